@@ -1,0 +1,31 @@
+package de.lagebild;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Lagebild: integrated social planning for German districts. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class LagebildApplication {
+
+  public static void main(String[] args) throws IOException {
+    prepareEmbeddedDatabaseFolder(System.getenv("LAGEBILD_DB_URL"));
+    SpringApplication.run(LagebildApplication.class, args);
+  }
+
+  /** The embedded SQLite file lives under ./data by default; the folder must exist before the pool opens it. */
+  static void prepareEmbeddedDatabaseFolder(String url) throws IOException {
+    String effective = url == null || url.isBlank() ? "jdbc:sqlite:./data/lagebild.db" : url;
+    if (effective.startsWith("jdbc:sqlite:") && !effective.contains(":memory:")) {
+      String file = effective.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "");
+      Path parent = Path.of(file).toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    }
+  }
+}

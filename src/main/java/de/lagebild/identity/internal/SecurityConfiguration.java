@@ -1,0 +1,91 @@
+package de.lagebild.identity.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Authentication (form login, later API tokens) and the HTTP hardening. Authorisation of application endpoints is
+ * done per handler method by {@link TenantAccessInterceptor} from the {@code @Allow…} annotations, which every
+ * endpoint must carry (ArchitectureTests); the filter chain only guards what is not a handler method.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+      + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+      + "frame-ancestors 'none'";
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  AuthenticationManager authenticationManager(
+      LagebildUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
+    DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+    dao.setPasswordEncoder(encoder);
+    return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle));
+  }
+
+  @Bean
+  SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    http.authenticationManager(authenticationManager)
+        .authorizeHttpRequests(a -> a
+            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+            .requestMatchers("/actuator/**").hasRole("PLATFORM_ADMIN")
+            // application endpoints: authorised per handler method by TenantAccessInterceptor
+            .anyRequest().permitAll())
+        .formLogin(f -> f
+            .loginPage("/login")
+            .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath()
+                + (ex instanceof LoginThrottledException ? "/login?blocked" : "/login?error")))
+            .defaultSuccessUrl("/", false))
+        .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()))
+        .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+        .headers(h -> h
+            .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+            .frameOptions(f -> f.deny())
+            .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
+    return http.build();
+  }
+
+  /** HTML requests go to the login page (telling a user whose session expired so); API requests get a 401. */
+  private static AuthenticationEntryPoint entryPoint() {
+    LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+    return (HttpServletRequest req, HttpServletResponse res,
+        org.springframework.security.core.AuthenticationException ex) -> {
+      if (req.getRequestURI().startsWith(req.getContextPath() + "/api/")) {
+        res.setStatus(HttpStatus.UNAUTHORIZED.value());
+        res.setContentType("application/problem+json;charset=UTF-8");
+        res.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Nicht angemeldet\",\"status\":401,"
+            + "\"detail\":\"Für diese Anfrage ist eine Anmeldung oder ein API-Token nötig.\"}");
+        return;
+      }
+      if (req.getRequestedSessionId() != null && !req.isRequestedSessionIdValid()) {
+        res.sendRedirect(req.getContextPath() + "/login?expired");
+        return;
+      }
+      try {
+        login.commence(req, res, ex);
+      } catch (jakarta.servlet.ServletException e) {
+        throw new IOException(e);
+      }
+    };
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Shared kernel of Lagebild: the current tenant, tenant-scoped SQL access, the audit log, access annotations
+ * for web endpoints and domain exceptions. Every module builds on it; it depends on no other module.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Platform", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package de.lagebild.platform;
