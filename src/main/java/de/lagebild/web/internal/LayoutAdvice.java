@@ -33,7 +33,7 @@ class LayoutAdvice {
     return CurrentUser.get().map(u -> directory.tenantsOf(u.id())).orElse(List.of());
   }
 
-  @ModelAttribute("tenant")
+  @ModelAttribute("currentTenant")
   TenantAccess tenant() {
     return TenantContext.access().orElse(null);
   }

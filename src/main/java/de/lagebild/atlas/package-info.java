@@ -1,0 +1,6 @@
+/**
+ * The social atlas: areas with official keys and validity, indicators with metadata, values per area and period,
+ * maps and district profiles. Built in the atlas issue.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Atlas")
+package de.lagebild.atlas;

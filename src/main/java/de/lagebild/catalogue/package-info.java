@@ -1,0 +1,6 @@
+/**
+ * The catalogue of offers (HSDS 3.0 names: organisations, services, locations), its public search and the
+ * providers' self-service. Built in the catalogue issue.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Catalogue")
+package de.lagebild.catalogue;

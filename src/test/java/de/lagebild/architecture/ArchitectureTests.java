@@ -1,0 +1,111 @@
+package de.lagebild.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import de.lagebild.LagebildApplication;
+import de.lagebild.platform.AllowAuthenticated;
+import de.lagebild.platform.AllowPlatformAdmin;
+import de.lagebild.platform.AllowPublic;
+import de.lagebild.platform.AllowRoles;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/** Rules of the code's structure that must hold on every commit. */
+class ArchitectureTests {
+
+  static final JavaClasses CLASSES = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("de.lagebild");
+
+  static final List<Class<? extends java.lang.annotation.Annotation>> MAPPINGS = List.of(
+      RequestMapping.class, GetMapping.class, PostMapping.class, PutMapping.class, DeleteMapping.class,
+      PatchMapping.class);
+  static final List<Class<? extends java.lang.annotation.Annotation>> ACCESS_RULES = List.of(
+      AllowPublic.class, AllowAuthenticated.class, AllowRoles.class, AllowPlatformAdmin.class);
+
+  @Test
+  void modulesOnlyUseEachOthersApi() {
+    ApplicationModules.of(LagebildApplication.class).verify();
+  }
+
+  @Test
+  void noModuleReachesIntoAnotherModulesInternals() {
+    for (String module : List.of("platform", "identity", "strategy", "atlas", "catalogue", "exchange", "web")) {
+      noClasses().that().resideOutsideOfPackage("de.lagebild." + module + "..")
+          .should().accessClassesThat().resideInAPackage("de.lagebild." + module + ".internal..")
+          .allowEmptyShould(true)
+          .check(CLASSES);
+    }
+  }
+
+  @Test
+  void everyWebEndpointCarriesExactlyOneAccessRule() {
+    methods().that(areRequestHandlers())
+        .should(haveExactlyOneAccessRule())
+        .check(CLASSES);
+  }
+
+  @Test
+  void noLegacyDateTypes() {
+    noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.util.Date")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.Calendar")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.Timestamp")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyTheMembershipLookupReadsAcrossTenants() {
+    noClasses().that().doNotHaveFullyQualifiedName("de.lagebild.identity.internal.MembershipRepository")
+        .should().callMethod(de.lagebild.platform.TenantScope.class, "acrossTenants",
+            de.lagebild.platform.TenantTable.class)
+        .check(CLASSES);
+  }
+
+  @Test
+  void controllersAreNotPublic() {
+    noClasses().that().areAnnotatedWith(org.springframework.stereotype.Controller.class)
+        .or().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+        .should().bePublic()
+        .check(CLASSES);
+  }
+
+  private static DescribedPredicate<JavaMethod> areRequestHandlers() {
+    return DescribedPredicate.describe("request handler methods",
+        m -> MAPPINGS.stream().anyMatch(m::isAnnotatedWith));
+  }
+
+  private static ArchCondition<JavaMethod> haveExactlyOneAccessRule() {
+    return new ArchCondition<>("carry exactly one @Allow… access rule") {
+      @Override
+      public void check(JavaMethod method, ConditionEvents events) {
+        long n = ACCESS_RULES.stream().filter(method::isAnnotatedWith).count();
+        if (n != 1) {
+          events.add(SimpleConditionEvent.violated(method,
+              method.getFullName() + " has " + n + " access rules (needs exactly one)"));
+        }
+      }
+    };
+  }
+
+  static Stream<JavaClass> controllers() {
+    return CLASSES.stream().filter(c -> c.isAnnotatedWith(org.springframework.stereotype.Controller.class));
+  }
+}

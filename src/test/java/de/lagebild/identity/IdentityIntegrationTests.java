@@ -1,0 +1,180 @@
+package de.lagebild.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import de.lagebild.support.DatabaseProperties;
+import de.lagebild.support.IntegrationTest;
+import de.lagebild.support.Logins;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Accounts, roles, forms and login as a user meets them, on SQLite and on PostgreSQL. */
+@IntegrationTest
+class IdentityIntegrationTests extends DatabaseProperties {
+
+  @Autowired MockMvc mvc;
+  @Autowired DSLContext dsl;
+  @Autowired UserDetailsService userDetails;
+  Logins logins;
+
+  @BeforeEach
+  void setUp() {
+    logins = new Logins(userDetails);
+  }
+
+  int count(String table) {
+    return dsl.fetchCount(DSL.table(DSL.name(table)));
+  }
+
+  @Test
+  void adminCreatesAUserWhoCanLogInAndTheAuditLogShowsIt() throws Exception {
+    mvc.perform(post("/nordhausen/verwaltung/benutzer/neu").with(logins.as("admin")).with(csrf())
+            .param("displayName", "Frieda Fachdienst").param("username", "frieda").param("email", "frieda@example.org")
+            .param("password", "geheim-genug-123").param("role", "CONTRIBUTOR")
+            .param("units", unitId("Fachbereich Soziales")))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(redirectedUrl("/nordhausen/verwaltung/benutzer"));
+
+    mvc.perform(get("/nordhausen/verwaltung/benutzer").with(logins.as("admin")))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("Frieda Fachdienst")));
+    mvc.perform(get("/nordhausen/verwaltung/protokoll").with(logins.as("admin")))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("Benutzer angelegt: frieda")))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("Fachbereich Soziales")));
+    mvc.perform(formLogin("/login").user("frieda").password("geheim-genug-123"))
+        .andExpect(redirectedUrl("/"));
+    // the new contributor sees the tenant but not its administration
+    mvc.perform(get("/nordhausen/verwaltung").with(logins.as("frieda"))).andExpect(status().isForbidden());
+  }
+
+  @Test
+  void missingAndTooLongFieldsAreNamedInGermanAndNothingIsWritten() throws Exception {
+    int users = count("app_user");
+    int audit = count("audit_event");
+    mvc.perform(post("/nordhausen/verwaltung/benutzer/neu").with(logins.as("admin")).with(csrf())
+            .param("displayName", "x".repeat(201)).param("username", "").param("email", "keine-mail")
+            .param("password", "kurz").param("role", "READER"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("Bitte füllen Sie dieses Feld aus.")))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("Die Eingabe ist zu lang (höchstens 200 Zeichen).")))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("Bitte geben Sie eine gültige E-Mail-Adresse an.")))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("zwischen 10 und 200 Zeichen")));
+    assertThat(count("app_user")).isEqualTo(users);
+    assertThat(count("audit_event")).isEqualTo(audit);
+  }
+
+  @Test
+  void aDuplicateEmailIsRefusedWithAGermanMessage() throws Exception {
+    int users = count("app_user");
+    mvc.perform(post("/nordhausen/verwaltung/benutzer/neu").with(logins.as("admin")).with(csrf())
+            .param("displayName", "Doppelt").param("username", "doppelt").param("email", "LESEN@demo.lagebild.invalid")
+            .param("password", "geheim-genug-123").param("role", "READER"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("gehört bereits zu einem Konto")));
+    assertThat(count("app_user")).isEqualTo(users);
+  }
+
+  @Test
+  void aPostWithoutCsrfTokenIsRefused() throws Exception {
+    int units = count("responsible_unit");
+    mvc.perform(post("/nordhausen/verwaltung/einheiten").with(logins.as("admin")).param("name", "Ohne Token"))
+        .andExpect(status().isForbidden());
+    assertThat(count("responsible_unit")).isEqualTo(units);
+  }
+
+  @Test
+  void anUnknownTenantSlugGivesAGerman404() throws Exception {
+    mvc.perform(get("/gibt-es-nicht").accept(MediaType.TEXT_HTML))
+        .andExpect(status().isNotFound())
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("Diesen Mandanten gibt es nicht.")));
+  }
+
+  @Test
+  void rolesDecideWhatIsVisible() throws Exception {
+    mvc.perform(get("/nordhausen/verwaltung")).andExpect(status().is3xxRedirection())
+        .andExpect(redirectedUrl("/login"));
+    mvc.perform(get("/nordhausen/verwaltung").with(logins.as("lesen"))).andExpect(status().isForbidden());
+    mvc.perform(get("/nordhausen/verwaltung").with(logins.as("fachdienst"))).andExpect(status().isForbidden());
+    mvc.perform(get("/nordhausen/verwaltung/einheiten").with(logins.as("koordination"))).andExpect(status().isOk());
+    mvc.perform(get("/nordhausen/verwaltung/benutzer").with(logins.as("koordination"))).andExpect(status().isForbidden());
+    mvc.perform(get("/nordhausen/verwaltung").with(logins.as("admin"))).andExpect(status().isOk());
+    mvc.perform(get("/plattform/mandanten").with(logins.as("koordination"))).andExpect(status().isForbidden());
+    mvc.perform(get("/plattform/mandanten").with(logins.as("admin"))).andExpect(status().isOk());
+  }
+
+  @Test
+  void wrongPasswordsGiveOneNeutralMessageAndRepeatedFailuresAreThrottled() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      mvc.perform(login("lesen", "falsch" + i, "10.0.0." + (10 + i)))
+          .andExpect(redirectedUrl("/login?error"));
+    }
+    // the same message for a name that does not exist: no user enumeration
+    mvc.perform(login("niemand", "x", "10.0.1.1"))
+        .andExpect(redirectedUrl("/login?error"));
+    // sixth failure for "lesen": even the right password is refused for now
+    mvc.perform(login("lesen", "demo", "10.0.0.99"))
+        .andExpect(redirectedUrl("/login?blocked"));
+    mvc.perform(get("/login?error")).andExpect(content().string(
+        org.hamcrest.Matchers.containsString("Die Anmeldung ist fehlgeschlagen")));
+  }
+
+  @Test
+  void anExpiredSessionLeadsToTheLoginWithAMessage() throws Exception {
+    mvc.perform(get("/nordhausen/verwaltung").with(r -> {
+          r.setRequestedSessionId("abgelaufen");
+          r.setRequestedSessionIdValid(false);
+          return r;
+        }))
+        .andExpect(redirectedUrl("/login?expired"));
+    mvc.perform(get("/login?expired")).andExpect(content().string(
+        org.hamcrest.Matchers.containsString("Ihre Sitzung ist abgelaufen")));
+  }
+
+  @Test
+  void aStaleFormIsRefusedByOptimisticLocking() throws Exception {
+    String id = unitId("Pflegestützpunkt");
+    mvc.perform(post("/nordhausen/verwaltung/einheiten/" + id).with(logins.as("admin")).with(csrf())
+            .param("name", "Pflegestützpunkt").param("shortName", "PSP").param("active", "true").param("version", "0"))
+        .andExpect(status().is3xxRedirection());
+    mvc.perform(post("/nordhausen/verwaltung/einheiten/" + id).with(logins.as("admin")).with(csrf())
+            .param("name", "Pflegestützpunkt").param("shortName", "anders").param("active", "true").param("version", "0"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("inzwischen von jemand anderem geändert")));
+    assertThat(dsl.fetchValue("select short_name from responsible_unit where id = ?", id)).isEqualTo("PSP");
+  }
+
+  @Test
+  void aUserWithTwoTenantsCanSwitchBetweenThem() throws Exception {
+    mvc.perform(get("/nordhausen").with(logins.as("admin")))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("Mandant wechseln")))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("href=\"/saalfeld-rudolstadt\"")));
+    mvc.perform(get("/saalfeld-rudolstadt/verwaltung/benutzer").with(logins.as("admin")))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("sr-koordination")))
+        .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Ina Beispiel"))));
+  }
+
+  private static org.springframework.test.web.servlet.RequestBuilder login(String user, String password, String from) {
+    return post("/login").param("username", user).param("password", password).with(csrf())
+        .with(r -> {
+          r.setRemoteAddr(from);
+          return r;
+        });
+  }
+
+  private String unitId(String name) {
+    return dsl.fetchValue("select u.id from responsible_unit u join tenant t on t.id = u.tenant_id "
+        + "where t.slug = 'nordhausen' and u.name = ?", name).toString();
+  }
+}

@@ -1,0 +1,81 @@
+package de.lagebild.identity;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import de.lagebild.platform.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * A non-public tenant B with rows in every identity table, written with plain jOOQ inserts so that setting it up
+ * does not depend on the code under test. Other modules add their rows and identifiers here as they come.
+ */
+record IsolationFixture(UUID tenantId, String slug, List<UUID> ids) {
+
+  static IsolationFixture createTenantB(DSLContext dsl) {
+    UUID tenant = UUID.randomUUID();
+    String slug = "b-" + tenant.toString().substring(0, 8);
+    UUID unit = UUID.randomUUID();
+    UUID user = UUID.randomUUID();
+    UUID membership = UUID.randomUUID();
+    insert(dsl, "tenant", row("id", tenant, "slug", slug, "name", "Mandant B " + slug, "kind", "LANDKREIS",
+        "public_visible", false, "version", 0, "created_at", Instant.now()));
+    insert(dsl, "responsible_unit", row("tenant_id", tenant, "id", unit, "name", "Geheimes Amt", "active", true,
+        "version", 0, "created_at", Instant.now()));
+    insert(dsl, "app_user", row("id", user, "username", "user-" + slug, "email", slug + "@example.org",
+        "display_name", "Person B", "platform_admin", false, "enabled", true, "version", 0, "created_at", Instant.now()));
+    insert(dsl, "membership", row("tenant_id", tenant, "id", membership, "user_id", user, "role", "ADMIN",
+        "version", 0, "created_at", Instant.now()));
+    insert(dsl, "membership_unit", row("tenant_id", tenant, "membership_id", membership, "unit_id", unit));
+    insert(dsl, "audit_event", row("tenant_id", tenant, "id", UUID.randomUUID(), "occurred_at", Instant.now(),
+        "actor_name", "Test", "action", "CREATE", "entity_type", "Tenant", "summary", "B angelegt"));
+    return new IsolationFixture(tenant, slug, List.of(unit, membership, user));
+  }
+
+  private static Map<String, Object> row(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void insert(DSLContext dsl, String table, Map<String, Object> values) {
+    var step = dsl.insertInto(table(name(table)));
+    Map<Field<?>, Object> typed = new LinkedHashMap<>();
+    values.forEach((k, v) -> {
+      Field f = switch (v) {
+        case UUID u -> field(name(k), Types.ID);
+        case Instant i -> field(name(k), Types.INSTANT);
+        case Boolean b -> field(name(k), SQLDataType.BOOLEAN);
+        case Integer n -> field(name(k), SQLDataType.INTEGER);
+        default -> field(name(k), SQLDataType.VARCHAR);
+      };
+      typed.put(f, v);
+    });
+    step.set(typed).execute();
+  }
+
+  /** Every table with a tenant_id column (the list grows with the modules). */
+  static List<String> tenantTables(DSLContext dsl) {
+    List<String> tables = new ArrayList<>();
+    for (var table : dsl.meta().getTables()) {
+      String schema = table.getSchema() == null ? "" : table.getSchema().getName();
+      if (Set.of("", "public", "main").contains(schema) && table.field("tenant_id") != null) {
+        tables.add(table.getName());
+      }
+    }
+    return tables;
+  }
+}

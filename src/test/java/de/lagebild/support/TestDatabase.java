@@ -1,0 +1,93 @@
+package de.lagebild.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The database an integration test run uses, chosen by the system property {@code lagebild.test.db} ({@code sqlite}
+ * or {@code postgres}; Maven's failsafe runs every integration test once with each). PostgreSQL gets a fresh
+ * database per JVM on the server named by {@code LAGEBILD_TEST_PG_URL} (default 127.0.0.1:5432, user postgres).
+ * Without a reachable server the PostgreSQL run is skipped locally, and fails when {@code CI=true}.
+ */
+public final class TestDatabase {
+
+  public static final String KIND = System.getProperty("lagebild.test.db", "sqlite");
+  private static String url;
+
+  private TestDatabase() {}
+
+  public static boolean isPostgres() {
+    return "postgres".equals(KIND);
+  }
+
+  public static synchronized String url() {
+    if (url == null) {
+      url = isPostgres() ? createPostgresDatabase() : createSqliteFile();
+    }
+    return url;
+  }
+
+  public static void register(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", TestDatabase::url);
+    registry.add("spring.datasource.username", () -> isPostgres() ? pgUser() : "");
+    registry.add("spring.datasource.password", () -> isPostgres() ? pgPassword() : "");
+  }
+
+  /** Another, empty database on the same server (for tests that need a first start). */
+  public static String freshUrl() {
+    return isPostgres() ? createPostgresDatabase() : createSqliteFile();
+  }
+
+  public static String user() {
+    return isPostgres() ? pgUser() : "";
+  }
+
+  public static String password() {
+    return isPostgres() ? pgPassword() : "";
+  }
+
+  private static String createSqliteFile() {
+    try {
+      Path dir = Files.createTempDirectory("lagebild-test");
+      return "jdbc:sqlite:" + dir.resolve("lagebild.db");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String pgBase() {
+    String base = System.getenv().getOrDefault("LAGEBILD_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
+    return base.endsWith("/") ? base : base + "/";
+  }
+
+  private static String pgUser() {
+    return System.getenv().getOrDefault("LAGEBILD_TEST_PG_USER", "postgres");
+  }
+
+  private static String pgPassword() {
+    return System.getenv().getOrDefault("LAGEBILD_TEST_PG_PASSWORD", "");
+  }
+
+  private static String createPostgresDatabase() {
+    String name = "lagebild_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    try (Connection c = DriverManager.getConnection(pgBase() + "postgres", pgUser(), pgPassword());
+        Statement s = c.createStatement()) {
+      s.execute("create database " + name);
+    } catch (SQLException e) {
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        throw new IllegalStateException("PostgreSQL is not reachable at " + pgBase() + " but CI=true requires it", e);
+      }
+      Assumptions.abort("PostgreSQL not reachable at " + pgBase() + " (" + e.getMessage()
+          + "): PostgreSQL integration tests skipped. Set CI=true to make this a failure.");
+    }
+    return pgBase() + name;
+  }
+}
