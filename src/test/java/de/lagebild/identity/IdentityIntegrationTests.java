@@ -165,6 +165,30 @@ class IdentityIntegrationTests extends DatabaseProperties {
         .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Ina Beispiel"))));
   }
 
+  @Test
+  void aLogoIsAcceptedAsPngAndRefusedAsSvg() throws Exception {
+    byte[] png = java.util.Base64.getDecoder().decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+            .multipart("/saalfeld-rudolstadt/verwaltung/logo")
+            .file(new org.springframework.mock.web.MockMultipartFile("logo", "logo.svg", "image/svg+xml",
+                "<svg onload=\"alert(1)\"/>".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            .with(logins.as("sr-admin")).with(csrf()).accept(MediaType.TEXT_HTML))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("PNG- oder JPEG-Datei")));
+    mvc.perform(get("/saalfeld-rudolstadt/logo")).andExpect(status().isNotFound());
+
+    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+            .multipart("/saalfeld-rudolstadt/verwaltung/logo")
+            .file(new org.springframework.mock.web.MockMultipartFile("logo", "logo.jpg", "image/jpeg", png))
+            .with(logins.as("sr-admin")).with(csrf()))
+        .andExpect(redirectedUrl("/saalfeld-rudolstadt/verwaltung/einstellungen"));
+    mvc.perform(get("/saalfeld-rudolstadt/logo"))
+        .andExpect(status().isOk())
+        .andExpect(content().contentType("image/png"))
+        .andExpect(content().bytes(png));
+  }
+
   private static org.springframework.test.web.servlet.RequestBuilder login(String user, String password, String from) {
     return post("/login").param("username", user).param("password", password).with(csrf())
         .with(r -> {
