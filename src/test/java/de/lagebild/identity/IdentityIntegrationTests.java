@@ -189,6 +189,54 @@ class IdentityIntegrationTests extends DatabaseProperties {
         .andExpect(content().bytes(png));
   }
 
+  @Test
+  void thePlatformAdministratorCreatesATenantAndAdministersIt() throws Exception {
+    mvc.perform(post("/plattform/mandanten").with(logins.as("admin")).with(csrf())
+            .param("name", "Landkreis Weimarer Land").param("slug", "login").param("kind", "LANDKREIS")
+            .param("officialKey", "16071"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("Die Adresse „login“ ist nicht erlaubt")));
+    mvc.perform(post("/plattform/mandanten").with(logins.as("admin")).with(csrf())
+            .param("name", "Landkreis Weimarer Land").param("slug", "weimarer-land").param("kind", "LANDKREIS")
+            .param("officialKey", "1607"))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("kein amtlicher Schlüssel")));
+    mvc.perform(post("/plattform/mandanten").with(logins.as("admin")).with(csrf())
+            .param("name", "Landkreis Weimarer Land").param("slug", "weimarer-land").param("kind", "LANDKREIS")
+            .param("officialKey", "16071"))
+        .andExpect(redirectedUrl("/weimarer-land/verwaltung"));
+    mvc.perform(get("/weimarer-land/verwaltung/benutzer").with(logins.as("admin")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("Demo-Administration")));
+    // not public: strangers neither see its start page nor its administration
+    mvc.perform(get("/weimarer-land").with(logins.as("koordination"))).andExpect(status().isForbidden());
+    mvc.perform(get("/weimarer-land").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection());
+    mvc.perform(post("/plattform/mandanten").with(logins.as("admin")).with(csrf())
+            .param("name", "Doppelt").param("slug", "weimarer-land").param("kind", "LANDKREIS"))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("bereits vergeben")));
+  }
+
+  @Test
+  void pagesAreSentWithSecurityHeaders() throws Exception {
+    mvc.perform(get("/nordhausen"))
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string(
+            "Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'self'")))
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string(
+            "Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'")))
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string(
+            "X-Frame-Options", "DENY"))
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string(
+            "Referrer-Policy", "same-origin"))
+        .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<script>"))))
+        .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(" style=\""))));
+  }
+
+  @Test
+  void theEmbeddedDatabaseRunsInWalModeWithForeignKeys() {
+    org.junit.jupiter.api.Assumptions.assumeFalse(de.lagebild.support.TestDatabase.isPostgres(), "SQLite only");
+    assertThat(dsl.fetchValue("pragma journal_mode")).isEqualTo("wal");
+    assertThat(dsl.fetchValue("pragma foreign_keys").toString()).isEqualTo("1");
+  }
+
   private static org.springframework.test.web.servlet.RequestBuilder login(String user, String password, String from) {
     return post("/login").param("username", user).param("password", password).with(csrf())
         .with(r -> {
