@@ -19,3 +19,18 @@
     });
   });
 })();
+(function () {
+  'use strict';
+  document.addEventListener('click', function (event) {
+    var t = event.target;
+    if (!(t instanceof Element)) { return; }
+    if (t.matches('.js-print')) {
+      document.querySelectorAll('details.goal').forEach(function (d) { d.setAttribute('open', ''); });
+      window.print();
+    } else if (t.matches('.js-expand')) {
+      document.querySelectorAll('details.goal').forEach(function (d) { d.setAttribute('open', ''); });
+    } else if (t.matches('.js-collapse')) {
+      document.querySelectorAll('details.goal').forEach(function (d) { d.removeAttribute('open'); });
+    }
+  });
+})();

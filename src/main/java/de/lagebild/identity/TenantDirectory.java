@@ -12,4 +12,7 @@ public interface TenantDirectory {
   Optional<TenantSummary> find(String slug);
 
   List<TenantMembership> tenantsOf(UUID userId);
+
+  /** Access as the system (administrator rights) to a tenant, for start-up loaders and background jobs. */
+  Optional<de.lagebild.platform.TenantAccess> systemAccess(String slug);
 }

@@ -39,7 +39,31 @@ record IsolationFixture(UUID tenantId, String slug, List<UUID> ids) {
     insert(dsl, "membership_unit", row("tenant_id", tenant, "membership_id", membership, "unit_id", unit));
     insert(dsl, "audit_event", row("tenant_id", tenant, "id", UUID.randomUUID(), "occurred_at", Instant.now(),
         "actor_name", "Test", "action", "CREATE", "entity_type", "Tenant", "summary", "B angelegt"));
-    return new IsolationFixture(tenant, slug, List.of(unit, membership, user));
+    // strategy module: a strategy with a goal, a measure of B's unit, a milestone, an open round, an assessment
+    UUID strategy = UUID.randomUUID();
+    UUID goal = UUID.randomUUID();
+    UUID measure = UUID.randomUUID();
+    UUID round = UUID.randomUUID();
+    UUID assessment = UUID.randomUUID();
+    insert(dsl, "strategy", row("tenant_id", tenant, "id", strategy, "title", "Geheime Strategie", "status", "DECIDED",
+        "level_names", "Leitziel|Teilziel", "visibility", "INTERNAL", "version", 0, "created_at", Instant.now()));
+    insert(dsl, "goal", row("tenant_id", tenant, "id", goal, "strategy_id", strategy, "level", 0, "position", 0,
+        "code", "1", "title", "Geheimes Ziel", "version", 0, "created_at", Instant.now()));
+    insert(dsl, "measure", row("tenant_id", tenant, "id", measure, "strategy_id", strategy, "goal_id", goal,
+        "position", 0, "code", "1.1", "title", "Geheime Maßnahme", "weight", 1, "version", 0, "created_at", Instant.now()));
+    insert(dsl, "measure_unit", row("tenant_id", tenant, "measure_id", measure, "unit_id", unit));
+    insert(dsl, "milestone", row("tenant_id", tenant, "id", UUID.randomUUID(), "measure_id", measure, "position", 0,
+        "title", "Geheimer Meilenstein", "version", 0, "created_at", Instant.now()));
+    insert(dsl, "status_option", row("tenant_id", tenant, "id", UUID.randomUUID(), "code", "IN_PROGRESS",
+        "label", "In Umsetzung", "default_progress", 50, "colour", "#005a9c", "symbol", "◑", "position", 1,
+        "active", true, "version", 0));
+    insert(dsl, "reporting_round", row("tenant_id", tenant, "id", round, "strategy_id", strategy, "name", "Juni 2023",
+        "state", "OPEN", "version", 0, "created_at", Instant.now()));
+    insert(dsl, "assessment", row("tenant_id", tenant, "id", assessment, "round_id", round, "measure_id", measure,
+        "version_no", 1, "status_code", "IN_PROGRESS", "progress", 50, "narrative", "<p>geheim</p>",
+        "author_name", "Person B", "created_at", Instant.now()));
+    return new IsolationFixture(tenant, slug, List.of(unit, membership, user, strategy, goal, measure, round,
+        assessment));
   }
 
   private static Map<String, Object> row(Object... kv) {

@@ -118,6 +118,12 @@ class TenantIsolationIntegrationTests extends DatabaseProperties {
     FORM.put("password", "eindringling-123");
     FORM.put("title", "X");
     FORM.put("text", "X");
+    FORM.put("decision", "ACCEPTED");
+    FORM.put("comment", "übernommen");
+    FORM.put("state", "IN_REVIEW");
+    FORM.put("statusCode", "IN_PROGRESS");
+    FORM.put("progress", "90");
+    FORM.put("narrative", "übernommen");
   }
 
   /** Every application endpoint whose path names a tenant, with its variables filled in. */

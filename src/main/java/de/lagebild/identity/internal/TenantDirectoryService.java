@@ -34,6 +34,12 @@ class TenantDirectoryService implements TenantDirectory {
     return memberships.tenantsOf(userId);
   }
 
+  @Override
+  public Optional<de.lagebild.platform.TenantAccess> systemAccess(String slug) {
+    return tenants.findBySlug(slug).map(t -> new de.lagebild.platform.TenantAccess(t.tenantId(), t.slug(), t.name(),
+        t.publicVisible(), de.lagebild.platform.Role.ADMIN, java.util.Set.of()));
+  }
+
   static TenantSummary summary(TenantRow t) {
     return new TenantSummary(t.slug(), t.name(), t.kind().labelKey(), t.officialKey(), t.hasLogo(), t.publicVisible());
   }

@@ -1,0 +1,171 @@
+package de.lagebild.strategy.internal;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import de.lagebild.exchange.FuzzyDate;
+import de.lagebild.exchange.SafeHtml;
+import de.lagebild.identity.ResponsibleUnits;
+import de.lagebild.identity.TenantDirectory;
+import de.lagebild.platform.AuditLog;
+import de.lagebild.platform.LagebildProperties;
+import de.lagebild.platform.TenantContext;
+import de.lagebild.strategy.internal.Rows.AssessmentRow;
+import de.lagebild.strategy.internal.Rows.GoalRow;
+import de.lagebild.strategy.internal.Rows.MeasureRow;
+import de.lagebild.strategy.internal.Rows.RoundRow;
+import de.lagebild.strategy.internal.Rows.RoundState;
+import de.lagebild.strategy.internal.Rows.StrategyRow;
+import de.lagebild.strategy.internal.Rows.StrategyStatus;
+import de.lagebild.strategy.internal.Rows.Visibility;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * In demo mode: the status catalogue for every demo tenant, and Nordhausen's strategy read from seed 000 by
+ * {@link TableFormatReader} – goal tree, measures, responsible units and the "Einschätzung Juni 2022" texts as
+ * assessments of the closed round "Juni 2022" – plus a prepared round for the next report. Runs once per database.
+ */
+@Component
+@Order(20)
+class DemoStrategy implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoStrategy.class);
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Config(String tenant, String seed, String title, String kind, String decisionRef, LocalDate validFrom,
+      LocalDate validTo, String description, String importedAuthor, String nextRound,
+      Map<String, List<String>> unitAliases) {}
+
+  private final LagebildProperties properties;
+  private final TenantDirectory tenants;
+  private final StrategyRepository strategies;
+  private final MeasureRepository measures;
+  private final RoundRepository rounds;
+  private final StatusCatalogue statuses;
+  private final ResponsibleUnits units;
+  private final AuditLog audit;
+  private final TransactionTemplate tx;
+  private final JsonMapper json;
+  private final Clock clock;
+
+  DemoStrategy(LagebildProperties properties, TenantDirectory tenants, StrategyRepository strategies,
+      MeasureRepository measures, RoundRepository rounds, StatusCatalogue statuses, ResponsibleUnits units,
+      AuditLog audit, TransactionTemplate tx, JsonMapper json, Clock clock) {
+    this.properties = properties;
+    this.tenants = tenants;
+    this.strategies = strategies;
+    this.measures = measures;
+    this.rounds = rounds;
+    this.statuses = statuses;
+    this.units = units;
+    this.audit = audit;
+    this.tx = tx;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) throws IOException {
+    if (!properties.demo()) {
+      return;
+    }
+    for (String slug : List.of("nordhausen", "saalfeld-rudolstadt")) {
+      tenants.systemAccess(slug).ifPresent(a -> TenantContext.runAs(a, () -> tx.executeWithoutResult(s ->
+          statuses.ensureDefaults())));
+    }
+    Config config;
+    try (InputStream in = new ClassPathResource("demo/nordhausen-strategy.json").getInputStream()) {
+      config = json.readValue(in, Config.class);
+    }
+    var access = tenants.systemAccess(config.tenant()).orElseThrow();
+    TenantContext.runAs(access, () -> tx.executeWithoutResult(s -> {
+      if (strategies.findByTitle(config.title()).isEmpty()) {
+        load(config);
+      }
+    }));
+  }
+
+  void load(Config c) {
+    String text;
+    try (InputStream in = new ClassPathResource(c.seed()).getInputStream()) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    TableFormatReader.Result seed = TableFormatReader.read(text);
+    Instant now = clock.instant();
+    StrategyRow strategy = new StrategyRow(UUID.randomUUID(), c.title(), c.kind(), c.validFrom(), c.validTo(),
+        c.decisionRef(), StrategyStatus.DECIDED, seed.levelNames(), Visibility.PUBLIC, c.description(), 0);
+    strategies.insert(strategy, now);
+    RoundRow round = new RoundRow(UUID.randomUUID(), strategy.id(), seed.roundName(),
+        FuzzyDate.parse(seed.roundName()).earliest(), FuzzyDate.parse(seed.roundName()).latest(), null,
+        RoundState.CLOSED, 0);
+    rounds.insert(round, now);
+    int[] counts = {0, 0};
+    int position = 1;
+    for (TableFormatReader.Goal g : seed.roots()) {
+      goal(c, strategy, round, g, null, String.valueOf(position++), now, counts);
+    }
+    FuzzyDate next = FuzzyDate.parse(c.nextRound());
+    rounds.insert(new RoundRow(UUID.randomUUID(), strategy.id(), c.nextRound(), next.earliest(), next.latest(),
+        next.latest(), RoundState.PREPARED, 0), now);
+    audit.record("CREATE", "Strategy", strategy.id(), "Demo-Strategie aus Bericht geladen: " + c.title(), null,
+        Map.of("goals", counts[0], "measures", counts[1], "round", seed.roundName()));
+    log.info("Demo strategy '{}' loaded from {}: {} goals, {} measures, round {}", c.title(), c.seed(), counts[0],
+        counts[1], seed.roundName());
+  }
+
+  private void goal(Config c, StrategyRow s, RoundRow round, TableFormatReader.Goal g, UUID parent, String code,
+      Instant now, int[] counts) {
+    GoalRow row = new GoalRow(UUID.randomUUID(), s.id(), parent, g.level, counts[0], code, g.title, null, null,
+        null, Set.of(), 0);
+    strategies.insertGoal(row, now);
+    counts[0]++;
+    int m = 1;
+    for (TableFormatReader.Measure measure : g.measures) {
+      UUID id = UUID.randomUUID();
+      measures.insert(new MeasureRow(id, s.id(), row.id(), counts[1], code + "." + m++, measure.title(), null,
+          measure.responsible(), null, measure.indicators(), null, Set.of(), null, null, null, null, FuzzyDate.EMPTY,
+          FuzzyDate.EMPTY, null, 1, unitsFor(c, measure.responsible()), 0), now);
+      counts[1]++;
+      String narrative = SafeHtml.sanitize(measure.assessmentHtml());
+      if (narrative != null) {
+        rounds.insertAssessment(new AssessmentRow(UUID.randomUUID(), round.id(), id, 1, null, null, narrative,
+            null, null, c.importedAuthor(), now, null));
+      }
+    }
+    int child = 1;
+    for (TableFormatReader.Goal k : g.children) {
+      goal(c, s, round, k, row.id(), code + "." + child++, now, counts);
+    }
+  }
+
+  private Set<UUID> unitsFor(Config c, String responsible) {
+    Set<UUID> result = new LinkedHashSet<>();
+    String text = responsible.toLowerCase(Locale.GERMAN);
+    c.unitAliases().forEach((unit, aliases) -> {
+      if (aliases.stream().anyMatch(a -> text.contains(a.toLowerCase(Locale.GERMAN)))) {
+        result.add(units.findOrCreate(unit).id());
+      }
+    });
+    return result;
+  }
+}

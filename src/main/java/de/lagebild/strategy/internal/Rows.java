@@ -1,0 +1,80 @@
+package de.lagebild.strategy.internal;
+
+import de.lagebild.exchange.FuzzyDate;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Plain data of the strategy module as stored. */
+final class Rows {
+
+  enum StrategyStatus { DRAFT, DECIDED, ARCHIVED }
+
+  enum Visibility { INTERNAL, PUBLIC }
+
+  enum RoundState {
+    PREPARED, OPEN, IN_REVIEW, CLOSED;
+
+    /** The allowed transitions of a reporting round. */
+    public boolean canMoveTo(RoundState next) {
+      return switch (this) {
+        case PREPARED -> next == OPEN;
+        case OPEN -> next == IN_REVIEW;
+        case IN_REVIEW -> next == OPEN || next == CLOSED;
+        case CLOSED -> false;
+      };
+    }
+
+    /** Contributors may write while the round is open; coordinators also while it is in review. */
+    public boolean acceptsAssessments(boolean coordinator) {
+      return this == OPEN || (coordinator && this == IN_REVIEW);
+    }
+  }
+
+  enum ReviewDecision { ACCEPTED, RETURNED }
+
+  enum PreventionLevel { PRIMARY, SECONDARY, TERTIARY }
+
+  record StrategyRow(UUID id, String title, String kind, LocalDate validFrom, LocalDate validTo, String decisionRef,
+      StrategyStatus status, List<String> levelNames, Visibility visibility, String description, int version) {
+
+    public String levelName(int level) {
+      return level < levelNames.size() ? levelNames.get(level) : "Ebene " + (level + 1);
+    }
+  }
+
+  record GoalRow(UUID id, UUID strategyId, UUID parentId, int level, int position, String code, String title,
+      String description, String successCriterion, String goalSource, Set<String> lifeSituations, int version) {}
+
+  record MeasureRow(UUID id, UUID strategyId, UUID goalId, int position, String code, String title,
+      String description, String responsibleText, String partners, String successCriteria, String targetGroups,
+      Set<String> lifeSituations, PreventionLevel preventionLevel, String costsText, BigDecimal costAmount,
+      String fundingSource, FuzzyDate start, FuzzyDate end, String communication, int weight, Set<UUID> unitIds,
+      int version) {}
+
+  record MilestoneRow(UUID id, UUID measureId, int position, String title, FuzzyDate due, UUID unitId,
+      LocalDate doneOn, int version) {}
+
+  record StatusOptionRow(UUID id, String code, String label, int defaultProgress, String colour, String symbol,
+      int position, boolean active) {}
+
+  record RoundRow(UUID id, UUID strategyId, String name, LocalDate periodStart, LocalDate periodEnd,
+      LocalDate deadline, RoundState state, int version) {}
+
+  record ReviewRow(UUID id, UUID assessmentId, ReviewDecision decision, String comment, String reviewerName,
+      Instant createdAt) {}
+
+  record AssessmentRow(UUID id, UUID roundId, UUID measureId, int versionNo, String statusCode, Integer progress,
+      String narrative, String evidence, UUID authorId, String authorName, Instant createdAt, ReviewRow review) {
+
+    /** Submitted, accepted or returned for revision (by the latest review of this version). */
+    public String reviewState() {
+      return review == null ? "SUBMITTED" : review.decision().name();
+    }
+  }
+
+  private Rows() {}
+}

@@ -1,0 +1,134 @@
+package de.lagebild.strategy.internal;
+
+import de.lagebild.identity.ResponsibleUnits;
+import de.lagebild.platform.AllowRoles;
+import de.lagebild.platform.AuditLog;
+import de.lagebild.platform.NotFoundException;
+import de.lagebild.platform.Role;
+import de.lagebild.platform.TenantContext;
+import de.lagebild.strategy.internal.Rows.MeasureRow;
+import de.lagebild.strategy.internal.StrategyTree.Filter;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Reading a strategy: list, tree overview with filters, dashboard, measure page. */
+@Controller
+class StrategyController {
+
+  static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+
+  private final StrategyRepository strategies;
+  private final MeasureRepository measures;
+  private final RoundRepository rounds;
+  private final StrategyTree tree;
+  private final StatusCatalogue statuses;
+  private final ResponsibleUnits units;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  StrategyController(StrategyRepository strategies, MeasureRepository measures, RoundRepository rounds,
+      StrategyTree tree, StatusCatalogue statuses, ResponsibleUnits units, AuditLog audit, Clock clock) {
+    this.strategies = strategies;
+    this.measures = measures;
+    this.rounds = rounds;
+    this.tree = tree;
+    this.statuses = statuses;
+    this.units = units;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @GetMapping("/{tenant}/strategien")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
+  String list(@PathVariable("tenant") String tenant, Model model) {
+    model.addAttribute("strategies", strategies.findAll());
+    return "strategy/list";
+  }
+
+  @GetMapping("/{tenant}/strategien/{id}")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
+  String overview(
+      @PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
+      @RequestParam(name = "runde", required = false) UUID round,
+      @RequestParam(name = "ebene", required = false) Integer level,
+      @RequestParam(name = "lebenslage", required = false) String lifeSituation,
+      @RequestParam(name = "einheit", required = false) UUID unit,
+      @RequestParam(name = "status", required = false) String status,
+      @RequestParam(name = "q", required = false) String text, Model model) {
+    Filter filter = new Filter(level, blank(lifeSituation), unit, blank(status), blank(text));
+    model.addAttribute("tree", tree.build(id, round, filter, today()));
+    model.addAttribute("filter", filter);
+    model.addAttribute("units", units.list());
+    model.addAttribute("lifeSituations", LifeSituation.values());
+    return "strategy/overview";
+  }
+
+  @GetMapping("/{tenant}/strategien/{id}/dashboard")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
+  String dashboard(
+      @PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
+      @RequestParam(name = "runde", required = false) UUID round, Model model) {
+    StrategyTree.Tree t = tree.build(id, round, Filter.NONE, today());
+    model.addAttribute("tree", t);
+    model.addAttribute("statusByCode", t.statuses().stream()
+        .collect(java.util.stream.Collectors.toMap(Rows.StatusOptionRow::code, x -> x)));
+    model.addAttribute("late", t.allMeasures().stream().filter(StrategyTree.MeasureView::late).toList());
+    model.addAttribute("changed", t.allMeasures().stream().filter(StrategyTree.MeasureView::changedSincePrevious)
+        .toList());
+    return "strategy/dashboard";
+  }
+
+  @GetMapping("/{tenant}/strategien/{id}/massnahmen/{measureId}")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
+  String measure(
+      @PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
+      @PathVariable("measureId") UUID measureId, Model model) {
+    MeasureRow m = measures.find(measureId).filter(x -> x.strategyId().equals(id))
+        .orElseThrow(NotFoundException::new);
+    var strategy = strategies.find(id).orElseThrow(NotFoundException::new);
+    var allRounds = rounds.ofStrategy(id);
+    model.addAttribute("strategy", strategy);
+    model.addAttribute("measure", m);
+    model.addAttribute("goal", strategies.goal(m.goalId()).orElseThrow());
+    model.addAttribute("unitNames", units.list().stream().filter(u -> m.unitIds().contains(u.id()))
+        .map(u -> u.name()).sorted().toList());
+    model.addAttribute("milestones", measures.milestones(measureId));
+    model.addAttribute("rounds", allRounds);
+    model.addAttribute("history", rounds.ofMeasure(measureId).reversed());
+    model.addAttribute("statuses", statuses.byCode());
+    model.addAttribute("auditTrail", audit.recent(measureId, 0, 50));
+    var access = TenantContext.access().orElseThrow();
+    model.addAttribute("assessableRounds", allRounds.stream()
+        .filter(r -> AssessmentWorkflow.mayAssess(access, r, m)).toList());
+    return "strategy/measure";
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(ZONE));
+  }
+
+  static String blank(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  /** Lebenslagen (PRODUCT.md). */
+  enum LifeSituation {
+    FAMILIE, BILDUNG, WOHNEN, GESUNDHEIT, ARBEIT, TEILHABE, MIGRATION;
+
+    public String labelKey() {
+      return "lifeSituation." + name();
+    }
+  }
+
+  static List<String> lifeSituationCodes() {
+    return java.util.Arrays.stream(LifeSituation.values()).map(Enum::name).toList();
+  }
+}
