@@ -23,18 +23,22 @@ public final class SafeHtml {
       return null;
     }
     String text = input.strip();
-    if (!text.contains("<")) {
+    if (!BLOCKS.matcher(text).find()) {
+      // plain text or inline markup only: blank lines separate paragraphs, single breaks stay breaks
       StringBuilder sb = new StringBuilder();
-      for (String paragraph : text.split("\\r?\\n\\s*\\r?\\n|\\r?\\n")) {
+      for (String paragraph : text.split("\\r?\\n\\s*\\r?\\n")) {
         if (!paragraph.isBlank()) {
-          sb.append("<p>").append(escape(paragraph.strip())).append("</p>");
+          sb.append("<p>").append(paragraph.strip().replaceAll("\\r?\\n", "<br>")).append("</p>");
         }
       }
-      return sb.toString();
+      text = sb.toString();
     }
-    String clean = POLICY.sanitize(text.replaceAll("\\r?\\n", "<br>"));
+    String clean = POLICY.sanitize(text.replaceAll("\\r?\\n", " "));
     return clean.isBlank() ? null : clean;
   }
+
+  private static final java.util.regex.Pattern BLOCKS =
+      java.util.regex.Pattern.compile("<\\s*(p|ul|ol|li|br)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
 
   public static String escape(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
