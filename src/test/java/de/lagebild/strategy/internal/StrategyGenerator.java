@@ -1,0 +1,79 @@
+package de.lagebild.strategy.internal;
+
+import de.lagebild.exchange.FuzzyDate;
+import de.lagebild.identity.ResponsibleUnit;
+import de.lagebild.strategy.internal.Rows.AssessmentRow;
+import de.lagebild.strategy.internal.Rows.GoalRow;
+import de.lagebild.strategy.internal.Rows.MeasureRow;
+import de.lagebild.strategy.internal.Rows.RoundRow;
+import de.lagebild.strategy.internal.Rows.RoundState;
+import de.lagebild.strategy.internal.Rows.StrategyRow;
+import de.lagebild.strategy.internal.Rows.StrategyStatus;
+import de.lagebild.strategy.internal.Rows.Visibility;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Builds a strategy of any size in the current tenant: 2 Leitziele × 5 Handlungsfelder × 10 Teilziele, the measures
+ * spread over the Teilziele, and {@code rounds} closed rounds with an assessment of every measure. Deterministic.
+ */
+final class StrategyGenerator {
+
+  static final String[] STATUSES = {"NOT_STARTED", "PREPARING", "IN_PROGRESS", "IMPLEMENTED", "ROUTINE", "DELAYED"};
+
+  private StrategyGenerator() {}
+
+  static UUID generate(StrategyRepository strategies, MeasureRepository measures, RoundRepository rounds,
+      List<ResponsibleUnit> units, String title, int measureCount, int roundCount) {
+    Random random = new Random(42);
+    Instant now = Instant.now();
+    StrategyRow s = new StrategyRow(UUID.randomUUID(), title, "Generiert", null, null, null, StrategyStatus.DECIDED,
+        List.of("Leitziel", "Handlungsfeld", "Teilziel"), Visibility.INTERNAL, null, 0);
+    strategies.insert(s, now);
+    List<GoalRow> leaves = new ArrayList<>();
+    int position = 0;
+    for (int l = 1; l <= 2; l++) {
+      GoalRow lz = goal(s, null, 0, position++, l + "", "Leitziel " + l);
+      strategies.insertGoal(lz, now);
+      for (int h = 1; h <= 5; h++) {
+        GoalRow hf = goal(s, lz.id(), 1, position++, l + "." + h, "Handlungsfeld " + l + "." + h);
+        strategies.insertGoal(hf, now);
+        for (int t = 1; t <= 10; t++) {
+          GoalRow tz = goal(s, hf.id(), 2, position++, l + "." + h + "." + t, "Teilziel " + l + "." + h + "." + t);
+          strategies.insertGoal(tz, now);
+          leaves.add(tz);
+        }
+      }
+    }
+    List<UUID> measureIds = new ArrayList<>();
+    for (int i = 0; i < measureCount; i++) {
+      GoalRow goal = leaves.get(i % leaves.size());
+      UUID id = UUID.randomUUID();
+      measures.insert(new MeasureRow(id, s.id(), goal.id(), i, goal.code() + "." + (i / leaves.size() + 1),
+          "Maßnahme " + i + " zur Verbesserung der Lebenslagen", null, "Verantwortlich " + i, null, "Indikator " + i,
+          null, Set.of(), null, null, null, null, FuzzyDate.parse("III. Quartal 2019"), FuzzyDate.parse("Ende 2021"),
+          null, 1, Set.of(units.get(i % units.size()).id()), 0), now);
+      measureIds.add(id);
+    }
+    for (int r = 0; r < roundCount; r++) {
+      int year = 2019 + r;
+      RoundRow round = new RoundRow(UUID.randomUUID(), s.id(), "Juni " + year, null,
+          java.time.LocalDate.of(year, 6, 30), null, RoundState.CLOSED, 0);
+      rounds.insert(round, now);
+      for (UUID m : measureIds) {
+        String status = STATUSES[random.nextInt(STATUSES.length)];
+        rounds.insertAssessment(new AssessmentRow(UUID.randomUUID(), round.id(), m, 1, status,
+            random.nextInt(101), "<p>Einschätzung " + year + "</p>", null, null, "Generator", now, null));
+      }
+    }
+    return s.id();
+  }
+
+  private static GoalRow goal(StrategyRow s, UUID parent, int level, int position, String code, String title) {
+    return new GoalRow(UUID.randomUUID(), s.id(), parent, level, position, code, title, null, null, null, Set.of(), 0);
+  }
+}

@@ -1,0 +1,89 @@
+package de.lagebild.strategy.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import de.lagebild.identity.ResponsibleUnits;
+import de.lagebild.identity.TenantDirectory;
+import de.lagebild.platform.TenantContext;
+import de.lagebild.support.Logins;
+import de.lagebild.support.TestDatabase;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.ExecuteListenerProvider;
+import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The overview and the dashboard run the same number of SQL statements for 20 and for 2,000 measures (no N+1). */
+@SpringBootTest(properties = {"lagebild.demo=true", "logging.file.name=target/test-logs/query-count.log"})
+@AutoConfigureMockMvc
+class StrategyQueryCountIntegrationTests {
+
+  static final AtomicInteger STATEMENTS = new AtomicInteger();
+
+  @TestConfiguration
+  static class Counting {
+    @Bean
+    ExecuteListenerProvider statementCounter() {
+      return new DefaultExecuteListenerProvider(new ExecuteListener() {
+        @Override
+        public void executeStart(ExecuteContext ctx) {
+          STATEMENTS.incrementAndGet();
+        }
+      });
+    }
+  }
+
+  @DynamicPropertySource
+  static void ownDatabase(DynamicPropertyRegistry registry) {
+    String url = TestDatabase.freshUrl();
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", TestDatabase::user);
+    registry.add("spring.datasource.password", TestDatabase::password);
+  }
+
+  @Autowired MockMvc mvc;
+  @Autowired TenantDirectory tenants;
+  @Autowired StrategyRepository strategies;
+  @Autowired MeasureRepository measures;
+  @Autowired RoundRepository rounds;
+  @Autowired ResponsibleUnits units;
+  @Autowired TransactionTemplate tx;
+  @Autowired UserDetailsService userDetails;
+
+  int statementsFor(String path, Logins logins) throws Exception {
+    STATEMENTS.set(0);
+    mvc.perform(get(path).with(logins.as("koordination"))).andExpect(status().isOk());
+    return STATEMENTS.get();
+  }
+
+  @Test
+  void overviewAndDashboardNeedAFixedNumberOfStatements() throws Exception {
+    UUID[] ids = new UUID[2];
+    TenantContext.runAs(tenants.systemAccess("nordhausen").orElseThrow(), () -> tx.executeWithoutResult(s -> {
+      ids[0] = StrategyGenerator.generate(strategies, measures, rounds, units.list(), "Klein", 20, 2);
+      ids[1] = StrategyGenerator.generate(strategies, measures, rounds, units.list(), "Groß", 2000, 2);
+    }));
+    Logins logins = new Logins(userDetails);
+    int smallOverview = statementsFor("/nordhausen/strategien/" + ids[0], logins);
+    int largeOverview = statementsFor("/nordhausen/strategien/" + ids[1], logins);
+    int smallDashboard = statementsFor("/nordhausen/strategien/" + ids[0] + "/dashboard", logins);
+    int largeDashboard = statementsFor("/nordhausen/strategien/" + ids[1] + "/dashboard", logins);
+    assertThat(smallOverview).as("the counter sees the statements").isGreaterThan(3);
+    assertThat(largeOverview).isEqualTo(smallOverview).isLessThanOrEqualTo(20);
+    assertThat(largeDashboard).isEqualTo(smallDashboard).isLessThanOrEqualTo(20);
+  }
+}
