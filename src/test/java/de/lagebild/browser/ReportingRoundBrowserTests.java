@@ -1,0 +1,110 @@
+package de.lagebild.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.lagebild.support.DatabaseProperties;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The yearly question "where do we stand?" in a real browser: the coordinator opens a round, a contributor reports
+ * on two measures of her unit, the coordinator returns one and accepts the other, and the dashboard shows the new
+ * distribution. Every page is checked with axe-core.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"lagebild.demo=true", "logging.file.name=target/test-logs/browser.log"})
+class ReportingRoundBrowserTests extends DatabaseProperties {
+
+  @LocalServerPort int port;
+
+  void login(Browser b, String user) {
+    b.go("/login");
+    b.type("username", user);
+    b.type("password", "demo");
+    b.find(By.cssSelector("form.form button[type=submit]")).click();
+    b.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+  }
+
+  void logout(Browser b) {
+    b.find(By.cssSelector(".site-header form.inline button")).click();
+    b.wait.until(ExpectedConditions.urlContains("/login?logout"));
+  }
+
+  @Test
+  void coordinatorOpensContributorReportsCoordinatorReviewsDashboardShowsIt() {
+    try (Browser b = Browser.open("http://localhost:" + port)) {
+      login(b, "koordination");
+      b.find(By.linkText("Strategien")).click();
+      b.waitForHeading("Strategien");
+      b.checkAccessibility("20-strategies");
+      b.find(By.linkText("Armutspräventionsstrategie des Landkreises Nordhausen")).click();
+      b.waitForHeading("Armutspräventionsstrategie");
+      b.checkAccessibility("21-strategy-overview");
+      b.find(By.linkText("Berichtsrunden")).click();
+      b.find(By.cssSelector("table.data"));
+      b.checkAccessibility("22-rounds");
+      b.find(By.cssSelector("button[aria-label='Öffnen: Juni 2023']")).click();
+      assertThat(b.find(By.cssSelector(".notice.success")).getText()).contains("geöffnet");
+      logout(b);
+
+      login(b, "fachdienst");
+      b.find(By.linkText("Meine Maßnahmen")).click();
+      b.waitForHeading("Meine Maßnahmen");
+      b.checkAccessibility("23-my-measures");
+      List<WebElement> todo = b.driver.findElements(By.linkText("Einschätzen"));
+      assertThat(todo).hasSizeGreaterThanOrEqualTo(2);
+      todo.get(0).click();
+      b.waitForHeading("Einschätzung");
+      b.checkAccessibility("24-assess");
+      b.find(By.cssSelector("label[for='status-IN_PROGRESS']")).click();
+      b.type("progress", "40");
+      b.type("narrative", "Erste Schritte sind getan.\n\nDer Bedarfsplan wird fortgeschrieben.");
+      b.find(By.cssSelector("form.form button.primary")).click();
+      assertThat(b.find(By.cssSelector(".notice.success")).getText()).contains("gespeichert");
+      b.driver.findElements(By.linkText("Einschätzen")).get(0).click();
+      b.waitForHeading("Einschätzung");
+      b.find(By.cssSelector("label[for='status-IMPLEMENTED']")).click();
+      b.type("narrative", "Abgeschlossen: Angebot läuft seit März.");
+      b.find(By.cssSelector("form.form button.primary")).click();
+      b.find(By.cssSelector(".notice.success"));
+      logout(b);
+
+      login(b, "koordination");
+      b.go("/nordhausen/strategien");
+      b.find(By.linkText("Armutspräventionsstrategie des Landkreises Nordhausen")).click();
+      b.find(By.linkText("Berichtsrunden")).click();
+      b.find(By.linkText("Prüfung")).click();
+      b.waitForHeading("Prüfung");
+      assertThat(b.driver.getPageSource()).contains("2 von 44 Maßnahmen sind eingeschätzt");
+      b.checkAccessibility("25-review");
+      List<WebElement> items = b.driver.findElements(By.cssSelector("article.review-item"));
+      assertThat(items).hasSize(2);
+      WebElement first = items.get(0);
+      first.findElement(By.tagName("textarea")).sendKeys("Bitte Zahlen ergänzen.");
+      first.findElement(By.cssSelector("button[value=RETURNED]")).click();
+      assertThat(b.find(By.cssSelector(".notice.success")).getText()).contains("zur Überarbeitung");
+      b.find(By.cssSelector("article.review-item button[value=ACCEPTED]")).click();
+      assertThat(b.find(By.cssSelector(".notice.success")).getText()).contains("angenommen");
+      assertThat(b.driver.findElements(By.cssSelector("article.review-item"))).isEmpty();
+
+      b.go("/nordhausen/strategien");
+      b.find(By.linkText("Armutspräventionsstrategie des Landkreises Nordhausen")).click();
+      b.find(By.linkText("Dashboard")).click();
+      b.find(By.cssSelector("tr.total"));
+      String total = b.find(By.cssSelector("tr.total")).getText();
+      // 1 in progress, 1 implemented, 42 not assessed in the open round "Juni 2023"
+      assertThat(total).contains("Gesamt 0 0 1 1 0 0 0 0 42 44");
+      b.checkAccessibility("26-dashboard");
+      b.find(By.linkText("Übersicht")).click();
+      b.find(By.cssSelector("ul.tree"));
+      b.find(By.partialLinkText("Bedarfsgerechte Ausgestaltung")).click();
+      b.waitForHeading("Maßnahme");
+      b.checkAccessibility("27-measure");
+    }
+  }
+}
