@@ -33,7 +33,7 @@ class StatusStyleController {
       }
       css.append(".badge.status-").append(s.code()).append(" { border-color: ").append(s.colour())
           .append("; color: ").append(s.colour()).append("; }\n");
-      css.append(".bar .seg.status-").append(s.code()).append(" { background: ").append(s.colour()).append("; }\n");
+      css.append(".chart-bar .seg.status-").append(s.code()).append(" { background: ").append(s.colour()).append("; }\n");
     }
     return ResponseEntity.ok().contentType(MediaType.valueOf("text/css;charset=UTF-8"))
         .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5))).body(css.toString());
