@@ -44,7 +44,7 @@ class TenantIsolationIntegrationTests extends DatabaseProperties {
   @Autowired UserDetailsService userDetails;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
-  record Call(RequestMethod method, String path) {}
+  record Call(RequestMethod method, String path, String id) {}
 
   @Test
   void noEndpointReadsOrChangesAnotherTenantsData() throws Exception {
@@ -95,6 +95,10 @@ class TenantIsolationIntegrationTests extends DatabaseProperties {
     if (call.method() != RequestMethod.GET) {
       request.with(csrf());
       FORM.forEach(request::param);
+      // identifiers in the body are the foreign ones too
+      for (String name : new String[] {"goal", "goalId", "parent", "units", "unit"}) {
+        request.param(name, call.id());
+      }
     }
     return mvc.perform(request).andReturn().getResponse().getStatus();
   }
@@ -124,6 +128,8 @@ class TenantIsolationIntegrationTests extends DatabaseProperties {
     FORM.put("statusCode", "IN_PROGRESS");
     FORM.put("progress", "90");
     FORM.put("narrative", "übernommen");
+    FORM.put("richtung", "hoch");
+    FORM.put("code", "X1");
   }
 
   /** Every application endpoint whose path names a tenant, with its variables filled in. */
@@ -140,7 +146,7 @@ class TenantIsolationIntegrationTests extends DatabaseProperties {
         }
         for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET, RequestMethod.POST) : methods) {
           for (UUID id : ids) {
-            calls.add(new Call(method, fill(pattern, fixed, id.toString())));
+            calls.add(new Call(method, fill(pattern, fixed, id.toString()), id.toString()));
           }
         }
       }

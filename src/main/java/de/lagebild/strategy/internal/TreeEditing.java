@@ -170,9 +170,14 @@ class TreeEditing {
     return result;
   }
 
+  /** Unknown in this tenant: 404; a goal of another strategy of the tenant: a message. */
   private GoalRow checkGoal(UUID strategyId, UUID goalId) {
-    return strategies.goal(goalId).filter(g -> g.strategyId().equals(strategyId))
-        .orElseThrow(() -> new DomainException("measure.goalUnknown"));
+    strategies.find(strategyId).orElseThrow(NotFoundException::new);
+    GoalRow goal = strategies.goal(goalId).orElseThrow(NotFoundException::new);
+    if (!goal.strategyId().equals(strategyId)) {
+      throw new DomainException("measure.goalUnknown");
+    }
+    return goal;
   }
 
   private void checkCode(MeasureRow m) {

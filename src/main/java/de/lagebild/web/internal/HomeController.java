@@ -19,10 +19,13 @@ class HomeController {
 
   private final TenantDirectory directory;
   private final LagebildProperties properties;
+  private final de.lagebild.strategy.PublishedStrategies published;
 
-  HomeController(TenantDirectory directory, LagebildProperties properties) {
+  HomeController(TenantDirectory directory, LagebildProperties properties,
+      de.lagebild.strategy.PublishedStrategies published) {
     this.directory = directory;
     this.properties = properties;
+    this.published = published;
   }
 
   /**
@@ -58,6 +61,7 @@ class HomeController {
   String tenantHome(@PathVariable("tenant") String tenant, Model model) {
     model.addAttribute("summary", directory.find(tenant).orElseThrow(NotFoundException::new));
     model.addAttribute("access", TenantContext.access().orElseThrow());
+    model.addAttribute("publicStrategies", published.list());
     return "home/tenant";
   }
 }
