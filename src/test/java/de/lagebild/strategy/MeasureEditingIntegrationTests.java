@@ -33,7 +33,7 @@ class MeasureEditingIntegrationTests extends DatabaseProperties {
   void setUp() {
     logins = new Logins(userDetails);
     strategy = String.valueOf(dsl.fetchValue("select s.id from strategy s join tenant t on t.id = s.tenant_id "
-        + "where t.slug = 'nordhausen'"));
+        + "where t.slug = 'nordhausen' and s.title = 'Armutspräventionsstrategie des Landkreises Nordhausen'"));
   }
 
   String measure(String code) {

@@ -137,6 +137,11 @@ class MeasureRepository {
         .execute();
   }
 
+  boolean markMilestoneDone(UUID measureId, UUID milestoneId, java.time.LocalDate doneOn) {
+    return scope.update(Milestone.T).set(Milestone.DONE_ON, doneOn).set(Milestone.VERSION, Milestone.VERSION.plus(1))
+        .where(Milestone.ID.eq(milestoneId).and(Milestone.MEASURE_ID.eq(measureId))).execute() == 1;
+  }
+
   private static String blank(String s) {
     return s == null || s.isBlank() ? null : s;
   }

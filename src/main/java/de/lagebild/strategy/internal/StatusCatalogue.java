@@ -44,6 +44,22 @@ class StatusCatalogue {
     return all().stream().collect(Collectors.toMap(StatusOptionRow::code, Function.identity()));
   }
 
+  void update(StatusOptionRow s) {
+    scope.update(StatusOption.T).set(StatusOption.LABEL, s.label()).set(StatusOption.DEFAULT_PROGRESS, s.defaultProgress())
+        .set(StatusOption.COLOUR, s.colour()).set(StatusOption.SYMBOL, s.symbol()).set(StatusOption.ACTIVE, s.active())
+        .set(StatusOption.VERSION, StatusOption.VERSION.plus(1))
+        .where(StatusOption.ID.eq(s.id())).execute();
+  }
+
+  void insert(StatusOptionRow s) {
+    scope.insertInto(StatusOption.T)
+        .set(StatusOption.ID, s.id()).set(StatusOption.CODE, s.code()).set(StatusOption.LABEL, s.label())
+        .set(StatusOption.DEFAULT_PROGRESS, s.defaultProgress()).set(StatusOption.COLOUR, s.colour())
+        .set(StatusOption.SYMBOL, s.symbol()).set(StatusOption.POSITION, s.position())
+        .set(StatusOption.ACTIVE, s.active()).set(StatusOption.VERSION, 0)
+        .execute();
+  }
+
   /** Writes the default catalogue when the tenant has none yet. */
   void ensureDefaults() {
     if (scope.dsl().fetchExists(scope.table(StatusOption.T))) {

@@ -98,9 +98,13 @@ class StrategyController {
     model.addAttribute("strategy", strategy);
     model.addAttribute("measure", m);
     model.addAttribute("goal", strategies.goal(m.goalId()).orElseThrow());
-    model.addAttribute("unitNames", units.list().stream().filter(u -> m.unitIds().contains(u.id()))
-        .map(u -> u.name()).sorted().toList());
+    var allUnits = units.list();
+    model.addAttribute("unitNames", allUnits.stream().filter(u -> m.unitIds().contains(u.id())).map(u -> u.name())
+        .sorted().toList());
     model.addAttribute("milestones", measures.milestones(measureId));
+    model.addAttribute("allUnits", allUnits);
+    model.addAttribute("allUnitNames", allUnits.stream()
+        .collect(java.util.stream.Collectors.toMap(u -> u.id(), u -> u.name())));
     model.addAttribute("rounds", allRounds);
     model.addAttribute("history", rounds.ofMeasure(measureId).reversed());
     model.addAttribute("statuses", statuses.byCode());
