@@ -105,6 +105,31 @@ class ReportingRoundBrowserTests extends DatabaseProperties {
       b.find(By.partialLinkText("Bedarfsgerechte Ausgestaltung")).click();
       b.waitForHeading("Maßnahme");
       b.checkAccessibility("27-measure");
+      b.find(By.linkText("Maßnahme bearbeiten")).click();
+      b.waitForHeading("Maßnahme bearbeiten");
+      b.checkAccessibility("28-measure-edit");
+      b.driver.navigate().back();
+      b.waitForHeading("Maßnahme");
+      b.find(By.cssSelector(".breadcrumb a")).click();
+      b.find(By.linkText("Struktur")).click();
+      b.waitForHeading("Zielbaum bearbeiten");
+      b.checkAccessibility("29-structure");
+      b.driver.navigate().back();
+      b.find(By.linkText("Strategie bearbeiten")).click();
+      b.waitForHeading("Strategie bearbeiten");
+      b.checkAccessibility("30-strategy-edit");
+      logout(b);
+
+      login(b, "admin");
+      b.go("/nordhausen/verwaltung/status");
+      b.waitForHeading("Statuskatalog");
+      b.checkAccessibility("31-status-catalogue");
+      logout(b);
+
+      b.go("/nordhausen");
+      b.find(By.linkText("Armutspräventionsstrategie des Landkreises Nordhausen")).click();
+      b.waitForHeading("Armutspräventionsstrategie");
+      b.checkAccessibility("32-public-strategy");
     }
   }
 }
