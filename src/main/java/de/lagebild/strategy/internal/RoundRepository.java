@@ -73,7 +73,14 @@ class RoundRepository {
 
   /** Every version of every assessment matching {@code c}, with each version's latest review; two statements. */
   List<AssessmentRow> assessments(Condition c) {
-    List<Record> rows = scope.dsl().select(Assessment.ALL).from(scope.table(Assessment.T)).where(c)
+    return assessments(c, true);
+  }
+
+  /** Without {@code texts}, narrative and evidence stay unloaded (overview and dashboard need only status). */
+  List<AssessmentRow> assessments(Condition c, boolean texts) {
+    org.jooq.Field<?>[] fields = texts ? Assessment.ALL : java.util.Arrays.stream(Assessment.ALL)
+        .filter(f -> f != Assessment.NARRATIVE && f != Assessment.EVIDENCE).toArray(org.jooq.Field<?>[]::new);
+    List<Record> rows = scope.dsl().select(fields).from(scope.table(Assessment.T)).where(c)
         .orderBy(Assessment.CREATED_AT, Assessment.VERSION_NO).fetch().stream().map(r -> (Record) r).toList();
     if (rows.isEmpty()) {
       return List.of();
@@ -87,13 +94,18 @@ class RoundRepository {
             r.get(Review.REVIEWER_NAME), r.get(Review.CREATED_AT))));
     return rows.stream().map(r -> new AssessmentRow(r.get(Assessment.ID), r.get(Assessment.ROUND_ID),
         r.get(Assessment.MEASURE_ID), r.get(Assessment.VERSION_NO), r.get(Assessment.STATUS_CODE),
-        r.get(Assessment.PROGRESS), r.get(Assessment.NARRATIVE), r.get(Assessment.EVIDENCE),
+        r.get(Assessment.PROGRESS), texts ? r.get(Assessment.NARRATIVE) : null,
+        texts ? r.get(Assessment.EVIDENCE) : null,
         r.get(Assessment.AUTHOR_ID), r.get(Assessment.AUTHOR_NAME), r.get(Assessment.CREATED_AT),
         latestReview.get(r.get(Assessment.ID)))).toList();
   }
 
   List<AssessmentRow> ofRounds(List<UUID> roundIds) {
     return roundIds.isEmpty() ? List.of() : assessments(Assessment.ROUND_ID.in(roundIds));
+  }
+
+  List<AssessmentRow> statusOfRounds(List<UUID> roundIds) {
+    return roundIds.isEmpty() ? List.of() : assessments(Assessment.ROUND_ID.in(roundIds), false);
   }
 
   List<AssessmentRow> ofMeasure(UUID measureId) {

@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class StrategyController {
 
   static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+  static final int LAZY_THRESHOLD = 300;
+  static final int DASHBOARD_LIST_LIMIT = 50;
 
   private final StrategyRepository strategies;
   private final MeasureRepository measures;
@@ -62,13 +64,51 @@ class StrategyController {
       @RequestParam(name = "lebenslage", required = false) String lifeSituation,
       @RequestParam(name = "einheit", required = false) UUID unit,
       @RequestParam(name = "status", required = false) String status,
-      @RequestParam(name = "q", required = false) String text, Model model) {
+      @RequestParam(name = "q", required = false) String text,
+      @RequestParam(name = "alle", required = false) String all, Model model) {
     Filter filter = new Filter(level, blank(lifeSituation), unit, blank(status), blank(text));
-    model.addAttribute("tree", tree.build(id, round, filter, today()));
+    StrategyTree.Tree t = tree.build(id, round, filter, today());
+    model.addAttribute("tree", t);
+    // large trees load their measure tables as the reader scrolls; "alle" renders everything (print)
+    model.addAttribute("lazyMeasures", all == null && t.shownMeasures() > LAZY_THRESHOLD);
     model.addAttribute("filter", filter);
     model.addAttribute("units", units.list());
     model.addAttribute("lifeSituations", LifeSituation.values());
     return "strategy/overview";
+  }
+
+  /** One goal's measure table, for the lazily loaded overview of large strategies. */
+  @GetMapping("/{tenant}/strategien/{id}/ziele/{goalId}/massnahmen")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
+  String goalMeasures(
+      @PathVariable("tenant") String tenant, @PathVariable("id") UUID id, @PathVariable("goalId") UUID goalId,
+      @RequestParam(name = "runde", required = false) UUID round,
+      @RequestParam(name = "lebenslage", required = false) String lifeSituation,
+      @RequestParam(name = "einheit", required = false) UUID unit,
+      @RequestParam(name = "status", required = false) String status,
+      @RequestParam(name = "q", required = false) String text, Model model) {
+    Filter filter = new Filter(null, blank(lifeSituation), unit, blank(status), blank(text));
+    StrategyTree.Tree t = tree.build(id, round, filter, today());
+    StrategyTree.Node node = find(t.roots(), goalId);
+    if (node == null) {
+      throw new NotFoundException();
+    }
+    model.addAttribute("tree", t);
+    model.addAttribute("node", node);
+    return "strategy/goal-measures";
+  }
+
+  private static StrategyTree.Node find(List<StrategyTree.Node> nodes, UUID goalId) {
+    for (StrategyTree.Node n : nodes) {
+      if (n.goal().id().equals(goalId)) {
+        return n;
+      }
+      StrategyTree.Node inChild = find(n.children(), goalId);
+      if (inChild != null) {
+        return inChild;
+      }
+    }
+    return null;
   }
 
   @GetMapping("/{tenant}/strategien/{id}/dashboard")
@@ -80,9 +120,13 @@ class StrategyController {
     model.addAttribute("tree", t);
     model.addAttribute("statusByCode", t.statuses().stream()
         .collect(java.util.stream.Collectors.toMap(Rows.StatusOptionRow::code, x -> x)));
-    model.addAttribute("late", t.allMeasures().stream().filter(StrategyTree.MeasureView::late).toList());
-    model.addAttribute("changed", t.allMeasures().stream().filter(StrategyTree.MeasureView::changedSincePrevious)
-        .toList());
+    var late = t.allMeasures().stream().filter(StrategyTree.MeasureView::late).toList();
+    var changed = t.allMeasures().stream().filter(StrategyTree.MeasureView::changedSincePrevious).toList();
+    // long lists are cut; the counts stay complete and the overview filters show the rest
+    model.addAttribute("lateCount", late.size());
+    model.addAttribute("late", late.subList(0, Math.min(late.size(), DASHBOARD_LIST_LIMIT)));
+    model.addAttribute("changedCount", changed.size());
+    model.addAttribute("changed", changed.subList(0, Math.min(changed.size(), DASHBOARD_LIST_LIMIT)));
     return "strategy/dashboard";
   }
 

@@ -91,7 +91,7 @@ class StrategyTree {
     if (previous != null) {
       roundIds.add(previous.id());
     }
-    List<AssessmentRow> assessments = rounds.ofRounds(roundIds);
+    List<AssessmentRow> assessments = rounds.statusOfRounds(roundIds);
     Map<UUID, AssessmentRow> current = latest(assessments, round);
     Map<UUID, AssessmentRow> before = latest(assessments, previous);
     List<StatusOptionRow> catalogue = statuses.all();

@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @SpringBootTest(properties = {"lagebild.demo=true", "logging.file.name=target/test-logs/benchmark.log",
     "logging.level.root=warn"})
-@AutoConfigureMockMvc
+@AutoConfigureMockMvc(print = org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint.NONE)
 class StrategyBenchmark {
 
   static final int WARMUP = 30;
@@ -51,6 +51,7 @@ class StrategyBenchmark {
   @Autowired ResponsibleUnits units;
   @Autowired TransactionTemplate tx;
   @Autowired UserDetailsService userDetails;
+  @Autowired StrategyTree tree;
 
   @Test
   void overviewAndDashboardAgainstATrivialPage() throws Exception {
@@ -74,9 +75,21 @@ class StrategyBenchmark {
         }
       }
     }
+    // the same tree without HTTP and rendering: how much of the page time is data
+    double[] build = new double[RUNS];
+    TenantContext.runAs(tenants.systemAccess("nordhausen").orElseThrow(), () -> {
+      for (int i = 0; i < WARMUP + RUNS; i++) {
+        long s = System.nanoTime();
+        tree.build(id[0], null, StrategyTree.Filter.NONE, java.time.LocalDate.now());
+        if (i >= WARMUP) {
+          build[i - WARMUP] = (System.nanoTime() - s) / 1e6;
+        }
+      }
+    });
     String db = TestDatabase.KIND;
     System.out.printf("%nBENCH strategy db=%s measures=2000 rounds=5 assessments=10000 generate_ms=%d runs=%d%n", db,
         generated, RUNS);
+    System.out.printf("BENCH tree-build-only p50_ms=%.2f p95_ms=%.2f%n", pct(build, 50), pct(build, 95));
     String[] names = {"trivial", "overview", "dashboard"};
     for (int k = 0; k < 3; k++) {
       System.out.printf("BENCH %s p50_ms=%.2f p95_ms=%.2f ratio_p50=%.1f ratio_p95=%.1f%n", names[k], pct(t[k], 50),

@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The overview and the dashboard run the same number of SQL statements for 20 and for 2,000 measures (no N+1). */
 @SpringBootTest(properties = {"lagebild.demo=true", "logging.file.name=target/test-logs/query-count.log"})
-@AutoConfigureMockMvc
+@AutoConfigureMockMvc(print = org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint.NONE)
 class StrategyQueryCountIntegrationTests {
 
   static final AtomicInteger STATEMENTS = new AtomicInteger();
@@ -85,5 +85,18 @@ class StrategyQueryCountIntegrationTests {
     assertThat(smallOverview).as("the counter sees the statements").isGreaterThan(3);
     assertThat(largeOverview).isEqualTo(smallOverview).isLessThanOrEqualTo(20);
     assertThat(largeDashboard).isEqualTo(smallDashboard).isLessThanOrEqualTo(20);
+
+    // the large tree loads its measure tables per goal as the reader scrolls; each part is a small page
+    String page = mvc.perform(get("/nordhausen/strategien/" + ids[1]).with(logins.as("koordination")))
+        .andReturn().getResponse().getContentAsString();
+    assertThat(page).contains("hx-get=\"/nordhausen/strategien/" + ids[1] + "/ziele/").contains("hx-trigger=\"intersect once\"");
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("hx-get=\"([^\"]+)\"").matcher(page);
+    assertThat(m.find()).isTrue();
+    String part = mvc.perform(get(m.group(1).replace("&amp;", "&")).with(logins.as("koordination")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(part).startsWith("<table").contains("Maßnahme ");
+    String all = mvc.perform(get("/nordhausen/strategien/" + ids[1]).param("alle", "1").with(logins.as("koordination")))
+        .andReturn().getResponse().getContentAsString();
+    assertThat(all).doesNotContain("hx-trigger=\"intersect once\"").contains("Maßnahme 1999 ");
   }
 }
