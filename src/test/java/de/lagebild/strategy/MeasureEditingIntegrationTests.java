@@ -107,6 +107,28 @@ class MeasureEditingIntegrationTests extends DatabaseProperties {
   }
 
   @Test
+  void aGoalsFieldsAreEditedAndItsLifeSituationFiltersTheTree() throws Exception {
+    String g = goal("2.4.2");
+    int version = ((Number) dsl.fetchValue("select version from goal where id = ?", g)).intValue();
+    mvc.perform(post("/nordhausen/strategien/" + strategy + "/ziele/" + g + "/bearbeiten")
+            .with(logins.as("koordination")).with(csrf())
+            .param("code", "2.4.2").param("title", "Altern wird als eigenständige Lebensphase verstanden.")
+            .param("goalSource", "Seniorenkonferenz am 12.03.2021").param("successCriterion", "In jeder Gemeinde ein Angebot")
+            .param("lifeSituations", "TEILHABE").param("version", String.valueOf(version)))
+        .andExpect(status().is3xxRedirection());
+    assertThat(dsl.fetchValue("select goal_source from goal where id = ?", g)).isEqualTo("Seniorenkonferenz am 12.03.2021");
+    mvc.perform(get("/nordhausen/strategien/" + strategy).param("lebenslage", "TEILHABE").with(logins.as("lesen")))
+        .andExpect(content().string(containsString("Neue Betätigungsfelder für Menschen entwickeln")));
+    // a stale form does not overwrite
+    mvc.perform(post("/nordhausen/strategien/" + strategy + "/ziele/" + g + "/bearbeiten")
+            .with(logins.as("koordination")).with(csrf())
+            .param("title", "Alt").param("version", String.valueOf(version)))
+        .andExpect(content().string(containsString("inzwischen von jemand anderem gespeichert")));
+    assertThat(dsl.fetchValue("select title from goal where id = ?", g))
+        .isEqualTo("Altern wird als eigenständige Lebensphase verstanden.");
+  }
+
+  @Test
   void readersCannotEdit() throws Exception {
     String m = measure("2.3.3.1");
     mvc.perform(get("/nordhausen/strategien/" + strategy + "/massnahmen/" + m + "/bearbeiten").with(logins.as("lesen")))

@@ -31,6 +31,17 @@ class GoalWriter {
     }
   }
 
+  void update(GoalRow g) {
+    int n = scope.update(Goal.T).set(Goal.CODE, g.code()).set(Goal.TITLE, g.title())
+        .set(Goal.DESCRIPTION, g.description()).set(Goal.SUCCESS_CRITERION, g.successCriterion())
+        .set(Goal.GOAL_SOURCE, g.goalSource()).set(Goal.LIFE_SITUATIONS, StrategyRepository.joinSet(g.lifeSituations()))
+        .set(Goal.VERSION, g.version() + 1)
+        .where(Goal.ID.eq(g.id()).and(Goal.VERSION.eq(g.version()))).execute();
+    if (n != 1) {
+      throw new ConcurrentEditException("Ziel");
+    }
+  }
+
   void swapPositions(GoalRow a, GoalRow b) {
     scope.update(Goal.T).set(Goal.POSITION, b.position()).set(Goal.VERSION, Goal.VERSION.plus(1))
         .where(Goal.ID.eq(a.id())).execute();

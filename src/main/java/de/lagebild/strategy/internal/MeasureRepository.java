@@ -40,6 +40,29 @@ class MeasureRepository {
         scope.dsl().select(Measure.ID).from(scope.table(Measure.T)).where(Measure.STRATEGY_ID.eq(strategyId))));
   }
 
+  /** The columns the tree overview and the dashboard show; long texts (description, costs, …) stay unloaded. */
+  static final org.jooq.Field<?>[] SUMMARY = {Measure.ID, Measure.STRATEGY_ID, Measure.GOAL_ID, Measure.POSITION,
+      Measure.CODE, Measure.TITLE, Measure.RESPONSIBLE_TEXT, Measure.SUCCESS_CRITERIA, Measure.LIFE_SITUATIONS,
+      Measure.END_TEXT, Measure.END_EARLIEST, Measure.END_LATEST, Measure.END_PRECISION, Measure.WEIGHT,
+      Measure.VERSION};
+
+  List<MeasureRow> summariesOfStrategy(UUID strategyId) {
+    Map<UUID, Set<UUID>> units = new HashMap<>();
+    scope.dsl().select(MeasureUnit.MEASURE_ID, MeasureUnit.UNIT_ID).from(scope.table(MeasureUnit.T))
+        .where(MeasureUnit.MEASURE_ID.in(scope.dsl().select(Measure.ID).from(scope.table(Measure.T))
+            .where(Measure.STRATEGY_ID.eq(strategyId))))
+        .forEach(r -> units.computeIfAbsent(r.value1(), k -> new HashSet<>()).add(r.value2()));
+    return scope.dsl().select(SUMMARY).from(scope.table(Measure.T)).where(Measure.STRATEGY_ID.eq(strategyId))
+        .orderBy(Measure.POSITION)
+        .fetch(r -> new MeasureRow(r.get(Measure.ID), r.get(Measure.STRATEGY_ID), r.get(Measure.GOAL_ID),
+            r.get(Measure.POSITION), r.get(Measure.CODE), r.get(Measure.TITLE), null, r.get(Measure.RESPONSIBLE_TEXT),
+            null, r.get(Measure.SUCCESS_CRITERIA), null, splitSet(r.get(Measure.LIFE_SITUATIONS)), null, null, null,
+            null, FuzzyDate.EMPTY, FuzzyDate.of(r.get(Measure.END_TEXT), r.get(Measure.END_EARLIEST),
+                r.get(Measure.END_LATEST), r.get(Measure.END_PRECISION)),
+            null, r.get(Measure.WEIGHT), Set.copyOf(units.getOrDefault(r.get(Measure.ID), Set.of())),
+            r.get(Measure.VERSION)));
+  }
+
   Optional<MeasureRow> find(UUID id) {
     return find(Measure.ID.eq(id), MeasureUnit.MEASURE_ID.eq(id)).stream().findFirst();
   }

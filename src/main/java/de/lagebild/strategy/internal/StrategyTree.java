@@ -102,7 +102,7 @@ class StrategyTree {
 
     Map<UUID, List<MeasureView>> byGoal = new HashMap<>();
     List<MeasureView> all = new ArrayList<>();
-    for (MeasureRow m : measures.ofStrategy(strategyId)) {
+    for (MeasureRow m : measures.summariesOfStrategy(strategyId)) {
       AssessmentRow a = current.get(m.id());
       AssessmentRow p = before.get(m.id());
       StatusOptionRow status = a == null || a.statusCode() == null ? null : byCode.get(a.statusCode());

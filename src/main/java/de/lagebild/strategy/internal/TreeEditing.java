@@ -97,6 +97,27 @@ class TreeEditing {
     return g;
   }
 
+  @Transactional
+  void saveGoal(GoalRow changed) {
+    GoalRow before = strategies.goal(changed.id()).filter(g -> g.strategyId().equals(changed.strategyId()))
+        .orElseThrow(NotFoundException::new);
+    checkGoalCode(strategies.goals(changed.strategyId()), changed.code(), changed.id());
+    goals.update(changed);
+    Map<String, Object> b = new LinkedHashMap<>();
+    b.put("code", before.code());
+    b.put("title", before.title());
+    b.put("successCriterion", before.successCriterion());
+    b.put("goalSource", before.goalSource());
+    b.put("lifeSituations", String.join(",", before.lifeSituations()));
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("code", changed.code());
+    a.put("title", changed.title());
+    a.put("successCriterion", changed.successCriterion());
+    a.put("goalSource", changed.goalSource());
+    a.put("lifeSituations", String.join(",", changed.lifeSituations()));
+    audit.record("UPDATE", "Goal", changed.id(), "Ziel geändert: " + changed.title(), b, a);
+  }
+
   /**
    * Moves a goal under another parent (null: to the top). Refuses moves that would make a goal its own descendant
    * or push the subtree deeper than the strategy's levels.
