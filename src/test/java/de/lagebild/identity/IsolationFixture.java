@@ -45,6 +45,8 @@ record IsolationFixture(UUID tenantId, String slug, List<UUID> ids) {
     UUID measure = UUID.randomUUID();
     UUID round = UUID.randomUUID();
     UUID assessment = UUID.randomUUID();
+    UUID statusOption = UUID.randomUUID();
+    UUID milestone = UUID.randomUUID();
     insert(dsl, "strategy", row("tenant_id", tenant, "id", strategy, "title", "Geheime Strategie", "status", "DECIDED",
         "level_names", "Leitziel|Teilziel", "visibility", "INTERNAL", "version", 0, "created_at", Instant.now()));
     insert(dsl, "goal", row("tenant_id", tenant, "id", goal, "strategy_id", strategy, "level", 0, "position", 0,
@@ -52,9 +54,9 @@ record IsolationFixture(UUID tenantId, String slug, List<UUID> ids) {
     insert(dsl, "measure", row("tenant_id", tenant, "id", measure, "strategy_id", strategy, "goal_id", goal,
         "position", 0, "code", "1.1", "title", "Geheime Maßnahme", "weight", 1, "version", 0, "created_at", Instant.now()));
     insert(dsl, "measure_unit", row("tenant_id", tenant, "measure_id", measure, "unit_id", unit));
-    insert(dsl, "milestone", row("tenant_id", tenant, "id", UUID.randomUUID(), "measure_id", measure, "position", 0,
+    insert(dsl, "milestone", row("tenant_id", tenant, "id", milestone, "measure_id", measure, "position", 0,
         "title", "Geheimer Meilenstein", "version", 0, "created_at", Instant.now()));
-    insert(dsl, "status_option", row("tenant_id", tenant, "id", UUID.randomUUID(), "code", "IN_PROGRESS",
+    insert(dsl, "status_option", row("tenant_id", tenant, "id", statusOption, "code", "IN_PROGRESS",
         "label", "In Umsetzung", "default_progress", 50, "colour", "#005a9c", "symbol", "◑", "position", 1,
         "active", true, "version", 0));
     insert(dsl, "reporting_round", row("tenant_id", tenant, "id", round, "strategy_id", strategy, "name", "Juni 2023",
@@ -63,7 +65,7 @@ record IsolationFixture(UUID tenantId, String slug, List<UUID> ids) {
         "version_no", 1, "status_code", "IN_PROGRESS", "progress", 50, "narrative", "<p>geheim</p>",
         "author_name", "Person B", "created_at", Instant.now()));
     return new IsolationFixture(tenant, slug, List.of(unit, membership, user, strategy, goal, measure, round,
-        assessment));
+        assessment, statusOption, milestone));
   }
 
   private static Map<String, Object> row(Object... kv) {

@@ -32,7 +32,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Logs in as the administrator of tenant A and calls every endpoint of the application – taken from the handler
  * mappings, so new endpoints are covered without touching this test – with the slug and the identifiers of tenant
- * B. Every call must answer 403 or 404, and B's data must be unchanged afterwards.
+ * B. Every call must answer 403 or 404, and B's data must be unchanged afterwards. A 400 counts as a failure too:
+ * it means the request did not reach the identifier check, so {@link #FORM} needs the new endpoint's parameters.
  */
 @IntegrationTest
 class TenantIsolationIntegrationTests extends DatabaseProperties {
@@ -129,6 +130,15 @@ class TenantIsolationIntegrationTests extends DatabaseProperties {
     FORM.put("progress", "90");
     FORM.put("narrative", "übernommen");
     FORM.put("richtung", "hoch");
+    FORM.put("defaultProgress", "50");
+    FORM.put("colour", "#000000");
+    FORM.put("symbol", "X");
+    FORM.put("label", "Übernommen");
+    FORM.put("due", "2030");
+    FORM.put("doneOn", "2030-01-01");
+    FORM.put("levelNames", "A, B");
+    FORM.put("status", "DECIDED");
+    FORM.put("visibility", "PUBLIC");
     FORM.put("code", "X1");
   }
 
