@@ -118,6 +118,17 @@ class ReportingRoundBrowserTests extends DatabaseProperties {
       b.find(By.linkText("Strategie bearbeiten")).click();
       b.waitForHeading("Strategie bearbeiten");
       b.checkAccessibility("30-strategy-edit");
+      b.go("/nordhausen/strategien/import");
+      b.waitForHeading("Strategie importieren");
+      b.checkAccessibility("33-import");
+      // pasted text keeps its tabs (typing a tab would move the focus)
+      ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript("arguments[0].value = arguments[1]",
+          b.find(By.id("text")), "Leitziel: Gesund alt werden\t\t\t\nMaßnahme\tVerantwortlich\tIndikatoren\tEinschätzung 2023\n"
+          + "Bewegungsangebote in jeder Gemeinde\tFachbereich Soziales\tAnzahl Angebote\tbegonnen\n");
+      b.find(By.cssSelector("form.form button.primary")).click();
+      b.waitForHeading("Vorschau");
+      assertThat(b.driver.getPageSource()).contains("Einschätzung 2023".replace("Einschätzung ", "")).contains("Gesund alt werden");
+      b.checkAccessibility("34-import-preview");
       logout(b);
 
       login(b, "admin");
