@@ -2,15 +2,11 @@ package de.lagebild.strategy.internal;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import de.lagebild.exchange.FuzzyDate;
-import de.lagebild.exchange.SafeHtml;
 import de.lagebild.identity.ResponsibleUnits;
 import de.lagebild.identity.TenantDirectory;
 import de.lagebild.platform.AuditLog;
 import de.lagebild.platform.LagebildProperties;
 import de.lagebild.platform.TenantContext;
-import de.lagebild.strategy.internal.Rows.AssessmentRow;
-import de.lagebild.strategy.internal.Rows.GoalRow;
-import de.lagebild.strategy.internal.Rows.MeasureRow;
 import de.lagebild.strategy.internal.Rows.RoundRow;
 import de.lagebild.strategy.internal.Rows.RoundState;
 import de.lagebild.strategy.internal.Rows.StrategyRow;
@@ -57,26 +53,26 @@ class DemoStrategy implements ApplicationRunner {
   private final LagebildProperties properties;
   private final TenantDirectory tenants;
   private final StrategyRepository strategies;
-  private final MeasureRepository measures;
   private final RoundRepository rounds;
   private final StatusCatalogue statuses;
   private final ResponsibleUnits units;
   private final AuditLog audit;
+  private final StrategyImport importer;
   private final TransactionTemplate tx;
   private final JsonMapper json;
   private final Clock clock;
 
   DemoStrategy(LagebildProperties properties, TenantDirectory tenants, StrategyRepository strategies,
-      MeasureRepository measures, RoundRepository rounds, StatusCatalogue statuses, ResponsibleUnits units,
-      AuditLog audit, TransactionTemplate tx, JsonMapper json, Clock clock) {
+      RoundRepository rounds, StatusCatalogue statuses, ResponsibleUnits units,
+      AuditLog audit, StrategyImport importer, TransactionTemplate tx, JsonMapper json, Clock clock) {
     this.properties = properties;
     this.tenants = tenants;
     this.strategies = strategies;
-    this.measures = measures;
     this.rounds = rounds;
     this.statuses = statuses;
     this.units = units;
     this.audit = audit;
+    this.importer = importer;
     this.tx = tx;
     this.json = json;
     this.clock = clock;
@@ -119,11 +115,7 @@ class DemoStrategy implements ApplicationRunner {
         FuzzyDate.parse(seed.roundName()).earliest(), FuzzyDate.parse(seed.roundName()).latest(), null,
         RoundState.CLOSED, 0);
     rounds.insert(round, now);
-    int[] counts = {0, 0};
-    int position = 1;
-    for (TableFormatReader.Goal g : seed.roots()) {
-      goal(c, strategy, round, g, null, String.valueOf(position++), now, counts);
-    }
+    int[] counts = importer.writeTree(strategy, seed, round, text1 -> unitsFor(c, text1), c.importedAuthor(), now);
     FuzzyDate next = FuzzyDate.parse(c.nextRound());
     rounds.insert(new RoundRow(UUID.randomUUID(), strategy.id(), c.nextRound(), next.earliest(), next.latest(),
         next.latest(), RoundState.PREPARED, 0), now);
@@ -131,31 +123,6 @@ class DemoStrategy implements ApplicationRunner {
         Map.of("goals", counts[0], "measures", counts[1], "round", seed.roundName()));
     log.info("Demo strategy '{}' loaded from {}: {} goals, {} measures, round {}", c.title(), c.seed(), counts[0],
         counts[1], seed.roundName());
-  }
-
-  private void goal(Config c, StrategyRow s, RoundRow round, TableFormatReader.Goal g, UUID parent, String code,
-      Instant now, int[] counts) {
-    GoalRow row = new GoalRow(UUID.randomUUID(), s.id(), parent, g.level, counts[0], code, g.title, null, null,
-        null, Set.of(), 0);
-    strategies.insertGoal(row, now);
-    counts[0]++;
-    int m = 1;
-    for (TableFormatReader.Measure measure : g.measures) {
-      UUID id = UUID.randomUUID();
-      measures.insert(new MeasureRow(id, s.id(), row.id(), counts[1], code + "." + m++, measure.title(), null,
-          measure.responsible(), null, measure.indicators(), null, Set.of(), null, null, null, null, FuzzyDate.EMPTY,
-          FuzzyDate.EMPTY, null, 1, unitsFor(c, measure.responsible()), 0), now);
-      counts[1]++;
-      String narrative = SafeHtml.sanitize(measure.assessmentHtml());
-      if (narrative != null) {
-        rounds.insertAssessment(new AssessmentRow(UUID.randomUUID(), round.id(), id, 1, null, null, narrative,
-            null, null, c.importedAuthor(), now, null));
-      }
-    }
-    int child = 1;
-    for (TableFormatReader.Goal k : g.children) {
-      goal(c, s, round, k, row.id(), code + "." + child++, now, counts);
-    }
   }
 
   private Set<UUID> unitsFor(Config c, String responsible) {

@@ -80,11 +80,8 @@ class StrategyImport {
       rounds.insert(roundRow, now);
     }
     List<ResponsibleUnit> tenantUnits = units.list();
-    int[] counts = {0, 0, 0, 0};
-    int position = 1;
-    for (TableFormatReader.Goal g : seed.roots()) {
-      goal(strategy, roundRow, g, null, String.valueOf(position++), tenantUnits, now, counts);
-    }
+    String author = CurrentUser.get().map(u -> u.actorName()).orElse("Import") + " (Import)";
+    int[] counts = writeTree(strategy, seed, roundRow, text1 -> link(text1, tenantUnits), author, now);
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("title", strategy.title());
     after.put("goals", counts[0]);
@@ -95,17 +92,31 @@ class StrategyImport {
     return new Summary(strategy.id(), counts[0], counts[1], counts[2], counts[3]);
   }
 
+  /**
+   * Writes the goals and measures read from a table (numbered 1, 1.1, 1.1.1 … in reading order) and the assessment
+   * texts into {@code round}; {@code linker} maps a "Verantwortlich" text to unit ids. Returns counts of goals,
+   * measures, assessments and measures with at least one linked unit. Shared by the import and the demo loader.
+   */
+  int[] writeTree(StrategyRow strategy, TableFormatReader.Result seed, RoundRow round,
+      java.util.function.Function<String, Set<UUID>> linker, String author, Instant now) {
+    int[] counts = {0, 0, 0, 0};
+    int position = 1;
+    for (TableFormatReader.Goal g : seed.roots()) {
+      goal(strategy, round, g, null, String.valueOf(position++), linker, author, now, counts);
+    }
+    return counts;
+  }
+
   private void goal(StrategyRow s, RoundRow round, TableFormatReader.Goal g, UUID parent, String code,
-      List<ResponsibleUnit> tenantUnits, Instant now, int[] counts) {
+      java.util.function.Function<String, Set<UUID>> linker, String author, Instant now, int[] counts) {
     GoalRow row = new GoalRow(UUID.randomUUID(), s.id(), parent, g.level, counts[0], code, g.title, null, null, null,
         Set.of(), 0);
     strategies.insertGoal(row, now);
     counts[0]++;
     int m = 1;
-    String author = CurrentUser.get().map(u -> u.actorName()).orElse("Import") + " (Import)";
     for (TableFormatReader.Measure measure : g.measures) {
       UUID id = UUID.randomUUID();
-      Set<UUID> linked = link(measure.responsible(), tenantUnits);
+      Set<UUID> linked = linker.apply(measure.responsible());
       measures.insert(new MeasureRow(id, s.id(), row.id(), counts[1], code + "." + m++, measure.title(), null,
           measure.responsible(), null, measure.indicators(), null, Set.of(), null, null, null, null, FuzzyDate.EMPTY,
           FuzzyDate.EMPTY, null, 1, linked, 0), now);
@@ -122,7 +133,7 @@ class StrategyImport {
     }
     int child = 1;
     for (TableFormatReader.Goal k : g.children) {
-      goal(s, round, k, row.id(), code + "." + child++, tenantUnits, now, counts);
+      goal(s, round, k, row.id(), code + "." + child++, linker, author, now, counts);
     }
   }
 
