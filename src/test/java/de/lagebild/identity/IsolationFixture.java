@@ -64,8 +64,11 @@ record IsolationFixture(UUID tenantId, String slug, List<UUID> ids) {
     insert(dsl, "assessment", row("tenant_id", tenant, "id", assessment, "round_id", round, "measure_id", measure,
         "version_no", 1, "status_code", "IN_PROGRESS", "progress", 50, "narrative", "<p>geheim</p>",
         "author_name", "Person B", "created_at", Instant.now()));
+    UUID token = UUID.randomUUID();
+    insert(dsl, "api_token", row("tenant_id", tenant, "id", token, "user_id", user, "name", "Token B",
+        "token_hash", "0".repeat(64 - 8) + slug.substring(2), "created_at", Instant.now()));
     return new IsolationFixture(tenant, slug, List.of(unit, membership, user, strategy, goal, measure, round,
-        assessment, statusOption, milestone));
+        assessment, statusOption, milestone, token));
   }
 
   private static Map<String, Object> row(Object... kv) {

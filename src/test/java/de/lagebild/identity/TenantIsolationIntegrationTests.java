@@ -92,7 +92,7 @@ class TenantIsolationIntegrationTests extends DatabaseProperties {
     MockHttpServletRequestBuilder request = MockMvcRequestBuilders
         .request(org.springframework.http.HttpMethod.valueOf(call.method().name()), call.path())
         .with(logins.as("sr-admin"))
-        .accept(MediaType.TEXT_HTML);
+        .accept(MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, MediaType.ALL);
     if (call.method() != RequestMethod.GET) {
       request.with(csrf());
       FORM.forEach(request::param);

@@ -29,7 +29,7 @@ class DemoTenants {
   private static final Logger log = LoggerFactory.getLogger(DemoTenants.class);
 
   record Account(String username, String displayName, String email, Role role, Boolean platformAdmin,
-      List<String> units) {}
+      List<String> units, String apiToken) {}
 
   record DemoTenant(String slug, String name, TenantKind kind, String officialKey, boolean publicVisible,
       List<String> units, List<Account> accounts) {}
@@ -43,19 +43,21 @@ class DemoTenants {
   private final TenantAdministration tenantAdministration;
   private final UnitAdministration units;
   private final PasswordEncoder passwords;
+  private final ApiTokens apiTokens;
   private final JsonMapper json;
   private final Clock clock;
 
   DemoTenants(
       TenantRepository tenants, UserRepository users, MembershipRepository memberships,
-      TenantAdministration tenantAdministration, UnitAdministration units, PasswordEncoder passwords, JsonMapper json,
-      Clock clock) {
+      TenantAdministration tenantAdministration, UnitAdministration units, PasswordEncoder passwords,
+      ApiTokens apiTokens, JsonMapper json, Clock clock) {
     this.tenants = tenants;
     this.users = users;
     this.memberships = memberships;
     this.tenantAdministration = tenantAdministration;
     this.units = units;
     this.passwords = passwords;
+    this.apiTokens = apiTokens;
     this.json = json;
     this.clock = clock;
   }
@@ -93,6 +95,9 @@ class DemoTenants {
             }
             memberships.insert(UUID.randomUUID(), user.id(), a.role(), unitIds, clock.instant());
           }
+          if (a.apiToken() != null && !apiTokens.exists(a.apiToken())) {
+            apiTokens.store(user.id(), "Demo-Token", a.apiToken());
+          }
         }
       });
     }
@@ -107,6 +112,7 @@ class DemoTenants {
       b.append(String.join(", ", t.accounts().stream().map(a -> a.username() + " [" + a.role() + "]").toList()));
       b.append('\n');
     }
+    b.append("  API token of 'koordination' in /nordhausen (demo only): lgb_demo_koordination_nordhausen\n");
     return b.toString();
   }
 }

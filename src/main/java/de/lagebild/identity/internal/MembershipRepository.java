@@ -40,6 +40,18 @@ class MembershipRepository {
         .fetch(r -> new TenantMembership(r.get(Tenant.SLUG), r.get(Tenant.NAME), Role.valueOf(r.get(Membership.ROLE))));
   }
 
+  /**
+   * The owner of an API token, found by the token's hash across tenants (a token names its tenant), if the token is
+   * not revoked. Also part of "which tenant may this user enter".
+   */
+  Optional<ApiTokens.Owner> tokenOwner(String hash) {
+    return scope.dsl().select(ApiTokens.ID, ApiTokens.TENANT_ID, ApiTokens.USER_ID)
+        .from(scope.acrossTenants(ApiTokens.T))
+        .where(ApiTokens.HASH.eq(hash).and(ApiTokens.REVOKED_AT.isNull()))
+        .fetchOptional(r -> new ApiTokens.Owner(r.get(ApiTokens.ID), r.get(ApiTokens.TENANT_ID),
+            r.get(ApiTokens.USER_ID)));
+  }
+
   /** The user's membership in the current tenant. */
   Optional<MemberRow> find(UUID userId) {
     return members(Membership.USER_ID.eq(userId)).stream().findFirst();

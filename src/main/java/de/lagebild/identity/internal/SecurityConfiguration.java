@@ -43,8 +43,13 @@ class SecurityConfiguration {
   }
 
   @Bean
-  SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+  SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+      MembershipRepository memberships, UserRepository users) throws Exception {
     http.authenticationManager(authenticationManager)
+        .addFilterBefore(new BearerTokenFilter(memberships, users),
+            org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+        // scripts with a token send no CSRF token; browser sessions keep the protection
+        .csrf(c -> c.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
         .authorizeHttpRequests(a -> a
             .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .requestMatchers("/actuator/**").hasRole("PLATFORM_ADMIN")

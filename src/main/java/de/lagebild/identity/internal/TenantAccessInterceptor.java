@@ -46,6 +46,11 @@ class TenantAccessInterceptor implements HandlerInterceptor {
     }
     Optional<LagebildUser> user = CurrentUser.get();
     TenantAccess access = resolveTenant(request, user);
+    Object tokenTenant = request.getAttribute(BearerTokenFilter.TOKEN_TENANT);
+    if (tokenTenant != null && (access == null || !access.tenantId().value().equals(tokenTenant))) {
+      // an API token is valid for its own tenant only
+      throw new AccessDeniedInTenantException();
+    }
     if (access != null) {
       TenantContext.set(access);
       request.setAttribute(ACCESS_ATTRIBUTE, access);
