@@ -119,6 +119,15 @@ class StrategyApiIntegrationTests extends DatabaseProperties {
   }
 
   @Test
+  void theApiIsDocumentedInOpenApi() throws Exception {
+    mvc.perform(get("/v3/api-docs"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("/api/v1/{tenant}/strategy-imports")))
+        .andExpect(content().string(containsString("/api/v1/{tenant}/strategies/{id}/export")))
+        .andExpect(content().string(containsString("dryRun")));
+  }
+
+  @Test
   void badInputIsAProblemWithAGermanDetail() throws Exception {
     byte[] binary = {'P', 'K', 3, 4, 0, 0, 0, 0, 1, 2};
     mvc.perform(multipart("/api/v1/nordhausen/strategy-imports")

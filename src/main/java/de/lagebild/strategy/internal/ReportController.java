@@ -38,20 +38,6 @@ class ReportController {
     this.clock = clock;
   }
 
-  /** The same for scripts: {@code format=json} gives the report's content as data. */
-  @GetMapping("/api/v1/{tenant}/strategies/{id}/export")
-  @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
-  ResponseEntity<?> export(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
-      @RequestParam(name = "round", required = false) UUID round,
-      @RequestParam(name = "format", defaultValue = "json") String format) throws IOException {
-    if ("json".equals(format)) {
-      var access = TenantContext.access().orElseThrow();
-      return ResponseEntity.ok(content.build(access.name(), id, round, true,
-          LocalDate.now(clock.withZone(StrategyController.ZONE))));
-    }
-    return report(tenant, id, round, format, true);
-  }
-
   @GetMapping("/{tenant}/strategien/{id}/bericht")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
   ResponseEntity<byte[]> report(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,

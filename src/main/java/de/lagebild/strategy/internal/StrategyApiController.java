@@ -37,9 +37,30 @@ class StrategyApiController {
       int measures, List<Node> tree, List<Warning> warnings, UUID strategyId) {}
 
   private final StrategyImport imports;
+  private final ReportController reports;
+  private final ReportContent content;
+  private final java.time.Clock clock;
 
-  StrategyApiController(StrategyImport imports) {
+  StrategyApiController(StrategyImport imports, ReportController reports, ReportContent content,
+      java.time.Clock clock) {
     this.imports = imports;
+    this.reports = reports;
+    this.content = content;
+    this.clock = clock;
+  }
+
+  /** The goal-achievement report of a strategy: {@code json} as data, {@code pdf} or {@code docx} as files. */
+  @org.springframework.web.bind.annotation.GetMapping("/api/v1/{tenant}/strategies/{id}/export")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
+  ResponseEntity<?> export(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
+      @RequestParam(name = "round", required = false) UUID round,
+      @RequestParam(name = "format", defaultValue = "json") String format) throws IOException {
+    if ("json".equals(format)) {
+      var access = de.lagebild.platform.TenantContext.access().orElseThrow();
+      return ResponseEntity.ok(content.build(access.name(), id, round, true,
+          java.time.LocalDate.now(clock.withZone(StrategyController.ZONE))));
+    }
+    return reports.report(tenant, id, round, format, true);
   }
 
   @PostMapping(path = "/api/v1/{tenant}/strategy-imports", produces = MediaType.APPLICATION_JSON_VALUE)
