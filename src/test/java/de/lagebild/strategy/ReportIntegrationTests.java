@@ -38,8 +38,7 @@ class ReportIntegrationTests extends DatabaseProperties {
   @BeforeEach
   void setUp() {
     logins = new Logins(userDetails);
-    strategy = String.valueOf(dsl.fetchValue("select s.id from strategy s join tenant t on t.id = s.tenant_id "
-        + "where t.slug = 'nordhausen' and s.title = 'Armutspräventionsstrategie des Landkreises Nordhausen'"));
+    strategy = de.lagebild.support.DemoData.nordhausenStrategy(dsl);
     round = String.valueOf(dsl.fetchValue("select id from reporting_round where strategy_id = ? and name = 'Juni 2022'",
         strategy));
   }

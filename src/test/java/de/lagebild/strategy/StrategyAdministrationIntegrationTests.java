@@ -114,8 +114,7 @@ class StrategyAdministrationIntegrationTests extends DatabaseProperties {
 
   @Test
   void thePublicSeesPublicStrategiesWithoutInternalFields() throws Exception {
-    String strategy = String.valueOf(dsl.fetchValue("select s.id from strategy s join tenant t on t.id = s.tenant_id "
-        + "where t.slug = 'nordhausen' and s.title = 'Armutspräventionsstrategie des Landkreises Nordhausen'"));
+    String strategy = de.lagebild.support.DemoData.nordhausenStrategy(dsl);
     mvc.perform(get("/nordhausen").accept(MediaType.TEXT_HTML))
         .andExpect(content().string(containsString("Veröffentlichte Strategien")))
         .andExpect(content().string(containsString("/nordhausen/oeffentlich/strategien/" + strategy)));

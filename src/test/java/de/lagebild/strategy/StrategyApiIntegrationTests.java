@@ -104,8 +104,7 @@ class StrategyApiIntegrationTests extends DatabaseProperties {
         .andExpect(status().is3xxRedirection()).andReturn();
     String secret = (String) created.getFlashMap().get("newToken");
     assertThat(secret).startsWith("lgb_");
-    String strategy = String.valueOf(dsl.fetchValue("select s.id from strategy s join tenant t on t.id = s.tenant_id "
-        + "where t.slug = 'nordhausen' and s.title = 'Armutspräventionsstrategie des Landkreises Nordhausen'"));
+    String strategy = de.lagebild.support.DemoData.nordhausenStrategy(dsl);
     mvc.perform(get("/api/v1/nordhausen/strategies/" + strategy + "/export").header("Authorization", "Bearer " + secret))
         .andExpect(status().isOk());
     mvc.perform(multipart("/api/v1/nordhausen/strategy-imports").file(seed()).header("Authorization", "Bearer " + secret))

@@ -34,8 +34,7 @@ class StrategyIntegrationTests extends DatabaseProperties {
   @BeforeEach
   void setUp() {
     logins = new Logins(userDetails);
-    strategy = String.valueOf(dsl.fetchValue("select s.id from strategy s join tenant t on t.id = s.tenant_id "
-        + "where t.slug = 'nordhausen' and s.title = 'Armutspräventionsstrategie des Landkreises Nordhausen'"));
+    strategy = de.lagebild.support.DemoData.nordhausenStrategy(dsl);
   }
 
   String measure(String code) {

@@ -41,6 +41,14 @@ public final class TestDatabase {
     registry.add("spring.datasource.password", () -> isPostgres() ? pgPassword() : "");
   }
 
+  /** Binds the application to another, empty database of this run's kind (tests that need their own data). */
+  public static void registerFresh(DynamicPropertyRegistry registry) {
+    String fresh = freshUrl();
+    registry.add("spring.datasource.url", () -> fresh);
+    registry.add("spring.datasource.username", TestDatabase::user);
+    registry.add("spring.datasource.password", TestDatabase::password);
+  }
+
   /** Another, empty database on the same server (for tests that need a first start). */
   public static String freshUrl() {
     return isPostgres() ? createPostgresDatabase() : createSqliteFile();

@@ -54,15 +54,15 @@ class AssessmentController {
     TenantAccess access = TenantContext.access().orElseThrow();
     List<RoundRow> open = rounds.inState(RoundState.OPEN, RoundState.IN_REVIEW);
     List<MeasureRow> mine = measures.ofUnits(access.unitIds());
-    Map<UUID, AssessmentRow> latest = new HashMap<>();
+    Map<Key, AssessmentRow> latest = new HashMap<>();
     for (AssessmentRow a : rounds.ofRounds(open.stream().map(RoundRow::id).toList())) {
-      latest.merge(key(a.roundId(), a.measureId()), a, (x, y) -> x.versionNo() >= y.versionNo() ? x : y);
+      latest.merge(new Key(a.roundId(), a.measureId()), a, (x, y) -> x.versionNo() >= y.versionNo() ? x : y);
     }
     List<Todo> todos = new ArrayList<>();
     for (RoundRow r : open) {
       for (MeasureRow m : mine) {
         if (m.strategyId().equals(r.strategyId())) {
-          todos.add(new Todo(r, m, latest.get(key(r.id(), m.id()))));
+          todos.add(new Todo(r, m, latest.get(new Key(r.id(), m.id()))));
         }
       }
     }
@@ -73,9 +73,8 @@ class AssessmentController {
     return "strategy/my-measures";
   }
 
-  private static UUID key(UUID round, UUID measure) {
-    return UUID.nameUUIDFromBytes((round + "/" + measure).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-  }
+  /** A measure in a round. */
+  private record Key(UUID round, UUID measure) {}
 
   @GetMapping("/{tenant}/runden/{roundId}/massnahmen/{measureId}")
   @AllowRoles({Role.CONTRIBUTOR, Role.COORDINATOR, Role.ADMIN})

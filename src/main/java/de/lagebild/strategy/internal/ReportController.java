@@ -44,6 +44,11 @@ class ReportController {
       @RequestParam(name = "runde", required = false) UUID round,
       @RequestParam(name = "format", defaultValue = "pdf") String format,
       @RequestParam(name = "status", defaultValue = "false") boolean withStatus) throws IOException {
+    return file(id, round, format, withStatus);
+  }
+
+  /** The report of a strategy and round as a downloadable PDF or DOCX file (also used by the API). */
+  ResponseEntity<byte[]> file(UUID id, UUID round, String format, boolean withStatus) throws IOException {
     var access = TenantContext.access().orElseThrow();
     ReportContent.Report r = content.build(access.name(), id, round, withStatus,
         LocalDate.now(clock.withZone(StrategyController.ZONE)));
@@ -64,7 +69,8 @@ class ReportController {
       }
       default -> throw new DomainException("report.format", format);
     }
-    String name = "Bericht-Zielerreichung-" + (r.round() == null ? "ohne-Runde" : r.round().name()).replaceAll("[^A-Za-z0-9äöüÄÖÜß-]+", "-")
+    String name = "Bericht-Zielerreichung-"
+        + (r.round() == null ? "ohne-Runde" : r.round().name()).replaceAll("[^A-Za-z0-9äöüÄÖÜß-]+", "-")
         + "." + extension;
     return ResponseEntity.ok().contentType(type)
         .header(HttpHeaders.CONTENT_DISPOSITION,

@@ -60,7 +60,7 @@ class StrategyApiController {
       return ResponseEntity.ok(content.build(access.name(), id, round, true,
           java.time.LocalDate.now(clock.withZone(StrategyController.ZONE))));
     }
-    return reports.report(tenant, id, round, format, true);
+    return reports.file(id, round, format, true);
   }
 
   @PostMapping(path = "/api/v1/{tenant}/strategy-imports", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -23,10 +23,7 @@ class FirstStartIntegrationTests {
 
   @DynamicPropertySource
   static void emptyDatabase(DynamicPropertyRegistry registry) {
-    String url = TestDatabase.freshUrl();
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", TestDatabase::user);
-    registry.add("spring.datasource.password", TestDatabase::password);
+    TestDatabase.registerFresh(registry);
   }
 
   @Autowired MockMvc mvc;

@@ -49,10 +49,7 @@ class StrategyQueryCountIntegrationTests {
 
   @DynamicPropertySource
   static void ownDatabase(DynamicPropertyRegistry registry) {
-    String url = TestDatabase.freshUrl();
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", TestDatabase::user);
-    registry.add("spring.datasource.password", TestDatabase::password);
+    TestDatabase.registerFresh(registry);
   }
 
   @Autowired MockMvc mvc;
