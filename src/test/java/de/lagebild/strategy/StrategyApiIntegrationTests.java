@@ -118,6 +118,36 @@ class StrategyApiIntegrationTests extends DatabaseProperties {
   }
 
   @Test
+  void theTableExportHasOneRowPerNodeAndNeutralisesFormulas() throws Exception {
+    String body = mvc.perform(multipart("/api/v1/nordhausen/strategy-imports").file(seed())
+            .param("dryRun", "false").param("strategy", "Export-Test").header("Authorization", DEMO_TOKEN))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    String id = body.replaceAll("(?s).*\"strategyId\":\"([^\"]+)\".*", "$1");
+    dsl.execute("update measure set title = '=HYPERLINK(\"http://x\")' where strategy_id = ? and code = '1.1.1'", id);
+    byte[] csv = mvc.perform(get("/api/v1/nordhausen/strategies/" + id + "/export").param("format", "csv")
+            .header("Authorization", DEMO_TOKEN))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    String text = new String(csv, java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(text).startsWith("\uFEFFID;Eltern-ID;Art;Ebene");
+    assertThat(text).contains("Juni 2022: Einschätzung");
+    assertThat(text).contains(";\"'=HYPERLINK(\"\"http://x\"\")\";");
+    byte[] xlsx = mvc.perform(get("/api/v1/nordhausen/strategies/" + id + "/export").param("format", "xlsx")
+            .header("Authorization", DEMO_TOKEN))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+      var sheet = wb.getSheetAt(0);
+      assertThat(sheet.getLastRowNum()).isEqualTo(27 + 44);
+      boolean found = false;
+      for (var row : sheet) {
+        var cell = row.getCell(6);
+        assertThat(cell.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+        found |= cell.getStringCellValue().equals("'=HYPERLINK(\"http://x\")");
+      }
+      assertThat(found).isTrue();
+    }
+  }
+
+  @Test
   void theApiIsDocumentedInOpenApi() throws Exception {
     mvc.perform(get("/v3/api-docs"))
         .andExpect(status().isOk())

@@ -39,13 +39,15 @@ class StrategyApiController {
   private final StrategyImport imports;
   private final ReportController reports;
   private final ReportContent content;
+  private final StrategyTableExport tables;
   private final java.time.Clock clock;
 
   StrategyApiController(StrategyImport imports, ReportController reports, ReportContent content,
-      java.time.Clock clock) {
+      StrategyTableExport tables, java.time.Clock clock) {
     this.imports = imports;
     this.reports = reports;
     this.content = content;
+    this.tables = tables;
     this.clock = clock;
   }
 
@@ -59,6 +61,20 @@ class StrategyApiController {
       var access = de.lagebild.platform.TenantContext.access().orElseThrow();
       return ResponseEntity.ok(content.build(access.name(), id, round, true,
           java.time.LocalDate.now(clock.withZone(StrategyController.ZONE))));
+    }
+    if ("csv".equals(format) || "xlsx".equals(format)) {
+      var table = tables.table(id);
+      var out = new java.io.ByteArrayOutputStream();
+      if ("csv".equals(format)) {
+        tables.writeCsv(table, out);
+      } else {
+        tables.writeXlsx("Strategie", table, out);
+      }
+      return ResponseEntity.ok()
+          .contentType("csv".equals(format) ? MediaType.parseMediaType("text/csv;charset=UTF-8")
+              : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+          .header("Content-Disposition", "attachment; filename=\"strategie." + format + "\"")
+          .body(out.toByteArray());
     }
     return reports.file(id, round, format, true);
   }
