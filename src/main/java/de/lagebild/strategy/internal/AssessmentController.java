@@ -11,7 +11,6 @@ import de.lagebild.strategy.internal.Rows.MeasureRow;
 import de.lagebild.strategy.internal.Rows.RoundRow;
 import de.lagebild.strategy.internal.Rows.RoundState;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,15 +53,13 @@ class AssessmentController {
     TenantAccess access = TenantContext.access().orElseThrow();
     List<RoundRow> open = rounds.inState(RoundState.OPEN, RoundState.IN_REVIEW);
     List<MeasureRow> mine = measures.ofUnits(access.unitIds());
-    Map<Key, AssessmentRow> latest = new HashMap<>();
-    for (AssessmentRow a : rounds.ofRounds(open.stream().map(RoundRow::id).toList())) {
-      latest.merge(new Key(a.roundId(), a.measureId()), a, (x, y) -> x.versionNo() >= y.versionNo() ? x : y);
-    }
+    Map<Rows.RoundMeasure, AssessmentRow> latest =
+        Rows.newestVersions(rounds.ofRounds(open.stream().map(RoundRow::id).toList()));
     List<Todo> todos = new ArrayList<>();
     for (RoundRow r : open) {
       for (MeasureRow m : mine) {
         if (m.strategyId().equals(r.strategyId())) {
-          todos.add(new Todo(r, m, latest.get(new Key(r.id(), m.id()))));
+          todos.add(new Todo(r, m, latest.get(new Rows.RoundMeasure(r.id(), m.id()))));
         }
       }
     }
@@ -72,9 +69,6 @@ class AssessmentController {
     model.addAttribute("statuses", statuses.byCode());
     return "strategy/my-measures";
   }
-
-  /** A measure in a round. */
-  private record Key(UUID round, UUID measure) {}
 
   @GetMapping("/{tenant}/runden/{roundId}/massnahmen/{measureId}")
   @AllowRoles({Role.CONTRIBUTOR, Role.COORDINATOR, Role.ADMIN})

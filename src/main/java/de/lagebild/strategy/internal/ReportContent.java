@@ -7,7 +7,6 @@ import de.lagebild.strategy.internal.Rows.StatusOptionRow;
 import de.lagebild.strategy.internal.Rows.StrategyRow;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,12 +45,8 @@ class ReportContent {
     if (roundId != null && round == null) {
       throw new NotFoundException();
     }
-    Map<UUID, AssessmentRow> texts = new HashMap<>();
-    if (round != null) {
-      for (AssessmentRow a : rounds.ofRounds(List.of(round.id()))) {
-        texts.merge(a.measureId(), a, (x, y) -> x.versionNo() >= y.versionNo() ? x : y);
-      }
-    }
+    Map<UUID, AssessmentRow> texts = round == null ? Map.of()
+        : Rows.newestVersionsIn(round.id(), rounds.ofRounds(List.of(round.id())));
     List<Section> sections = new ArrayList<>();
     int[] measures = {0};
     for (StrategyTree.Node n : t.roots()) {

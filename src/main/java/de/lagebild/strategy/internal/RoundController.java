@@ -13,7 +13,6 @@ import de.lagebild.strategy.internal.Rows.RoundRow;
 import de.lagebild.strategy.internal.Rows.RoundState;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -101,10 +100,7 @@ class RoundController {
   String review(@PathVariable("tenant") String tenant, @PathVariable("roundId") UUID roundId, Model model) {
     RoundRow round = rounds.find(roundId).orElseThrow(NotFoundException::new);
     List<MeasureRow> all = measures.ofStrategy(round.strategyId());
-    Map<UUID, AssessmentRow> latest = new HashMap<>();
-    for (AssessmentRow a : rounds.ofRounds(List.of(roundId))) {
-      latest.merge(a.measureId(), a, (x, y) -> x.versionNo() >= y.versionNo() ? x : y);
-    }
+    Map<UUID, AssessmentRow> latest = Rows.newestVersionsIn(roundId, rounds.ofRounds(List.of(roundId)));
     Map<UUID, MeasureRow> byId = all.stream().collect(Collectors.toMap(MeasureRow::id, Function.identity()));
     List<Map.Entry<MeasureRow, AssessmentRow>> queue = new ArrayList<>();
     latest.values().stream().filter(a -> a.review() == null)

@@ -4,7 +4,10 @@ import de.lagebild.exchange.FuzzyDate;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -74,6 +77,29 @@ final class Rows {
     public String reviewState() {
       return review == null ? "SUBMITTED" : review.decision().name();
     }
+  }
+
+  /** A measure in a reporting round. */
+  record RoundMeasure(UUID round, UUID measure) {}
+
+  /** The current assessment of each measure in each round: its highest version (assessments are append-only). */
+  static Map<RoundMeasure, AssessmentRow> newestVersions(Collection<AssessmentRow> assessments) {
+    Map<RoundMeasure, AssessmentRow> result = new HashMap<>();
+    for (AssessmentRow a : assessments) {
+      result.merge(new RoundMeasure(a.roundId(), a.measureId()), a, (x, y) -> x.versionNo() >= y.versionNo() ? x : y);
+    }
+    return result;
+  }
+
+  /** The current assessment of each measure in one round, by measure. */
+  static Map<UUID, AssessmentRow> newestVersionsIn(UUID roundId, Collection<AssessmentRow> assessments) {
+    Map<UUID, AssessmentRow> result = new HashMap<>();
+    newestVersions(assessments).forEach((key, a) -> {
+      if (key.round().equals(roundId)) {
+        result.put(key.measure(), a);
+      }
+    });
+    return result;
   }
 
   private Rows() {}

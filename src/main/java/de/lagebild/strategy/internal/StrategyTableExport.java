@@ -15,7 +15,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,10 +54,8 @@ class StrategyTableExport {
   List<List<String>> table(UUID strategyId) {
     StrategyRow s = strategies.find(strategyId).orElseThrow(NotFoundException::new);
     List<RoundRow> allRounds = rounds.ofStrategy(strategyId);
-    Map<String, AssessmentRow> latest = new HashMap<>();
-    for (AssessmentRow a : rounds.ofRounds(allRounds.stream().map(RoundRow::id).toList())) {
-      latest.merge(a.roundId() + "/" + a.measureId(), a, (x, y) -> x.versionNo() >= y.versionNo() ? x : y);
-    }
+    Map<Rows.RoundMeasure, AssessmentRow> latest =
+        Rows.newestVersions(rounds.ofRounds(allRounds.stream().map(RoundRow::id).toList()));
     Map<UUID, String> unitNames = units.list().stream()
         .collect(Collectors.toMap(ResponsibleUnit::id, ResponsibleUnit::name));
     List<String> header = new ArrayList<>(FIXED);
@@ -77,7 +74,7 @@ class StrategyTableExport {
   }
 
   private void addChildren(UUID parent, List<GoalRow> goals, Map<UUID, List<MeasureRow>> byGoal, StrategyRow s,
-      List<RoundRow> allRounds, Map<String, AssessmentRow> latest, Map<UUID, String> unitNames,
+      List<RoundRow> allRounds, Map<Rows.RoundMeasure, AssessmentRow> latest, Map<UUID, String> unitNames,
       List<List<String>> into) {
     List<GoalRow> kids = goals.stream().filter(g -> Objects.equals(g.parentId(), parent))
         .sorted(Comparator.comparingInt(GoalRow::position)).toList();
@@ -98,7 +95,7 @@ class StrategyTableExport {
             m.preventionLevel() == null ? "" : m.preventionLevel().name(), nz(m.costsText()), m.start().text(),
             m.end().text(), nz(m.communication()), String.valueOf(m.weight()), ""));
         for (RoundRow r : allRounds) {
-          AssessmentRow a = latest.get(r.id() + "/" + m.id());
+          AssessmentRow a = latest.get(new Rows.RoundMeasure(r.id(), m.id()));
           mr.add(a == null || a.statusCode() == null ? "" : a.statusCode());
           mr.add(a == null || a.progress() == null ? "" : a.progress().toString());
           mr.add(a == null ? "" : ReportDocxWriter.paragraphs(a.narrative()).stream()

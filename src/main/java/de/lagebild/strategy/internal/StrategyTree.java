@@ -92,8 +92,8 @@ class StrategyTree {
       roundIds.add(previous.id());
     }
     List<AssessmentRow> assessments = rounds.statusOfRounds(roundIds);
-    Map<UUID, AssessmentRow> current = latest(assessments, round);
-    Map<UUID, AssessmentRow> before = latest(assessments, previous);
+    Map<UUID, AssessmentRow> current = round == null ? Map.of() : Rows.newestVersionsIn(round.id(), assessments);
+    Map<UUID, AssessmentRow> before = previous == null ? Map.of() : Rows.newestVersionsIn(previous.id(), assessments);
     List<StatusOptionRow> catalogue = statuses.all();
     Map<String, StatusOptionRow> byCode = catalogue.stream()
         .collect(Collectors.toMap(StatusOptionRow::code, Function.identity()));
@@ -205,19 +205,5 @@ class StrategyTree {
 
   private static boolean contains(String haystack, String needle) {
     return haystack != null && haystack.toLowerCase(Locale.GERMAN).contains(needle.toLowerCase(Locale.GERMAN));
-  }
-
-  /** The newest version per measure in {@code round}. */
-  private static Map<UUID, AssessmentRow> latest(List<AssessmentRow> all, RoundRow round) {
-    Map<UUID, AssessmentRow> result = new HashMap<>();
-    if (round == null) {
-      return result;
-    }
-    for (AssessmentRow a : all) {
-      if (a.roundId().equals(round.id())) {
-        result.merge(a.measureId(), a, (x, y) -> x.versionNo() >= y.versionNo() ? x : y);
-      }
-    }
-    return result;
   }
 }
