@@ -1,5 +1,6 @@
 package de.lagebild.strategy;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -51,14 +52,20 @@ class StrategyApiIntegrationTests extends DatabaseProperties {
     mvc.perform(multipart("/api/v1/nordhausen/strategy-imports").file(seed()).header("Authorization", DEMO_TOKEN))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.dryRun").value(true))
-        .andExpect(jsonPath("$.roundName").value("Juni 2022"))
+        .andExpect(jsonPath("$.format").value("table"))
+        .andExpect(jsonPath("$.rounds[0]").value("Juni 2022"))
         .andExpect(jsonPath("$.counts.Leitziel").value(2))
         .andExpect(jsonPath("$.counts.Handlungsfeld").value(5))
         .andExpect(jsonPath("$.counts.Teilziel").value(20))
-        .andExpect(jsonPath("$.measures").value(44))
+        .andExpect(jsonPath("$.counts.Maßnahme").value(44))
         .andExpect(jsonPath("$.tree[0].children[0].measures[0].fields.Verantwortlich")
             .value("Geschäftsbereich 1, Stab Sozialplanung und Controlling"))
-        .andExpect(jsonPath("$.warnings[0].line").value(84))
+        .andExpect(jsonPath("$.tree[0].children[0].measures[0].code").value("1.1.1"))
+        .andExpect(jsonPath("$.tree[0].children[0].measures[0].assessments['Juni 2022'].text",
+            containsString("ESFplus")))
+        .andExpect(jsonPath("$.problems[0].line").value(84))
+        .andExpect(jsonPath("$.problems[0].location").value("Zeile 84"))
+        .andExpect(jsonPath("$.problems[0].message", containsString("übersprungen")))
         .andExpect(jsonPath("$.strategyId").doesNotExist());
     assertThat(dsl.fetchCount(dsl.selectFrom("strategy"))).isEqualTo(before);
   }
@@ -164,11 +171,24 @@ class StrategyApiIntegrationTests extends DatabaseProperties {
             .header("Authorization", DEMO_TOKEN))
         .andExpect(status().isUnprocessableContent())
         .andExpect(content().contentType("application/problem+json"))
-        .andExpect(jsonPath("$.detail", containsString("keine Textdatei")));
+        .andExpect(jsonPath("$.detail", containsString("Word-Dokument konnte nicht gelesen werden")));
+    mvc.perform(multipart("/api/v1/nordhausen/strategy-imports").file(seed()).param("format", "pdf")
+            .header("Authorization", DEMO_TOKEN))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.detail", containsString("nicht unterstützt")));
     mvc.perform(multipart("/api/v1/nordhausen/strategy-imports").file(seed()).param("format", "xlsx")
             .header("Authorization", DEMO_TOKEN))
         .andExpect(status().isUnprocessableContent())
-        .andExpect(jsonPath("$.detail", containsString("noch nicht unterstützt")));
+        .andExpect(jsonPath("$.detail", containsString("keine xlsx-Datei")));
+    // an error in the file: with the place and field, and nothing written
+    int before = dsl.fetchCount(dsl.selectFrom("strategy"));
+    mvc.perform(multipart("/api/v1/nordhausen/strategy-imports")
+            .file(new MockMultipartFile("file", "x.txt", "text/plain",
+                "Leitziel: A\t\nMaßnahme\tIndikatoren\tEinschätzung 2023\nTun\tZahl\tgut\n".getBytes(UTF_8)))
+            .param("dryRun", "false").header("Authorization", DEMO_TOKEN))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.detail", containsString("Zeile 2, Feld „Verantwortlich“")));
+    assertThat(dsl.fetchCount(dsl.selectFrom("strategy"))).isEqualTo(before);
     // a browser session without CSRF token is still refused on the API
     mvc.perform(multipart("/api/v1/nordhausen/strategy-imports").file(seed()).with(logins.as("koordination")))
         .andExpect(status().isForbidden());

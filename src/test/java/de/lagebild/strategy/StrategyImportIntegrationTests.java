@@ -108,7 +108,8 @@ class StrategyImportIntegrationTests extends DatabaseProperties {
             .param("text", "Maßnahme\tVerantwortlich\tIndikatoren\tEinschätzung 2023\nEtwas tun\tJugendamt\tAnzahl\tläuft\n")
             .with(logins.as("sr-koordination")).with(csrf()))
         .andReturn().getResponse().getContentAsString();
-    assertThat(html).contains("Maßnahme vor der ersten Zielüberschrift").contains("<td>2</td>");
+    assertThat(html).contains("Maßnahme vor der ersten Zielüberschrift").contains("<td>Zeile 2</td>")
+        .contains("2 Fehler verhindern den Import");
     assertThat(html).doesNotContain("name=\"token\"");
     assertThat(dsl.fetchCount(dsl.selectFrom("strategy"))).isEqualTo(before);
   }

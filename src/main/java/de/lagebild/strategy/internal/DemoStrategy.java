@@ -106,23 +106,24 @@ class DemoStrategy implements ApplicationRunner {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    TableFormatReader.Result seed = TableFormatReader.read(text);
+    ImportedTree seed = TableFormatReader.read(text);
     Instant now = clock.instant();
     StrategyRow strategy = new StrategyRow(UUID.randomUUID(), c.title(), c.kind(), c.validFrom(), c.validTo(),
-        c.decisionRef(), StrategyStatus.DECIDED, seed.levelNames(), Visibility.PUBLIC, c.description(), 0);
+        c.decisionRef(), StrategyStatus.DECIDED, seed.levelNames, Visibility.PUBLIC, c.description(), 0);
     strategies.insert(strategy, now);
-    RoundRow round = new RoundRow(UUID.randomUUID(), strategy.id(), seed.roundName(),
-        FuzzyDate.parse(seed.roundName()).earliest(), FuzzyDate.parse(seed.roundName()).latest(), null,
+    RoundRow round = new RoundRow(UUID.randomUUID(), strategy.id(), seed.getRoundName(),
+        FuzzyDate.parse(seed.getRoundName()).earliest(), FuzzyDate.parse(seed.getRoundName()).latest(), null,
         RoundState.CLOSED, 0);
     rounds.insert(round, now);
-    int[] counts = importer.writeTree(strategy, seed, round, text1 -> unitsFor(c, text1), c.importedAuthor(), now);
+    int[] counts = importer.writeTree(strategy, seed, Map.of(seed.getRoundName(), round), text1 -> unitsFor(c, text1),
+        c.importedAuthor(), now);
     FuzzyDate next = FuzzyDate.parse(c.nextRound());
     rounds.insert(new RoundRow(UUID.randomUUID(), strategy.id(), c.nextRound(), next.earliest(), next.latest(),
         next.latest(), RoundState.PREPARED, 0), now);
     audit.record("CREATE", "Strategy", strategy.id(), "Demo-Strategie aus Bericht geladen: " + c.title(), null,
-        Map.of("goals", counts[0], "measures", counts[1], "round", seed.roundName()));
+        Map.of("goals", counts[0], "measures", counts[1], "round", seed.getRoundName()));
     log.info("Demo strategy '{}' loaded from {}: {} goals, {} measures, round {}", c.title(), c.seed(), counts[0],
-        counts[1], seed.roundName());
+        counts[1], seed.getRoundName());
   }
 
   private Set<UUID> unitsFor(Config c, String responsible) {

@@ -86,12 +86,20 @@ class MeasureRepository {
   }
 
   void insert(MeasureRow m, Instant now) {
-    scope.insertInto(Measure.T)
+    insertQueries(m, now).forEach(org.jooq.Query::execute);
+  }
+
+  /** The inserts of a measure and its unit links, to run in a batch. */
+  List<org.jooq.Query> insertQueries(MeasureRow m, Instant now) {
+    List<org.jooq.Query> queries = new java.util.ArrayList<>();
+    queries.add(scope.insertInto(Measure.T)
         .set(Measure.ID, m.id()).set(Measure.STRATEGY_ID, m.strategyId()).set(Measure.GOAL_ID, m.goalId())
         .set(Measure.POSITION, m.position()).set(Measure.CREATED_AT, now).set(Measure.VERSION, 0)
-        .set(values(m))
-        .execute();
-    insertUnits(m.id(), m.unitIds());
+        .set(values(m)));
+    for (UUID unit : m.unitIds()) {
+      queries.add(scope.insertInto(MeasureUnit.T).set(MeasureUnit.MEASURE_ID, m.id()).set(MeasureUnit.UNIT_ID, unit));
+    }
+    return queries;
   }
 
   /** Optimistic update of every field; fails when someone saved since {@code m.version()} was read. */

@@ -1,6 +1,5 @@
 package de.lagebild.strategy.internal;
 
-import de.lagebild.exchange.TextDecoder;
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.Role;
@@ -26,25 +25,34 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 class StrategyApiController {
 
-  record Warning(int line, String field, String code, String detail) {}
+  record Problem(int line, String location, String field, String code, String message, boolean error) {}
 
-  record Measure(String code, String title, Map<String, String> fields, String assessment) {}
+  record AssessmentText(String status, Integer progress, String text) {}
 
-  record Node(int level, String levelName, String code, String title, int line, List<Measure> measures,
-      List<Node> children) {}
+  record Measure(String code, String title, int line, Map<String, String> fields, Map<String, String> extraFields,
+      Map<String, AssessmentText> assessments) {}
 
-  record ImportResult(String format, String encoding, boolean dryRun, String roundName, Map<String, Integer> counts,
-      int measures, List<Node> tree, List<Warning> warnings, UUID strategyId) {}
+  record Node(int level, String levelName, String code, String title, int line, String location,
+      Map<String, String> fields, Map<String, String> extraFields, List<Measure> measures, List<Node> children) {}
+
+  record ImportResult(String format, String encoding, boolean dryRun, List<String> levelNames, List<String> rounds,
+      Map<String, Integer> counts, List<Node> tree, List<Problem> problems, Map<String, Integer> changes,
+      UUID strategyId, StrategyImport.Summary summary) {}
 
   private final StrategyImport imports;
   private final ReportController reports;
   private final ReportContent content;
   private final StrategyTableExport tables;
   private final java.time.Clock clock;
+  private final StrategyRepository strategies;
+  private final org.springframework.context.MessageSource messages;
 
   StrategyApiController(StrategyImport imports, ReportController reports, ReportContent content,
-      StrategyTableExport tables, java.time.Clock clock) {
+      StrategyTableExport tables, java.time.Clock clock, StrategyRepository strategies,
+      org.springframework.context.MessageSource messages) {
     this.imports = imports;
+    this.strategies = strategies;
+    this.messages = messages;
     this.reports = reports;
     this.content = content;
     this.tables = tables;
@@ -82,53 +90,55 @@ class StrategyApiController {
   @PostMapping(path = "/api/v1/{tenant}/strategy-imports", produces = MediaType.APPLICATION_JSON_VALUE)
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
   ResponseEntity<ImportResult> importStrategy(@PathVariable("tenant") String tenant,
-      @RequestParam("file") MultipartFile file, @RequestParam(name = "format", defaultValue = "table") String format,
-      @RequestParam(name = "strategy", required = false) String title,
+      @RequestParam("file") MultipartFile file, @RequestParam(name = "format", defaultValue = "auto") String format,
+      @RequestParam(name = "strategy", required = false) String strategy,
       @RequestParam(name = "round", required = false) String round,
       @RequestParam(name = "dryRun", defaultValue = "true") boolean dryRun) throws IOException {
-    if (!"table".equals(format)) {
-      throw new DomainException("import.formatUnsupported", format);
+    byte[] bytes = file.getBytes();
+    String fileName = file.getOriginalFilename();
+    ImportedTree tree = imports.read(bytes, fileName, format);
+    UUID existing = existingStrategy(strategy);
+    Map<String, Integer> changes = null;
+    if (existing != null) {
+      changes = new LinkedHashMap<>();
+      for (Map.Entry<StrategyImport.ChangeKind, Integer> e : imports.plan(tree, existing, round).counts().entrySet()) {
+        changes.put(e.getKey().name(), e.getValue());
+      }
     }
-    if (file.getSize() > StrategyImportController.MAX_TEXT) {
-      throw new DomainException("import.tooLarge", StrategyImportController.MAX_TEXT / 1024 / 1024);
-    }
-    TextDecoder.Decoded decoded = TextDecoder.decode(file.getBytes());
-    TableFormatReader.Result r = imports.preview(decoded.text());
-    UUID created = null;
+    StrategyImport.Summary summary = null;
     if (!dryRun) {
-      String name = title == null || title.isBlank()
-          ? (file.getOriginalFilename() == null ? "Import" : file.getOriginalFilename().replaceFirst("\\.[^.]+$", ""))
-          : title;
-      created = imports.commit(decoded.text(), name, null, round).strategyId();
+      String title = strategy == null || strategy.isBlank()
+          ? (fileName == null ? "Import" : fileName.replaceFirst("\\.[^.]+$", "")) : strategy;
+      summary = imports.commit(bytes, fileName, format,
+          new StrategyImport.Target(existing, existing == null ? title : null, null, round), null);
     }
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    List<Node> tree = new ArrayList<>();
-    for (TableFormatReader.Goal g : r.roots()) {
-      tree.add(node(g, r, counts, String.valueOf(tree.size() + 1)));
-    }
-    List<Warning> warnings = r.warnings().stream()
-        .map(w -> new Warning(w.line(), w.field(), w.messageKey(), w.detail())).toList();
-    return ResponseEntity.ok(new ImportResult("table", decoded.charset(), dryRun,
-        round == null || round.isBlank() ? r.roundName() : round, counts, r.measureCount(), tree, warnings, created));
+    List<Node> nodes = tree.roots.stream().map(g -> node(g, tree)).toList();
+    List<Problem> problems = tree.problems.stream().map(p -> new Problem(p.line(), p.location(), p.field(),
+        p.messageKey(), messages.getMessage(p.messageKey(), new Object[] {p.detail()}, p.messageKey(),
+            java.util.Locale.GERMAN), p.error())).toList();
+    return ResponseEntity.ok(new ImportResult(tree.format.name().toLowerCase(java.util.Locale.ROOT), tree.charset,
+        dryRun, tree.levelNames, tree.rounds, tree.countsPerLevel(), nodes, problems, changes,
+        summary == null ? null : summary.strategyId(), summary));
   }
 
-  private static Node node(TableFormatReader.Goal g, TableFormatReader.Result r, Map<String, Integer> counts,
-      String code) {
-    String levelName = r.levelNames().get(g.level);
-    counts.merge(levelName, 1, Integer::sum);
+  /** {@code strategy} names an existing strategy by id, or is the title of a new one. */
+  private UUID existingStrategy(String strategy) {
+    if (strategy == null || !strategy.matches("[0-9a-fA-F-]{36}")) {
+      return null;
+    }
+    UUID id = UUID.fromString(strategy);
+    return strategies.find(id).map(s -> id).orElseThrow(de.lagebild.platform.NotFoundException::new);
+  }
+
+  private static Node node(ImportedTree.Node g, ImportedTree tree) {
     List<Measure> measures = new ArrayList<>();
-    int m = 1;
-    for (TableFormatReader.Measure x : g.measures) {
-      Map<String, String> fields = new LinkedHashMap<>();
-      fields.put("Verantwortlich", x.responsible());
-      fields.put("Indikatoren", x.indicators());
-      measures.add(new Measure(code + "." + m++, x.title(), fields, x.assessmentHtml()));
+    for (ImportedTree.Node m : g.measures) {
+      Map<String, AssessmentText> assessments = new LinkedHashMap<>();
+      m.assessments.forEach((round, a) -> assessments.put(round, new AssessmentText(a.statusCode(), a.progress(),
+          a.html())));
+      measures.add(new Measure(m.code, m.title, m.line, m.fields, m.extras, assessments));
     }
-    List<Node> children = new ArrayList<>();
-    int c = 1;
-    for (TableFormatReader.Goal k : g.children) {
-      children.add(node(k, r, counts, code + "." + c++));
-    }
-    return new Node(g.level, levelName, code, g.title, g.line, measures, children);
+    return new Node(g.level, tree.levelName(g.level), g.code, g.title, g.line, g.location, g.fields, g.extras,
+        measures, g.children.stream().map(c -> node(c, tree)).toList());
   }
 }

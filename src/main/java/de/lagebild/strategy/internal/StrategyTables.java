@@ -161,4 +161,43 @@ final class StrategyTables {
   }
 
   private StrategyTables() {}
+
+  static final class ExtraField {
+    static final TenantTable T = TenantTable.named("node_extra_field");
+    static final Field<UUID> ID = T.id("id");
+    static final Field<UUID> STRATEGY_ID = T.id("strategy_id");
+    static final Field<UUID> NODE_ID = T.id("node_id");
+    static final Field<Integer> POSITION = T.field("position", Types.INT);
+    static final Field<String> LABEL = T.text("label");
+    static final Field<String> VALUE = T.text("value");
+  }
+
+  static final class ImportJob {
+    static final TenantTable T = TenantTable.named("import_job");
+    static final Field<UUID> ID = T.id("id");
+    static final Field<UUID> USER_ID = T.id("user_id");
+    static final Field<String> FILE_NAME = T.text("file_name");
+    static final Field<String> FORMAT = T.text("format");
+    static final Field<String> STATE = T.text("state");
+    static final Field<String> MESSAGE = T.text("message");
+    static final Field<UUID> STRATEGY_ID = T.id("strategy_id");
+    static final Field<String> SUMMARY = T.text("summary");
+    static final Field<Instant> STARTED_AT = T.instant("started_at");
+    static final Field<Instant> FINISHED_AT = T.instant("finished_at");
+    static final Field<?>[] ALL = {ID, USER_ID, FILE_NAME, FORMAT, STATE, MESSAGE, STRATEGY_ID, SUMMARY, STARTED_AT,
+        FINISHED_AT};
+  }
+
+  static final class Imprint {
+    static final TenantTable T = TenantTable.named("report_imprint");
+    static final Field<UUID> ID = T.id("id");
+    static final Field<UUID> STRATEGY_ID = T.id("strategy_id");
+    static final Field<String> PUBLISHER = T.text("publisher");
+    static final Field<String> EDITORS = T.text("editors");
+    static final Field<String> CONTACT = T.text("contact");
+    static final Field<String> EDITORIAL_DEADLINE = T.text("editorial_deadline");
+    static final Field<String> FUNDING_NOTE = T.text("funding_note");
+    static final Field<String> INTRODUCTION = T.text("introduction");
+    static final Field<Integer> VERSION = T.field("version", Types.INT);
+  }
 }

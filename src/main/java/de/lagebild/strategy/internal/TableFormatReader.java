@@ -1,181 +1,230 @@
 package de.lagebild.strategy.internal;
 
+import de.lagebild.strategy.internal.ImportedTree.Assessment;
+import de.lagebild.strategy.internal.ImportedTree.Node;
+import de.lagebild.strategy.internal.ImportedTree.Problem;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads strategy tables as districts export them from Word (seed 000): headings {@code Leitziel:},
- * {@code Handlungsfeld :}, {@code Teilziel:} with trailing tabs, a header row
- * {@code Maßnahme⇥Verantwortlich⇥Indikatoren⇥Einschätzung <Runde>}, then one row per measure. Cells may hold HTML
- * fragments; a row broken by a page break continues on lines that start with tabs or leave the middle cells empty.
- * Nothing is dropped: what cannot be placed becomes a warning with its line.
+ * Reads strategy tables as districts keep them in Word (seed 000): headings {@code Leitziel:},
+ * {@code Handlungsfeld :}, {@code Teilziel:}, a header row {@code Maßnahme⇥Verantwortlich⇥Indikatoren⇥Einschätzung
+ * <Runde>}, then one row per measure. The same rows come from tab-separated text or from the tables of a .docx
+ * ({@link DocxTableReader}). Cells may hold HTML fragments; a row broken by a page break continues on lines that start
+ * with tabs or leave the middle cells empty. Further columns named in the header become fields (a second
+ * "Einschätzung …" column a second round). Nothing is dropped: what cannot be placed becomes a problem with its line.
  */
-public final class TableFormatReader {
+final class TableFormatReader {
 
   static final List<String> LEVELS = List.of("Leitziel", "Handlungsfeld", "Teilziel");
   private static final Pattern HEADING = Pattern.compile(
-      "^(Leitziel|Handlungsfeld|Teilziel|Ziel)\\s*(?:\\d+(?:\\.\\d+)*\\.?)?\\s*:\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+      "^(Leitziel|Handlungsfeld|Teilziel|Ziel)\\s*(\\d+(?:\\.\\d+)*)?\\.?\\s*:\\s*(.*)$", Pattern.CASE_INSENSITIVE);
   private static final Pattern TAG = Pattern.compile("<[^>]+>");
-  private static final Pattern ROUND = Pattern.compile("^Einschätzung\\s+(.+)$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ROUND = Pattern.compile("^Einschätzung\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+  static final String NO_ROUND = "Einschätzung (ohne Rundenname)";
 
-  public record Warning(int line, String field, String messageKey, String detail) {}
+  /** One row of a table or one line of text: its cells, its number and how to name its place. */
+  record Row(int line, String location, String[] cells) {}
 
-  public static final class Measure {
-    public final int line;
-    public final String[] cells = {"", "", "", ""};
+  /** What a column holds: a measure field (canonical label, "" for the title) or the assessment of a round. */
+  private record Column(String field, String round) {}
 
-    Measure(int line) {
-      this.line = line;
-    }
-
-    public String title() {
-      return plain(cells[0]);
-    }
-
-    public String responsible() {
-      return plain(cells[1]);
-    }
-
-    public String indicators() {
-      return plain(cells[2]);
-    }
-
-    /** The assessment cell as HTML (paragraphs and lists kept; sanitised before it is stored). */
-    public String assessmentHtml() {
-      return cells[3].strip();
-    }
-  }
-
-  public static final class Goal {
-    public final int line;
-    public final int level;
-    public final String title;
-    public final List<Goal> children = new ArrayList<>();
-    public final List<Measure> measures = new ArrayList<>();
-
-    Goal(int line, int level, String title) {
-      this.line = line;
-      this.level = level;
-      this.title = title;
-    }
-  }
-
-  public record Result(List<String> levelNames, String roundName, List<Goal> roots, List<Warning> warnings,
-      int measureCount, int goalCount) {}
-
-  private final List<Goal> roots = new ArrayList<>();
-  private final Goal[] open = new Goal[LEVELS.size()];
-  private final List<Warning> warnings = new ArrayList<>();
-  private String roundName;
-  private Measure last;
-  private int measures;
+  private final List<Node> roots = new ArrayList<>();
+  private final Node[] open = new Node[LEVELS.size()];
+  private final List<Problem> problems = new ArrayList<>();
+  private final List<String> rounds = new ArrayList<>();
+  private List<Column> columns = defaultColumns();
+  private Node last;
   private int goals;
 
-  public static Result read(String text) {
-    return new TableFormatReader().parse(text);
-  }
-
-  private Result parse(String text) {
+  static ImportedTree read(String text) {
     String[] lines = text.split("\\r\\n|\\r|\\n", -1);
+    List<Row> rows = new ArrayList<>(lines.length);
     for (int i = 0; i < lines.length; i++) {
-      line(i + 1, lines[i]);
+      rows.add(new Row(i + 1, "Zeile " + (i + 1), lines[i].split("\t", -1)));
     }
-    if (goals == 0) {
-      warnings.add(new Warning(0, "Leitziel", "import.noHeadings", ""));
-    }
-    return new Result(LEVELS, roundName, roots, warnings, measures, goals);
+    return read(rows, ImportedTree.Format.TABLE);
   }
 
-  private void line(int no, String raw) {
-    if (raw.isBlank()) {
+  static ImportedTree read(List<Row> rows, ImportedTree.Format format) {
+    TableFormatReader reader = new TableFormatReader();
+    for (Row row : rows) {
+      reader.row(row);
+    }
+    if (reader.goals == 0) {
+      reader.problems.add(new Problem(0, "", "Leitziel", "import.noHeadings", "", true));
+    }
+    ImportedTree tree = new ImportedTree(format, LEVELS, reader.rounds, reader.roots, reader.problems);
+    tree.numberAndCheck();
+    return tree;
+  }
+
+  private static List<Column> defaultColumns() {
+    return List.of(new Column("", null), new Column(ImportFields.RESPONSIBLE, null),
+        new Column(ImportFields.INDICATORS, null), new Column(null, NO_ROUND));
+  }
+
+  private void row(Row row) {
+    String[] cells = row.cells();
+    if (allEmpty(cells, 0)) {
       return;
     }
-    String[] cells = raw.split("\t", -1);
     String first = plain(cells[0]);
     boolean hasTabs = cells.length > 1;
     Matcher heading = HEADING.matcher(first);
     boolean restEmpty = allEmpty(cells, 1);
-    if (heading.matches() && restEmpty && !heading.group(2).isBlank()) {
+    if (heading.matches() && restEmpty && !heading.group(3).isBlank()) {
       String label = heading.group(1).toLowerCase(Locale.GERMAN);
       int level = label.startsWith("leit") ? 0 : label.startsWith("hand") ? 1 : 2;
-      addGoal(no, level, heading.group(2).strip());
+      addGoal(row, level, heading.group(2), heading.group(3).strip());
       return;
     }
     if (hasTabs && restEmpty && first.toLowerCase(Locale.GERMAN).contains("handlungsfeld") && open[0] != null) {
       // a Handlungsfeld heading without label, e.g. "<u>Zielgruppenübergreifende Handlungsfelder</u>"
-      addGoal(no, 1, first);
+      addGoal(row, 1, null, first);
       return;
     }
     if (!hasTabs) {
       if (goals > 0) {
-        warnings.add(new Warning(no, "", "import.lineIgnored", abbreviate(first)));
+        problems.add(new Problem(row.line(), row.location(), "", "import.lineIgnored", abbreviate(first), false));
       }
       return;
     }
-    if (first.equalsIgnoreCase("Maßnahme") || first.equalsIgnoreCase("Massnahme")) {
-      header(no, cells);
+    if (first.equalsIgnoreCase("Maßnahme") || first.equalsIgnoreCase("Massnahme")
+        || first.equalsIgnoreCase("Maßnahmen")) {
+      header(row);
       last = null;
       return;
     }
     boolean continuation = cells[0].isBlank()
-        || (last != null && cell(cells, 1).isBlank() && cell(cells, 2).isBlank());
+        || (last != null && cell(cells, 1).isBlank() && cell(cells, 2).isBlank() && columns.size() <= 4);
     if (continuation) {
       if (last == null) {
-        warnings.add(new Warning(no, "Maßnahme", "import.continuationWithoutRow", abbreviate(raw.strip())));
+        problems.add(new Problem(row.line(), row.location(), "Maßnahme", "import.continuationWithoutRow",
+            abbreviate(String.join(" ", cells).strip()), false));
         return;
       }
-      for (int c = 0; c < Math.min(cells.length, 4); c++) {
+      for (int c = 0; c < Math.min(cells.length, columns.size()); c++) {
         if (!cells[c].isBlank()) {
-          last.cells[c] = join(last.cells[c], cells[c], c == 3 ? "\n" : " ");
+          put(last, columns.get(c), cells[c], true);
         }
       }
       return;
     }
-    Goal goal = deepestOpen();
+    Node goal = deepestOpen();
     if (goal == null) {
-      warnings.add(new Warning(no, "Maßnahme", "import.measureBeforeGoal", abbreviate(first)));
+      problems.add(new Problem(row.line(), row.location(), "Maßnahme", "import.measureBeforeGoal", abbreviate(first),
+          true));
       return;
     }
-    Measure m = new Measure(no);
-    for (int c = 0; c < Math.min(cells.length, 4); c++) {
-      m.cells[c] = cells[c].strip();
+    Node m = new Node(row.line(), row.location(), -1, null, plain(cells[0]));
+    for (int c = 1; c < Math.min(cells.length, columns.size()); c++) {
+      put(m, columns.get(c), cells[c], false);
     }
-    if (cells.length > 4 && !allEmpty(cells, 4)) {
-      warnings.add(new Warning(no, "Spalte 5", "import.extraColumns", String.valueOf(cells.length)));
-      for (int c = 4; c < cells.length; c++) {
-        m.cells[3] = join(m.cells[3], cells[c], "\n");
+    if (cells.length > columns.size() && !allEmpty(cells, columns.size())) {
+      problems.add(new Problem(row.line(), row.location(), "Spalte " + (columns.size() + 1), "import.extraColumns",
+          String.valueOf(cells.length), false));
+      for (int c = columns.size(); c < cells.length; c++) {
+        if (!plain(cells[c]).isEmpty()) {
+          m.extras.merge("Spalte " + (c + 1), plain(cells[c]), (a, b) -> a + "\n" + b);
+        }
       }
     }
-    if (m.responsible().isBlank()) {
-      warnings.add(new Warning(no, "Verantwortlich", "import.emptyResponsible", abbreviate(m.title())));
+    if (m.title.isBlank()) {
+      problems.add(new Problem(row.line(), row.location(), "Maßnahme", "import.emptyTitle", "", true));
+    }
+    if (m.field(ImportFields.RESPONSIBLE).isBlank() && hasColumn(ImportFields.RESPONSIBLE)) {
+      problems.add(new Problem(row.line(), row.location(), "Verantwortlich", "import.emptyResponsible",
+          abbreviate(m.title), false));
     }
     goal.measures.add(m);
-    measures++;
     last = m;
   }
 
-  private void header(int no, String[] cells) {
-    if (cells.length < 3 || !plain(cells[1]).toLowerCase(Locale.GERMAN).startsWith("verantwortlich")) {
-      warnings.add(new Warning(no, "Verantwortlich", "import.headerColumns", String.join(" | ", cells)));
-    }
-    String fourth = plain(cell(cells, 3));
-    Matcher round = ROUND.matcher(fourth);
-    if (round.matches()) {
-      String name = round.group(1).strip();
-      if (roundName == null) {
-        roundName = name;
-      } else if (!roundName.equals(name)) {
-        warnings.add(new Warning(no, "Einschätzung", "import.secondRound", name));
+  private boolean hasColumn(String field) {
+    return columns.stream().anyMatch(c -> field.equals(c.field()));
+  }
+
+  private void put(Node m, Column column, String raw, boolean append) {
+    if (column.round() != null) {
+      String html = raw.strip();
+      if (html.isEmpty()) {
+        return;
       }
+      if (!rounds.contains(column.round())) {
+        rounds.add(column.round());
+      }
+      Assessment before = m.assessments.get(column.round());
+      m.assessments.put(column.round(), new Assessment(null, null,
+          before == null ? html : join(before.html(), html, "\n")));
+      return;
+    }
+    String value = plain(raw);
+    if (value.isEmpty()) {
+      return;
+    }
+    if (column.field().isEmpty()) {
+      m.title = append ? join(m.title, value, " ") : value;
+    } else if (ImportFields.MEASURE_FIELDS.contains(column.field())) {
+      m.fields.merge(column.field(), value, (a, b) -> append ? join(a, b, " ") : b);
+    } else {
+      m.extras.merge(column.field(), value, (a, b) -> append ? join(a, b, " ") : b);
     }
   }
 
-  private void addGoal(int no, int level, String title) {
-    Goal g = new Goal(no, level, title);
-    Goal parent = null;
+  private void header(Row row) {
+    String[] cells = row.cells();
+    List<Column> found = new ArrayList<>();
+    found.add(new Column("", null));
+    Map<String, Boolean> seen = new LinkedHashMap<>();
+    for (int c = 1; c < cells.length; c++) {
+      String label = plain(cells[c]);
+      if (label.isEmpty()) {
+        if (allEmpty(cells, c)) {
+          break;
+        }
+        problems.add(new Problem(row.line(), row.location(), "Spalte " + (c + 1), "import.headerEmpty", "", true));
+        found.add(new Column("Spalte " + (c + 1), null));
+        continue;
+      }
+      Matcher round = ROUND.matcher(label);
+      if (round.matches()) {
+        String name = round.group(1).strip().isEmpty() ? NO_ROUND : round.group(1).strip();
+        found.add(new Column(null, name));
+        seen.put("Einschätzung", true);
+        continue;
+      }
+      String canonical = ImportFields.canonical(label);
+      if (canonical == null) {
+        problems.add(new Problem(row.line(), row.location(), label, "import.unknownColumn", label, false));
+      } else {
+        seen.put(canonical, true);
+      }
+      found.add(new Column(canonical == null ? label : canonical, null));
+    }
+    if (!seen.containsKey("Einschätzung")) {
+      // a header repeated after a page break often leaves the last cell empty: the round of the table before
+      String previous = columns.stream().map(Column::round).filter(java.util.Objects::nonNull).findFirst()
+          .orElse(NO_ROUND);
+      found.add(new Column(null, previous));
+    }
+    for (String required : List.of(ImportFields.RESPONSIBLE, ImportFields.INDICATORS)) {
+      if (!seen.containsKey(required)) {
+        problems.add(new Problem(row.line(), row.location(), required, "import.headerColumns", String.join(" | ",
+            java.util.Arrays.stream(cells).map(TableFormatReader::plain).toList()), true));
+      }
+    }
+    columns = found;
+  }
+
+  private void addGoal(Row row, int level, String code, String title) {
+    Node g = new Node(row.line(), row.location(), level, code, plain(title));
+    Node parent = null;
     for (int l = level - 1; l >= 0 && parent == null; l--) {
       parent = open[l];
     }
@@ -192,7 +241,7 @@ public final class TableFormatReader {
     last = null;
   }
 
-  private Goal deepestOpen() {
+  private Node deepestOpen() {
     for (int l = open.length - 1; l >= 0; l--) {
       if (open[l] != null) {
         return open[l];
@@ -214,7 +263,7 @@ public final class TableFormatReader {
     return true;
   }
 
-  private static String join(String a, String b, String separator) {
+  static String join(String a, String b, String separator) {
     String left = a.strip();
     String right = b.strip();
     if (left.isEmpty()) {
@@ -230,7 +279,7 @@ public final class TableFormatReader {
     return s.replaceAll("[ \\t\\x0B\\f]+", " ").replaceAll("\\s*\\n\\s*", "\n").strip();
   }
 
-  private static String abbreviate(String s) {
+  static String abbreviate(String s) {
     return s.length() <= 80 ? s : s.substring(0, 79) + "…";
   }
 }
