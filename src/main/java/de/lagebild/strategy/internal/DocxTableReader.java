@@ -47,7 +47,7 @@ final class DocxTableReader {
               cells.add(cellHtml(cell));
             }
             rows.add(new TableFormatReader.Row(++line, "Tabelle " + tables + ", Zeile " + r,
-                cells.toArray(String[]::new)));
+                cells.toArray(String[]::new), true));
           }
         }
       }

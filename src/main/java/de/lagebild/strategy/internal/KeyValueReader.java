@@ -152,7 +152,7 @@ final class KeyValueReader {
     }
     open.add(g);
     current = g;
-    continuing = title.isEmpty() ? "" : null;
+    continuing = "";
   }
 
   private void measure(int no, String location, String code, String title) {
@@ -168,7 +168,7 @@ final class KeyValueReader {
     Node m = new Node(no, location, -1, clean(code), title);
     goal.measures.add(m);
     current = m;
-    continuing = title.isEmpty() ? "" : null;
+    continuing = "";
   }
 
   private void field(int no, String location, String label, String rawValue) {

@@ -13,7 +13,6 @@ final class OfficeFiles {
   static {
     ZipSecureFile.setMinInflateRatio(0.01);
     ZipSecureFile.setMaxEntrySize(100L * 1024 * 1024);
-    ZipSecureFile.setMaxTextSize(50L * 1024 * 1024);
   }
 
   private OfficeFiles() {

@@ -34,16 +34,19 @@ import org.springframework.stereotype.Service;
 class StrategyTableExport {
 
   static final List<String> FIXED = List.of("ID", "Eltern-ID", "Art", "Ebene", "Ebenenname", "Nr.", "Titel",
-      "Beschreibung", "Verantwortlich (Text)", "Organisationseinheiten", "Indikatoren", "Zielgruppen", "Lebenslagen",
-      "Präventionsebene", "Kosten", "Beginn", "Ende", "Kommunikation", "Gewicht", "Zielquelle");
+      "Beschreibung", "Verantwortlich (Text)", "Organisationseinheiten", "Partner", "Indikatoren", "Zielgruppen",
+      "Lebenslagen", "Präventionsebene", "Kosten", "Finanzierung", "Beginn", "Ende", "Kommunikation", "Gewicht",
+      "Zielquelle", "Weitere Felder");
 
   private final StrategyRepository strategies;
   private final MeasureRepository measures;
   private final RoundRepository rounds;
   private final ResponsibleUnits units;
+  private final ExtraFields extras;
 
   StrategyTableExport(StrategyRepository strategies, MeasureRepository measures, RoundRepository rounds,
-      ResponsibleUnits units) {
+      ResponsibleUnits units, ExtraFields extras) {
+    this.extras = extras;
     this.strategies = strategies;
     this.measures = measures;
     this.rounds = rounds;
@@ -69,20 +72,21 @@ class StrategyTableExport {
     List<GoalRow> goals = strategies.goals(strategyId);
     Map<UUID, List<MeasureRow>> byGoal = measures.ofStrategy(strategyId).stream()
         .collect(Collectors.groupingBy(MeasureRow::goalId));
-    addChildren(null, goals, byGoal, s, allRounds, latest, unitNames, table);
+    Map<UUID, Map<String, String>> extra = extras.ofStrategy(strategyId);
+    addChildren(null, goals, byGoal, s, allRounds, latest, unitNames, extra, table);
     return table;
   }
 
   private void addChildren(UUID parent, List<GoalRow> goals, Map<UUID, List<MeasureRow>> byGoal, StrategyRow s,
       List<RoundRow> allRounds, Map<Rows.RoundMeasure, AssessmentRow> latest, Map<UUID, String> unitNames,
-      List<List<String>> into) {
+      Map<UUID, Map<String, String>> extra, List<List<String>> into) {
     List<GoalRow> kids = goals.stream().filter(g -> Objects.equals(g.parentId(), parent))
         .sorted(Comparator.comparingInt(GoalRow::position)).toList();
     for (GoalRow g : kids) {
       List<String> row = new ArrayList<>(List.of(g.id().toString(), parent == null ? "" : parent.toString(), "Ziel",
           String.valueOf(g.level() + 1), s.levelName(g.level()), nz(g.code()), g.title(), nz(g.description()), "", "",
-          nz(g.successCriterion()), "", String.join(",", g.lifeSituations()), "", "", "", "", "", "",
-          nz(g.goalSource())));
+          "", nz(g.successCriterion()), "", String.join(",", g.lifeSituations()), "", "", "", "", "", "", "",
+          nz(g.goalSource()), extras(extra.get(g.id()))));
       for (int i = 0; i < allRounds.size(); i++) {
         row.addAll(List.of("", "", ""));
       }
@@ -91,9 +95,10 @@ class StrategyTableExport {
         List<String> mr = new ArrayList<>(List.of(m.id().toString(), g.id().toString(), "Maßnahme", "", "Maßnahme",
             nz(m.code()), m.title(), nz(m.description()), nz(m.responsibleText()),
             m.unitIds().stream().map(unitNames::get).filter(Objects::nonNull).sorted().collect(Collectors.joining("; ")),
-            nz(m.successCriteria()), nz(m.targetGroups()), String.join(",", m.lifeSituations()),
-            m.preventionLevel() == null ? "" : m.preventionLevel().name(), nz(m.costsText()), m.start().text(),
-            m.end().text(), nz(m.communication()), String.valueOf(m.weight()), ""));
+            nz(m.partners()), nz(m.successCriteria()), nz(m.targetGroups()), String.join(",", m.lifeSituations()),
+            m.preventionLevel() == null ? "" : m.preventionLevel().name(), nz(m.costsText()), nz(m.fundingSource()),
+            m.start().text(), m.end().text(), nz(m.communication()), String.valueOf(m.weight()), "",
+            extras(extra.get(m.id()))));
         for (RoundRow r : allRounds) {
           AssessmentRow a = latest.get(new Rows.RoundMeasure(r.id(), m.id()));
           mr.add(a == null || a.statusCode() == null ? "" : a.statusCode());
@@ -103,7 +108,7 @@ class StrategyTableExport {
         }
         into.add(mr);
       }
-      addChildren(g.id(), goals, byGoal, s, allRounds, latest, unitNames, into);
+      addChildren(g.id(), goals, byGoal, s, allRounds, latest, unitNames, extra, into);
     }
   }
 
@@ -148,6 +153,12 @@ class StrategyTableExport {
   private static String quote(String cell) {
     return cell.contains(";") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")
         ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
+  }
+
+  /** Extra fields as lines "Label: value" (the import reads them back). */
+  private static String extras(Map<String, String> fields) {
+    return fields == null ? "" : fields.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue().replace("\n", " "))
+        .collect(Collectors.joining("\n"));
   }
 
   private static String nz(String s) {

@@ -29,7 +29,11 @@ final class TableFormatReader {
   static final String NO_ROUND = "Einschätzung (ohne Rundenname)";
 
   /** One row of a table or one line of text: its cells, its number and how to name its place. */
-  record Row(int line, String location, String[] cells) {}
+  record Row(int line, String location, String[] cells, boolean inTable) {
+    Row(int line, String location, String[] cells) {
+      this(line, location, cells, cells.length > 1);
+    }
+  }
 
   /** What a column holds: a measure field (canonical label, "" for the title) or the assessment of a round. */
   private record Column(String field, String round) {}
@@ -75,7 +79,7 @@ final class TableFormatReader {
       return;
     }
     String first = plain(cells[0]);
-    boolean hasTabs = cells.length > 1;
+    boolean hasTabs = row.inTable();
     Matcher heading = HEADING.matcher(first);
     boolean restEmpty = allEmpty(cells, 1);
     if (heading.matches() && restEmpty && !heading.group(3).isBlank()) {
