@@ -237,11 +237,22 @@ final class OwnLayoutReader {
       return null;
     }
     StringBuilder html = new StringBuilder();
+    boolean list = false;
     for (String line : text.split("\\r?\\n")) {
-      if (!line.isBlank()) {
-        html.append("<p>").append(line.strip().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
-            .append("</p>");
+      if (line.isBlank()) {
+        continue;
       }
+      String l = line.strip();
+      boolean item = l.startsWith("• ");
+      if (item != list) {
+        html.append(item ? "<ul>" : "</ul>");
+        list = item;
+      }
+      String escaped = (item ? l.substring(2) : l).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+      html.append(item ? "<li>" : "<p>").append(escaped).append(item ? "</li>" : "</p>");
+    }
+    if (list) {
+      html.append("</ul>");
     }
     return html.toString();
   }

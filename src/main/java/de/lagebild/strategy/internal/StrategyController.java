@@ -35,9 +35,12 @@ class StrategyController {
   private final ResponsibleUnits units;
   private final AuditLog audit;
   private final Clock clock;
+  private final ExtraFields extras;
 
   StrategyController(StrategyRepository strategies, MeasureRepository measures, RoundRepository rounds,
-      StrategyTree tree, StatusCatalogue statuses, ResponsibleUnits units, AuditLog audit, Clock clock) {
+      StrategyTree tree, StatusCatalogue statuses, ResponsibleUnits units, AuditLog audit, Clock clock,
+      ExtraFields extras) {
+    this.extras = extras;
     this.strategies = strategies;
     this.measures = measures;
     this.rounds = rounds;
@@ -146,6 +149,7 @@ class StrategyController {
     model.addAttribute("unitNames", allUnits.stream().filter(u -> m.unitIds().contains(u.id())).map(u -> u.name())
         .sorted().toList());
     model.addAttribute("milestones", measures.milestones(measureId));
+    model.addAttribute("extraFields", extras.of(measureId));
     model.addAttribute("allUnits", allUnits);
     model.addAttribute("allUnitNames", allUnits.stream()
         .collect(java.util.stream.Collectors.toMap(u -> u.id(), u -> u.name())));

@@ -422,7 +422,7 @@ class StrategyImport {
   private static boolean sameAssessment(AssessmentRow old, Assessment a) {
     return old != null && Objects.equals(old.statusCode(), a.statusCode())
         && Objects.equals(old.progress(), a.progress())
-        && Objects.equals(blank(old.narrative()), blank(SafeHtml.sanitize(a.html())));
+        && ReportDocxWriter.paragraphs(old.narrative()).equals(ReportDocxWriter.paragraphs(SafeHtml.sanitize(a.html())));
   }
 
   private static void compare(List<String> diff, String field, String before, String after) {

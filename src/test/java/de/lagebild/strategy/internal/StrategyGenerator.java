@@ -76,4 +76,38 @@ final class StrategyGenerator {
   private static GoalRow goal(StrategyRow s, UUID parent, int level, int position, String code, String title) {
     return new GoalRow(UUID.randomUUID(), s.id(), parent, level, position, code, title, null, null, null, Set.of(), 0);
   }
+
+  /**
+   * A strategy in the table format of seed 000 with {@code measures} measures (ten per Teilziel, a hundred per
+   * Handlungsfeld, a thousand per Leitziel) and one "Einschätzung" column per round, with texts of typical length.
+   */
+  static byte[] tableFormat(int measures, int rounds) {
+    StringBuilder out = new StringBuilder(measures * (400 + rounds * 300));
+    StringBuilder header = new StringBuilder("Maßnahme\tVerantwortlich\tIndikatoren");
+    for (int r = 1; r <= rounds; r++) {
+      header.append("\tEinschätzung Runde ").append(2020 + r);
+    }
+    for (int i = 0; i < measures; i++) {
+      if (i % 1000 == 0) {
+        out.append("Leitziel: Leitziel ").append(i / 1000 + 1).append(" – Teilhabe und Chancen für alle\t\t\t\n");
+      }
+      if (i % 100 == 0) {
+        out.append("Handlungsfeld : Handlungsfeld ").append(i / 100 + 1).append(" Familie und Bildung\t\t\t\n");
+      }
+      if (i % 10 == 0) {
+        out.append("Teilziel: Teilziel ").append(i / 10 + 1)
+            .append(" – Familien erreichen Beratung früh und wohnortnah\t\t\t\n").append(header).append('\n');
+      }
+      out.append("Maßnahme ").append(i + 1)
+          .append(": Ausbau niedrigschwelliger Beratungsangebote in den Sozialräumen mit Sprechstunden vor Ort")
+          .append("\tFachbereich Jugend, Stab Sozialplanung/Controlling\tAnzahl der Beratungen; Erreichte Familien");
+      for (int r = 1; r <= rounds; r++) {
+        out.append("\t<p>Stand ").append(2020 + r).append(": Die Maßnahme ").append(i + 1)
+            .append(" wird umgesetzt. Es fanden Gespräche mit Trägern statt; ein Konzept liegt vor.</p>")
+            .append("<ul><li>Sprechstunden in drei Orten</li><li>Auswertung im Herbst</li></ul>");
+      }
+      out.append('\n');
+    }
+    return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
 }
