@@ -28,8 +28,12 @@ import org.springframework.web.servlet.ModelAndView;
 class ErrorAdvice {
 
   private final MessageSource messages;
+  private final org.springframework.util.unit.DataSize maxUpload;
 
-  ErrorAdvice(MessageSource messages) {
+  ErrorAdvice(MessageSource messages,
+      @org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:50MB}")
+      org.springframework.util.unit.DataSize maxUpload) {
+    this.maxUpload = maxUpload;
     this.messages = messages;
   }
 
@@ -43,7 +47,7 @@ class ErrorAdvice {
   @ExceptionHandler({MaxUploadSizeExceededException.class})
   Object tooLarge(HttpServletRequest request) {
     return render(request, HttpStatus.CONTENT_TOO_LARGE,
-        messages.getMessage("error.uploadTooLarge", null, Locale.GERMAN));
+        messages.getMessage("error.uploadTooLarge", new Object[] {maxUpload.toMegabytes()}, Locale.GERMAN));
   }
 
   @ExceptionHandler({MultipartException.class})

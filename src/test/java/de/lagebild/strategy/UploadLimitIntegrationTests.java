@@ -1,0 +1,99 @@
+package de.lagebild.strategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.lagebild.support.DatabaseProperties;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A 200 MB upload against the real server (Tomcat, multipart limit 50 MB): the client gets a German problem
+ * naming the limit – not a reset connection – and nothing is written.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"lagebild.demo=true", "logging.file.name=target/test-logs/lagebild.log"})
+class UploadLimitIntegrationTests extends DatabaseProperties {
+
+  static final long SIZE = 200L * 1024 * 1024;
+
+  @LocalServerPort int port;
+  @Autowired DSLContext dsl;
+
+  /** A multipart body of {@code SIZE} bytes produced on the fly, never held in memory. */
+  static InputStream body(String boundary) {
+    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"riesig.txt\"\r\n"
+        + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+    return new InputStream() {
+      long position;
+
+      @Override
+      public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public long skip(long n) {
+        long total = head.length + SIZE + tail.length;
+        long skipped = Math.min(n, total - position);
+        position += skipped;
+        return skipped;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        long total = head.length + SIZE + tail.length;
+        if (position >= total) {
+          return -1;
+        }
+        int n = (int) Math.min(len, total - position);
+        for (int i = 0; i < n; i++) {
+          long p = position + i;
+          b[off + i] = p < head.length ? head[(int) p]
+              : p < head.length + SIZE ? (byte) ('a' + (p % 26))
+              : tail[(int) (p - head.length - SIZE)];
+        }
+        position += n;
+        return n;
+      }
+    };
+  }
+
+  static long length(String boundary) {
+    try (InputStream in = body(boundary)) {
+      return in.skip(Long.MAX_VALUE);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void a200MegabyteUploadGetsAClearMessage() throws Exception {
+    int before = dsl.fetchCount(dsl.selectFrom("strategy"));
+    String boundary = "lagebild-test-boundary";
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/api/v1/nordhausen/strategy-imports?dryRun=false"))
+        .header("Authorization", "Bearer lgb_demo_koordination_nordhausen")
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.fromPublisher(
+            HttpRequest.BodyPublishers.ofInputStream(() -> body(boundary)),
+            length(boundary)))
+        .build();
+    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(response.body()).contains("zu groß").contains("höchstens 50 MB");
+    assertThat(dsl.fetchCount(dsl.selectFrom("strategy"))).isEqualTo(before);
+  }
+}
