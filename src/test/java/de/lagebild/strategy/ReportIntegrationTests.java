@@ -95,4 +95,84 @@ class ReportIntegrationTests extends DatabaseProperties {
           && p.getText().equals("Handlungsfeld: Kinder und Familien mit Kindern"))).isTrue();
     }
   }
+
+  static String pdfText(byte[] bytes) throws Exception {
+    try (PDDocument pdf = Loader.loadPDF(bytes)) {
+      return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+    }
+  }
+
+  @Test
+  void theImprintIsEditablePerTenantPerStrategyAndPerReport() throws Exception {
+    String tenantSaalfeld = "saalfeld-rudolstadt";
+    // a reader may not edit it
+    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+            "/nordhausen/strategien/" + strategy + "/impressum").with(logins.as("lesen"))
+            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+            .param("scope", "mandant").param("publisher", "Niemand"))
+        .andExpect(status().isForbidden());
+    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+            "/nordhausen/strategien/" + strategy + "/impressum").with(logins.as("koordination"))
+            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+            .param("scope", "mandant").param("publisher", "Landratsamt Nordhausen\nBehringstraße 3")
+            .param("contact", "sozialplanung@example.invalid").param("fundingNote", "Gefördert vom Freistaat Thüringen"))
+        .andExpect(status().is3xxRedirection());
+    int version = Integer.parseInt(String.valueOf(dsl.fetchValue(
+        "select coalesce(max(version), 0) from report_imprint where strategy_id = ?", strategy)));
+    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+            "/nordhausen/strategien/" + strategy + "/impressum").with(logins.as("koordination"))
+            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+            .param("scope", "strategie").param("version", String.valueOf(version))
+            .param("editors", "Stab Sozialplanung und Controlling").param("editorialDeadline", "30. Juni 2022")
+            .param("introduction", "Erster Absatz der Einleitung.\n\nZweiter Absatz."))
+        .andExpect(status().is3xxRedirection());
+    String text = pdfText(download("pdf"));
+    assertThat(text).contains("Herausgeber Landratsamt Nordhausen Behringstraße 3")
+        .contains("Redaktion Stab Sozialplanung und Controlling").contains("Kontakt sozialplanung@example.invalid")
+        .contains("Redaktionsschluss 30. Juni 2022").contains("Gefördert vom Freistaat Thüringen")
+        .contains("Erster Absatz der Einleitung. Zweiter Absatz.");
+    // for one report only: the form's fields, nothing saved
+    byte[] once = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+            "/nordhausen/strategien/" + strategy + "/bericht").with(logins.as("lesen"))
+            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+            .param("runde", round).param("format", "pdf").param("editorialDeadline", "1. Juli 2022"))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    assertThat(pdfText(once)).contains("Redaktionsschluss 1. Juli 2022").contains("Herausgeber Landratsamt Nordhausen");
+    assertThat(dsl.fetchValue("select editorial_deadline from report_imprint where strategy_id = ?", strategy))
+        .isEqualTo("30. Juni 2022");
+    // another tenant's reports do not see it
+    assertThat(dsl.fetchCount(dsl.selectFrom("report_imprint r join tenant t on t.id = r.tenant_id where t.slug = '"
+        + tenantSaalfeld + "'"))).isZero();
+  }
+
+  @Test
+  void reportsCanBeLimitedToAHandlungsfeldAUnitOrAStatusAndShowInternalFields() throws Exception {
+    String field = String.valueOf(dsl.fetchValue("select id from goal where strategy_id = ? and title = ?", strategy,
+        "Senioren"));
+    String onlySeniors = pdfText(mvc.perform(get("/nordhausen/strategien/" + strategy + "/bericht")
+            .param("runde", round).param("format", "pdf").param("ziel", field).with(logins.as("lesen")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+    assertThat(onlySeniors).contains("Auswahl: Handlungsfeld").contains("Senioren")
+        .doesNotContain("Zur weiteren Umsetzung der integrierten Sozialplanungsprozesse")
+        .doesNotContain("Kinder und Familien mit Kindern");
+    String unit = String.valueOf(dsl.fetchValue("select u.id from responsible_unit u join tenant t on t.id = u.tenant_id "
+        + "where t.slug = 'nordhausen' and u.name = 'Jobcenter Nordhausen'"));
+    long linked = dsl.fetchCount(dsl.selectFrom("measure_unit mu join measure m on m.id = mu.measure_id "
+        + "where m.strategy_id = '" + strategy + "' and mu.unit_id = '" + unit + "'"));
+    assertThat(linked).isPositive();
+    byte[] docx = mvc.perform(get("/nordhausen/strategien/" + strategy + "/bericht").param("runde", round)
+            .param("format", "docx").param("einheit", unit).param("intern", "true").with(logins.as("lesen")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+      int rows = doc.getTables().stream().mapToInt(t -> t.getNumberOfRows() - 1).sum();
+      assertThat(rows).isEqualTo((int) linked);
+      assertThat(doc.getParagraphs().stream().map(p -> p.getText()))
+          .anyMatch(t -> t.equals("Auswahl: Organisationseinheit: Jobcenter Nordhausen"));
+    }
+    // a status nobody has: no measure table at all
+    String none = pdfText(mvc.perform(get("/nordhausen/strategien/" + strategy + "/bericht").param("runde", round)
+            .param("format", "pdf").param("statusfilter", "STOPPED").with(logins.as("lesen")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+    assertThat(none).contains("Status: Eingestellt").doesNotContain("Verantwortlich Indikatoren");
+  }
 }

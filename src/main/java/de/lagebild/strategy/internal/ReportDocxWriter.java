@@ -51,10 +51,22 @@ class ReportDocxWriter {
       if (r.strategy().decisionRef() != null) {
         line(doc, r.strategy().decisionRef(), 11);
       }
-      if (!round.isEmpty()) {
-        line(doc, "Redaktionsschluss: " + round, 11);
+      if (!r.selection().isEmpty()) {
+        line(doc, "Auswahl: " + String.join("; ", r.selection()), 11);
       }
-      line(doc, "Herausgeber: " + r.tenantName(), 11);
+      line(doc, "Herausgeber: " + r.publisher(), 11);
+      if (r.imprint() != null && r.imprint().editors() != null) {
+        line(doc, "Redaktion: " + r.imprint().editors(), 11);
+      }
+      if (r.imprint() != null && r.imprint().contact() != null) {
+        line(doc, "Kontakt: " + r.imprint().contact(), 11);
+      }
+      if (r.editorialDeadline() != null) {
+        line(doc, "Redaktionsschluss: " + r.editorialDeadline(), 11);
+      }
+      if (r.imprint() != null && r.imprint().fundingNote() != null) {
+        line(doc, r.imprint().fundingNote(), 9);
+      }
       XWPFParagraph tocTitle = doc.createParagraph();
       tocTitle.setPageBreak(true);
       XWPFRun tr = tocTitle.createRun();
@@ -125,7 +137,8 @@ class ReportDocxWriter {
         values.add(row.status());
       }
       for (int c = 0; c < values.size(); c++) {
-        text(tr.getCell(c), List.of(values.get(c)));
+        text(tr.getCell(c), c == 0 && row.internal() != null ? List.of(values.get(c), row.internal())
+            : List.of(values.get(c)));
       }
       text(tr.getCell(values.size()), paragraphs(row.assessmentHtml()));
     }

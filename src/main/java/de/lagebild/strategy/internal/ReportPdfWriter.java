@@ -42,6 +42,12 @@ class ReportPdfWriter {
       td p { margin: 0 0 2pt; }
       td ul { margin: 0; padding-left: 10pt; }
       .intro p { font-size: 9.5pt; }
+      dl.imprint { margin-top: 40pt; font-size: 9.5pt; }
+      dl.imprint dt { font-weight: bold; margin-top: 6pt; }
+      dl.imprint dd { margin: 0; }
+      p.funding { margin-top: 30pt; font-size: 8.5pt; }
+      p.selection { font-weight: bold; }
+      td p.internal { font-size: 7.5pt; color: #333; margin-top: 3pt; }
       """;
 
   void write(ReportContent.Report r, String introHtml, OutputStream out) throws IOException {
@@ -73,10 +79,24 @@ class ReportPdfWriter {
     if (r.strategy().decisionRef() != null) {
       h.append("<p>").append(escape(r.strategy().decisionRef())).append("</p>");
     }
-    if (!round.isEmpty()) {
-      h.append("<p>Redaktionsschluss: ").append(escape(round)).append("</p>");
+    if (!r.selection().isEmpty()) {
+      h.append("<p class=\"selection\">Auswahl: ").append(escape(String.join("; ", r.selection()))).append("</p>");
     }
-    h.append("<p>Herausgeber: ").append(escape(r.tenantName())).append("</p></div>");
+    h.append("<dl class=\"imprint\"><dt>Herausgeber</dt><dd>").append(lines(r.publisher())).append("</dd>");
+    if (r.imprint() != null && r.imprint().editors() != null) {
+      h.append("<dt>Redaktion</dt><dd>").append(lines(r.imprint().editors())).append("</dd>");
+    }
+    if (r.imprint() != null && r.imprint().contact() != null) {
+      h.append("<dt>Kontakt</dt><dd>").append(lines(r.imprint().contact())).append("</dd>");
+    }
+    if (r.editorialDeadline() != null) {
+      h.append("<dt>Redaktionsschluss</dt><dd>").append(escape(r.editorialDeadline())).append("</dd>");
+    }
+    h.append("</dl>");
+    if (r.imprint() != null && r.imprint().fundingNote() != null) {
+      h.append("<p class=\"funding\">").append(lines(r.imprint().fundingNote())).append("</p>");
+    }
+    h.append("</div>");
     h.append("<div class=\"toc\"><h2>Inhalt</h2><ul>");
     for (ReportContent.Section s : r.sections()) {
       if (s.level() <= 1) {
@@ -103,7 +123,11 @@ class ReportPdfWriter {
       }
       h.append("<th scope=\"col\">Einschätzung ").append(escape(round)).append("</th></tr></thead><tbody>");
       for (ReportContent.Row row : s.rows()) {
-        h.append("<tr><td>").append(escape(row.title())).append("</td><td>").append(escape(row.responsible()))
+        h.append("<tr><td>").append(escape(row.title()));
+        if (row.internal() != null) {
+          h.append("<p class=\"internal\">").append(escape(row.internal())).append("</p>");
+        }
+        h.append("</td><td>").append(escape(row.responsible()))
             .append("</td><td>").append(escape(row.indicators())).append("</td>");
         if (r.withStatus()) {
           h.append("<td>").append(escape(row.status())).append("</td>");
@@ -113,6 +137,23 @@ class ReportPdfWriter {
       h.append("</tbody></table>");
     }
     h.append("</body></html>");
+    return h.toString();
+  }
+
+  /** Escaped text with its line breaks. */
+  private static String lines(String s) {
+    return escape(s).replace("\n", "<br/>");
+  }
+
+  /** Plain text with blank lines between paragraphs as HTML paragraphs. */
+  static String paragraphsHtml(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    StringBuilder h = new StringBuilder();
+    for (String p : text.split("\\n\\s*\\n")) {
+      h.append("<p>").append(lines(p.strip())).append("</p>");
+    }
     return h.toString();
   }
 

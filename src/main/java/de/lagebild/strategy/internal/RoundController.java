@@ -38,9 +38,12 @@ class RoundController {
   private final AssessmentWorkflow assessments;
   private final StatusCatalogue statuses;
   private final ResponsibleUnits units;
+  private final ImprintRepository imprints;
 
   RoundController(StrategyRepository strategies, RoundRepository rounds, MeasureRepository measures,
-      RoundWorkflow workflow, AssessmentWorkflow assessments, StatusCatalogue statuses, ResponsibleUnits units) {
+      RoundWorkflow workflow, AssessmentWorkflow assessments, StatusCatalogue statuses, ResponsibleUnits units,
+      ImprintRepository imprints) {
+    this.imprints = imprints;
     this.strategies = strategies;
     this.rounds = rounds;
     this.measures = measures;
@@ -56,6 +59,12 @@ class RoundController {
     model.addAttribute("strategy", strategies.find(id).orElseThrow(NotFoundException::new));
     model.addAttribute("rounds", rounds.ofStrategy(id));
     model.addAttribute("states", RoundState.values());
+    model.addAttribute("reportGoals", strategies.goals(id).stream().filter(g -> g.level() <= 1)
+        .sorted(java.util.Comparator.comparing(g -> g.code() == null ? "" : g.code(), ReportController.CODES))
+        .toList());
+    model.addAttribute("units", units.list());
+    model.addAttribute("statusOptions", statuses.all());
+    model.addAttribute("imprint", imprints.effective(id));
     return "strategy/rounds";
   }
 

@@ -64,10 +64,16 @@ class StrategyApiController {
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
   ResponseEntity<?> export(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
       @RequestParam(name = "round", required = false) UUID round,
-      @RequestParam(name = "format", defaultValue = "json") String format) throws IOException {
+      @RequestParam(name = "format", defaultValue = "json") String format,
+      @RequestParam(name = "goal", required = false) UUID goal,
+      @RequestParam(name = "unit", required = false) UUID unit,
+      @RequestParam(name = "status", required = false) String status,
+      @RequestParam(name = "internal", defaultValue = "false") boolean internal) throws IOException {
+    var access = de.lagebild.platform.TenantContext.access().orElseThrow();
+    ReportContent.Options options = new ReportContent.Options(round, true, goal, unit,
+        status == null || status.isBlank() ? null : status, internal);
     if ("json".equals(format)) {
-      var access = de.lagebild.platform.TenantContext.access().orElseThrow();
-      return ResponseEntity.ok(content.build(access.name(), id, round, true,
+      return ResponseEntity.ok(content.build(access.name(), id, options, null,
           java.time.LocalDate.now(clock.withZone(StrategyController.ZONE))));
     }
     if ("csv".equals(format) || "xlsx".equals(format)) {
@@ -84,7 +90,8 @@ class StrategyApiController {
           .header("Content-Disposition", "attachment; filename=\"strategie." + format + "\"")
           .body(out.toByteArray());
     }
-    return reports.file(id, round, format, true);
+    return reports.file(content.build(access.name(), id, options, null,
+        java.time.LocalDate.now(clock.withZone(StrategyController.ZONE))), format);
   }
 
   @PostMapping(path = "/api/v1/{tenant}/strategy-imports", produces = MediaType.APPLICATION_JSON_VALUE)
