@@ -1,5 +1,7 @@
 package de.lagebild.platform;
 
+import java.util.UUID;
+
 import org.jooq.DSLContext;
 import org.jooq.DeleteUsingStep;
 import org.jooq.InsertSetMoreStep;
@@ -50,5 +52,35 @@ public class TenantScope {
 
   public DeleteUsingStep<Record> deleteFrom(TenantTable table) {
     return dsl.deleteFrom(table(table));
+  }
+
+  /**
+   * Inserts many rows of one table for the current tenant as one JDBC batch: the statement is rendered once with
+   * placeholders and bound once per row ({@code rows} hold the values of {@code columns}, in that order, as the
+   * fields' own types).
+   */
+  public void batchInsert(TenantTable table, java.util.List<org.jooq.Field<?>> columns,
+      java.util.List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    java.util.List<org.jooq.Field<?>> fields = new java.util.ArrayList<>();
+    fields.add(table.tenantId());
+    fields.addAll(columns);
+    java.util.List<org.jooq.Field<?>> params = fields.stream()
+        .<org.jooq.Field<?>>map(f -> org.jooq.impl.DSL.val(null, f.getDataType())).toList();
+    org.jooq.Query insert = dsl.insertInto(table.raw(), fields).values(params);
+    org.jooq.BatchBindStep batch = dsl.batch(insert);
+    UUID tenant = TenantContext.require().value();
+    for (Object[] row : rows) {
+      if (row.length != columns.size()) {
+        throw new IllegalArgumentException(row.length + " values for " + columns.size() + " columns");
+      }
+      Object[] values = new Object[row.length + 1];
+      values[0] = tenant;
+      System.arraycopy(row, 0, values, 1, row.length);
+      batch = batch.bind(values);
+    }
+    batch.execute();
   }
 }

@@ -38,6 +38,20 @@ class ExtraFields {
     return result;
   }
 
+  static final List<org.jooq.Field<?>> COLUMNS = List.of(ExtraField.ID, ExtraField.STRATEGY_ID, ExtraField.NODE_ID,
+      ExtraField.POSITION, ExtraField.LABEL, ExtraField.VALUE);
+
+  /** Rows of {@link #COLUMNS} for a node's extra fields. */
+  static List<Object[]> rows(UUID strategyId, UUID nodeId, Map<String, String> fields) {
+    List<Object[]> rows = new ArrayList<>();
+    int position = 0;
+    for (Map.Entry<String, String> e : fields.entrySet()) {
+      rows.add(new Object[] {UUID.randomUUID(), strategyId, nodeId, position++, truncate(e.getKey(), 200),
+          e.getValue()});
+    }
+    return rows;
+  }
+
   List<Query> insertQueries(UUID strategyId, UUID nodeId, Map<String, String> fields) {
     List<Query> queries = new ArrayList<>();
     int position = 0;

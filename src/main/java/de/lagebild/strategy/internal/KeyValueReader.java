@@ -39,7 +39,7 @@ final class KeyValueReader {
   /** Whether a text looks like key-value blocks: headings with numbers, and no table header row. */
   static boolean looksLike(String text) {
     int headings = 0;
-    for (String line : text.split("\\r\\n|\\r|\\n", 400)) {
+    for (String line : (Iterable<String>) text.lines().limit(400)::iterator) {
       String l = TableFormatReader.plain(line);
       if (l.toLowerCase(Locale.GERMAN).startsWith("maßnahme\tverantwortlich")
           || line.toLowerCase(Locale.GERMAN).startsWith("maßnahme\tverantwortlich")) {
@@ -55,9 +55,9 @@ final class KeyValueReader {
 
   static ImportedTree read(String text) {
     KeyValueReader r = new KeyValueReader();
-    String[] lines = text.split("\\r\\n|\\r|\\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      r.line(i + 1, lines[i]);
+    List<String> lines = TableFormatReader.lines(text);
+    for (int i = 0; i < lines.size(); i++) {
+      r.line(i + 1, lines.get(i));
     }
     if (r.roots.isEmpty()) {
       r.problems.add(new Problem(0, "", "Handlungsfeld", "import.noKeyValueHeadings", "", true));

@@ -115,7 +115,33 @@ class MeasureRepository {
     insertUnits(m.id(), m.unitIds());
   }
 
-  private Map<org.jooq.Field<?>, Object> values(MeasureRow m) {
+  /** The columns of a measure insert, for {@link de.lagebild.platform.TenantScope#batchInsert}. */
+  static final List<org.jooq.Field<?>> INSERT_COLUMNS = List.of(Measure.ID, Measure.STRATEGY_ID, Measure.GOAL_ID,
+      Measure.POSITION, Measure.CREATED_AT, Measure.VERSION, Measure.CODE, Measure.TITLE, Measure.DESCRIPTION,
+      Measure.RESPONSIBLE_TEXT, Measure.PARTNERS, Measure.SUCCESS_CRITERIA, Measure.TARGET_GROUPS,
+      Measure.LIFE_SITUATIONS, Measure.PREVENTION_LEVEL, Measure.COSTS_TEXT, Measure.COST_AMOUNT,
+      Measure.FUNDING_SOURCE, Measure.START_TEXT, Measure.START_EARLIEST, Measure.START_LATEST,
+      Measure.START_PRECISION, Measure.END_TEXT, Measure.END_EARLIEST, Measure.END_LATEST, Measure.END_PRECISION,
+      Measure.COMMUNICATION, Measure.WEIGHT);
+  static final List<org.jooq.Field<?>> UNIT_COLUMNS = List.of(MeasureUnit.MEASURE_ID, MeasureUnit.UNIT_ID);
+
+  /** The values of {@link #INSERT_COLUMNS} for a new measure. */
+  static Object[] insertRow(MeasureRow m, Instant now) {
+    Map<org.jooq.Field<?>, Object> v = values(m);
+    Object[] row = new Object[INSERT_COLUMNS.size()];
+    row[0] = m.id();
+    row[1] = m.strategyId();
+    row[2] = m.goalId();
+    row[3] = m.position();
+    row[4] = now;
+    row[5] = 0;
+    for (int i = 6; i < row.length; i++) {
+      row[i] = v.get(INSERT_COLUMNS.get(i));
+    }
+    return row;
+  }
+
+  private static Map<org.jooq.Field<?>, Object> values(MeasureRow m) {
     Map<org.jooq.Field<?>, Object> v = new HashMap<>();
     v.put(Measure.CODE, m.code());
     v.put(Measure.TITLE, m.title());

@@ -122,6 +122,16 @@ class RoundRepository {
     return max == null ? 1 : max + 1;
   }
 
+  /** The columns of an assessment insert, for {@link de.lagebild.platform.TenantScope#batchInsert}. */
+  static final List<org.jooq.Field<?>> ASSESSMENT_COLUMNS = List.of(Assessment.ID, Assessment.ROUND_ID,
+      Assessment.MEASURE_ID, Assessment.VERSION_NO, Assessment.STATUS_CODE, Assessment.PROGRESS, Assessment.NARRATIVE,
+      Assessment.EVIDENCE, Assessment.AUTHOR_ID, Assessment.AUTHOR_NAME, Assessment.CREATED_AT);
+
+  static Object[] assessmentRow(AssessmentRow a) {
+    return new Object[] {a.id(), a.roundId(), a.measureId(), a.versionNo(), a.statusCode(), a.progress(),
+        a.narrative(), a.evidence(), a.authorId(), a.authorName(), a.createdAt()};
+  }
+
   void insertAssessment(AssessmentRow a) {
     insertAssessmentQuery(a).execute();
   }

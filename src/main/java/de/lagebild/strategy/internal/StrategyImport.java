@@ -562,7 +562,12 @@ class StrategyImport {
     final Instant now;
     final IntConsumer progress;
     final UUID authorId = CurrentUser.get().map(u -> u.actorId()).orElse(null);
-    final List<Query> pending = new ArrayList<>();
+    final List<Object[]> goalRows = new ArrayList<>();
+    final List<Object[]> measureRows = new ArrayList<>();
+    final List<Object[]> unitRows = new ArrayList<>();
+    final List<Object[]> assessmentRows = new ArrayList<>();
+    final List<Object[]> extraRows = new ArrayList<>();
+    int pendingCount;
     int goalsWritten;
     int measuresWritten;
     int assessmentsWritten;
@@ -593,7 +598,8 @@ class StrategyImport {
     UUID goal(Node g, UUID parent, Existing existing) {
       String code = existing == null ? g.code : freeCode(g.code, existing.goalCodes);
       GoalRow row = goalRow(g, UUID.randomUUID(), strategy.id(), parent, goalPosition++, code, 0);
-      add(strategies.insertGoalQuery(row, now));
+      goalRows.add(StrategyRepository.goalRow(row, now));
+      added();
       extrasOf(row.id(), g);
       goalsWritten++;
       progress.accept(goalsWritten + measuresWritten);
@@ -607,7 +613,11 @@ class StrategyImport {
       String code = existing == null ? m.code : freeCode(m.code, existing.measureCodes);
       Set<UUID> unitIds = linker.apply(m);
       MeasureRow row = measureRow(m, UUID.randomUUID(), strategy.id(), goalId, measurePosition++, code, unitIds, 0);
-      measures.insertQueries(row, now).forEach(this::add);
+      measureRows.add(MeasureRepository.insertRow(row, now));
+      for (UUID unit : unitIds) {
+        unitRows.add(new Object[] {row.id(), unit});
+      }
+      added();
       extrasOf(row.id(), m);
       measuresWritten++;
       if (!unitIds.isEmpty()) {
@@ -623,28 +633,39 @@ class StrategyImport {
       if (r == null || narrative == null && a.statusCode() == null && a.progress() == null) {
         return;
       }
-      add(rounds.insertAssessmentQuery(new AssessmentRow(UUID.randomUUID(), r.id(), measureId, version,
-          a.statusCode(), a.progress(), narrative, null, authorId, author, now, null)));
+      assessmentRows.add(RoundRepository.assessmentRow(new AssessmentRow(UUID.randomUUID(), r.id(), measureId,
+          version, a.statusCode(), a.progress(), narrative, null, authorId, author, now, null)));
+      added();
       assessmentsWritten++;
     }
 
     void extrasOf(UUID id, Node n) {
       if (!n.extras.isEmpty()) {
-        extras.insertQueries(strategy.id(), id, n.extras).forEach(this::add);
+        extraRows.addAll(ExtraFields.rows(strategy.id(), id, n.extras));
+        added();
       }
     }
 
-    void add(Query q) {
-      pending.add(q);
-      if (pending.size() >= BATCH) {
+    void added() {
+      if (++pendingCount >= BATCH) {
         flush();
       }
     }
 
+    /** Writes what is pending, parents first: goals, measures, their units, assessments, extra fields. */
     void flush() {
-      if (!pending.isEmpty()) {
-        strategies.batch(pending);
-        pending.clear();
+      if (pendingCount > 0) {
+        strategies.batchInsert(StrategyTables.Goal.T, StrategyRepository.GOAL_COLUMNS, goalRows);
+        strategies.batchInsert(StrategyTables.Measure.T, MeasureRepository.INSERT_COLUMNS, measureRows);
+        strategies.batchInsert(StrategyTables.MeasureUnit.T, MeasureRepository.UNIT_COLUMNS, unitRows);
+        strategies.batchInsert(StrategyTables.Assessment.T, RoundRepository.ASSESSMENT_COLUMNS, assessmentRows);
+        strategies.batchInsert(StrategyTables.ExtraField.T, ExtraFields.COLUMNS, extraRows);
+        goalRows.clear();
+        measureRows.clear();
+        unitRows.clear();
+        assessmentRows.clear();
+        extraRows.clear();
+        pendingCount = 0;
       }
     }
   }

@@ -96,9 +96,18 @@ class StrategyRepository {
         .set(Goal.VERSION, 0).set(Goal.CREATED_AT, now);
   }
 
-  /** Runs inserts (of any table of this tenant) as one JDBC batch. */
-  void batch(List<org.jooq.Query> queries) {
-    scope.dsl().batch(queries).execute();
+  /** The columns of a goal insert, for {@link TenantScope#batchInsert}. */
+  static final List<org.jooq.Field<?>> GOAL_COLUMNS = List.of(Goal.ID, Goal.STRATEGY_ID, Goal.PARENT_ID, Goal.LEVEL,
+      Goal.POSITION, Goal.CODE, Goal.TITLE, Goal.DESCRIPTION, Goal.SUCCESS_CRITERION, Goal.GOAL_SOURCE,
+      Goal.LIFE_SITUATIONS, Goal.VERSION, Goal.CREATED_AT);
+
+  void batchInsert(de.lagebild.platform.TenantTable table, List<org.jooq.Field<?>> columns, List<Object[]> rows) {
+    scope.batchInsert(table, columns, rows);
+  }
+
+  static Object[] goalRow(GoalRow g, Instant now) {
+    return new Object[] {g.id(), g.strategyId(), g.parentId(), g.level(), g.position(), g.code(), g.title(),
+        g.description(), g.successCriterion(), g.goalSource(), joinSet(g.lifeSituations()), 0, now};
   }
 
   static String joinSet(Set<String> values) {

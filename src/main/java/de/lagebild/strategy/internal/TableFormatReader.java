@@ -47,10 +47,10 @@ final class TableFormatReader {
   private int goals;
 
   static ImportedTree read(String text) {
-    String[] lines = text.split("\\r\\n|\\r|\\n", -1);
-    List<Row> rows = new ArrayList<>(lines.length);
-    for (int i = 0; i < lines.length; i++) {
-      rows.add(new Row(i + 1, "Zeile " + (i + 1), lines[i].split("\t", -1)));
+    List<String> lines = lines(text);
+    List<Row> rows = new ArrayList<>(lines.size());
+    for (int i = 0; i < lines.size(); i++) {
+      rows.add(new Row(i + 1, "Zeile " + (i + 1), lines.get(i).split("\t", -1)));
     }
     return read(rows, ImportedTree.Format.TABLE);
   }
@@ -276,11 +276,47 @@ final class TableFormatReader {
     return left + separator + right;
   }
 
+  /** The lines of a text, whatever its line endings (CR LF, LF, CR), without a regular expression. */
+  static List<String> lines(String text) {
+    List<String> lines = new ArrayList<>();
+    int start = 0;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        lines.add(text.substring(start, i));
+        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    lines.add(text.substring(start));
+    return lines;
+  }
+
   /** Text without tags and entities, whitespace collapsed. */
   static String plain(String html) {
+    if (simple(html)) {
+      return html.strip();
+    }
     String s = TAG.matcher(html.replace("</p>", "\n").replace("<br>", "\n").replace("</li>", "\n")).replaceAll("");
     s = s.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"");
     return s.replaceAll("[ \\t\\x0B\\f]+", " ").replaceAll("\\s*\\n\\s*", "\n").strip();
+  }
+
+  /** No tag, entity, line break, tab or double blank: nothing for {@link #plain} to do but strip. */
+  private static boolean simple(String s) {
+    char before = 'x';
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '<' || c == '&' || c == '\n' || c == '\r' || c == '\t' || c == '\u000B' || c == '\f'
+          || (c == ' ' && before == ' ')) {
+        return false;
+      }
+      before = c;
+    }
+    return true;
   }
 
   static String abbreviate(String s) {
