@@ -18,7 +18,6 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDecimalNumber;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTOnOff;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSimpleField;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
@@ -73,25 +72,23 @@ class ReportDocxWriter {
       tr.setText("Inhalt");
       tr.setBold(true);
       tr.setFontSize(14);
-      XWPFParagraph toc = doc.createParagraph();
-      CTSimpleField field = toc.getCTP().addNewFldSimple();
-      field.setInstr("TOC \\o \"1-2\" \\h \\z \\u");
-      field.setDirty(true);
-      field.addNewR().addNewT().setStringValue("(Inhaltsverzeichnis: in Word mit F9 aktualisieren)");
+      toc(doc, r);
       if (introText != null && !introText.isBlank()) {
+        XWPFParagraph ih = doc.createParagraph();
+        ih.setSpacingBefore(240);
+        XWPFRun ir = ih.createRun();
+        ir.setText("Einleitung");
+        ir.setBold(true);
+        ir.setFontSize(12);
         for (String p : introText.split("\\n\\s*\\n")) {
           line(doc, p.strip(), 10);
         }
       }
-      boolean firstTop = true;
       for (ReportContent.Section s : r.sections()) {
         XWPFParagraph h = doc.createParagraph();
         h.setStyle("Heading" + Math.min(3, s.level() + 1));
-        if (s.level() == 0 && !firstTop) {
-          h.setPageBreak(true);
-        }
         if (s.level() == 0) {
-          firstTop = false;
+          h.setPageBreak(true);
         }
         XWPFRun hr = h.createRun();
         hr.setText(s.levelName() + ": " + s.title());
@@ -108,6 +105,41 @@ class ReportDocxWriter {
     }
   }
 
+  /**
+   * A table-of-contents field whose current result already lists the Leitziele and Handlungsfelder (so that a reader
+   * that does not update fields, such as LibreOffice, still shows them); Word fills in the page numbers when it
+   * updates the field (it is marked dirty).
+   */
+  private static void toc(XWPFDocument doc, ReportContent.Report r) {
+    List<ReportContent.Section> entries = r.sections().stream().filter(s -> s.level() <= 1).toList();
+    XWPFParagraph first = doc.createParagraph();
+    org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR begin = first.getCTP().addNewR();
+    begin.addNewFldChar().setFldCharType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType.BEGIN);
+    begin.getFldCharArray(0).setDirty(true);
+    first.getCTP().addNewR().addNewInstrText().setStringValue(" TOC \\o \"1-2\" \\h \\z \\u ");
+    first.getCTP().addNewR().addNewFldChar()
+        .setFldCharType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType.SEPARATE);
+    XWPFParagraph current = first;
+    for (int i = 0; i < entries.size(); i++) {
+      ReportContent.Section s = entries.get(i);
+      if (i > 0) {
+        current = doc.createParagraph();
+      }
+      current.setIndentationLeft(s.level() * 360);
+      XWPFRun run = current.createRun();
+      run.setText(s.levelName() + " " + (s.code() == null ? "" : s.code()) + ": "
+          + ReportPdfWriter.abbreviate(s.title(), 110));
+      run.setFontSize(9);
+    }
+    current.getCTP().addNewR().addNewFldChar()
+        .setFldCharType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType.END);
+  }
+
+  /** Column widths in percent of the table: Maßnahme, Verantwortlich, Indikatoren, (Status), Einschätzung. */
+  private static int[] widths(boolean withStatus) {
+    return withStatus ? new int[] {25, 16, 16, 10, 33} : new int[] {27, 18, 17, 38};
+  }
+
   private static void table(XWPFDocument doc, ReportContent.Section s, boolean withStatus, String round) {
     List<String> head = new ArrayList<>(List.of("Maßnahme", "Verantwortlich", "Indikatoren"));
     if (withStatus) {
@@ -119,6 +151,26 @@ class ReportDocxWriter {
         : table.getCTTbl().getTblPr().addNewTblW();
     width.setType(STTblWidth.PCT);
     width.setW(BigInteger.valueOf(5000));
+    table.getCTTbl().getTblPr().addNewTblLayout()
+        .setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType.FIXED);
+    int[] pct = widths(withStatus);
+    // A4 with 2.5 cm margins: 9,026 twips of text width
+    var grid = table.getCTTbl().getTblGrid() == null ? table.getCTTbl().addNewTblGrid() : table.getCTTbl().getTblGrid();
+    while (grid.sizeOfGridColArray() > 0) {
+      grid.removeGridCol(0);
+    }
+    for (int w : pct) {
+      grid.addNewGridCol().setW(BigInteger.valueOf(9026L * w / 100));
+    }
+    for (XWPFTableRow row : table.getRows()) {
+      for (int c = 0; c < row.getTableCells().size() && c < pct.length; c++) {
+        var tcPr = row.getCell(c).getCTTc().isSetTcPr() ? row.getCell(c).getCTTc().getTcPr()
+            : row.getCell(c).getCTTc().addNewTcPr();
+        CTTblWidth cw = tcPr.isSetTcW() ? tcPr.getTcW() : tcPr.addNewTcW();
+        cw.setType(STTblWidth.DXA);
+        cw.setW(BigInteger.valueOf(9026L * pct[c] / 100));
+      }
+    }
     XWPFTableRow header = table.getRow(0);
     header.setRepeatHeader(true);
     for (int c = 0; c < head.size(); c++) {

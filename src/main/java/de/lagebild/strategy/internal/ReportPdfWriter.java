@@ -104,10 +104,11 @@ class ReportPdfWriter {
             .append(escape(s.levelName() + " " + nz(s.code()) + ": " + abbreviate(s.title(), 110))).append("</a></li>");
       }
     }
-    h.append("</ul></div>");
+    h.append("</ul>");
     if (introHtml != null) {
-      h.append("<div class=\"intro\">").append(introHtml).append("</div>");
+      h.append("<div class=\"intro\"><h2>Einleitung</h2>").append(introHtml).append("</div>");
     }
+    h.append("</div>");
     for (ReportContent.Section s : r.sections()) {
       String tag = s.level() == 0 ? "h1" : s.level() == 1 ? "h2" : "h3";
       h.append('<').append(tag).append(" id=\"").append(s.anchor()).append("\">").append(escape(s.levelName()))

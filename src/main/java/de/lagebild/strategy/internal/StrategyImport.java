@@ -271,7 +271,11 @@ class StrategyImport {
       counts.put(k, 0);
     }
     changes.forEach(c -> counts.merge(c.kind(), 1, Integer::sum));
-    return new Plan(changes, counts);
+    // what needs a look first: changed, new, missing; the unchanged at the end (each in file order)
+    List<ChangeKind> order = List.of(ChangeKind.CHANGED, ChangeKind.NEW, ChangeKind.MISSING, ChangeKind.UNCHANGED);
+    List<Change> sorted = new ArrayList<>(changes);
+    sorted.sort(java.util.Comparator.comparingInt(c -> order.indexOf(c.kind())));
+    return new Plan(sorted, counts);
   }
 
   private static String levelName(StrategyRow s, int level) {
