@@ -67,8 +67,18 @@ record IsolationFixture(UUID tenantId, String slug, List<UUID> ids) {
     UUID token = UUID.randomUUID();
     insert(dsl, "api_token", row("tenant_id", tenant, "id", token, "user_id", user, "name", "Token B",
         "token_hash", "0".repeat(64 - 8) + slug.substring(2), "created_at", Instant.now()));
+    // strategy exchange: an extra field of the measure, an import job, the imprint of the strategy
+    UUID extra = UUID.randomUUID();
+    UUID job = UUID.randomUUID();
+    UUID imprint = UUID.randomUUID();
+    insert(dsl, "node_extra_field", row("tenant_id", tenant, "id", extra, "strategy_id", strategy, "node_id", measure,
+        "position", 0, "label", "Ansprechpartner", "value", "Geheim"));
+    insert(dsl, "import_job", row("tenant_id", tenant, "id", job, "file_name", "geheim.docx", "format", "docx",
+        "state", "DONE", "strategy_id", strategy, "summary", "geheim", "started_at", Instant.now()));
+    insert(dsl, "report_imprint", row("tenant_id", tenant, "id", imprint, "strategy_id", strategy,
+        "publisher", "Geheimes Landratsamt", "version", 0));
     return new IsolationFixture(tenant, slug, List.of(unit, membership, user, strategy, goal, measure, round,
-        assessment, statusOption, milestone, token));
+        assessment, statusOption, milestone, token, job));
   }
 
   private static Map<String, Object> row(Object... kv) {

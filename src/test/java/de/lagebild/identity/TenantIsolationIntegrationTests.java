@@ -97,7 +97,7 @@ class TenantIsolationIntegrationTests extends DatabaseProperties {
       request.with(csrf());
       FORM.forEach(request::param);
       // identifiers in the body are the foreign ones too
-      for (String name : new String[] {"goal", "goalId", "parent", "units", "unit"}) {
+      for (String name : new String[] {"goal", "goalId", "parent", "units", "unit", "strategy", "ziel", "einheit"}) {
         request.param(name, call.id());
       }
     }
@@ -140,6 +140,10 @@ class TenantIsolationIntegrationTests extends DatabaseProperties {
     FORM.put("status", "DECIDED");
     FORM.put("visibility", "PUBLIC");
     FORM.put("code", "X1");
+    FORM.put("scope", "strategie");
+    FORM.put("token", "00000000-0000-0000-0000-000000000000");
+    FORM.put("publisher", "Übernommen");
+    FORM.put("format", "pdf");
   }
 
   /** Every application endpoint whose path names a tenant, with its variables filled in. */

@@ -45,7 +45,7 @@ class ReportIntegrationTests extends DatabaseProperties {
 
   byte[] download(String format) throws Exception {
     return mvc.perform(get("/nordhausen/strategien/" + strategy + "/bericht").param("runde", round)
-            .param("format", format).param("status", "true").with(logins.as("lesen")))
+            .param("format", format).param("statusspalte", "true").with(logins.as("lesen")))
         .andExpect(status().isOk())
         .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("Juni-2022")))
         .andReturn().getResponse().getContentAsByteArray();

@@ -231,6 +231,12 @@ class StrategyExchangeIntegrationTests extends DatabaseProperties {
         .toString()).isEqualTo("1");
     assertThat(dsl.fetchValue("select version from measure where strategy_id = ? and code = '1.1.1'", id)
         .toString()).isEqualTo("1");
+    // another tenant's script cannot aim its import at this strategy
+    int measures = dsl.fetchCount(dsl.selectFrom("measure where strategy_id = '" + id + "'"));
+    mvc.perform(multipart("/api/v1/nordhausen/strategy-imports").file(new MockMultipartFile("file", "s.csv",
+            "text/csv", edited)).param("strategy", id).param("dryRun", "false").header("Authorization", DEMO_TOKEN))
+        .andExpect(status().isNotFound());
+    assertThat(dsl.fetchCount(dsl.selectFrom("measure where strategy_id = '" + id + "'"))).isEqualTo(measures);
   }
 
   static int indexOf(List<String> lines, String part) {
