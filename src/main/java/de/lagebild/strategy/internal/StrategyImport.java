@@ -426,7 +426,16 @@ class StrategyImport {
   private static boolean sameAssessment(AssessmentRow old, Assessment a) {
     return old != null && Objects.equals(old.statusCode(), a.statusCode())
         && Objects.equals(old.progress(), a.progress())
-        && ReportDocxWriter.paragraphs(old.narrative()).equals(ReportDocxWriter.paragraphs(SafeHtml.sanitize(a.html())));
+        && sameText(old.narrative(), SafeHtml.sanitize(a.html()));
+  }
+
+  /**
+   * The same words in the same order: where a word processor put a line break or a paragraph boundary does not make
+   * an assessment "changed".
+   */
+  static boolean sameText(String html, String other) {
+    return String.join(" ", ReportDocxWriter.paragraphs(html)).replaceAll("\\s+", " ").strip()
+        .equals(String.join(" ", ReportDocxWriter.paragraphs(other)).replaceAll("\\s+", " ").strip());
   }
 
   private static void compare(List<String> diff, String field, String before, String after) {
