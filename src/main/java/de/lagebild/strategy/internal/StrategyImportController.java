@@ -52,6 +52,19 @@ class StrategyImportController {
     this.strategies = strategies;
     this.backgroundFrom = backgroundFrom;
     this.workDir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "lagebild-imports"));
+    removeAbandoned(workDir);
+  }
+
+  /** Uploads whose preview was never taken further are removed after a day (at start-up). */
+  static void removeAbandoned(Path dir) throws IOException {
+    java.time.Instant limit = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
+    try (var files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        if (Files.getLastModifiedTime(f).toInstant().isBefore(limit) && !f.getFileName().toString().startsWith("job-")) {
+          Files.deleteIfExists(f);
+        }
+      }
+    }
   }
 
   @GetMapping("/{tenant}/strategien/import")
