@@ -1,0 +1,194 @@
+package de.lagebild.atlas.internal;
+
+import de.lagebild.atlas.internal.AtlasRows.AreaRow;
+import de.lagebild.atlas.internal.AtlasRows.IndicatorRow;
+import de.lagebild.atlas.internal.AtlasRows.ValueRow;
+import de.lagebild.platform.AllowRoles;
+import de.lagebild.platform.DomainException;
+import de.lagebild.platform.NotFoundException;
+import de.lagebild.platform.Role;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Open data API of the atlas: areas, indicators, values (JSON or CSV) and map data (GeoJSON with values), paged,
+ * with ETags (see {@code AtlasWebConfiguration}) and gzip.
+ */
+@RestController
+class AtlasApiController {
+
+  record AreaOut(UUID id, String type, String name, String key, UUID parent, String validFrom, String validTo) {}
+
+  record IndicatorOut(UUID id, String code, String name, String shortName, String unit, int decimals,
+      String polarity, String definition, String readingAid, String source, String licence, String lifeSituation) {}
+
+  record ValueOut(UUID indicator, String indicatorCode, UUID area, String areaKey, String areaName, String period,
+      BigDecimal value, String special, String flags, String source) {}
+
+  record Page<T>(int page, int size, int total, List<T> items) {}
+
+  static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
+  static final int MAX_SIZE = 5000;
+
+  private final AtlasRepository repository;
+  private final AtlasViews views;
+
+  AtlasApiController(AtlasRepository repository, AtlasViews views) {
+    this.repository = repository;
+    this.views = views;
+  }
+
+  @GetMapping(path = "/api/v1/{tenant}/areas", produces = MediaType.APPLICATION_JSON_VALUE)
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
+  Page<AreaOut> areas(@PathVariable("tenant") String tenant,
+      @RequestParam(name = "page", defaultValue = "0") int page,
+      @RequestParam(name = "size", defaultValue = "500") int size) {
+    List<AreaOut> all = repository.areas().stream().map(a -> new AreaOut(a.id(), a.type().name(), a.name(),
+        a.officialKey(), a.parentId(), a.validFrom() == null ? null : a.validFrom().toString(),
+        a.validTo() == null ? null : a.validTo().toString())).toList();
+    return page(all, page, size);
+  }
+
+  @GetMapping(path = "/api/v1/{tenant}/indicators", produces = MediaType.APPLICATION_JSON_VALUE)
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
+  Page<IndicatorOut> indicators(@PathVariable("tenant") String tenant,
+      @RequestParam(name = "page", defaultValue = "0") int page,
+      @RequestParam(name = "size", defaultValue = "500") int size) {
+    return page(repository.indicators().stream().map(AtlasApiController::out).toList(), page, size);
+  }
+
+  @GetMapping(path = "/api/v1/{tenant}/values", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
+  ResponseEntity<?> values(@PathVariable("tenant") String tenant,
+      @RequestParam(name = "indicator", required = false) UUID indicator,
+      @RequestParam(name = "area", required = false) UUID area,
+      @RequestParam(name = "period", required = false) String period,
+      @RequestParam(name = "format", defaultValue = "json") String format,
+      @RequestParam(name = "page", defaultValue = "0") int page,
+      @RequestParam(name = "size", defaultValue = "1000") int size) {
+    Map<UUID, AreaRow> areas = repository.areas().stream().collect(Collectors.toMap(AreaRow::id, Function.identity()));
+    Map<UUID, IndicatorRow> indicators = repository.indicators().stream()
+        .collect(Collectors.toMap(IndicatorRow::id, Function.identity()));
+    if (indicator != null && !indicators.containsKey(indicator) || area != null && !areas.containsKey(area)) {
+      throw new NotFoundException();
+    }
+    String p = period == null || period.isBlank() ? null : Periods.normalise(period);
+    org.jooq.Condition where = org.jooq.impl.DSL.trueCondition();
+    if (indicator != null) {
+      where = where.and(AtlasTables.Value.INDICATOR_ID.eq(indicator));
+    }
+    if (area != null) {
+      where = where.and(AtlasTables.Value.AREA_ID.eq(area));
+    }
+    if (p != null) {
+      where = where.and(AtlasTables.Value.PERIOD.eq(p));
+    }
+    List<ValueOut> all = repository.values(where).stream().map(v -> new ValueOut(v.indicatorId(),
+        indicators.get(v.indicatorId()).code(), v.areaId(), areas.get(v.areaId()).officialKey(),
+        areas.get(v.areaId()).name(), v.period(), v.value(), v.special(), v.flags(), v.source())).toList();
+    if ("csv".equals(format)) {
+      StringBuilder csv = new StringBuilder("\uFEFFindicator;area_key;area_name;period;value;special;flags\r\n");
+      for (ValueOut v : all) {
+        csv.append(v.indicatorCode()).append(';').append(v.areaKey() == null ? "" : v.areaKey()).append(';')
+            .append(quote(v.areaName())).append(';').append(v.period()).append(';')
+            .append(v.value() == null ? "" : v.value().stripTrailingZeros().toPlainString().replace('.', ','))
+            .append(';').append(v.special() == null ? "" : v.special()).append(';')
+            .append(v.flags() == null ? "" : v.flags()).append("\r\n");
+      }
+      return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+          .header("Content-Disposition", "attachment; filename=\"werte.csv\"").body(csv.toString());
+    }
+    if (!"json".equals(format)) {
+      throw new DomainException("atlas.formatUnsupported", format);
+    }
+    return ResponseEntity.ok(page(all, page, size));
+  }
+
+  /** GeoJSON of the areas of a map, with value, class and colour per area (simplified geometry). */
+  @GetMapping(path = "/api/v1/{tenant}/map-data", produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
+  ResponseEntity<String> mapData(@PathVariable("tenant") String tenant, @RequestParam("indicator") UUID indicator,
+      @RequestParam(name = "period", required = false) String period,
+      @RequestParam(name = "klassen", defaultValue = "quantile") String method,
+      @RequestParam(name = "anzahl", defaultValue = "5") int count,
+      @RequestParam(name = "grenzen", required = false) String breaks) {
+    AtlasViews.MapView map = views.map(indicator, period, AtlasController.method(method), count,
+        AtlasController.breaks(breaks));
+    Map<UUID, String> geometry = repository.simplifiedGeometries(map.rows().stream().map(r -> r.area().id()).toList());
+    StringBuilder out = new StringBuilder(64 * 1024).append("{\"type\":\"FeatureCollection\",\"features\":[");
+    boolean first = true;
+    for (AtlasViews.MapRow r : map.rows()) {
+      String g = geometry.get(r.area().id());
+      if (g == null) {
+        continue;
+      }
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      out.append("{\"type\":\"Feature\",\"id\":\"").append(r.area().id()).append("\",\"properties\":{\"key\":")
+          .append(string(r.area().officialKey())).append(",\"name\":").append(string(r.area().name()))
+          .append(",\"value\":").append(r.value() == null || r.value().value() == null ? "null"
+              : r.value().value().stripTrailingZeros().toPlainString())
+          .append(",\"special\":").append(string(r.value() == null ? null : r.value().special()))
+          .append(",\"label\":").append(string(r.formatted())).append(",\"rank\":")
+          .append(r.rank() == null ? "null" : r.rank().toString()).append(",\"class\":").append(r.classIndex())
+          .append(",\"colour\":").append(string(r.colour())).append("},\"geometry\":").append(g).append('}');
+    }
+    out.append("],\"indicator\":").append(string(map.indicator().name())).append(",\"period\":")
+        .append(string(map.period())).append(",\"attribution\":").append(string(DemoAtlas.GEO_SOURCE)).append('}');
+    return ResponseEntity.ok().contentType(GEO_JSON).body(out.toString());
+  }
+
+  static IndicatorOut out(IndicatorRow i) {
+    return new IndicatorOut(i.id(), i.code(), i.name(), i.shortName(), i.unit(), i.decimals(), i.polarity().name(),
+        i.definition(), i.readingAid(), i.source(), i.licence(), i.lifeSituation());
+  }
+
+  static <T> Page<T> page(List<T> all, int page, int size) {
+    if (page < 0 || size < 1 || size > MAX_SIZE) {
+      throw new DomainException("atlas.pageInvalid", MAX_SIZE);
+    }
+    int from = Math.min(all.size(), page * size);
+    return new Page<>(page, size, all.size(), new ArrayList<>(all.subList(from, Math.min(all.size(), from + size))));
+  }
+
+  private static String quote(String s) {
+    return s.contains(";") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+  }
+
+  static String string(String s) {
+    if (s == null) {
+      return "null";
+    }
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.append('"').toString();
+  }
+}

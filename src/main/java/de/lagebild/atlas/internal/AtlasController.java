@@ -1,0 +1,81 @@
+package de.lagebild.atlas.internal;
+
+import de.lagebild.platform.AllowRoles;
+import de.lagebild.platform.DomainException;
+import de.lagebild.platform.Role;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The atlas pages: indicators and areas, a map with its table, an area profile ("Zahlen und Fakten"). */
+@Controller
+class AtlasController {
+
+  private final AtlasRepository repository;
+  private final AtlasViews views;
+  private final String tileUrl;
+
+  AtlasController(AtlasRepository repository, AtlasViews views,
+      @Value("${lagebild.atlas.tile-url:}") String tileUrl) {
+    this.repository = repository;
+    this.views = views;
+    this.tileUrl = tileUrl;
+  }
+
+  @GetMapping("/{tenant}/atlas")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
+  String home(@PathVariable("tenant") String tenant, Model model) {
+    model.addAttribute("indicators", repository.indicators());
+    model.addAttribute("areas", repository.areas());
+    return "atlas/home";
+  }
+
+  @GetMapping("/{tenant}/atlas/indikatoren/{id}")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
+  String indicator(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
+      @RequestParam(name = "periode", required = false) String period,
+      @RequestParam(name = "klassen", defaultValue = "quantile") String method,
+      @RequestParam(name = "anzahl", defaultValue = "5") int count,
+      @RequestParam(name = "grenzen", required = false) String breaks, Model model) {
+    Classification.Method m = method(method);
+    model.addAttribute("map", views.map(id, period, m, count, breaks(breaks)));
+    model.addAttribute("method", m.name().toLowerCase(Locale.ROOT));
+    model.addAttribute("count", count);
+    model.addAttribute("breaks", breaks);
+    model.addAttribute("tileUrl", tileUrl);
+    return "atlas/indicator";
+  }
+
+  @GetMapping("/{tenant}/atlas/gebiete/{id}")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
+  String area(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id, Model model) {
+    model.addAttribute("profile", views.profile(id));
+    return "atlas/profile";
+  }
+
+  static Classification.Method method(String text) {
+    return switch (text == null ? "" : text.toLowerCase(Locale.ROOT)) {
+      case "gleich", "equal" -> Classification.Method.EQUAL;
+      case "jenks", "natuerlich" -> Classification.Method.JENKS;
+      case "manuell", "manual" -> Classification.Method.MANUAL;
+      default -> Classification.Method.QUANTILE;
+    };
+  }
+
+  static double[] breaks(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return java.util.Arrays.stream(text.split(";")).map(s -> s.strip().replace(".", "").replace(',', '.'))
+          .filter(s -> !s.isEmpty()).mapToDouble(Double::parseDouble).toArray();
+    } catch (NumberFormatException e) {
+      throw new DomainException("atlas.breaksInvalid", text);
+    }
+  }
+}

@@ -1,0 +1,195 @@
+package de.lagebild.atlas.internal;
+
+import de.lagebild.atlas.internal.AtlasRows.AreaRow;
+import de.lagebild.atlas.internal.AtlasRows.AreaType;
+import de.lagebild.atlas.internal.AtlasRows.IndicatorRow;
+import de.lagebild.atlas.internal.AtlasRows.Polarity;
+import de.lagebild.atlas.internal.AtlasRows.ValueRow;
+import de.lagebild.platform.NotFoundException;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/** What the atlas pages and the open data API show: maps with their classes and tables, and area profiles. */
+@Service
+class AtlasViews {
+
+  /** One area on a map: its value (or special value) in the chosen period, its class and colour, its rank. */
+  record MapRow(AreaRow area, ValueRow value, String formatted, Integer rank, int classIndex, String colour) {}
+
+  record Legend(String from, String to, String colour, int count) {}
+
+  record MapView(IndicatorRow indicator, List<String> periods, String period, String periodLabel, List<MapRow> rows,
+      List<Legend> legend, Classification.Method method, String median, int withValue) {}
+
+  /** One figure of a profile, compared with a reference and with the period before. */
+  record Figure(IndicatorRow indicator, ValueRow value, String formatted, String periodLabel, String reference,
+      String referenceLabel, String comparison, String symbol, String previous, String previousPeriod,
+      String change) {}
+
+  record Profile(AreaRow area, AreaRow parent, List<Figure> figures, List<AreaRow> successors) {}
+
+  private final AtlasRepository repository;
+
+  AtlasViews(AtlasRepository repository) {
+    this.repository = repository;
+  }
+
+  MapView map(UUID indicatorId, String period, Classification.Method method, int classes, double[] manual) {
+    IndicatorRow indicator = repository.indicator(indicatorId).orElseThrow(NotFoundException::new);
+    List<ValueRow> all = repository.valuesOf(indicatorId);
+    List<String> periods = all.stream().sorted(Comparator.comparing(ValueRow::periodEnd)).map(ValueRow::period)
+        .distinct().toList();
+    String chosen = period == null || period.isBlank() ? (periods.isEmpty() ? null : periods.get(periods.size() - 1))
+        : Periods.normalise(period);
+    Map<UUID, ValueRow> byArea = all.stream().filter(v -> v.period().equals(chosen))
+        .collect(Collectors.toMap(ValueRow::areaId, Function.identity()));
+    java.time.LocalDate day = chosen == null ? java.time.LocalDate.now() : Periods.end(chosen);
+    // the Kreise valid at the end of the period, and any other area with a value
+    List<AreaRow> areas = repository.areas().stream()
+        .filter(a -> (a.type() == AreaType.KREIS && a.validOn(day)) || byArea.containsKey(a.id()))
+        .filter(a -> a.type() != AreaType.LAND).toList();
+    double[] numbers = areas.stream().map(a -> byArea.get(a.id())).filter(v -> v != null && v.value() != null)
+        .mapToDouble(v -> v.value().doubleValue()).toArray();
+    Classification.Classes classesOf = Classification.classify(numbers, method, classes, manual, indicator.polarity());
+    List<ValueRow> ranked = areas.stream().map(a -> byArea.get(a.id())).filter(v -> v != null && v.value() != null)
+        .sorted(Comparator.comparing(ValueRow::value).reversed()).toList();
+    Map<UUID, Integer> rank = new HashMap<>();
+    for (int i = 0; i < ranked.size(); i++) {
+      rank.put(ranked.get(i).areaId(), i + 1);
+    }
+    List<MapRow> rows = new ArrayList<>();
+    for (AreaRow a : areas) {
+      ValueRow v = byArea.get(a.id());
+      boolean number = v != null && v.value() != null;
+      int cls = number ? classesOf.classOf(v.value().doubleValue()) : -1;
+      rows.add(new MapRow(a, v, format(v, indicator), rank.get(a.id()), cls, number ? classesOf.colours()[cls]
+          : "#ffffff"));
+    }
+    rows.sort(Comparator.comparing((MapRow r) -> r.rank() == null ? Integer.MAX_VALUE : r.rank())
+        .thenComparing(r -> r.area().name()));
+    List<Legend> legend = new ArrayList<>();
+    double lower = classesOf.min();
+    for (int i = 0; i < classesOf.breaks().length; i++) {
+      int index = i;
+      legend.add(new Legend(format(lower, indicator.decimals()), format(classesOf.breaks()[i], indicator.decimals()),
+          classesOf.colours()[i], (int) rows.stream().filter(r -> r.classIndex() == index).count()));
+      lower = classesOf.breaks()[i];
+    }
+    return new MapView(indicator, periods, chosen, chosen == null ? "–" : Periods.label(chosen), rows, legend, method,
+        numbers.length == 0 ? "–" : format(median(numbers), indicator.decimals()), numbers.length);
+  }
+
+  Profile profile(UUID areaId) {
+    AreaRow area = repository.area(areaId).orElseThrow(NotFoundException::new);
+    AreaRow parent = area.parentId() == null ? null : repository.area(area.parentId()).orElse(null);
+    List<ValueRow> values = repository.valuesOfArea(areaId);
+    List<AreaRow> all = repository.areas();
+    List<Figure> figures = new ArrayList<>();
+    for (IndicatorRow indicator : repository.indicators()) {
+      List<ValueRow> own = values.stream().filter(v -> v.indicatorId().equals(indicator.id()))
+          .sorted(Comparator.comparing(ValueRow::periodEnd)).toList();
+      if (own.isEmpty()) {
+        figures.add(new Figure(indicator, null, "–", "–", "–", null, "keine Angabe", "", null, null, null));
+        continue;
+      }
+      ValueRow latest = own.get(own.size() - 1);
+      ValueRow before = own.size() > 1 ? own.get(own.size() - 2) : null;
+      List<ValueRow> same = repository.valuesOf(indicator.id()).stream()
+          .filter(v -> v.period().equals(latest.period())).toList();
+      Optional<ValueRow> parentValue = parent == null ? Optional.empty()
+          : same.stream().filter(v -> v.areaId().equals(parent.id()) && v.value() != null).findFirst();
+      String reference;
+      String referenceLabel;
+      BigDecimal referenceNumber;
+      if (parentValue.isPresent()) {
+        referenceNumber = parentValue.get().value();
+        reference = format(parentValue.get(), indicator);
+        referenceLabel = parent.name();
+      } else {
+        // no figure for the Land: the median of the Kreise with a figure in the same period
+        List<AreaRow> kreise = all.stream().filter(a -> a.type() == area.type()).toList();
+        double[] numbers = same.stream().filter(v -> v.value() != null
+                && kreise.stream().anyMatch(k -> k.id().equals(v.areaId())))
+            .mapToDouble(v -> v.value().doubleValue()).toArray();
+        referenceNumber = numbers.length == 0 ? null : BigDecimal.valueOf(median(numbers));
+        reference = numbers.length == 0 ? "–" : format(median(numbers), indicator.decimals());
+        referenceLabel = "Median der " + numbers.length + " Kreise mit Angabe";
+      }
+      String[] comparison = compare(latest.value(), referenceNumber, indicator.polarity());
+      String change = null;
+      if (before != null && before.value() != null && latest.value() != null) {
+        BigDecimal diff = latest.value().subtract(before.value());
+        change = (diff.signum() > 0 ? "+" : diff.signum() < 0 ? "−" : "±") + format(diff.abs().doubleValue(),
+            indicator.decimals());
+      }
+      figures.add(new Figure(indicator, latest, format(latest, indicator), Periods.label(latest.period()), reference,
+          referenceLabel, comparison[0], comparison[1], before == null ? null : format(before, indicator),
+          before == null ? null : Periods.label(before.period()), change));
+    }
+    List<AreaRow> successors = repository.successors().stream().filter(s -> s.predecessor().equals(areaId))
+        .map(s -> repository.area(s.successor()).orElse(null)).filter(java.util.Objects::nonNull).toList();
+    return new Profile(area, parent, figures, successors);
+  }
+
+  /** A text and a symbol saying whether a value is better or worse than its reference (never colour alone). */
+  static String[] compare(BigDecimal value, BigDecimal reference, Polarity polarity) {
+    if (value == null || reference == null) {
+      return new String[] {"kein Vergleich", ""};
+    }
+    int c = value.compareTo(reference);
+    if (c == 0) {
+      return new String[] {"gleich", "●"};
+    }
+    if (polarity == Polarity.NEUTRAL) {
+      return new String[] {c > 0 ? "höher" : "niedriger", c > 0 ? "▲" : "▼"};
+    }
+    boolean better = (polarity == Polarity.HIGHER_BETTER) == (c > 0);
+    return new String[] {(c > 0 ? "höher" : "niedriger") + (better ? " – günstiger" : " – ungünstiger"),
+        (c > 0 ? "▲" : "▼") + (better ? " ✓" : " !")};
+  }
+
+  static double median(double[] values) {
+    double[] s = values.clone();
+    java.util.Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+
+  static String format(ValueRow v, IndicatorRow indicator) {
+    if (v == null) {
+      return "–";
+    }
+    if (v.special() != null) {
+      return switch (v.special()) {
+        case "-" -> "– (nichts vorhanden)";
+        case "." -> ". (unbekannt oder geheim)";
+        case "x" -> "x (nicht sinnvoll)";
+        case "..." -> "… (noch nicht verfügbar)";
+        case "/" -> "/ (nicht sicher genug)";
+        default -> v.special();
+      };
+    }
+    String s = format(v.value().doubleValue(), indicator.decimals());
+    if (v.flags() != null && !v.flags().isEmpty()) {
+      s += " " + v.flags();
+    }
+    return s;
+  }
+
+  static String format(double v, int decimals) {
+    NumberFormat f = NumberFormat.getNumberInstance(Locale.GERMANY);
+    f.setMinimumFractionDigits(decimals);
+    f.setMaximumFractionDigits(decimals);
+    return f.format(v);
+  }
+}
