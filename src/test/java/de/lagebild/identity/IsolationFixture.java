@@ -77,8 +77,34 @@ record IsolationFixture(UUID tenantId, String slug, List<UUID> ids) {
         "state", "DONE", "strategy_id", strategy, "summary", "geheim", "started_at", Instant.now()));
     insert(dsl, "report_imprint", row("tenant_id", tenant, "id", imprint, "strategy_id", strategy,
         "publisher", "Geheimes Landratsamt", "version", 0));
+    // atlas: an area with geometry and a successor, an indicator, a batch, a value and its history
+    UUID area = UUID.randomUUID();
+    UUID area2 = UUID.randomUUID();
+    UUID indicator = UUID.randomUUID();
+    UUID batch = UUID.randomUUID();
+    UUID value = UUID.randomUUID();
+    insert(dsl, "area", row("tenant_id", tenant, "id", area, "type", "KREIS", "name", "Geheimkreis",
+        "official_key", "99001", "version", 0, "created_at", Instant.now()));
+    insert(dsl, "area", row("tenant_id", tenant, "id", area2, "type", "KREIS", "name", "Geheimkreis Neu",
+        "official_key", "99002", "version", 0, "created_at", Instant.now()));
+    insert(dsl, "area_successor", row("tenant_id", tenant, "predecessor_id", area, "successor_id", area2,
+        "effective_on", java.time.LocalDate.of(2021, 7, 1), "weight", java.math.BigDecimal.ONE));
+    insert(dsl, "area_geometry", row("tenant_id", tenant, "area_id", area,
+        "original", "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]]]}",
+        "simplified", "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]]]}",
+        "created_at", Instant.now()));
+    insert(dsl, "indicator", row("tenant_id", tenant, "id", indicator, "code", "geheim", "name", "Geheimquote",
+        "short_name", "Geheim", "decimals", 1, "polarity", "NEUTRAL", "kind", "RATE", "public_visible", false,
+        "position", 0, "version", 0, "created_at", Instant.now()));
+    insert(dsl, "value_batch", row("tenant_id", tenant, "id", batch, "format", "csv", "rows_read", 1,
+        "created_at", Instant.now()));
+    insert(dsl, "indicator_value", row("tenant_id", tenant, "id", value, "indicator_id", indicator, "area_id", area,
+        "period", "2019", "period_end", java.time.LocalDate.of(2019, 12, 31), "value", new java.math.BigDecimal("4.2"), "batch_id", batch, "version", 0,
+        "created_at", Instant.now()));
+    insert(dsl, "indicator_value_history", row("tenant_id", tenant, "id", UUID.randomUUID(), "value_id", value,
+        "value", new java.math.BigDecimal("4.1"), "replaced_at", Instant.now()));
     return new IsolationFixture(tenant, slug, List.of(unit, membership, user, strategy, goal, measure, round,
-        assessment, statusOption, milestone, token, job));
+        assessment, statusOption, milestone, token, job, area, indicator));
   }
 
   private static Map<String, Object> row(Object... kv) {
@@ -99,6 +125,8 @@ record IsolationFixture(UUID tenantId, String slug, List<UUID> ids) {
         case Instant i -> field(name(k), Types.INSTANT);
         case Boolean b -> field(name(k), SQLDataType.BOOLEAN);
         case Integer n -> field(name(k), SQLDataType.INTEGER);
+        case java.time.LocalDate d -> field(name(k), Types.DATE);
+        case java.math.BigDecimal d -> field(name(k), SQLDataType.NUMERIC);
         default -> field(name(k), SQLDataType.VARCHAR);
       };
       typed.put(f, v);

@@ -1,0 +1,123 @@
+package de.lagebild.atlas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import de.lagebild.support.DatabaseProperties;
+import de.lagebild.support.IntegrationTest;
+import de.lagebild.support.Logins;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The demo atlas through the open data API and the pages: contract, formats, ETag, validity and successors. */
+@IntegrationTest
+class AtlasIntegrationTests extends DatabaseProperties {
+
+  static final String TOKEN = "Bearer lgb_demo_koordination_nordhausen";
+
+  @Autowired MockMvc mvc;
+  @Autowired DSLContext dsl;
+  @Autowired UserDetailsService userDetails;
+  Logins logins;
+
+  @BeforeEach
+  void setUp() {
+    logins = new Logins(userDetails);
+  }
+
+  String indicator(String code) {
+    return String.valueOf(dsl.fetchValue("select i.id from indicator i join tenant t on t.id = i.tenant_id "
+        + "where t.slug = 'nordhausen' and i.code = ?", code));
+  }
+
+  String area(String key) {
+    return String.valueOf(dsl.fetchValue("select a.id from area a join tenant t on t.id = a.tenant_id "
+        + "where t.slug = 'nordhausen' and a.official_key = ?", key));
+  }
+
+  @Test
+  void areasAndIndicatorsWithKeysKeptAsText() throws Exception {
+    mvc.perform(get("/api/v1/nordhausen/areas").header("Authorization", TOKEN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.total").value(24))
+        .andExpect(jsonPath("$.items[0].key").value("16"))
+        .andExpect(jsonPath("$.items[?(@.key == '16056')].validTo").value("2021-06-30"))
+        .andExpect(jsonPath("$.items[?(@.key == '16062')].type").value("KREIS"));
+    mvc.perform(get("/api/v1/nordhausen/indicators").param("size", "5").param("page", "2")
+            .header("Authorization", TOKEN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.total").value(12))
+        .andExpect(jsonPath("$.items.length()").value(2))
+        .andExpect(jsonPath("$.items[0].code").value("hlu"));
+    mvc.perform(get("/api/v1/nordhausen/indicators").param("size", "0").header("Authorization", TOKEN))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.detail", containsString("Seitengröße")));
+  }
+
+  @Test
+  void valuesAsJsonAndCsvAndMapDataAsGeoJson() throws Exception {
+    String alq = indicator("alq");
+    mvc.perform(get("/api/v1/nordhausen/values").param("indicator", alq).param("area", area("16062"))
+            .header("Authorization", TOKEN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items[0].value").value(7.0))
+        .andExpect(jsonPath("$.items[0].period").value("2019"))
+        .andExpect(jsonPath("$.items[0].areaKey").value("16062"));
+    String csv = mvc.perform(get("/api/v1/nordhausen/values").param("indicator", indicator("sgb2kinder"))
+            .param("period", "12/2018").param("format", "csv").header("Authorization", TOKEN))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(csv).contains("sgb2kinder;16062;Nordhausen;2018-12;33,91;;").hasLineCount(16);
+    String geo = mvc.perform(get("/api/v1/nordhausen/map-data").param("indicator", alq)
+            .header("Authorization", TOKEN))
+        .andExpect(status().isOk())
+        .andExpect(content().contentTypeCompatibleWith("application/geo+json"))
+        .andExpect(jsonPath("$.features.length()").value(23))
+        .andExpect(jsonPath("$.features[0].properties.name").value("Gera"))
+        .andExpect(jsonPath("$.features[0].properties.colour").value("#b30000"))
+        .andExpect(jsonPath("$.attribution", containsString("GeoBasis-DE / BKG")))
+        .andReturn().getResponse().getContentAsString();
+    assertThat(geo).contains("\"type\":\"Polygon\"");
+    // unchanged answers are not sent twice
+    String etag = mvc.perform(get("/api/v1/nordhausen/areas").header("Authorization", TOKEN))
+        .andExpect(header().exists("ETag")).andReturn().getResponse().getHeader("ETag");
+    mvc.perform(get("/api/v1/nordhausen/areas").header("Authorization", TOKEN).header("If-None-Match", etag))
+        .andExpect(status().isNotModified());
+    mvc.perform(get("/api/v1/nordhausen/values").param("period", "Sommer").header("Authorization", TOKEN))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.detail", containsString("Zeitraum „Sommer“")));
+  }
+
+  @Test
+  void eisenachEndsWithItsSuccessorAndTheProfileComparesWithoutColourAlone() throws Exception {
+    String page = mvc.perform(get("/nordhausen/atlas/gebiete/" + area("16056")).with(logins.as("lesen")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(page).contains("bestand bis 30.06.2021").contains("Nachfolger: Wartburgkreis")
+        .contains("42.250");
+    String nordhausen = mvc.perform(get("/nordhausen/atlas/gebiete/" + area("16062")).with(logins.as("lesen")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    // unemployment 7,00 % against the median of the 15 profiled districts (5,50 %): higher, which is worse
+    assertThat(nordhausen).contains("7,00").contains("5,50").contains("höher – ungünstiger")
+        .contains("beschlossen am 25. September 2018");
+  }
+
+  @Test
+  void anotherTenantsAtlasIsNotReachable() throws Exception {
+    mvc.perform(get("/api/v1/saalfeld-rudolstadt/areas").header("Authorization", TOKEN))
+        .andExpect(status().isForbidden());
+    String foreign = String.valueOf(dsl.fetchValue("select a.id from area a join tenant t on t.id = a.tenant_id "
+        + "where t.slug = 'saalfeld-rudolstadt' and a.official_key = '16062'"));
+    mvc.perform(get("/nordhausen/atlas/gebiete/" + foreign).with(logins.as("lesen")))
+        .andExpect(status().isNotFound());
+    mvc.perform(get("/api/v1/nordhausen/values").param("area", foreign).header("Authorization", TOKEN))
+        .andExpect(status().isNotFound());
+  }
+}

@@ -1,0 +1,116 @@
+package de.lagebild.atlas.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import de.lagebild.atlas.internal.AtlasRows.Polarity;
+import de.lagebild.atlas.internal.TopoSimplifier.Point;
+import de.lagebild.platform.DomainException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Periods, classes, polarity-aware comparison, GeoJSON checks and the shared borders of the simplification. */
+class AtlasUnitTests {
+
+  @Test
+  void periodsInTheirSpellings() {
+    assertThat(Periods.normalise("2019")).isEqualTo("2019");
+    assertThat(Periods.normalise("31.12.2019")).isEqualTo("2019-12-31");
+    assertThat(Periods.normalise("12/2018")).isEqualTo("2018-12");
+    assertThat(Periods.normalise("4. Quartal 2019")).isEqualTo("2019-Q4");
+    assertThat(Periods.end("2019-Q1")).isEqualTo(LocalDate.of(2019, 3, 31));
+    assertThat(Periods.end("2020-02")).isEqualTo(LocalDate.of(2020, 2, 29));
+    assertThat(Periods.label("2019-12")).isEqualTo("Dezember 2019");
+    assertThatThrownBy(() -> Periods.normalise("2019-13")).isInstanceOf(DomainException.class)
+        .extracting(e -> ((DomainException) e).messageKey()).isEqualTo("atlas.periodInvalid");
+    assertThatThrownBy(() -> Periods.normalise("Sommer")).isInstanceOf(DomainException.class);
+  }
+
+  @Test
+  void classesByQuantileEqualJenksAndManual() {
+    double[] v = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    assertThat(Classification.classify(v, Classification.Method.QUANTILE, 5, null, Polarity.NEUTRAL).breaks())
+        .containsExactly(2, 4, 6, 8, 10);
+    assertThat(Classification.classify(v, Classification.Method.EQUAL, 3, null, Polarity.NEUTRAL).breaks())
+        .containsExactly(4, 7, 10);
+    // two clear groups: natural breaks find the gap
+    double[] groups = {1, 1.1, 1.2, 1.3, 9, 9.1, 9.2};
+    assertThat(Classification.classify(groups, Classification.Method.JENKS, 2, null, Polarity.NEUTRAL).breaks())
+        .containsExactly(1.3, 9.2);
+    Classification.Classes manual = Classification.classify(v, Classification.Method.MANUAL, 5, new double[] {5, 2.5},
+        Polarity.LOWER_BETTER);
+    assertThat(manual.breaks()).containsExactly(2.5, 5, 10);
+    assertThat(manual.classOf(6)).isEqualTo(2);
+    // polarity decides the end: for "lower is better" the highest class is the darkest red
+    assertThat(manual.colour(10)).isEqualTo("#b30000");
+    assertThat(Classification.classify(v, Classification.Method.EQUAL, 2, null, Polarity.HIGHER_BETTER).colour(10))
+        .isEqualTo("#fef0d9");
+    assertThatThrownBy(() -> Classification.classify(v, Classification.Method.MANUAL, 5, null, Polarity.NEUTRAL))
+        .isInstanceOf(DomainException.class);
+  }
+
+  @Test
+  void comparisonSaysBetterOrWorseInWordsAndSymbols() {
+    assertThat(AtlasViews.compare(new BigDecimal("7.0"), new BigDecimal("5.5"), Polarity.LOWER_BETTER))
+        .containsExactly("höher – ungünstiger", "▲ !");
+    assertThat(AtlasViews.compare(new BigDecimal("4.0"), new BigDecimal("5.5"), Polarity.LOWER_BETTER))
+        .containsExactly("niedriger – günstiger", "▼ ✓");
+    assertThat(AtlasViews.compare(new BigDecimal("4.0"), new BigDecimal("5.5"), Polarity.NEUTRAL))
+        .containsExactly("niedriger", "▼");
+    assertThat(AtlasViews.compare(null, new BigDecimal("5.5"), Polarity.NEUTRAL)[0]).isEqualTo("kein Vergleich");
+  }
+
+  static List<Point> ring(double... lonLat) {
+    List<Point> r = new ArrayList<>();
+    for (int i = 0; i < lonLat.length; i += 2) {
+      r.add(Point.of(lonLat[i], lonLat[i + 1]));
+    }
+    return r;
+  }
+
+  @Test
+  void sharedBordersStaySharedAfterSimplification() {
+    // two squares sharing a wiggly border x = 1 (with tiny wiggles the tolerance removes)
+    List<Point> border = new ArrayList<>();
+    for (int i = 0; i <= 20; i++) {
+      border.add(Point.of(1 + (i % 2 == 0 ? 0 : 0.0002), i / 20.0));
+    }
+    List<Point> left = new ArrayList<>(ring(0, 0));
+    left.addAll(border);
+    left.addAll(ring(0, 1, 0, 0));
+    List<Point> right = new ArrayList<>(ring(2, 0, 2, 1));
+    List<Point> reversed = new ArrayList<>(border);
+    java.util.Collections.reverse(reversed);
+    right.addAll(reversed);
+    right.add(Point.of(2, 0));
+    TopoSimplifier s = new TopoSimplifier(0.001);
+    s.register(0, left);
+    s.register(1, right);
+    List<Point> l = s.simplify(left);
+    List<Point> r = s.simplify(right);
+    assertThat(l.size()).isLessThan(left.size());
+    List<Point> leftBorder = l.stream().filter(p -> p.x() >= Point.of(0.9999, 0).x()).toList();
+    List<Point> rightBorder = new ArrayList<>(r.stream().filter(p -> p.x() <= Point.of(1.0003, 0).x()).toList());
+    assertThat(leftBorder).isNotEmpty().containsExactlyInAnyOrderElementsOf(rightBorder);
+    assertThat(l.get(0)).isEqualTo(l.get(l.size() - 1));
+  }
+
+  @Test
+  void selfIntersectingRingsAreFound() {
+    assertThat(GeoJsonImport.selfIntersects(ring(0, 0, 1, 1, 1, 0, 0, 1, 0, 0))).isTrue();
+    assertThat(GeoJsonImport.selfIntersects(ring(0, 0, 1, 0, 1, 1, 0, 1, 0, 0))).isFalse();
+  }
+
+  @Test
+  void keysGiveTheAreaType() {
+    assertThat(GeoJsonImport.typeOf("16")).isEqualTo(AtlasRows.AreaType.LAND);
+    assertThat(GeoJsonImport.typeOf("16062")).isEqualTo(AtlasRows.AreaType.KREIS);
+    assertThat(GeoJsonImport.typeOf("16062004")).isEqualTo(AtlasRows.AreaType.GEMEINDE);
+    assertThat(GeoJsonImport.typeOf("160620004004")).isEqualTo(AtlasRows.AreaType.GEMEINDE);
+    assertThat(GeoJsonImport.typeOf("1606")).isNull();
+    assertThat(GeoJsonImport.typeOf("16O62")).isNull();
+  }
+}
