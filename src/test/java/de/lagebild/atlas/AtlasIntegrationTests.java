@@ -55,9 +55,10 @@ class AtlasIntegrationTests extends DatabaseProperties {
     mvc.perform(get("/api/v1/nordhausen/indicators").param("size", "5").param("page", "2")
             .header("Authorization", TOKEN))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.total").value(12))
-        .andExpect(jsonPath("$.items.length()").value(2))
-        .andExpect(jsonPath("$.items[0].code").value("hlu"));
+        // the twelve indicators of the demo come first (imports of other tests may add more after them)
+        .andExpect(jsonPath("$.total", org.hamcrest.Matchers.greaterThanOrEqualTo(12)))
+        .andExpect(jsonPath("$.items[0].code").value("hlu"))
+        .andExpect(jsonPath("$.items[1].code").value("asylblg"));
     mvc.perform(get("/api/v1/nordhausen/indicators").param("size", "0").header("Authorization", TOKEN))
         .andExpect(status().isUnprocessableContent())
         .andExpect(jsonPath("$.detail", containsString("Seitengröße")));

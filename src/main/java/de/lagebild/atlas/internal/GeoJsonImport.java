@@ -36,7 +36,7 @@ class GeoJsonImport {
       UUID existingArea) {}
 
   record Result(List<Feature> features, List<Problem> problems, int pointsBefore, int pointsAfter) {
-    boolean hasErrors() {
+    public boolean hasErrors() {
       return problems.stream().anyMatch(Problem::error);
     }
   }

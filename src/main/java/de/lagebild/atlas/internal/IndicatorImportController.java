@@ -1,0 +1,148 @@
+package de.lagebild.atlas.internal;
+
+import de.lagebild.platform.AllowRoles;
+import de.lagebild.platform.DomainException;
+import de.lagebild.platform.Role;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Loading official statistics: upload (GENESIS / Regionaldatenbank table CSV or long CSV), preview with the column
+ * mapping and every problem with its line, commit in one transaction. The same through the API.
+ */
+@Controller
+class IndicatorImportController {
+
+  record ApiProblem(int line, String field, String code, String message, boolean error) {}
+
+  record ApiColumn(int column, String label, String unit, String indicator, boolean create, boolean skip) {}
+
+  record ApiResult(String format, String encoding, String table, String title, boolean dryRun, List<ApiColumn> columns,
+      int values, int areasMatched, List<String> unknownAreas, List<ApiProblem> problems,
+      IndicatorImport.Summary summary) {}
+
+  record Pending(String tenant, Path file, String fileName) {}
+
+  private final IndicatorImport imports;
+  private final AtlasRepository repository;
+  private final org.springframework.context.MessageSource messages;
+  private final Path workDir;
+
+  IndicatorImportController(IndicatorImport imports, AtlasRepository repository,
+      org.springframework.context.MessageSource messages) throws IOException {
+    this.imports = imports;
+    this.repository = repository;
+    this.messages = messages;
+    this.workDir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "lagebild-imports"));
+  }
+
+  @GetMapping("/{tenant}/atlas/import")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  String start(@PathVariable("tenant") String tenant) {
+    return "atlas/import";
+  }
+
+  @PostMapping("/{tenant}/atlas/import")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  String preview(@PathVariable("tenant") String tenant, @RequestParam("file") MultipartFile file,
+      HttpSession session, Model model) throws IOException {
+    byte[] bytes = file.getBytes();
+    IndicatorImport.Preview p = imports.preview(bytes, null);
+    String token = UUID.randomUUID().toString();
+    Path stored = workDir.resolve("atlas-" + token);
+    Files.write(stored, bytes);
+    pending(session).put(token, new Pending(tenant, stored, file.getOriginalFilename()));
+    model.addAttribute("preview", p);
+    model.addAttribute("token", token);
+    model.addAttribute("indicators", repository.indicators());
+    model.addAttribute("fileName", file.getOriginalFilename());
+    return "atlas/import-preview";
+  }
+
+  @PostMapping("/{tenant}/atlas/import/uebernehmen")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  String commit(@PathVariable("tenant") String tenant, @RequestParam("token") String token,
+      HttpServletRequest request, HttpSession session, RedirectAttributes redirect) throws IOException {
+    Pending p = pending(session).get(token);
+    if (p == null || !p.tenant().equals(tenant) || !Files.exists(p.file())) {
+      throw new DomainException("import.expired");
+    }
+    Map<Integer, String> mapping = new HashMap<>();
+    request.getParameterMap().forEach((name, values) -> {
+      if (name.startsWith("spalte-") && values.length > 0 && !values[0].isBlank()) {
+        mapping.put(Integer.parseInt(name.substring(7)), values[0]);
+      }
+    });
+    IndicatorImport.Summary s = imports.commit(Files.readAllBytes(p.file()), p.fileName(), mapping);
+    pending(session).remove(token);
+    Files.deleteIfExists(p.file());
+    redirect.addFlashAttribute("atlasSummary", s);
+    redirect.addFlashAttribute("success", "atlas.import.done");
+    return "redirect:/" + tenant + "/atlas";
+  }
+
+  /** {@code POST /api/v1/{tenant}/indicator-imports}: the same for scripts; {@code dryRun=true} writes nothing. */
+  @PostMapping(path = "/api/v1/{tenant}/indicator-imports", produces = MediaType.APPLICATION_JSON_VALUE)
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  @ResponseBody
+  ApiResult api(@PathVariable("tenant") String tenant, @RequestParam("file") MultipartFile file,
+      @RequestParam(name = "mapping", required = false) String mapping,
+      @RequestParam(name = "dryRun", defaultValue = "true") boolean dryRun) throws IOException {
+    Map<Integer, String> map = new LinkedHashMap<>();
+    if (mapping != null && !mapping.isBlank()) {
+      for (String part : mapping.split("[;,]")) {
+        String[] kv = part.split("=", 2);
+        if (kv.length != 2 || !kv[0].strip().matches("\\d+")) {
+          throw new DomainException("atlas.mappingInvalid", part);
+        }
+        map.put(Integer.parseInt(kv[0].strip()), kv[1].strip());
+      }
+    }
+    byte[] bytes = file.getBytes();
+    IndicatorImport.Preview p = imports.preview(bytes, map.isEmpty() ? null : map);
+    IndicatorImport.Summary summary = dryRun ? null : imports.commit(bytes, file.getOriginalFilename(),
+        map.isEmpty() ? null : map);
+    return new ApiResult(p.read().format().name().toLowerCase(java.util.Locale.ROOT), p.charset(),
+        p.read().tableCode(), p.read().title(), dryRun,
+        p.targets().stream().map(t -> new ApiColumn(t.column(), t.label(), t.unit(), t.indicatorName(), t.create(),
+            t.skip())).toList(),
+        p.values(), p.areasMatched(), p.unknownAreas(),
+        p.problems().stream().map(x -> new ApiProblem(x.line(), x.field(), x.messageKey(),
+            messages.getMessage(x.messageKey(), new Object[] {x.detail()}, x.messageKey(), java.util.Locale.GERMAN),
+            x.error())).toList(), summary);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Pending> pending(HttpSession session) {
+    String key = IndicatorImportController.class.getName();
+    Map<String, Pending> map = (Map<String, Pending>) session.getAttribute(key);
+    if (map == null) {
+      map = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Pending> eldest) {
+          return size() > 3;
+        }
+      };
+      session.setAttribute(key, map);
+    }
+    return map;
+  }
+}

@@ -1,0 +1,139 @@
+package de.lagebild.atlas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import de.lagebild.support.DatabaseProperties;
+import de.lagebild.support.IntegrationTest;
+import de.lagebild.support.Logins;
+import java.io.InputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Loading official statistics into the demo atlas: wizard and API, matching, specials, history, bad input. */
+@IntegrationTest
+class AtlasImportIntegrationTests extends DatabaseProperties {
+
+  static final String TOKEN = "Bearer lgb_demo_koordination_nordhausen";
+
+  @Autowired MockMvc mvc;
+  @Autowired DSLContext dsl;
+  @Autowired UserDetailsService userDetails;
+  Logins logins;
+
+  @BeforeEach
+  void setUp() {
+    logins = new Logins(userDetails);
+  }
+
+  static MockMultipartFile fixture(String name) throws Exception {
+    try (InputStream in = AtlasImportIntegrationTests.class.getResourceAsStream("/atlas/" + name)) {
+      return new MockMultipartFile("file", name, "text/csv", in.readAllBytes());
+    }
+  }
+
+  int values() {
+    return dsl.fetchCount(dsl.selectFrom("indicator_value v join tenant t on t.id = v.tenant_id "
+        + "where t.slug = 'nordhausen'"));
+  }
+
+  @Test
+  void aRegionaldatenbankTableThroughTheWizard() throws Exception {
+    int before = values();
+    MockHttpSession session = new MockHttpSession();
+    String html = mvc.perform(multipart("/nordhausen/atlas/import").file(fixture("genesis-12411-kreise-latin1.csv"))
+            .session(session).with(logins.as("koordination")).with(csrf()))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(html).contains("12411-01-01-4").contains("Windows-1252").contains("Bevölkerungsstand – Insgesamt")
+        .contains("Atlantis").doesNotContain("Fehler verhindern");
+    assertThat(values()).isEqualTo(before);
+    Matcher m = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(html);
+    assertThat(m.find()).isTrue();
+    mvc.perform(post("/nordhausen/atlas/import/uebernehmen").session(session).with(logins.as("koordination"))
+            .with(csrf()).param("token", m.group(1)).param("spalte-3", "neu").param("spalte-5", "skip"))
+        .andExpect(status().is3xxRedirection());
+    // 6 known areas × 2 columns (Insgesamt and männlich as new indicators; weiblich skipped); the demo's own
+    // indicators stay untouched, so that other tests still see the figures of seed 004
+    assertThat(values()).isEqualTo(before + 12);
+    assertThat(dsl.fetchValue("select v.flags from indicator_value v join indicator i on i.id = v.indicator_id "
+        + "join area a on a.id = v.area_id join tenant t on t.id = a.tenant_id where t.slug = 'nordhausen' "
+        + "and i.name like 'Bevölkerungsstand – Insgesamt%' and a.official_key = '16062' and v.period = '2020-12-31'"))
+        .isEqualTo("p");
+    assertThat(dsl.fetchValue("select v.special from indicator_value v join indicator i on i.id = v.indicator_id "
+        + "join area a on a.id = v.area_id join tenant t on t.id = a.tenant_id where t.slug = 'nordhausen' "
+        + "and i.name like 'Bevölkerungsstand – männlich%' and a.official_key = '16063'")).isEqualTo("-");
+  }
+
+  @Test
+  void theApiPreviewsAndCommitsAndKeepsRevisedValuesInTheHistory() throws Exception {
+    MockMultipartFile utf8 = fixture("genesis-12411-kreise-utf8.csv");
+    mvc.perform(multipart("/api/v1/nordhausen/indicator-imports").file(utf8).header("Authorization", TOKEN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.format").value("genesis"))
+        .andExpect(jsonPath("$.encoding", containsString("UTF-8")))
+        .andExpect(jsonPath("$.columns.length()").value(3))
+        .andExpect(jsonPath("$.areasMatched").value(6))
+        .andExpect(jsonPath("$.unknownAreas[0]").value("99999 Atlantis, Landkreis"))
+        .andExpect(jsonPath("$.summary").doesNotExist());
+    String code = "geheimtest-" + System.nanoTime();
+    String csv = "Schlüssel;Indikator;Zeitraum;Wert\n16062;" + code + ";2020;7,9\n16073;" + code + ";2020;6,1\n";
+    mvc.perform(multipart("/api/v1/nordhausen/indicator-imports")
+            .file(new MockMultipartFile("file", "a.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            .param("dryRun", "false").header("Authorization", TOKEN))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.summary.created").value(2));
+    String revised = csv.replace("7,9", "8,0");
+    mvc.perform(multipart("/api/v1/nordhausen/indicator-imports")
+            .file(new MockMultipartFile("file", "b.csv", "text/csv", revised.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            .param("dryRun", "false").header("Authorization", TOKEN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.summary.changed").value(1))
+        .andExpect(jsonPath("$.summary.unchanged").value(1));
+    assertThat(dsl.fetchValue("select count(*) from indicator_value_history h join indicator_value v on v.id = h.value_id "
+        + "join area a on a.id = v.area_id join tenant t on t.id = a.tenant_id where t.slug = 'nordhausen' "
+        + "and a.official_key = '16062' and v.period = '2020'").toString()).isEqualTo("1");
+    assertThat(code).isNotEmpty();
+  }
+
+  @Test
+  void badFilesGiveLineAndFieldAndWriteNothing() throws Exception {
+    int before = values();
+    mvc.perform(multipart("/api/v1/nordhausen/indicator-imports").file(fixture("long-alq.csv"))
+            .param("dryRun", "false").header("Authorization", TOKEN))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.detail", containsString("Zeile 5")))
+        .andExpect(jsonPath("$.detail", containsString("Zeitraum")));
+    mvc.perform(multipart("/api/v1/nordhausen/indicator-imports").file(fixture("long-alq.csv"))
+            .header("Authorization", TOKEN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.problems[?(@.code == 'atlas.outsideValidity')].message",
+            org.hamcrest.Matchers.hasItem(containsString("Eisenach, 2022"))))
+        .andExpect(jsonPath("$.problems[?(@.code == 'atlas.leadingZero')].line",
+            org.hamcrest.Matchers.hasItem(6)));
+    mvc.perform(multipart("/api/v1/nordhausen/indicator-imports")
+            .file(new MockMultipartFile("file", "k.csv", "text/csv", "Schlüssel,Indikator,Zeitraum,Wert\n".getBytes()))
+            .param("dryRun", "false").header("Authorization", TOKEN))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.detail", containsString("Fehler")));
+    mvc.perform(multipart("/api/v1/nordhausen/indicator-imports")
+            .file(new MockMultipartFile("file", "n.csv", "text/csv",
+                "Schlüssel;Indikator;Zeitraum;Wert\n16062;alq;2020;sieben\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            .header("Authorization", TOKEN))
+        .andExpect(jsonPath("$.problems[0].line").value(2))
+        .andExpect(jsonPath("$.problems[0].field").value("alq"))
+        .andExpect(jsonPath("$.problems[0].message", containsString("„sieben“ ist keine Zahl")));
+    assertThat(values()).isEqualTo(before);
+  }
+}
