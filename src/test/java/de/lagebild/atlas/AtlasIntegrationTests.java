@@ -105,6 +105,8 @@ class AtlasIntegrationTests extends DatabaseProperties {
         .contains("42.250");
     String nordhausen = mvc.perform(get("/nordhausen/atlas/gebiete/" + area("16062")).with(logins.as("lesen")))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    // the derived share of people aged 65+: 22,375 of 83,416
+    assertThat(nordhausen).contains("Anteil der Bevölkerung ab 65 Jahren").contains("26,8");
     // unemployment 7,00 % against the median of the 15 profiled districts (5,50 %): higher, which is worse
     assertThat(nordhausen).contains("7,00").contains("5,50").contains("höher – ungünstiger")
         .contains("beschlossen am 25. September 2018");

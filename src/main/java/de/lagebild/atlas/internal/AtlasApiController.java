@@ -94,7 +94,8 @@ class AtlasApiController {
     if (p != null) {
       where = where.and(AtlasTables.Value.PERIOD.eq(p));
     }
-    List<ValueOut> all = repository.values(where).stream().map(v -> new ValueOut(v.indicatorId(),
+    List<ValueOut> all = repository.values(where).stream()
+        .map(v -> Aggregation.visible(v, indicators.get(v.indicatorId()))).map(v -> new ValueOut(v.indicatorId(),
         indicators.get(v.indicatorId()).code(), v.areaId(), areas.get(v.areaId()).officialKey(),
         areas.get(v.areaId()).name(), v.period(), v.value(), v.special(), v.flags(), v.source())).toList();
     if ("csv".equals(format)) {

@@ -121,6 +121,8 @@ class AtlasRepository {
         .set(Indicator.LIFE_SITUATION, i.lifeSituation()).set(Indicator.READING_AID, i.readingAid())
         .set(Indicator.MIN_COUNT, i.minCount()).set(Indicator.KIND, i.kind())
         .set(Indicator.PUBLIC_VISIBLE, i.publicVisible()).set(Indicator.POSITION, i.position())
+        .set(Indicator.NUMERATOR_ID, i.numeratorId()).set(Indicator.DENOMINATOR_ID, i.denominatorId())
+        .set(Indicator.FACTOR, i.factor())
         .set(Indicator.VERSION, 0).set(Indicator.CREATED_AT, now).execute();
   }
 
@@ -205,7 +207,8 @@ class AtlasRepository {
         r.get(Indicator.SOURCE), r.get(Indicator.LICENCE), r.get(Indicator.FREQUENCY),
         Polarity.valueOf(r.get(Indicator.POLARITY)), r.get(Indicator.LIFE_SITUATION), r.get(Indicator.READING_AID),
         r.get(Indicator.MIN_COUNT), r.get(Indicator.KIND), Boolean.TRUE.equals(r.get(Indicator.PUBLIC_VISIBLE)),
-        r.get(Indicator.POSITION), r.get(Indicator.VERSION));
+        r.get(Indicator.POSITION), r.get(Indicator.VERSION), r.get(Indicator.NUMERATOR_ID),
+        r.get(Indicator.DENOMINATOR_ID), r.get(Indicator.FACTOR));
   }
 
   private static ValueRow value(Record r) {

@@ -27,9 +27,19 @@ final class AtlasRows {
     }
   }
 
+  /**
+   * An indicator; a derived one names its numerator and denominator indicators and a factor (e.g. 100 for a share in
+   * per cent, 1,000 for "per 1,000 inhabitants"). Counts below {@code minCount} are not shown (privacy).
+   */
   record IndicatorRow(UUID id, String code, String name, String shortName, String definition, String unit,
       int decimals, String source, String licence, String frequency, Polarity polarity, String lifeSituation,
-      String readingAid, Integer minCount, String kind, boolean publicVisible, int position, int version) {}
+      String readingAid, Integer minCount, String kind, boolean publicVisible, int position, int version,
+      UUID numeratorId, UUID denominatorId, BigDecimal factor) {
+
+    boolean derived() {
+      return numeratorId != null && denominatorId != null;
+    }
+  }
 
   /** A value, or a special value ({@code -} nothing, {@code .} unknown or secret, {@code x} not sensible,
    * {@code ...} not yet available, {@code /} not reliable) with flags ({@code p} provisional, {@code r} revised,

@@ -65,11 +65,15 @@ final class AtlasTables {
     static final Field<Integer> MIN_COUNT = T.field("min_count", Types.INT);
     static final Field<String> KIND = T.text("kind");
     static final Field<Boolean> PUBLIC_VISIBLE = T.field("public_visible", SQLDataType.BOOLEAN);
+    static final Field<UUID> NUMERATOR_ID = T.id("numerator_id");
+    static final Field<UUID> DENOMINATOR_ID = T.id("denominator_id");
+    static final Field<BigDecimal> FACTOR = T.field("factor", SQLDataType.NUMERIC(12, 4));
     static final Field<Integer> POSITION = T.field("position", Types.INT);
     static final Field<Integer> VERSION = T.field("version", Types.INT);
     static final Field<Instant> CREATED_AT = T.instant("created_at");
     static final Field<?>[] ALL = {ID, CODE, NAME, SHORT_NAME, DEFINITION, UNIT, DECIMALS, SOURCE, LICENCE, FREQUENCY,
-        POLARITY, LIFE_SITUATION, READING_AID, MIN_COUNT, KIND, PUBLIC_VISIBLE, POSITION, VERSION};
+        POLARITY, LIFE_SITUATION, READING_AID, MIN_COUNT, KIND, PUBLIC_VISIBLE, POSITION, VERSION, NUMERATOR_ID,
+        DENOMINATOR_ID, FACTOR};
   }
 
   static final class Batch {

@@ -53,6 +53,7 @@ class AtlasViews {
     String chosen = period == null || period.isBlank() ? (periods.isEmpty() ? null : periods.get(periods.size() - 1))
         : Periods.normalise(period);
     Map<UUID, ValueRow> byArea = all.stream().filter(v -> v.period().equals(chosen))
+        .map(v -> Aggregation.visible(v, indicator))
         .collect(Collectors.toMap(ValueRow::areaId, Function.identity()));
     java.time.LocalDate day = chosen == null ? java.time.LocalDate.now() : Periods.end(chosen);
     // the Kreise valid at the end of the period, and any other area with a value
@@ -98,7 +99,7 @@ class AtlasViews {
     List<Figure> figures = new ArrayList<>();
     for (IndicatorRow indicator : repository.indicators()) {
       List<ValueRow> own = values.stream().filter(v -> v.indicatorId().equals(indicator.id()))
-          .sorted(Comparator.comparing(ValueRow::periodEnd)).toList();
+          .map(v -> Aggregation.visible(v, indicator)).sorted(Comparator.comparing(ValueRow::periodEnd)).toList();
       if (own.isEmpty()) {
         figures.add(new Figure(indicator, null, "–", "–", "–", null, "keine Angabe", "", null, null, null));
         continue;
@@ -106,7 +107,7 @@ class AtlasViews {
       ValueRow latest = own.get(own.size() - 1);
       ValueRow before = own.size() > 1 ? own.get(own.size() - 2) : null;
       List<ValueRow> same = repository.valuesOf(indicator.id()).stream()
-          .filter(v -> v.period().equals(latest.period())).toList();
+          .filter(v -> v.period().equals(latest.period())).map(v -> Aggregation.visible(v, indicator)).toList();
       Optional<ValueRow> parentValue = parent == null ? Optional.empty()
           : same.stream().filter(v -> v.areaId().equals(parent.id()) && v.value() != null).findFirst();
       String reference;

@@ -57,12 +57,14 @@ class DemoAtlas implements ApplicationRunner {
   private final TenantDirectory tenants;
   private final AtlasRepository repository;
   private final GeoJsonImport geoJson;
+  private final Derivation derivation;
   private final TransactionTemplate tx;
   private final JsonMapper json;
   private final Clock clock;
 
   DemoAtlas(LagebildProperties properties, TenantDirectory tenants, AtlasRepository repository, GeoJsonImport geoJson,
-      TransactionTemplate tx, JsonMapper json, Clock clock) {
+      Derivation derivation, TransactionTemplate tx, JsonMapper json, Clock clock) {
+    this.derivation = derivation;
     this.properties = properties;
     this.tenants = tenants;
     this.repository = repository;
@@ -109,7 +111,8 @@ class DemoAtlas implements ApplicationRunner {
     for (IndicatorConfig c : config.indicators()) {
       IndicatorRow row = new IndicatorRow(UUID.randomUUID(), c.code(), c.name(), c.shortName(), c.definition(),
           c.unit(), c.decimals(), config.source(), "Angaben des Landes; Wiedergabe mit Quellenangabe", "jährlich",
-          Polarity.valueOf(c.polarity()), c.lifeSituation(), c.readingAid(), null, c.kind(), true, position++, 0);
+          Polarity.valueOf(c.polarity()), c.lifeSituation(), c.readingAid(), null, c.kind(), true, position++, 0,
+          null, null, null);
       repository.insertIndicator(row, now);
       indicators.put(c.code(), row);
     }
@@ -127,6 +130,14 @@ class DemoAtlas implements ApplicationRunner {
         values++;
       }
     }
+    // a derived indicator: the share of people aged 65 and over, computed from the two counts
+    IndicatorRow share = new IndicatorRow(UUID.randomUUID(), "anteil65", "Anteil der Bevölkerung ab 65 Jahren",
+        "Anteil 65+", "Bevölkerung von 65 Jahren und älter in Prozent der Bevölkerung insgesamt (berechnet).", "%", 1,
+        "berechnet aus " + config.source(), null, "jährlich", Polarity.NEUTRAL, null,
+        "Ein hoher Anteil zeigt, wo Angebote für ältere Menschen besonders gebraucht werden.", null, "SHARE", true,
+        position, 0, indicators.get("ab65").id(), indicators.get("bevoelkerung").id(), BigDecimal.valueOf(100));
+    repository.insertIndicator(share, now);
+    values += derivation.recompute(share);
     log.info("Demo atlas loaded: {} areas with geometry ({} → {} points simplified), {} indicators, {} values",
         r.features().size(), r.pointsBefore(), r.pointsAfter(), indicators.size(), values);
   }

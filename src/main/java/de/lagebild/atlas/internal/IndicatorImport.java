@@ -50,10 +50,12 @@ class IndicatorImport {
   record Summary(int values, int created, int changed, int unchanged, int indicatorsCreated, UUID batch) {}
 
   private final AtlasRepository repository;
+  private final Derivation derivation;
   private final AuditLog audit;
   private final Clock clock;
 
-  IndicatorImport(AtlasRepository repository, AuditLog audit, Clock clock) {
+  IndicatorImport(AtlasRepository repository, Derivation derivation, AuditLog audit, Clock clock) {
+    this.derivation = derivation;
     this.repository = repository;
     this.audit = audit;
     this.clock = clock;
@@ -189,7 +191,7 @@ class IndicatorImport {
         String code = uniqueCode(p.read().tableCode(), t);
         repository.insertIndicator(new IndicatorRow(id, code, abbreviate(t.indicatorName(), 300),
             abbreviate(t.label(), 80), null, t.unit(), 0, p.read().source() == null ? fileName : p.read().source(),
-            null, null, Polarity.NEUTRAL, null, null, null, "OTHER", false, position++, 0), now);
+            null, null, Polarity.NEUTRAL, null, null, null, "OTHER", false, position++, 0, null, null, null), now);
         indicatorOf.put(t.column(), id);
         createdIndicators++;
       } else {
@@ -226,6 +228,7 @@ class IndicatorImport {
         unchanged++;
       }
     }
+    derivation.recomputeAll();
     Summary s = new Summary(values, values - changed - unchanged, changed, unchanged, createdIndicators, batch);
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("values", values);

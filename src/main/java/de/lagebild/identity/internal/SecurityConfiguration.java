@@ -25,6 +25,18 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+  /** The policy, with the origin of a configured map tile server allowed for images. */
+  static String csp(String tileUrl) {
+    if (tileUrl == null || tileUrl.isBlank()) {
+      return CSP;
+    }
+    java.net.URI uri = java.net.URI.create(tileUrl.replace("{s}", "a").replace("{z}", "0").replace("{x}", "0")
+        .replace("{y}", "0"));
+    String origin = uri.getScheme() + "://" + (tileUrl.contains("{s}") ? "*." + uri.getHost().substring(
+        uri.getHost().indexOf('.') + 1) : uri.getHost()) + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+    return CSP.replace("img-src 'self' data: blob:;", "img-src 'self' data: blob: " + origin + ";");
+  }
+
   static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
       + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
       + "frame-ancestors 'none'";
@@ -44,7 +56,9 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager authenticationManager,
-      MembershipRepository memberships, UserRepository users) throws Exception {
+      MembershipRepository memberships, UserRepository users,
+      @org.springframework.beans.factory.annotation.Value("${lagebild.atlas.tile-url:}") String tileUrl)
+      throws Exception {
     http.authenticationManager(authenticationManager)
         .addFilterBefore(new BearerTokenFilter(memberships, users),
             org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
@@ -64,7 +78,7 @@ class SecurityConfiguration {
         .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()))
         .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
         .headers(h -> h
-            .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+            .contentSecurityPolicy(c -> c.policyDirectives(csp(tileUrl)))
             .frameOptions(f -> f.deny())
             .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
     return http.build();

@@ -113,4 +113,37 @@ class AtlasUnitTests {
     assertThat(GeoJsonImport.typeOf("1606")).isNull();
     assertThat(GeoJsonImport.typeOf("16O62")).isNull();
   }
+
+  static AtlasRows.ValueRow v(String value) {
+    return new AtlasRows.ValueRow(java.util.UUID.randomUUID(), null, java.util.UUID.randomUUID(), "2019", null,
+        value == null ? null : new BigDecimal(value), value == null ? "." : null, null, null, null, 0);
+  }
+
+  @Test
+  void countsAreSummedAndRatesRecomputedNeverAveraged() {
+    // two areas: 10 of 100 (10 %) and 90 of 300 (30 %): the average of the rates would be 20 %, the right rate is 25 %
+    Aggregation.Figure num = Aggregation.sum(List.of(v("10"), v("90")), 2, null);
+    Aggregation.Figure den = Aggregation.sum(List.of(v("100"), v("300")), 2, null);
+    assertThat(num.value()).isEqualByComparingTo("100");
+    assertThat(Aggregation.rate(num, den, BigDecimal.valueOf(100), null, 4).value()).isEqualByComparingTo("25");
+    // a missing member: not yet available; a secret member: secret
+    assertThat(Aggregation.sum(List.of(v("10")), 2, null).special()).isEqualTo("...");
+    assertThat(Aggregation.sum(List.of(v("10"), v(null)), 2, null).special()).isEqualTo(".");
+    // a count below the minimum makes the sum and the rate secret
+    assertThat(Aggregation.sum(List.of(v("2"), v("90")), 2, 3).special()).isEqualTo(".");
+    assertThat(Aggregation.rate(Aggregation.Figure.of(new BigDecimal("2")), Aggregation.Figure.of(BigDecimal.TEN),
+        BigDecimal.valueOf(100), 3, 2).special()).isEqualTo(".");
+    assertThat(Aggregation.rate(Aggregation.Figure.of(BigDecimal.ONE), Aggregation.Figure.of(BigDecimal.ZERO),
+        BigDecimal.ONE, null, 2).special()).isEqualTo("x");
+  }
+
+  @Test
+  void smallCountsAreShownAsSecret() {
+    AtlasRows.IndicatorRow count = new AtlasRows.IndicatorRow(null, "k", "Kinder", "K", null, null, 0, null, null, null,
+        Polarity.NEUTRAL, null, null, 3, "COUNT", false, 0, 0, null, null, null);
+    assertThat(Aggregation.visible(v("2"), count).special()).isEqualTo(".");
+    assertThat(Aggregation.visible(v("2"), count).value()).isNull();
+    assertThat(Aggregation.visible(v("3"), count).value()).isEqualByComparingTo("3");
+    assertThat(Aggregation.visible(v("0"), count).value()).isEqualByComparingTo("0");
+  }
 }

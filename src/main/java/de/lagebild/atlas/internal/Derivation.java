@@ -1,0 +1,98 @@
+package de.lagebild.atlas.internal;
+
+import de.lagebild.atlas.internal.AtlasRows.AreaRow;
+import de.lagebild.atlas.internal.AtlasRows.IndicatorRow;
+import de.lagebild.atlas.internal.AtlasRows.ValueRow;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps derived indicators current: for every area and period with numerator and denominator, the rate is
+ * computed ({@link Aggregation#rate}); for an area whose members (areas with it as parent) all have counts, the
+ * counts are summed first. Runs after every import, in its transaction.
+ */
+@Service
+class Derivation {
+
+  private final AtlasRepository repository;
+  private final Clock clock;
+
+  Derivation(AtlasRepository repository, Clock clock) {
+    this.repository = repository;
+    this.clock = clock;
+  }
+
+  /** Recomputes every derived indicator; returns the number of values written or changed. */
+  int recomputeAll() {
+    int n = 0;
+    for (IndicatorRow i : repository.indicators()) {
+      if (i.derived()) {
+        n += recompute(i);
+      }
+    }
+    return n;
+  }
+
+  int recompute(IndicatorRow derived) {
+    IndicatorRow numerator = repository.indicator(derived.numeratorId()).orElseThrow();
+    IndicatorRow denominator = repository.indicator(derived.denominatorId()).orElseThrow();
+    Map<String, ValueRow> num = index(repository.valuesOf(numerator.id()));
+    Map<String, ValueRow> den = index(repository.valuesOf(denominator.id()));
+    List<AreaRow> areas = repository.areas();
+    Instant now = clock.instant();
+    int written = 0;
+    for (ValueRow n : num.values()) {
+      ValueRow d = den.get(n.areaId() + "|" + n.period());
+      if (d == null) {
+        continue;
+      }
+      Aggregation.Figure f = Aggregation.rate(new Aggregation.Figure(n.value(), n.special()),
+          new Aggregation.Figure(d.value(), d.special()), derived.factor(), derived.minCount(),
+          Math.max(derived.decimals(), 2) + 2);
+      if (repository.putValue(new ValueRow(UUID.randomUUID(), derived.id(), n.areaId(), n.period(), n.periodEnd(),
+          f.value(), f.special(), n.flags(), null, "berechnet: " + numerator.shortName() + " / "
+              + denominator.shortName(), 0), now)) {
+        written++;
+      }
+    }
+    // areas with members: summed counts, then the rate (only where every member has both counts)
+    for (AreaRow parent : areas) {
+      List<AreaRow> members = areas.stream().filter(a -> parent.id().equals(a.parentId())).toList();
+      if (members.isEmpty()) {
+        continue;
+      }
+      for (String period : repository.periods(numerator.id())) {
+        if (num.containsKey(parent.id() + "|" + period)) {
+          continue;
+        }
+        java.time.LocalDate day = Periods.end(period);
+        List<AreaRow> valid = members.stream().filter(a -> a.validOn(day)).toList();
+        Aggregation.Figure ns = Aggregation.sum(valid.stream().map(a -> num.get(a.id() + "|" + period))
+            .filter(java.util.Objects::nonNull).toList(), valid.size(), numerator.minCount());
+        Aggregation.Figure ds = Aggregation.sum(valid.stream().map(a -> den.get(a.id() + "|" + period))
+            .filter(java.util.Objects::nonNull).toList(), valid.size(), denominator.minCount());
+        if ("...".equals(ns.special()) || "...".equals(ds.special())) {
+          continue;
+        }
+        Aggregation.Figure f = Aggregation.rate(ns, ds, derived.factor(), derived.minCount(),
+            Math.max(derived.decimals(), 2) + 2);
+        if (repository.putValue(new ValueRow(UUID.randomUUID(), derived.id(), parent.id(), period, day, f.value(),
+            f.special(), null, null, "berechnet aus den Teilgebieten", 0), now)) {
+          written++;
+        }
+      }
+    }
+    return written;
+  }
+
+  private static Map<String, ValueRow> index(List<ValueRow> values) {
+    Map<String, ValueRow> m = new HashMap<>();
+    values.forEach(v -> m.put(v.areaId() + "|" + v.period(), v));
+    return m;
+  }
+}
