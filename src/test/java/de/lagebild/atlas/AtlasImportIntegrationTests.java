@@ -136,4 +136,48 @@ class AtlasImportIntegrationTests extends DatabaseProperties {
         .andExpect(jsonPath("$.problems[0].message", containsString("„sieben“ ist keine Zahl")));
     assertThat(values()).isEqualTo(before);
   }
+
+  static MockMultipartFile geo(String json) {
+    return new MockMultipartFile("file", "g.geojson", "application/geo+json",
+        json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void geometryImportChecksCrsAndRingsAndAddsNewAreas() throws Exception {
+    String projected = "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":"
+        + "{\"name\":\"urn:ogc:def:crs:EPSG::25832\"}},\"features\":[]}";
+    mvc.perform(multipart("/api/v1/nordhausen/geometry-imports").file(geo(projected)).header("Authorization", TOKEN))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.detail", containsString("projiziert")))
+        .andExpect(jsonPath("$.detail", containsString("25832")));
+    // UTM coordinates without a crs member are recognised by their size
+    String utm = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+        + "{\"GEN\":\"X\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[630000,5700000],"
+        + "[631000,5700000],[631000,5701000],[630000,5700000]]]}}]}";
+    mvc.perform(multipart("/api/v1/nordhausen/geometry-imports").file(geo(utm)).header("Authorization", TOKEN))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.detail", containsString("projiziert")));
+    int areas = dsl.fetchCount(dsl.selectFrom("area"));
+    String bowtie = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+        + "{\"ARS\":\"16062001\",\"GEN\":\"Schleife\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+        + "[[[10.7,51.5],[10.8,51.6],[10.8,51.5],[10.7,51.6]]]}}]}";
+    mvc.perform(multipart("/api/v1/nordhausen/geometry-imports").file(geo(bowtie)).param("dryRun", "false")
+            .header("Authorization", TOKEN))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.detail", containsString("Gebiet 1")));
+    mvc.perform(multipart("/api/v1/nordhausen/geometry-imports").file(geo(bowtie)).header("Authorization", TOKEN))
+        .andExpect(jsonPath("$.problems[?(@.code == 'atlas.geojsonRingClosed')]").isNotEmpty())
+        .andExpect(jsonPath("$.problems[?(@.code == 'atlas.geojsonSelfIntersection')].error").value(true));
+    String gemeinde = bowtie.replace("[[[10.7,51.5],[10.8,51.6],[10.8,51.5],[10.7,51.6]]]",
+        "[[[10.7,51.5],[10.8,51.5],[10.8,51.6],[10.7,51.6],[10.7,51.5]]]").replace("Schleife", "Neustadt");
+    mvc.perform(multipart("/api/v1/nordhausen/geometry-imports").file(geo(gemeinde)).param("dryRun", "false")
+            .header("Authorization", TOKEN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.created").value(1))
+        .andExpect(jsonPath("$.newAreas[0]").value("16062001 Neustadt"));
+    assertThat(dsl.fetchCount(dsl.selectFrom("area"))).isEqualTo(areas + 1);
+    // the new Gemeinde lies in its Kreis, found by the first five digits of its key
+    assertThat(dsl.fetchValue("select p.official_key from area a join area p on p.id = a.parent_id "
+        + "where a.official_key = '16062001'")).isEqualTo("16062");
+  }
 }

@@ -41,14 +41,21 @@ class IndicatorImportController {
 
   record Pending(String tenant, Path file, String fileName) {}
 
+  record GeometryProblem(int feature, String field, String code, String message, boolean error) {}
+
+  record GeometryResult(boolean dryRun, int features, int matched, int created, int pointsBefore, int pointsAfter,
+      List<String> newAreas, List<GeometryProblem> problems) {}
+
   private final IndicatorImport imports;
+  private final GeoJsonImport geoJson;
   private final AtlasRepository repository;
   private final org.springframework.context.MessageSource messages;
   private final Path workDir;
 
-  IndicatorImportController(IndicatorImport imports, AtlasRepository repository,
+  IndicatorImportController(IndicatorImport imports, GeoJsonImport geoJson, AtlasRepository repository,
       org.springframework.context.MessageSource messages) throws IOException {
     this.imports = imports;
+    this.geoJson = geoJson;
     this.repository = repository;
     this.messages = messages;
     this.workDir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "lagebild-imports"));
@@ -128,6 +135,31 @@ class IndicatorImportController {
         p.problems().stream().map(x -> new ApiProblem(x.line(), x.field(), x.messageKey(),
             messages.getMessage(x.messageKey(), new Object[] {x.detail()}, x.messageKey(), java.util.Locale.GERMAN),
             x.error())).toList(), summary);
+  }
+
+  /**
+   * {@code POST /api/v1/{tenant}/geometry-imports}: area geometry from GeoJSON (WGS84), the key in property
+   * {@code key} (default ARS/AGS), the name in {@code name} (default GEN/name); {@code dryRun=true} writes nothing.
+   */
+  @PostMapping(path = "/api/v1/{tenant}/geometry-imports", produces = MediaType.APPLICATION_JSON_VALUE)
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  @ResponseBody
+  GeometryResult geometry(@PathVariable("tenant") String tenant, @RequestParam("file") MultipartFile file,
+      @RequestParam(name = "key", required = false) String key, @RequestParam(name = "name", required = false) String name,
+      @RequestParam(name = "dryRun", defaultValue = "true") boolean dryRun) throws IOException {
+    String text = de.lagebild.exchange.TextDecoder.decode(file.getBytes()).text();
+    GeoJsonImport.Result r = geoJson.read(text, key, name);
+    int created = 0;
+    if (!dryRun) {
+      created = geoJson.commit(r, file.getOriginalFilename() == null ? "GeoJSON" : file.getOriginalFilename());
+    }
+    return new GeometryResult(dryRun, r.features().size(),
+        (int) r.features().stream().filter(f -> f.existingArea() != null).count(), created, r.pointsBefore(),
+        r.pointsAfter(), r.features().stream().filter(f -> f.existingArea() == null)
+            .map(f -> (f.key() == null ? "" : f.key() + " ") + f.name()).toList(),
+        r.problems().stream().map(p -> new GeometryProblem(p.feature(), p.field(), p.messageKey(),
+            messages.getMessage(p.messageKey(), new Object[] {p.detail()}, p.messageKey(), java.util.Locale.GERMAN),
+            p.error())).toList());
   }
 
   @SuppressWarnings("unchecked")
