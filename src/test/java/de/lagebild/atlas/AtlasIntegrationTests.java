@@ -124,4 +124,37 @@ class AtlasIntegrationTests extends DatabaseProperties {
     mvc.perform(get("/api/v1/nordhausen/values").param("area", foreign).header("Authorization", TOKEN))
         .andExpect(status().isNotFound());
   }
+
+  @Test
+  void thePublicAtlasShowsPublicIndicatorsWithoutLogin() throws Exception {
+    String alq = indicator("alq");
+    String page = mvc.perform(get("/nordhausen/oeffentlich/atlas")).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString();
+    assertThat(page).contains("Arbeitslosenquote im Jahresdurchschnitt").doesNotContain("Statistik laden");
+    String map = mvc.perform(get("/nordhausen/oeffentlich/atlas/indikatoren/" + alq)).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString();
+    assertThat(map).contains("/nordhausen/oeffentlich/atlas/karten-daten?indicator=" + alq)
+        .doesNotContain("/api/v1/");
+    mvc.perform(get("/nordhausen/oeffentlich/atlas/karten-daten").param("indicator", alq))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.features.length()").value(23));
+    mvc.perform(get("/nordhausen/oeffentlich/atlas/gebiete/" + area("16062"))).andExpect(status().isOk());
+    // an indicator that is not public (a new one from an import) is not there
+    String code = "intern-" + System.nanoTime();
+    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+            "/api/v1/nordhausen/indicator-imports").file(new org.springframework.mock.web.MockMultipartFile("file",
+            "i.csv", "text/csv", ("Schlüssel;Indikator;Zeitraum;Wert\n16062;" + code + ";2019;1\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            .param("dryRun", "false").header("Authorization", TOKEN))
+        .andExpect(status().isOk());
+    String hidden = String.valueOf(dsl.fetchValue("select i.id from indicator i join tenant t on t.id = i.tenant_id "
+        + "where t.slug = 'nordhausen' and i.name = ?", code));
+    mvc.perform(get("/nordhausen/oeffentlich/atlas/indikatoren/" + hidden)).andExpect(status().isNotFound());
+    mvc.perform(get("/nordhausen/oeffentlich/atlas/karten-daten").param("indicator", hidden))
+        .andExpect(status().isNotFound());
+    assertThat(mvc.perform(get("/nordhausen/oeffentlich/atlas/gebiete/" + area("16062")))
+        .andReturn().getResponse().getContentAsString()).doesNotContain(code);
+    // the API stays closed without a token
+    mvc.perform(get("/api/v1/nordhausen/map-data").param("indicator", alq)).andExpect(status().isUnauthorized());
+  }
 }

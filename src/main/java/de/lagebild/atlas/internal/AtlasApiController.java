@@ -126,6 +126,12 @@ class AtlasApiController {
       @RequestParam(name = "grenzen", required = false) String breaks) {
     AtlasViews.MapView map = views.map(indicator, period, AtlasController.method(method), count,
         AtlasController.breaks(breaks));
+    return ResponseEntity.ok().contentType(GEO_JSON).body(geoJson(map, repository));
+  }
+
+  /** The areas of a map as GeoJSON with value, label, rank, class and colour, and the attribution. */
+  static String geoJson(AtlasViews.MapView map, AtlasRepository repository) {
+
     Map<UUID, String> geometry = repository.simplifiedGeometries(map.rows().stream().map(r -> r.area().id()).toList());
     StringBuilder out = new StringBuilder(64 * 1024).append("{\"type\":\"FeatureCollection\",\"features\":[");
     boolean first = true;
@@ -149,7 +155,7 @@ class AtlasApiController {
     }
     out.append("],\"indicator\":").append(string(map.indicator().name())).append(",\"period\":")
         .append(string(map.period())).append(",\"attribution\":").append(string(DemoAtlas.GEO_SOURCE)).append('}');
-    return ResponseEntity.ok().contentType(GEO_JSON).body(out.toString());
+    return out.toString();
   }
 
   static IndicatorOut out(IndicatorRow i) {

@@ -92,12 +92,20 @@ class AtlasViews {
   }
 
   Profile profile(UUID areaId) {
+    return profile(areaId, false);
+  }
+
+  /** The profile of an area; {@code publicOnly} leaves out the indicators not marked public. */
+  Profile profile(UUID areaId, boolean publicOnly) {
     AreaRow area = repository.area(areaId).orElseThrow(NotFoundException::new);
     AreaRow parent = area.parentId() == null ? null : repository.area(area.parentId()).orElse(null);
     List<ValueRow> values = repository.valuesOfArea(areaId);
     List<AreaRow> all = repository.areas();
     List<Figure> figures = new ArrayList<>();
     for (IndicatorRow indicator : repository.indicators()) {
+      if (publicOnly && !indicator.publicVisible()) {
+        continue;
+      }
       List<ValueRow> own = values.stream().filter(v -> v.indicatorId().equals(indicator.id()))
           .map(v -> Aggregation.visible(v, indicator)).sorted(Comparator.comparing(ValueRow::periodEnd)).toList();
       if (own.isEmpty()) {

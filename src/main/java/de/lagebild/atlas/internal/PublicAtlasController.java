@@ -1,0 +1,88 @@
+package de.lagebild.atlas.internal;
+
+import de.lagebild.atlas.internal.AtlasRows.IndicatorRow;
+import de.lagebild.platform.AllowPublic;
+import de.lagebild.platform.NotFoundException;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The public atlas of a tenant that is visible to the public: only indicators marked public, without login – the
+ * same map, table and profile as inside.
+ */
+@Controller
+class PublicAtlasController {
+
+  private final AtlasRepository repository;
+  private final AtlasViews views;
+  private final String tileUrl;
+
+  PublicAtlasController(AtlasRepository repository, AtlasViews views,
+      @Value("${lagebild.atlas.tile-url:}") String tileUrl) {
+    this.repository = repository;
+    this.views = views;
+    this.tileUrl = tileUrl;
+  }
+
+  @GetMapping("/{tenant}/oeffentlich/atlas")
+  @AllowPublic
+  String home(@PathVariable("tenant") String tenant, Model model) {
+    model.addAttribute("indicators", repository.indicators().stream().filter(IndicatorRow::publicVisible).toList());
+    model.addAttribute("areas", repository.areas());
+    model.addAttribute("atlasBase", "/" + tenant + "/oeffentlich/atlas");
+    return "atlas/home";
+  }
+
+  @GetMapping("/{tenant}/oeffentlich/atlas/indikatoren/{id}")
+  @AllowPublic
+  String indicator(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
+      @RequestParam(name = "periode", required = false) String period,
+      @RequestParam(name = "klassen", defaultValue = "quantile") String method,
+      @RequestParam(name = "anzahl", defaultValue = "5") int count,
+      @RequestParam(name = "grenzen", required = false) String breaks, Model model) {
+    publicIndicator(id);
+    Classification.Method m = AtlasController.method(method);
+    model.addAttribute("map", views.map(id, period, m, count, AtlasController.breaks(breaks)));
+    model.addAttribute("method", m.name().toLowerCase(Locale.ROOT));
+    model.addAttribute("count", count);
+    model.addAttribute("breaks", breaks);
+    model.addAttribute("tileUrl", tileUrl);
+    model.addAttribute("atlasBase", "/" + tenant + "/oeffentlich/atlas");
+    return "atlas/indicator";
+  }
+
+  @GetMapping(path = "/{tenant}/oeffentlich/atlas/karten-daten", produces = "application/geo+json")
+  @AllowPublic
+  ResponseEntity<String> mapData(@PathVariable("tenant") String tenant, @RequestParam("indicator") UUID indicator,
+      @RequestParam(name = "period", required = false) String period,
+      @RequestParam(name = "klassen", defaultValue = "quantile") String method,
+      @RequestParam(name = "anzahl", defaultValue = "5") int count,
+      @RequestParam(name = "grenzen", required = false) String breaks) {
+    publicIndicator(indicator);
+    AtlasViews.MapView map = views.map(indicator, period, AtlasController.method(method), count,
+        AtlasController.breaks(breaks));
+    return ResponseEntity.ok().contentType(AtlasApiController.GEO_JSON)
+        .body(AtlasApiController.geoJson(map, repository));
+  }
+
+  @GetMapping("/{tenant}/oeffentlich/atlas/gebiete/{id}")
+  @AllowPublic
+  String area(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id, Model model) {
+    model.addAttribute("profile", views.profile(id, true));
+    model.addAttribute("atlasBase", "/" + tenant + "/oeffentlich/atlas");
+    return "atlas/profile";
+  }
+
+  private void publicIndicator(UUID id) {
+    if (!repository.indicator(id).map(IndicatorRow::publicVisible).orElse(false)) {
+      throw new NotFoundException();
+    }
+  }
+}
