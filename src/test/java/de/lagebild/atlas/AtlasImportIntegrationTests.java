@@ -94,6 +94,10 @@ class AtlasImportIntegrationTests extends DatabaseProperties {
             .file(new MockMultipartFile("file", "a.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
             .param("dryRun", "false").header("Authorization", TOKEN))
         .andExpect(status().isOk()).andExpect(jsonPath("$.summary.created").value(2));
+    String id = String.valueOf(dsl.fetchValue("select id from indicator where name = ?", code));
+    assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+            .get("/api/v1/nordhausen/map-data").param("indicator", id).header("Authorization", TOKEN))
+        .andReturn().getResponse().getContentAsString()).contains("\"value\":7.9");
     String revised = csv.replace("7,9", "8,0");
     mvc.perform(multipart("/api/v1/nordhausen/indicator-imports")
             .file(new MockMultipartFile("file", "b.csv", "text/csv", revised.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
@@ -101,6 +105,10 @@ class AtlasImportIntegrationTests extends DatabaseProperties {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.summary.changed").value(1))
         .andExpect(jsonPath("$.summary.unchanged").value(1));
+    // the cached map data follows the change
+    assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+            .get("/api/v1/nordhausen/map-data").param("indicator", id).header("Authorization", TOKEN))
+        .andReturn().getResponse().getContentAsString()).contains("\"value\":8,").doesNotContain("7.9");
     assertThat(dsl.fetchValue("select count(*) from indicator_value_history h join indicator_value v on v.id = h.value_id "
         + "join area a on a.id = v.area_id join tenant t on t.id = a.tenant_id where t.slug = 'nordhausen' "
         + "and a.official_key = '16062' and v.period = '2020'").toString()).isEqualTo("1");

@@ -124,10 +124,41 @@ class AtlasApiController {
       @RequestParam(name = "klassen", defaultValue = "quantile") String method,
       @RequestParam(name = "anzahl", defaultValue = "5") int count,
       @RequestParam(name = "grenzen", required = false) String breaks) {
-    AtlasViews.MapView map = views.map(indicator, period, AtlasController.method(method), count,
-        AtlasController.breaks(breaks));
-    return ResponseEntity.ok().contentType(GEO_JSON).body(geoJson(map, repository));
+    return mapDataCache.answer(repository, indicator + "|" + period + "|" + method + "|" + count + "|" + breaks,
+        () -> geoJson(views.map(indicator, period, AtlasController.method(method), count,
+            AtlasController.breaks(breaks)), repository));
   }
+
+  /**
+   * Assembled map data per tenant and request, valid while the tenant's atlas has not changed (its revision): a
+   * warm map costs a lookup and the bytes.
+   */
+  static final class MapDataCache {
+    private record Cached(long revision, String body, String etag) {}
+
+    private final java.util.Map<String, Cached> entries = java.util.Collections.synchronizedMap(
+        new java.util.LinkedHashMap<>(64, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(java.util.Map.Entry<String, Cached> eldest) {
+            return size() > 200;
+          }
+        });
+
+    ResponseEntity<String> answer(AtlasRepository repository, String request,
+        java.util.function.Supplier<String> build) {
+      long revision = repository.revision();
+      String key = de.lagebild.platform.TenantContext.require().value() + "|" + request;
+      Cached e = entries.get(key);
+      if (e == null || e.revision() != revision) {
+        String body = build.get();
+        e = new Cached(revision, body, "\"" + Integer.toHexString(body.hashCode()) + "-" + body.length() + "\"");
+        entries.put(key, e);
+      }
+      return ResponseEntity.ok().contentType(GEO_JSON).eTag(e.etag()).body(e.body());
+    }
+  }
+
+  static final MapDataCache mapDataCache = new MapDataCache();
 
   /** The areas of a map as GeoJSON with value, label, rank, class and colour, and the attribution. */
   static String geoJson(AtlasViews.MapView map, AtlasRepository repository) {

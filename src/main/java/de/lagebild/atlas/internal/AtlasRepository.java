@@ -34,9 +34,22 @@ class AtlasRepository {
   record SuccessorRow(UUID predecessor, UUID successor, LocalDate effectiveOn, BigDecimal weight) {}
 
   private final TenantScope scope;
+  /** Per tenant, a number that every write of areas, geometry, indicators or values increases (for caches). */
+  private final java.util.concurrent.ConcurrentHashMap<UUID, java.util.concurrent.atomic.AtomicLong> revisions =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   AtlasRepository(TenantScope scope) {
     this.scope = scope;
+  }
+
+  long revision() {
+    return revisions.computeIfAbsent(de.lagebild.platform.TenantContext.require().value(),
+        k -> new java.util.concurrent.atomic.AtomicLong()).get();
+  }
+
+  private void changed() {
+    revisions.computeIfAbsent(de.lagebild.platform.TenantContext.require().value(),
+        k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
   }
 
   // ---------------------------------------------------------------- areas
@@ -57,6 +70,7 @@ class AtlasRepository {
   }
 
   void insertArea(AreaRow a, Instant now) {
+    changed();
     scope.insertInto(Area.T).set(Area.ID, a.id()).set(Area.TYPE, a.type().name()).set(Area.NAME, a.name())
         .set(Area.OFFICIAL_KEY, a.officialKey()).set(Area.PARENT_ID, a.parentId()).set(Area.VALID_FROM, a.validFrom())
         .set(Area.VALID_TO, a.validTo()).set(Area.NOTE, a.note()).set(Area.VERSION, 0).set(Area.CREATED_AT, now)
@@ -64,12 +78,14 @@ class AtlasRepository {
   }
 
   void updateArea(AreaRow a) {
+    changed();
     scope.update(Area.T).set(Area.NAME, a.name()).set(Area.PARENT_ID, a.parentId())
         .set(Area.VALID_FROM, a.validFrom()).set(Area.VALID_TO, a.validTo()).set(Area.NOTE, a.note())
         .set(Area.VERSION, Area.VERSION.plus(1)).where(Area.ID.eq(a.id())).execute();
   }
 
   void insertSuccessor(SuccessorRow s) {
+    changed();
     scope.insertInto(Successor.T).set(Successor.PREDECESSOR_ID, s.predecessor()).set(Successor.SUCCESSOR_ID,
         s.successor()).set(Successor.EFFECTIVE_ON, s.effectiveOn()).set(Successor.WEIGHT, s.weight()).execute();
   }
@@ -83,6 +99,7 @@ class AtlasRepository {
   // ---------------------------------------------------------------- geometry
 
   void saveGeometry(UUID area, String original, String simplified, String source, Instant now) {
+    changed();
     scope.deleteFrom(Geometry.T).where(Geometry.AREA_ID.eq(area)).execute();
     scope.insertInto(Geometry.T).set(Geometry.AREA_ID, area).set(Geometry.ORIGINAL, original)
         .set(Geometry.SIMPLIFIED, simplified).set(Geometry.SOURCE, source).set(Geometry.CREATED_AT, now).execute();
@@ -114,6 +131,7 @@ class AtlasRepository {
   }
 
   void insertIndicator(IndicatorRow i, Instant now) {
+    changed();
     scope.insertInto(Indicator.T).set(Indicator.ID, i.id()).set(Indicator.CODE, i.code()).set(Indicator.NAME, i.name())
         .set(Indicator.SHORT_NAME, i.shortName()).set(Indicator.DEFINITION, i.definition()).set(Indicator.UNIT, i.unit())
         .set(Indicator.DECIMALS, i.decimals()).set(Indicator.SOURCE, i.source()).set(Indicator.LICENCE, i.licence())
@@ -159,6 +177,7 @@ class AtlasRepository {
    * replaced. Returns whether anything changed.
    */
   boolean putValue(ValueRow v, Instant now) {
+    changed();
     Optional<ValueRow> before = scope.dsl().select(Value.ALL).from(scope.table(Value.T))
         .where(Value.INDICATOR_ID.eq(v.indicatorId()).and(Value.AREA_ID.eq(v.areaId())).and(Value.PERIOD.eq(v.period())))
         .fetchOptional(AtlasRepository::value);

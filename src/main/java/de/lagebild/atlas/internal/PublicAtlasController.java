@@ -66,10 +66,10 @@ class PublicAtlasController {
       @RequestParam(name = "anzahl", defaultValue = "5") int count,
       @RequestParam(name = "grenzen", required = false) String breaks) {
     publicIndicator(indicator);
-    AtlasViews.MapView map = views.map(indicator, period, AtlasController.method(method), count,
-        AtlasController.breaks(breaks));
-    return ResponseEntity.ok().contentType(AtlasApiController.GEO_JSON)
-        .body(AtlasApiController.geoJson(map, repository));
+    return AtlasApiController.mapDataCache.answer(repository,
+        "public|" + indicator + "|" + period + "|" + method + "|" + count + "|" + breaks,
+        () -> AtlasApiController.geoJson(views.map(indicator, period, AtlasController.method(method), count,
+            AtlasController.breaks(breaks)), repository));
   }
 
   @GetMapping("/{tenant}/oeffentlich/atlas/gebiete/{id}")
