@@ -157,4 +157,28 @@ class AtlasIntegrationTests extends DatabaseProperties {
     // the API stays closed without a token
     mvc.perform(get("/api/v1/nordhausen/map-data").param("indicator", alq)).andExpect(status().isUnauthorized());
   }
+
+  @Test
+  void theMapAsSvgAndTheTableAsXlsx() throws Exception {
+    String alq = indicator("alq");
+    byte[] svg = mvc.perform(get("/nordhausen/atlas/indikatoren/" + alq + "/export").param("format", "svg")
+            .with(logins.as("lesen")))
+        .andExpect(status().isOk())
+        .andExpect(content().contentTypeCompatibleWith("image/svg+xml"))
+        .andReturn().getResponse().getContentAsByteArray();
+    String text = new String(svg, java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(text.split("<path ", -1)).hasSize(24);
+    assertThat(text).contains("<title>Gera: 8,10</title>").contains("GeoBasis-DE / BKG").contains("Legende");
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+    java.nio.file.Files.write(java.nio.file.Path.of("target", "screenshots", "atlas-map-export.svg"), svg);
+    byte[] xlsx = mvc.perform(get("/nordhausen/atlas/indikatoren/" + alq + "/export").param("format", "xlsx")
+            .with(logins.as("lesen")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+      var sheet = wb.getSheetAt(0);
+      assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("Gera");
+      assertThat(sheet.getRow(1).getCell(4).getNumericCellValue()).isEqualTo(8.1);
+      assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("16052");
+    }
+  }
 }

@@ -51,6 +51,34 @@ class AtlasController {
     return "atlas/indicator";
   }
 
+  /** The map as SVG or its table as XLSX. */
+  @GetMapping("/{tenant}/atlas/indikatoren/{id}/export")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
+  org.springframework.http.ResponseEntity<byte[]> export(@PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id, @RequestParam(name = "format", defaultValue = "svg") String format,
+      @RequestParam(name = "periode", required = false) String period,
+      @RequestParam(name = "klassen", defaultValue = "quantile") String method,
+      @RequestParam(name = "anzahl", defaultValue = "5") int count,
+      @RequestParam(name = "grenzen", required = false) String breaks) throws java.io.IOException {
+    AtlasViews.MapView map = views.map(id, period, method(method), count, breaks(breaks));
+    String name = map.indicator().code() + "-" + (map.period() == null ? "" : map.period());
+    if ("xlsx".equals(format)) {
+      return org.springframework.http.ResponseEntity.ok()
+          .contentType(org.springframework.http.MediaType.parseMediaType(
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+          .header("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"").body(MapExport.xlsx(map));
+    }
+    if (!"svg".equals(format)) {
+      throw new DomainException("atlas.formatUnsupported", format);
+    }
+    String svg = MapExport.svg(map, repository.simplifiedGeometries(map.rows().stream().map(r -> r.area().id())
+        .toList()), DemoAtlas.GEO_SOURCE);
+    return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType
+            .parseMediaType("image/svg+xml"))
+        .header("Content-Disposition", "attachment; filename=\"" + name + ".svg\"")
+        .body(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   @GetMapping("/{tenant}/atlas/gebiete/{id}")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
   String area(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id, Model model) {
