@@ -181,4 +181,24 @@ class AtlasIntegrationTests extends DatabaseProperties {
       assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("16052");
     }
   }
+
+  @Test
+  void aTimeSeriesComparesUpToFourAreas() throws Exception {
+    String alq = indicator("alq");
+    String page = mvc.perform(get("/nordhausen/atlas/indikatoren/" + alq).param("vergleich", area("16062"))
+            .param("vergleich", area("16073")).with(logins.as("lesen")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    String section = page.substring(page.indexOf("id=\"series-h\""));
+    assertThat(section).contains("<th scope=\"col\" class=\"num\">Nordhausen</th>")
+        .contains("<th scope=\"col\" class=\"num\">Saalfeld-Rudolstadt</th>")
+        .contains("<td class=\"num\">7,00</td>").contains("<td class=\"num\">5,30</td>")
+        .contains("<svg").contains("<title>Nordhausen, 2019: 7,00</title>");
+    var five = get("/nordhausen/atlas/indikatoren/" + alq).with(logins.as("lesen"))
+        .accept(org.springframework.http.MediaType.TEXT_HTML);
+    for (String key : new String[] {"16062", "16073", "16052", "16053", "16055"}) {
+      five.param("vergleich", area(key));
+    }
+    assertThat(mvc.perform(five).andExpect(status().isUnprocessableContent()).andReturn().getResponse()
+        .getContentAsString()).contains("höchstens vier Gebiete");
+  }
 }

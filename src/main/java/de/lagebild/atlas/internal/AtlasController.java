@@ -3,6 +3,7 @@ package de.lagebild.atlas.internal;
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.Role;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,9 +42,16 @@ class AtlasController {
       @RequestParam(name = "periode", required = false) String period,
       @RequestParam(name = "klassen", defaultValue = "quantile") String method,
       @RequestParam(name = "anzahl", defaultValue = "5") int count,
-      @RequestParam(name = "grenzen", required = false) String breaks, Model model) {
+      @RequestParam(name = "grenzen", required = false) String breaks,
+      @RequestParam(name = "vergleich", required = false) List<UUID> compare, Model model) {
     Classification.Method m = method(method);
-    model.addAttribute("map", views.map(id, period, m, count, breaks(breaks)));
+    AtlasViews.MapView map = views.map(id, period, m, count, breaks(breaks));
+    model.addAttribute("map", map);
+    List<UUID> chosen = compare == null || compare.isEmpty()
+        ? map.rows().stream().filter(r -> r.rank() != null).limit(2).map(r -> r.area().id()).toList()
+        : compare;
+    model.addAttribute("series", views.series(id, chosen));
+    model.addAttribute("compare", chosen);
     model.addAttribute("method", m.name().toLowerCase(Locale.ROOT));
     model.addAttribute("count", count);
     model.addAttribute("breaks", breaks);

@@ -151,6 +151,111 @@ class AtlasViews {
     return new Profile(area, parent, figures, successors);
   }
 
+  /** The course of an indicator in up to four areas: one row per period, one column per area. */
+  record Series(IndicatorRow indicator, List<AreaRow> areas, List<String> periods, List<List<String>> cells,
+      String svg) {}
+
+  static final String[] SERIES_COLOURS = {"#045a8d", "#b30000", "#1e6b34", "#6a4c93"};
+  static final String[] SERIES_DASHES = {"", "6 3", "2 3", "8 3 2 3"};
+
+  Series series(UUID indicatorId, List<UUID> areaIds) {
+    IndicatorRow indicator = repository.indicator(indicatorId).orElseThrow(NotFoundException::new);
+    if (areaIds.size() > 4) {
+      throw new de.lagebild.platform.DomainException("atlas.compareTooMany");
+    }
+    List<AreaRow> areas = new ArrayList<>();
+    for (UUID id : areaIds) {
+      areas.add(repository.area(id).orElseThrow(NotFoundException::new));
+    }
+    List<ValueRow> values = repository.valuesOf(indicatorId).stream().filter(v -> areaIds.contains(v.areaId()))
+        .map(v -> Aggregation.visible(v, indicator)).toList();
+    List<String> periods = values.stream().sorted(Comparator.comparing(ValueRow::periodEnd)).map(ValueRow::period)
+        .distinct().toList();
+    List<List<String>> cells = new ArrayList<>();
+    for (String p : periods) {
+      List<String> row = new ArrayList<>();
+      row.add(Periods.label(p));
+      for (AreaRow a : areas) {
+        row.add(values.stream().filter(v -> v.period().equals(p) && v.areaId().equals(a.id())).findFirst()
+            .map(v -> format(v, indicator)).orElse("–"));
+      }
+      cells.add(row);
+    }
+    return new Series(indicator, areas, periods, cells, chart(indicator, areas, periods, values));
+  }
+
+  /** A line chart as SVG (drawn on the server; lines differ by colour and dash, points carry titles). */
+  private static String chart(IndicatorRow indicator, List<AreaRow> areas, List<String> periods,
+      List<ValueRow> values) {
+    double[] numbers = values.stream().filter(v -> v.value() != null).mapToDouble(v -> v.value().doubleValue())
+        .toArray();
+    if (numbers.length == 0 || areas.isEmpty()) {
+      return null;
+    }
+    double min = java.util.Arrays.stream(numbers).min().orElse(0);
+    double max = java.util.Arrays.stream(numbers).max().orElse(1);
+    if (min > 0 && min < max * 0.5) {
+      min = 0;
+    }
+    if (max == min) {
+      max = min + 1;
+    }
+    int w = 640;
+    int h = 260;
+    int left = 60;
+    int bottom = 40;
+    StringBuilder s = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + w + " " + (h + 20)
+        + "\" class=\"series-chart\" role=\"img\" aria-label=\"Zeitreihe; die Werte stehen in der Tabelle\">");
+    for (int t = 0; t <= 4; t++) {
+      double v = min + (max - min) * t / 4;
+      double y = h - bottom - (h - bottom - 10) * t / 4.0;
+      s.append("<line x1=\"").append(left).append("\" x2=\"").append(w - 10).append("\" y1=\"").append(y)
+          .append("\" y2=\"").append(y).append("\" stroke=\"#d0d4d9\"/><text x=\"").append(left - 6)
+          .append("\" y=\"").append(y + 4).append("\" font-size=\"11\" text-anchor=\"end\">")
+          .append(format(v, indicator.decimals())).append("</text>");
+    }
+    int n = Math.max(1, periods.size() - 1);
+    for (int i = 0; i < periods.size(); i++) {
+      double x = left + (w - left - 20) * (periods.size() == 1 ? 0.5 : i / (double) n);
+      s.append("<text x=\"").append(x).append("\" y=\"").append(h - bottom + 18)
+          .append("\" font-size=\"11\" text-anchor=\"middle\">").append(escape(Periods.label(periods.get(i))))
+          .append("</text>");
+    }
+    for (int a = 0; a < areas.size(); a++) {
+      AreaRow area = areas.get(a);
+      StringBuilder d = new StringBuilder();
+      StringBuilder dots = new StringBuilder();
+      for (int i = 0; i < periods.size(); i++) {
+        String p = periods.get(i);
+        ValueRow v = values.stream().filter(x -> x.period().equals(p) && x.areaId().equals(area.id())
+            && x.value() != null).findFirst().orElse(null);
+        if (v == null) {
+          continue;
+        }
+        double x = left + (w - left - 20) * (periods.size() == 1 ? 0.5 : i / (double) n);
+        double y = h - bottom - (h - bottom - 10) * (v.value().doubleValue() - min) / (max - min);
+        d.append(d.length() == 0 ? "M" : "L").append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
+        dots.append("<circle cx=\"").append(String.format(Locale.ROOT, "%.1f", x)).append("\" cy=\"")
+            .append(String.format(Locale.ROOT, "%.1f", y)).append("\" r=\"4\" fill=\"").append(SERIES_COLOURS[a])
+            .append("\"><title>").append(escape(area.name() + ", " + Periods.label(p) + ": " + format(v, indicator)))
+            .append("</title></circle>");
+      }
+      s.append("<path fill=\"none\" stroke-width=\"2.5\" stroke=\"").append(SERIES_COLOURS[a]).append('"');
+      if (!SERIES_DASHES[a].isEmpty()) {
+        s.append(" stroke-dasharray=\"").append(SERIES_DASHES[a]).append('"');
+      }
+      s.append(" d=\"").append(d).append("\"/>").append(dots);
+      s.append("<text x=\"").append(left + a * 150).append("\" y=\"").append(h + 14)
+          .append("\" font-size=\"12\" fill=\"").append(SERIES_COLOURS[a]).append("\">")
+          .append(a == 0 ? "━ " : a == 1 ? "╍ " : a == 2 ? "┅ " : "┉ ").append(escape(area.name())).append("</text>");
+    }
+    return s.append("</svg>").toString();
+  }
+
+  private static String escape(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+
   /** A text and a symbol saying whether a value is better or worse than its reference (never colour alone). */
   static String[] compare(BigDecimal value, BigDecimal reference, Polarity polarity) {
     if (value == null || reference == null) {
