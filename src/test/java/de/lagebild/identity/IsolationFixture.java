@@ -103,8 +103,11 @@ record IsolationFixture(UUID tenantId, String slug, List<UUID> ids) {
         "created_at", Instant.now()));
     insert(dsl, "indicator_value_history", row("tenant_id", tenant, "id", UUID.randomUUID(), "value_id", value,
         "value", new java.math.BigDecimal("4.1"), "replaced_at", Instant.now()));
+    UUID goalIndicator = UUID.randomUUID();
+    insert(dsl, "goal_indicator", row("tenant_id", tenant, "id", goalIndicator, "goal_id", goal, "indicator_id",
+        indicator, "area_id", area, "target_value", new java.math.BigDecimal("3.0"), "created_at", Instant.now()));
     return new IsolationFixture(tenant, slug, List.of(unit, membership, user, strategy, goal, measure, round,
-        assessment, statusOption, milestone, token, job, area, indicator));
+        assessment, statusOption, milestone, token, job, area, indicator, goalIndicator));
   }
 
   private static Map<String, Object> row(Object... kv) {

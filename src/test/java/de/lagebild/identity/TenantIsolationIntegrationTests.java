@@ -97,7 +97,8 @@ class TenantIsolationIntegrationTests extends DatabaseProperties {
       request.with(csrf());
       FORM.forEach(request::param);
       // identifiers in the body are the foreign ones too
-      for (String name : new String[] {"goal", "goalId", "parent", "units", "unit", "strategy", "ziel", "einheit"}) {
+      for (String name : new String[] {"goal", "goalId", "parent", "units", "unit", "strategy", "ziel", "einheit",
+          "indicator", "area"}) {
         request.param(name, call.id());
       }
     }

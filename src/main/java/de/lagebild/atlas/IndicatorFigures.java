@@ -1,0 +1,29 @@
+package de.lagebild.atlas;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** What other modules may read from the atlas of the current tenant: indicators, areas and an indicator's course. */
+public interface IndicatorFigures {
+
+  record IndicatorInfo(UUID id, String name, String unit, int decimals, String polarity) {}
+
+  record AreaInfo(UUID id, String name, String key) {}
+
+  /** One value of a course: the period, its end, the number (null for a special value) and how it reads. */
+  record Point(String period, String periodLabel, LocalDate periodEnd, BigDecimal value, String formatted) {}
+
+  List<IndicatorInfo> indicators();
+
+  List<AreaInfo> areas();
+
+  Optional<IndicatorInfo> indicator(UUID id);
+
+  Optional<AreaInfo> area(UUID id);
+
+  /** The values of an indicator in an area, oldest first (small counts already shown as secret). */
+  List<Point> series(UUID indicator, UUID area);
+}
