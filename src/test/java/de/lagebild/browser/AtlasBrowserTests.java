@@ -56,6 +56,13 @@ class AtlasBrowserTests extends DatabaseProperties {
       b.find(By.linkText("Eisenach")).click();
       b.waitForHeading("Eisenach");
       assertThat(b.find(By.cssSelector(".notice.info")).getText()).contains("30.06.2021").contains("Wartburgkreis");
+      // a goal's page, where indicators of the atlas measure it
+      b.go("/nordhausen/strategien");
+      b.find(By.linkText("Armutspräventionsstrategie des Landkreises Nordhausen")).click();
+      b.find(By.partialLinkText("Ziel 2.3 mit Kennzahlen")).click();
+      b.waitForHeading("Erwachsene");
+      assertThat(b.driver.getPageSource()).contains("Kennzahlen aus dem Sozialatlas");
+      b.checkAccessibility("53-goal");
     }
   }
 }

@@ -58,6 +58,8 @@ class GoalController {
     model.addAttribute("strategy", strategies.find(id).orElseThrow(NotFoundException::new));
     model.addAttribute("goal", goal);
     model.addAttribute("measures", measures.ofStrategy(id).stream().filter(m -> m.goalId().equals(goalId)).toList());
+    model.addAttribute("children", strategies.goals(id).stream().filter(g -> goalId.equals(g.parentId()))
+        .sorted(java.util.Comparator.comparingInt(GoalRow::position)).toList());
     List<Measured> measured = new ArrayList<>();
     for (GoalIndicators.Link l : links.ofGoal(goalId)) {
       IndicatorFigures.IndicatorInfo indicator = figures.indicator(l.indicatorId()).orElse(null);
