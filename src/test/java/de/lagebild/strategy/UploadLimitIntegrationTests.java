@@ -24,12 +24,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class UploadLimitIntegrationTests extends DatabaseProperties {
 
   static final long SIZE = 200L * 1024 * 1024;
+  static final long ATLAS_SIZE = 500L * 1024 * 1024;
 
   @LocalServerPort int port;
   @Autowired DSLContext dsl;
 
   /** A multipart body of {@code SIZE} bytes produced on the fly, never held in memory. */
   static InputStream body(String boundary) {
+    return body(boundary, SIZE);
+  }
+
+  static InputStream body(String boundary, long size) {
     byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"riesig.txt\"\r\n"
         + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
@@ -44,7 +49,7 @@ class UploadLimitIntegrationTests extends DatabaseProperties {
 
       @Override
       public long skip(long n) {
-        long total = head.length + SIZE + tail.length;
+        long total = head.length + size + tail.length;
         long skipped = Math.min(n, total - position);
         position += skipped;
         return skipped;
@@ -52,7 +57,7 @@ class UploadLimitIntegrationTests extends DatabaseProperties {
 
       @Override
       public int read(byte[] b, int off, int len) {
-        long total = head.length + SIZE + tail.length;
+        long total = head.length + size + tail.length;
         if (position >= total) {
           return -1;
         }
@@ -60,8 +65,8 @@ class UploadLimitIntegrationTests extends DatabaseProperties {
         for (int i = 0; i < n; i++) {
           long p = position + i;
           b[off + i] = p < head.length ? head[(int) p]
-              : p < head.length + SIZE ? (byte) ('a' + (p % 26))
-              : tail[(int) (p - head.length - SIZE)];
+              : p < head.length + size ? (byte) ('a' + (p % 26))
+              : tail[(int) (p - head.length - size)];
         }
         position += n;
         return n;
@@ -70,7 +75,11 @@ class UploadLimitIntegrationTests extends DatabaseProperties {
   }
 
   static long length(String boundary) {
-    try (InputStream in = body(boundary)) {
+    return length(boundary, SIZE);
+  }
+
+  static long length(String boundary, long size) {
+    try (InputStream in = body(boundary, size)) {
       return in.skip(Long.MAX_VALUE);
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
@@ -95,5 +104,22 @@ class UploadLimitIntegrationTests extends DatabaseProperties {
         t -> assertThat(t).startsWith("application/problem+json"));
     assertThat(response.body()).contains("zu groß").contains("höchstens 50 MB");
     assertThat(dsl.fetchCount(dsl.selectFrom("strategy"))).isEqualTo(before);
+  }
+
+  @Test
+  void a500MegabyteStatisticsUploadGetsAClearMessage() throws Exception {
+    int before = dsl.fetchCount(dsl.selectFrom("indicator_value"));
+    String boundary = "lagebild-test-boundary";
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/api/v1/nordhausen/indicator-imports?dryRun=false"))
+        .header("Authorization", "Bearer lgb_demo_koordination_nordhausen")
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.fromPublisher(
+            HttpRequest.BodyPublishers.ofInputStream(() -> body(boundary, ATLAS_SIZE)), length(boundary, ATLAS_SIZE)))
+        .build();
+    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.body()).contains("zu groß").contains("höchstens 50 MB");
+    assertThat(dsl.fetchCount(dsl.selectFrom("indicator_value"))).isEqualTo(before);
   }
 }
