@@ -63,8 +63,9 @@ class IndicatorImport {
 
   /** @param mapping column index → indicator code, "neu" or "skip" (optional; otherwise found by code or name) */
   Preview preview(byte[] bytes, Map<Integer, String> mapping) {
-    TextDecoder.Decoded decoded = TextDecoder.decode(bytes);
-    StatisticsReader.Result read = StatisticsReader.read(decoded.text());
+    boolean xlsx = bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
+    TextDecoder.Decoded decoded = xlsx ? new TextDecoder.Decoded("", "XLSX") : TextDecoder.decode(bytes);
+    StatisticsReader.Result read = xlsx ? StatisticsReader.readXlsx(bytes) : StatisticsReader.read(decoded.text());
     List<Problem> problems = new ArrayList<>(read.problems());
     List<IndicatorRow> indicators = repository.indicators();
     List<Target> targets = new ArrayList<>();

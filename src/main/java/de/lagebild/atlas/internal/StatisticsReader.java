@@ -56,6 +56,37 @@ final class StatisticsReader {
     return readGenesis(lines);
   }
 
+  /**
+   * A long table in the first sheet of an XLSX (key, indicator, period, value – as shown; formulas are never
+   * evaluated, their cached values are read), handed to the same reader as CSV.
+   */
+  static Result readXlsx(byte[] bytes) {
+    org.apache.poi.openxml4j.util.ZipSecureFile.setMinInflateRatio(0.01);
+    StringBuilder csv = new StringBuilder();
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+        new java.io.ByteArrayInputStream(bytes))) {
+      org.apache.poi.ss.usermodel.DataFormatter format = new org.apache.poi.ss.usermodel.DataFormatter(Locale.GERMANY);
+      for (org.apache.poi.ss.usermodel.Row row : wb.getSheetAt(0)) {
+        List<String> cells = new ArrayList<>();
+        for (int c = 0; c < row.getLastCellNum(); c++) {
+          org.apache.poi.ss.usermodel.Cell cell = row.getCell(c);
+          String v = cell == null ? ""
+              : cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA
+                  ? (cell.getCachedFormulaResultType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                      ? format.formatRawCellContents(cell.getNumericCellValue(), -1, "General")
+                      : cell.getCachedFormulaResultType() == org.apache.poi.ss.usermodel.CellType.STRING
+                          ? cell.getStringCellValue() : "")
+                  : format.formatCellValue(cell);
+          cells.add(v.contains(";") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
+        }
+        csv.append(String.join(";", cells)).append('\n');
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new de.lagebild.platform.DomainException("atlas.xlsxUnreadable");
+    }
+    return read(csv.toString());
+  }
+
   private static String delimiterOf(String line) {
     return line.contains("\t") ? "Tabulator" : line.contains(",") ? "Komma" : "unbekannt";
   }

@@ -73,4 +73,29 @@ class StatisticsReaderTests {
     assertThat(r.columns()).extracting(StatisticsReader.Column::label).containsExactly("alq");
     assertThat(r.cells()).extracting(Cell::key, Cell::period).contains(tuple("1", "2020"), tuple("16056", "2022"));
   }
+
+  @Test
+  void aLongTableInAnXlsxSheet() throws IOException {
+    byte[] bytes;
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+      var sheet = wb.createSheet("Werte");
+      String[][] rows = {{"Schlüssel", "Indikator", "Zeitraum", "Wert"}, {"16062", "alq", "2020", null}};
+      for (int r = 0; r < rows.length; r++) {
+        var row = sheet.createRow(r);
+        for (int c = 0; c < 4; c++) {
+          if (rows[r][c] != null) {
+            row.createCell(c).setCellValue(rows[r][c]);
+          }
+        }
+      }
+      sheet.getRow(1).createCell(3).setCellValue(7.9);
+      wb.write(out);
+      bytes = out.toByteArray();
+    }
+    StatisticsReader.Result r = StatisticsReader.readXlsx(bytes);
+    assertThat(r.format()).isEqualTo(StatisticsReader.Format.LONG);
+    assertThat(r.cells()).extracting(Cell::key, Cell::period).containsExactly(tuple("16062", "2020"));
+    assertThat(r.cells().get(0).value()).isEqualByComparingTo("7.9");
+  }
 }
