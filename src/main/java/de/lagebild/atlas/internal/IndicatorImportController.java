@@ -7,12 +7,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,7 +37,6 @@ class IndicatorImportController {
       int values, int areasMatched, List<String> unknownAreas, List<ApiProblem> problems,
       IndicatorImport.Summary summary) {}
 
-  record Pending(String tenant, Path file, String fileName) {}
 
   record GeometryProblem(int feature, String field, String code, String message, boolean error) {}
 
@@ -50,7 +47,7 @@ class IndicatorImportController {
   private final GeoJsonImport geoJson;
   private final AtlasRepository repository;
   private final org.springframework.context.MessageSource messages;
-  private final Path workDir;
+  private final de.lagebild.exchange.UploadStash stash;
 
   IndicatorImportController(IndicatorImport imports, GeoJsonImport geoJson, AtlasRepository repository,
       org.springframework.context.MessageSource messages) throws IOException {
@@ -58,7 +55,7 @@ class IndicatorImportController {
     this.geoJson = geoJson;
     this.repository = repository;
     this.messages = messages;
-    this.workDir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "lagebild-imports"));
+    this.stash = new de.lagebild.exchange.UploadStash("atlas");
   }
 
   @GetMapping("/{tenant}/atlas/import")
@@ -73,10 +70,8 @@ class IndicatorImportController {
       HttpSession session, Model model) throws IOException {
     byte[] bytes = file.getBytes();
     IndicatorImport.Preview p = imports.preview(bytes, null);
-    String token = UUID.randomUUID().toString();
-    Path stored = workDir.resolve("atlas-" + token);
-    Files.write(stored, bytes);
-    pending(session).put(token, new Pending(tenant, stored, file.getOriginalFilename()));
+    String token = stash.put(session, tenant, new java.io.ByteArrayInputStream(bytes), file.getOriginalFilename(),
+        null);
     model.addAttribute("preview", p);
     model.addAttribute("token", token);
     model.addAttribute("indicators", repository.indicators());
@@ -88,10 +83,8 @@ class IndicatorImportController {
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
   String commit(@PathVariable("tenant") String tenant, @RequestParam("token") String token,
       HttpServletRequest request, HttpSession session, RedirectAttributes redirect) throws IOException {
-    Pending p = pending(session).get(token);
-    if (p == null || !p.tenant().equals(tenant) || !Files.exists(p.file())) {
-      throw new DomainException("import.expired");
-    }
+    de.lagebild.exchange.UploadStash.Pending p = stash.get(session, token, tenant)
+        .orElseThrow(() -> new DomainException("import.expired"));
     Map<Integer, String> mapping = new HashMap<>();
     request.getParameterMap().forEach((name, values) -> {
       if (name.startsWith("spalte-") && values.length > 0 && !values[0].isBlank()) {
@@ -99,8 +92,7 @@ class IndicatorImportController {
       }
     });
     IndicatorImport.Summary s = imports.commit(Files.readAllBytes(p.file()), p.fileName(), mapping);
-    pending(session).remove(token);
-    Files.deleteIfExists(p.file());
+    stash.remove(session, token, false);
     redirect.addFlashAttribute("atlasSummary", s);
     redirect.addFlashAttribute("success", "atlas.import.done");
     return "redirect:/" + tenant + "/atlas";
@@ -160,21 +152,5 @@ class IndicatorImportController {
         r.problems().stream().map(p -> new GeometryProblem(p.feature(), p.field(), p.messageKey(),
             messages.getMessage(p.messageKey(), new Object[] {p.detail()}, p.messageKey(), java.util.Locale.GERMAN),
             p.error())).toList());
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Pending> pending(HttpSession session) {
-    String key = IndicatorImportController.class.getName();
-    Map<String, Pending> map = (Map<String, Pending>) session.getAttribute(key);
-    if (map == null) {
-      map = new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Pending> eldest) {
-          return size() > 3;
-        }
-      };
-      session.setAttribute(key, map);
-    }
-    return map;
   }
 }

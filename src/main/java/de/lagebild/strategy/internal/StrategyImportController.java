@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
@@ -34,16 +32,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class StrategyImportController {
 
-  static final String SESSION_KEY = StrategyImportController.class.getName();
   static final int MAX_PASTE = 5 * 1024 * 1024;
-
-  record Pending(String tenant, Path file, String fileName, String format, long size) {}
 
   private final StrategyImport imports;
   private final ImportJobs jobs;
   private final StrategyRepository strategies;
   private final long backgroundFrom;
-  private final Path workDir;
+  private final de.lagebild.exchange.UploadStash stash;
 
   StrategyImportController(StrategyImport imports, ImportJobs jobs, StrategyRepository strategies,
       @Value("${lagebild.import.background-from-bytes:1000000}") long backgroundFrom) throws IOException {
@@ -51,20 +46,7 @@ class StrategyImportController {
     this.jobs = jobs;
     this.strategies = strategies;
     this.backgroundFrom = backgroundFrom;
-    this.workDir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "lagebild-imports"));
-    removeAbandoned(workDir);
-  }
-
-  /** Uploads whose preview was never taken further are removed after a day (at start-up). */
-  static void removeAbandoned(Path dir) throws IOException {
-    java.time.Instant limit = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
-    try (var files = Files.list(dir)) {
-      for (Path f : files.toList()) {
-        if (Files.getLastModifiedTime(f).toInstant().isBefore(limit) && !f.getFileName().toString().startsWith("job-")) {
-          Files.deleteIfExists(f);
-        }
-      }
-    }
+    this.stash = new de.lagebild.exchange.UploadStash("strategy");
   }
 
   @GetMapping("/{tenant}/strategien/import")
@@ -81,12 +63,11 @@ class StrategyImportController {
       @RequestParam(name = "text", required = false) String pasted,
       @RequestParam(name = "format", required = false) String format, HttpSession session, Model model)
       throws IOException {
-    String token = UUID.randomUUID().toString();
-    Path stored = workDir.resolve(token);
+    String token;
     String name;
     if (file != null && !file.isEmpty()) {
       try (InputStream in = file.getInputStream()) {
-        Files.copy(in, stored, StandardCopyOption.REPLACE_EXISTING);
+        token = stash.put(session, tenant, in, file.getOriginalFilename(), format);
       }
       name = file.getOriginalFilename();
     } else {
@@ -94,18 +75,17 @@ class StrategyImportController {
       if (bytes.length > MAX_PASTE) {
         throw new DomainException("import.tooLarge", MAX_PASTE / 1024 / 1024);
       }
-      Files.write(stored, bytes);
+      token = stash.put(session, tenant, new java.io.ByteArrayInputStream(bytes), null, format);
       name = null;
     }
+    de.lagebild.exchange.UploadStash.Pending p = stash.get(session, token, tenant).orElseThrow();
     ImportedTree tree;
     try {
-      tree = imports.read(Files.readAllBytes(stored), name, format);
+      tree = imports.read(Files.readAllBytes(p.file()), name, format);
     } catch (DomainException e) {
-      Files.deleteIfExists(stored);
+      stash.remove(session, token, false);
       throw e;
     }
-    Pending p = new Pending(tenant, stored, name, format, Files.size(stored));
-    pending(session).put(token, p);
     model.addAttribute("tree", tree);
     model.addAttribute("token", token);
     model.addAttribute("fileName", name);
@@ -121,7 +101,7 @@ class StrategyImportController {
   String compare(@PathVariable("tenant") String tenant, @RequestParam("token") String token,
       @RequestParam("strategy") UUID strategyId, @RequestParam(name = "round", required = false) String round,
       HttpSession session, Model model) throws IOException {
-    Pending p = pendingFor(session, token, tenant);
+    de.lagebild.exchange.UploadStash.Pending p = pendingFor(session, token, tenant);
     ImportedTree tree = imports.read(Files.readAllBytes(p.file()), p.fileName(), p.format());
     model.addAttribute("tree", tree);
     model.addAttribute("plan", imports.plan(tree, strategyId, round));
@@ -139,22 +119,21 @@ class StrategyImportController {
       @RequestParam(name = "strategy", required = false) UUID existing,
       @RequestParam(name = "round", required = false) String round, HttpSession session,
       RedirectAttributes redirect) throws IOException {
-    Pending p = pendingFor(session, token, tenant);
+    de.lagebild.exchange.UploadStash.Pending p = pendingFor(session, token, tenant);
     if (existing == null && (title == null || title.isBlank() || title.length() > 300)) {
       throw new DomainException("import.titleRequired");
     }
     StrategyImport.Target target = new StrategyImport.Target(existing, title, kind, round);
     if (p.size() >= backgroundFrom) {
-      Path owned = workDir.resolve("job-" + token);
+      Path owned = stash.dir().resolve("job-" + token);
       Files.move(p.file(), owned, StandardCopyOption.REPLACE_EXISTING);
-      pending(session).remove(token);
+      stash.remove(session, token, true);
       UUID job = jobs.start(owned, p.fileName(), p.format(), target);
       return "redirect:/" + tenant + "/strategien/import/auftraege/" + job;
     }
     StrategyImport.Summary summary = imports.commit(Files.readAllBytes(p.file()), p.fileName(), p.format(), target,
         null);
-    pending(session).remove(token);
-    Files.deleteIfExists(p.file());
+    stash.remove(session, token, false);
     redirect.addFlashAttribute("importSummary", summary);
     redirect.addFlashAttribute("success", existing == null ? "import.done" : "import.updated");
     return "redirect:/" + tenant + "/strategien/" + summary.strategyId();
@@ -177,35 +156,7 @@ class StrategyImportController {
     return "strategy/import-job :: status";
   }
 
-  private Pending pendingFor(HttpSession session, String token, String tenant) {
-    Pending p = pending(session).get(token);
-    if (p == null || !p.tenant().equals(tenant) || !Files.exists(p.file())) {
-      throw new DomainException("import.expired");
-    }
-    return p;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Pending> pending(HttpSession session) {
-    Map<String, Pending> map = (Map<String, Pending>) session.getAttribute(SESSION_KEY);
-    if (map == null) {
-      // at most a few imports wait per session; the oldest is dropped with its file
-      map = new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Pending> eldest) {
-          if (size() > 3) {
-            try {
-              Files.deleteIfExists(eldest.getValue().file());
-            } catch (IOException e) {
-              // left for the operating system's temp cleaning
-            }
-            return true;
-          }
-          return false;
-        }
-      };
-      session.setAttribute(SESSION_KEY, map);
-    }
-    return map;
+  private de.lagebild.exchange.UploadStash.Pending pendingFor(HttpSession session, String token, String tenant) {
+    return stash.get(session, token, tenant).orElseThrow(() -> new DomainException("import.expired"));
   }
 }
