@@ -47,6 +47,11 @@ class AtlasRepository {
         k -> new java.util.concurrent.atomic.AtomicLong()).get();
   }
 
+  /** For writes that bypass this repository (batch inserts): caches must see them. */
+  void touched() {
+    changed();
+  }
+
   private void changed() {
     revisions.computeIfAbsent(de.lagebild.platform.TenantContext.require().value(),
         k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();

@@ -43,15 +43,20 @@ class IndicatorImportController {
   record GeometryResult(boolean dryRun, int features, int matched, int created, int pointsBefore, int pointsAfter,
       List<String> newAreas, List<GeometryProblem> problems) {}
 
+  /** Long tables from this size are committed as a stream ({@link StreamingValueImport}). */
+  static final long STREAM_FROM = 5L * 1024 * 1024;
+
   private final IndicatorImport imports;
+  private final StreamingValueImport streaming;
   private final GeoJsonImport geoJson;
   private final AtlasRepository repository;
   private final org.springframework.context.MessageSource messages;
   private final de.lagebild.exchange.UploadStash stash;
 
-  IndicatorImportController(IndicatorImport imports, GeoJsonImport geoJson, AtlasRepository repository,
-      org.springframework.context.MessageSource messages) throws IOException {
+  IndicatorImportController(IndicatorImport imports, StreamingValueImport streaming, GeoJsonImport geoJson,
+      AtlasRepository repository, org.springframework.context.MessageSource messages) throws IOException {
     this.imports = imports;
+    this.streaming = streaming;
     this.geoJson = geoJson;
     this.repository = repository;
     this.messages = messages;
@@ -113,6 +118,19 @@ class IndicatorImportController {
           throw new DomainException("atlas.mappingInvalid", part);
         }
         map.put(Integer.parseInt(kv[0].strip()), kv[1].strip());
+      }
+    }
+    if (!dryRun && map.isEmpty() && file.getSize() >= STREAM_FROM) {
+      // a large long table: streamed, without holding the file or its values in memory
+      java.nio.file.Path tmp = java.nio.file.Files.createTempFile("lagebild-values-", ".csv");
+      try {
+        file.transferTo(tmp);
+        if (StreamingValueImport.isLongTable(tmp)) {
+          IndicatorImport.Summary s = streaming.commit(tmp, file.getOriginalFilename());
+          return new ApiResult("long", null, null, null, false, List.of(), s.values(), 0, List.of(), List.of(), s);
+        }
+      } finally {
+        java.nio.file.Files.deleteIfExists(tmp);
       }
     }
     byte[] bytes = file.getBytes();

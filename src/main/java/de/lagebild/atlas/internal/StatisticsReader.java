@@ -243,7 +243,7 @@ final class StatisticsReader {
     return new Result(Format.LONG, null, null, columns, cells, problems, null);
   }
 
-  private static int index(List<String> header, String... names) {
+  static int index(List<String> header, String... names) {
     for (int i = 0; i < header.size(); i++) {
       String h = header.get(i).strip().toLowerCase(Locale.GERMAN);
       for (String n : names) {
@@ -255,13 +255,13 @@ final class StatisticsReader {
     return -1;
   }
 
-  private static String get(List<String> cells, int i) {
+  static String get(List<String> cells, int i) {
     return i < 0 || i >= cells.size() ? "" : cells.get(i).strip();
   }
 
   // ---------------------------------------------------------------- values
 
-  private static Cell cell(int line, Column c, String key, String name, String period, String raw,
+  static Cell cell(int line, Column c, String key, String name, String period, String raw,
       List<Problem> problems) {
     String s = raw.strip();
     String flags = null;
