@@ -64,6 +64,10 @@ public class TenantScope {
     if (rows.isEmpty()) {
       return;
     }
+    if (rows.size() >= 100 && dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+      copy(table, columns, rows);
+      return;
+    }
     java.util.List<org.jooq.Field<?>> fields = new java.util.ArrayList<>();
     fields.add(table.tenantId());
     fields.addAll(columns);
@@ -82,5 +86,38 @@ public class TenantScope {
       batch = batch.bind(values);
     }
     batch.execute();
+  }
+
+  /**
+   * PostgreSQL: the rows as CSV through {@code COPY … FROM STDIN} on the transaction's connection (the fastest way
+   * into a table; values as text in the form PostgreSQL reads: ids and timestamps ISO, numbers plain, null empty).
+   */
+  private void copy(TenantTable table, java.util.List<org.jooq.Field<?>> columns, java.util.List<Object[]> rows) {
+    StringBuilder sql = new StringBuilder("COPY ").append(table.raw().getName()).append(" (")
+        .append(table.tenantId().getName());
+    for (org.jooq.Field<?> f : columns) {
+      sql.append(", ").append(f.getName());
+    }
+    sql.append(") FROM STDIN WITH (FORMAT csv)");
+    String tenant = TenantContext.require().value().toString();
+    StringBuilder csv = new StringBuilder(rows.size() * 160);
+    for (Object[] row : rows) {
+      csv.append(tenant);
+      for (Object v : row) {
+        csv.append(',');
+        if (v == null) {
+          continue;
+        }
+        String text = v instanceof java.math.BigDecimal d ? d.toPlainString() : v.toString();
+        if (v instanceof String) {
+          csv.append('"').append(text.replace("\"", "\"\"")).append('"');
+        } else {
+          csv.append(text);
+        }
+      }
+      csv.append('\n');
+    }
+    dsl.connection(c -> c.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+        .copyIn(sql.toString(), new java.io.StringReader(csv.toString())));
   }
 }
