@@ -81,12 +81,12 @@ class StreamingValueImport {
       }
     });
     Map<String, UUID> indicators = new HashMap<>();
+    Set<UUID> createdHere = new HashSet<>();
     repository.indicators().forEach(i -> indicators.put(i.code(), i.id()));
     Map<String, String> periods = new HashMap<>();
     int position = repository.indicators().size();
     String author = CurrentUser.get().map(u -> u.actorName()).orElse("Import");
     UUID batch = repository.insertBatch(fileName, "LONG", 0, author, now);
-    UUID tenant = de.lagebild.platform.TenantContext.require().value();
     List<ValueRow> pending = new ArrayList<>(BATCH);
     int[] counts = new int[4]; // values, new, changed, unchanged
     int created = 0;
@@ -123,6 +123,7 @@ class StreamingValueImport {
               ? code.substring(0, 80) : code, null, null, 0, fileName, null, null, Polarity.NEUTRAL, null, null,
               null, "OTHER", false, position++, 0, null, null, null), now);
           indicators.put(code, indicatorId);
+          createdHere.add(indicatorId);
           created++;
         }
         String rawPeriod = StatisticsReader.get(cells, period);
@@ -139,7 +140,8 @@ class StreamingValueImport {
         StatisticsReader.Cell cell = StatisticsReader.cell(no, column, StatisticsReader.get(cells, key), "", p,
             StatisticsReader.get(cells, value), problems);
         String k = cell.key();
-        if (Set.of(1, 4, 7, 11).contains(k.length())) {
+        int len = k.length();
+        if (len == 1 || len == 4 || len == 7 || len == 11) {
           k = "0" + k;
         }
         List<AreaRow> candidates = areasByKey.get(k);
@@ -155,14 +157,14 @@ class StreamingValueImport {
         }
         pending.add(new ValueRow(UUID.randomUUID(), indicatorId, area.id(), p, end, cell.value(), cell.special(),
             cell.flags(), batch, fileName, 0));
-        if (problems.stream().filter(Problem::error).count() > 50) {
+        if (problems.size() > 50 && problems.stream().filter(Problem::error).count() > 50) {
           break;
         }
         if (pending.size() >= BATCH) {
-          flush(pending, counts, now, tenant);
+          flush(pending, counts, now, createdHere);
         }
       }
-      flush(pending, counts, now, tenant);
+      flush(pending, counts, now, createdHere);
     }
     List<Problem> errors = problems.stream().filter(Problem::error).toList();
     if (!errors.isEmpty()) {
@@ -173,7 +175,7 @@ class StreamingValueImport {
   }
 
   /** New values in one prepared batch; existing ones through the history path. */
-  private void flush(List<ValueRow> pending, int[] counts, Instant now, UUID tenant) {
+  private void flush(List<ValueRow> pending, int[] counts, Instant now, Set<UUID> createdHere) {
     if (pending.isEmpty()) {
       return;
     }
@@ -186,11 +188,15 @@ class StreamingValueImport {
       periodSet.add(v.period());
     });
     Set<String> existing = new HashSet<>();
-    scope.dsl().select(AtlasTables.Value.INDICATOR_ID, AtlasTables.Value.AREA_ID, AtlasTables.Value.PERIOD)
-        .from(scope.table(AtlasTables.Value.T))
-        .where(AtlasTables.Value.INDICATOR_ID.in(indicatorIds).and(AtlasTables.Value.AREA_ID.in(areaIds))
-            .and(AtlasTables.Value.PERIOD.in(periodSet)))
-        .forEach(r -> existing.add(r.value1() + "|" + r.value2() + "|" + r.value3()));
+    // indicators created by this import have no values yet: nothing to look up for them
+    indicatorIds.removeAll(createdHere);
+    if (!indicatorIds.isEmpty()) {
+      scope.dsl().select(AtlasTables.Value.INDICATOR_ID, AtlasTables.Value.AREA_ID, AtlasTables.Value.PERIOD)
+          .from(scope.table(AtlasTables.Value.T))
+          .where(AtlasTables.Value.INDICATOR_ID.in(indicatorIds).and(AtlasTables.Value.AREA_ID.in(areaIds))
+              .and(AtlasTables.Value.PERIOD.in(periodSet)))
+          .forEach(r -> existing.add(r.value1() + "|" + r.value2() + "|" + r.value3()));
+    }
     List<Object[]> rows = new ArrayList<>();
     List<ValueRow> later = new ArrayList<>();
     Set<String> inBatch = new HashSet<>();
