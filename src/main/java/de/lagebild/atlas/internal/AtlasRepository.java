@@ -177,11 +177,14 @@ class AtlasRepository {
     return id;
   }
 
+  /** What {@link #putValue} did. */
+  enum Written { CREATED, CHANGED, UNCHANGED }
+
   /**
    * Stores a value; a different earlier value of the same indicator, area and period is kept in the history and
-   * replaced. Returns whether anything changed.
+   * replaced.
    */
-  boolean putValue(ValueRow v, Instant now) {
+  Written putValue(ValueRow v, Instant now) {
     changed();
     Optional<ValueRow> before = scope.dsl().select(Value.ALL).from(scope.table(Value.T))
         .where(Value.INDICATOR_ID.eq(v.indicatorId()).and(Value.AREA_ID.eq(v.areaId())).and(Value.PERIOD.eq(v.period())))
@@ -192,12 +195,12 @@ class AtlasRepository {
           .set(Value.VALUE, v.value()).set(Value.SPECIAL, v.special()).set(Value.FLAGS, v.flags())
           .set(Value.BATCH_ID, v.batchId()).set(Value.SOURCE, v.source()).set(Value.VERSION, 0)
           .set(Value.CREATED_AT, now).execute();
-      return true;
+      return Written.CREATED;
     }
     ValueRow old = before.get();
     if (sameNumber(old.value(), v.value()) && Objects.equals(old.special(), v.special())
         && Objects.equals(old.flags(), v.flags())) {
-      return false;
+      return Written.UNCHANGED;
     }
     scope.insertInto(History.T).set(History.ID, UUID.randomUUID()).set(History.VALUE_ID, old.id())
         .set(History.VALUE, old.value()).set(History.SPECIAL, old.special()).set(History.FLAGS, old.flags())
@@ -205,15 +208,7 @@ class AtlasRepository {
     scope.update(Value.T).set(Value.VALUE, v.value()).set(Value.SPECIAL, v.special()).set(Value.FLAGS, v.flags())
         .set(Value.BATCH_ID, v.batchId()).set(Value.SOURCE, v.source()).set(Value.VERSION, old.version() + 1)
         .where(Value.ID.eq(old.id())).execute();
-    return true;
-  }
-
-  /** Earlier values of a value, newest first. */
-  List<ValueRow> history(UUID valueId) {
-    return scope.dsl().select(History.VALUE, History.SPECIAL, History.FLAGS, History.BATCH_ID, History.REPLACED_AT)
-        .from(scope.table(History.T)).where(History.VALUE_ID.eq(valueId)).orderBy(History.REPLACED_AT.desc())
-        .fetch(r -> new ValueRow(valueId, null, null, null, null, r.value1(), r.value2(), r.value3(), r.value4(),
-            null, 0));
+    return Written.CHANGED;
   }
 
   private static boolean sameNumber(BigDecimal a, BigDecimal b) {

@@ -54,7 +54,7 @@ class Derivation {
       Aggregation.Figure f = Aggregation.rate(new Aggregation.Figure(n.value(), n.special()),
           new Aggregation.Figure(d.value(), d.special()), derived.factor(), derived.minCount(),
           Math.max(derived.decimals(), 2) + 2);
-      if (repository.putValue(new ValueRow(UUID.randomUUID(), derived.id(), n.areaId(), n.period(), n.periodEnd(),
+      if (AtlasRepository.Written.UNCHANGED != repository.putValue(new ValueRow(UUID.randomUUID(), derived.id(), n.areaId(), n.period(), n.periodEnd(),
           f.value(), f.special(), n.flags(), null, "berechnet: " + numerator.shortName() + " / "
               + denominator.shortName(), 0), now)) {
         written++;
@@ -81,7 +81,7 @@ class Derivation {
         }
         Aggregation.Figure f = Aggregation.rate(ns, ds, derived.factor(), derived.minCount(),
             Math.max(derived.decimals(), 2) + 2);
-        if (repository.putValue(new ValueRow(UUID.randomUUID(), derived.id(), parent.id(), period, day, f.value(),
+        if (AtlasRepository.Written.UNCHANGED != repository.putValue(new ValueRow(UUID.randomUUID(), derived.id(), parent.id(), period, day, f.value(),
             f.special(), null, null, "berechnet aus den Teilgebieten", 0), now)) {
           written++;
         }

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -294,9 +293,5 @@ class GeoJsonImport {
       repository.saveGeometry(id, f.original(), f.simplified(), source, now);
     }
     return created;
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.GERMAN);
   }
 }

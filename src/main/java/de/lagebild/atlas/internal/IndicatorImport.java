@@ -216,16 +216,14 @@ class IndicatorImport {
       if (area == null) {
         continue;
       }
-      boolean existed = !repository.values(AtlasTables.Value.INDICATOR_ID.eq(indicator)
-          .and(AtlasTables.Value.AREA_ID.eq(area.id())).and(AtlasTables.Value.PERIOD.eq(period))).isEmpty();
-      boolean wrote = repository.putValue(new ValueRow(UUID.randomUUID(), indicator, area.id(), period,
+      AtlasRepository.Written written = repository.putValue(new ValueRow(UUID.randomUUID(), indicator, area.id(), period,
           Periods.end(period), cell.value(), cell.special(), cell.flags(), batch,
           p.read().tableCode() == null ? abbreviate(fileName == null ? "Import" : fileName, 300)
               : "Tabelle " + p.read().tableCode(), 0), now);
       values++;
-      if (existed && wrote) {
+      if (written == AtlasRepository.Written.CHANGED) {
         changed++;
-      } else if (existed) {
+      } else if (written == AtlasRepository.Written.UNCHANGED) {
         unchanged++;
       }
     }

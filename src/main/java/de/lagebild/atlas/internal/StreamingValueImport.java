@@ -215,7 +215,7 @@ class StreamingValueImport {
     repository.touched();
     // values that exist already (or twice in this batch): through the history path, after the new ones
     for (ValueRow v : later) {
-      if (repository.putValue(v, now)) {
+      if (repository.putValue(v, now) == AtlasRepository.Written.CHANGED) {
         counts[2]++;
       } else {
         counts[3]++;

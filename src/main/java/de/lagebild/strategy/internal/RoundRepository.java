@@ -133,16 +133,13 @@ class RoundRepository {
   }
 
   void insertAssessment(AssessmentRow a) {
-    insertAssessmentQuery(a).execute();
-  }
-
-  org.jooq.Query insertAssessmentQuery(AssessmentRow a) {
-    return scope.insertInto(Assessment.T)
+    scope.insertInto(Assessment.T)
         .set(Assessment.ID, a.id()).set(Assessment.ROUND_ID, a.roundId()).set(Assessment.MEASURE_ID, a.measureId())
         .set(Assessment.VERSION_NO, a.versionNo()).set(Assessment.STATUS_CODE, a.statusCode())
         .set(Assessment.PROGRESS, a.progress()).set(Assessment.NARRATIVE, a.narrative())
         .set(Assessment.EVIDENCE, a.evidence()).set(Assessment.AUTHOR_ID, a.authorId())
-        .set(Assessment.AUTHOR_NAME, a.authorName()).set(Assessment.CREATED_AT, a.createdAt());
+        .set(Assessment.AUTHOR_NAME, a.authorName()).set(Assessment.CREATED_AT, a.createdAt())
+        .execute();
   }
 
   void insertReview(ReviewRow r, UUID reviewerId) {

@@ -83,17 +83,14 @@ class StrategyRepository {
   }
 
   void insertGoal(GoalRow g, Instant now) {
-    insertGoalQuery(g, now).execute();
-  }
-
-  org.jooq.Query insertGoalQuery(GoalRow g, Instant now) {
-    return scope.insertInto(Goal.T)
+    scope.insertInto(Goal.T)
         .set(Goal.ID, g.id()).set(Goal.STRATEGY_ID, g.strategyId()).set(Goal.PARENT_ID, g.parentId())
         .set(Goal.LEVEL, g.level()).set(Goal.POSITION, g.position()).set(Goal.CODE, g.code())
         .set(Goal.TITLE, g.title()).set(Goal.DESCRIPTION, g.description())
         .set(Goal.SUCCESS_CRITERION, g.successCriterion()).set(Goal.GOAL_SOURCE, g.goalSource())
         .set(Goal.LIFE_SITUATIONS, joinSet(g.lifeSituations()))
-        .set(Goal.VERSION, 0).set(Goal.CREATED_AT, now);
+        .set(Goal.VERSION, 0).set(Goal.CREATED_AT, now)
+        .execute();
   }
 
   /** The columns of a goal insert, for {@link TenantScope#batchInsert}. */
