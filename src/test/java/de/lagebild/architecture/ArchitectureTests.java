@@ -76,6 +76,7 @@ class ArchitectureTests {
     // the membership lookup finds a user's tenants; the sweep at start-up fails import jobs cut off by a crash
     noClasses().that().doNotHaveFullyQualifiedName("de.lagebild.identity.internal.MembershipRepository")
         .and().doNotHaveFullyQualifiedName("de.lagebild.strategy.internal.ImportJobs")
+        .and().doNotHaveFullyQualifiedName("de.lagebild.atlas.internal.AtlasImportJobs")
         .should().callMethod(de.lagebild.platform.TenantScope.class, "acrossTenants",
             de.lagebild.platform.TenantTable.class)
         .check(CLASSES);

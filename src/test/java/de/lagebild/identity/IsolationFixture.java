@@ -106,8 +106,15 @@ record IsolationFixture(UUID tenantId, String slug, List<UUID> ids) {
     UUID goalIndicator = UUID.randomUUID();
     insert(dsl, "goal_indicator", row("tenant_id", tenant, "id", goalIndicator, "goal_id", goal, "indicator_id",
         indicator, "area_id", area, "target_value", new java.math.BigDecimal("3.0"), "created_at", Instant.now()));
+    UUID mapping = UUID.randomUUID();
+    insert(dsl, "column_mapping", row("tenant_id", tenant, "id", mapping, "name", "Geheime Zuordnung",
+        "entries", "{\"2020\":\"geheim\"}", "created_at", Instant.now(), "updated_at", Instant.now(), "version", 0));
+    UUID atlasJob = UUID.randomUUID();
+    insert(dsl, "atlas_import_job", row("tenant_id", tenant, "id", atlasJob, "file_name", "geheim.csv",
+        "state", "DONE", "summary", "geheim", "started_at", Instant.now()));
+    insert(dsl, "area_member", row("tenant_id", tenant, "area_id", area2, "member_id", area));
     return new IsolationFixture(tenant, slug, List.of(unit, membership, user, strategy, goal, measure, round,
-        assessment, statusOption, milestone, token, job, area, indicator, goalIndicator));
+        assessment, statusOption, milestone, token, job, area, indicator, goalIndicator, mapping, atlasJob));
   }
 
   private static Map<String, Object> row(Object... kv) {

@@ -114,4 +114,32 @@ final class AtlasTables {
     static final Field<UUID> BATCH_ID = T.id("batch_id");
     static final Field<Instant> REPLACED_AT = T.instant("replaced_at");
   }
+
+  static final class Mapping {
+    static final TenantTable T = TenantTable.named("column_mapping");
+    static final Field<UUID> ID = T.id("id");
+    static final Field<String> NAME = T.text("name");
+    static final Field<String> ENTRIES = T.text("entries");
+    static final Field<Instant> CREATED_AT = T.instant("created_at");
+    static final Field<Instant> UPDATED_AT = T.instant("updated_at");
+    static final Field<Integer> VERSION = T.field("version", Types.INT);
+  }
+
+  static final class Job {
+    static final TenantTable T = TenantTable.named("atlas_import_job");
+    static final Field<UUID> ID = T.id("id");
+    static final Field<UUID> USER_ID = T.id("user_id");
+    static final Field<String> FILE_NAME = T.text("file_name");
+    static final Field<String> STATE = T.text("state");
+    static final Field<String> MESSAGE = T.text("message");
+    static final Field<String> SUMMARY = T.text("summary");
+    static final Field<Instant> STARTED_AT = T.instant("started_at");
+    static final Field<Instant> FINISHED_AT = T.instant("finished_at");
+  }
+
+  static final class Member {
+    static final TenantTable T = TenantTable.named("area_member");
+    static final Field<UUID> AREA_ID = T.id("area_id");
+    static final Field<UUID> MEMBER_ID = T.id("member_id");
+  }
 }

@@ -34,7 +34,26 @@ class IndicatorImport {
 
   /** What a column feeds: an existing indicator, a new one with this name, or nothing. */
   record Target(int column, String label, String unit, UUID indicator, String indicatorName, boolean create,
-      boolean skip) {}
+      boolean skip, String period) {}
+
+  /**
+   * @param mapping column index → indicator code, "neu" or "skip" (optional; otherwise found by code or name)
+   * @param period the period of a wide sheet without period columns
+   * @param saved a saved column mapping to apply (its entries yield to {@code mapping})
+   * @param saveAs the name under which the commit saves the mapping it used (null: not saved)
+   */
+  record Options(Map<Integer, String> mapping, String period, UUID saved, String saveAs) {
+    static Options of(Map<Integer, String> mapping) {
+      return new Options(mapping, null, null, null);
+    }
+  }
+
+  /** Told how far a commit has got. */
+  interface Progress {
+    void total(int n);
+
+    void done(int n);
+  }
 
   record Preview(StatisticsReader.Result read, String charset, List<Target> targets, List<Problem> problems,
       int values, int areasMatched, List<String> unknownAreas) {
@@ -50,44 +69,73 @@ class IndicatorImport {
   record Summary(int values, int created, int changed, int unchanged, int indicatorsCreated, UUID batch) {}
 
   private final AtlasRepository repository;
+  private final ColumnMappings mappings;
   private final Derivation derivation;
   private final AuditLog audit;
   private final Clock clock;
 
-  IndicatorImport(AtlasRepository repository, Derivation derivation, AuditLog audit, Clock clock) {
+  IndicatorImport(AtlasRepository repository, ColumnMappings mappings, Derivation derivation, AuditLog audit,
+      Clock clock) {
+    this.mappings = mappings;
     this.derivation = derivation;
     this.repository = repository;
     this.audit = audit;
     this.clock = clock;
   }
 
-  /** @param mapping column index → indicator code, "neu" or "skip" (optional; otherwise found by code or name) */
   Preview preview(byte[] bytes, Map<Integer, String> mapping) {
-    boolean xlsx = bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
-    TextDecoder.Decoded decoded = xlsx ? new TextDecoder.Decoded("", "XLSX") : TextDecoder.decode(bytes);
-    StatisticsReader.Result read = xlsx ? StatisticsReader.readXlsx(bytes) : StatisticsReader.read(decoded.text());
+    return preview(bytes, Options.of(mapping));
+  }
+
+  Preview preview(byte[] bytes, Options options) {
+    byte[] content = bytes;
+    boolean zip = bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
+    if (zip) {
+      byte[] csv = StatisticsReader.unzipCsv(bytes);
+      if (csv != null) {
+        content = csv;
+        zip = false;
+      }
+    }
+    boolean xlsx = zip;
+    TextDecoder.Decoded decoded = xlsx ? new TextDecoder.Decoded("", "XLSX") : TextDecoder.decode(content);
+    StatisticsReader.Result read = xlsx ? StatisticsReader.readXlsx(content, options.period())
+        : StatisticsReader.read(decoded.text(), options.period());
     List<Problem> problems = new ArrayList<>(read.problems());
+    Map<Integer, String> mapping = new LinkedHashMap<>();
+    if (options.saved() != null) {
+      ColumnMappings.Saved saved = mappings.byId(options.saved())
+          .orElseThrow(() -> new DomainException("atlas.mappingUnknown"));
+      mapping.putAll(ColumnMappings.apply(saved, read.columns(), problems));
+    }
+    if (options.mapping() != null) {
+      mapping.putAll(options.mapping());
+    }
     List<IndicatorRow> indicators = repository.indicators();
     List<Target> targets = new ArrayList<>();
     for (StatisticsReader.Column c : read.columns()) {
-      String wanted = mapping == null ? null : mapping.get(c.index());
+      String wanted = mapping.get(c.index());
       if ("skip".equals(wanted)) {
-        targets.add(new Target(c.index(), c.label(), c.unit(), null, null, false, true));
+        targets.add(new Target(c.index(), c.label(), c.unit(), null, null, false, true, c.period()));
         continue;
       }
       IndicatorRow found = null;
       if (wanted != null && !"neu".equals(wanted)) {
         found = indicators.stream().filter(i -> i.code().equals(wanted) || i.id().toString().equals(wanted))
             .findFirst().orElseThrow(() -> new DomainException("atlas.indicatorUnknown", wanted));
-      } else if (wanted == null) {
+      } else if (wanted == null && c.period() == null) {
         found = indicators.stream().filter(i -> i.code().equalsIgnoreCase(c.label())
             || i.name().equalsIgnoreCase(c.label()) || i.shortName().equalsIgnoreCase(c.label()))
             .findFirst().orElse(null);
       }
       targets.add(found != null
-          ? new Target(c.index(), c.label(), c.unit(), found.id(), found.name(), false, false)
-          : new Target(c.index(), c.label(), c.unit(), null, newName(read, c), true, false));
+          ? new Target(c.index(), c.label(), c.unit(), found.id(), found.name(), false, false, c.period())
+          : new Target(c.index(), c.label(), c.unit(), null, newName(read, c), true, false, c.period()));
     }
+    // problems of columns the user does not take are not in the way
+    Set<String> skipped = new java.util.HashSet<>();
+    targets.stream().filter(Target::skip).forEach(t -> skipped.add(t.label()));
+    problems.removeIf(pr -> pr.line() > 1 && skipped.contains(pr.field()));
     List<AreaRow> areas = repository.areas();
     Set<String> unknown = new LinkedHashSet<>();
     Set<UUID> matched = new LinkedHashSet<>();
@@ -120,6 +168,10 @@ class IndicatorImport {
   }
 
   private static String newName(StatisticsReader.Result read, StatisticsReader.Column c) {
+    if (c.period() != null) {
+      // one column per year: all of them feed one new indicator
+      return read.title() != null ? read.title() : "Werte je Jahr";
+    }
     return c.label() + (read.tableCode() == null ? "" : " (Tabelle " + read.tableCode() + ")");
   }
 
@@ -173,7 +225,13 @@ class IndicatorImport {
   /** Writes the preview's values in one transaction; refuses when it has errors. */
   @Transactional
   Summary commit(byte[] bytes, String fileName, Map<Integer, String> mapping) {
-    Preview p = preview(bytes, mapping);
+    return commit(bytes, fileName, Options.of(mapping), null);
+  }
+
+  /** Writes the preview's values in one transaction; refuses when it has errors; tells {@code progress} (if any). */
+  @Transactional
+  Summary commit(byte[] bytes, String fileName, Options options, Progress progress) {
+    Preview p = preview(bytes, options);
     if (p.hasErrors()) {
       Problem first = p.problems().stream().filter(Problem::error).findFirst().orElseThrow();
       throw new DomainException("atlas.importHasErrors", p.problems().stream().filter(Problem::error).count(),
@@ -183,21 +241,37 @@ class IndicatorImport {
     Map<Integer, UUID> indicatorOf = new LinkedHashMap<>();
     int position = repository.indicators().size();
     int createdIndicators = 0;
+    Map<String, UUID> createdByName = new LinkedHashMap<>();
     for (Target t : p.targets()) {
       if (t.skip()) {
         continue;
       }
-      if (t.create()) {
+      if (t.create() && t.period() != null && createdByName.containsKey(t.indicatorName())) {
+        indicatorOf.put(t.column(), createdByName.get(t.indicatorName()));
+      } else if (t.create()) {
         UUID id = UUID.randomUUID();
+        if (t.period() != null) {
+          createdByName.put(t.indicatorName(), id);
+        }
         String code = uniqueCode(p.read().tableCode(), t);
         repository.insertIndicator(new IndicatorRow(id, code, abbreviate(t.indicatorName(), 300),
-            abbreviate(t.label(), 80), null, t.unit(), 0, p.read().source() == null ? fileName : p.read().source(),
+            abbreviate(t.period() != null ? t.indicatorName() : t.label(), 80), null, t.unit(), 0, p.read().source() == null ? fileName : p.read().source(),
             null, null, Polarity.NEUTRAL, null, null, null, "OTHER", false, position++, 0, null, null, null), now);
         indicatorOf.put(t.column(), id);
         createdIndicators++;
       } else {
         indicatorOf.put(t.column(), t.indicator());
       }
+    }
+    if (options.saveAs() != null && !options.saveAs().isBlank()) {
+      Map<UUID, String> codes = new java.util.HashMap<>();
+      repository.indicators().forEach(i -> codes.put(i.id(), i.code()));
+      Map<String, String> entries = new LinkedHashMap<>();
+      for (Target t : p.targets()) {
+        entries.put(t.period() != null ? ColumnMappings.ANY_YEAR : t.label(),
+            t.skip() ? "skip" : codes.get(indicatorOf.get(t.column())));
+      }
+      mappings.save(options.saveAs(), entries);
     }
     String author = CurrentUser.get().map(u -> u.actorName()).orElse("Import");
     UUID batch = repository.insertBatch(fileName, p.read().format().name(), p.read().cells().size(), author, now);
@@ -206,7 +280,15 @@ class IndicatorImport {
     int unchanged = 0;
     int values = 0;
     List<Problem> ignored = new ArrayList<>();
+    int total = p.read().cells().size();
+    if (progress != null) {
+      progress.total(total);
+    }
+    int seen = 0;
     for (StatisticsReader.Cell cell : p.read().cells()) {
+      if (progress != null && ++seen % 200 == 0) {
+        progress.done(seen);
+      }
       UUID indicator = indicatorOf.get(cell.column());
       if (indicator == null) {
         continue;
@@ -227,6 +309,9 @@ class IndicatorImport {
         unchanged++;
       }
     }
+    if (progress != null) {
+      progress.done(total);
+    }
     derivation.recomputeAll();
     Summary s = new Summary(values, values - changed - unchanged, changed, unchanged, createdIndicators, batch);
     Map<String, Object> after = new LinkedHashMap<>();
@@ -240,7 +325,7 @@ class IndicatorImport {
   }
 
   private String uniqueCode(String table, Target t) {
-    String base = ((table == null ? "import" : table) + "-" + t.label()).toLowerCase(Locale.GERMAN)
+    String base = ((table == null ? "import" : table) + "-" + (t.period() != null ? t.indicatorName() : t.label())).toLowerCase(Locale.GERMAN)
         .replaceAll("[^a-z0-9äöüß]+", "-").replaceAll("(^-|-$)", "");
     base = base.length() > 50 ? base.substring(0, 50) : base;
     String code = base;

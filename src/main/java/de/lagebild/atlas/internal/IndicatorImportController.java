@@ -52,9 +52,18 @@ class IndicatorImportController {
   private final AtlasRepository repository;
   private final org.springframework.context.MessageSource messages;
   private final de.lagebild.exchange.UploadStash stash;
+  private final ColumnMappings mappings;
+  private final AtlasImportJobs jobs;
+  private final long backgroundFrom;
 
   IndicatorImportController(IndicatorImport imports, StreamingValueImport streaming, GeoJsonImport geoJson,
-      AtlasRepository repository, org.springframework.context.MessageSource messages) throws IOException {
+      AtlasRepository repository, org.springframework.context.MessageSource messages, ColumnMappings mappings,
+      AtlasImportJobs jobs,
+      @org.springframework.beans.factory.annotation.Value("${lagebild.import.background-from-bytes:1000000}")
+      long backgroundFrom) throws IOException {
+    this.mappings = mappings;
+    this.jobs = jobs;
+    this.backgroundFrom = backgroundFrom;
     this.imports = imports;
     this.streaming = streaming;
     this.geoJson = geoJson;
@@ -65,42 +74,82 @@ class IndicatorImportController {
 
   @GetMapping("/{tenant}/atlas/import")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String start(@PathVariable("tenant") String tenant) {
+  String start(@PathVariable("tenant") String tenant, Model model) {
+    model.addAttribute("mappings", mappings.all());
+    model.addAttribute("jobs", jobs.recent(5));
     return "atlas/import";
   }
 
   @PostMapping("/{tenant}/atlas/import")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
   String preview(@PathVariable("tenant") String tenant, @RequestParam("file") MultipartFile file,
+      @RequestParam(name = "periode", required = false) String period,
+      @RequestParam(name = "zuordnung", required = false) java.util.UUID saved,
       HttpSession session, Model model) throws IOException {
     byte[] bytes = file.getBytes();
-    IndicatorImport.Preview p = imports.preview(bytes, null);
+    IndicatorImport.Options options = new IndicatorImport.Options(null, blankToNull(period), saved, null);
+    IndicatorImport.Preview p = imports.preview(bytes, options);
     String token = stash.put(session, tenant, new java.io.ByteArrayInputStream(bytes), file.getOriginalFilename(),
         null);
     model.addAttribute("preview", p);
     model.addAttribute("token", token);
     model.addAttribute("indicators", repository.indicators());
     model.addAttribute("fileName", file.getOriginalFilename());
+    model.addAttribute("period", blankToNull(period));
+    model.addAttribute("saved", saved == null ? null : mappings.byId(saved).orElse(null));
+    model.addAttribute("background", bytes.length >= backgroundFrom);
     return "atlas/import-preview";
   }
 
   @PostMapping("/{tenant}/atlas/import/uebernehmen")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
   String commit(@PathVariable("tenant") String tenant, @RequestParam("token") String token,
+      @RequestParam(name = "periode", required = false) String period,
+      @RequestParam(name = "speichernAls", required = false) String saveAs,
       HttpServletRequest request, HttpSession session, RedirectAttributes redirect) throws IOException {
     de.lagebild.exchange.UploadStash.Pending p = stash.get(session, token, tenant)
         .orElseThrow(() -> new DomainException("import.expired"));
     Map<Integer, String> mapping = new HashMap<>();
     request.getParameterMap().forEach((name, values) -> {
-      if (name.startsWith("spalte-") && values.length > 0 && !values[0].isBlank()) {
+      if (name.matches("spalte-\\d{1,6}") && values.length > 0 && !values[0].isBlank()) {
         mapping.put(Integer.parseInt(name.substring(7)), values[0]);
       }
     });
-    IndicatorImport.Summary s = imports.commit(Files.readAllBytes(p.file()), p.fileName(), mapping);
+    IndicatorImport.Options options = new IndicatorImport.Options(mapping, blankToNull(period), null,
+        blankToNull(saveAs));
+    if (p.size() >= backgroundFrom) {
+      java.nio.file.Path owned = stash.dir().resolve("job-" + token);
+      Files.move(p.file(), owned, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      stash.remove(session, token, true);
+      java.util.UUID job = jobs.start(owned, p.fileName(), options);
+      return "redirect:/" + tenant + "/atlas/import/auftraege/" + job;
+    }
+    IndicatorImport.Summary s = imports.commit(Files.readAllBytes(p.file()), p.fileName(), options, null);
     stash.remove(session, token, false);
     redirect.addFlashAttribute("atlasSummary", s);
     redirect.addFlashAttribute("success", "atlas.import.done");
     return "redirect:/" + tenant + "/atlas";
+  }
+
+  @GetMapping("/{tenant}/atlas/import/auftraege/{id}")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  String job(@PathVariable("tenant") String tenant, @PathVariable("id") java.util.UUID id, Model model) {
+    model.addAttribute("job", jobs.find(id).orElseThrow(de.lagebild.platform.NotFoundException::new));
+    model.addAttribute("progress", jobs.progress(id).orElse(null));
+    return "atlas/import-job";
+  }
+
+  /** The progress part of the job page, polled by htmx while the job runs. */
+  @GetMapping("/{tenant}/atlas/import/auftraege/{id}/fortschritt")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  String jobProgress(@PathVariable("tenant") String tenant, @PathVariable("id") java.util.UUID id, Model model) {
+    model.addAttribute("job", jobs.find(id).orElseThrow(de.lagebild.platform.NotFoundException::new));
+    model.addAttribute("progress", jobs.progress(id).orElse(null));
+    return "atlas/import-job :: status";
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
   }
 
   /** {@code POST /api/v1/{tenant}/indicator-imports}: the same for scripts; {@code dryRun=true} writes nothing. */
@@ -109,6 +158,9 @@ class IndicatorImportController {
   @ResponseBody
   ApiResult api(@PathVariable("tenant") String tenant, @RequestParam("file") MultipartFile file,
       @RequestParam(name = "mapping", required = false) String mapping,
+      @RequestParam(name = "period", required = false) String period,
+      @RequestParam(name = "savedMapping", required = false) String savedMapping,
+      @RequestParam(name = "saveMappingAs", required = false) String saveMappingAs,
       @RequestParam(name = "dryRun", defaultValue = "true") boolean dryRun) throws IOException {
     Map<Integer, String> map = new LinkedHashMap<>();
     if (mapping != null && !mapping.isBlank()) {
@@ -120,7 +172,9 @@ class IndicatorImportController {
         map.put(Integer.parseInt(kv[0].strip()), kv[1].strip());
       }
     }
-    if (!dryRun && map.isEmpty() && file.getSize() >= STREAM_FROM) {
+    java.util.UUID saved = savedMapping == null || savedMapping.isBlank() ? null
+        : mappings.byName(savedMapping).orElseThrow(() -> new DomainException("atlas.mappingUnknown")).id();
+    if (!dryRun && map.isEmpty() && saved == null && file.getSize() >= STREAM_FROM) {
       // a large long table: streamed, without holding the file or its values in memory
       java.nio.file.Path tmp = java.nio.file.Files.createTempFile("lagebild-values-", ".csv");
       try {
@@ -134,9 +188,11 @@ class IndicatorImportController {
       }
     }
     byte[] bytes = file.getBytes();
-    IndicatorImport.Preview p = imports.preview(bytes, map.isEmpty() ? null : map);
-    IndicatorImport.Summary summary = dryRun ? null : imports.commit(bytes, file.getOriginalFilename(),
-        map.isEmpty() ? null : map);
+    IndicatorImport.Options options = new IndicatorImport.Options(map.isEmpty() ? null : map, blankToNull(period),
+        saved, blankToNull(saveMappingAs));
+    IndicatorImport.Preview p = imports.preview(bytes, options);
+    IndicatorImport.Summary summary = dryRun ? null : imports.commit(bytes, file.getOriginalFilename(), options,
+        null);
     return new ApiResult(p.read().format().name().toLowerCase(java.util.Locale.ROOT), p.charset(),
         p.read().tableCode(), p.read().title(), dryRun,
         p.targets().stream().map(t -> new ApiColumn(t.column(), t.label(), t.unit(), t.indicatorName(), t.create(),

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class StatisticsReader {
 
-  enum Format { GENESIS, LONG }
+  enum Format { GENESIS, LONG, FLAT, WIDE }
 
   record Problem(int line, String field, String messageKey, String detail, boolean error) {}
 
@@ -24,7 +24,12 @@ final class StatisticsReader {
   record Cell(int line, int column, String key, String areaName, String period, BigDecimal value, String special,
       String flags) {}
 
-  record Column(int index, String label, String unit) {}
+  /** A column of values; {@code period} is set when the header itself is a period (wide sheets, one column per year). */
+  record Column(int index, String label, String unit, String period) {
+    Column(int index, String label, String unit) {
+      this(index, label, unit, null);
+    }
+  }
 
   record Result(Format format, String tableCode, String title, List<Column> columns, List<Cell> cells,
       List<Problem> problems, String source) {
@@ -37,21 +42,46 @@ final class StatisticsReader {
   private static final Pattern KEY = Pattern.compile("^\\d{1,12}$");
   private static final Pattern FLAGGED = Pattern.compile("^(.*?)\\s*([prs]{1,3})$");
   private static final List<String> SPECIALS = List.of("-", ".", "x", "...", "/");
+  private static final String[] KEY_NAMES = {"schluessel", "schlüssel", "key", "ags", "ars", "regionalschlüssel",
+      "gemeindeschlüssel", "kennziffer"};
+  private static final String[] INDICATOR_NAMES = {"indikator", "indicator", "merkmal"};
+  private static final String[] PERIOD_NAMES = {"zeitraum", "period", "periode", "jahr", "stichtag"};
+  /** GENESIS variables whose attributes are areas. */
+  private static final List<String> AREA_VARIABLES = List.of("DINSG", "DLAND", "REGBEZ", "KREISE", "GEMEIN",
+      "GEMVB", "GEMTEIL", "REGLKR", "REGRBZ", "REGGEM");
 
   private StatisticsReader() {
   }
 
   static Result read(String text) {
+    return read(text, null);
+  }
+
+  /**
+   * @param period the period of a wide sheet whose columns are indicators and that has no period column (the
+   *     wizard asks for it); ignored by the other layouts
+   */
+  static Result read(String text, String period) {
     List<String> lines = lines(text);
     String firstData = lines.stream().filter(l -> !l.isBlank()).findFirst().orElse("");
     if (!text.contains(";")) {
       return new Result(Format.GENESIS, null, null, List.of(), List.of(), List.of(new Problem(1, "",
           "atlas.delimiter", delimiterOf(firstData), true)), null);
     }
-    String header = firstData.toLowerCase(Locale.GERMAN).replace("\"", "");
-    if (header.startsWith("schluessel;") || header.startsWith("schlüssel;") || header.startsWith("key;")
-        || header.startsWith("ags;") || header.startsWith("ars;")) {
+    List<String> header = split(firstData.replace("\uFEFF", "")).stream()
+        .map(h -> h.strip().toLowerCase(Locale.GERMAN)).toList();
+    if (header.contains("value") && (header.contains("time") || header.contains("time_code"))) {
+      return readFlat(lines);
+    }
+    if (header.contains("zeit") && header.stream().anyMatch(h -> h.endsWith("_auspraegung_code"))) {
+      return readFlatClassic(lines);
+    }
+    boolean keyed = index(header, KEY_NAMES) >= 0;
+    if (keyed && index(header, INDICATOR_NAMES) >= 0) {
       return readLong(lines);
+    }
+    if (keyed || index(header, "name", "gebiet", "gemeinde", "kreis") == 0) {
+      return readWide(lines, period);
     }
     return readGenesis(lines);
   }
@@ -61,6 +91,11 @@ final class StatisticsReader {
    * evaluated, their cached values are read), handed to the same reader as CSV.
    */
   static Result readXlsx(byte[] bytes) {
+    return readXlsx(bytes, null);
+  }
+
+  /** The first sheet as a long or wide table; {@code period} as in {@link #read(String, String)}. */
+  static Result readXlsx(byte[] bytes, String period) {
     org.apache.poi.openxml4j.util.ZipSecureFile.setMinInflateRatio(0.01);
     StringBuilder csv = new StringBuilder();
     try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
@@ -84,7 +119,43 @@ final class StatisticsReader {
     } catch (java.io.IOException | RuntimeException e) {
       throw new de.lagebild.platform.DomainException("atlas.xlsxUnreadable");
     }
-    return read(csv.toString());
+    return read(csv.toString(), period);
+  }
+
+  /**
+   * The CSV inside a ZIP as GENESIS delivers flat files (one {@code *_flat.csv} per archive), or null when the
+   * archive is something else (an XLSX). Sizes are limited: at most 200 MB unpacked and 10 entries.
+   */
+  static byte[] unzipCsv(byte[] bytes) {
+    try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
+      java.util.zip.ZipEntry e;
+      int entries = 0;
+      while ((e = zip.getNextEntry()) != null) {
+        if (++entries > 10) {
+          return null;
+        }
+        String n = e.getName().toLowerCase(Locale.ROOT);
+        if (n.equals("[content_types].xml")) {
+          return null;
+        }
+        if (!e.isDirectory() && n.endsWith(".csv")) {
+          java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+          byte[] buffer = new byte[65536];
+          long total = 0;
+          for (int r; (r = zip.read(buffer)) > 0; ) {
+            total += r;
+            if (total > 200L * 1024 * 1024) {
+              throw new de.lagebild.platform.DomainException("atlas.zipTooLarge");
+            }
+            out.write(buffer, 0, r);
+          }
+          return out.toByteArray();
+        }
+      }
+      return null;
+    } catch (java.io.IOException ex) {
+      throw new de.lagebild.platform.DomainException("atlas.zipUnreadable");
+    }
   }
 
   private static String delimiterOf(String line) {
@@ -209,9 +280,9 @@ final class StatisticsReader {
   private static Result readLong(List<String> lines) {
     List<Problem> problems = new ArrayList<>();
     List<String> header = split(lines.get(0).replace("\uFEFF", ""));
-    int key = index(header, "schluessel", "schlüssel", "key", "ags", "ars");
-    int indicator = index(header, "indikator", "indicator", "merkmal");
-    int period = index(header, "zeitraum", "period", "periode", "jahr", "stichtag");
+    int key = index(header, KEY_NAMES);
+    int indicator = index(header, INDICATOR_NAMES);
+    int period = index(header, PERIOD_NAMES);
     int value = index(header, "wert", "value");
     int name = index(header, "name", "gebiet");
     for (String[] need : new String[][] {{"Indikator", String.valueOf(indicator)}, {"Zeitraum", String.valueOf(period)},
@@ -241,6 +312,224 @@ final class StatisticsReader {
       cells.add(cell(i + 1, columns.get(col), get(c, key), get(c, name), get(c, period), get(c, value), problems));
     }
     return new Result(Format.LONG, null, null, columns, cells, problems, null);
+  }
+
+  // ---------------------------------------------------------------- GENESIS flat file (ffcsv)
+
+  /**
+   * The flat file of GENESIS-Online (ffcsv, since 2024): one value per row, English column names
+   * ({@code statistics_code; time; 1_variable_code; 1_variable_attribute_code; 1_variable_attribute_label; …;
+   * value; value_unit; value_variable_code; value_variable_label; value_q}). The variable whose attributes are areas
+   * (KREISE, GEMEIN, … or purely numeric codes) gives key and name; every other variable splits the indicator
+   * ("Bevölkerungsstand – weiblich"); {@code value_q} carries the quality mark.
+   */
+  private static Result readFlat(List<String> lines) {
+    List<Problem> problems = new ArrayList<>();
+    List<String> header = split(lines.get(0)).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+    int time = header.indexOf("time");
+    int timeLabel = header.indexOf("time_label");
+    int value = header.indexOf("value");
+    int unit = header.indexOf("value_unit");
+    int code = header.indexOf("value_variable_code");
+    int label = header.indexOf("value_variable_label");
+    int quality = header.indexOf("value_q");
+    int statistic = header.indexOf("statistics_code");
+    List<Integer> variables = new ArrayList<>();
+    for (int n = 1; header.contains(n + "_variable_code"); n++) {
+      variables.add(n);
+    }
+    if (code < 0 && label < 0) {
+      problems.add(new Problem(1, "value_variable_code", "atlas.longHeader", "value_variable_code", true));
+      return new Result(Format.FLAT, null, null, List.of(), List.of(), problems, null);
+    }
+    List<List<String>> rows = new ArrayList<>();
+    List<Integer> rowLines = new ArrayList<>();
+    for (int i = 1; i < lines.size(); i++) {
+      if (!lines.get(i).isBlank()) {
+        rows.add(split(lines.get(i)));
+        rowLines.add(i + 1);
+      }
+    }
+    // the area variable: a known GENESIS code, else the one whose attribute codes are all digits
+    int area = -1;
+    for (int n : variables) {
+      int c = header.indexOf(n + "_variable_code");
+      int a = header.indexOf(n + "_variable_attribute_code");
+      boolean known = rows.stream().anyMatch(r -> AREA_VARIABLES.contains(get(r, c).toUpperCase(Locale.ROOT)));
+      boolean digits = !rows.isEmpty() && rows.stream().allMatch(r -> KEY.matcher(get(r, a)).matches());
+      if (known || (digits && area < 0)) {
+        area = n;
+        if (known) {
+          break;
+        }
+      }
+    }
+    if (area < 0) {
+      problems.add(new Problem(1, "1_variable_code", "atlas.flatNoArea", "", true));
+      return new Result(Format.FLAT, null, null, List.of(), List.of(), problems, null);
+    }
+    int areaKey = header.indexOf(area + "_variable_attribute_code");
+    int areaName = header.indexOf(area + "_variable_attribute_label");
+    List<Column> columns = new ArrayList<>();
+    java.util.Map<String, Column> byLabel = new java.util.LinkedHashMap<>();
+    List<Cell> cells = new ArrayList<>();
+    String table = null;
+    for (int r = 0; r < rows.size(); r++) {
+      List<String> row = rows.get(r);
+      int line = rowLines.get(r);
+      if (table == null && statistic >= 0 && !get(row, statistic).isEmpty()) {
+        table = get(row, statistic);
+      }
+      StringBuilder name = new StringBuilder(get(row, label).isEmpty() ? get(row, code) : get(row, label));
+      for (int n : variables) {
+        if (n != area) {
+          String attribute = get(row, header.indexOf(n + "_variable_attribute_label"));
+          if (!attribute.isEmpty() && !attribute.equalsIgnoreCase("insgesamt")) {
+            name.append(" – ").append(attribute);
+          }
+        }
+      }
+      String u = get(row, unit);
+      Column column = byLabel.computeIfAbsent(name.toString(), k -> {
+        Column c = new Column(columns.size(), k, u.isEmpty() ? null : u);
+        columns.add(c);
+        return c;
+      });
+      String period = time >= 0 && !get(row, time).isEmpty() ? get(row, time) : get(row, timeLabel);
+      String raw = get(row, value);
+      String q = quality < 0 ? "" : get(row, quality).toLowerCase(Locale.ROOT);
+      String flag = switch (q) {
+        case "p", "v" -> "p";
+        case "r", "b" -> "r";
+        case "s", "g" -> "s";
+        default -> "";
+      };
+      cells.add(cell(line, column, get(row, areaKey), get(row, areaName), period, raw + flag, problems));
+    }
+    return new Result(Format.FLAT, table, null, columns, cells, problems, "© Statistisches Bundesamt (Destatis) /"
+        + " Statistische Ämter des Bundes und der Länder");
+  }
+
+  /**
+   * The flat file as GENESIS wrote it until 2024: {@code Zeit; 1_Merkmal_Code; 1_Auspraegung_Code;
+   * 1_Auspraegung_Label; …} and one column per value, named {@code CODE__Label__Einheit}, its quality mark in
+   * {@code CODE__Label__q}.
+   */
+  private static Result readFlatClassic(List<String> lines) {
+    List<Problem> problems = new ArrayList<>();
+    List<String> header = split(lines.get(0)).stream().map(String::strip).toList();
+    List<String> lower = header.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+    int time = lower.indexOf("zeit");
+    int area = -1;
+    for (int n = 1; lower.contains(n + "_merkmal_code"); n++) {
+      int c = lower.indexOf(n + "_merkmal_code");
+      int n2 = n;
+      if (lines.size() > 1 && AREA_VARIABLES.contains(get(split(lines.get(1)), c).toUpperCase(Locale.ROOT))) {
+        area = n2;
+      }
+    }
+    if (area < 0) {
+      area = 1;
+    }
+    int areaKey = lower.indexOf(area + "_auspraegung_code");
+    int areaName = lower.indexOf(area + "_auspraegung_label");
+    List<Column> columns = new ArrayList<>();
+    List<Integer> qualities = new ArrayList<>();
+    for (int i = 0; i < header.size(); i++) {
+      String[] parts = header.get(i).split("__");
+      if (parts.length >= 2 && !parts[parts.length - 1].equalsIgnoreCase("q")) {
+        String unit = parts.length >= 3 ? parts[parts.length - 1].replace('_', ' ') : null;
+        columns.add(new Column(i, parts[1].replace('_', ' '), unit));
+        qualities.add(lower.indexOf((parts[0] + "__" + parts[1] + "__q").toLowerCase(Locale.ROOT)));
+      }
+    }
+    if (columns.isEmpty() || areaKey < 0) {
+      problems.add(new Problem(1, "", "atlas.genesisNoHeader", "", true));
+      return new Result(Format.FLAT, null, null, List.of(), List.of(), problems, null);
+    }
+    List<Cell> cells = new ArrayList<>();
+    for (int i = 1; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) {
+        continue;
+      }
+      List<String> row = split(lines.get(i));
+      for (int c = 0; c < columns.size(); c++) {
+        Column column = columns.get(c);
+        String q = get(row, qualities.get(c)).toLowerCase(Locale.ROOT);
+        String flag = q.equals("p") || q.equals("v") ? "p" : q.equals("r") ? "r" : q.equals("s") ? "s" : "";
+        cells.add(cell(i + 1, column, get(row, areaKey), get(row, areaName), get(row, time),
+            get(row, column.index()) + flag, problems));
+      }
+    }
+    return new Result(Format.FLAT, null, null, columns, cells, problems, null);
+  }
+
+  // ---------------------------------------------------------------- wide sheets
+
+  /**
+   * A sheet as districts keep them: one row per area (key and/or name), one column per indicator or one per
+   * year. A column headed by a period (2021, 31.12.2021, 2021-Q4) holds that period; otherwise the period comes
+   * from a period column, else from {@code period} (asked in the wizard), else it is an error.
+   */
+  private static Result readWide(List<String> lines, String period) {
+    List<Problem> problems = new ArrayList<>();
+    List<String> header = split(lines.get(0).replace("\uFEFF", "")).stream().map(String::strip).toList();
+    int key = index(header, KEY_NAMES);
+    int name = index(header, "name", "gebiet", "gemeinde", "kreis", "gebietsname", "bezeichnung");
+    int periodColumn = index(header, PERIOD_NAMES);
+    List<List<String>> rows = new ArrayList<>();
+    for (int i = 1; i < lines.size(); i++) {
+      rows.add(lines.get(i).isBlank() ? List.of() : split(lines.get(i)));
+    }
+    List<Column> columns = new ArrayList<>();
+    for (int i = 0; i < header.size(); i++) {
+      if (i == key || i == name || i == periodColumn || header.get(i).isEmpty()) {
+        continue;
+      }
+      int col = i;
+      boolean numbers = rows.stream().map(r -> get(r, col)).filter(v -> !v.isEmpty())
+          .anyMatch(v -> v.matches("-?[\\d.,\\s]*\\d[\\d.,\\s]*\\s*[prs]{0,3}") || SPECIALS.contains(v));
+      if (!numbers) {
+        problems.add(new Problem(1, header.get(i), "atlas.wideTextColumn", header.get(i), false));
+        continue;
+      }
+      String p = headerPeriod(header.get(i));
+      columns.add(new Column(i, header.get(i), null, p));
+    }
+    boolean needsPeriod = periodColumn < 0 && columns.stream().anyMatch(c -> c.period() == null);
+    if (needsPeriod && (period == null || period.isBlank())) {
+      problems.add(new Problem(1, "Zeitraum", "atlas.widePeriodMissing", "", true));
+    }
+    List<Cell> cells = new ArrayList<>();
+    for (int i = 1; i < lines.size(); i++) {
+      List<String> row = rows.get(i - 1);
+      if (row.stream().allMatch(String::isBlank)) {
+        continue;
+      }
+      for (Column c : columns) {
+        String p = c.period() != null ? c.period() : periodColumn >= 0 ? get(row, periodColumn) : period;
+        if (get(row, c.index()).isEmpty()) {
+          problems.add(new Problem(i + 1, c.label(), "atlas.wideEmpty", get(row, key) + " " + get(row, name), false));
+          continue;
+        }
+        cells.add(cell(i + 1, c, get(row, key), get(row, name), p == null ? "" : p.strip(), get(row, c.index()),
+            problems));
+      }
+    }
+    return new Result(Format.WIDE, null, null, columns, cells, problems, null);
+  }
+
+  /** The period a column header names, or null. */
+  static String headerPeriod(String label) {
+    String t = label.strip();
+    if (!t.matches("(\\d{4}|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}-(Q[1-4]|\\d{2}(-\\d{2})?)|[1-4]\\. Quartal \\d{4})")) {
+      return null;
+    }
+    try {
+      return Periods.normalise(t);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   static int index(List<String> header, String... names) {

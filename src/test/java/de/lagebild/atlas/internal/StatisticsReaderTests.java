@@ -98,4 +98,114 @@ class StatisticsReaderTests {
     assertThat(r.cells()).extracting(Cell::key, Cell::period).containsExactly(tuple("16062", "2020"));
     assertThat(r.cells().get(0).value()).isEqualByComparingTo("7.9");
   }
+
+  @Test
+  void theGenesisFlatFileOf2024() throws IOException {
+    StatisticsReader.Result r = StatisticsReader.read(fixture("genesis-ffcsv-12411-0015_flat.csv"));
+    assertThat(r.format()).isEqualTo(StatisticsReader.Format.FLAT);
+    assertThat(r.tableCode()).isEqualTo("12411");
+    assertThat(r.columns()).extracting(StatisticsReader.Column::label, StatisticsReader.Column::unit)
+        .containsExactlyInAnyOrder(tuple("Bevölkerungsstand – weiblich", "Anzahl"),
+            tuple("Bevölkerungsstand – männlich", "Anzahl"));
+    assertThat(r.cells()).hasSize(12);
+    assertThat(r.problems()).noneMatch(Problem::error);
+    Cell nordhausenMale = r.cells().stream().filter(c -> c.key().equals("16062")
+        && r.columns().get(c.column()).label().endsWith("männlich")).findFirst().orElseThrow();
+    assertThat(nordhausenMale.value()).isEqualByComparingTo("40500");
+    assertThat(nordhausenMale.flags()).isEqualTo("p");
+    assertThat(nordhausenMale.period()).isEqualTo("31.12.2020");
+    assertThat(nordhausenMale.areaName()).isEqualTo("Nordhausen, Landkreis");
+    Cell land = r.cells().stream().filter(c -> c.key().equals("1")).findFirst().orElseThrow();
+    assertThat(land.value()).isEqualByComparingTo("1450000");
+    assertThat(land.flags()).isEqualTo("r");
+    Cell eisenachFemale = r.cells().stream().filter(c -> c.key().equals("16056") && c.value() != null).findFirst()
+        .orElseThrow();
+    assertThat(eisenachFemale.value()).isEqualByComparingTo("20100");
+    assertThat(r.cells()).extracting(Cell::special).contains(".", "-", "x", "...", "/");
+    // final values ("e") carry no flag
+    assertThat(r.cells().stream().filter(c -> c.key().equals("16051"))).allMatch(c -> c.flags() == null);
+  }
+
+  @Test
+  void theFlatFileIsTakenOutOfItsZipAndAnXlsxIsNot() throws IOException {
+    byte[] csv;
+    try (InputStream in = getClass().getResourceAsStream("/atlas/genesis-ffcsv-12411-0015_flat.csv")) {
+      csv = in.readAllBytes();
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("12411-0015_de_flat.csv"));
+      zip.write(csv);
+      zip.closeEntry();
+    }
+    assertThat(StatisticsReader.unzipCsv(out.toByteArray())).isEqualTo(csv);
+    java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+      wb.createSheet("a").createRow(0).createCell(0).setCellValue("Schlüssel");
+      wb.write(xlsx);
+    }
+    assertThat(StatisticsReader.unzipCsv(xlsx.toByteArray())).isNull();
+  }
+
+  @Test
+  void theClassicFlatFile() throws IOException {
+    StatisticsReader.Result r = StatisticsReader.read(fixture("genesis-ffcsv-classic_flat.csv"));
+    assertThat(r.format()).isEqualTo(StatisticsReader.Format.FLAT);
+    assertThat(r.columns()).extracting(StatisticsReader.Column::label, StatisticsReader.Column::unit).containsExactly(
+        tuple("Bevoelkerungsstand", "Anzahl"), tuple("Arbeitslosenquote alle zivilen Erwerbspersonen", "Prozent"));
+    assertThat(r.cells()).hasSize(6);
+    Cell nordhausen = r.cells().stream().filter(c -> c.key().equals("16062") && c.column() == 9).findFirst()
+        .orElseThrow();
+    assertThat(nordhausen.value()).isEqualByComparingTo("82700");
+    assertThat(nordhausen.flags()).isEqualTo("p");
+    assertThat(nordhausen.period()).isEqualTo("2020");
+    assertThat(r.cells().stream().filter(c -> c.key().equals("16062") && c.column() == 11).findFirst().orElseThrow()
+        .value()).isEqualByComparingTo("7.9");
+    assertThat(r.cells().stream().filter(c -> c.key().equals("16063")).map(Cell::special).toList())
+        .containsExactly(".", "x");
+  }
+
+  @Test
+  void aWideSheetWithOneColumnPerYear() throws IOException {
+    StatisticsReader.Result r = StatisticsReader.read(fixture("wide-einwohner-je-jahr.csv"));
+    assertThat(r.format()).isEqualTo(StatisticsReader.Format.WIDE);
+    assertThat(r.columns()).extracting(StatisticsReader.Column::label, StatisticsReader.Column::period)
+        .containsExactly(tuple("2019", "2019"), tuple("2020", "2020"), tuple("2021", "2021"));
+    assertThat(r.cells()).hasSize(11);
+    Cell wartburg = r.cells().stream().filter(c -> c.key().equals("16063") && c.period().equals("2021")).findFirst()
+        .orElseThrow();
+    assertThat(wartburg.value()).isEqualByComparingTo("158000");
+    assertThat(wartburg.areaName()).isEqualTo("Wartburgkreis");
+    // an empty cell is no value (Eisenach ceased on 30 June 2021)
+    assertThat(r.cells()).noneMatch(c -> c.key().equals("16056") && c.period().equals("2021"));
+    assertThat(r.problems()).extracting(Problem::line, Problem::field, Problem::messageKey)
+        .containsExactly(tuple(5, "2021", "atlas.wideEmpty"));
+  }
+
+  @Test
+  void aWideSheetWithOneColumnPerIndicatorNeedsAPeriodAndLeavesTextColumnsOut() throws IOException {
+    String text = fixture("wide-je-indikator.csv");
+    StatisticsReader.Result without = StatisticsReader.read(text);
+    assertThat(without.format()).isEqualTo(StatisticsReader.Format.WIDE);
+    assertThat(without.problems()).filteredOn(Problem::error).extracting(Problem::field, Problem::messageKey)
+        .containsExactly(tuple("Zeitraum", "atlas.widePeriodMissing"));
+    StatisticsReader.Result r = StatisticsReader.read(text, "2023");
+    assertThat(r.problems()).noneMatch(Problem::error);
+    assertThat(r.problems()).extracting(Problem::field, Problem::messageKey)
+        .contains(tuple("Hinweis", "atlas.wideTextColumn"));
+    assertThat(r.columns()).extracting(StatisticsReader.Column::label).containsExactly("Arbeitslose",
+        "Bedarfsgemeinschaften");
+    assertThat(r.cells()).extracting(Cell::key, Cell::areaName, Cell::period, Cell::value).contains(
+        tuple("16062", "Nordhausen", "2023", new BigDecimal("3210")));
+  }
+
+  @Test
+  void periodsInColumnHeaders() {
+    assertThat(StatisticsReader.headerPeriod("2021")).isEqualTo("2021");
+    assertThat(StatisticsReader.headerPeriod("31.12.2021")).isEqualTo("2021-12-31");
+    assertThat(StatisticsReader.headerPeriod("2021-Q4")).isEqualTo("2021-Q4");
+    assertThat(StatisticsReader.headerPeriod("4. Quartal 2021")).isEqualTo("2021-Q4");
+    assertThat(StatisticsReader.headerPeriod("Einwohner")).isNull();
+    assertThat(StatisticsReader.headerPeriod("12345")).isNull();
+  }
 }
