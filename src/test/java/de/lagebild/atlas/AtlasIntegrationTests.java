@@ -154,8 +154,33 @@ class AtlasIntegrationTests extends DatabaseProperties {
         .andExpect(status().isNotFound());
     assertThat(mvc.perform(get("/nordhausen/oeffentlich/atlas/gebiete/" + area("16062")))
         .andReturn().getResponse().getContentAsString()).doesNotContain(code);
-    // the API stays closed without a token
-    mvc.perform(get("/api/v1/nordhausen/map-data").param("indicator", alq)).andExpect(status().isUnauthorized());
+    // the open data API answers without login, for public indicators only
+    mvc.perform(get("/api/v1/nordhausen/map-data").param("indicator", alq)).andExpect(status().isOk())
+        .andExpect(jsonPath("$.features.length()").value(23));
+    mvc.perform(get("/api/v1/nordhausen/map-data").param("indicator", hidden)).andExpect(status().isNotFound());
+    mvc.perform(get("/api/v1/nordhausen/values").param("indicator", hidden)).andExpect(status().isNotFound());
+    String open = mvc.perform(get("/api/v1/nordhausen/indicators")).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString();
+    assertThat(open).contains("\"alq\"").doesNotContain(code);
+    Number publicCount = (Number) dsl.fetchValue("select count(*) from indicator i join tenant t on t.id = i.tenant_id "
+        + "where t.slug = 'nordhausen' and i.public_visible = true");
+    mvc.perform(get("/api/v1/nordhausen/indicators")).andExpect(jsonPath("$.total").value(publicCount.intValue()));
+    String allValues = mvc.perform(get("/api/v1/nordhausen/values").param("format", "csv").param("area",
+            area("16062"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(allValues).contains("alq;16062").doesNotContain(code);
+    // with the token, the tenant's own users see the internal indicator too
+    mvc.perform(get("/api/v1/nordhausen/values").param("indicator", hidden).header("Authorization", TOKEN))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.items[0].value").value(1));
+    // a tenant that is not public stays closed (created without "publicVisible")
+    String slug = "api-geschlossen-" + (System.nanoTime() % 100000);
+    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/plattform/mandanten")
+            .with(logins.as("admin")).with(org.springframework.security.test.web.servlet.request
+                .SecurityMockMvcRequestPostProcessors.csrf())
+            .param("name", "Landkreis Geschlossen").param("slug", slug).param("kind", "LANDKREIS")
+            .param("officialKey", "16071"))
+        .andExpect(status().is3xxRedirection());
+    mvc.perform(get("/api/v1/" + slug + "/indicators")).andExpect(status().isUnauthorized());
+    mvc.perform(get("/api/v1/" + slug + "/areas")).andExpect(status().isUnauthorized());
   }
 
   @Test
@@ -200,5 +225,42 @@ class AtlasIntegrationTests extends DatabaseProperties {
     }
     assertThat(mvc.perform(five).andExpect(status().isUnprocessableContent()).andReturn().getResponse()
         .getContentAsString()).contains("höchstens vier Gebiete");
+  }
+
+  @Test
+  void theMapAsPngAndTheProfileAsPdf() throws Exception {
+    String alq = indicator("alq");
+    byte[] png = mvc.perform(get("/nordhausen/atlas/indikatoren/" + alq + "/export").param("format", "png")
+            .with(logins.as("lesen")))
+        .andExpect(status().isOk())
+        .andExpect(content().contentTypeCompatibleWith("image/png"))
+        .andReturn().getResponse().getContentAsByteArray();
+    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+    assertThat(image.getWidth()).isEqualTo(2040);
+    // areas are filled in class colours: more than white, black and grey in the picture
+    java.util.Set<Integer> colours = new java.util.HashSet<>();
+    for (int x = 0; x < 1600; x += 7) {
+      for (int y = 120; y < image.getHeight() - 120; y += 7) {
+        colours.add(image.getRGB(x, y) & 0xffffff);
+      }
+    }
+    assertThat(colours.size()).isGreaterThan(5);
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+    java.nio.file.Files.write(java.nio.file.Path.of("target", "screenshots", "atlas-map-export.png"), png);
+    byte[] pdf = mvc.perform(get("/nordhausen/atlas/gebiete/" + area("16062") + "/pdf").with(logins.as("lesen")))
+        .andExpect(status().isOk())
+        .andExpect(content().contentTypeCompatibleWith("application/pdf"))
+        .andReturn().getResponse().getContentAsByteArray();
+    java.nio.file.Files.write(java.nio.file.Path.of("target", "screenshots", "atlas-profile.pdf"), pdf);
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+      assertThat(text).contains("Nordhausen – Zahlen und Fakten").contains("Arbeitslosenquote")
+          .contains("Median der").contains("ungünstiger");
+      assertThat(doc.getDocumentCatalog().getStructureTreeRoot()).isNotNull();
+    }
+    // the public profile PDF holds public indicators only
+    byte[] open = mvc.perform(get("/nordhausen/oeffentlich/atlas/gebiete/" + area("16062") + "/pdf"))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    assertThat(open.length).isGreaterThan(1000);
   }
 }

@@ -6,7 +6,6 @@ import de.lagebild.atlas.internal.AtlasRows.ValueRow;
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.NotFoundException;
-import de.lagebild.platform.Role;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +48,17 @@ class AtlasApiController {
     this.views = views;
   }
 
+  /**
+   * Members of the tenant (by login or token) read every indicator; everyone else – without login, for tenants
+   * whose atlas is public – only the indicators marked public.
+   */
+  private static boolean member() {
+    return de.lagebild.platform.TenantContext.access().map(de.lagebild.platform.TenantAccess::isMember)
+        .orElse(false);
+  }
+
   @GetMapping(path = "/api/v1/{tenant}/areas", produces = MediaType.APPLICATION_JSON_VALUE)
-  @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
+  @de.lagebild.platform.AllowPublic
   Page<AreaOut> areas(@PathVariable("tenant") String tenant,
       @RequestParam(name = "page", defaultValue = "0") int page,
       @RequestParam(name = "size", defaultValue = "500") int size) {
@@ -61,15 +69,17 @@ class AtlasApiController {
   }
 
   @GetMapping(path = "/api/v1/{tenant}/indicators", produces = MediaType.APPLICATION_JSON_VALUE)
-  @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
+  @de.lagebild.platform.AllowPublic
   Page<IndicatorOut> indicators(@PathVariable("tenant") String tenant,
       @RequestParam(name = "page", defaultValue = "0") int page,
       @RequestParam(name = "size", defaultValue = "500") int size) {
-    return page(repository.indicators().stream().map(AtlasApiController::out).toList(), page, size);
+    boolean member = member();
+    return page(repository.indicators().stream().filter(i -> member || i.publicVisible())
+        .map(AtlasApiController::out).toList(), page, size);
   }
 
   @GetMapping(path = "/api/v1/{tenant}/values", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-  @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
+  @de.lagebild.platform.AllowPublic
   ResponseEntity<?> values(@PathVariable("tenant") String tenant,
       @RequestParam(name = "indicator", required = false) UUID indicator,
       @RequestParam(name = "area", required = false) UUID area,
@@ -78,7 +88,8 @@ class AtlasApiController {
       @RequestParam(name = "page", defaultValue = "0") int page,
       @RequestParam(name = "size", defaultValue = "1000") int size) {
     Map<UUID, AreaRow> areas = repository.areas().stream().collect(Collectors.toMap(AreaRow::id, Function.identity()));
-    Map<UUID, IndicatorRow> indicators = repository.indicators().stream()
+    boolean member = member();
+    Map<UUID, IndicatorRow> indicators = repository.indicators().stream().filter(i -> member || i.publicVisible())
         .collect(Collectors.toMap(IndicatorRow::id, Function.identity()));
     if (indicator != null && !indicators.containsKey(indicator) || area != null && !areas.containsKey(area)) {
       throw new NotFoundException();
@@ -93,6 +104,9 @@ class AtlasApiController {
     }
     if (p != null) {
       where = where.and(AtlasTables.Value.PERIOD.eq(p));
+    }
+    if (!member) {
+      where = where.and(AtlasTables.Value.INDICATOR_ID.in(indicators.keySet()));
     }
     List<ValueOut> all = repository.values(where).stream()
         .map(v -> Aggregation.visible(v, indicators.get(v.indicatorId()))).map(v -> new ValueOut(v.indicatorId(),
@@ -118,12 +132,15 @@ class AtlasApiController {
 
   /** GeoJSON of the areas of a map, with value, class and colour per area (simplified geometry). */
   @GetMapping(path = "/api/v1/{tenant}/map-data", produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
-  @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
+  @de.lagebild.platform.AllowPublic
   ResponseEntity<String> mapData(@PathVariable("tenant") String tenant, @RequestParam("indicator") UUID indicator,
       @RequestParam(name = "period", required = false) String period,
       @RequestParam(name = "klassen", defaultValue = "quantile") String method,
       @RequestParam(name = "anzahl", defaultValue = "5") int count,
       @RequestParam(name = "grenzen", required = false) String breaks) {
+    if (!member() && !repository.indicator(indicator).map(IndicatorRow::publicVisible).orElse(false)) {
+      throw new NotFoundException();
+    }
     return mapDataCache.answer(repository, indicator + "|" + period + "|" + method + "|" + count + "|" + breaks,
         () -> geoJson(views.map(indicator, period, AtlasController.method(method), count,
             AtlasController.breaks(breaks)), repository));

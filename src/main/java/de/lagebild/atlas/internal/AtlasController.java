@@ -20,9 +20,11 @@ class AtlasController {
   private final AtlasRepository repository;
   private final AtlasViews views;
   private final String tileUrl;
+  private final java.time.Clock clock;
 
   AtlasController(AtlasRepository repository, AtlasViews views,
-      @Value("${lagebild.atlas.tile-url:}") String tileUrl) {
+      @Value("${lagebild.atlas.tile-url:}") String tileUrl, java.time.Clock clock) {
+    this.clock = clock;
     this.repository = repository;
     this.views = views;
     this.tileUrl = tileUrl;
@@ -76,6 +78,12 @@ class AtlasController {
               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
           .header("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"").body(MapExport.xlsx(map));
     }
+    if ("png".equals(format)) {
+      return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.IMAGE_PNG)
+          .header("Content-Disposition", "attachment; filename=\"" + name + ".png\"")
+          .body(MapExport.png(map, repository.simplifiedGeometries(map.rows().stream().map(r -> r.area().id())
+              .toList()), DemoAtlas.GEO_SOURCE));
+    }
     if (!"svg".equals(format)) {
       throw new DomainException("atlas.formatUnsupported", format);
     }
@@ -92,6 +100,26 @@ class AtlasController {
   String area(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id, Model model) {
     model.addAttribute("profile", views.profile(id));
     return "atlas/profile";
+  }
+
+  /** The profile as PDF, for printing and for the Kreistag's papers. */
+  @GetMapping("/{tenant}/atlas/gebiete/{id}/pdf")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
+  org.springframework.http.ResponseEntity<byte[]> areaPdf(@PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id) throws java.io.IOException {
+    return profilePdf(views.profile(id), clock);
+  }
+
+  static org.springframework.http.ResponseEntity<byte[]> profilePdf(AtlasViews.Profile profile, java.time.Clock clock)
+      throws java.io.IOException {
+    String tenantName = de.lagebild.platform.TenantContext.access().map(a -> a.name()).orElse("");
+    byte[] pdf = ProfilePdf.write(profile, tenantName, java.time.LocalDate.now(clock.withZone(
+        java.time.ZoneId.of("Europe/Berlin"))));
+    String file = profile.area().name().replaceAll("[^A-Za-z0-9ÄÖÜäöüß-]+", "-") + "-zahlen-und-fakten.pdf";
+    return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+        .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+            .filename(file, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        .body(pdf);
   }
 
   static Classification.Method method(String text) {

@@ -35,9 +35,10 @@ class AtlasViews {
   /** One figure of a profile, compared with a reference and with the period before. */
   record Figure(IndicatorRow indicator, ValueRow value, String formatted, String periodLabel, String reference,
       String referenceLabel, String comparison, String symbol, String previous, String previousPeriod,
-      String change) {}
+      String change, String state) {}
 
-  record Profile(AreaRow area, AreaRow parent, List<Figure> figures, List<AreaRow> successors) {}
+  /** @param land the Land above the area when it is not the parent itself (then a column of its own) */
+  record Profile(AreaRow area, AreaRow parent, List<Figure> figures, List<AreaRow> successors, AreaRow land) {}
 
   private final AtlasRepository repository;
 
@@ -101,6 +102,15 @@ class AtlasViews {
     AreaRow parent = area.parentId() == null ? null : repository.area(area.parentId()).orElse(null);
     List<ValueRow> values = repository.valuesOfArea(areaId);
     List<AreaRow> all = repository.areas();
+    AreaRow land = parent;
+    while (land != null && land.type() != AtlasRows.AreaType.LAND && land.parentId() != null) {
+      UUID up = land.parentId();
+      land = all.stream().filter(a -> a.id().equals(up)).findFirst().orElse(null);
+    }
+    if (land != null && (land.type() != AtlasRows.AreaType.LAND || land.equals(parent))) {
+      land = null;
+    }
+    AreaRow state = land;
     List<Figure> figures = new ArrayList<>();
     for (IndicatorRow indicator : repository.indicators()) {
       if (publicOnly && !indicator.publicVisible()) {
@@ -109,7 +119,7 @@ class AtlasViews {
       List<ValueRow> own = values.stream().filter(v -> v.indicatorId().equals(indicator.id()))
           .map(v -> Aggregation.visible(v, indicator)).sorted(Comparator.comparing(ValueRow::periodEnd)).toList();
       if (own.isEmpty()) {
-        figures.add(new Figure(indicator, null, "–", "–", "–", null, "keine Angabe", "", null, null, null));
+        figures.add(new Figure(indicator, null, "–", "–", "–", null, "keine Angabe", "", null, null, null, "–"));
         continue;
       }
       ValueRow latest = own.get(own.size() - 1);
@@ -135,6 +145,8 @@ class AtlasViews {
         reference = numbers.length == 0 ? "–" : format(median(numbers), indicator.decimals());
         referenceLabel = "Median der " + numbers.length + " Kreise mit Angabe";
       }
+      String stateText = state == null ? null : same.stream().filter(v -> v.areaId().equals(state.id()))
+          .findFirst().map(v -> format(v, indicator)).orElse("–");
       String[] comparison = compare(latest.value(), referenceNumber, indicator.polarity());
       String change = null;
       if (before != null && before.value() != null && latest.value() != null) {
@@ -144,11 +156,11 @@ class AtlasViews {
       }
       figures.add(new Figure(indicator, latest, format(latest, indicator), Periods.label(latest.period()), reference,
           referenceLabel, comparison[0], comparison[1], before == null ? null : format(before, indicator),
-          before == null ? null : Periods.label(before.period()), change));
+          before == null ? null : Periods.label(before.period()), change, stateText));
     }
     List<AreaRow> successors = repository.successors().stream().filter(s -> s.predecessor().equals(areaId))
         .map(s -> repository.area(s.successor()).orElse(null)).filter(java.util.Objects::nonNull).toList();
-    return new Profile(area, parent, figures, successors);
+    return new Profile(area, parent, figures, successors, state);
   }
 
   /** The course of an indicator in up to four areas: one row per period, one column per area. */

@@ -23,7 +23,19 @@ final class MapExport {
   private MapExport() {
   }
 
-  static String svg(AtlasViews.MapView map, Map<UUID, String> geometries, String attribution) {
+  /** Areas with their rings, projected into a drawing 800 units wide (equirectangular, scaled by latitude). */
+  private record Layout(List<Object[]> shapes, double minX, double maxY, double sx, double cos, double width,
+      double height, double top) {
+    double x(double lon) {
+      return 10 + (lon - minX) * sx * cos;
+    }
+
+    double y(double lat) {
+      return top + (maxY - lat) * sx;
+    }
+  }
+
+  private static Layout layout(AtlasViews.MapView map, Map<UUID, String> geometries) {
     double minX = Double.MAX_VALUE;
     double minY = Double.MAX_VALUE;
     double maxX = -Double.MAX_VALUE;
@@ -60,10 +72,18 @@ final class MapExport {
       shapes.add(new Object[] {r, rings});
     }
     double width = 800;
-    double lat = Math.toRadians((minY + maxY) / 2);
-    double sx = width / Math.max(1e-9, (maxX - minX) * Math.cos(lat));
+    double cos = Math.cos(Math.toRadians((minY + maxY) / 2));
+    double sx = width / Math.max(1e-9, (maxX - minX) * cos);
     double height = Math.max(1, (maxY - minY) * sx);
-    double top = 60;
+    return new Layout(shapes, minX, maxY, sx, cos, width, height, 60);
+  }
+
+  static String svg(AtlasViews.MapView map, Map<UUID, String> geometries, String attribution) {
+    Layout lay = layout(map, geometries);
+    List<Object[]> shapes = lay.shapes();
+    double width = lay.width();
+    double height = lay.height();
+    double top = lay.top();
     StringBuilder s = new StringBuilder();
     s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append((int) width + 220).append("\" height=\"")
         .append((int) (height + top + 60)).append("\" role=\"img\" aria-labelledby=\"t\" font-family=\"DejaVu Sans, sans-serif\">")
@@ -80,8 +100,8 @@ final class MapExport {
       s.append("<path fill=\"").append(r.colour()).append("\" stroke=\"#333333\" stroke-width=\"0.6\" fill-rule=\"evenodd\" d=\"");
       for (List<double[]> ring : rings) {
         for (int i = 0; i < ring.size(); i++) {
-          double x = 10 + (ring.get(i)[0] - minX) * sx * Math.cos(lat);
-          double y = top + (maxY - ring.get(i)[1]) * sx;
+          double x = lay.x(ring.get(i)[0]);
+          double y = lay.y(ring.get(i)[1]);
           s.append(i == 0 ? "M" : "L").append(String.format(java.util.Locale.ROOT, "%.1f %.1f", x, y));
         }
         s.append('Z');
@@ -104,6 +124,91 @@ final class MapExport {
     s.append("<text x=\"10\" y=\"").append((int) (height + top + 40)).append("\" font-size=\"10\" fill=\"#444444\">")
         .append(esc(attribution)).append("</text></svg>");
     return s.toString();
+  }
+
+  /**
+   * The same map as PNG, drawn with Java2D at twice the SVG's size (for slides and Word documents): areas, title,
+   * legend with "keine Angabe", attribution. Text in DejaVu Sans, which the application ships.
+   */
+  static byte[] png(AtlasViews.MapView map, Map<UUID, String> geometries, String attribution) throws IOException {
+    Layout lay = layout(map, geometries);
+    double scale = 2;
+    int w = (int) ((lay.width() + 220) * scale);
+    int h = (int) ((lay.height() + lay.top() + 60) * scale);
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(w, h,
+        java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = image.createGraphics();
+    try {
+      g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+          java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setColor(java.awt.Color.WHITE);
+      g.fillRect(0, 0, w, h);
+      g.scale(scale, scale);
+      java.awt.Font regular = font("/fonts/DejaVuSans.ttf");
+      java.awt.Font bold = font("/fonts/DejaVuSans-Bold.ttf");
+      g.setColor(java.awt.Color.BLACK);
+      g.setFont(bold.deriveFont(18f));
+      g.drawString(map.indicator().name(), 10, 30);
+      g.setFont(regular.deriveFont(12f));
+      g.drawString("Stand " + map.periodLabel() + (map.indicator().unit() == null ? "" : ", " + map.indicator().unit()),
+          10, 50);
+      g.setStroke(new java.awt.BasicStroke(0.6f));
+      for (Object[] shape : lay.shapes()) {
+        AtlasViews.MapRow r = (AtlasViews.MapRow) shape[0];
+        @SuppressWarnings("unchecked")
+        List<List<double[]>> rings = (List<List<double[]>>) shape[1];
+        java.awt.geom.Path2D.Double path = new java.awt.geom.Path2D.Double(java.awt.geom.Path2D.WIND_EVEN_ODD);
+        for (List<double[]> ring : rings) {
+          for (int i = 0; i < ring.size(); i++) {
+            if (i == 0) {
+              path.moveTo(lay.x(ring.get(i)[0]), lay.y(ring.get(i)[1]));
+            } else {
+              path.lineTo(lay.x(ring.get(i)[0]), lay.y(ring.get(i)[1]));
+            }
+          }
+          path.closePath();
+        }
+        g.setColor(java.awt.Color.decode(r.colour()));
+        g.fill(path);
+        g.setColor(new java.awt.Color(0x33, 0x33, 0x33));
+        g.draw(path);
+      }
+      float x = (float) lay.width() + 30;
+      float ly = (float) lay.top();
+      g.setColor(java.awt.Color.BLACK);
+      g.setFont(bold.deriveFont(13f));
+      g.drawString("Legende", x, ly);
+      g.setFont(regular.deriveFont(12f));
+      List<String[]> entries = new ArrayList<>();
+      map.legend().forEach(l -> entries.add(new String[] {l.colour(), l.from() + " bis " + l.to()}));
+      entries.add(new String[] {"#ffffff", "keine Angabe"});
+      for (String[] e : entries) {
+        ly += 22;
+        g.setColor(java.awt.Color.decode(e[0]));
+        g.fill(new java.awt.geom.Rectangle2D.Float(x, ly - 12, 22, 14));
+        g.setColor(new java.awt.Color(0x55, 0x55, 0x55));
+        g.draw(new java.awt.geom.Rectangle2D.Float(x, ly - 12, 22, 14));
+        g.setColor(java.awt.Color.BLACK);
+        g.drawString(e[1], x + 28, ly);
+      }
+      g.setFont(regular.deriveFont(10f));
+      g.setColor(new java.awt.Color(0x44, 0x44, 0x44));
+      g.drawString(attribution, 10, (float) (lay.height() + lay.top() + 40));
+    } finally {
+      g.dispose();
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", out);
+    return out.toByteArray();
+  }
+
+  private static java.awt.Font font(String resource) throws IOException {
+    try (java.io.InputStream in = MapExport.class.getResourceAsStream(resource)) {
+      return java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, in);
+    } catch (java.awt.FontFormatException e) {
+      throw new IOException(e);
+    }
   }
 
   static byte[] xlsx(AtlasViews.MapView map) throws IOException {

@@ -23,9 +23,11 @@ class PublicAtlasController {
   private final AtlasRepository repository;
   private final AtlasViews views;
   private final String tileUrl;
+  private final java.time.Clock clock;
 
   PublicAtlasController(AtlasRepository repository, AtlasViews views,
-      @Value("${lagebild.atlas.tile-url:}") String tileUrl) {
+      @Value("${lagebild.atlas.tile-url:}") String tileUrl, java.time.Clock clock) {
+    this.clock = clock;
     this.repository = repository;
     this.views = views;
     this.tileUrl = tileUrl;
@@ -78,6 +80,13 @@ class PublicAtlasController {
     model.addAttribute("profile", views.profile(id, true));
     model.addAttribute("atlasBase", "/" + tenant + "/oeffentlich/atlas");
     return "atlas/profile";
+  }
+
+  @GetMapping("/{tenant}/oeffentlich/atlas/gebiete/{id}/pdf")
+  @AllowPublic
+  ResponseEntity<byte[]> areaPdf(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id)
+      throws java.io.IOException {
+    return AtlasController.profilePdf(views.profile(id, true), clock);
   }
 
   private void publicIndicator(UUID id) {
