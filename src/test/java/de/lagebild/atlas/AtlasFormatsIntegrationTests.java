@@ -81,11 +81,11 @@ class AtlasFormatsIntegrationTests extends DatabaseProperties {
     mvc.perform(multipart("/api/v1/nordhausen/indicator-imports").file(file).param("dryRun", "false")
             .header("Authorization", TOKEN))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.summary.values").value(10))
-        .andExpect(jsonPath("$.summary.indicatorsCreated").value(2));
-    assertThat(dsl.fetchValue("select v.flags from indicator_value v join indicator i on i.id = v.indicator_id "
-        + "join area a on a.id = v.area_id where i.name = 'Bevölkerungsstand – weiblich (Tabelle 12411)' "
-        + "and a.official_key = '16056'")).isEqualTo("p");
+        .andExpect(jsonPath("$.summary.values").value(10));
+    // (a column may feed an indicator an earlier test created with the same short name)
+    assertThat(dsl.fetchValue("select v.flags from indicator_value v join area a on a.id = v.area_id "
+        + "join tenant t on t.id = a.tenant_id where t.slug = 'nordhausen' and a.official_key = '16056' "
+        + "and v.period = '2020-12-31' and v.value = 20100")).isEqualTo("p");
   }
 
   @Test

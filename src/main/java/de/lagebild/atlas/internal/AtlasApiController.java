@@ -137,13 +137,15 @@ class AtlasApiController {
       @RequestParam(name = "period", required = false) String period,
       @RequestParam(name = "klassen", defaultValue = "quantile") String method,
       @RequestParam(name = "anzahl", defaultValue = "5") int count,
-      @RequestParam(name = "grenzen", required = false) String breaks) {
+      @RequestParam(name = "grenzen", required = false) String breaks,
+      @RequestParam(name = "level", required = false) String level) {
     if (!member() && !repository.indicator(indicator).map(IndicatorRow::publicVisible).orElse(false)) {
       throw new NotFoundException();
     }
-    return mapDataCache.answer(repository, indicator + "|" + period + "|" + method + "|" + count + "|" + breaks,
+    return mapDataCache.answer(repository, indicator + "|" + period + "|" + method + "|" + count + "|" + breaks
+            + "|" + level,
         () -> geoJson(views.map(indicator, period, AtlasController.method(method), count,
-            AtlasController.breaks(breaks)), repository));
+            AtlasController.breaks(breaks), AtlasController.level(level)), repository));
   }
 
   /**

@@ -45,9 +45,10 @@ class AtlasController {
       @RequestParam(name = "klassen", defaultValue = "quantile") String method,
       @RequestParam(name = "anzahl", defaultValue = "5") int count,
       @RequestParam(name = "grenzen", required = false) String breaks,
-      @RequestParam(name = "vergleich", required = false) List<UUID> compare, Model model) {
+      @RequestParam(name = "vergleich", required = false) List<UUID> compare,
+      @RequestParam(name = "ebene", required = false) String level, Model model) {
     Classification.Method m = method(method);
-    AtlasViews.MapView map = views.map(id, period, m, count, breaks(breaks));
+    AtlasViews.MapView map = views.map(id, period, m, count, breaks(breaks), level(level));
     model.addAttribute("map", map);
     List<UUID> chosen = compare == null || compare.isEmpty()
         ? map.rows().stream().filter(r -> r.rank() != null).limit(2).map(r -> r.area().id()).toList()
@@ -69,8 +70,9 @@ class AtlasController {
       @RequestParam(name = "periode", required = false) String period,
       @RequestParam(name = "klassen", defaultValue = "quantile") String method,
       @RequestParam(name = "anzahl", defaultValue = "5") int count,
-      @RequestParam(name = "grenzen", required = false) String breaks) throws java.io.IOException {
-    AtlasViews.MapView map = views.map(id, period, method(method), count, breaks(breaks));
+      @RequestParam(name = "grenzen", required = false) String breaks,
+      @RequestParam(name = "ebene", required = false) String level) throws java.io.IOException {
+    AtlasViews.MapView map = views.map(id, period, method(method), count, breaks(breaks), level(level));
     String name = map.indicator().code() + "-" + (map.period() == null ? "" : map.period());
     if ("xlsx".equals(format)) {
       return org.springframework.http.ResponseEntity.ok()
@@ -120,6 +122,18 @@ class AtlasController {
         .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
             .filename(file, java.nio.charset.StandardCharsets.UTF_8).build().toString())
         .body(pdf);
+  }
+
+  /** The map level from its parameter ({@code kreis}, {@code gemeinde}, {@code sozialraum} …); null: automatic. */
+  static AtlasRows.AreaType level(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return AtlasRows.AreaType.valueOf(text.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new DomainException("atlas.levelUnknown", text);
+    }
   }
 
   static Classification.Method method(String text) {

@@ -60,7 +60,8 @@ class AtlasRepository {
   // ---------------------------------------------------------------- areas
 
   List<AreaRow> areas() {
-    return scope.dsl().select(Area.ALL).from(scope.table(Area.T)).orderBy(Area.OFFICIAL_KEY, Area.NAME)
+    return scope.dsl().select(Area.ALL).from(scope.table(Area.T)).orderBy(Area.OFFICIAL_KEY.asc().nullsLast(),
+            Area.NAME)
         .fetch(AtlasRepository::area);
   }
 
@@ -101,7 +102,29 @@ class AtlasRepository {
         .fetch(r -> new SuccessorRow(r.value1(), r.value2(), r.value3(), r.value4()));
   }
 
+  void insertMember(UUID area, UUID member) {
+    changed();
+    scope.insertInto(AtlasTables.Member.T).set(AtlasTables.Member.AREA_ID, area)
+        .set(AtlasTables.Member.MEMBER_ID, member).execute();
+  }
+
+  /** Planning areas and their members: area id → member ids. */
+  Map<UUID, List<UUID>> members() {
+    Map<UUID, List<UUID>> result = new java.util.LinkedHashMap<>();
+    scope.dsl().select(AtlasTables.Member.AREA_ID, AtlasTables.Member.MEMBER_ID).from(scope.table(AtlasTables.Member.T))
+        .forEach(r -> result.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>()).add(r.value2()));
+    return result;
+  }
+
   // ---------------------------------------------------------------- geometry
+
+  /** Original geometry (GeoJSON text) per area. */
+  Map<UUID, String> originalGeometries(Collection<UUID> areas) {
+    Map<UUID, String> result = new HashMap<>();
+    scope.dsl().select(Geometry.AREA_ID, Geometry.ORIGINAL).from(scope.table(Geometry.T))
+        .where(Geometry.AREA_ID.in(areas)).forEach(r -> result.put(r.value1(), r.value2()));
+    return result;
+  }
 
   void saveGeometry(UUID area, String original, String simplified, String source, Instant now) {
     changed();

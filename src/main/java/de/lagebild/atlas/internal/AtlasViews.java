@@ -30,7 +30,8 @@ class AtlasViews {
   record Legend(String from, String to, String colour, int count) {}
 
   record MapView(IndicatorRow indicator, List<String> periods, String period, String periodLabel, List<MapRow> rows,
-      List<Legend> legend, Classification.Method method, String median, int withValue) {}
+      List<Legend> legend, Classification.Method method, String median, int withValue, AreaType level,
+      List<AreaType> levels) {}
 
   /** One figure of a profile, compared with a reference and with the period before. */
   record Figure(IndicatorRow indicator, ValueRow value, String formatted, String periodLabel, String reference,
@@ -47,6 +48,15 @@ class AtlasViews {
   }
 
   MapView map(UUID indicatorId, String period, Classification.Method method, int classes, double[] manual) {
+    return map(indicatorId, period, method, classes, manual, null);
+  }
+
+  /**
+   * @param level the kind of area shown (Kreise, Gemeinden, planning areas); null: the kind with the most values
+   *     in the period, Kreise when tied – a map never mixes levels that overlap
+   */
+  MapView map(UUID indicatorId, String period, Classification.Method method, int classes, double[] manual,
+      AreaType level) {
     IndicatorRow indicator = repository.indicator(indicatorId).orElseThrow(NotFoundException::new);
     List<ValueRow> all = repository.valuesOf(indicatorId);
     List<String> periods = all.stream().sorted(Comparator.comparing(ValueRow::periodEnd)).map(ValueRow::period)
@@ -57,10 +67,11 @@ class AtlasViews {
         .map(v -> Aggregation.visible(v, indicator))
         .collect(Collectors.toMap(ValueRow::areaId, Function.identity()));
     java.time.LocalDate day = chosen == null ? java.time.LocalDate.now() : Periods.end(chosen);
-    // the Kreise valid at the end of the period, and any other area with a value
-    List<AreaRow> areas = repository.areas().stream()
-        .filter(a -> (a.type() == AreaType.KREIS && a.validOn(day)) || byArea.containsKey(a.id()))
-        .filter(a -> a.type() != AreaType.LAND).toList();
+    List<AreaRow> allAreas = repository.areas();
+    AreaType shown = level != null ? level : defaultLevel(allAreas, byArea);
+    // the areas of that level valid at the end of the period, and any of them with a value
+    List<AreaRow> areas = allAreas.stream().filter(a -> a.type() == shown)
+        .filter(a -> a.validOn(day) || byArea.containsKey(a.id())).toList();
     double[] numbers = areas.stream().map(a -> byArea.get(a.id())).filter(v -> v != null && v.value() != null)
         .mapToDouble(v -> v.value().doubleValue()).toArray();
     Classification.Classes classesOf = Classification.classify(numbers, method, classes, manual, indicator.polarity());
@@ -89,7 +100,29 @@ class AtlasViews {
       lower = classesOf.breaks()[i];
     }
     return new MapView(indicator, periods, chosen, chosen == null ? "–" : Periods.label(chosen), rows, legend, method,
-        numbers.length == 0 ? "–" : format(median(numbers), indicator.decimals()), numbers.length);
+        numbers.length == 0 ? "–" : format(median(numbers), indicator.decimals()), numbers.length, shown,
+        levels(allAreas));
+  }
+
+  private static AreaType defaultLevel(List<AreaRow> areas, Map<UUID, ValueRow> byArea) {
+    Map<AreaType, Integer> counts = new java.util.EnumMap<>(AreaType.class);
+    for (AreaRow a : areas) {
+      if (a.type() != AreaType.LAND && byArea.containsKey(a.id())) {
+        counts.merge(a.type(), 1, Integer::sum);
+      }
+    }
+    AreaType best = AreaType.KREIS;
+    for (Map.Entry<AreaType, Integer> e : counts.entrySet()) {
+      if (e.getValue() > counts.getOrDefault(best, 0)) {
+        best = e.getKey();
+      }
+    }
+    return best;
+  }
+
+  /** The levels a map can show: the kinds of area present, without the Land. */
+  private static List<AreaType> levels(List<AreaRow> areas) {
+    return areas.stream().map(AreaRow::type).filter(t -> t != AreaType.LAND).distinct().sorted().toList();
   }
 
   Profile profile(UUID areaId) {

@@ -58,13 +58,15 @@ class DemoAtlas implements ApplicationRunner {
   private final AtlasRepository repository;
   private final GeoJsonImport geoJson;
   private final Derivation derivation;
+  private final PlanningAreas planning;
   private final TransactionTemplate tx;
   private final JsonMapper json;
   private final Clock clock;
 
   DemoAtlas(LagebildProperties properties, TenantDirectory tenants, AtlasRepository repository, GeoJsonImport geoJson,
-      Derivation derivation, TransactionTemplate tx, JsonMapper json, Clock clock) {
+      Derivation derivation, PlanningAreas planning, TransactionTemplate tx, JsonMapper json, Clock clock) {
     this.derivation = derivation;
+    this.planning = planning;
     this.properties = properties;
     this.tenants = tenants;
     this.repository = repository;
@@ -138,6 +140,9 @@ class DemoAtlas implements ApplicationRunner {
         position, 0, indicators.get("ab65").id(), indicators.get("bevoelkerung").id(), BigDecimal.valueOf(100));
     repository.insertIndicator(share, now);
     values += derivation.recompute(share);
+    // a planning area of three Kreise: outline united, counts summed, the share 65+ recomputed from the sums
+    planning.create("Kooperationsraum Nordthüringen (Demo)", null, List.of(repository.areasByKey("16062").get(0).id(),
+        repository.areasByKey("16064").get(0).id(), repository.areasByKey("16065").get(0).id()));
     log.info("Demo atlas loaded: {} areas with geometry ({} → {} points simplified), {} indicators, {} values",
         r.features().size(), r.pointsBefore(), r.pointsAfter(), indicators.size(), values);
   }

@@ -29,7 +29,7 @@ class Derivation {
 
   /** Recomputes every derived indicator; returns the number of values written or changed. */
   int recomputeAll() {
-    int n = 0;
+    int n = sumMembers();
     for (IndicatorRow i : repository.indicators()) {
       if (i.derived()) {
         n += recompute(i);
@@ -61,8 +61,11 @@ class Derivation {
       }
     }
     // areas with members: summed counts, then the rate (only where every member has both counts)
+    // planning areas built from members overlap with them: they are never summed into a parent
+    java.util.Set<UUID> composed = repository.members().keySet();
     for (AreaRow parent : areas) {
-      List<AreaRow> members = areas.stream().filter(a -> parent.id().equals(a.parentId())).toList();
+      List<AreaRow> members = areas.stream().filter(a -> parent.id().equals(a.parentId())
+          && !composed.contains(a.id())).toList();
       if (members.isEmpty()) {
         continue;
       }
@@ -84,6 +87,50 @@ class Derivation {
         if (AtlasRepository.Written.UNCHANGED != repository.putValue(new ValueRow(UUID.randomUUID(), derived.id(), parent.id(), period, day, f.value(),
             f.special(), null, null, "berechnet aus den Teilgebieten", 0), now)) {
           written++;
+        }
+      }
+    }
+    return written;
+  }
+
+  /**
+   * Counts of planning areas: the sum of their members' counts per period, where every member valid at the end of
+   * the period has one (a secret member makes the sum secret). Rates without numerator and denominator are never
+   * averaged: a planning area has them only as derived indicators.
+   */
+  int sumMembers() {
+    Map<UUID, List<UUID>> members = repository.members();
+    if (members.isEmpty()) {
+      return 0;
+    }
+    Map<UUID, AreaRow> areas = new HashMap<>();
+    repository.areas().forEach(a -> areas.put(a.id(), a));
+    Instant now = clock.instant();
+    int written = 0;
+    for (IndicatorRow indicator : repository.indicators()) {
+      if (indicator.derived() || !"COUNT".equals(indicator.kind())) {
+        continue;
+      }
+      Map<String, ValueRow> values = index(repository.valuesOf(indicator.id()));
+      for (String period : repository.periods(indicator.id())) {
+        java.time.LocalDate day = Periods.end(period);
+        for (Map.Entry<UUID, List<UUID>> planned : members.entrySet()) {
+          List<UUID> valid = planned.getValue().stream().filter(m -> areas.containsKey(m) && areas.get(m).validOn(day))
+              .toList();
+          List<ValueRow> found = valid.stream().map(m -> values.get(m + "|" + period))
+              .filter(java.util.Objects::nonNull).toList();
+          if (valid.isEmpty() || found.isEmpty()) {
+            continue;
+          }
+          Aggregation.Figure sum = Aggregation.sum(found, valid.size(), indicator.minCount());
+          if ("...".equals(sum.special())) {
+            continue;
+          }
+          if (AtlasRepository.Written.UNCHANGED != repository.putValue(new ValueRow(UUID.randomUUID(), indicator.id(),
+              planned.getKey(), period, day, sum.value(), sum.special(), null, null,
+              "Summe aus " + valid.size() + " Gebieten", 0), now)) {
+            written++;
+          }
         }
       }
     }

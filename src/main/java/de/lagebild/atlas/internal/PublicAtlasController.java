@@ -48,10 +48,12 @@ class PublicAtlasController {
       @RequestParam(name = "periode", required = false) String period,
       @RequestParam(name = "klassen", defaultValue = "quantile") String method,
       @RequestParam(name = "anzahl", defaultValue = "5") int count,
-      @RequestParam(name = "grenzen", required = false) String breaks, Model model) {
+      @RequestParam(name = "grenzen", required = false) String breaks,
+      @RequestParam(name = "ebene", required = false) String level, Model model) {
     publicIndicator(id);
     Classification.Method m = AtlasController.method(method);
-    model.addAttribute("map", views.map(id, period, m, count, AtlasController.breaks(breaks)));
+    model.addAttribute("map", views.map(id, period, m, count, AtlasController.breaks(breaks),
+        AtlasController.level(level)));
     model.addAttribute("method", m.name().toLowerCase(Locale.ROOT));
     model.addAttribute("count", count);
     model.addAttribute("breaks", breaks);
@@ -66,12 +68,13 @@ class PublicAtlasController {
       @RequestParam(name = "period", required = false) String period,
       @RequestParam(name = "klassen", defaultValue = "quantile") String method,
       @RequestParam(name = "anzahl", defaultValue = "5") int count,
-      @RequestParam(name = "grenzen", required = false) String breaks) {
+      @RequestParam(name = "grenzen", required = false) String breaks,
+      @RequestParam(name = "level", required = false) String level) {
     publicIndicator(indicator);
     return AtlasApiController.mapDataCache.answer(repository,
-        "public|" + indicator + "|" + period + "|" + method + "|" + count + "|" + breaks,
+        "public|" + indicator + "|" + period + "|" + method + "|" + count + "|" + breaks + "|" + level,
         () -> AtlasApiController.geoJson(views.map(indicator, period, AtlasController.method(method), count,
-            AtlasController.breaks(breaks)), repository));
+            AtlasController.breaks(breaks), AtlasController.level(level)), repository));
   }
 
   @GetMapping("/{tenant}/oeffentlich/atlas/gebiete/{id}")

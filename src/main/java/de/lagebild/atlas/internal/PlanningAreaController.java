@@ -1,0 +1,74 @@
+package de.lagebild.atlas.internal;
+
+import de.lagebild.atlas.internal.AtlasRows.AreaRow;
+import de.lagebild.atlas.internal.AtlasRows.AreaType;
+import de.lagebild.platform.AllowRoles;
+import de.lagebild.platform.DomainException;
+import de.lagebild.platform.Role;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Planning areas: the list with their members, and a form that builds a new one from chosen areas. */
+@Controller
+class PlanningAreaController {
+
+  private final PlanningAreas planning;
+  private final AtlasRepository repository;
+  private final MessageSource messages;
+
+  PlanningAreaController(PlanningAreas planning, AtlasRepository repository, MessageSource messages) {
+    this.planning = planning;
+    this.repository = repository;
+    this.messages = messages;
+  }
+
+  @GetMapping("/{tenant}/atlas/planungsraeume")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
+  String list(@PathVariable("tenant") String tenant, Model model) {
+    fill(model, null, null, List.of());
+    return "atlas/planning";
+  }
+
+  @PostMapping("/{tenant}/atlas/planungsraeume")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  String create(@PathVariable("tenant") String tenant, @RequestParam(name = "name", required = false) String name,
+      @RequestParam(name = "schluessel", required = false) String key,
+      @RequestParam(name = "gebiete", required = false) List<UUID> members, Model model,
+      jakarta.servlet.http.HttpServletResponse response, RedirectAttributes redirect) {
+    try {
+      UUID id = planning.create(name, key, members == null ? List.of() : members);
+      redirect.addFlashAttribute("success", "atlas.planning.created");
+      return "redirect:/" + tenant + "/atlas/gebiete/" + id;
+    } catch (de.lagebild.platform.NotFoundException e) {
+      throw e;
+    } catch (DomainException e) {
+      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+      model.addAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(),
+          java.util.Locale.GERMAN));
+      fill(model, name, key, members == null ? List.of() : members);
+      return "atlas/planning";
+    }
+  }
+
+  private void fill(Model model, String name, String key, List<UUID> chosen) {
+    LocalDate today = LocalDate.now();
+    List<AreaRow> candidates = repository.areas().stream()
+        .filter(a -> a.type() != AreaType.LAND && a.validOn(today))
+        .sorted(java.util.Comparator.comparing(AreaRow::type).thenComparing(AreaRow::name)).toList();
+    model.addAttribute("planned", planning.all());
+    model.addAttribute("candidates", candidates);
+    model.addAttribute("name", name);
+    model.addAttribute("key", key);
+    model.addAttribute("chosen", chosen);
+  }
+}
