@@ -158,6 +158,18 @@ class AtlasRepository {
         .fetchOptional(AtlasRepository::indicator);
   }
 
+  /** Updates the descriptive fields of an indicator if it still has {@code i.version()}; false if someone was faster. */
+  boolean updateIndicator(IndicatorRow i) {
+    changed();
+    return scope.update(Indicator.T).set(Indicator.NAME, i.name()).set(Indicator.SHORT_NAME, i.shortName())
+        .set(Indicator.DEFINITION, i.definition()).set(Indicator.UNIT, i.unit()).set(Indicator.DECIMALS, i.decimals())
+        .set(Indicator.SOURCE, i.source()).set(Indicator.LICENCE, i.licence()).set(Indicator.FREQUENCY, i.frequency())
+        .set(Indicator.POLARITY, i.polarity().name()).set(Indicator.LIFE_SITUATION, i.lifeSituation())
+        .set(Indicator.READING_AID, i.readingAid()).set(Indicator.MIN_COUNT, i.minCount()).set(Indicator.KIND, i.kind())
+        .set(Indicator.PUBLIC_VISIBLE, i.publicVisible()).set(Indicator.VERSION, i.version() + 1)
+        .where(Indicator.ID.eq(i.id())).and(Indicator.VERSION.eq(i.version())).execute() == 1;
+  }
+
   void insertIndicator(IndicatorRow i, Instant now) {
     changed();
     scope.insertInto(Indicator.T).set(Indicator.ID, i.id()).set(Indicator.CODE, i.code()).set(Indicator.NAME, i.name())

@@ -146,4 +146,23 @@ class AtlasUnitTests {
     assertThat(Aggregation.visible(v("3"), count).value()).isEqualByComparingTo("3");
     assertThat(Aggregation.visible(v("0"), count).value()).isEqualByComparingTo("0");
   }
+
+  @Test
+  void thePlanningAreaOutlineIsTheUnionOfItsMembers() {
+    String west = "{\"type\":\"Polygon\",\"coordinates\":[[[10,50],[11,50],[11,51],[10,51],[10,50]]]}";
+    String east = "{\"type\":\"Polygon\",\"coordinates\":[[[11,50],[12,50],[12,51],[11,51],[11,50]]]}";
+    String apart = "{\"type\":\"MultiPolygon\",\"coordinates\":[[[[20,50],[21,50],[21,51],[20,50]]]]}";
+    org.locationtech.jts.geom.Geometry joined = PlanningAreas.union(java.util.List.of(west, east));
+    assertThat(joined.getGeometryType()).isEqualTo("Polygon");
+    assertThat(joined.getArea()).isEqualTo(2.0, org.assertj.core.data.Offset.offset(1e-9));
+    // the shared border is gone: the outline has the four corners of the 2 × 1 rectangle (plus closing point)
+    assertThat(joined.norm().getCoordinates()).hasSizeLessThanOrEqualTo(7);
+    String text = PlanningAreas.toGeoJson(joined);
+    assertThat(PlanningAreas.read(text).getArea()).isEqualTo(2.0, org.assertj.core.data.Offset.offset(1e-9));
+    org.locationtech.jts.geom.Geometry both = PlanningAreas.union(java.util.List.of(west, apart));
+    assertThat(both.getGeometryType()).isEqualTo("MultiPolygon");
+    assertThat(PlanningAreas.toGeoJson(both)).startsWith("{\"type\":\"MultiPolygon\",\"coordinates\":[[[[");
+    assertThat(PlanningAreas.read(PlanningAreas.toGeoJson(both)).getArea()).isEqualTo(1.5,
+        org.assertj.core.data.Offset.offset(1e-9));
+  }
 }
