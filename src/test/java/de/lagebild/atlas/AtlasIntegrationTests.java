@@ -263,4 +263,28 @@ class AtlasIntegrationTests extends DatabaseProperties {
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
     assertThat(open.length).isGreaterThan(1000);
   }
+
+  @Test
+  void aTimeSeriesInTodaysBordersAddsThePredecessor() throws Exception {
+    String population = indicator("bevoelkerung");
+    String wartburg = area("16063");
+    Number own = (Number) dsl.fetchValue("select v.value from indicator_value v where v.area_id = ? "
+        + "and v.indicator_id = ?", wartburg, population);
+    Number eisenach = (Number) dsl.fetchValue("select v.value from indicator_value v where v.area_id = ? "
+        + "and v.indicator_id = ?", area("16056"), population);
+    java.text.NumberFormat german = java.text.NumberFormat.getIntegerInstance(java.util.Locale.GERMANY);
+    String then = mvc.perform(get("/nordhausen/atlas/indikatoren/" + population).param("vergleich", wartburg)
+            .with(logins.as("lesen")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(then).contains(german.format(own.longValue())).doesNotContain("einschließlich Eisenach");
+    String today = mvc.perform(get("/nordhausen/atlas/indikatoren/" + population).param("vergleich", wartburg)
+            .param("gebietsstand", "heute").with(logins.as("lesen")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(today).contains("Wartburgkreis einschließlich Eisenach für die Zeit vor dem 01.07.2021")
+        .contains(german.format(own.longValue() + eisenach.longValue()));
+    // a rate without numerator and denominator is not restated, and the page says so
+    assertThat(mvc.perform(get("/nordhausen/atlas/indikatoren/" + indicator("alq")).param("vergleich", wartburg)
+            .param("gebietsstand", "heute").with(logins.as("lesen")))
+        .andReturn().getResponse().getContentAsString()).contains("lassen sich nicht auf den heutigen Gebietsstand");
+  }
 }

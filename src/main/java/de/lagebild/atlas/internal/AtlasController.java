@@ -46,14 +46,17 @@ class AtlasController {
       @RequestParam(name = "anzahl", defaultValue = "5") int count,
       @RequestParam(name = "grenzen", required = false) String breaks,
       @RequestParam(name = "vergleich", required = false) List<UUID> compare,
-      @RequestParam(name = "ebene", required = false) String level, Model model) {
+      @RequestParam(name = "ebene", required = false) String level,
+      @RequestParam(name = "gebietsstand", required = false) String borders, Model model) {
     Classification.Method m = method(method);
     AtlasViews.MapView map = views.map(id, period, m, count, breaks(breaks), level(level));
     model.addAttribute("map", map);
     List<UUID> chosen = compare == null || compare.isEmpty()
         ? map.rows().stream().filter(r -> r.rank() != null).limit(2).map(r -> r.area().id()).toList()
         : compare;
-    model.addAttribute("series", views.series(id, chosen));
+    boolean today = "heute".equals(borders);
+    model.addAttribute("series", views.series(id, chosen, today));
+    model.addAttribute("todaysBorders", today);
     model.addAttribute("compare", chosen);
     model.addAttribute("method", m.name().toLowerCase(Locale.ROOT));
     model.addAttribute("count", count);

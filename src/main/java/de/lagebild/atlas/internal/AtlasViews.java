@@ -197,13 +197,23 @@ class AtlasViews {
   }
 
   /** The course of an indicator in up to four areas: one row per period, one column per area. */
+  /** @param note what the restatement to today's borders did (null when not asked for) */
   record Series(IndicatorRow indicator, List<AreaRow> areas, List<String> periods, List<List<String>> cells,
-      String svg) {}
+      String svg, String note) {}
 
   static final String[] SERIES_COLOURS = {"#045a8d", "#b30000", "#1e6b34", "#6a4c93"};
   static final String[] SERIES_DASHES = {"", "6 3", "2 3", "8 3 2 3"};
 
   Series series(UUID indicatorId, List<UUID> areaIds) {
+    return series(indicatorId, areaIds, false);
+  }
+
+  /**
+   * @param todaysBorders restate the figures of areas that took over others (mergers) to today's borders: counts of
+   *     the predecessors are added, weighted, for the periods before the merger; derived rates are recomputed from
+   *     restated numerators and denominators; other rates cannot be restated and stay as they were (said in the note)
+   */
+  Series series(UUID indicatorId, List<UUID> areaIds, boolean todaysBorders) {
     IndicatorRow indicator = repository.indicator(indicatorId).orElseThrow(NotFoundException::new);
     if (areaIds.size() > 4) {
       throw new de.lagebild.platform.DomainException("atlas.compareTooMany");
@@ -214,6 +224,38 @@ class AtlasViews {
     }
     List<ValueRow> values = repository.valuesOf(indicatorId).stream().filter(v -> areaIds.contains(v.areaId()))
         .map(v -> Aggregation.visible(v, indicator)).toList();
+    String note = null;
+    if (todaysBorders) {
+      List<AtlasRepository.SuccessorRow> successors = repository.successors().stream()
+          .filter(x -> areaIds.contains(x.successor())).toList();
+      if (successors.isEmpty()) {
+        note = "Keines der gewählten Gebiete hat Vorgänger: Die Werte gelten im heutigen Gebietsstand.";
+      } else if ("COUNT".equals(indicator.kind()) && !indicator.derived()) {
+        values = restate(areaIds, repository.valuesOf(indicatorId), successors, indicator.minCount());
+        note = "Umgerechnet auf den heutigen Gebietsstand: " + predecessorsText(successors) + ".";
+      } else if (indicator.derived()) {
+        IndicatorRow num = repository.indicator(indicator.numeratorId()).orElseThrow();
+        IndicatorRow den = repository.indicator(indicator.denominatorId()).orElseThrow();
+        List<ValueRow> n = restate(areaIds, repository.valuesOf(num.id()), successors, num.minCount());
+        List<ValueRow> d = restate(areaIds, repository.valuesOf(den.id()), successors, den.minCount());
+        List<ValueRow> rates = new ArrayList<>();
+        for (ValueRow nv : n) {
+          d.stream().filter(dv -> dv.areaId().equals(nv.areaId()) && dv.period().equals(nv.period())).findFirst()
+              .ifPresent(dv -> {
+                Aggregation.Figure f = Aggregation.rate(new Aggregation.Figure(nv.value(), nv.special()),
+                    new Aggregation.Figure(dv.value(), dv.special()), indicator.factor(), indicator.minCount(),
+                    Math.max(indicator.decimals(), 2) + 2);
+                rates.add(new ValueRow(UUID.randomUUID(), indicator.id(), nv.areaId(), nv.period(), nv.periodEnd(),
+                    f.value(), f.special(), null, null, "umgerechnet", 0));
+              });
+        }
+        values = rates;
+        note = "Aus umgerechneten Zählern und Nennern neu berechnet: " + predecessorsText(successors) + ".";
+      } else {
+        note = "Quoten und Anteile ohne Zähler und Nenner lassen sich nicht auf den heutigen Gebietsstand umrechnen;"
+            + " die Werte gelten im damaligen Gebietsstand.";
+      }
+    }
     List<String> periods = values.stream().sorted(Comparator.comparing(ValueRow::periodEnd)).map(ValueRow::period)
         .distinct().toList();
     List<List<String>> cells = new ArrayList<>();
@@ -226,7 +268,63 @@ class AtlasViews {
       }
       cells.add(row);
     }
-    return new Series(indicator, areas, periods, cells, chart(indicator, areas, periods, values));
+    return new Series(indicator, areas, periods, cells, chart(indicator, areas, periods, values), note);
+  }
+
+  /**
+   * Counts of the chosen areas in today's borders: for every period, the area's own count plus, for each
+   * predecessor that still existed at the end of the period, its count times the weight. A secret or missing
+   * contribution makes the figure secret (".") or unknown ("...").
+   */
+  static List<ValueRow> restate(List<UUID> areaIds, List<ValueRow> all, List<AtlasRepository.SuccessorRow> successors,
+      Integer minCount) {
+    Map<String, ValueRow> index = new HashMap<>();
+    all.forEach(v -> index.put(v.areaId() + "|" + v.period(), v));
+    List<ValueRow> result = new ArrayList<>();
+    for (UUID area : areaIds) {
+      List<AtlasRepository.SuccessorRow> predecessors = successors.stream().filter(x -> x.successor().equals(area))
+          .toList();
+      java.util.Set<String> periods = new java.util.TreeSet<>();
+      all.stream().filter(v -> v.areaId().equals(area) || predecessors.stream()
+          .anyMatch(x -> x.predecessor().equals(v.areaId()))).forEach(v -> periods.add(v.period()));
+      for (String period : periods) {
+        java.time.LocalDate day = Periods.end(period);
+        ValueRow own = index.get(area + "|" + period);
+        BigDecimal sum = own == null ? BigDecimal.ZERO : own.value();
+        String special = own == null ? null : own.special();
+        for (AtlasRepository.SuccessorRow x : predecessors) {
+          if (!day.isBefore(x.effectiveOn())) {
+            continue;
+          }
+          ValueRow v = index.get(x.predecessor() + "|" + period);
+          if (v == null) {
+            special = special == null ? "..." : special;
+          } else if (v.value() == null || Aggregation.suppressed(v.value(), minCount)) {
+            special = ".";
+          } else if (sum != null) {
+            sum = sum.add(v.value().multiply(x.weight() == null ? BigDecimal.ONE : x.weight()));
+          }
+        }
+        boolean number = special == null && sum != null;
+        result.add(new ValueRow(UUID.randomUUID(), own == null ? all.get(0).indicatorId() : own.indicatorId(), area,
+            period, day, number ? sum.stripTrailingZeros() : null, number ? null : special == null ? "..." : special,
+            own == null ? null : own.flags(), null, "umgerechnet auf den heutigen Gebietsstand", 0));
+      }
+    }
+    return result;
+  }
+
+  private String predecessorsText(List<AtlasRepository.SuccessorRow> successors) {
+    List<String> parts = new ArrayList<>();
+    for (AtlasRepository.SuccessorRow x : successors) {
+      String successor = repository.area(x.successor()).map(AreaRow::name).orElse("?");
+      String predecessor = repository.area(x.predecessor()).map(AreaRow::name).orElse("?");
+      parts.add(successor + " einschließlich " + predecessor + " für die Zeit vor dem "
+          + x.effectiveOn().format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))
+          + (x.weight() != null && x.weight().compareTo(BigDecimal.ONE) != 0
+              ? " (Anteil " + x.weight().stripTrailingZeros().toPlainString().replace('.', ',') + ")" : ""));
+    }
+    return String.join("; ", parts);
   }
 
   /** A line chart as SVG (drawn on the server; lines differ by colour and dash, points carry titles). */

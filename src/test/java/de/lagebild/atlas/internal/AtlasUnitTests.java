@@ -165,4 +165,40 @@ class AtlasUnitTests {
     assertThat(PlanningAreas.read(PlanningAreas.toGeoJson(both)).getArea()).isEqualTo(1.5,
         org.assertj.core.data.Offset.offset(1e-9));
   }
+
+  static AtlasRows.ValueRow at(java.util.UUID area, String period, String value) {
+    return new AtlasRows.ValueRow(java.util.UUID.randomUUID(), null, area, period, Periods.end(period),
+        value == null ? null : new BigDecimal(value), value == null ? "." : null, null, null, null, 0);
+  }
+
+  @Test
+  void countsAreRestatedToTodaysBordersWithTheirPredecessors() {
+    java.util.UUID eisenach = java.util.UUID.randomUUID();
+    java.util.UUID wartburg = java.util.UUID.randomUUID();
+    java.util.UUID other = java.util.UUID.randomUUID();
+    java.util.List<AtlasRepository.SuccessorRow> merger = java.util.List.of(new AtlasRepository.SuccessorRow(eisenach,
+        wartburg, java.time.LocalDate.of(2021, 7, 1), BigDecimal.ONE));
+    java.util.List<AtlasRows.ValueRow> all = java.util.List.of(at(eisenach, "2019", "42000"),
+        at(wartburg, "2019", "118000"), at(wartburg, "2020", "117500"), at(wartburg, "2022", "158000"),
+        at(other, "2019", "5"));
+    java.util.Map<String, AtlasRows.ValueRow> r = new java.util.HashMap<>();
+    AtlasViews.restate(java.util.List.of(wartburg), all, merger, null).forEach(v -> r.put(v.period(), v));
+    assertThat(r.get("2019").value()).isEqualByComparingTo("160000");
+    // Eisenach has no figure for 2020: the sum would be wrong, so it is unknown
+    assertThat(r.get("2020").value()).isNull();
+    assertThat(r.get("2020").special()).isEqualTo("...");
+    // after the merger the Wartburgkreis's own figure already holds Eisenach
+    assertThat(r.get("2022").value()).isEqualByComparingTo("158000");
+    // a split: half of the predecessor goes to this successor; a secret predecessor makes the result secret
+    java.util.List<AtlasRepository.SuccessorRow> split = java.util.List.of(new AtlasRepository.SuccessorRow(eisenach,
+        wartburg, java.time.LocalDate.of(2021, 7, 1), new BigDecimal("0.5")));
+    assertThat(AtlasViews.restate(java.util.List.of(wartburg), all, split, null).stream()
+        .filter(v -> v.period().equals("2019")).findFirst().orElseThrow().value()).isEqualByComparingTo("139000");
+    java.util.List<AtlasRows.ValueRow> secret = java.util.List.of(at(eisenach, "2019", null),
+        at(wartburg, "2019", "118000"));
+    assertThat(AtlasViews.restate(java.util.List.of(wartburg), secret, merger, null).get(0).special()).isEqualTo(".");
+    // a predecessor below the minimum count is secret as well
+    assertThat(AtlasViews.restate(java.util.List.of(wartburg), java.util.List.of(at(eisenach, "2019", "2"),
+        at(wartburg, "2019", "118000")), merger, 3).get(0).special()).isEqualTo(".");
+  }
 }
