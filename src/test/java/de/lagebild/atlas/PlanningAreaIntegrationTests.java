@@ -178,4 +178,36 @@ class PlanningAreaIntegrationTests extends DatabaseProperties {
         .andExpect(status().isForbidden());
     assertThat(dsl.fetchValue("select name from indicator where id = ?", indicatorId)).isEqualTo("Einwohner (Test)");
   }
+
+  @Test
+  void ownPlanningAreasFromGeoJsonThroughTheWizard() throws Exception {
+    String suffix = String.valueOf(System.nanoTime() % 100000);
+    String geo = "{\"type\":\"FeatureCollection\",\"features\":["
+        + "{\"type\":\"Feature\",\"properties\":{\"sr\":\"SR-A" + suffix + "\",\"bez\":\"Altstadt " + suffix + "\"},"
+        + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[10.78,51.50],[10.80,51.50],[10.80,51.51],"
+        + "[10.78,51.51],[10.78,51.50]]]}},"
+        + "{\"type\":\"Feature\",\"properties\":{\"sr\":\"SR-B" + suffix + "\",\"bez\":\"Nordstadt " + suffix + "\"},"
+        + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[10.78,51.51],[10.80,51.51],[10.80,51.52],"
+        + "[10.78,51.52],[10.78,51.51]]]}}]}";
+    org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+    String preview = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+            .multipart("/nordhausen/atlas/planungsraeume/geometrie")
+            .file(new org.springframework.mock.web.MockMultipartFile("file", "sozialraeume.geojson",
+                "application/geo+json", geo.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            .param("schluesselEigenschaft", "sr").param("nameEigenschaft", "bez").session(session)
+            .with(logins.as("koordination")).with(csrf()))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(preview).contains("Altstadt " + suffix).contains("kein amtlicher Schlüssel")
+        .contains("Neue Gebiete").doesNotContain("Fehler verhindern");
+    assertThat(dsl.fetchCount(dsl.selectFrom("area").where("name = ?", "Altstadt " + suffix))).isZero();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(preview);
+    assertThat(m.find()).isTrue();
+    mvc.perform(post("/nordhausen/atlas/planungsraeume/geometrie/uebernehmen").session(session)
+            .with(logins.as("koordination")).with(csrf()).param("token", m.group(1))
+            .param("schluesselEigenschaft", "sr").param("nameEigenschaft", "bez"))
+        .andExpect(status().is3xxRedirection());
+    assertThat(dsl.fetchValue("select type from area where name = ?", "Altstadt " + suffix)).isEqualTo("SOZIALRAUM");
+    assertThat(dsl.fetchValue("select a.official_key from area a join area_geometry g on g.area_id = a.id "
+        + "where a.name = ?", "Nordstadt " + suffix)).isEqualTo("SR-B" + suffix);
+  }
 }

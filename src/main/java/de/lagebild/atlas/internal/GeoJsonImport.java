@@ -134,6 +134,11 @@ class GeoJsonImport {
         continue;
       }
       AreaType type = key == null ? AreaType.SOZIALRAUM : typeOf(key);
+      if (key != null && !key.matches("\\d+")) {
+        // an own key (e.g. "SR-03"): a planning area of the district's own making
+        type = AreaType.SOZIALRAUM;
+        problems.add(new Problem(f + 1, keyProperty == null ? "ARS" : keyProperty, "atlas.keyOwn", key, false));
+      }
       if (key != null && type == null) {
         problems.add(new Problem(f + 1, keyProperty == null ? "ARS" : keyProperty, "atlas.keyInvalid", key, true));
         continue;

@@ -25,8 +25,13 @@ class PlanningAreaController {
   private final PlanningAreas planning;
   private final AtlasRepository repository;
   private final MessageSource messages;
+  private final GeoJsonImport geoJson;
+  private final de.lagebild.exchange.UploadStash stash;
 
-  PlanningAreaController(PlanningAreas planning, AtlasRepository repository, MessageSource messages) {
+  PlanningAreaController(PlanningAreas planning, AtlasRepository repository, MessageSource messages,
+      GeoJsonImport geoJson) throws java.io.IOException {
+    this.geoJson = geoJson;
+    this.stash = new de.lagebild.exchange.UploadStash("atlas-geo");
     this.planning = planning;
     this.repository = repository;
     this.messages = messages;
@@ -58,6 +63,46 @@ class PlanningAreaController {
       fill(model, name, key, members == null ? List.of() : members);
       return "atlas/planning";
     }
+  }
+
+  /** Own geometry from GeoJSON: preview (areas found, new areas, problems with their feature), nothing written. */
+  @PostMapping("/{tenant}/atlas/planungsraeume/geometrie")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  String geometryPreview(@PathVariable("tenant") String tenant,
+      @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+      @RequestParam(name = "schluesselEigenschaft", required = false) String keyProperty,
+      @RequestParam(name = "nameEigenschaft", required = false) String nameProperty,
+      jakarta.servlet.http.HttpSession session, Model model) throws java.io.IOException {
+    byte[] bytes = file.getBytes();
+    GeoJsonImport.Result r = geoJson.read(de.lagebild.exchange.TextDecoder.decode(bytes).text(), blank(keyProperty),
+        blank(nameProperty));
+    model.addAttribute("result", r);
+    model.addAttribute("token", stash.put(session, tenant, new java.io.ByteArrayInputStream(bytes),
+        file.getOriginalFilename(), null));
+    model.addAttribute("fileName", file.getOriginalFilename());
+    model.addAttribute("keyProperty", blank(keyProperty));
+    model.addAttribute("nameProperty", blank(nameProperty));
+    return "atlas/geometry-preview";
+  }
+
+  @PostMapping("/{tenant}/atlas/planungsraeume/geometrie/uebernehmen")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  String geometryCommit(@PathVariable("tenant") String tenant, @RequestParam("token") String token,
+      @RequestParam(name = "schluesselEigenschaft", required = false) String keyProperty,
+      @RequestParam(name = "nameEigenschaft", required = false) String nameProperty,
+      jakarta.servlet.http.HttpSession session, RedirectAttributes redirect) throws java.io.IOException {
+    de.lagebild.exchange.UploadStash.Pending p = stash.get(session, token, tenant)
+        .orElseThrow(() -> new DomainException("import.expired"));
+    GeoJsonImport.Result r = geoJson.read(de.lagebild.exchange.TextDecoder.decode(
+        java.nio.file.Files.readAllBytes(p.file())).text(), blank(keyProperty), blank(nameProperty));
+    int created = geoJson.commit(r, p.fileName() == null ? "GeoJSON" : p.fileName());
+    stash.remove(session, token, false);
+    redirect.addFlashAttribute("geoDone", new int[] {r.features().size(), created});
+    return "redirect:/" + tenant + "/atlas/planungsraeume";
+  }
+
+  private static String blank(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
   }
 
   private void fill(Model model, String name, String key, List<UUID> chosen) {
