@@ -65,4 +65,62 @@ class AtlasBrowserTests extends DatabaseProperties {
       b.checkAccessibility("53-goal");
     }
   }
+
+  @Test
+  void coordinatorLoadsAWideSheetEditsTheIndicatorAndBuildsAPlanningArea() throws Exception {
+    java.nio.file.Path file = ExchangeBrowserTests.resourceFile("/atlas/wide-einwohner-je-jahr.csv",
+        "einwohner-je-jahr.csv");
+    try (Browser b = Browser.open("http://localhost:" + port)) {
+      b.go("/login");
+      b.type("username", "koordination");
+      b.type("password", "demo");
+      b.find(By.cssSelector("form.form button[type=submit]")).click();
+      b.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+      b.go("/nordhausen/atlas/import");
+      b.waitForHeading("Statistik laden");
+      b.checkAccessibility("54-atlas-import");
+      b.find(By.id("file")).sendKeys(file.toString());
+      b.find(By.cssSelector("form.form button.primary")).click();
+      b.waitForHeading("Vorschau");
+      assertThat(b.driver.getPageSource()).contains("Breite Tabelle").contains("Leere Zelle für 16056 Eisenach");
+      b.checkAccessibility("55-atlas-import-preview");
+      b.type("speichernAls", "Einwohner je Kreis (Browser)");
+      b.find(By.cssSelector("form.form button.primary")).click();
+      b.waitForHeading("Sozialatlas");
+      assertThat(b.find(By.id("content")).getText()).contains("11 Werte übernommen");
+      // the new indicator gets its meaning: a count, shown publicly
+      b.find(By.linkText("Werte je Jahr")).click();
+      b.waitForHeading("Werte je Jahr");
+      b.find(By.linkText("Angaben bearbeiten")).click();
+      b.waitForHeading("bearbeiten");
+      b.checkAccessibility("56-atlas-indicator-edit");
+      b.type("name", "Einwohnerinnen und Einwohner (Browser)");
+      b.type("shortName", "Einwohner");
+      new Select(b.find(By.id("kind"))).selectByValue("COUNT");
+      b.find(By.cssSelector("form.form button.primary")).click();
+      b.waitForHeading("Einwohnerinnen und Einwohner (Browser)");
+      // area search on the map highlights the row of the area found
+      new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(d ->
+          d.findElements(By.cssSelector("#atlas-map path.leaflet-interactive")).size() >= 20);
+      b.find(By.id("gebiet-suche")).sendKeys("Wartburg");
+      new WebDriverWait(b.driver, Duration.ofSeconds(5)).until(d ->
+          d.findElement(By.cssSelector("#atlas-values tr.highlight")).getText().contains("Wartburgkreis"));
+      assertThat(b.find(By.id("map-status")).getAttribute("textContent")).contains("Wartburgkreis");
+      b.checkAccessibility("57-atlas-map-search");
+      // a planning area of two Kreise
+      b.go("/nordhausen/atlas/planungsraeume");
+      b.waitForHeading("Planungsräume");
+      b.checkAccessibility("58-atlas-planning");
+      b.type("name", "Ostthüringen (Browser)");
+      b.find(By.xpath("//label[starts-with(normalize-space(.), 'Gera (')]")).click();
+      b.find(By.xpath("//label[starts-with(normalize-space(.), 'Jena (')]")).click();
+      b.find(By.cssSelector("form.form button.primary")).click();
+      b.waitForHeading("Ostthüringen (Browser)");
+      assertThat(b.driver.getPageSource()).contains("Planungsraum aus 2 Gebieten: Gera, Jena");
+      // the population is the sum of both Kreise, with its source saying so
+      String first = b.find(By.cssSelector("table.profile tbody tr:first-child")).getText();
+      assertThat(first).contains("Bevölkerung insgesamt").contains("Summe aus 2 Gebieten").doesNotContain("keine Angabe");
+      b.checkAccessibility("59-atlas-planning-profile");
+    }
+  }
 }

@@ -169,14 +169,19 @@ class AtlasViews {
         reference = format(parentValue.get(), indicator);
         referenceLabel = parent.name();
       } else {
-        // no figure for the Land: the median of the Kreise with a figure in the same period
+        // no figure for the parent: the median of the areas of the same kind with a figure in the same period
         List<AreaRow> kreise = all.stream().filter(a -> a.type() == area.type()).toList();
         double[] numbers = same.stream().filter(v -> v.value() != null
                 && kreise.stream().anyMatch(k -> k.id().equals(v.areaId())))
             .mapToDouble(v -> v.value().doubleValue()).toArray();
         referenceNumber = numbers.length == 0 ? null : BigDecimal.valueOf(median(numbers));
         reference = numbers.length == 0 ? "–" : format(median(numbers), indicator.decimals());
-        referenceLabel = "Median der " + numbers.length + " Kreise mit Angabe";
+        referenceLabel = "Median der " + numbers.length + switch (area.type()) {
+          case KREIS -> " Kreise";
+          case GEMEINDE -> " Gemeinden";
+          case SOZIALRAUM -> " Sozial- und Planungsräume";
+          default -> " Gebiete gleicher Art";
+        } + " mit Angabe";
       }
       String stateText = state == null ? null : same.stream().filter(v -> v.areaId().equals(state.id()))
           .findFirst().map(v -> format(v, indicator)).orElse("–");

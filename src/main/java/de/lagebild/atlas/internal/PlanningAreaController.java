@@ -109,7 +109,8 @@ class PlanningAreaController {
     LocalDate today = LocalDate.now();
     List<AreaRow> candidates = repository.areas().stream()
         .filter(a -> a.type() != AreaType.LAND && a.validOn(today))
-        .sorted(java.util.Comparator.comparing(AreaRow::type).thenComparing(AreaRow::name)).toList();
+        .sorted(java.util.Comparator.comparing(AreaRow::type).thenComparing(AreaRow::name,
+            java.text.Collator.getInstance(java.util.Locale.GERMAN))).toList();
     model.addAttribute("planned", planning.all());
     model.addAttribute("candidates", candidates);
     model.addAttribute("name", name);
