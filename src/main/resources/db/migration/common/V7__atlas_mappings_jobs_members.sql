@@ -33,3 +33,9 @@ create table area_member (
     primary key (area_id, member_id)
 );
 create index area_member_member_ix on area_member (member_id);
+
+-- A counter per tenant that every atlas write raises in its transaction: caches of every instance compare it.
+create table atlas_revision (
+    tenant_id   varchar(36)  not null primary key references tenant (id),
+    revision    bigint       not null default 0
+);

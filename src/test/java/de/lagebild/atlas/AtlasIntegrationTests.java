@@ -287,4 +287,36 @@ class AtlasIntegrationTests extends DatabaseProperties {
             .param("gebietsstand", "heute").with(logins.as("lesen")))
         .andReturn().getResponse().getContentAsString()).contains("lassen sich nicht auf den heutigen Gebietsstand");
   }
+
+  @Test
+  void theMapCacheFollowsTheRevisionInTheDatabaseAsASecondInstanceWould() throws Exception {
+    String code = "cache-" + System.nanoTime();
+    String csv = "Schlüssel;Indikator;Zeitraum;Wert\n16062;" + code + ";2020;7,9\n16073;" + code + ";2020;6,1\n";
+    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+            .multipart("/api/v1/nordhausen/indicator-imports")
+            .file(new org.springframework.mock.web.MockMultipartFile("file", "c.csv", "text/csv",
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            .param("dryRun", "false").header("Authorization", TOKEN))
+        .andExpect(status().isOk());
+    String id = String.valueOf(dsl.fetchValue("select id from indicator where name = ?", code));
+    java.util.function.Supplier<String> mapData = () -> {
+      try {
+        return mvc.perform(get("/api/v1/nordhausen/map-data").param("indicator", id).header("Authorization", TOKEN))
+            .andReturn().getResponse().getContentAsString();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    assertThat(mapData.get()).contains("\"value\":7.9");
+    // another instance changes a value in the same database: without raising the revision, this instance's cache
+    // keeps its answer (the cache is really used) ...
+    dsl.execute("update indicator_value set value = 9.9 where indicator_id = ? and value = 7.9", id);
+    Thread.sleep(1100);
+    assertThat(mapData.get()).contains("\"value\":7.9");
+    // ... and with the revision raised, as every write does in its transaction, it sees the change within a second
+    dsl.execute("update atlas_revision set revision = revision + 1 where tenant_id = (select id from tenant "
+        + "where slug = 'nordhausen')");
+    Thread.sleep(1100);
+    assertThat(mapData.get()).contains("\"value\":9.9");
+  }
 }

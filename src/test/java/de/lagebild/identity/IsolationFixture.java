@@ -113,6 +113,7 @@ record IsolationFixture(UUID tenantId, String slug, List<UUID> ids) {
     insert(dsl, "atlas_import_job", row("tenant_id", tenant, "id", atlasJob, "file_name", "geheim.csv",
         "state", "DONE", "summary", "geheim", "started_at", Instant.now()));
     insert(dsl, "area_member", row("tenant_id", tenant, "area_id", area2, "member_id", area));
+    insert(dsl, "atlas_revision", row("tenant_id", tenant, "revision", 7));
     return new IsolationFixture(tenant, slug, List.of(unit, membership, user, strategy, goal, measure, round,
         assessment, statusOption, milestone, token, job, area, indicator, goalIndicator, mapping, atlasJob));
   }

@@ -34,8 +34,21 @@ class AtlasRepository {
   record SuccessorRow(UUID predecessor, UUID successor, LocalDate effectiveOn, BigDecimal weight) {}
 
   private final TenantScope scope;
-  /** Per tenant, a number that every write of areas, geometry, indicators or values increases (for caches). */
-  private final java.util.concurrent.ConcurrentHashMap<UUID, java.util.concurrent.atomic.AtomicLong> revisions =
+  /**
+   * Per tenant, the revision of its atlas data as this instance last read it, and when. Every write raises the
+   * revision in the database, in the write's own transaction, and forgets the local copy only after the commit – so
+   * a cache never keeps data of an uncommitted write under a new revision, and other instances see a change within
+   * {@link #REVISION_CHECK_NANOS}.
+   */
+  private record Known(long revision, long checkedAt) {}
+
+  static final long REVISION_CHECK_NANOS = 1_000_000_000L;
+  private static final de.lagebild.platform.TenantTable REVISION = de.lagebild.platform.TenantTable.named(
+      "atlas_revision");
+  private static final org.jooq.Field<Long> REVISION_VALUE = REVISION.field("revision",
+      org.jooq.impl.SQLDataType.BIGINT);
+
+  private final java.util.concurrent.ConcurrentHashMap<UUID, Known> revisions =
       new java.util.concurrent.ConcurrentHashMap<>();
 
   AtlasRepository(TenantScope scope) {
@@ -43,8 +56,16 @@ class AtlasRepository {
   }
 
   long revision() {
-    return revisions.computeIfAbsent(de.lagebild.platform.TenantContext.require().value(),
-        k -> new java.util.concurrent.atomic.AtomicLong()).get();
+    UUID tenant = de.lagebild.platform.TenantContext.require().value();
+    long now = System.nanoTime();
+    Known k = revisions.get(tenant);
+    if (k != null && now - k.checkedAt() < REVISION_CHECK_NANOS) {
+      return k.revision();
+    }
+    Long r = scope.dsl().select(REVISION_VALUE).from(scope.table(REVISION)).fetchOne(REVISION_VALUE);
+    long revision = r == null ? 0 : r;
+    revisions.put(tenant, new Known(revision, now));
+    return revision;
   }
 
   /** For writes that bypass this repository (batch inserts): caches must see them. */
@@ -53,8 +74,30 @@ class AtlasRepository {
   }
 
   private void changed() {
-    revisions.computeIfAbsent(de.lagebild.platform.TenantContext.require().value(),
-        k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+    UUID tenant = de.lagebild.platform.TenantContext.require().value();
+    String marker = "lagebild.atlas.revision." + tenant;
+    boolean inTransaction = org.springframework.transaction.support.TransactionSynchronizationManager
+        .isSynchronizationActive();
+    if (inTransaction) {
+      if (org.springframework.transaction.support.TransactionSynchronizationManager.hasResource(marker)) {
+        return;
+      }
+      org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(marker, Boolean.TRUE);
+      org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+          new org.springframework.transaction.support.TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              org.springframework.transaction.support.TransactionSynchronizationManager.unbindResourceIfPossible(
+                  marker);
+              revisions.remove(tenant);
+            }
+          });
+    }
+    scope.insertInto(REVISION).set(REVISION_VALUE, 0L).onConflictDoNothing().execute();
+    scope.update(REVISION).set(REVISION_VALUE, REVISION_VALUE.plus(1)).execute();
+    if (!inTransaction) {
+      revisions.remove(tenant);
+    }
   }
 
   // ---------------------------------------------------------------- areas
