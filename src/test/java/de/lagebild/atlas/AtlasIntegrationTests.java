@@ -308,6 +308,11 @@ class AtlasIntegrationTests extends DatabaseProperties {
       }
     };
     assertThat(mapData.get()).contains("\"value\":7.9");
+    String etag = mvc.perform(get("/api/v1/nordhausen/map-data").param("indicator", id).header("Authorization", TOKEN))
+        .andReturn().getResponse().getHeader("ETag");
+    mvc.perform(get("/api/v1/nordhausen/map-data").param("indicator", id).header("Authorization", TOKEN)
+            .header("If-None-Match", etag))
+        .andExpect(status().isNotModified());
     // another instance changes a value in the same database: without raising the revision, this instance's cache
     // keeps its answer (the cache is really used) ...
     dsl.execute("update indicator_value set value = 9.9 where indicator_id = ? and value = 7.9", id);

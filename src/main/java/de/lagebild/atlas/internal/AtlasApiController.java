@@ -133,7 +133,7 @@ class AtlasApiController {
   /** GeoJSON of the areas of a map, with value, class and colour per area (simplified geometry). */
   @GetMapping(path = "/api/v1/{tenant}/map-data", produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
   @de.lagebild.platform.AllowPublic
-  ResponseEntity<String> mapData(@PathVariable("tenant") String tenant, @RequestParam("indicator") UUID indicator,
+  ResponseEntity<byte[]> mapData(@PathVariable("tenant") String tenant, @RequestParam("indicator") UUID indicator,
       @RequestParam(name = "period", required = false) String period,
       @RequestParam(name = "klassen", defaultValue = "quantile") String method,
       @RequestParam(name = "anzahl", defaultValue = "5") int count,
@@ -153,7 +153,7 @@ class AtlasApiController {
    * warm map costs a lookup and the bytes.
    */
   static final class MapDataCache {
-    private record Cached(long revision, String body, String etag) {}
+    private record Cached(long revision, byte[] body, String etag) {}
 
     private final java.util.Map<String, Cached> entries = java.util.Collections.synchronizedMap(
         new java.util.LinkedHashMap<>(64, 0.75f, true) {
@@ -163,15 +163,23 @@ class AtlasApiController {
           }
         });
 
-    ResponseEntity<String> answer(AtlasRepository repository, String request,
+    /** The cached answer (UTF-8 bytes, built again when the tenant's atlas changed), or 304 for a known ETag. */
+    ResponseEntity<byte[]> answer(AtlasRepository repository, String request,
         java.util.function.Supplier<String> build) {
       long revision = repository.revision();
       String key = de.lagebild.platform.TenantContext.require().value() + "|" + request;
       Cached e = entries.get(key);
       if (e == null || e.revision() != revision) {
-        String body = build.get();
-        e = new Cached(revision, body, "\"" + Integer.toHexString(body.hashCode()) + "-" + body.length() + "\"");
+        byte[] body = build.get().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        e = new Cached(revision, body, "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "-" + body.length
+            + "\"");
         entries.put(key, e);
+      }
+      String ifNoneMatch = ((org.springframework.web.context.request.ServletRequestAttributes)
+          org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest()
+          .getHeader("If-None-Match");
+      if (ifNoneMatch != null && (ifNoneMatch.equals(e.etag()) || ifNoneMatch.equals("W/" + e.etag()))) {
+        return ResponseEntity.status(org.springframework.http.HttpStatus.NOT_MODIFIED).eTag(e.etag()).build();
       }
       return ResponseEntity.ok().contentType(GEO_JSON).eTag(e.etag()).body(e.body());
     }

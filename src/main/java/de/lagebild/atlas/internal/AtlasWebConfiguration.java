@@ -11,7 +11,14 @@ class AtlasWebConfiguration {
 
   @Bean
   FilterRegistrationBean<ShallowEtagHeaderFilter> atlasEtags() {
-    FilterRegistrationBean<ShallowEtagHeaderFilter> bean = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+    // map data carries its own ETag from its cache (no need to buffer and hash 1 MB per request)
+    ShallowEtagHeaderFilter filter = new ShallowEtagHeaderFilter() {
+      @Override
+      protected boolean shouldNotFilter(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getRequestURI().endsWith("/map-data");
+      }
+    };
+    FilterRegistrationBean<ShallowEtagHeaderFilter> bean = new FilterRegistrationBean<>(filter);
     bean.addUrlPatterns("/api/v1/*");
     bean.setName("atlasEtags");
     return bean;

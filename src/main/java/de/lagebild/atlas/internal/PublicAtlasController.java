@@ -64,7 +64,7 @@ class PublicAtlasController {
 
   @GetMapping(path = "/{tenant}/oeffentlich/atlas/karten-daten", produces = "application/geo+json")
   @AllowPublic
-  ResponseEntity<String> mapData(@PathVariable("tenant") String tenant, @RequestParam("indicator") UUID indicator,
+  ResponseEntity<byte[]> mapData(@PathVariable("tenant") String tenant, @RequestParam("indicator") UUID indicator,
       @RequestParam(name = "period", required = false) String period,
       @RequestParam(name = "klassen", defaultValue = "quantile") String method,
       @RequestParam(name = "anzahl", defaultValue = "5") int count,
