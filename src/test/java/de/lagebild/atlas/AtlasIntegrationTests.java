@@ -277,6 +277,12 @@ class AtlasIntegrationTests extends DatabaseProperties {
             .with(logins.as("lesen")))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     assertThat(then).contains(german.format(own.longValue())).doesNotContain("einschließlich Eisenach");
+    // the ranking as bars: one per Kreis with a figure, in rank order
+    String bars = then.substring(then.indexOf("class=\"ranking-chart\""));
+    bars = bars.substring(0, bars.indexOf("</svg>"));
+    assertThat(bars.split("<rect ", -1)).hasSize(1 + 15);
+    assertThat(bars.indexOf(">1. ")).isGreaterThan(0).isLessThan(bars.indexOf(">2. "));
+    assertThat(bars.indexOf(">2. ")).isLessThan(bars.indexOf(">15. "));
     String today = mvc.perform(get("/nordhausen/atlas/indikatoren/" + population).param("vergleich", wartburg)
             .param("gebietsstand", "heute").with(logins.as("lesen")))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -51,6 +51,7 @@ class AtlasController {
     Classification.Method m = method(method);
     AtlasViews.MapView map = views.map(id, period, m, count, breaks(breaks), level(level));
     model.addAttribute("map", map);
+    model.addAttribute("ranking", AtlasViews.rankingChart(map));
     List<UUID> chosen = compare == null || compare.isEmpty()
         ? map.rows().stream().filter(r -> r.rank() != null).limit(2).map(r -> r.area().id()).toList()
         : compare;

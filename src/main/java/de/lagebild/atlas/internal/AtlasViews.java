@@ -400,6 +400,49 @@ class AtlasViews {
     return s.append("</svg>").toString();
   }
 
+  /**
+   * The ranking as a horizontal bar chart (SVG drawn on the server): one bar per area with a figure, longest first,
+   * in its class colour with a dark outline (so light classes stay visible), the figure written beside each bar.
+   * The ranked table beside the map holds the same numbers.
+   */
+  static String rankingChart(MapView map) {
+    List<MapRow> ranked = map.rows().stream().filter(r -> r.rank() != null && r.value() != null
+        && r.value().value() != null).toList();
+    if (ranked.isEmpty()) {
+      return null;
+    }
+    double max = ranked.stream().mapToDouble(r -> r.value().value().doubleValue()).max().orElse(1);
+    double min = Math.min(0, ranked.stream().mapToDouble(r -> r.value().value().doubleValue()).min().orElse(0));
+    int bar = 18;
+    int gap = 6;
+    int left = 210;
+    int width = 640;
+    int plot = width - left - 90;
+    int height = ranked.size() * (bar + gap) + 10;
+    StringBuilder s = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + width + " "
+        + height + "\" class=\"ranking-chart\" role=\"img\" aria-label=\"Rangfolge als Balken; die Werte stehen in "
+        + "der Tabelle\">");
+    double span = Math.max(1e-9, max - min);
+    double zero = left + (0 - min) / span * plot;
+    for (int i = 0; i < ranked.size(); i++) {
+      MapRow r = ranked.get(i);
+      double v = r.value().value().doubleValue();
+      double x1 = Math.min(zero, left + (v - min) / span * plot);
+      double x2 = Math.max(zero, left + (v - min) / span * plot);
+      int y = 5 + i * (bar + gap);
+      s.append("<text x=\"").append(left - 8).append("\" y=\"").append(y + 13)
+          .append("\" text-anchor=\"end\" font-size=\"12\">").append(escape(r.rank() + ". " + r.area().name()))
+          .append("</text><rect x=\"").append(String.format(Locale.ROOT, "%.1f", x1)).append("\" y=\"").append(y)
+          .append("\" width=\"").append(String.format(Locale.ROOT, "%.1f", Math.max(1, x2 - x1)))
+          .append("\" height=\"").append(bar).append("\" fill=\"").append(r.colour())
+          .append("\" stroke=\"#333333\" stroke-width=\"0.8\"><title>").append(escape(r.area().name() + ": "
+              + r.formatted())).append("</title></rect><text x=\"")
+          .append(String.format(Locale.ROOT, "%.1f", x2 + 6)).append("\" y=\"").append(y + 13)
+          .append("\" font-size=\"12\">").append(escape(r.formatted())).append("</text>");
+    }
+    return s.append("</svg>").toString();
+  }
+
   private static String escape(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }

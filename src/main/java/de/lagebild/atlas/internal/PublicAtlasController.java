@@ -52,8 +52,10 @@ class PublicAtlasController {
       @RequestParam(name = "ebene", required = false) String level, Model model) {
     publicIndicator(id);
     Classification.Method m = AtlasController.method(method);
-    model.addAttribute("map", views.map(id, period, m, count, AtlasController.breaks(breaks),
-        AtlasController.level(level)));
+    AtlasViews.MapView map = views.map(id, period, m, count, AtlasController.breaks(breaks),
+        AtlasController.level(level));
+    model.addAttribute("map", map);
+    model.addAttribute("ranking", AtlasViews.rankingChart(map));
     model.addAttribute("method", m.name().toLowerCase(Locale.ROOT));
     model.addAttribute("count", count);
     model.addAttribute("breaks", breaks);
