@@ -13,6 +13,15 @@ public interface TenantDirectory {
 
   List<TenantMembership> tenantsOf(UUID userId);
 
+  /** A member of the current tenant, as other modules see it. */
+  record Member(UUID userId, String username, String displayName, String email, de.lagebild.platform.Role role) {}
+
+  /** The members of the current tenant with {@code role}. */
+  List<Member> members(de.lagebild.platform.Role role);
+
+  /** The id of the user with this login name, if there is one. */
+  Optional<UUID> userId(String username);
+
   /** Access as the system (administrator rights) to a tenant, for start-up loaders and background jobs. */
   Optional<de.lagebild.platform.TenantAccess> systemAccess(String slug);
 }

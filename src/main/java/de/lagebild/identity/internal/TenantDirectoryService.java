@@ -13,10 +13,23 @@ class TenantDirectoryService implements TenantDirectory {
 
   private final TenantRepository tenants;
   private final MembershipRepository memberships;
+  private final UserRepository users;
 
-  TenantDirectoryService(TenantRepository tenants, MembershipRepository memberships) {
+  TenantDirectoryService(TenantRepository tenants, MembershipRepository memberships, UserRepository users) {
     this.tenants = tenants;
     this.memberships = memberships;
+    this.users = users;
+  }
+
+  @Override
+  public List<Member> members(de.lagebild.platform.Role role) {
+    return memberships.findAll().stream().filter(m -> m.role() == role)
+        .map(m -> new Member(m.userId(), m.username(), m.displayName(), m.email(), m.role())).toList();
+  }
+
+  @Override
+  public Optional<UUID> userId(String username) {
+    return users.findByUsername(username).map(UserRow::id);
   }
 
   @Override

@@ -1,0 +1,24 @@
+package de.lagebild.atlas;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where a point lies among the atlas areas of the current tenant (for the offer catalogue's locations). */
+public interface AreaLookup {
+
+  /** An area: its id, name, kind (LAND, KREIS, GEMEINDE, GEMEINDETEIL, SOZIALRAUM) and official key. */
+  record AreaRef(UUID id, String name, String type, String key) {}
+
+  /**
+   * The smallest area valid today whose outline contains the point (a Gemeinde before its Kreis; planning areas
+   * built from others are not considered), if any area has geometry there.
+   */
+  Optional<AreaRef> areaAt(double latitude, double longitude);
+
+  /** The area and the areas above it, innermost first. */
+  List<AreaRef> chain(UUID area);
+
+  /** Areas valid today that offers can be filtered by (no Land), Kreise first. */
+  List<AreaRef> areas();
+}

@@ -1,0 +1,44 @@
+package de.lagebild.catalogue.internal;
+
+import java.util.Map;
+
+/** German labels used outside templates (PDF brochure, e-mails, HSDS export). */
+final class Labels {
+
+  private static final Map<String, String> LANGUAGES = Map.ofEntries(Map.entry("de", "Deutsch"),
+      Map.entry("en", "Englisch"), Map.entry("ar", "Arabisch"), Map.entry("uk", "Ukrainisch"),
+      Map.entry("ru", "Russisch"), Map.entry("tr", "Türkisch"), Map.entry("fa", "Persisch (Farsi/Dari)"),
+      Map.entry("ps", "Paschtu"), Map.entry("ku", "Kurdisch"), Map.entry("ti", "Tigrinya"), Map.entry("pl", "Polnisch"),
+      Map.entry("ro", "Rumänisch"), Map.entry("bg", "Bulgarisch"), Map.entry("fr", "Französisch"),
+      Map.entry("es", "Spanisch"), Map.entry("vi", "Vietnamesisch"), Map.entry("sq", "Albanisch"),
+      Map.entry("gsg", "Deutsche Gebärdensprache"));
+
+  private Labels() {
+  }
+
+  static String language(String code) {
+    return LANGUAGES.getOrDefault(code, code);
+  }
+
+  static String cost(String cost) {
+    return switch (cost == null ? "" : cost) {
+      case "FREE" -> "kostenlos";
+      case "FEE" -> "kostenpflichtig";
+      case "ON_REQUEST" -> "auf Anfrage";
+      default -> "–";
+    };
+  }
+
+  static String ages(Integer from, Integer to) {
+    if (from == null && to == null) {
+      return "alle Altersgruppen";
+    }
+    if (from == null) {
+      return "bis " + to + " Jahre";
+    }
+    if (to == null || to >= 99) {
+      return "ab " + from + " Jahren";
+    }
+    return from + " bis " + to + " Jahre";
+  }
+}

@@ -1,0 +1,340 @@
+package de.lagebild.catalogue.internal;
+
+import de.lagebild.catalogue.internal.CatalogueRows.CategoryRow;
+import de.lagebild.catalogue.internal.CatalogueRows.LocationRow;
+import de.lagebild.catalogue.internal.CatalogueRows.OfferRow;
+import de.lagebild.catalogue.internal.CatalogueRows.OrganizationRow;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
+import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.de.GermanLightStemFilter;
+import org.apache.lucene.analysis.de.GermanNormalizationFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * Full-text search over the published offers of a tenant, in German: words are lower-cased, umlauts normalised and
+ * endings removed (Lucene's light German stemmer), compound words are split into the parts the catalogue itself
+ * uses ("Schuldnerberatung" → schuldner, beratung, so it finds "Schuldner- und Insolvenzberatung"), and a word that
+ * is not found exactly is tried with one or two letters different (typos). Filters (age, language, target group,
+ * life situation, category with its sub-categories, free of charge, area with the areas around it) are exact.
+ * The index lives in memory, one per tenant, and is rebuilt from the database when the catalogue's revision changed.
+ */
+final class OfferSearch {
+
+  /** A search: the words and the filters (null or empty: no filter). */
+  record Query(String text, Integer age, String language, String targetGroup, String lifeSituation, UUID category,
+      Boolean free, UUID area) {
+    static Query all() {
+      return new Query(null, null, null, null, null, null, null, null);
+    }
+
+    boolean hasFilter() {
+      return age != null || language != null || targetGroup != null || lifeSituation != null || category != null
+          || Boolean.TRUE.equals(free) || area != null;
+    }
+  }
+
+  record Hit(UUID offer, float score) {}
+
+  record Result(List<Hit> hits, long total) {}
+
+  /** Parts of compound words that every catalogue knows, beside the words of its own offers. */
+  static final List<String> BASE_WORDS = List.of("beratung", "berater", "hilfe", "hilfen", "dienst", "stelle",
+      "zentrum", "treff", "treffpunkt", "gruppe", "kurs", "kurse", "angebot", "schuldner", "schulden", "insolvenz",
+      "sucht", "drogen", "alkohol", "erziehung", "familie", "familien", "eltern", "mutter", "vater", "kinder", "kind",
+      "jugend", "jugendliche", "senioren", "alter", "pflege", "betreuung", "sprache", "sprach", "deutsch", "integration",
+      "migration", "flucht", "arbeit", "beruf", "ausbildung", "bewerbung", "wohnen", "wohnung", "miete", "schwanger",
+      "schwangerschaft", "konflikt", "gewalt", "schutz", "frauen", "männer", "lebensmittel", "tafel", "kleider",
+      "kammer", "begegnung", "cafe", "café", "freizeit", "sport", "musik", "spiel", "lern", "hausaufgaben", "schule",
+      "kita", "krippe", "gesundheit", "psycho", "sozial", "recht", "rechts", "rente", "behinderung", "teilhabe",
+      "nachbarschaft", "ehrenamt", "besuch", "fahr", "mobil", "mobile", "notruf", "trauer", "selbsthilfe", "bildung",
+      "medien", "computer", "internet", "garten", "küche", "koch", "nähen", "tanz", "chor", "wander", "mittag",
+      "tisch", "frühstück");
+
+  private record Index(long revision, IndexSearcher searcher, Analyzer analyzer, int documents) {}
+
+  private final Map<UUID, Index> indexes = new ConcurrentHashMap<>();
+  private final Map<UUID, Object> locks = new ConcurrentHashMap<>();
+
+  /** What the index is built from, per tenant. */
+  record Source(List<OfferRow> offers, Map<UUID, OrganizationRow> organizations, Map<UUID, LocationRow> locations,
+      Map<UUID, CategoryRow> categories, Function<UUID, List<UUID>> areaChain) {}
+
+  /**
+   * Searches the tenant's index, rebuilding it first when {@code revision} differs from the one it was built at.
+   */
+  Result search(UUID tenant, long revision, java.util.function.Supplier<Source> source, Query q, int offset,
+      int limit) {
+    Index index = index(tenant, revision, source);
+    try {
+      org.apache.lucene.search.Query query = build(q, index.analyzer());
+      boolean ranked = q.text() != null && !q.text().isBlank();
+      TopDocs top = ranked ? index.searcher().search(query, offset + limit)
+          : index.searcher().search(query, offset + limit, new Sort(new SortField("sort", SortField.Type.STRING)));
+      List<Hit> hits = new ArrayList<>();
+      org.apache.lucene.index.StoredFields stored = index.searcher().storedFields();
+      for (int i = offset; i < top.scoreDocs.length; i++) {
+        ScoreDoc d = top.scoreDocs[i];
+        hits.add(new Hit(UUID.fromString(stored.document(d.doc).get("id")), d.score));
+      }
+      return new Result(hits, top.totalHits.value());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The index of the tenant, built anew now (for the benchmark: the time a rebuild takes). */
+  int rebuild(UUID tenant, long revision, java.util.function.Supplier<Source> source) {
+    indexes.remove(tenant);
+    return index(tenant, revision, source).documents();
+  }
+
+  private Index index(UUID tenant, long revision, java.util.function.Supplier<Source> source) {
+    Index index = indexes.get(tenant);
+    if (index != null && index.revision() == revision) {
+      return index;
+    }
+    synchronized (locks.computeIfAbsent(tenant, k -> new Object())) {
+      index = indexes.get(tenant);
+      if (index == null || index.revision() != revision) {
+        index = build(revision, source.get());
+        indexes.put(tenant, index);
+      }
+      return index;
+    }
+  }
+
+  private static Index build(long revision, Source s) {
+    // the dictionary of word parts: the base list and every word of four letters or more in the catalogue
+    CharArraySet dictionary = new CharArraySet(2048, true);
+    dictionary.addAll(BASE_WORDS);
+    for (OfferRow o : s.offers()) {
+      for (String w : words(o.content().name() + " " + plain(o.content().description()))) {
+        if (w.length() >= 4) {
+          dictionary.add(w);
+        }
+      }
+    }
+    s.categories().values().forEach(c -> words(c.name()).stream().filter(w -> w.length() >= 4)
+        .forEach(dictionary::add));
+    Analyzer analyzer = analyzer(dictionary);
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
+        .setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
+      for (OfferRow o : s.offers()) {
+        writer.addDocument(document(o, s));
+      }
+      writer.commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      DirectoryReader reader = DirectoryReader.open(directory);
+      return new Index(revision, new IndexSearcher(reader), analyzer, reader.numDocs());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Document document(OfferRow o, Source s) {
+    Document d = new Document();
+    CatalogueRows.OfferContent c = o.content();
+    d.add(new StringField("id", o.id().toString(), Field.Store.YES));
+    d.add(new org.apache.lucene.document.SortedDocValuesField("sort",
+        new org.apache.lucene.util.BytesRef(c.name().toLowerCase(Locale.GERMAN))));
+    d.add(new TextField("name", c.name(), Field.Store.NO));
+    StringBuilder text = new StringBuilder(c.name()).append(' ').append(plain(c.description()));
+    OrganizationRow org = s.organizations().get(o.organizationId());
+    if (org != null) {
+      text.append(' ').append(org.name());
+    }
+    Set<UUID> categories = new LinkedHashSet<>();
+    for (UUID id : c.categories()) {
+      CategoryRow cat = s.categories().get(id);
+      while (cat != null && categories.add(cat.id())) {
+        text.append(' ').append(cat.name());
+        cat = cat.parentId() == null ? null : s.categories().get(cat.parentId());
+      }
+    }
+    categories.forEach(id -> d.add(new StringField("category", id.toString(), Field.Store.NO)));
+    Set<UUID> areas = new LinkedHashSet<>();
+    for (UUID id : c.locations()) {
+      LocationRow l = s.locations().get(id);
+      if (l != null) {
+        text.append(' ').append(l.city() == null ? "" : l.city()).append(' ').append(l.name());
+        if (l.areaId() != null) {
+          areas.addAll(s.areaChain().apply(l.areaId()));
+        }
+      }
+    }
+    areas.forEach(id -> d.add(new StringField("area", id.toString(), Field.Store.NO)));
+    c.languages().forEach(v -> d.add(new StringField("language", v, Field.Store.NO)));
+    c.targetGroups().forEach(v -> d.add(new StringField("group", v, Field.Store.NO)));
+    c.lifeSituations().forEach(v -> d.add(new StringField("life", v, Field.Store.NO)));
+    d.add(new StringField("cost", c.cost(), Field.Store.NO));
+    d.add(new IntPoint("age_from", c.ageFrom() == null ? 0 : c.ageFrom()));
+    d.add(new IntPoint("age_to", c.ageTo() == null ? 120 : c.ageTo()));
+    d.add(new TextField("text", text.toString(), Field.Store.NO));
+    d.add(new StoredField("organization", o.organizationId().toString()));
+    return d;
+  }
+
+  /** German analysis: tokens, lower case, stop words out, compound parts added, umlauts folded, endings cut. */
+  static Analyzer analyzer(CharArraySet dictionary) {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        Tokenizer source = new StandardTokenizer();
+        TokenStream s = new LowerCaseFilter(source);
+        s = new StopFilter(s, GermanAnalyzer.getDefaultStopSet());
+        s = new DictionaryCompoundWordTokenFilter(s, dictionary, 6, 4, 20, false);
+        s = new GermanNormalizationFilter(s);
+        s = new GermanLightStemFilter(s);
+        return new TokenStreamComponents(source, s);
+      }
+    };
+  }
+
+  /**
+   * The query: every word of the text must match (by itself, its stem, its compound parts or – for words of four
+   * letters and more – a spelling one or two letters apart); the name weighs more than the rest; filters are exact.
+   */
+  static org.apache.lucene.search.Query build(Query q, Analyzer analyzer) throws IOException {
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    boolean any = false;
+    if (q.text() != null && !q.text().isBlank()) {
+      for (List<String> word : analyse(analyzer, q.text())) {
+        String whole = word.get(0);
+        BooleanQuery.Builder alternatives = new BooleanQuery.Builder();
+        alternatives.add(new BoostQuery(new TermQuery(new Term("name", whole)), 4f), Occur.SHOULD);
+        alternatives.add(new BoostQuery(new TermQuery(new Term("text", whole)), 2f), Occur.SHOULD);
+        if (whole.length() >= 4) {
+          int edits = whole.length() >= 8 ? 2 : 1;
+          alternatives.add(new BoostQuery(new FuzzyQuery(new Term("text", whole), edits, 1), 0.8f), Occur.SHOULD);
+        }
+        if (word.size() > 1) {
+          BooleanQuery.Builder parts = new BooleanQuery.Builder();
+          for (String part : word.subList(1, word.size())) {
+            parts.add(new TermQuery(new Term("text", part)), Occur.MUST);
+          }
+          alternatives.add(new BoostQuery(parts.build(), 1.5f), Occur.SHOULD);
+        }
+        all.add(alternatives.build(), Occur.MUST);
+        any = true;
+      }
+    }
+    if (q.age() != null) {
+      all.add(IntPoint.newRangeQuery("age_from", Integer.MIN_VALUE, q.age()), Occur.FILTER);
+      all.add(IntPoint.newRangeQuery("age_to", q.age(), Integer.MAX_VALUE), Occur.FILTER);
+      any = true;
+    }
+    any |= filter(all, "language", q.language());
+    any |= filter(all, "group", q.targetGroup());
+    any |= filter(all, "life", q.lifeSituation());
+    any |= filter(all, "category", q.category() == null ? null : q.category().toString());
+    any |= filter(all, "area", q.area() == null ? null : q.area().toString());
+    if (Boolean.TRUE.equals(q.free())) {
+      any |= filter(all, "cost", "FREE");
+    }
+    if (!any) {
+      return new MatchAllDocsQuery();
+    }
+    if (q.text() == null || q.text().isBlank()) {
+      all.add(new MatchAllDocsQuery(), Occur.MUST);
+    }
+    return all.build();
+  }
+
+  private static boolean filter(BooleanQuery.Builder all, String field, String value) {
+    if (value == null || value.isBlank()) {
+      return false;
+    }
+    all.add(new TermQuery(new Term(field, value)), Occur.FILTER);
+    return true;
+  }
+
+  /** The analysed words of a query: each with its compound parts after it. */
+  static List<List<String>> analyse(Analyzer analyzer, String text) throws IOException {
+    List<List<String>> words = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream("text", new StringReader(text))) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        if (inc.getPositionIncrement() == 0 && !words.isEmpty()) {
+          List<String> last = words.get(words.size() - 1);
+          if (!last.contains(term.toString())) {
+            last.add(term.toString());
+          }
+        } else {
+          List<String> w = new ArrayList<>();
+          w.add(term.toString());
+          words.add(w);
+        }
+      }
+      ts.end();
+    }
+    return words;
+  }
+
+  private static List<String> words(String text) {
+    List<String> result = new ArrayList<>();
+    for (String w : text.toLowerCase(Locale.GERMAN).split("[^\\p{L}]+")) {
+      if (!w.isEmpty()) {
+        result.add(w);
+      }
+    }
+    return result;
+  }
+
+  static String plain(String html) {
+    return html == null ? "" : html.replaceAll("<[^>]+>", " ").replace("&amp;", "&").replace("&nbsp;", " ");
+  }
+
+  static Map<UUID, Integer> none() {
+    return new HashMap<>();
+  }
+}
