@@ -7,7 +7,8 @@
     if (!el || typeof L === 'undefined') {
       return;
     }
-    var map = L.map(el, { zoomSnap: 0.25, keyboard: true });
+    // a maximum zoom is needed by the clusters (without a tile layer the map would have none)
+    var map = L.map(el, { zoomSnap: 0.25, keyboard: true, maxZoom: 18, minZoom: 5 });
     if (el.dataset.tiles) {
       L.tileLayer(el.dataset.tiles, { maxZoom: 18 }).addTo(map);
     }

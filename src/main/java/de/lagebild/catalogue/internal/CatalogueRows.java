@@ -33,7 +33,7 @@ final class CatalogueRows {
 
   record LocationRow(UUID id, UUID organizationId, String name, String street, String postalCode, String city,
       BigDecimal latitude, BigDecimal longitude, String accessibility, UUID areaId, int version) {
-    String address() {
+    public String address() {
       StringBuilder s = new StringBuilder();
       if (street != null) {
         s.append(street);
@@ -47,7 +47,7 @@ final class CatalogueRows {
       return s.toString().strip();
     }
 
-    boolean hasCoordinates() {
+    public boolean hasCoordinates() {
       return latitude != null && longitude != null;
     }
   }
@@ -70,11 +70,11 @@ final class CatalogueRows {
   /** An offer with what its pages show: organisation, locations, categories. */
   record OfferView(OfferRow offer, OrganizationRow organization, List<LocationRow> locations,
       List<CategoryRow> categories) {
-    UUID id() {
+    public UUID id() {
       return offer.id();
     }
 
-    OfferContent content() {
+    public OfferContent content() {
       return offer.content();
     }
   }

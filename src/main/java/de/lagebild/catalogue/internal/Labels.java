@@ -3,7 +3,7 @@ package de.lagebild.catalogue.internal;
 import java.util.Map;
 
 /** German labels used outside templates (PDF brochure, e-mails, HSDS export). */
-final class Labels {
+public final class Labels {
 
   private static final Map<String, String> LANGUAGES = Map.ofEntries(Map.entry("de", "Deutsch"),
       Map.entry("en", "Englisch"), Map.entry("ar", "Arabisch"), Map.entry("uk", "Ukrainisch"),
@@ -16,11 +16,11 @@ final class Labels {
   private Labels() {
   }
 
-  static String language(String code) {
+  public static String language(String code) {
     return LANGUAGES.getOrDefault(code, code);
   }
 
-  static String cost(String cost) {
+  public static String cost(String cost) {
     return switch (cost == null ? "" : cost) {
       case "FREE" -> "kostenlos";
       case "FEE" -> "kostenpflichtig";
@@ -29,7 +29,7 @@ final class Labels {
     };
   }
 
-  static String ages(Integer from, Integer to) {
+  public static String ages(Integer from, Integer to) {
     if (from == null && to == null) {
       return "alle Altersgruppen";
     }

@@ -255,7 +255,10 @@ final class OfferSearch {
           int edits = whole.length() >= 8 ? 2 : 1;
           alternatives.add(new BoostQuery(new FuzzyQuery(new Term("text", whole), edits, 1), 0.8f), Occur.SHOULD);
         }
-        if (word.size() > 1) {
+        // compound parts count when there are two or more, or when the one part found covers most of the word
+        // ("schuldnerbratung": schuldner) – not when a short part would match far too much ("kinderbetreung": kinder)
+        int covered = word.subList(1, word.size()).stream().mapToInt(String::length).sum();
+        if (word.size() > 2 || (word.size() == 2 && covered * 100 >= whole.length() * 55)) {
           BooleanQuery.Builder parts = new BooleanQuery.Builder();
           for (String part : word.subList(1, word.size())) {
             parts.add(new TermQuery(new Term("text", part)), Occur.MUST);

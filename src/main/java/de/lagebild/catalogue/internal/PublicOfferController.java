@@ -54,9 +54,9 @@ class PublicOfferController {
       }
     }
     return new OfferSearch.Query(text == null || text.isBlank() ? null : text.strip(), a,
-        CatalogueRows.LANGUAGES.contains(language) ? language : null,
-        CatalogueRows.TARGET_GROUPS.contains(group) ? group : null,
-        CatalogueRows.LIFE_SITUATIONS.contains(life) ? life : null, category, free ? Boolean.TRUE : null, area);
+        language != null && CatalogueRows.LANGUAGES.contains(language) ? language : null,
+        group != null && CatalogueRows.TARGET_GROUPS.contains(group) ? group : null,
+        life != null && CatalogueRows.LIFE_SITUATIONS.contains(life) ? life : null, category, free ? Boolean.TRUE : null, area);
   }
 
   @GetMapping("/{tenant}/angebote")

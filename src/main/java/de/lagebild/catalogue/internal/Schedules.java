@@ -17,13 +17,26 @@ final class Schedules {
   }
 
   static List<Line> lines(List<ScheduleRow> schedules) {
-    Map<Integer, List<String>> byDay = new LinkedHashMap<>();
+    Map<Integer, List<String>> byDay = new java.util.TreeMap<>();
     for (ScheduleRow s : schedules) {
       byDay.computeIfAbsent(s.weekday(), k -> new ArrayList<>())
           .add(s.opens() + "–" + s.closes() + (s.note() == null ? "" : " (" + s.note() + ")"));
     }
+    // consecutive days with the same hours in one line: "Montag bis Freitag"
     List<Line> lines = new ArrayList<>();
-    byDay.forEach((day, times) -> lines.add(new Line(DAYS[day - 1], String.join(" und ", times) + " Uhr")));
+    List<Integer> days = new ArrayList<>(byDay.keySet());
+    for (int i = 0; i < days.size(); ) {
+      String times = String.join(" und ", byDay.get(days.get(i)));
+      int j = i;
+      while (j + 1 < days.size() && days.get(j + 1) == days.get(j) + 1
+          && String.join(" und ", byDay.get(days.get(j + 1))).equals(times)) {
+        j++;
+      }
+      String label = j == i ? DAYS[days.get(i) - 1] : j == i + 1 ? DAYS[days.get(i) - 1] + " und "
+          + DAYS[days.get(j) - 1] : DAYS[days.get(i) - 1] + " bis " + DAYS[days.get(j) - 1];
+      lines.add(new Line(label, times + " Uhr"));
+      i = j + 1;
+    }
     return lines;
   }
 
