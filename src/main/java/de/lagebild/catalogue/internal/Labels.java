@@ -20,6 +20,10 @@ public final class Labels {
     return LANGUAGES.getOrDefault(code, code);
   }
 
+  public static String day(int weekday) {
+    return weekday >= 1 && weekday <= 7 ? Schedules.DAYS[weekday - 1] : "–";
+  }
+
   public static String cost(String cost) {
     return switch (cost == null ? "" : cost) {
       case "FREE" -> "kostenlos";

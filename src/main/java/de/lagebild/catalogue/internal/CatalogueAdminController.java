@@ -1,0 +1,261 @@
+package de.lagebild.catalogue.internal;
+
+import de.lagebild.atlas.AreaLookup;
+import de.lagebild.catalogue.internal.CatalogueRows.CategoryRow;
+import de.lagebild.catalogue.internal.CatalogueRows.LocationRow;
+import de.lagebild.catalogue.internal.CatalogueRows.OfferContent;
+import de.lagebild.catalogue.internal.CatalogueRows.OrganizationRow;
+import de.lagebild.catalogue.internal.CatalogueRows.Status;
+import de.lagebild.identity.TenantDirectory;
+import de.lagebild.platform.AllowRoles;
+import de.lagebild.platform.DomainException;
+import de.lagebild.platform.NotFoundException;
+import de.lagebild.platform.Role;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The coordinator's side of the catalogue: the review queue (what changed, accept or return with a comment), the
+ * staleness list with reminders, all offers with their status, the categories, providers with their locations and
+ * accounts, and access counts of the month.
+ */
+@Controller
+class CatalogueAdminController {
+
+  private final Catalogue catalogue;
+  private final CatalogueRepository repository;
+  private final Reminders reminders;
+  private final AreaLookup areas;
+  private final TenantDirectory directory;
+  private final MessageSource messages;
+
+  CatalogueAdminController(Catalogue catalogue, CatalogueRepository repository, Reminders reminders, AreaLookup areas,
+      TenantDirectory directory, MessageSource messages) {
+    this.catalogue = catalogue;
+    this.repository = repository;
+    this.reminders = reminders;
+    this.areas = areas;
+    this.directory = directory;
+    this.messages = messages;
+  }
+
+  record Review(Catalogue.ReviewItem item, List<String> changed) {}
+
+  @GetMapping("/{tenant}/angebote/verwaltung")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  String page(@PathVariable("tenant") String tenant, Model model) {
+    List<Review> reviews = catalogue.reviewQueue().stream()
+        .map(i -> new Review(i, i.isNew() ? List.of() : changed(i.offer().content(), i.change().proposed()))).toList();
+    model.addAttribute("reviews", reviews);
+    List<Catalogue.Stale> stale = catalogue.stale();
+    model.addAttribute("stale", stale);
+    model.addAttribute("staleAfterDays", catalogue.staleAfter().toDays());
+    model.addAttribute("offers", catalogue.views(repository.offers()));
+    model.addAttribute("categories", catalogue.categoryMap().values());
+    model.addAttribute("organizations", repository.organizations());
+    model.addAttribute("locations", repository.locations());
+    model.addAttribute("providers", directory.members(Role.PROVIDER));
+    model.addAttribute("statuses", Status.values());
+    String month = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Berlin")).toString();
+    model.addAttribute("month", month);
+    model.addAttribute("views", repository.viewsIn(month));
+    return "catalogue/admin";
+  }
+
+  /** The fields a proposal changes, by their German labels. */
+  List<String> changed(OfferContent a, OfferContent b) {
+    List<String> fields = new ArrayList<>();
+    check(fields, "name", a.name(), b.name());
+    check(fields, "description", a.description(), b.description());
+    check(fields, "cost", a.cost() + a.costNote(), b.cost() + b.costNote());
+    check(fields, "ageFrom", a.ageFrom(), b.ageFrom());
+    check(fields, "ageTo", a.ageTo(), b.ageTo());
+    check(fields, "languages", a.languages(), b.languages());
+    check(fields, "targetGroups", a.targetGroups(), b.targetGroups());
+    check(fields, "lifeSituations", a.lifeSituations(), b.lifeSituations());
+    check(fields, "categories", a.categories(), b.categories());
+    check(fields, "locations", a.locations(), b.locations());
+    check(fields, "schedules", a.schedules(), b.schedules());
+    check(fields, "contacts", a.contacts(), b.contacts());
+    check(fields, "url", a.url(), b.url());
+    check(fields, "email", a.email() + a.phone(), b.email() + b.phone());
+    return fields;
+  }
+
+  private void check(List<String> fields, String field, Object a, Object b) {
+    if (!Objects.equals(a, b)) {
+      fields.add(messages.getMessage("catalogue.field." + field, null, field, java.util.Locale.GERMAN));
+    }
+  }
+
+  @PostMapping("/{tenant}/angebote/verwaltung/pruefung/{change}/uebernehmen")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  String accept(@PathVariable("tenant") String tenant, @PathVariable("change") UUID change,
+      RedirectAttributes redirect) {
+    catalogue.accept(change);
+    redirect.addFlashAttribute("success", "catalogue.review.accepted");
+    return "redirect:/" + tenant + "/angebote/verwaltung#pruefung";
+  }
+
+  @PostMapping("/{tenant}/angebote/verwaltung/pruefung/{change}/zurueckgeben")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  String giveBack(@PathVariable("tenant") String tenant, @PathVariable("change") UUID change,
+      @RequestParam(name = "comment", required = false) String comment, RedirectAttributes redirect) {
+    catalogue.returnChange(change, comment);
+    redirect.addFlashAttribute("success", "catalogue.review.returned");
+    return "redirect:/" + tenant + "/angebote/verwaltung#pruefung";
+  }
+
+  @PostMapping("/{tenant}/angebote/verwaltung/erinnern/{organization}")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  String remind(@PathVariable("tenant") String tenant, @PathVariable("organization") UUID organization,
+      RedirectAttributes redirect) {
+    int n = reminders.remind(organization);
+    redirect.addFlashAttribute("info", messages.getMessage("catalogue.reminder.sent", new Object[] {
+        repository.organization(organization).map(OrganizationRow::name).orElse(""), n}, java.util.Locale.GERMAN));
+    return "redirect:/" + tenant + "/angebote/verwaltung#aktualitaet";
+  }
+
+  @PostMapping("/{tenant}/angebote/{id}/status")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  String status(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
+      @RequestParam("status") Status status, RedirectAttributes redirect) {
+    catalogue.setStatus(id, status);
+    redirect.addFlashAttribute("success", "catalogue.statusChanged");
+    return "redirect:/" + tenant + "/angebote/verwaltung#alle";
+  }
+
+  @PostMapping("/{tenant}/angebote/verwaltung/kategorien")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  String addCategory(@PathVariable("tenant") String tenant, @RequestParam("name") String name,
+      @RequestParam(name = "parent", required = false) UUID parent, RedirectAttributes redirect) {
+    String n = name == null ? "" : name.strip();
+    if (n.isEmpty() || n.length() > 200) {
+      throw new DomainException("catalogue.category.name");
+    }
+    if (parent != null && !catalogue.categoryMap().containsKey(parent)) {
+      throw new NotFoundException();
+    }
+    repository.insertCategory(new CategoryRow(UUID.randomUUID(), parent, n, catalogue.categoryMap().size()));
+    redirect.addFlashAttribute("success", "catalogue.category.added");
+    return "redirect:/" + tenant + "/angebote/verwaltung#kategorien";
+  }
+
+  @PostMapping("/{tenant}/angebote/verwaltung/kategorien/{id}/umbenennen")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  String renameCategory(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
+      @RequestParam("name") String name, RedirectAttributes redirect) {
+    if (!catalogue.categoryMap().containsKey(id)) {
+      throw new NotFoundException();
+    }
+    if (name == null || name.isBlank() || name.strip().length() > 200) {
+      throw new DomainException("catalogue.category.name");
+    }
+    repository.renameCategory(id, name.strip());
+    redirect.addFlashAttribute("success", "catalogue.category.renamed");
+    return "redirect:/" + tenant + "/angebote/verwaltung#kategorien";
+  }
+
+  @PostMapping("/{tenant}/angebote/verwaltung/kategorien/{id}/loeschen")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  @Transactional
+  String deleteCategory(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
+      RedirectAttributes redirect) {
+    if (!catalogue.categoryMap().containsKey(id)) {
+      throw new NotFoundException();
+    }
+    int use = repository.categoryUse(id);
+    if (use > 0) {
+      throw new DomainException("catalogue.category.inUse", use);
+    }
+    repository.deleteCategory(id);
+    redirect.addFlashAttribute("success", "catalogue.category.deleted");
+    return "redirect:/" + tenant + "/angebote/verwaltung#kategorien";
+  }
+
+  @PostMapping("/{tenant}/angebote/verwaltung/organisationen")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  String addOrganization(@PathVariable("tenant") String tenant, @RequestParam("name") String name,
+      @RequestParam(name = "email", required = false) String email,
+      @RequestParam(name = "phone", required = false) String phone,
+      @RequestParam(name = "website", required = false) String website, RedirectAttributes redirect) {
+    List<OfferRules.Problem> p = new ArrayList<>();
+    if (name == null || name.isBlank() || name.strip().length() > 300) {
+      p.add(new OfferRules.Problem("name", "catalogue.rule.nameMissing", ""));
+    }
+    OfferRules.email(email, "email", p);
+    OfferRules.url(website, "url", p);
+    if (!p.isEmpty()) {
+      throw invalid(p);
+    }
+    repository.insertOrganization(new OrganizationRow(UUID.randomUUID(), name.strip(), null, blank(email),
+        blank(phone), blank(website), 0), catalogue.now());
+    redirect.addFlashAttribute("success", "catalogue.organization.added");
+    return "redirect:/" + tenant + "/angebote/verwaltung#anbieter";
+  }
+
+  /** A new location; coordinates typed (comma or dot), checked, and placed in its atlas area. */
+  @PostMapping("/{tenant}/angebote/verwaltung/orte")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  String addLocation(@PathVariable("tenant") String tenant, @RequestParam("organisation") UUID organization,
+      @RequestParam("name") String name, @RequestParam(name = "street", required = false) String street,
+      @RequestParam(name = "postalCode", required = false) String postalCode,
+      @RequestParam(name = "city", required = false) String city,
+      @RequestParam(name = "latitude", required = false) String latitude,
+      @RequestParam(name = "longitude", required = false) String longitude,
+      @RequestParam(name = "accessibility", required = false) String accessibility, RedirectAttributes redirect) {
+    repository.organization(organization).orElseThrow(NotFoundException::new);
+    List<OfferRules.Problem> p = new ArrayList<>();
+    BigDecimal lat = OfferRules.coordinate(latitude, "latitude", p);
+    BigDecimal lon = OfferRules.coordinate(longitude, "longitude", p);
+    LocationRow l = new LocationRow(UUID.randomUUID(), organization, name == null ? null : name.strip(), blank(street),
+        blank(postalCode), blank(city), lat, lon, blank(accessibility), null, 0);
+    p.addAll(OfferRules.check(l));
+    if (!p.isEmpty()) {
+      throw invalid(p);
+    }
+    UUID area = lat == null ? null : areas.areaAt(lat.doubleValue(), lon.doubleValue())
+        .map(AreaLookup.AreaRef::id).orElse(null);
+    repository.insertLocation(new LocationRow(l.id(), organization, l.name(), l.street(), l.postalCode(), l.city(),
+        lat, lon, l.accessibility(), area, 0));
+    redirect.addFlashAttribute("success", "catalogue.location.added");
+    return "redirect:/" + tenant + "/angebote/verwaltung#anbieter";
+  }
+
+  @PostMapping("/{tenant}/angebote/verwaltung/anbieter-konten")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  String link(@PathVariable("tenant") String tenant, @RequestParam("user") UUID user,
+      @RequestParam("organisation") UUID organization, RedirectAttributes redirect) {
+    repository.organization(organization).orElseThrow(NotFoundException::new);
+    if (directory.members(Role.PROVIDER).stream().noneMatch(m -> m.userId().equals(user))) {
+      throw new NotFoundException();
+    }
+    repository.addMember(user, organization);
+    redirect.addFlashAttribute("success", "catalogue.provider.linked");
+    return "redirect:/" + tenant + "/angebote/verwaltung#anbieter";
+  }
+
+  /** The problems in one German sentence per field, for the error page. */
+  private DomainException invalid(List<OfferRules.Problem> problems) {
+    return new DomainException("catalogue.invalidList", String.join(" ", problems.stream().map(x ->
+        messages.getMessage("catalogue.field." + x.field(), null, x.field(), java.util.Locale.GERMAN) + ": "
+            + messages.getMessage(x.messageKey(), new Object[] {x.detail()}, x.messageKey(), java.util.Locale.GERMAN))
+        .toList()));
+  }
+
+  private static String blank(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}
