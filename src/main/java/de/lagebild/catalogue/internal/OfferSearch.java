@@ -57,7 +57,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 /**
  * Full-text search over the published offers of a tenant, in German: words are lower-cased, umlauts normalised and
  * endings removed (Lucene's light German stemmer), compound words are split into the parts the catalogue itself
- * uses ("Schuldnerberatung" → schuldner, beratung, so it finds "Schuldner- und Insolvenzberatung"), and a word that
+ * uses ("Schuldnerberatung" → schuldner, beratung, so it finds "Schuldner- und Insolvenzberatung"), accents are
+ * folded ("Cafe" finds "Café"), and a word that
  * is not found exactly is tried with one or two letters different (typos). Filters (age, language, target group,
  * life situation, category with its sub-categories, free of charge, area with the areas around it) are exact.
  * The index lives in memory, one per tenant, and is rebuilt from the database when the catalogue's revision changed.
@@ -232,6 +233,7 @@ final class OfferSearch {
         s = new StopFilter(s, GermanAnalyzer.getDefaultStopSet());
         s = new DictionaryCompoundWordTokenFilter(s, dictionary, 6, 4, 20, false);
         s = new GermanNormalizationFilter(s);
+        s = new org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter(s);
         s = new GermanLightStemFilter(s);
         return new TokenStreamComponents(source, s);
       }

@@ -1,0 +1,319 @@
+package de.lagebild.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import de.lagebild.support.DatabaseProperties;
+import de.lagebild.support.IntegrationTest;
+import de.lagebild.support.Logins;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The offer catalogue on the demo data: German search (endings, compounds, typos, filters combined), the public
+ * pages, providers limited to their own organisation, the review of their changes, staleness with an e-mail reminder
+ * through a local SMTP server (GreenMail), and bad input with field and reason.
+ */
+@IntegrationTest
+class CatalogueIntegrationTests extends DatabaseProperties {
+
+  @RegisterExtension
+  static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(3925, "127.0.0.1", "smtp"));
+
+  @Autowired MockMvc mvc;
+  @Autowired DSLContext dsl;
+  @Autowired UserDetailsService userDetails;
+  Logins logins;
+
+  @BeforeEach
+  void setUp() {
+    logins = new Logins(userDetails);
+  }
+
+  /** The names of the offers a public search finds, in order. */
+  List<String> search(String query) throws Exception {
+    String html = mvc.perform(get("/nordhausen/angebote?" + query)).andExpect(status().isOk()).andReturn()
+        .getResponse().getContentAsString();
+    List<String> names = new ArrayList<>();
+    Matcher m = Pattern.compile("<h3><a href=\"/nordhausen/angebote/[0-9a-f-]+\">([^<]+)</a>").matcher(html);
+    while (m.find()) {
+      names.add(m.group(1).replace("&quot;", "\"").replace("&amp;", "&"));
+    }
+    return names;
+  }
+
+  String offerId(String name) {
+    return String.valueOf(dsl.fetchValue("select o.id from offer o join tenant t on t.id = o.tenant_id "
+        + "where t.slug = 'nordhausen' and o.name = ?", name));
+  }
+
+  String categoryId(String name) {
+    return String.valueOf(dsl.fetchValue("select c.id from catalogue_category c join tenant t on t.id = c.tenant_id "
+        + "where t.slug = 'nordhausen' and c.name = ?", name));
+  }
+
+  @Test
+  void germanSearchForgivesEndingsCompoundsAndTypos() throws Exception {
+    // a compound finds its parts: "Schuldnerberatung" → "Schuldner- und Insolvenzberatung"
+    assertThat(search("q=Schuldnerberatung")).first().isEqualTo("Schuldner- und Insolvenzberatung");
+    // endings: plural and other forms
+    assertThat(search("q=Sprachkurse")).contains("Sprachkurs für Frauen mit Kinderbetreuung");
+    assertThat(search("q=Beratungen")).contains("Suchtberatung", "Allgemeine Sozialberatung");
+    // a typo (one letter missing, one swapped) still finds the offer
+    assertThat(search("q=Kinderbetreung")).contains("Sprachkurs für Frauen mit Kinderbetreuung")
+        .doesNotContain("Offener Jugendtreff Roland");
+    assertThat(search("q=Suchtbreatung")).contains("Suchtberatung");
+    // umlauts and case do not matter
+    assertThat(search("q=Demenz-Cafe")).contains("Demenz-Café „Vergissmeinnicht“");
+    // every word counts: two words narrow the result
+    assertThat(search("q=Beratung+Schwangerschaft")).containsExactly(
+        "Schwangerschafts- und Schwangerschaftskonfliktberatung");
+    // nothing for nonsense; unpublished offers are never found
+    assertThat(search("q=Quantenphysik")).isEmpty();
+    assertThat(search("q=Vater-Kind-Samstage")).isEmpty();
+    assertThat(search("q=Sportfest")).doesNotContain("Inklusives Sportfest (Planung)");
+  }
+
+  @Test
+  void filtersCombine() throws Exception {
+    // age 16, Arabic, free of charge: the Arabic-speaking offers open to 16-year-olds that cost nothing
+    List<String> found = search("alter=16&sprache=ar&kostenlos=true");
+    assertThat(found).contains("Offener Jugendtreff Roland", "Deutschkurs Alltag (A1–A2)",
+        "Jugendmigrationsdienst").doesNotContain("Hausaufgabenhilfe und Lernpaten", "Lebensmittelausgabe",
+        "Suchtberatung");
+    // plus a word
+    assertThat(search("q=Deutsch&alter=16&sprache=ar&kostenlos=true")).contains("Deutschkurs Alltag (A1–A2)")
+        .doesNotContain("Offener Jugendtreff Roland");
+    // a category includes its sub-categories; a target group narrows it
+    assertThat(search("kategorie=" + categoryId("Beratung"))).contains("Suchtberatung",
+        "Schuldner- und Insolvenzberatung", "Erziehungs- und Familienberatung");
+    assertThat(search("kategorie=" + categoryId("Beratung") + "&zielgruppe=SENIOREN"))
+        .containsExactly("Rentenberatung und Hilfe bei Anträgen");
+    assertThat(search("lebenslage=MIGRATION&zielgruppe=FRAUEN")).contains("Interkulturelles Frauencafé",
+        "Sprachkurs für Frauen mit Kinderbetreuung").doesNotContain("Migrationsberatung für Erwachsene");
+    // sign language
+    assertThat(search("sprache=gsg")).containsExactlyInAnyOrder("Ergänzende unabhängige Teilhabeberatung",
+        "Inklusive Theatergruppe");
+    // a bad age is a message, not an error page
+    assertThat(mvc.perform(get("/nordhausen/angebote?alter=alt")).andExpect(status().isUnprocessableContent())
+        .andReturn().getResponse().getContentAsString()).contains("„alt“ ist kein Alter");
+  }
+
+  @Test
+  void theDetailPageCountsViewsWithoutCookiesAndTheBrochureIsAPdf() throws Exception {
+    String id = offerId("Suchtberatung");
+    var response = mvc.perform(get("/nordhausen/angebote/" + id)).andExpect(status().isOk()).andReturn()
+        .getResponse();
+    assertThat(response.getContentAsString()).contains("Suchtberatung").contains("Beratungshaus am Petersberg")
+        .contains("Montag bis Donnerstag").contains("08:00–16:00 Uhr").contains("Demo-Eintrag");
+    assertThat(response.getCookies()).isEmpty();
+    assertThat(response.getHeader("Set-Cookie")).isNull();
+    mvc.perform(get("/nordhausen/angebote/" + id));
+    Number views = (Number) dsl.fetchValue("select views from offer_access where offer_id = ?", id);
+    assertThat(views.intValue()).isGreaterThanOrEqualTo(2);
+    // the count table holds offer, month and a number – nothing about the visitor
+    assertThat(dsl.meta().getTables("offer_access").get(0).fields()).extracting(f -> f.getName().toLowerCase())
+        .containsExactlyInAnyOrder("tenant_id", "offer_id", "month", "views");
+    // not published: not there
+    mvc.perform(get("/nordhausen/angebote/" + offerId("Vater-Kind-Samstage"))).andExpect(status().isNotFound());
+    byte[] pdf = mvc.perform(get("/nordhausen/angebote/broschuere").param("kategorie", categoryId("Sprachkurse")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+      assertThat(text).contains("Sprachkurse").contains("Deutschkurs Alltag").contains("Interkulturelles Zentrum")
+          .contains("Demo-Daten");
+    }
+    String map = mvc.perform(get("/nordhausen/angebote/karte").param("q", "Schuldnerberatung"))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(map).contains("\"type\":\"Point\"").contains("Schuldner- und Insolvenzberatung");
+  }
+
+  @Test
+  void aProviderEditsOnlyItsOwnOffersAndChangesWaitForReview() throws Exception {
+    String own = offerId("Babytreff und Krabbelgruppe");
+    String foreign = offerId("Suchtberatung");
+    String page = mvc.perform(get("/nordhausen/anbieter").with(logins.as("anbieter"))).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString();
+    assertThat(page).contains("Familienwerk Südharz e. V.").contains("Babytreff und Krabbelgruppe")
+        .doesNotContain("Suchtberatung");
+    // another organisation's offer is not found for this provider; nor is another tenant's catalogue writable
+    mvc.perform(get("/nordhausen/angebote/" + foreign + "/bearbeiten").with(logins.as("anbieter")))
+        .andExpect(status().isNotFound());
+    mvc.perform(post("/nordhausen/angebote/" + foreign + "/bestaetigen").with(logins.as("anbieter")).with(csrf()))
+        .andExpect(status().isNotFound());
+    mvc.perform(get("/nordhausen/angebote/verwaltung").with(logins.as("anbieter"))).andExpect(status().isForbidden());
+    // a change to a published offer becomes a proposal; the public page keeps the published text
+    String form = mvc.perform(get("/nordhausen/angebote/" + own + "/bearbeiten").with(logins.as("anbieter")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    String version = value(form, "version");
+    String location = dsl.fetchValue("select location_id from offer_at_location where offer_id = ?", own).toString();
+    mvc.perform(edit("/nordhausen/angebote/" + own + "/bearbeiten", version, location)
+            .param("name", "Babytreff und Krabbelgruppe (neu: auch freitags)").with(logins.as("anbieter")))
+        .andExpect(status().is3xxRedirection());
+    assertThat(mvc.perform(get("/nordhausen/angebote/" + own)).andReturn().getResponse().getContentAsString())
+        .doesNotContain("auch freitags");
+    // the coordinator sees what changed and returns it with a comment; the provider sees the comment
+    String admin = mvc.perform(get("/nordhausen/angebote/verwaltung").with(logins.as("koordination")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(admin).contains("Babytreff und Krabbelgruppe (neu: auch freitags)").contains("Geänderte Angaben: Name");
+    String change = dsl.fetchValue("select id from offer_change where offer_id = ? and state = 'SUBMITTED'", own)
+        .toString();
+    mvc.perform(post("/nordhausen/angebote/verwaltung/pruefung/" + change + "/zurueckgeben")
+            .with(logins.as("koordination")).with(csrf()).param("comment", " "))
+        .andExpect(status().isUnprocessableContent());
+    mvc.perform(post("/nordhausen/angebote/verwaltung/pruefung/" + change + "/zurueckgeben")
+            .with(logins.as("koordination")).with(csrf()).param("comment", "Bitte die Uhrzeit am Freitag nennen."))
+        .andExpect(status().is3xxRedirection());
+    assertThat(mvc.perform(get("/nordhausen/anbieter").with(logins.as("anbieter"))).andReturn().getResponse()
+        .getContentAsString()).contains("Bitte die Uhrzeit am Freitag nennen.");
+    // proposed again and accepted: now it is published
+    mvc.perform(edit("/nordhausen/angebote/" + own + "/bearbeiten", version, location)
+            .param("name", "Babytreff und Krabbelgruppe (auch freitags)").param("tag-1", "5")
+            .param("von-1", "09:30").param("bis-1", "11:00").with(logins.as("anbieter")))
+        .andExpect(status().is3xxRedirection());
+    String second = dsl.fetchValue("select id from offer_change where offer_id = ? and state = 'SUBMITTED'", own)
+        .toString();
+    // a provider cannot decide
+    mvc.perform(post("/nordhausen/angebote/verwaltung/pruefung/" + second + "/uebernehmen")
+            .with(logins.as("anbieter")).with(csrf())).andExpect(status().isForbidden());
+    mvc.perform(post("/nordhausen/angebote/verwaltung/pruefung/" + second + "/uebernehmen")
+            .with(logins.as("koordination")).with(csrf())).andExpect(status().is3xxRedirection());
+    assertThat(mvc.perform(get("/nordhausen/angebote/" + own)).andReturn().getResponse().getContentAsString())
+        .contains("Babytreff und Krabbelgruppe (auch freitags)").contains("Freitag");
+    assertThat(search("q=freitags")).contains("Babytreff und Krabbelgruppe (auch freitags)");
+    // deciding twice is refused with a message
+    mvc.perform(post("/nordhausen/angebote/verwaltung/pruefung/" + second + "/uebernehmen")
+            .with(logins.as("koordination")).with(csrf())).andExpect(status().isUnprocessableContent());
+    // a stale form (old version) is a conflict
+    mvc.perform(edit("/nordhausen/angebote/" + own + "/bearbeiten", version, location)
+            .param("name", "Veraltet").with(logins.as("koordination")))
+        .andExpect(status().isConflict());
+    // a new offer of a provider waits in review and is not public
+    String org = dsl.fetchValue("select organization_id from offer where id = ?", own).toString();
+    mvc.perform(edit("/nordhausen/angebote/neu?organisation=" + org, null, location)
+            .param("name", "Spielplatztreff im Sommer").with(logins.as("anbieter")))
+        .andExpect(status().is3xxRedirection());
+    assertThat(dsl.fetchValue("select status from offer where name = 'Spielplatztreff im Sommer'"))
+        .isEqualTo("IN_REVIEW");
+    assertThat(search("q=Spielplatztreff")).doesNotContain("Spielplatztreff im Sommer");
+    // the second provider cannot add offers to the first provider's organisation
+    mvc.perform(edit("/nordhausen/angebote/neu?organisation=" + org, null, location)
+            .param("name", "Fremd").with(logins.as("anbieter2")))
+        .andExpect(status().isNotFound());
+  }
+
+  static MockHttpServletRequestBuilder edit(String url, String version, String location) {
+    MockHttpServletRequestBuilder b = post(url).with(csrf()).param("cost", "FREE").param("languages", "de")
+        .param("targetGroups", "FAMILIEN").param("lifeSituations", "FAMILIE").param("locations", location)
+        .param("tag-0", "2").param("von-0", "09:30").param("bis-0", "11:00");
+    if (version != null) {
+      b.param("version", version);
+    }
+    return b;
+  }
+
+  static String value(String html, String name) {
+    Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(html);
+    assertThat(m.find()).isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  void badInputIsRefusedWithFieldAndReason() throws Exception {
+    String own = offerId("Familiencafé Helmetal");
+    String form = mvc.perform(get("/nordhausen/angebote/" + own + "/bearbeiten").with(logins.as("koordination")))
+        .andReturn().getResponse().getContentAsString();
+    String version = value(form, "version");
+    String location = dsl.fetchValue("select location_id from offer_at_location where offer_id = ?", own).toString();
+    String answer = mvc.perform(edit("/nordhausen/angebote/" + own + "/bearbeiten", version, location)
+            .param("name", "Familiencafé Helmetal").param("ageFrom", "12").param("ageTo", "3")
+            .param("url", "javascript:alert(1)").param("email", "kein-at-zeichen")
+            .param("tag-1", "2").param("von-1", "10:00").param("bis-1", "12:00")
+            .param("tag-2", "4").param("von-2", "18:00").param("bis-2", "17:00")
+            .with(logins.as("koordination")))
+        .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+    assertThat(answer).contains("Der Altersbereich ist vertauscht (12–3)")
+        .contains("„javascript:alert(1)“ ist keine Internetadresse")
+        .contains("„kein-at-zeichen“ ist keine E-Mail-Adresse")
+        .contains("überschneiden sich am selben Tag").contains("endet nicht nach ihrem Beginn")
+        .contains("value=\"javascript:alert(1)\"");
+    // nothing was written
+    assertThat(dsl.fetchValue("select version from offer where id = ?", own).toString()).isEqualTo(version);
+    // HTML in a description is sanitised: no script, no event handler, the text stays
+    mvc.perform(edit("/nordhausen/angebote/" + own + "/bearbeiten", version, location)
+            .param("name", "Familiencafé Helmetal")
+            .param("description", "<p onclick=\"x()\">Kaffee <script>alert(1)</script><b>und Kuchen</b></p>")
+            .with(logins.as("koordination")))
+        .andExpect(status().is3xxRedirection());
+    String stored = dsl.fetchValue("select description from offer where id = ?", own).toString();
+    assertThat(stored).contains("Kaffee").contains("<b>und Kuchen</b>").doesNotContain("script")
+        .doesNotContain("onclick");
+    // locations: coordinates swapped, out of range, not a number, half given
+    String org = dsl.fetchValue("select organization_id from offer where id = ?", own).toString();
+    for (String[] c : new String[][] {{"10,79", "51,50", "vertauscht"}, {"95", "10", "außerhalb"},
+        {"51,5x", "10,7", "keine Zahl"}, {"51,5", "", "gehören zusammen"}, {"40,4", "-3,7", "nicht in Deutschland"}}) {
+      String page = mvc.perform(post("/nordhausen/angebote/verwaltung/orte").with(logins.as("koordination"))
+              .with(csrf()).param("organisation", org).param("name", "Testort").param("latitude", c[0])
+              .param("longitude", c[1]))
+          .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+      assertThat(page).contains(c[2]);
+    }
+    mvc.perform(post("/nordhausen/angebote/verwaltung/orte").with(logins.as("koordination")).with(csrf())
+            .param("organisation", org).param("name", "Neuer Treffpunkt Nordhausen").param("postalCode", "99734")
+            .param("city", "Nordhausen").param("latitude", "51,5050").param("longitude", "10,7910"))
+        .andExpect(status().is3xxRedirection());
+    // the new location lies in the atlas area of the Kreis
+    assertThat(dsl.fetchValue("select a.official_key from offer_location l join area a on a.id = l.area_id "
+        + "where l.name = 'Neuer Treffpunkt Nordhausen'")).isEqualTo("16062");
+  }
+
+  @Test
+  void staleOffersAndAReminderByEmail() throws Exception {
+    String admin = mvc.perform(get("/nordhausen/angebote/verwaltung").with(logins.as("koordination")))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    // offers of the demo not confirmed for more than a year are listed, the oldest first
+    assertThat(admin).contains("Trauergruppe").contains("Fahrdienst zum Einkauf und Arzt")
+        .contains("vor 700 Tagen");
+    String org = dsl.fetchValue("select o.organization_id from offer o where o.name = 'Trauergruppe'").toString();
+    mvc.perform(post("/nordhausen/angebote/verwaltung/erinnern/" + org).with(logins.as("koordination"))
+            .with(csrf()))
+        .andExpect(status().is3xxRedirection());
+    MimeMessage[] received = mail.getReceivedMessages();
+    assertThat(received).hasSize(1);
+    assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("kontakt-gl@demo.lagebild.invalid");
+    assertThat(received[0].getSubject()).contains("Gesundheitsladen Nordhausen");
+    String body = received[0].getContent().toString();
+    assertThat(body).contains("Trauergruppe").contains("/nordhausen/anbieter").doesNotContain("Repair-Café");
+    assertThat(dsl.fetchCount(dsl.selectFrom("offer_reminder"))).isEqualTo(1);
+    // the provider confirms: the offer leaves the list
+    String trauer = offerId("Trauergruppe");
+    mvc.perform(post("/nordhausen/angebote/" + trauer + "/bestaetigen").with(logins.as("koordination"))
+            .with(csrf())).andExpect(status().is3xxRedirection());
+    String after = mvc.perform(get("/nordhausen/angebote/verwaltung").with(logins.as("koordination")))
+        .andReturn().getResponse().getContentAsString();
+    String staleSection = after.substring(after.indexOf("id=\"aktualitaet\""), after.indexOf("id=\"alle\""));
+    assertThat(staleSection).doesNotContain("Trauergruppe").contains("Fahrdienst");
+    // an organisation with nothing stale gets no e-mail
+    String fresh = dsl.fetchValue("select o.organization_id from offer o where o.name = 'Repair-Café'").toString();
+    mvc.perform(post("/nordhausen/angebote/verwaltung/erinnern/" + fresh).with(logins.as("koordination"))
+            .with(csrf()))
+        .andExpect(status().isUnprocessableContent());
+    assertThat(mail.getReceivedMessages()).hasSize(1);
+  }
+}
