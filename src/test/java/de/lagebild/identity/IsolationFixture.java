@@ -114,8 +114,39 @@ record IsolationFixture(UUID tenantId, String slug, List<UUID> ids) {
         "state", "DONE", "summary", "geheim", "started_at", Instant.now()));
     insert(dsl, "area_member", row("tenant_id", tenant, "area_id", area2, "member_id", area));
     insert(dsl, "atlas_revision", row("tenant_id", tenant, "revision", 7));
+    // catalogue: a category, an organisation with a provider account, a location, an offer with its lists, a
+    // proposed change, access counts and a reminder
+    UUID category = UUID.randomUUID();
+    UUID organization = UUID.randomUUID();
+    UUID location = UUID.randomUUID();
+    UUID offer = UUID.randomUUID();
+    UUID change = UUID.randomUUID();
+    insert(dsl, "catalogue_category", row("tenant_id", tenant, "id", category, "name", "Geheime Kategorie",
+        "position", 0, "version", 0));
+    insert(dsl, "organization", row("tenant_id", tenant, "id", organization, "name", "Geheimer Träger",
+        "email", "geheim@example.org", "created_at", Instant.now(), "version", 0));
+    insert(dsl, "provider_member", row("tenant_id", tenant, "user_id", user, "organization_id", organization));
+    insert(dsl, "offer_location", row("tenant_id", tenant, "id", location, "organization_id", organization,
+        "name", "Geheimer Ort", "latitude", new java.math.BigDecimal("51.5"), "longitude",
+        new java.math.BigDecimal("10.8"), "version", 0));
+    insert(dsl, "offer", row("tenant_id", tenant, "id", offer, "organization_id", organization,
+        "name", "Geheimes Angebot", "status", "PUBLISHED", "cost", "FREE", "demo", false,
+        "created_at", Instant.now(), "updated_at", Instant.now(), "version", 0));
+    insert(dsl, "offer_at_location", row("tenant_id", tenant, "offer_id", offer, "location_id", location));
+    insert(dsl, "offer_category", row("tenant_id", tenant, "offer_id", offer, "category_id", category));
+    insert(dsl, "offer_schedule", row("tenant_id", tenant, "id", UUID.randomUUID(), "offer_id", offer,
+        "weekday", 1, "opens", "09:00", "closes", "12:00"));
+    insert(dsl, "offer_contact", row("tenant_id", tenant, "id", UUID.randomUUID(), "offer_id", offer,
+        "name", "Geheime Person"));
+    insert(dsl, "offer_change", row("tenant_id", tenant, "id", change, "offer_id", offer, "proposed", "{}",
+        "state", "SUBMITTED", "submitted_at", Instant.now()));
+    insert(dsl, "offer_access", row("tenant_id", tenant, "offer_id", offer, "month", "2026-01", "views", 3));
+    insert(dsl, "offer_reminder", row("tenant_id", tenant, "id", UUID.randomUUID(), "organization_id", organization,
+        "sent_to", "geheim@example.org", "offers", 1, "sent_at", Instant.now()));
+    insert(dsl, "catalogue_revision", row("tenant_id", tenant, "revision", 3));
     return new IsolationFixture(tenant, slug, List.of(unit, membership, user, strategy, goal, measure, round,
-        assessment, statusOption, milestone, token, job, area, indicator, goalIndicator, mapping, atlasJob));
+        assessment, statusOption, milestone, token, job, area, indicator, goalIndicator, mapping, atlasJob, category,
+        organization, location, offer, change));
   }
 
   private static Map<String, Object> row(Object... kv) {

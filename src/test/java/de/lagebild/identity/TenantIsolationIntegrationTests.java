@@ -145,6 +145,11 @@ class TenantIsolationIntegrationTests extends DatabaseProperties {
     FORM.put("token", "00000000-0000-0000-0000-000000000000");
     FORM.put("publisher", "Übernommen");
     FORM.put("format", "pdf");
+    FORM.put("organisation", "00000000-0000-0000-0000-000000000000");
+    FORM.put("user", "00000000-0000-0000-0000-000000000000");
+    FORM.put("parent", "");
+    FORM.put("latitude", "51,5");
+    FORM.put("longitude", "10,8");
   }
 
   /** Every application endpoint whose path names a tenant, with its variables filled in. */

@@ -286,11 +286,17 @@ class Catalogue {
   }
 
   @Transactional
-  void setStatus(UUID id, Status status) {
+  void setStatus(UUID id, String statusName) {
     if (!isCoordinator()) {
       throw new NotFoundException();
     }
     OfferRow o = repository.offer(id).orElseThrow(NotFoundException::new);
+    Status status;
+    try {
+      status = Status.valueOf(statusName);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new DomainException("catalogue.rule.choice", statusName);
+    }
     repository.setStatus(id, status, clock.instant());
     if (status == Status.PUBLISHED && o.verifiedAt() == null) {
       repository.setVerified(id, clock.instant(), actor());
@@ -364,8 +370,12 @@ class Catalogue {
     if (!isCoordinator()) {
       throw new NotFoundException();
     }
-    return repository.changes("SUBMITTED").stream().map(this::change).filter(c -> c.id().equals(id)).findFirst()
-        .orElseThrow(() -> new DomainException("catalogue.review.decided"));
+    ChangeRow c = repository.changes(null).stream().map(this::change).filter(x -> x.id().equals(id)).findFirst()
+        .orElseThrow(NotFoundException::new);
+    if (!"SUBMITTED".equals(c.state())) {
+      throw new DomainException("catalogue.review.decided");
+    }
+    return c;
   }
 
   // ---------------------------------------------------------------- staleness

@@ -131,7 +131,7 @@ class CatalogueAdminController {
   @PostMapping("/{tenant}/angebote/{id}/status")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
   String status(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
-      @RequestParam("status") Status status, RedirectAttributes redirect) {
+      @RequestParam("status") String status, RedirectAttributes redirect) {
     catalogue.setStatus(id, status);
     redirect.addFlashAttribute("success", "catalogue.statusChanged");
     return "redirect:/" + tenant + "/angebote/verwaltung#alle";
