@@ -93,9 +93,24 @@ class AtlasAreaLookup implements AreaLookup {
     return chain;
   }
 
+  private record Listed(long revision, LocalDate day, List<AreaRef> areas) {}
+
+  private final Map<UUID, Listed> listed = new ConcurrentHashMap<>();
+
   @Override
   public List<AreaRef> areas() {
+    UUID tenant = de.lagebild.platform.TenantContext.require().value();
+    long revision = repository.revision();
     LocalDate today = LocalDate.now();
+    Listed l = listed.get(tenant);
+    if (l == null || l.revision() != revision || !l.day().equals(today)) {
+      l = new Listed(revision, today, list(today));
+      listed.put(tenant, l);
+    }
+    return l.areas();
+  }
+
+  private List<AreaRef> list(LocalDate today) {
     return repository.areas().stream().filter(a -> a.validOn(today) && a.type() != AreaType.LAND)
         .sorted(Comparator.comparing((AreaRow a) -> a.type() == AreaType.KREIS ? 0 : 1)
             .thenComparing(AreaRow::name, java.text.Collator.getInstance(java.util.Locale.GERMAN)))

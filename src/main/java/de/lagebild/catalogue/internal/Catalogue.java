@@ -105,16 +105,43 @@ class Catalogue {
         o.content().categories().stream().map(categories::get).filter(java.util.Objects::nonNull).toList());
   }
 
+  /** Categories, organisations and locations of a tenant as of one catalogue revision (they change rarely). */
+  private record Snapshot(long revision, Map<UUID, CategoryRow> categories, Map<UUID, OrganizationRow> organizations,
+      Map<UUID, LocationRow> locations) {}
+
+  private final Map<UUID, Snapshot> snapshots = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Snapshot snapshot(long revision) {
+    UUID tenant = TenantContext.require().value();
+    Snapshot s = snapshots.get(tenant);
+    if (s == null || s.revision() != revision) {
+      Map<UUID, OrganizationRow> organizations = new HashMap<>();
+      repository.organizations().forEach(o -> organizations.put(o.id(), o));
+      Map<UUID, LocationRow> locations = new HashMap<>();
+      repository.locations().forEach(l -> locations.put(l.id(), l));
+      s = new Snapshot(revision, categoryMap(), Map.copyOf(organizations), Map.copyOf(locations));
+      snapshots.put(tenant, s);
+    }
+    return s;
+  }
+
   List<OfferView> views(List<OfferRow> offers) {
-    Map<UUID, CategoryRow> categories = categoryMap();
-    Map<UUID, OrganizationRow> organizations = new HashMap<>();
-    repository.organizations().forEach(o -> organizations.put(o.id(), o));
-    Map<UUID, LocationRow> locations = new HashMap<>();
-    repository.locations().forEach(l -> locations.put(l.id(), l));
+    return views(offers, snapshot(repository.revision()));
+  }
+
+  private List<OfferView> views(List<OfferRow> offers, Snapshot snapshot) {
+    Map<UUID, CategoryRow> categories = snapshot.categories();
+    Map<UUID, OrganizationRow> organizations = snapshot.organizations();
+    Map<UUID, LocationRow> locations = snapshot.locations();
     return offers.stream().map(o -> new OfferView(o, organizations.get(o.organizationId()),
         o.content().locations().stream().map(locations::get).filter(java.util.Objects::nonNull).toList(),
         o.content().categories().stream().map(categories::get).filter(java.util.Objects::nonNull).toList()))
         .toList();
+  }
+
+  /** The categories as of the current revision (from the snapshot, no query of their own). */
+  java.util.Collection<CategoryRow> categories() {
+    return snapshot(repository.revision()).categories().values();
   }
 
   Map<UUID, CategoryRow> categoryMap() {
@@ -144,12 +171,13 @@ class Catalogue {
 
   Page search(OfferSearch.Query q, int offset, int limit) {
     UUID tenant = TenantContext.require().value();
-    OfferSearch.Result r = search.search(tenant, repository.revision(), this::source, q, offset, limit);
+    long revision = repository.revision();
+    OfferSearch.Result r = search.search(tenant, revision, this::source, q, offset, limit);
     Map<UUID, OfferRow> rows = new HashMap<>();
     repository.offers(r.hits().stream().map(OfferSearch.Hit::offer).toList()).forEach(o -> rows.put(o.id(), o));
     List<OfferRow> ordered = r.hits().stream().map(h -> rows.get(h.offer())).filter(java.util.Objects::nonNull)
         .toList();
-    return new Page(views(ordered), r.total(), offset, limit);
+    return new Page(views(ordered, snapshot(revision)), r.total(), offset, limit);
   }
 
   /** Only the ids of a search (the API and the benchmark): the index alone, no offer loaded. */

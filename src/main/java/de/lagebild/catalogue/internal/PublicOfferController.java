@@ -76,7 +76,7 @@ class PublicOfferController {
     model.addAttribute("result", result);
     model.addAttribute("q", q);
     model.addAttribute("age", age);
-    model.addAttribute("categories", catalogue.categoryMap().values());
+    model.addAttribute("categories", catalogue.categories());
     model.addAttribute("languages", CatalogueRows.LANGUAGES);
     model.addAttribute("groups", CatalogueRows.TARGET_GROUPS);
     model.addAttribute("lifeSituations", CatalogueRows.LIFE_SITUATIONS);
