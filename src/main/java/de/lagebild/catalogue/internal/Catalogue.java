@@ -144,10 +144,27 @@ class Catalogue {
     return snapshot(repository.revision()).categories().values();
   }
 
+  /** The categories in tree order: each top-level category followed by its sub-categories. */
   Map<UUID, CategoryRow> categoryMap() {
+    List<CategoryRow> all = repository.categories();
     Map<UUID, CategoryRow> m = new LinkedHashMap<>();
-    repository.categories().forEach(c -> m.put(c.id(), c));
+    for (CategoryRow top : all) {
+      if (top.parentId() == null) {
+        m.put(top.id(), top);
+        all.stream().filter(c -> top.id().equals(c.parentId())).forEach(c -> m.put(c.id(), c));
+      }
+    }
+    all.forEach(c -> m.putIfAbsent(c.id(), c));
     return m;
+  }
+
+  /** The atlas areas the tenant's locations lie in, with the areas around them (for the area filter). */
+  List<AreaLookup.AreaRef> areasWithOffers() {
+    Snapshot s = snapshot(repository.revision());
+    java.util.Set<UUID> used = new java.util.HashSet<>();
+    s.locations().values().stream().map(LocationRow::areaId).filter(java.util.Objects::nonNull).distinct()
+        .forEach(a -> areas.chain(a).forEach(r -> used.add(r.id())));
+    return areas.areas().stream().filter(a -> used.contains(a.id())).toList();
   }
 
   /** The public offer (published only). */

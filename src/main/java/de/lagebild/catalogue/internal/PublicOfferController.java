@@ -80,7 +80,7 @@ class PublicOfferController {
     model.addAttribute("languages", CatalogueRows.LANGUAGES);
     model.addAttribute("groups", CatalogueRows.TARGET_GROUPS);
     model.addAttribute("lifeSituations", CatalogueRows.LIFE_SITUATIONS);
-    model.addAttribute("areas", areas.areas());
+    model.addAttribute("areas", catalogue.areasWithOffers());
     model.addAttribute("filterQuery", filterQuery(text, age, language, group, life, category, free, area));
     return "catalogue/search";
   }

@@ -1,0 +1,100 @@
+package de.lagebild.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.lagebild.support.DatabaseProperties;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The offer catalogue in a real browser, checked with axe-core: a citizen searches without logging in, filters by
+ * age and language, sees the places on the map, opens an offer and prints it; a provider proposes a change and the
+ * coordinator's review page shows it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"lagebild.demo=true", "logging.file.name=target/test-logs/browser.log"})
+class CatalogueBrowserTests extends DatabaseProperties {
+
+  @LocalServerPort int port;
+
+  @Test
+  void aCitizenSearchesFiltersOpensAnOfferAndPrints() {
+    try (Browser b = Browser.open("http://localhost:" + port)) {
+      b.go("/nordhausen/angebote");
+      b.waitForHeading("Angebote im Landkreis Nordhausen");
+      new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(d ->
+          !d.findElements(By.cssSelector("#offers-map .marker-cluster, #offers-map .leaflet-marker-icon")).isEmpty());
+      b.checkAccessibility("60-offers");
+      b.type("q", "Beratung");
+      b.type("alter", "16");
+      new Select(b.find(By.id("sprache"))).selectByValue("ar");
+      b.find(By.cssSelector("form.offer-search button[type=submit]")).click();
+      b.wait.until(ExpectedConditions.urlContains("sprache=ar"));
+      assertThat(b.find(By.id("results-h")).getText()).contains("Angebote gefunden");
+      String results = b.find(By.cssSelector("ol.offer-list")).getText();
+      assertThat(results).contains("Jugendmigrationsdienst").doesNotContain("Suchtberatung");
+      b.checkAccessibility("61-offers-filtered");
+      b.find(By.linkText("Jugendmigrationsdienst")).click();
+      b.waitForHeading("Jugendmigrationsdienst");
+      String detail = b.find(By.id("content")).getText();
+      assertThat(detail).contains("Jugendhaus Roland").contains("Öffnungszeiten").contains("Arabisch")
+          .contains("12 bis 27 Jahre").contains("Demo-Eintrag");
+      b.checkAccessibility("62-offer");
+      // printing: the print button opens the browser's print dialog (replaced here, so the test sees it called)
+      ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript(
+          "window.__printed = 0; window.print = function () { window.__printed++; };");
+      b.find(By.cssSelector("button.js-print")).click();
+      assertThat(((Number) ((org.openqa.selenium.JavascriptExecutor) b.driver)
+          .executeScript("return window.__printed;")).intValue()).isEqualTo(1);
+      assertThat(b.driver.manage().getCookies()).isEmpty();
+    }
+  }
+
+  @Test
+  void aProviderProposesAChangeThatTheCoordinatorSeesForReview() {
+    try (Browser b = Browser.open("http://localhost:" + port)) {
+      b.go("/login");
+      b.type("username", "anbieter");
+      b.type("password", "demo");
+      b.find(By.cssSelector("form.form button[type=submit]")).click();
+      b.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+      b.go("/nordhausen/anbieter");
+      b.waitForHeading("Meine Angebote");
+      b.checkAccessibility("63-provider");
+      b.find(By.cssSelector("a[aria-label='„Familiencafé Helmetal“ bearbeiten']")).click();
+      b.waitForHeading("bearbeiten");
+      b.checkAccessibility("64-provider-edit");
+      b.type("ageFrom", "12");
+      b.type("ageTo", "3");
+      b.find(By.cssSelector("button[value=pruefen]")).click();
+      b.waitForHeading("bearbeiten");
+      assertThat(b.find(By.id("fehler")).getText()).contains("Altersbereich ist vertauscht");
+      b.checkAccessibility("65-provider-edit-errors");
+      b.type("ageFrom", "0");
+      b.type("ageTo", "99");
+      b.type("name", "Familiencafé Helmetal mit Spielecke");
+      b.find(By.cssSelector("button[value=pruefen]")).click();
+      b.waitForHeading("Meine Angebote");
+      assertThat(b.find(By.id("content")).getText()).contains("Vorschlag in Prüfung");
+
+    }
+    try (Browser b = Browser.open("http://localhost:" + port)) {
+      b.go("/login");
+      b.type("username", "koordination");
+      b.type("password", "demo");
+      b.find(By.cssSelector("form.form button[type=submit]")).click();
+      b.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+      b.go("/nordhausen/angebote/verwaltung");
+      b.waitForHeading("Angebote pflegen");
+      assertThat(b.find(By.id("content")).getText()).contains("Familiencafé Helmetal mit Spielecke")
+          .contains("Geänderte Angaben: Name");
+      b.checkAccessibility("66-catalogue-admin");
+    }
+  }
+}
