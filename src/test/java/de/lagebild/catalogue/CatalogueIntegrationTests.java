@@ -316,4 +316,50 @@ class CatalogueIntegrationTests extends DatabaseProperties {
         .andExpect(status().isUnprocessableContent());
     assertThat(mail.getReceivedMessages()).hasSize(1);
   }
+
+  @Test
+  void theHsdsApiServesPublishedOffersWithoutLogin() throws Exception {
+    tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+    tools.jackson.databind.JsonNode page = json.readTree(mvc.perform(get("/api/v1/nordhausen/services")
+            .param("search", "Schuldnerberatung").param("per_page", "5"))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    assertThat(page.path("total_items").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(page.path("page_number").asInt()).isEqualTo(1);
+    assertThat(page.path("first_page").asBoolean()).isTrue();
+    tools.jackson.databind.JsonNode service = page.path("contents").get(0);
+    assertThat(service.path("name").asString()).isEqualTo("Schuldner- und Insolvenzberatung");
+    // what HSDS 3.0 requires of a service, a schedule, a location, an organisation
+    for (String field : List.of("id", "name", "status", "organization_id", "description")) {
+      assertThat(service.has(field)).as(field).isTrue();
+    }
+    assertThat(service.path("status").asString()).isIn("active", "inactive", "defunct", "temporarily closed");
+    assertThat(service.path("minimum_age").asInt()).isEqualTo(18);
+    assertThat(service.path("schedules").get(0).path("byday").asString()).isIn("MO", "TU", "WE", "TH", "FR", "SA",
+        "SU");
+    assertThat(service.path("schedules").get(0).path("opens_at").asString()).matches("\\d{2}:\\d{2}");
+    tools.jackson.databind.JsonNode location = service.path("service_at_locations").get(0).path("location");
+    assertThat(location.path("location_type").asString()).isEqualTo("physical");
+    assertThat(location.path("addresses").get(0).path("country").asString()).isEqualTo("DE");
+    assertThat(location.path("latitude").asDouble()).isBetween(51.0, 52.0);
+    assertThat(service.path("organization").path("description").asString()).isNotBlank();
+    assertThat(service.path("languages").get(0).path("code").asString()).isEqualTo("de");
+    assertThat(service.path("attributes").get(0).path("taxonomy_term").path("name").asString())
+        .isEqualTo("Schuldnerberatung");
+    // one service, the organisations and locations that have published offers
+    mvc.perform(get("/api/v1/nordhausen/services/" + service.path("id").asString())).andExpect(status().isOk());
+    mvc.perform(get("/api/v1/nordhausen/services/" + offerId("Vater-Kind-Samstage")))
+        .andExpect(status().isNotFound());
+    tools.jackson.databind.JsonNode orgs = json.readTree(mvc.perform(get("/api/v1/nordhausen/organizations"))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    assertThat(orgs.path("total_items").asInt()).isEqualTo(11);
+    tools.jackson.databind.JsonNode locations = json.readTree(mvc.perform(get("/api/v1/nordhausen/locations")
+            .param("per_page", "5").param("page", "2"))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    assertThat(locations.path("page_number").asInt()).isEqualTo(2);
+    assertThat(locations.path("contents").size()).isEqualTo(5);
+    // filters as on the public page
+    tools.jackson.databind.JsonNode filtered = json.readTree(mvc.perform(get("/api/v1/nordhausen/services")
+            .param("language", "gsg")).andReturn().getResponse().getContentAsString());
+    assertThat(filtered.path("total_items").asInt()).isEqualTo(2);
+  }
 }
