@@ -20,6 +20,17 @@ public final class Labels {
     return LANGUAGES.getOrDefault(code, code);
   }
 
+  /** Stored (sanitised) HTML as text to edit: paragraphs separated by blank lines, list items as "- ". */
+  public static String editable(String html) {
+    if (html == null) {
+      return "";
+    }
+    String t = html.replaceAll("(?i)</p>\\s*", "\n\n").replaceAll("(?i)<br\\s*/?>", "\n")
+        .replaceAll("(?i)<li>", "- ").replaceAll("(?i)</li>", "\n").replaceAll("<[^>]+>", "");
+    return t.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#34;", "\"")
+        .replace("&#39;", "'").replace("&nbsp;", " ").replace("&amp;", "&").strip();
+  }
+
   public static String day(int weekday) {
     return weekday >= 1 && weekday <= 7 ? Schedules.DAYS[weekday - 1] : "–";
   }
