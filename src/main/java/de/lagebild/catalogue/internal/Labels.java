@@ -13,7 +13,35 @@ public final class Labels {
       Map.entry("es", "Spanisch"), Map.entry("vi", "Vietnamesisch"), Map.entry("sq", "Albanisch"),
       Map.entry("gsg", "Deutsche Gebärdensprache"));
 
+  private static final Map<String, String> GROUPS = Map.ofEntries(Map.entry("ALLE", "alle"),
+      Map.entry("KINDER", "Kinder"), Map.entry("JUGENDLICHE", "Jugendliche"), Map.entry("FAMILIEN", "Familien"),
+      Map.entry("ALLEINERZIEHENDE", "Alleinerziehende"), Map.entry("SCHWANGERE", "Schwangere"),
+      Map.entry("SENIOREN", "Senioren"), Map.entry("PFLEGENDE", "pflegende Angehörige"),
+      Map.entry("BEHINDERUNG", "Menschen mit Behinderung"), Map.entry("MIGRATION", "Migration"),
+      Map.entry("GEFLUECHTETE", "Geflüchtete"), Map.entry("ARBEITSUCHENDE", "Arbeitsuchende"),
+      Map.entry("FRAUEN", "Frauen"), Map.entry("MAENNER", "Männer"), Map.entry("WOHNUNGSLOSE", "Wohnungslose"));
+
+  private static final java.util.ResourceBundle MESSAGES = java.util.ResourceBundle.getBundle("messages",
+      java.util.Locale.GERMAN);
+
   private Labels() {
+  }
+
+  static String group(String code) {
+    return GROUPS.getOrDefault(code, code);
+  }
+
+  /** The German label of a form field (for problems outside a request: imports). */
+  static String fieldLabel(String field) {
+    String key = "catalogue.field." + field;
+    return MESSAGES.containsKey(key) ? MESSAGES.getString(key) : field;
+  }
+
+  /** A rule's problem as a German sentence. */
+  static String problem(OfferRules.Problem p) {
+    String pattern = MESSAGES.containsKey(p.messageKey()) ? MESSAGES.getString(p.messageKey()) : p.messageKey();
+    return new java.text.MessageFormat(pattern.replace("'", "''"), java.util.Locale.GERMAN)
+        .format(new Object[] {p.detail()});
   }
 
   public static String language(String code) {
