@@ -413,4 +413,48 @@ class CatalogueIntegrationTests extends DatabaseProperties {
     // a provider may not import
     mvc.perform(get("/nordhausen/angebote/import").with(logins.as("anbieter"))).andExpect(status().isForbidden());
   }
+
+  @Test
+  void hsdsExportedFromOneTenantIsImportedIntoAnother() throws Exception {
+    // the other demo tenant has no catalogue yet
+    String token = "Bearer lgb_demo_koordination_nordhausen";
+    String page = mvc.perform(get("/api/v1/nordhausen/services").param("search", "Beratung").param("per_page", "100"))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    tools.jackson.databind.JsonNode exported = tools.jackson.databind.json.JsonMapper.builder().build().readTree(page);
+    int count = exported.path("contents").size();
+    assertThat(count).isGreaterThan(10);
+    // into Nordhausen itself: everything is already there – a dry run reports it, nothing is written
+    mvc.perform(post("/api/v1/nordhausen/hsds-imports").contentType("application/json").content(page)
+            .header("Authorization", token))
+        .andExpect(status().isOk())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.services").value(0))
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.skipped")
+            .value(count));
+    // a service with bad data is reported with its number and nothing is written
+    String broken = "{\"contents\":[{\"name\":\"Kaputt\",\"organization\":{\"name\":\"Neuer Träger\"},"
+        + "\"url\":\"javascript:alert(1)\",\"minimum_age\":30,\"maximum_age\":10}]}";
+    int offers = dsl.fetchCount(dsl.selectFrom("offer"));
+    mvc.perform(post("/api/v1/nordhausen/hsds-imports").contentType("application/json").content(broken)
+            .param("dryRun", "false").header("Authorization", token))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.detail",
+            org.hamcrest.Matchers.containsString("bei Dienst 1")));
+    assertThat(dsl.fetchCount(dsl.selectFrom("offer"))).isEqualTo(offers);
+    assertThat(dsl.fetchCount(dsl.selectFrom("organization").where("name = 'Neuer Träger'"))).isZero();
+    // renamed, they are new: imported as drafts with their organisations and locations
+    String renamed = page.replace("\"name\":\"", "\"name\":\"Kopie ");
+    mvc.perform(post("/api/v1/nordhausen/hsds-imports").contentType("application/json").content(renamed)
+            .param("dryRun", "false").header("Authorization", token))
+        .andExpect(status().isOk())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.services")
+            .value(count));
+    assertThat(dsl.fetchCount(dsl.selectFrom("offer"))).isEqualTo(offers + count);
+    assertThat(dsl.fetchValue("select count(*) from offer o join offer_schedule s on s.offer_id = o.id "
+        + "where o.name = 'Kopie Schuldner- und Insolvenzberatung'").toString()).isEqualTo("2");
+    assertThat(dsl.fetchValue("select status from offer where name = 'Kopie Suchtberatung'")).isEqualTo("DRAFT");
+    // readers may not import
+    mvc.perform(post("/api/v1/nordhausen/hsds-imports").contentType("application/json").content(page)
+            .with(logins.as("lesen")).with(csrf()))
+        .andExpect(status().isForbidden());
+  }
 }

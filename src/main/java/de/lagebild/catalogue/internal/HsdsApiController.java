@@ -34,10 +34,26 @@ class HsdsApiController {
 
   private final Catalogue catalogue;
   private final CatalogueRepository repository;
+  private final HsdsImport imports;
 
-  HsdsApiController(Catalogue catalogue, CatalogueRepository repository) {
+  HsdsApiController(Catalogue catalogue, CatalogueRepository repository, HsdsImport imports) {
     this.catalogue = catalogue;
     this.repository = repository;
+    this.imports = imports;
+  }
+
+  /**
+   * {@code POST /api/v1/{tenant}/hsds-imports}: HSDS 3.0 services (a page of {@code /services} or an array) into the
+   * catalogue; {@code dryRun=true} (default) writes nothing; new offers are drafts unless {@code publish=true}.
+   */
+  @org.springframework.web.bind.annotation.PostMapping(path = "/api/v1/{tenant}/hsds-imports",
+      consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+  @de.lagebild.platform.AllowRoles({de.lagebild.platform.Role.ADMIN, de.lagebild.platform.Role.COORDINATOR})
+  HsdsImport.Result importServices(@PathVariable("tenant") String tenant,
+      @org.springframework.web.bind.annotation.RequestBody String body,
+      @RequestParam(name = "dryRun", defaultValue = "true") boolean dryRun,
+      @RequestParam(name = "publish", defaultValue = "false") boolean publish) {
+    return imports.run(body, dryRun, publish);
   }
 
   @GetMapping(path = "/api/v1/{tenant}/services", produces = MediaType.APPLICATION_JSON_VALUE)
