@@ -2,9 +2,6 @@ package de.lagebild.atlas.internal;
 
 import static de.lagebild.exchange.SafeHtml.escape;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -39,18 +36,7 @@ final class ProfilePdf {
   }
 
   static byte[] write(AtlasViews.Profile profile, String tenantName, LocalDate today) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PdfRendererBuilder builder = new PdfRendererBuilder();
-    builder.useFastMode();
-    builder.usePdfUaAccessibility(true);
-    builder.useFont(() -> ProfilePdf.class.getResourceAsStream("/fonts/DejaVuSans.ttf"), "DejaVu Sans", 400,
-        FontStyle.NORMAL, true);
-    builder.useFont(() -> ProfilePdf.class.getResourceAsStream("/fonts/DejaVuSans-Bold.ttf"), "DejaVu Sans", 700,
-        FontStyle.NORMAL, true);
-    builder.withHtmlContent(html(profile, tenantName, today), "about:blank");
-    builder.toStream(out);
-    builder.run();
-    return out.toByteArray();
+    return de.lagebild.exchange.Pdf.render(html(profile, tenantName, today));
   }
 
   static String html(AtlasViews.Profile p, String tenantName, LocalDate today) {

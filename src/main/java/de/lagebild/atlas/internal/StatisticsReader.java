@@ -590,58 +590,12 @@ final class StatisticsReader {
 
   /** Semicolon-separated cells; quoted cells may contain semicolons and doubled quotes. */
   static List<String> split(String line) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cell.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ';') {
-        cells.add(cell.toString());
-        cell.setLength(0);
-      } else {
-        cell.append(c);
-      }
-    }
-    cells.add(cell.toString());
-    return cells;
+    return de.lagebild.exchange.CsvText.split(line, ';');
   }
 
   /** Lines, with line breaks inside quoted notes kept in their line. */
   static List<String> lines(String text) {
-    List<String> lines = new ArrayList<>();
-    StringBuilder line = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"') {
-        quoted = !quoted;
-      }
-      if (!quoted && (c == '\n' || c == '\r')) {
-        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        lines.add(line.toString());
-        line.setLength(0);
-        continue;
-      }
-      line.append(c);
-    }
-    lines.add(line.toString());
-    if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
-      lines.set(0, lines.get(0).substring(1));
-    }
-    return lines;
+    return de.lagebild.exchange.CsvText.lines(text);
   }
 
   private static String abbreviate(String s) {

@@ -2,12 +2,9 @@ package de.lagebild.catalogue.internal;
 
 import static de.lagebild.exchange.SafeHtml.escape;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import de.lagebild.catalogue.internal.CatalogueRows.LocationRow;
 import de.lagebild.catalogue.internal.CatalogueRows.OfferContent;
 import de.lagebild.catalogue.internal.CatalogueRows.OfferView;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -39,18 +36,7 @@ final class Brochure {
   }
 
   static byte[] write(String title, String tenantName, List<OfferView> offers, LocalDate today) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PdfRendererBuilder builder = new PdfRendererBuilder();
-    builder.useFastMode();
-    builder.usePdfUaAccessibility(true);
-    builder.useFont(() -> Brochure.class.getResourceAsStream("/fonts/DejaVuSans.ttf"), "DejaVu Sans", 400,
-        FontStyle.NORMAL, true);
-    builder.useFont(() -> Brochure.class.getResourceAsStream("/fonts/DejaVuSans-Bold.ttf"), "DejaVu Sans", 700,
-        FontStyle.NORMAL, true);
-    builder.withHtmlContent(html(title, tenantName, offers, today), "about:blank");
-    builder.toStream(out);
-    builder.run();
-    return out.toByteArray();
+    return de.lagebild.exchange.Pdf.render(html(title, tenantName, offers, today));
   }
 
   static String html(String title, String tenantName, List<OfferView> offers, LocalDate today) {

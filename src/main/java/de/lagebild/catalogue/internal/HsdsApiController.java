@@ -47,13 +47,13 @@ class HsdsApiController {
    * catalogue; {@code dryRun=true} (default) writes nothing; new offers are drafts unless {@code publish=true}.
    */
   @org.springframework.web.bind.annotation.PostMapping(path = "/api/v1/{tenant}/hsds-imports",
-      consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+      produces = MediaType.APPLICATION_JSON_VALUE)
   @de.lagebild.platform.AllowRoles({de.lagebild.platform.Role.ADMIN, de.lagebild.platform.Role.COORDINATOR})
   HsdsImport.Result importServices(@PathVariable("tenant") String tenant,
-      @org.springframework.web.bind.annotation.RequestBody String body,
+      @org.springframework.web.bind.annotation.RequestBody(required = false) String body,
       @RequestParam(name = "dryRun", defaultValue = "true") boolean dryRun,
       @RequestParam(name = "publish", defaultValue = "false") boolean publish) {
-    return imports.run(body, dryRun, publish);
+    return imports.run(body == null ? "" : body, dryRun, publish);
   }
 
   @GetMapping(path = "/api/v1/{tenant}/services", produces = MediaType.APPLICATION_JSON_VALUE)

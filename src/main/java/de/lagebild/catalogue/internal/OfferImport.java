@@ -272,63 +272,7 @@ class OfferImport {
   // ---------------------------------------------------------------- reading
 
   static List<List<String>> csv(String text) {
-    List<String> lines = new ArrayList<>();
-    StringBuilder line = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"') {
-        quoted = !quoted;
-      }
-      if (!quoted && (c == '\n' || c == '\r')) {
-        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        lines.add(line.toString());
-        line.setLength(0);
-        continue;
-      }
-      line.append(c);
-    }
-    if (!line.isEmpty()) {
-      lines.add(line.toString());
-    }
-    if (lines.isEmpty()) {
-      return List.of();
-    }
-    String first = lines.get(0).replace("\uFEFF", "");
-    lines.set(0, first);
-    char sep = first.chars().filter(ch -> ch == ';').count() >= first.chars().filter(ch -> ch == ',').count() ? ';'
-        : ',';
-    List<List<String>> table = new ArrayList<>();
-    for (String l : lines) {
-      List<String> cells = new ArrayList<>();
-      StringBuilder cell = new StringBuilder();
-      boolean q = false;
-      for (int i = 0; i < l.length(); i++) {
-        char c = l.charAt(i);
-        if (q) {
-          if (c == '"' && i + 1 < l.length() && l.charAt(i + 1) == '"') {
-            cell.append('"');
-            i++;
-          } else if (c == '"') {
-            q = false;
-          } else {
-            cell.append(c);
-          }
-        } else if (c == '"') {
-          q = true;
-        } else if (c == sep) {
-          cells.add(cell.toString());
-          cell.setLength(0);
-        } else {
-          cell.append(c);
-        }
-      }
-      cells.add(cell.toString());
-      table.add(cells);
-    }
-    return table;
+    return de.lagebild.exchange.CsvText.table(text);
   }
 
   static List<List<String>> xlsx(byte[] bytes) {

@@ -2,8 +2,6 @@ package de.lagebild.strategy.internal;
 
 import static de.lagebild.exchange.SafeHtml.escape;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.springframework.stereotype.Component;
@@ -51,16 +49,7 @@ class ReportPdfWriter {
       """;
 
   void write(ReportContent.Report r, String introHtml, OutputStream out) throws IOException {
-    PdfRendererBuilder builder = new PdfRendererBuilder();
-    builder.useFastMode();
-    builder.usePdfUaAccessibility(true);
-    builder.useFont(() -> getClass().getResourceAsStream("/fonts/DejaVuSans.ttf"), "DejaVu Sans", 400,
-        FontStyle.NORMAL, true);
-    builder.useFont(() -> getClass().getResourceAsStream("/fonts/DejaVuSans-Bold.ttf"), "DejaVu Sans", 700,
-        FontStyle.NORMAL, true);
-    builder.withHtmlContent(html(r, introHtml), "about:blank");
-    builder.toStream(out);
-    builder.run();
+    de.lagebild.exchange.Pdf.render(html(r, introHtml), out);
   }
 
   static String title(ReportContent.Report r) {
