@@ -21,4 +21,7 @@ public interface AreaLookup {
 
   /** Areas valid today that offers can be filtered by (no Land), Kreise first. */
   List<AreaRef> areas();
+
+  /** The outlines of the Kreise valid today as a GeoJSON FeatureCollection (simplified), for orientation on maps. */
+  String outlines();
 }

@@ -278,9 +278,9 @@ class CatalogueIntegrationTests extends DatabaseProperties {
             .param("organisation", org).param("name", "Neuer Treffpunkt Nordhausen").param("postalCode", "99734")
             .param("city", "Nordhausen").param("latitude", "51,5050").param("longitude", "10,7910"))
         .andExpect(status().is3xxRedirection());
-    // the new location lies in the atlas area of the Kreis
+    // the new location lies in the atlas area of the Kreis (or of a Gemeinde in it that another test imported)
     assertThat(dsl.fetchValue("select a.official_key from offer_location l join area a on a.id = l.area_id "
-        + "where l.name = 'Neuer Treffpunkt Nordhausen'")).isEqualTo("16062");
+        + "where l.name = 'Neuer Treffpunkt Nordhausen'").toString()).startsWith("16062");
   }
 
   @Test
@@ -300,7 +300,8 @@ class CatalogueIntegrationTests extends DatabaseProperties {
     assertThat(received[0].getSubject()).contains("Gesundheitsladen Nordhausen");
     String body = received[0].getContent().toString();
     assertThat(body).contains("Trauergruppe").contains("/nordhausen/anbieter").doesNotContain("Repair-Café");
-    assertThat(dsl.fetchCount(dsl.selectFrom("offer_reminder"))).isEqualTo(1);
+    assertThat(dsl.fetchCount(dsl.selectFrom("offer_reminder r join tenant t on t.id = r.tenant_id")
+        .where("t.slug = 'nordhausen'"))).isEqualTo(1);
     // the provider confirms: the offer leaves the list
     String trauer = offerId("Trauergruppe");
     mvc.perform(post("/nordhausen/angebote/" + trauer + "/bestaetigen").with(logins.as("koordination"))

@@ -120,4 +120,24 @@ class AtlasAreaLookup implements AreaLookup {
   private static AreaRef ref(AreaRow a) {
     return new AreaRef(a.id(), a.name(), a.type().name(), a.officialKey());
   }
+
+  @Override
+  public String outlines() {
+    LocalDate today = LocalDate.now();
+    List<AreaRow> kreise = repository.areas().stream().filter(a -> a.type() == AreaType.KREIS && a.validOn(today))
+        .toList();
+    Map<UUID, String> geometries = repository.simplifiedGeometries(kreise.stream().map(AreaRow::id).toList());
+    StringBuilder s = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+    boolean first = true;
+    for (AreaRow a : kreise) {
+      String g = geometries.get(a.id());
+      if (g == null) {
+        continue;
+      }
+      s.append(first ? "" : ",").append("{\"type\":\"Feature\",\"properties\":{\"name\":\"")
+          .append(a.name().replace("\\", "").replace("\"", "")).append("\"},\"geometry\":").append(g).append('}');
+      first = false;
+    }
+    return s.append("]}").toString();
+  }
 }

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -40,9 +41,11 @@ class CatalogueAdminController {
   private final AreaLookup areas;
   private final TenantDirectory directory;
   private final MessageSource messages;
+  private final Geocoder geocoder;
 
   CatalogueAdminController(Catalogue catalogue, CatalogueRepository repository, Reminders reminders, AreaLookup areas,
-      TenantDirectory directory, MessageSource messages) {
+      TenantDirectory directory, MessageSource messages, Geocoder geocoder) {
+    this.geocoder = geocoder;
     this.catalogue = catalogue;
     this.repository = repository;
     this.reminders = reminders;
@@ -220,6 +223,12 @@ class CatalogueAdminController {
     List<OfferRules.Problem> p = new ArrayList<>();
     BigDecimal lat = OfferRules.coordinate(latitude, "latitude", p);
     BigDecimal lon = OfferRules.coordinate(longitude, "longitude", p);
+    if (lat == null && lon == null && p.isEmpty()) {
+      // no coordinates typed or picked: the geocoder, if the installation has one
+      Optional<Geocoder.Point> found = geocoder.locate(blank(street), blank(postalCode), blank(city));
+      lat = found.map(Geocoder.Point::latitude).orElse(null);
+      lon = found.map(Geocoder.Point::longitude).orElse(null);
+    }
     LocationRow l = new LocationRow(UUID.randomUUID(), organization, name == null ? null : name.strip(), blank(street),
         blank(postalCode), blank(city), lat, lon, blank(accessibility), null, 0);
     p.addAll(OfferRules.check(l));
@@ -245,6 +254,14 @@ class CatalogueAdminController {
     repository.addMember(user, organization);
     redirect.addFlashAttribute("success", "catalogue.provider.linked");
     return "redirect:/" + tenant + "/angebote/verwaltung#anbieter";
+  }
+
+  /** The outlines of the Kreise, for orientation on the map that picks a location's coordinates. */
+  @GetMapping(path = "/{tenant}/angebote/verwaltung/umrisse", produces = "application/geo+json")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  @org.springframework.web.bind.annotation.ResponseBody
+  String outlines(@PathVariable("tenant") String tenant) {
+    return areas.outlines();
   }
 
   /** The problems in one German sentence per field, for the error page. */
