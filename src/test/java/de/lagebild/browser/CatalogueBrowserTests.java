@@ -95,6 +95,23 @@ class CatalogueBrowserTests extends DatabaseProperties {
       assertThat(b.find(By.id("content")).getText()).contains("Familiencafé Helmetal mit Spielecke")
           .contains("Geänderte Angaben: Name");
       b.checkAccessibility("66-catalogue-admin");
+      // a new location's coordinates picked on the map
+      org.openqa.selenium.WebElement map = b.find(By.id("location-map"));
+      ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript("arguments[0].scrollIntoView()", map);
+      new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(d ->
+          !d.findElements(By.cssSelector("#location-map path")).isEmpty());
+      new org.openqa.selenium.interactions.Actions(b.driver).moveToElement(map, 10, 10).click().perform();
+      new WebDriverWait(b.driver, Duration.ofSeconds(5)).until(d ->
+          !d.findElement(By.id("loc-lat")).getAttribute("value").isEmpty());
+      double lat = Double.parseDouble(b.find(By.id("loc-lat")).getAttribute("value").replace(',', '.'));
+      double lon = Double.parseDouble(b.find(By.id("loc-lon")).getAttribute("value").replace(',', '.'));
+      assertThat(lat).isBetween(50.0, 53.0);
+      assertThat(lon).isBetween(9.0, 13.0);
+      b.type("loc-name", "Gewählter Ort");
+      b.screenshot("67-location-picked");
+      b.find(By.xpath("//form[.//input[@id='loc-name']]//button[@type='submit']")).click();
+      b.waitForHeading("Angebote pflegen");
+      assertThat(b.find(By.id("main")).getText()).contains("Der Ort wurde angelegt");
     }
   }
 }
