@@ -13,6 +13,14 @@
       L.tileLayer(el.dataset.tiles, { maxZoom: 18 }).addTo(map);
     }
     map.setView([51.5, 10.79], 10);
+    if (el.dataset.outlines) {
+      // the Kreise as a quiet background, so the markers have a place without any tile server
+      fetch(el.dataset.outlines, { credentials: 'same-origin' }).then(function (r) { return r.json(); })
+        .then(function (data) {
+          L.geoJSON(data, { style: { color: '#6b7178', weight: 1, fillColor: '#ffffff', fillOpacity: 0.6 },
+            interactive: false }).addTo(map);
+        });
+    }
     fetch(el.dataset.geojson, { headers: { 'Accept': 'application/geo+json' }, credentials: 'same-origin' })
       .then(function (r) { return r.json(); })
       .then(function (data) {

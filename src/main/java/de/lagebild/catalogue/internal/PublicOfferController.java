@@ -119,6 +119,14 @@ class PublicOfferController {
     return s.append("]}").toString();
   }
 
+  /** The outlines of the Kreise, as a background for the map of offers (no tile server needed). */
+  @GetMapping(path = "/{tenant}/angebote/umrisse", produces = "application/geo+json")
+  @AllowPublic
+  @org.springframework.web.bind.annotation.ResponseBody
+  String outlines(@PathVariable("tenant") String tenant) {
+    return areas.outlines();
+  }
+
   @GetMapping("/{tenant}/angebote/{id}")
   @AllowPublic
   String offer(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id, Model model) {
