@@ -73,8 +73,13 @@ final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
+  /**
+   * Waits for the page's heading; while a navigation replaces the document, Chromium may answer for an element of
+   * the old one ("Node … does not belong to the document") – that is retried, not a failure.
+   */
   void waitForHeading(String text) {
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), text));
+    new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.WebDriverException.class)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), text));
   }
 
   void type(String id, String value) {
