@@ -202,6 +202,19 @@ class CatalogueRepository {
     return load(Offer.ORGANIZATION_ID.in(organizations));
   }
 
+  /** Organisations with at least one published offer. */
+  java.util.Set<UUID> publishedOrganizationIds() {
+    return new java.util.HashSet<>(scope.dsl().selectDistinct(Offer.ORGANIZATION_ID).from(scope.table(Offer.T))
+        .where(Offer.STATUS.eq(Status.PUBLISHED.name())).fetch(Offer.ORGANIZATION_ID));
+  }
+
+  /** Locations of at least one published offer. */
+  java.util.Set<UUID> publishedLocationIds() {
+    return new java.util.HashSet<>(scope.dsl().selectDistinct(OfferLocation.LOCATION_ID)
+        .from(scope.table(OfferLocation.T)).join(scope.table(Offer.T)).on(Offer.ID.eq(OfferLocation.OFFER_ID))
+        .where(Offer.STATUS.eq(Status.PUBLISHED.name())).fetch(OfferLocation.LOCATION_ID));
+  }
+
   Optional<OfferRow> offer(UUID id) {
     List<OfferRow> rows = load(Offer.ID.eq(id));
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));

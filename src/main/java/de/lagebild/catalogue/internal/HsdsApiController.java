@@ -5,7 +5,6 @@ import de.lagebild.catalogue.internal.CatalogueRows.LocationRow;
 import de.lagebild.catalogue.internal.CatalogueRows.OfferContent;
 import de.lagebild.catalogue.internal.CatalogueRows.OfferView;
 import de.lagebild.catalogue.internal.CatalogueRows.OrganizationRow;
-import de.lagebild.catalogue.internal.CatalogueRows.Status;
 import de.lagebild.platform.AllowPublic;
 import de.lagebild.platform.NotFoundException;
 import java.time.ZoneId;
@@ -86,8 +85,7 @@ class HsdsApiController {
   Map<String, Object> organizations(@PathVariable("tenant") String tenant,
       @RequestParam(name = "page", defaultValue = "1") int page,
       @RequestParam(name = "per_page", defaultValue = "50") int perPage) {
-    java.util.Set<UUID> active = new java.util.HashSet<>();
-    repository.offers(Status.PUBLISHED).forEach(o -> active.add(o.organizationId()));
+    java.util.Set<UUID> active = repository.publishedOrganizationIds();
     List<Map<String, Object>> all = repository.organizations().stream().filter(o -> active.contains(o.id()))
         .map(HsdsApiController::organization).toList();
     return page(all, page, perPage);
@@ -98,8 +96,7 @@ class HsdsApiController {
   Map<String, Object> locations(@PathVariable("tenant") String tenant,
       @RequestParam(name = "page", defaultValue = "1") int page,
       @RequestParam(name = "per_page", defaultValue = "50") int perPage) {
-    java.util.Set<UUID> used = new java.util.HashSet<>();
-    repository.offers(Status.PUBLISHED).forEach(o -> used.addAll(o.content().locations()));
+    java.util.Set<UUID> used = repository.publishedLocationIds();
     List<Map<String, Object>> all = repository.locations().stream().filter(l -> used.contains(l.id()))
         .map(HsdsApiController::location).toList();
     return page(all, page, perPage);
@@ -269,9 +266,5 @@ class HsdsApiController {
     if (value != null && !value.isBlank()) {
       m.put(key, value);
     }
-  }
-
-  static NotFoundException notFound() {
-    return new NotFoundException();
   }
 }

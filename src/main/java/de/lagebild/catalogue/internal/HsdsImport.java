@@ -1,7 +1,6 @@
 package de.lagebild.catalogue.internal;
 
 import de.lagebild.atlas.AreaLookup;
-import de.lagebild.catalogue.internal.CatalogueRows.CategoryRow;
 import de.lagebild.catalogue.internal.CatalogueRows.ContactRow;
 import de.lagebild.catalogue.internal.CatalogueRows.LocationRow;
 import de.lagebild.catalogue.internal.CatalogueRows.OfferContent;
@@ -74,6 +73,7 @@ class HsdsImport {
     java.util.Set<String> existing = new java.util.HashSet<>();
     repository.offers().forEach(o -> existing.add(o.organizationId() + "|" + key(o.content().name())));
     List<Problem> problems = new ArrayList<>();
+    List<LocationRow> knownLocations = new ArrayList<>(repository.locations());
     Instant now = clock.instant();
     int created = 0;
     int newOrgs = 0;
@@ -123,7 +123,7 @@ class HsdsImport {
           lp.forEach(p -> problems.add(new Problem(number, "location", Labels.problem(p))));
           continue;
         }
-        UUID known = findLocation(orgId, row);
+        UUID known = findLocation(knownLocations, orgId, row);
         if (known == null) {
           UUID area = row.hasCoordinates() ? areas.areaAt(lat.doubleValue(), lon.doubleValue())
               .map(AreaLookup.AreaRef::id).orElse(null) : null;
@@ -132,6 +132,7 @@ class HsdsImport {
                 row.city(), lat, lon, row.accessibility(), area, 0));
           }
           known = row.id();
+          knownLocations.add(row);
           newLocations++;
         }
         locations.add(known);
@@ -201,8 +202,8 @@ class HsdsImport {
     return new Result(dryRun, created, newOrgs, newLocations, skipped, problems);
   }
 
-  private UUID findLocation(UUID org, LocationRow row) {
-    return repository.locations().stream().filter(l -> l.organizationId().equals(org)
+  private static UUID findLocation(List<LocationRow> locations, UUID org, LocationRow row) {
+    return locations.stream().filter(l -> l.organizationId().equals(org)
         && key(l.name()).equals(key(row.name())) && key(l.street()).equals(key(row.street()))).findFirst()
         .map(LocationRow::id).orElse(null);
   }
@@ -218,9 +219,5 @@ class HsdsImport {
 
   private static String key(String s) {
     return s == null ? "" : s.strip().toLowerCase(Locale.GERMAN);
-  }
-
-  static List<CategoryRow> none() {
-    return List.of();
   }
 }

@@ -1,6 +1,5 @@
 package de.lagebild.catalogue.internal;
 
-import de.lagebild.catalogue.internal.CatalogueRows.LocationRow;
 import de.lagebild.catalogue.internal.CatalogueRows.OfferContent;
 import de.lagebild.catalogue.internal.CatalogueRows.OfferRow;
 import de.lagebild.catalogue.internal.CatalogueRows.OrganizationRow;
@@ -161,9 +160,5 @@ class OfferEditController {
 
   private String label(String field) {
     return messages.getMessage("catalogue.field." + field, null, field, java.util.Locale.GERMAN);
-  }
-
-  static List<LocationRow> none() {
-    return List.of();
   }
 }

@@ -130,12 +130,15 @@ class OfferImport {
     categoryMap.values().forEach(c -> categoriesByName.put(key(c.name()), c.id()));
     Map<String, Integer> seen = new HashMap<>();
     Map<String, UUID> existing = new HashMap<>();
+    Map<UUID, String> orgNames = new HashMap<>();
+    organizations.values().forEach(o -> orgNames.put(o.id(), o.name()));
     for (OfferRow o : repository.offers()) {
-      OrganizationRow org = repository.organization(o.organizationId()).orElse(null);
+      String org = orgNames.get(o.organizationId());
       if (org != null) {
-        existing.put(key(org.name()) + "|" + key(o.content().name()), o.id());
+        existing.put(key(org) + "|" + key(o.content().name()), o.id());
       }
     }
+    List<LocationRow> knownLocations = repository.locations();
     List<Row> rows = new ArrayList<>();
     for (int i = 1; i < table.size(); i++) {
       List<String> r = table.get(i);
@@ -191,7 +194,7 @@ class OfferImport {
         problems.add(new Problem(line, "Angebot", "„" + name + "“ von „" + orgName
             + "“ gibt es schon im Verzeichnis.", false));
       }
-      Optional<LocationRow> knownLocation = org == null ? Optional.empty() : repository.locations().stream()
+      Optional<LocationRow> knownLocation = org == null ? Optional.empty() : knownLocations.stream()
           .filter(l -> l.organizationId().equals(org.id()) && key(l.street()).equals(key(address.street()))
               && key(l.city()).equals(key(address.city()))).findFirst();
       rows.add(new Row(line, org == null ? orgName : org.name(), org == null, knownLocation.map(LocationRow::name)
@@ -213,6 +216,7 @@ class OfferImport {
     Map<String, UUID> organizations = new HashMap<>();
     repository.organizations().forEach(o -> organizations.put(key(o.name()), o.id()));
     Map<Integer, UUID> offerOfLine = new HashMap<>();
+    List<LocationRow> locations = new ArrayList<>(repository.locations());
     int created = 0;
     int merged = 0;
     int skipped = 0;
@@ -229,15 +233,17 @@ class OfferImport {
       }
       UUID orgId = org;
       LocationRow a = r.address();
-      UUID location = repository.locations().stream().filter(l -> l.organizationId().equals(orgId)
+      UUID location = locations.stream().filter(l -> l.organizationId().equals(orgId)
           && key(l.street()).equals(key(a.street())) && key(l.city()).equals(key(a.city()))).findFirst()
           .map(LocationRow::id).orElse(null);
       if (location == null && (a.street() != null || a.city() != null || a.hasCoordinates())) {
         location = UUID.randomUUID();
         UUID area = a.hasCoordinates() ? areas.areaAt(a.latitude().doubleValue(), a.longitude().doubleValue())
             .map(AreaLookup.AreaRef::id).orElse(null) : null;
-        repository.insertLocation(new LocationRow(location, orgId, a.name(), a.street(), a.postalCode(), a.city(),
-            a.latitude(), a.longitude(), a.accessibility(), area, 0));
+        LocationRow newLocation = new LocationRow(location, orgId, a.name(), a.street(), a.postalCode(), a.city(),
+            a.latitude(), a.longitude(), a.accessibility(), area, 0);
+        repository.insertLocation(newLocation);
+        locations.add(newLocation);
         newLocations++;
       }
       OfferContent c = new OfferContent(r.content().name(), r.content().description(), r.content().cost(),

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -337,9 +336,5 @@ final class OfferSearch {
 
   static String plain(String html) {
     return html == null ? "" : html.replaceAll("<[^>]+>", " ").replace("&amp;", "&").replace("&nbsp;", " ");
-  }
-
-  static Map<UUID, Integer> none() {
-    return new HashMap<>();
   }
 }
