@@ -296,7 +296,7 @@ class CatalogueIntegrationTests extends DatabaseProperties {
         .andExpect(status().is3xxRedirection());
     MimeMessage[] received = mail.getReceivedMessages();
     assertThat(received).hasSize(1);
-    assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("kontakt-gl@demo.lagebild.invalid");
+    assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("kontakt-gl@lagebild-demo.example.org");
     assertThat(received[0].getSubject()).contains("Gesundheitsladen Nordhausen");
     String body = received[0].getContent().toString();
     assertThat(body).contains("Trauergruppe").contains("/nordhausen/anbieter").doesNotContain("Repair-Café");

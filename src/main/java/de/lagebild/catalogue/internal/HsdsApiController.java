@@ -74,6 +74,25 @@ class HsdsApiController {
     return envelope(result.offers().stream().map(this::service).toList(), result.total(), p, size);
   }
 
+  /**
+   * {@code GET /api/v1/{tenant}/hsds-export}: every published offer as an array of HSDS 3.0 services with their
+   * organisation, locations, schedules and taxonomy terms – the file another catalogue (or Lagebild's HSDS import)
+   * reads. Offered as a download ({@code angebote-hsds.json}).
+   */
+  @GetMapping(path = "/api/v1/{tenant}/hsds-export", produces = MediaType.APPLICATION_JSON_VALUE)
+  @AllowPublic
+  org.springframework.http.ResponseEntity<List<Map<String, Object>>> export(@PathVariable("tenant") String tenant) {
+    List<Map<String, Object>> services = catalogue.views(repository.offers(CatalogueRows.Status.PUBLISHED)).stream()
+        .sorted(java.util.Comparator.comparing((OfferView v) -> v.content().name(), java.text.Collator.getInstance(java.util.Locale.GERMAN))
+            .thenComparing(OfferView::id))
+        .map(this::service).toList();
+    return org.springframework.http.ResponseEntity.ok()
+        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+            org.springframework.http.ContentDisposition.attachment().filename(tenant + "-angebote-hsds.json")
+                .build().toString())
+        .body(services);
+  }
+
   @GetMapping(path = "/api/v1/{tenant}/services/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
   @AllowPublic
   Map<String, Object> service(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id) {
