@@ -318,6 +318,40 @@ class CatalogueIntegrationTests extends DatabaseProperties {
     assertThat(mail.getReceivedMessages()).hasSize(1);
   }
 
+  /** The number a filter option shows in brackets on the search page. */
+  int count(String html, String optionText) {
+    Matcher m = Pattern.compile(Pattern.quote(optionText) + " \\((\\d+)\\)").matcher(html);
+    assertThat(m.find()).as(optionText).isTrue();
+    return Integer.parseInt(m.group(1));
+  }
+
+  String page(String query) throws Exception {
+    return mvc.perform(get("/nordhausen/angebote?" + query)).andExpect(status().isOk()).andReturn().getResponse()
+        .getContentAsString();
+  }
+
+  int total(String query) throws Exception {
+    Matcher m = Pattern.compile("(\\d+) Angebote? gefunden").matcher(page(query));
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
+  }
+
+  @Test
+  void filterOptionsShowHowManyOffersTheyFind() throws Exception {
+    // every count is what choosing that option (with the words and the other filters) finds
+    String html = page("q=Beratung");
+    assertThat(count(html, "Arabisch")).isEqualTo(total("q=Beratung&sprache=ar")).isPositive();
+    assertThat(count(html, "nur kostenlose Angebote")).isEqualTo(total("q=Beratung&kostenlos=true")).isPositive();
+    assertThat(count(html, "Ukrainisch")).isEqualTo(total("q=Beratung&sprache=uk"));
+    // with a language chosen, the other languages still count as if chosen instead; other filters narrow down
+    String arabic = page("q=Beratung&sprache=ar");
+    assertThat(count(arabic, "Ukrainisch")).isEqualTo(total("q=Beratung&sprache=uk"));
+    assertThat(count(arabic, "nur kostenlose Angebote")).isEqualTo(total("q=Beratung&sprache=ar&kostenlos=true"));
+    // a top category counts the offers of its sub-categories
+    String all = page("");
+    assertThat(count(all, "Beratung")).isGreaterThanOrEqualTo(count(all, "– Schuldnerberatung"));
+    assertThat(count(all, "– Schuldnerberatung")).isEqualTo(total("kategorie=" + categoryId("Schuldnerberatung")));
+  }
+
   @Test
   void theHsdsApiServesPublishedOffersWithoutLogin() throws Exception {
     tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();

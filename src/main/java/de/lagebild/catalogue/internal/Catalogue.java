@@ -188,8 +188,9 @@ class Catalogue {
 
   Page search(OfferSearch.Query q, int offset, int limit) {
     UUID tenant = TenantContext.require().value();
-    long revision = repository.revision();
-    OfferSearch.Result r = search.search(tenant, revision, this::source, q, offset, limit);
+    CatalogueRepository.Revisions revisions = repository.revisions();
+    long revision = revisions.content();
+    OfferSearch.Result r = search.search(tenant, revisions, feed(), q, offset, limit);
     Map<UUID, OfferRow> rows = new HashMap<>();
     repository.offers(r.hits().stream().map(OfferSearch.Hit::offer).toList()).forEach(o -> rows.put(o.id(), o));
     List<OfferRow> ordered = r.hits().stream().map(h -> rows.get(h.offer())).filter(java.util.Objects::nonNull)
@@ -197,22 +198,46 @@ class Catalogue {
     return new Page(views(ordered, snapshot(revision)), r.total(), offset, limit);
   }
 
+  /** The counts per filter value for the public search page. */
+  OfferSearch.Facets facets(OfferSearch.Query q) {
+    return search.facets(TenantContext.require().value(), repository.revisions(), feed(), q);
+  }
+
   /** Only the ids of a search (the API and the benchmark): the index alone, no offer loaded. */
   OfferSearch.Result searchIds(OfferSearch.Query q, int offset, int limit) {
-    return search.search(TenantContext.require().value(), repository.revision(), this::source, q, offset, limit);
+    return search.search(TenantContext.require().value(), repository.revisions(), feed(), q, offset, limit);
   }
 
   int rebuildIndex() {
-    return search.rebuild(TenantContext.require().value(), repository.revision(), this::source);
+    return search.rebuild(TenantContext.require().value(), repository.revisions(), feed());
   }
 
-  OfferSearch.Source source() {
+  OfferSearch.Stats indexStats() {
+    return search.stats(TenantContext.require().value());
+  }
+
+  /** The search index's view of the database: all published offers, or the offers written after a revision. */
+  OfferSearch.Feed feed() {
+    return new OfferSearch.Feed() {
+      @Override
+      public OfferSearch.Source full() {
+        return source(repository.offers(Status.PUBLISHED));
+      }
+
+      @Override
+      public OfferSearch.Source changedSince(long revision) {
+        return source(repository.offersChangedSince(revision));
+      }
+    };
+  }
+
+  private OfferSearch.Source source(List<OfferRow> offers) {
     Map<UUID, OrganizationRow> organizations = new HashMap<>();
     repository.organizations().forEach(o -> organizations.put(o.id(), o));
     Map<UUID, LocationRow> locations = new HashMap<>();
     repository.locations().forEach(l -> locations.put(l.id(), l));
     Map<UUID, List<UUID>> chains = new HashMap<>();
-    return new OfferSearch.Source(repository.offers(Status.PUBLISHED), organizations, locations, categoryMap(),
+    return new OfferSearch.Source(offers, organizations, locations, categoryMap(),
         area -> chains.computeIfAbsent(area, a -> areas.chain(a).stream().map(AreaLookup.AreaRef::id).toList()));
   }
 

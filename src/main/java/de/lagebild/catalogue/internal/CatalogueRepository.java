@@ -56,19 +56,35 @@ class CatalogueRepository {
 
   // ---------------------------------------------------------------- revision
 
+  /** The tenant's catalogue revision and the revision of the last change to organisations, locations or categories. */
+  record Revisions(long content, long structure) {}
+
+  Revisions revisions() {
+    Record r = scope.dsl().select(Revision.REVISION, Revision.STRUCTURE).from(scope.table(Revision.T)).fetchOne();
+    return r == null ? new Revisions(0, 0) : new Revisions(r.get(Revision.REVISION), r.get(Revision.STRUCTURE));
+  }
+
   long revision() {
     Long r = scope.dsl().select(Revision.REVISION).from(scope.table(Revision.T)).fetchOne(Revision.REVISION);
     return r == null ? 0 : r;
   }
 
-  void changed() {
+  /**
+   * Raises the tenant's revision – once per transaction (the row stays locked until the commit, so writers follow
+   * one another) – and returns the revision this transaction writes.
+   */
+  long changed() {
     UUID tenant = TenantContext.require().value();
     String marker = "lagebild.catalogue.revision." + tenant;
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      if (TransactionSynchronizationManager.hasResource(marker)) {
-        return;
-      }
-      TransactionSynchronizationManager.bindResource(marker, Boolean.TRUE);
+    boolean tx = TransactionSynchronizationManager.isSynchronizationActive();
+    if (tx && TransactionSynchronizationManager.getResource(marker) instanceof Long r) {
+      return r;
+    }
+    scope.insertInto(Revision.T).set(Revision.REVISION, 0L).onConflictDoNothing().execute();
+    scope.update(Revision.T).set(Revision.REVISION, Revision.REVISION.plus(1)).execute();
+    long revision = revision();
+    if (tx) {
+      TransactionSynchronizationManager.bindResource(marker, revision);
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCompletion(int status) {
@@ -76,8 +92,18 @@ class CatalogueRepository {
         }
       });
     }
-    scope.insertInto(Revision.T).set(Revision.REVISION, 0L).onConflictDoNothing().execute();
-    scope.update(Revision.T).set(Revision.REVISION, Revision.REVISION.plus(1)).execute();
+    return revision;
+  }
+
+  /** A change to organisations, locations or categories: the search index is rebuilt in full. */
+  void structureChanged() {
+    long revision = changed();
+    scope.update(Revision.T).set(Revision.STRUCTURE, revision).execute();
+  }
+
+  /** Offers (any status) written after {@code revision}: what an index of that revision has to update. */
+  List<OfferRow> offersChangedSince(long revision) {
+    return load(Offer.REVISION.gt(revision));
   }
 
   // ---------------------------------------------------------------- organisations
@@ -93,7 +119,7 @@ class CatalogueRepository {
   }
 
   void insertOrganization(OrganizationRow o, Instant now) {
-    changed();
+    structureChanged();
     scope.insertInto(Organization.T).set(Organization.ID, o.id()).set(Organization.NAME, o.name())
         .set(Organization.DESCRIPTION, o.description()).set(Organization.EMAIL, o.email())
         .set(Organization.PHONE, o.phone()).set(Organization.WEBSITE, o.website())
@@ -101,7 +127,7 @@ class CatalogueRepository {
   }
 
   boolean updateOrganization(OrganizationRow o) {
-    changed();
+    structureChanged();
     return scope.update(Organization.T).set(Organization.NAME, o.name()).set(Organization.DESCRIPTION, o.description())
         .set(Organization.EMAIL, o.email()).set(Organization.PHONE, o.phone()).set(Organization.WEBSITE, o.website())
         .set(Organization.VERSION, o.version() + 1)
@@ -137,7 +163,7 @@ class CatalogueRepository {
   }
 
   void insertLocation(LocationRow l) {
-    changed();
+    structureChanged();
     scope.insertInto(Location.T).set(Location.ID, l.id()).set(Location.ORGANIZATION_ID, l.organizationId())
         .set(Location.NAME, l.name()).set(Location.STREET, l.street()).set(Location.POSTAL_CODE, l.postalCode())
         .set(Location.CITY, l.city()).set(Location.LATITUDE, l.latitude()).set(Location.LONGITUDE, l.longitude())
@@ -146,7 +172,7 @@ class CatalogueRepository {
   }
 
   boolean updateLocation(LocationRow l) {
-    changed();
+    structureChanged();
     return scope.update(Location.T).set(Location.NAME, l.name()).set(Location.STREET, l.street())
         .set(Location.POSTAL_CODE, l.postalCode()).set(Location.CITY, l.city()).set(Location.LATITUDE, l.latitude())
         .set(Location.LONGITUDE, l.longitude()).set(Location.ACCESSIBILITY, l.accessibility())
@@ -169,13 +195,13 @@ class CatalogueRepository {
   }
 
   void insertCategory(CategoryRow c) {
-    changed();
+    structureChanged();
     scope.insertInto(Category.T).set(Category.ID, c.id()).set(Category.PARENT_ID, c.parentId())
         .set(Category.NAME, c.name()).set(Category.POSITION, c.position()).set(Category.VERSION, 0).execute();
   }
 
   void renameCategory(UUID id, String name) {
-    changed();
+    structureChanged();
     scope.update(Category.T).set(Category.NAME, name).set(Category.VERSION, Category.VERSION.plus(1))
         .where(Category.ID.eq(id)).execute();
   }
@@ -186,7 +212,7 @@ class CatalogueRepository {
   }
 
   void deleteCategory(UUID id) {
-    changed();
+    structureChanged();
     scope.deleteFrom(Category.T).where(Category.ID.eq(id)).execute();
   }
 
@@ -270,7 +296,7 @@ class CatalogueRepository {
   }
 
   void insertOffer(OfferRow o, Instant now) {
-    changed();
+    long revision = changed();
     OfferContent c = o.content();
     scope.insertInto(Offer.T).set(Offer.ID, o.id()).set(Offer.ORGANIZATION_ID, o.organizationId())
         .set(Offer.NAME, c.name()).set(Offer.DESCRIPTION, c.description()).set(Offer.STATUS, o.status().name())
@@ -280,20 +306,20 @@ class CatalogueRepository {
         .set(Offer.URL, c.url()).set(Offer.EMAIL, c.email()).set(Offer.PHONE, c.phone())
         .set(Offer.APPLICATION, c.applicationProcess()).set(Offer.VERIFIED_AT, o.verifiedAt())
         .set(Offer.VERIFIED_BY, o.verifiedBy()).set(Offer.DEMO, o.demo()).set(Offer.CREATED_AT, now)
-        .set(Offer.UPDATED_AT, now).set(Offer.VERSION, 0).execute();
+        .set(Offer.UPDATED_AT, now).set(Offer.VERSION, 0).set(Offer.REVISION, revision).execute();
     writeLists(o.id(), c);
   }
 
   /** Replaces the content if the offer still has {@code version}; false if someone was faster. */
   boolean updateContent(UUID id, int version, OfferContent c, Instant now) {
-    changed();
+    long revision = changed();
     int n = scope.update(Offer.T).set(Offer.NAME, c.name()).set(Offer.DESCRIPTION, c.description())
         .set(Offer.COST, c.cost()).set(Offer.COST_NOTE, c.costNote()).set(Offer.AGE_FROM, c.ageFrom())
         .set(Offer.AGE_TO, c.ageTo()).set(Offer.LANGUAGES, join(c.languages()))
         .set(Offer.TARGET_GROUPS, join(c.targetGroups())).set(Offer.LIFE_SITUATIONS, join(c.lifeSituations()))
         .set(Offer.URL, c.url()).set(Offer.EMAIL, c.email()).set(Offer.PHONE, c.phone())
         .set(Offer.APPLICATION, c.applicationProcess()).set(Offer.UPDATED_AT, now).set(Offer.VERSION, version + 1)
-        .where(Offer.ID.eq(id)).and(Offer.VERSION.eq(version)).execute();
+        .set(Offer.REVISION, revision).where(Offer.ID.eq(id)).and(Offer.VERSION.eq(version)).execute();
     if (n != 1) {
       return false;
     }
@@ -327,14 +353,14 @@ class CatalogueRepository {
   }
 
   void setStatus(UUID id, Status status, Instant now) {
-    changed();
-    scope.update(Offer.T).set(Offer.STATUS, status.name()).set(Offer.UPDATED_AT, now)
+    long revision = changed();
+    scope.update(Offer.T).set(Offer.STATUS, status.name()).set(Offer.UPDATED_AT, now).set(Offer.REVISION, revision)
         .set(Offer.VERSION, Offer.VERSION.plus(1)).where(Offer.ID.eq(id)).execute();
   }
 
   void setVerified(UUID id, Instant at, String by) {
-    changed();
-    scope.update(Offer.T).set(Offer.VERIFIED_AT, at).set(Offer.VERIFIED_BY, by).where(Offer.ID.eq(id)).execute();
+    long revision = changed();
+    scope.update(Offer.T).set(Offer.VERIFIED_AT, at).set(Offer.VERIFIED_BY, by).set(Offer.REVISION, revision).where(Offer.ID.eq(id)).execute();
   }
 
   // ---------------------------------------------------------------- proposed changes

@@ -55,6 +55,7 @@ final class CatalogueTables {
     static final Field<String> ACCESSIBILITY = T.text("accessibility");
     static final Field<UUID> AREA_ID = T.id("area_id");
     static final Field<Integer> VERSION = T.field("version", Types.INT);
+    static final Field<Long> REVISION = T.field("revision", SQLDataType.BIGINT);
     static final Field<?>[] ALL = {ID, ORGANIZATION_ID, NAME, STREET, POSTAL_CODE, CITY, LATITUDE, LONGITUDE,
         ACCESSIBILITY, AREA_ID, VERSION};
   }
@@ -83,6 +84,7 @@ final class CatalogueTables {
     static final Field<Instant> CREATED_AT = T.instant("created_at");
     static final Field<Instant> UPDATED_AT = T.instant("updated_at");
     static final Field<Integer> VERSION = T.field("version", Types.INT);
+    static final Field<Long> REVISION = T.field("revision", SQLDataType.BIGINT);
     static final Field<?>[] ALL = {ID, ORGANIZATION_ID, NAME, DESCRIPTION, STATUS, COST, COST_NOTE, AGE_FROM, AGE_TO,
         LANGUAGES, TARGET_GROUPS, LIFE_SITUATIONS, URL, EMAIL, PHONE, APPLICATION, VERIFIED_AT, VERIFIED_BY, DEMO,
         UPDATED_AT, VERSION};
@@ -153,5 +155,6 @@ final class CatalogueTables {
   static final class Revision {
     static final TenantTable T = TenantTable.named("catalogue_revision");
     static final Field<Long> REVISION = T.field("revision", SQLDataType.BIGINT);
+    static final Field<Long> STRUCTURE = T.field("structure_revision", SQLDataType.BIGINT);
   }
 }

@@ -60,7 +60,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * folded ("Cafe" finds "Café"), and a word that
  * is not found exactly is tried with one or two letters different (typos). Filters (age, language, target group,
  * life situation, category with its sub-categories, free of charge, area with the areas around it) are exact.
- * The index lives in memory, one per tenant, and is rebuilt from the database when the catalogue's revision changed.
+ * The index lives in memory, one per tenant; offers written since its revision replace their documents, and a
+ * change of organisations, locations or categories rebuilds it from the database.
  */
 final class OfferSearch {
 
@@ -74,6 +75,42 @@ final class OfferSearch {
     boolean hasFilter() {
       return age != null || language != null || targetGroup != null || lifeSituation != null || category != null
           || Boolean.TRUE.equals(free) || area != null;
+    }
+
+    /** Whether the filter of a facet ({@link #FACETS}) is set. */
+    boolean filters(String facet) {
+      return switch (facet) {
+        case "language" -> language != null;
+        case "group" -> targetGroup != null;
+        case "life" -> lifeSituation != null;
+        case "category" -> category != null;
+        case "area" -> area != null;
+        case "cost" -> Boolean.TRUE.equals(free);
+        default -> false;
+      };
+    }
+
+    /** The same search without the filter of one facet. */
+    Query without(String facet) {
+      return new Query(text, age, facet.equals("language") ? null : language,
+          facet.equals("group") ? null : targetGroup, facet.equals("life") ? null : lifeSituation,
+          facet.equals("category") ? null : category, facet.equals("cost") ? null : free,
+          facet.equals("area") ? null : area);
+    }
+  }
+
+  /** The filters that show counts: language, target group, life situation, category, area, cost. */
+  static final List<String> FACETS = List.of("language", "group", "life", "category", "area", "cost");
+
+  /**
+   * How many offers each filter value would find: for each filter, the offers that match the words and every
+   * other filter set (so the values of a filter already chosen still show what choosing them instead would find).
+   */
+  record Facets(Map<String, Map<String, Integer>> counts) {
+    static final Facets NONE = new Facets(Map.of());
+
+    int count(String facet, Object value) {
+      return value == null ? 0 : counts.getOrDefault(facet, Map.of()).getOrDefault(value.toString(), 0);
     }
   }
 
@@ -94,21 +131,36 @@ final class OfferSearch {
       "medien", "computer", "internet", "garten", "küche", "koch", "nähen", "tanz", "chor", "wander", "mittag",
       "tisch", "frühstück");
 
-  private record Index(long revision, IndexSearcher searcher, Analyzer analyzer, int documents) {}
+  /**
+   * A tenant's index as of one revision. The writer stays open: offers changed since are replaced one by one
+   * ({@link #update}); a change of organisations, locations or categories ({@code structure}) or of the words the
+   * compound splitter knows builds the index anew.
+   */
+  private record Index(long revision, long structure, IndexWriter writer, DirectoryReader reader,
+      IndexSearcher searcher, Analyzer analyzer, CharArraySet dictionary, int documents) {}
 
   private final Map<UUID, Index> indexes = new ConcurrentHashMap<>();
   private final Map<UUID, Object> locks = new ConcurrentHashMap<>();
+  private final Map<UUID, java.util.concurrent.atomic.AtomicInteger> builds = new ConcurrentHashMap<>();
+  private final Map<UUID, java.util.concurrent.atomic.AtomicInteger> updates = new ConcurrentHashMap<>();
 
   /** What the index is built from, per tenant. */
   record Source(List<OfferRow> offers, Map<UUID, OrganizationRow> organizations, Map<UUID, LocationRow> locations,
       Map<UUID, CategoryRow> categories, Function<UUID, List<UUID>> areaChain) {}
 
+  /** Where the index comes from: every published offer, or the offers (any status) written after a revision. */
+  interface Feed {
+    Source full();
+
+    Source changedSince(long revision);
+  }
+
   /**
-   * Searches the tenant's index, rebuilding it first when {@code revision} differs from the one it was built at.
+   * Searches the tenant's index, first bringing it to {@code revisions}: offers written since are replaced in the
+   * index, a change of organisations, locations or categories rebuilds it.
    */
-  Result search(UUID tenant, long revision, java.util.function.Supplier<Source> source, Query q, int offset,
-      int limit) {
-    Index index = index(tenant, revision, source);
+  Result search(UUID tenant, CatalogueRepository.Revisions revisions, Feed feed, Query q, int offset, int limit) {
+    Index index = index(tenant, revisions, feed);
     try {
       org.apache.lucene.search.Query query = build(q, index.analyzer());
       boolean ranked = q.text() != null && !q.text().isBlank();
@@ -126,54 +178,207 @@ final class OfferSearch {
     }
   }
 
-  /** The index of the tenant, built anew now (for the benchmark: the time a rebuild takes). */
-  int rebuild(UUID tenant, long revision, java.util.function.Supplier<Source> source) {
-    indexes.remove(tenant);
-    return index(tenant, revision, source).documents();
+  /** The counts per filter value for a search ({@link Facets}): one pass for the filters not set, one per filter set. */
+  Facets facets(UUID tenant, CatalogueRepository.Revisions revisions, Feed feed, Query q) {
+    Index index = index(tenant, revisions, feed);
+    try {
+      Map<String, Map<String, Integer>> counts = new java.util.HashMap<>();
+      List<String> open = new ArrayList<>();
+      for (String facet : FACETS) {
+        if (q.filters(facet)) {
+          counts.putAll(count(index, build(q.without(facet), index.analyzer()), List.of(facet)));
+        } else {
+          open.add(facet);
+        }
+      }
+      counts.putAll(count(index, build(q, index.analyzer()), open));
+      return new Facets(counts);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  private Index index(UUID tenant, long revision, java.util.function.Supplier<Source> source) {
+  private static Map<String, Map<String, Integer>> count(Index index, org.apache.lucene.search.Query query,
+      List<String> facets) throws IOException {
+    return index.searcher().search(query, new org.apache.lucene.search.CollectorManager<FacetCounter,
+        Map<String, Map<String, Integer>>>() {
+      @Override
+      public FacetCounter newCollector() {
+        return new FacetCounter(facets);
+      }
+
+      @Override
+      public Map<String, Map<String, Integer>> reduce(java.util.Collection<FacetCounter> collectors)
+          throws IOException {
+        Map<String, Map<String, Integer>> all = new java.util.HashMap<>();
+        for (FacetCounter c : collectors) {
+          c.flush();
+          c.counts.forEach((facet, values) -> values.forEach((value, n) -> all
+              .computeIfAbsent(facet, k -> new java.util.HashMap<>()).merge(value, n, Integer::sum)));
+        }
+        return all;
+      }
+    });
+  }
+
+  /** Counts the values of facet fields (sorted-set doc values) of the documents a query matches, segment by segment. */
+  private static final class FacetCounter extends org.apache.lucene.search.SimpleCollector {
+    final List<String> facets;
+    final Map<String, Map<String, Integer>> counts = new java.util.HashMap<>();
+    final org.apache.lucene.index.SortedSetDocValues[] values;
+    final int[][] segment;
+
+    FacetCounter(List<String> facets) {
+      this.facets = facets;
+      this.values = new org.apache.lucene.index.SortedSetDocValues[facets.size()];
+      this.segment = new int[facets.size()][];
+    }
+
+    @Override
+    protected void doSetNextReader(org.apache.lucene.index.LeafReaderContext context) throws IOException {
+      flush();
+      for (int i = 0; i < facets.size(); i++) {
+        values[i] = org.apache.lucene.index.DocValues.getSortedSet(context.reader(), "f_" + facets.get(i));
+        segment[i] = new int[(int) values[i].getValueCount()];
+      }
+    }
+
+    @Override
+    public void collect(int doc) throws IOException {
+      for (int i = 0; i < values.length; i++) {
+        if (values[i].advanceExact(doc)) {
+          for (int k = values[i].docValueCount(); k > 0; k--) {
+            segment[i][(int) values[i].nextOrd()]++;
+          }
+        }
+      }
+    }
+
+    void flush() throws IOException {
+      for (int i = 0; i < facets.size(); i++) {
+        if (segment[i] == null) {
+          continue;
+        }
+        Map<String, Integer> facet = counts.computeIfAbsent(facets.get(i), k -> new java.util.HashMap<>());
+        for (int ord = 0; ord < segment[i].length; ord++) {
+          if (segment[i][ord] > 0) {
+            facet.merge(values[i].lookupOrd(ord).utf8ToString(), segment[i][ord], Integer::sum);
+          }
+        }
+        segment[i] = null;
+      }
+    }
+
+    @Override
+    public org.apache.lucene.search.ScoreMode scoreMode() {
+      return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
+    }
+  }
+
+  /** The index of the tenant, built anew now (for the benchmark: the time a rebuild takes). */
+  int rebuild(UUID tenant, CatalogueRepository.Revisions revisions, Feed feed) {
+    indexes.remove(tenant);
+    return index(tenant, revisions, feed).documents();
+  }
+
+  /** How often the tenant's index was built in full and how often brought up to date offer by offer. */
+  record Stats(int builds, int updates) {}
+
+  Stats stats(UUID tenant) {
+    return new Stats(builds.getOrDefault(tenant, new java.util.concurrent.atomic.AtomicInteger()).get(),
+        updates.getOrDefault(tenant, new java.util.concurrent.atomic.AtomicInteger()).get());
+  }
+
+  private Index index(UUID tenant, CatalogueRepository.Revisions revisions, Feed feed) {
     Index index = indexes.get(tenant);
-    if (index != null && index.revision() == revision) {
+    if (index != null && index.revision() == revisions.content()) {
       return index;
     }
     synchronized (locks.computeIfAbsent(tenant, k -> new Object())) {
       index = indexes.get(tenant);
-      if (index == null || index.revision() != revision) {
-        index = build(revision, source.get());
-        indexes.put(tenant, index);
+      if (index != null && index.revision() == revisions.content()) {
+        return index;
       }
-      return index;
+      Index updated = index != null && index.structure() == revisions.structure()
+          && index.revision() < revisions.content() ? update(index, revisions.content(), feed) : null;
+      if (updated != null) {
+        updates.computeIfAbsent(tenant, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+      } else {
+        updated = build(revisions, feed.full());
+        if (index != null) {
+          try {
+            index.writer().close(); // readers opened from it stay readable for searches still under way
+          } catch (IOException | RuntimeException e) {
+            // nothing to keep: the old index is dropped
+          }
+        }
+        builds.computeIfAbsent(tenant, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+      }
+      indexes.put(tenant, updated);
+      return updated;
     }
   }
 
-  private static Index build(long revision, Source s) {
+  /**
+   * The offers written since the index's revision replace their documents (removed when no longer published); null
+   * when one of them brings a word the compound splitter does not know yet – then the index is built anew.
+   */
+  private static Index update(Index index, long revision, Feed feed) {
+    Source changed = feed.changedSince(index.revision());
+    for (OfferRow o : changed.offers()) {
+      if (o.status() == CatalogueRows.Status.PUBLISHED && !dictionaryWords(o).stream()
+          .allMatch(w -> index.dictionary().contains(w))) {
+        return null;
+      }
+    }
+    try {
+      IndexWriter writer = index.writer();
+      for (OfferRow o : changed.offers()) {
+        Term id = new Term("id", o.id().toString());
+        if (o.status() == CatalogueRows.Status.PUBLISHED) {
+          writer.updateDocument(id, document(o, changed));
+        } else {
+          writer.deleteDocuments(id);
+        }
+      }
+      DirectoryReader reader = DirectoryReader.openIfChanged(index.reader(), writer);
+      if (reader == null) {
+        reader = index.reader();
+      }
+      return new Index(revision, index.structure(), writer, reader, new IndexSearcher(reader), index.analyzer(),
+          index.dictionary(), reader.numDocs());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> dictionaryWords(OfferRow o) {
+    return words(o.content().name() + " " + plain(o.content().description())).stream().filter(w -> w.length() >= 4)
+        .toList();
+  }
+
+  private static Index build(CatalogueRepository.Revisions revisions, Source s) {
     // the dictionary of word parts: the base list and every word of four letters or more in the catalogue
     CharArraySet dictionary = new CharArraySet(2048, true);
     dictionary.addAll(BASE_WORDS);
     for (OfferRow o : s.offers()) {
-      for (String w : words(o.content().name() + " " + plain(o.content().description()))) {
-        if (w.length() >= 4) {
-          dictionary.add(w);
-        }
-      }
+      dictionary.addAll(dictionaryWords(o));
     }
     s.categories().values().forEach(c -> words(c.name()).stream().filter(w -> w.length() >= 4)
         .forEach(dictionary::add));
-    Analyzer analyzer = analyzer(dictionary);
+    CharArraySet words = CharArraySet.unmodifiableSet(dictionary);
+    Analyzer analyzer = analyzer(words);
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
-    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
-        .setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
+    try {
+      IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE));
       for (OfferRow o : s.offers()) {
         writer.addDocument(document(o, s));
       }
       writer.commit();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    try {
-      DirectoryReader reader = DirectoryReader.open(directory);
-      return new Index(revision, new IndexSearcher(reader), analyzer, reader.numDocs());
+      DirectoryReader reader = DirectoryReader.open(writer);
+      return new Index(revisions.content(), revisions.structure(), writer, reader, new IndexSearcher(reader),
+          analyzer, words, reader.numDocs());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -200,6 +405,7 @@ final class OfferSearch {
       }
     }
     categories.forEach(id -> d.add(new StringField("category", id.toString(), Field.Store.NO)));
+    categories.forEach(id -> facet(d, "category", id.toString()));
     Set<UUID> areas = new LinkedHashSet<>();
     for (UUID id : c.locations()) {
       LocationRow l = s.locations().get(id);
@@ -211,15 +417,25 @@ final class OfferSearch {
       }
     }
     areas.forEach(id -> d.add(new StringField("area", id.toString(), Field.Store.NO)));
+    areas.forEach(id -> facet(d, "area", id.toString()));
     c.languages().forEach(v -> d.add(new StringField("language", v, Field.Store.NO)));
+    c.languages().forEach(v -> facet(d, "language", v));
     c.targetGroups().forEach(v -> d.add(new StringField("group", v, Field.Store.NO)));
+    c.targetGroups().forEach(v -> facet(d, "group", v));
     c.lifeSituations().forEach(v -> d.add(new StringField("life", v, Field.Store.NO)));
+    c.lifeSituations().forEach(v -> facet(d, "life", v));
     d.add(new StringField("cost", c.cost(), Field.Store.NO));
+    facet(d, "cost", c.cost());
     d.add(new IntPoint("age_from", c.ageFrom() == null ? 0 : c.ageFrom()));
     d.add(new IntPoint("age_to", c.ageTo() == null ? 120 : c.ageTo()));
     d.add(new TextField("text", text.toString(), Field.Store.NO));
     d.add(new StoredField("organization", o.organizationId().toString()));
     return d;
+  }
+
+  private static void facet(Document d, String facet, String value) {
+    d.add(new org.apache.lucene.document.SortedSetDocValuesField("f_" + facet,
+        new org.apache.lucene.util.BytesRef(value)));
   }
 
   /** German analysis: tokens, lower case, stop words out, compound parts added, umlauts folded, endings cut. */

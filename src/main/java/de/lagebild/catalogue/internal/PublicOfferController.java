@@ -74,6 +74,7 @@ class PublicOfferController {
     int p = Math.max(1, Math.min(page, 1000));
     Catalogue.Page result = catalogue.search(q, (p - 1) * PAGE, PAGE);
     model.addAttribute("result", result);
+    model.addAttribute("facets", catalogue.facets(q).counts());
     model.addAttribute("q", q);
     model.addAttribute("age", age);
     model.addAttribute("categories", catalogue.categories());
