@@ -41,7 +41,7 @@
         });
         map.addLayer(cluster);
         if (data.features.length > 0 && cluster.getBounds().isValid()) {
-          map.fitBounds(cluster.getBounds(), { padding: [20, 20], maxZoom: 14 });
+          map.fitBounds(cluster.getBounds(), { padding: [30, 30], maxZoom: 12 });
         }
       });
   }

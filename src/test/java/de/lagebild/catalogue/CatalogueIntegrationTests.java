@@ -291,13 +291,22 @@ class CatalogueIntegrationTests extends DatabaseProperties {
     assertThat(admin).contains("Trauergruppe").contains("Fahrdienst zum Einkauf und Arzt")
         .contains("vor 700 Tagen");
     String org = dsl.fetchValue("select o.organization_id from offer o where o.name = 'Trauergruppe'").toString();
+    // a provider account linked to the organisation gets the reminder too
+    String provider = dsl.fetchValue("select id from app_user where username = 'anbieter2'").toString();
+    mvc.perform(post("/nordhausen/angebote/verwaltung/anbieter-konten").with(logins.as("koordination"))
+        .with(csrf()).param("user", provider).param("organisation", org)).andExpect(status().is3xxRedirection());
     mvc.perform(post("/nordhausen/angebote/verwaltung/erinnern/" + org).with(logins.as("koordination"))
             .with(csrf()))
         .andExpect(status().is3xxRedirection());
     MimeMessage[] received = mail.getReceivedMessages();
-    assertThat(received).hasSize(1);
-    assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("kontakt-gl@lagebild-demo.example.org");
+    assertThat(received).hasSize(2); // one message, delivered to two mailboxes
+    assertThat(java.util.Arrays.stream(received[0].getAllRecipients()).map(Object::toString))
+        .containsExactly("kontakt-gl@lagebild-demo.example.org", "anbieter2@demo.lagebild.invalid");
+    assertThat(dsl.fetchValue("select r.sent_to from offer_reminder r join tenant t on t.id = r.tenant_id "
+        + "where t.slug = 'nordhausen'").toString())
+        .isEqualTo("kontakt-gl@lagebild-demo.example.org, anbieter2@demo.lagebild.invalid");
     assertThat(received[0].getSubject()).contains("Gesundheitsladen Nordhausen");
+    assertThat(received[1].getSubject()).isEqualTo(received[0].getSubject());
     String body = received[0].getContent().toString();
     assertThat(body).contains("Trauergruppe").contains("/nordhausen/anbieter").doesNotContain("Repair-Café");
     assertThat(dsl.fetchCount(dsl.selectFrom("offer_reminder r join tenant t on t.id = r.tenant_id")
@@ -315,7 +324,7 @@ class CatalogueIntegrationTests extends DatabaseProperties {
     mvc.perform(post("/nordhausen/angebote/verwaltung/erinnern/" + fresh).with(logins.as("koordination"))
             .with(csrf()))
         .andExpect(status().isUnprocessableContent());
-    assertThat(mail.getReceivedMessages()).hasSize(1);
+    assertThat(mail.getReceivedMessages()).hasSize(2);
   }
 
   /** The number a filter option shows in brackets on the search page. */
@@ -333,6 +342,44 @@ class CatalogueIntegrationTests extends DatabaseProperties {
   int total(String query) throws Exception {
     Matcher m = Pattern.compile("(\\d+) Angebote? gefunden").matcher(page(query));
     return m.find() ? Integer.parseInt(m.group(1)) : 0;
+  }
+
+  @Test
+  void categoriesAreReorderedAndArchivedOffersHaveTheirOwnList() throws Exception {
+    String admin = "/nordhausen/angebote/verwaltung";
+    // two sub-categories of one parent swap places: the public filter lists them in the new order
+    String parent = categoryId("Beratung");
+    List<String> subs = dsl.fetch("select name from catalogue_category where parent_id = ? order by position, name",
+        parent).getValues(0, String.class);
+    assertThat(subs.size()).isGreaterThanOrEqualTo(2);
+    String second = subs.get(1);
+    mvc.perform(post(admin + "/kategorien/" + categoryId(second) + "/verschieben").param("richtung", "hoch")
+        .with(logins.as("koordination")).with(csrf())).andExpect(status().is3xxRedirection());
+    String html = page("");
+    assertThat(html.indexOf("– " + second + " (")).isLessThan(html.indexOf("– " + subs.get(0) + " ("));
+    // the first cannot move further up; a provider cannot reorder
+    mvc.perform(post(admin + "/kategorien/" + categoryId(second) + "/verschieben").param("richtung", "hoch")
+        .with(logins.as("koordination")).with(csrf())).andExpect(status().isUnprocessableContent());
+    mvc.perform(post(admin + "/kategorien/" + categoryId(second) + "/verschieben").param("richtung", "runter")
+        .with(logins.as("anbieter")).with(csrf())).andExpect(status().isForbidden());
+    mvc.perform(post(admin + "/kategorien/" + categoryId(second) + "/verschieben").param("richtung", "runter")
+        .with(logins.as("koordination")).with(csrf())).andExpect(status().is3xxRedirection());
+    html = page("");
+    assertThat(html.indexOf("– " + subs.get(0) + " (")).isLessThan(html.indexOf("– " + second + " ("));
+    // archived offers: a list of their own on the coordinator page
+    String offer = offerId("Kleiderkammer");
+    mvc.perform(post("/nordhausen/angebote/" + offer + "/status").param("status", "ARCHIVED")
+        .with(logins.as("koordination")).with(csrf())).andExpect(status().is3xxRedirection());
+    try {
+      String archived = mvc.perform(get(admin).param("stand", "ARCHIVED").with(logins.as("koordination")))
+          .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+      String list = archived.substring(archived.indexOf("id=\"alle\""), archived.indexOf("id=\"kategorien\""));
+      assertThat(list).contains("Kleiderkammer").doesNotContain("Suchtberatung").contains("archiviert (");
+      assertThat(search("q=Kleiderkammer")).doesNotContain("Kleiderkammer");
+    } finally {
+      mvc.perform(post("/nordhausen/angebote/" + offer + "/status").param("status", "PUBLISHED")
+          .with(logins.as("koordination")).with(csrf())).andExpect(status().is3xxRedirection());
+    }
   }
 
   @Test

@@ -14,6 +14,7 @@ import de.lagebild.platform.Role;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,15 +59,33 @@ class CatalogueAdminController {
 
   @GetMapping("/{tenant}/angebote/verwaltung")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String page(@PathVariable("tenant") String tenant, Model model) {
+  String page(@PathVariable("tenant") String tenant,
+      @RequestParam(name = "stand", required = false) String shown, Model model) {
     List<Review> reviews = catalogue.reviewQueue().stream()
         .map(i -> new Review(i, i.isNew() ? List.of() : changed(i.offer().content(), i.change().proposed()))).toList();
     model.addAttribute("reviews", reviews);
     List<Catalogue.Stale> stale = catalogue.stale();
     model.addAttribute("stale", stale);
     model.addAttribute("staleAfterDays", catalogue.staleAfter().toDays());
-    model.addAttribute("offers", catalogue.views(repository.offers()));
+    List<CatalogueRows.OfferRow> all = repository.offers();
+    Status only = java.util.Arrays.stream(Status.values()).filter(st -> st.name().equals(shown)).findFirst()
+        .orElse(null);
+    Map<Status, Long> perStatus = new java.util.EnumMap<>(Status.class);
+    for (Status st : Status.values()) {
+      perStatus.put(st, all.stream().filter(o -> o.status() == st).count());
+    }
+    model.addAttribute("perStatus", perStatus);
+    model.addAttribute("allOffers", all.size());
+    model.addAttribute("shownStatus", only);
+    model.addAttribute("offers", catalogue.views(only == null ? all
+        : all.stream().filter(o -> o.status() == only).toList()));
     model.addAttribute("categories", catalogue.categoryMap().values());
+    // the first and the last category of each parent (no "up" or "down" button for them)
+    Map<UUID, List<UUID>> byParent = new java.util.LinkedHashMap<>();
+    repository.categories().forEach(c -> byParent.computeIfAbsent(c.parentId() == null ? NO_PARENT : c.parentId(),
+        k -> new java.util.ArrayList<>()).add(c.id()));
+    model.addAttribute("firstCategories", byParent.values().stream().map(l -> l.get(0)).toList());
+    model.addAttribute("lastCategories", byParent.values().stream().map(l -> l.get(l.size() - 1)).toList());
     model.addAttribute("organizations", repository.organizations());
     model.addAttribute("locations", repository.locations());
     model.addAttribute("providers", directory.members(Role.PROVIDER));
@@ -140,6 +159,8 @@ class CatalogueAdminController {
     return "redirect:/" + tenant + "/angebote/verwaltung#alle";
   }
 
+  private static final UUID NO_PARENT = new UUID(0, 0);
+
   @PostMapping("/{tenant}/angebote/verwaltung/kategorien")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
   String addCategory(@PathVariable("tenant") String tenant, @RequestParam("name") String name,
@@ -168,6 +189,32 @@ class CatalogueAdminController {
     }
     repository.renameCategory(id, name.strip());
     redirect.addFlashAttribute("success", "catalogue.category.renamed");
+    return "redirect:/" + tenant + "/angebote/verwaltung#kategorien";
+  }
+
+  /**
+   * Moves a category one place up or down among the categories of the same parent (the order of the filter list,
+   * the brochure and the coordinator page). Buttons instead of drag and drop, so it works with the keyboard.
+   */
+  @PostMapping("/{tenant}/angebote/verwaltung/kategorien/{id}/verschieben")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  @Transactional
+  String moveCategory(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
+      @RequestParam("richtung") String direction, RedirectAttributes redirect) {
+    CategoryRow moved = catalogue.categoryMap().get(id);
+    if (moved == null) {
+      throw new NotFoundException();
+    }
+    List<UUID> siblings = new java.util.ArrayList<>(repository.categories().stream()
+        .filter(c -> java.util.Objects.equals(c.parentId(), moved.parentId())).map(CategoryRow::id).toList());
+    int from = siblings.indexOf(id);
+    int to = "hoch".equals(direction) ? from - 1 : "runter".equals(direction) ? from + 1 : -1;
+    if (to < 0 || to >= siblings.size()) {
+      throw new DomainException("catalogue.category.move", moved.name());
+    }
+    java.util.Collections.swap(siblings, from, to);
+    repository.orderCategories(siblings);
+    redirect.addFlashAttribute("success", "catalogue.category.moved");
     return "redirect:/" + tenant + "/angebote/verwaltung#kategorien";
   }
 

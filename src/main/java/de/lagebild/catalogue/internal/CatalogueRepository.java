@@ -145,6 +145,12 @@ class CatalogueRepository {
         .fetch(Member.ORGANIZATION_ID);
   }
 
+  /** The user ids of the provider accounts linked to an organisation. */
+  List<UUID> membersOf(UUID organization) {
+    return scope.dsl().select(Member.USER_ID).from(scope.table(Member.T))
+        .where(Member.ORGANIZATION_ID.eq(organization)).fetch(Member.USER_ID);
+  }
+
   void addMember(UUID user, UUID organization) {
     scope.insertInto(Member.T).set(Member.USER_ID, user).set(Member.ORGANIZATION_ID, organization)
         .onConflictDoNothing().execute();
@@ -198,6 +204,15 @@ class CatalogueRepository {
     structureChanged();
     scope.insertInto(Category.T).set(Category.ID, c.id()).set(Category.PARENT_ID, c.parentId())
         .set(Category.NAME, c.name()).set(Category.POSITION, c.position()).set(Category.VERSION, 0).execute();
+  }
+
+  /** The order of categories under one parent: each gets its index in {@code ordered} as its position. */
+  void orderCategories(List<UUID> ordered) {
+    structureChanged();
+    for (int i = 0; i < ordered.size(); i++) {
+      scope.update(Category.T).set(Category.POSITION, i).set(Category.VERSION, Category.VERSION.plus(1))
+          .where(Category.ID.eq(ordered.get(i))).execute();
+    }
   }
 
   void renameCategory(UUID id, String name) {

@@ -24,15 +24,17 @@ class Reminders {
   private final ObjectProvider<JavaMailSender> mail;
   private final Catalogue catalogue;
   private final CatalogueRepository repository;
+  private final de.lagebild.identity.TenantDirectory directory;
   private final String from;
   private final String baseUrl;
 
   Reminders(ObjectProvider<JavaMailSender> mail, Catalogue catalogue, CatalogueRepository repository,
-      @Value("${lagebild.mail.from:lagebild@localhost}") String from,
+      de.lagebild.identity.TenantDirectory directory, @Value("${lagebild.mail.from:lagebild@localhost}") String from,
       @Value("${lagebild.base-url:http://localhost:8080}") String baseUrl) {
     this.mail = mail;
     this.catalogue = catalogue;
     this.repository = repository;
+    this.directory = directory;
     this.from = from;
     this.baseUrl = baseUrl;
   }
@@ -51,7 +53,16 @@ class Reminders {
     if (stale.isEmpty()) {
       throw new DomainException("catalogue.reminder.nothing", org.name());
     }
-    if (org.email() == null || org.email().isBlank()) {
+    // the organisation's address and the provider accounts that keep its offers (each address once)
+    java.util.Set<String> to = new java.util.LinkedHashSet<>();
+    if (org.email() != null && !org.email().isBlank()) {
+      to.add(org.email().strip());
+    }
+    java.util.Set<UUID> members = new java.util.HashSet<>(repository.membersOf(organization));
+    directory.members(de.lagebild.platform.Role.PROVIDER).stream()
+        .filter(m -> members.contains(m.userId()) && m.email() != null && !m.email().isBlank())
+        .forEach(m -> to.add(m.email().strip()));
+    if (to.isEmpty()) {
       throw new DomainException("catalogue.reminder.noAddress", org.name());
     }
     String tenant = TenantContext.access().map(a -> a.name()).orElse("");
@@ -68,7 +79,7 @@ class Reminders {
         .append("(Diese Nachricht wurde von Lagebild versandt.)\n");
     SimpleMailMessage message = new SimpleMailMessage();
     message.setFrom(from);
-    message.setTo(org.email());
+    message.setTo(to.toArray(String[]::new));
     message.setSubject("Bitte prüfen: " + stale.size() + (stale.size() == 1 ? " Angebot" : " Angebote") + " von "
         + org.name());
     message.setText(text.toString());
@@ -77,7 +88,9 @@ class Reminders {
     } catch (MailException e) {
       throw new DomainException("catalogue.reminder.failed", e.getMostSpecificCause().getMessage());
     }
-    repository.insertReminder(organization, org.email(), stale.size(), catalogue.now(), Catalogue.actor());
+    String sentTo = String.join(", ", to);
+    repository.insertReminder(organization, sentTo.length() > 300 ? sentTo.substring(0, 299) + "…" : sentTo,
+        stale.size(), catalogue.now(), Catalogue.actor());
     return stale.size();
   }
 }
