@@ -112,6 +112,22 @@ class CatalogueBrowserTests extends DatabaseProperties {
       b.find(By.xpath("//form[.//input[@id='loc-name']]//button[@type='submit']")).click();
       b.waitForHeading("Angebote pflegen");
       assertThat(b.find(By.id("main")).getText()).contains("Der Ort wurde angelegt");
+      // categories reordered with the keyboard: the "down" button of the first sub-category, pressed with Enter
+      org.openqa.selenium.WebElement down = b.find(By.cssSelector(
+          "button[aria-label='„Schuldnerberatung“ nach unten verschieben']"));
+      down.sendKeys(org.openqa.selenium.Keys.ENTER);
+      b.waitForHeading("Angebote pflegen");
+      assertThat(b.find(By.id("main")).getText()).contains("Die Reihenfolge der Kategorien ist geändert");
+      String order = b.find(By.cssSelector("ul.category-admin")).getText();
+      assertThat(order.indexOf("nach oben")).isPositive();
+      b.find(By.cssSelector("button[aria-label='„Schuldnerberatung“ nach oben verschieben']"))
+          .sendKeys(org.openqa.selenium.Keys.ENTER);
+      b.waitForHeading("Angebote pflegen");
+      // the offers by status: the drafts have a list of their own
+      b.go("/nordhausen/angebote/verwaltung?stand=DRAFT#alle");
+      b.waitForHeading("Angebote pflegen");
+      assertThat(b.find(By.cssSelector("#alle + nav a[aria-current=page]")).getText()).startsWith("Entwurf");
+      b.checkAccessibility("68-catalogue-by-status");
     }
   }
 }
