@@ -67,6 +67,19 @@ class HsdsSchemaIntegrationTests extends DatabaseProperties {
     for (JsonNode o : organizations.path("contents")) {
       assertThat(errors("organization", o)).as(o.path("name").asString()).isEmpty();
     }
+    String first = organizations.path("contents").get(0).path("id").asString();
+    JsonNode organization = read("/api/v1/nordhausen/organizations/" + first);
+    assertThat(errors("organization", organization)).isEmpty();
+    assertThat(organization.path("locations").size()).isPositive();
+    JsonNode terms = read("/api/v1/nordhausen/taxonomy_terms?per_page=500");
+    assertThat(errors("page", terms)).isEmpty();
+    assertThat(terms.path("total_items").asInt()).isGreaterThanOrEqualTo(20);
+    for (JsonNode t : terms.path("contents")) {
+      assertThat(errors("taxonomy_term", t)).as(t.path("name").asString()).isEmpty();
+    }
+    assertThat(errors("taxonomy_term", read("/api/v1/nordhausen/taxonomy_terms/"
+        + terms.path("contents").get(0).path("id").asString()))).isEmpty();
+    assertThat(read("/api/v1/nordhausen/hsds").path("version").asString()).isEqualTo("3.0");
     JsonNode locations = read("/api/v1/nordhausen/locations?per_page=500");
     assertThat(errors("page", locations)).isEmpty();
     for (JsonNode l : locations.path("contents")) {

@@ -110,6 +110,55 @@ class HsdsApiController {
     return page(all, page, perPage);
   }
 
+  /** {@code GET /api/v1/{tenant}/organizations/{id}}: one organisation with published offers, with its services. */
+  @GetMapping(path = "/api/v1/{tenant}/organizations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+  @AllowPublic
+  Map<String, Object> organization(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id) {
+    if (!repository.publishedOrganizationIds().contains(id)) {
+      throw new NotFoundException();
+    }
+    OrganizationRow o = repository.organization(id).orElseThrow(NotFoundException::new);
+    Map<String, Object> m = organization(o);
+    List<Map<String, Object>> locations = new ArrayList<>();
+    java.util.Set<UUID> used = repository.publishedLocationIds();
+    repository.locations().stream().filter(l -> l.organizationId().equals(id) && used.contains(l.id()))
+        .forEach(l -> locations.add(location(l)));
+    m.put("locations", locations);
+    return m;
+  }
+
+  /** {@code GET /api/v1/{tenant}/taxonomy_terms}: the tenant's categories as HSDS taxonomy terms (tree order). */
+  @GetMapping(path = "/api/v1/{tenant}/taxonomy_terms", produces = MediaType.APPLICATION_JSON_VALUE)
+  @AllowPublic
+  Map<String, Object> taxonomyTerms(@PathVariable("tenant") String tenant,
+      @RequestParam(name = "page", defaultValue = "1") int page,
+      @RequestParam(name = "per_page", defaultValue = "50") int perPage) {
+    return page(catalogue.categoryMap().values().stream().map(HsdsApiController::term).toList(), page, perPage);
+  }
+
+  @GetMapping(path = "/api/v1/{tenant}/taxonomy_terms/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+  @AllowPublic
+  Map<String, Object> taxonomyTerm(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id) {
+    CategoryRow c = catalogue.categoryMap().get(id);
+    if (c == null) {
+      throw new NotFoundException();
+    }
+    return term(c);
+  }
+
+  /** {@code GET /api/v1/{tenant}/}: what this HSDS API is (version and the specification it follows). */
+  @GetMapping(path = {"/api/v1/{tenant}/hsds", "/api/v1/{tenant}/hsds/"}, produces = MediaType.APPLICATION_JSON_VALUE)
+  @AllowPublic
+  Map<String, Object> about(@PathVariable("tenant") String tenant) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("version", "3.0");
+    m.put("profile", "Human Services Data Specification 3.0 (Open Referral)");
+    m.put("openapi_url", "/v3/api-docs");
+    m.put("endpoints", List.of("services", "services/{id}", "organizations", "organizations/{id}", "locations",
+        "taxonomy_terms", "taxonomy_terms/{id}", "hsds-export"));
+    return m;
+  }
+
   @GetMapping(path = "/api/v1/{tenant}/locations", produces = MediaType.APPLICATION_JSON_VALUE)
   @AllowPublic
   Map<String, Object> locations(@PathVariable("tenant") String tenant,
@@ -223,19 +272,25 @@ class HsdsApiController {
     }).toList());
     List<Map<String, Object>> attributes = new ArrayList<>();
     for (CategoryRow k : v.categories()) {
-      Map<String, Object> term = new LinkedHashMap<>();
-      term.put("id", k.id().toString());
-      term.put("name", k.name());
-      term.put("description", k.name());
-      if (k.parentId() != null) {
-        term.put("parent_id", k.parentId().toString());
-      }
-      term.put("taxonomy", "lagebild-kategorien");
+      Map<String, Object> term = term(k);
       attributes.add(Map.of("id", UUID.nameUUIDFromBytes((id + k.id()).getBytes()).toString(), "link_id", id,
           "link_type", "service", "taxonomy_term_id", k.id().toString(), "taxonomy_term", term));
     }
     s.put("attributes", attributes);
     return s;
+  }
+
+  static Map<String, Object> term(CategoryRow k) {
+    Map<String, Object> term = new LinkedHashMap<>();
+    term.put("id", k.id().toString());
+    term.put("name", k.name());
+    term.put("description", k.name());
+    if (k.parentId() != null) {
+      term.put("parent_id", k.parentId().toString());
+    }
+    term.put("taxonomy", "lagebild-kategorien");
+    term.put("language", "de");
+    return term;
   }
 
   static Map<String, Object> organization(OrganizationRow o) {
