@@ -176,7 +176,7 @@ class Catalogue {
     return view(o);
   }
 
-  record Page(List<OfferView> offers, long total, int offset, int limit) {
+  record Page(List<OfferView> offers, long total, int offset, int limit, OfferSearch.Facets facets) {
     public int pages() {
       return (int) Math.max(1, (total + limit - 1) / limit);
     }
@@ -187,16 +187,22 @@ class Catalogue {
   }
 
   Page search(OfferSearch.Query q, int offset, int limit) {
+    return search(q, offset, limit, false);
+  }
+
+  /** The search with the counts per filter value ({@link Page#facets()}), for the public search page. */
+  Page search(OfferSearch.Query q, int offset, int limit, boolean facets) {
     UUID tenant = TenantContext.require().value();
     CatalogueRepository.Revisions revisions = repository.revisions();
     long revision = revisions.content();
-    OfferSearch.Result r = search.search(tenant, revisions, feed(), q, offset, limit);
+    OfferSearch.Result r = search.search(tenant, revisions, feed(), q, offset, limit, facets);
     Map<UUID, OfferRow> rows = new HashMap<>();
     repository.offers(r.hits().stream().map(OfferSearch.Hit::offer).toList()).forEach(o -> rows.put(o.id(), o));
     List<OfferRow> ordered = r.hits().stream().map(h -> rows.get(h.offer())).filter(java.util.Objects::nonNull)
         .toList();
-    return new Page(views(ordered, snapshot(revision)), r.total(), offset, limit);
+    return new Page(views(ordered, snapshot(revision)), r.total(), offset, limit, r.facets());
   }
+
 
   /** The counts per filter value for the public search page. */
   OfferSearch.Facets facets(OfferSearch.Query q) {

@@ -116,7 +116,11 @@ final class OfferSearch {
 
   record Hit(UUID offer, float score) {}
 
-  record Result(List<Hit> hits, long total) {}
+  record Result(List<Hit> hits, long total, Facets facets) {
+    Result(List<Hit> hits, long total) {
+      this(hits, total, Facets.NONE);
+    }
+  }
 
   /** Parts of compound words that every catalogue knows, beside the words of its own offers. */
   static final List<String> BASE_WORDS = List.of("beratung", "berater", "hilfe", "hilfen", "dienst", "stelle",
@@ -160,10 +164,23 @@ final class OfferSearch {
    * index, a change of organisations, locations or categories rebuilds it.
    */
   Result search(UUID tenant, CatalogueRepository.Revisions revisions, Feed feed, Query q, int offset, int limit) {
+    return search(tenant, revisions, feed, q, offset, limit, false);
+  }
+
+  /**
+   * The search, and with {@code facets} the counts per filter value too: the words are analysed and expanded
+   * (typos) once and the expansion is reused for every count.
+   */
+  Result search(UUID tenant, CatalogueRepository.Revisions revisions, Feed feed, Query q, int offset, int limit,
+      boolean facets) {
     Index index = index(tenant, revisions, feed);
     try {
-      org.apache.lucene.search.Query query = build(q, index.analyzer());
-      boolean ranked = q.text() != null && !q.text().isBlank();
+      org.apache.lucene.search.Query text = text(q, index.analyzer());
+      if (text != null && facets) {
+        text = index.searcher().rewrite(text);
+      }
+      org.apache.lucene.search.Query query = compose(q, text);
+      boolean ranked = text != null;
       TopDocs top = ranked ? index.searcher().search(query, offset + limit)
           : index.searcher().search(query, offset + limit, new Sort(new SortField("sort", SortField.Type.STRING)));
       List<Hit> hits = new ArrayList<>();
@@ -172,7 +189,7 @@ final class OfferSearch {
         ScoreDoc d = top.scoreDocs[i];
         hits.add(new Hit(UUID.fromString(stored.document(d.doc).get("id")), d.score));
       }
-      return new Result(hits, top.totalHits.value());
+      return new Result(hits, top.totalHits.value(), facets ? facets(index, q, text) : Facets.NONE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -180,22 +197,21 @@ final class OfferSearch {
 
   /** The counts per filter value for a search ({@link Facets}): one pass for the filters not set, one per filter set. */
   Facets facets(UUID tenant, CatalogueRepository.Revisions revisions, Feed feed, Query q) {
-    Index index = index(tenant, revisions, feed);
-    try {
-      Map<String, Map<String, Integer>> counts = new java.util.HashMap<>();
-      List<String> open = new ArrayList<>();
-      for (String facet : FACETS) {
-        if (q.filters(facet)) {
-          counts.putAll(count(index, build(q.without(facet), index.analyzer()), List.of(facet)));
-        } else {
-          open.add(facet);
-        }
+    return search(tenant, revisions, feed, q, 0, 1, true).facets();
+  }
+
+  private static Facets facets(Index index, Query q, org.apache.lucene.search.Query text) throws IOException {
+    Map<String, Map<String, Integer>> counts = new java.util.HashMap<>();
+    List<String> open = new ArrayList<>();
+    for (String facet : FACETS) {
+      if (q.filters(facet)) {
+        counts.putAll(count(index, compose(q.without(facet), text), List.of(facet)));
+      } else {
+        open.add(facet);
       }
-      counts.putAll(count(index, build(q, index.analyzer()), open));
-      return new Facets(counts);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+    counts.putAll(count(index, compose(q, text), open));
+    return new Facets(counts);
   }
 
   private static Map<String, Map<String, Integer>> count(Index index, org.apache.lucene.search.Query query,
@@ -455,36 +471,53 @@ final class OfferSearch {
     };
   }
 
+  /** The whole query of a search (words and filters). */
+  static org.apache.lucene.search.Query build(Query q, Analyzer analyzer) throws IOException {
+    return compose(q, text(q, analyzer));
+  }
+
+  /** The words of the search as one query (null without words). */
+  static org.apache.lucene.search.Query text(Query q, Analyzer analyzer) throws IOException {
+    if (q.text() == null || q.text().isBlank()) {
+      return null;
+    }
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    boolean any = false;
+    for (List<String> word : analyse(analyzer, q.text())) {
+      String whole = word.get(0);
+      BooleanQuery.Builder alternatives = new BooleanQuery.Builder();
+      alternatives.add(new BoostQuery(new TermQuery(new Term("name", whole)), 4f), Occur.SHOULD);
+      alternatives.add(new BoostQuery(new TermQuery(new Term("text", whole)), 2f), Occur.SHOULD);
+      if (whole.length() >= 4) {
+        int edits = whole.length() >= 8 ? 2 : 1;
+        alternatives.add(new BoostQuery(new FuzzyQuery(new Term("text", whole), edits, 1), 0.8f), Occur.SHOULD);
+      }
+      // compound parts count when there are two or more, or when the one part found covers most of the word
+      // ("schuldnerbratung": schuldner) – not when a short part would match far too much ("kinderbetreung": kinder)
+      int covered = word.subList(1, word.size()).stream().mapToInt(String::length).sum();
+      if (word.size() > 2 || (word.size() == 2 && covered * 100 >= whole.length() * 55)) {
+        BooleanQuery.Builder parts = new BooleanQuery.Builder();
+        for (String part : word.subList(1, word.size())) {
+          parts.add(new TermQuery(new Term("text", part)), Occur.MUST);
+        }
+        alternatives.add(new BoostQuery(parts.build(), 1.5f), Occur.SHOULD);
+      }
+      all.add(alternatives.build(), Occur.MUST);
+      any = true;
+    }
+    return any ? all.build() : null; // only stop words: as if no words were given
+  }
+
   /**
    * The query: every word of the text must match (by itself, its stem, its compound parts or – for words of four
    * letters and more – a spelling one or two letters apart); the name weighs more than the rest; filters are exact.
    */
-  static org.apache.lucene.search.Query build(Query q, Analyzer analyzer) throws IOException {
+  static org.apache.lucene.search.Query compose(Query q, org.apache.lucene.search.Query text) {
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     boolean any = false;
-    if (q.text() != null && !q.text().isBlank()) {
-      for (List<String> word : analyse(analyzer, q.text())) {
-        String whole = word.get(0);
-        BooleanQuery.Builder alternatives = new BooleanQuery.Builder();
-        alternatives.add(new BoostQuery(new TermQuery(new Term("name", whole)), 4f), Occur.SHOULD);
-        alternatives.add(new BoostQuery(new TermQuery(new Term("text", whole)), 2f), Occur.SHOULD);
-        if (whole.length() >= 4) {
-          int edits = whole.length() >= 8 ? 2 : 1;
-          alternatives.add(new BoostQuery(new FuzzyQuery(new Term("text", whole), edits, 1), 0.8f), Occur.SHOULD);
-        }
-        // compound parts count when there are two or more, or when the one part found covers most of the word
-        // ("schuldnerbratung": schuldner) – not when a short part would match far too much ("kinderbetreung": kinder)
-        int covered = word.subList(1, word.size()).stream().mapToInt(String::length).sum();
-        if (word.size() > 2 || (word.size() == 2 && covered * 100 >= whole.length() * 55)) {
-          BooleanQuery.Builder parts = new BooleanQuery.Builder();
-          for (String part : word.subList(1, word.size())) {
-            parts.add(new TermQuery(new Term("text", part)), Occur.MUST);
-          }
-          alternatives.add(new BoostQuery(parts.build(), 1.5f), Occur.SHOULD);
-        }
-        all.add(alternatives.build(), Occur.MUST);
-        any = true;
-      }
+    if (text != null) {
+      all.add(text, Occur.MUST);
+      any = true;
     }
     if (q.age() != null) {
       all.add(IntPoint.newRangeQuery("age_from", Integer.MIN_VALUE, q.age()), Occur.FILTER);
@@ -502,7 +535,7 @@ final class OfferSearch {
     if (!any) {
       return new MatchAllDocsQuery();
     }
-    if (q.text() == null || q.text().isBlank()) {
+    if (text == null) {
       all.add(new MatchAllDocsQuery(), Occur.MUST);
     }
     return all.build();

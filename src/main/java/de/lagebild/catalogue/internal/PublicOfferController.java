@@ -72,9 +72,9 @@ class PublicOfferController {
       @RequestParam(name = "seite", defaultValue = "1") int page, Model model) {
     OfferSearch.Query q = query(text, age, language, group, life, category, free, area);
     int p = Math.max(1, Math.min(page, 1000));
-    Catalogue.Page result = catalogue.search(q, (p - 1) * PAGE, PAGE);
+    Catalogue.Page result = catalogue.search(q, (p - 1) * PAGE, PAGE, true);
     model.addAttribute("result", result);
-    model.addAttribute("facets", catalogue.facets(q).counts());
+    model.addAttribute("facets", result.facets().counts());
     model.addAttribute("q", q);
     model.addAttribute("age", age);
     model.addAttribute("categories", catalogue.categories());
