@@ -146,8 +146,8 @@ class HsdsApiController {
     return term(c);
   }
 
-  /** {@code GET /api/v1/{tenant}/}: what this HSDS API is (version and the specification it follows). */
-  @GetMapping(path = {"/api/v1/{tenant}/hsds", "/api/v1/{tenant}/hsds/"}, produces = MediaType.APPLICATION_JSON_VALUE)
+  /** {@code GET /api/v1/{tenant}/hsds}: what this HSDS API is (version and the specification it follows). */
+  @GetMapping(path = "/api/v1/{tenant}/hsds", produces = MediaType.APPLICATION_JSON_VALUE)
   @AllowPublic
   Map<String, Object> about(@PathVariable("tenant") String tenant) {
     Map<String, Object> m = new LinkedHashMap<>();
