@@ -383,6 +383,45 @@ class CatalogueIntegrationTests extends DatabaseProperties {
   }
 
   @Test
+  void accessCountsAreExportedAsCsvForCoordinatorsOnly() throws Exception {
+    String id = offerId("Seniorentreff Heringen");
+    String month = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Berlin")).toString();
+    String csvUrl = "/nordhausen/angebote/verwaltung/aufrufe.csv";
+    int before = viewsFromCsv(csvUrl, "Seniorentreff Heringen", month);
+    mvc.perform(get("/nordhausen/angebote/" + id)).andExpect(status().isOk());
+    mvc.perform(get("/nordhausen/angebote/" + id)).andExpect(status().isOk());
+    var response = mvc.perform(get(csvUrl).with(logins.as("koordination"))).andExpect(status().isOk()).andReturn()
+        .getResponse();
+    assertThat(response.getHeader("Content-Disposition")).contains("nordhausen-angebote-aufrufe-" + month + ".csv");
+    String csv = new String(response.getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(csv).startsWith("\uFEFFAngebot;Anbieter;Stand;");
+    List<String> header = List.of(csv.substring(1, csv.indexOf("\r\n")).split(";"));
+    assertThat(header).hasSize(3 + 12 + 1).endsWith(month, "Summe");
+    assertThat(viewsFromCsv(csvUrl, "Seniorentreff Heringen", month)).isEqualTo(before + 2);
+    // every offer has a line, drafts too; a provider and a visitor get no file
+    assertThat(csv).contains("Inklusives Sportfest (Planung);Inklusionswerkstatt Harzrand gGmbH;Entwurf;");
+    mvc.perform(get(csvUrl).with(logins.as("anbieter"))).andExpect(status().isForbidden());
+    assertThat(mvc.perform(get(csvUrl)).andReturn().getResponse().getStatus()).isIn(302, 401);
+  }
+
+  int viewsFromCsv(String url, String offer, String month) throws Exception {
+    String csv = new String(mvc.perform(get(url).with(logins.as("koordination"))).andReturn().getResponse()
+        .getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+    List<String> lines = List.of(csv.substring(1).split("\r\n"));
+    List<String> header = List.of(lines.get(0).split(";"));
+    for (String line : lines) {
+      List<String> f = List.of(line.split(";"));
+      if (f.get(0).equals(offer)) {
+        int sum = Integer.parseInt(f.get(f.size() - 1));
+        int inMonth = Integer.parseInt(f.get(header.indexOf(month)));
+        assertThat(sum).isGreaterThanOrEqualTo(inMonth);
+        return inMonth;
+      }
+    }
+    throw new AssertionError(offer + " not in the CSV");
+  }
+
+  @Test
   void filterOptionsShowHowManyOffersTheyFind() throws Exception {
     // every count is what choosing that option (with the words and the other filters) finds
     String html = page("q=Beratung");

@@ -161,6 +161,66 @@ class CatalogueAdminController {
 
   private static final UUID NO_PARENT = new UUID(0, 0);
 
+  /**
+   * The access counts of every offer for the last {@code monate} months (1–36, default 12) as a CSV file for
+   * spreadsheets and reports: offer, provider, status, one column per month, sum. Semicolons, UTF-8 with BOM (Excel
+   * opens it with umlauts intact). Counts only – nothing about visitors is stored.
+   */
+  @GetMapping(path = "/{tenant}/angebote/verwaltung/aufrufe.csv", produces = "text/csv;charset=UTF-8")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  org.springframework.http.ResponseEntity<byte[]> viewsCsv(@PathVariable("tenant") String tenant,
+      @RequestParam(name = "monate", defaultValue = "12") int months) {
+    int n = Math.max(1, Math.min(36, months));
+    java.time.YearMonth now = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Berlin"));
+    List<String> columns = new ArrayList<>();
+    for (int i = n - 1; i >= 0; i--) {
+      columns.add(now.minusMonths(i).toString());
+    }
+    Map<UUID, Map<String, Integer>> views = repository.viewsSince(columns.get(0));
+    StringBuilder csv = new StringBuilder("\uFEFF");
+    List<String> header = new ArrayList<>(List.of("Angebot", "Anbieter", "Stand"));
+    header.addAll(columns);
+    header.add("Summe");
+    csv.append(csvLine(header));
+    for (CatalogueRows.OfferView v : catalogue.views(repository.offers())) {
+      Map<String, Integer> byMonth = views.getOrDefault(v.id(), Map.of());
+      List<String> row = new ArrayList<>(List.of(v.content().name(),
+          v.organization() == null ? "" : v.organization().name(),
+          messages.getMessage("catalogue.status." + v.offer().status(), null, java.util.Locale.GERMAN)));
+      int sum = 0;
+      for (String month : columns) {
+        int c = byMonth.getOrDefault(month, 0);
+        sum += c;
+        row.add(Integer.toString(c));
+      }
+      row.add(Integer.toString(sum));
+      csv.append(csvLine(row));
+    }
+    return org.springframework.http.ResponseEntity.ok()
+        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+            org.springframework.http.ContentDisposition.attachment()
+                .filename(tenant + "-angebote-aufrufe-" + now + ".csv").build().toString())
+        .contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
+        .body(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** One CSV line with semicolons; fields with a semicolon, quote or line break are quoted. */
+  static String csvLine(List<String> fields) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < fields.size(); i++) {
+      String f = fields.get(i) == null ? "" : fields.get(i);
+      if (i > 0) {
+        line.append(';');
+      }
+      if (f.contains(";") || f.contains("\"") || f.contains("\n") || f.contains("\r")) {
+        line.append('"').append(f.replace("\"", "\"\"")).append('"');
+      } else {
+        line.append(f);
+      }
+    }
+    return line.append("\r\n").toString();
+  }
+
   @PostMapping("/{tenant}/angebote/verwaltung/kategorien")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
   String addCategory(@PathVariable("tenant") String tenant, @RequestParam("name") String name,

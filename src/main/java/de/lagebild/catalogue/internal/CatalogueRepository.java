@@ -425,6 +425,15 @@ class CatalogueRepository {
     return result;
   }
 
+  /** Views per offer and month from {@code fromMonth} (yyyy-MM) on. */
+  Map<UUID, Map<String, Integer>> viewsSince(String fromMonth) {
+    Map<UUID, Map<String, Integer>> result = new HashMap<>();
+    scope.dsl().select(Access.OFFER_ID, Access.MONTH, Access.VIEWS).from(scope.table(Access.T))
+        .where(Access.MONTH.ge(fromMonth))
+        .forEach(r -> result.computeIfAbsent(r.value1(), k -> new HashMap<>()).put(r.value2(), r.value3()));
+    return result;
+  }
+
   Map<UUID, Integer> viewsIn(String month) {
     Map<UUID, Integer> result = new HashMap<>();
     scope.dsl().select(Access.OFFER_ID, Access.VIEWS).from(scope.table(Access.T)).where(Access.MONTH.eq(month))
