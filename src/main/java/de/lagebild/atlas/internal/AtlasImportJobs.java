@@ -2,31 +2,21 @@ package de.lagebild.atlas.internal;
 
 import de.lagebild.atlas.internal.AtlasTables.Job;
 import de.lagebild.identity.CurrentUser;
-import de.lagebild.platform.DomainException;
-import de.lagebild.platform.TenantAccess;
-import de.lagebild.platform.TenantContext;
+import de.lagebild.platform.BackgroundJobs;
 import de.lagebild.platform.TenantScope;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,43 +35,12 @@ class AtlasImportJobs {
   record JobRow(UUID id, String fileName, State state, String message, String summary, Instant startedAt,
       Instant finishedAt) {}
 
-  record Progress(int done, int total, Duration elapsed) {
-    public int percent() {
-      return total <= 0 ? 0 : Math.min(100, (int) ((long) done * 100 / total));
-    }
-  }
-
-  private static final class Counter implements IndicatorImport.Progress {
-    final AtomicInteger done = new AtomicInteger();
-    final AtomicInteger total = new AtomicInteger();
-    final Instant started;
-
-    Counter(Instant started) {
-      this.started = started;
-    }
-
-    @Override
-    public void total(int n) {
-      total.set(n);
-    }
-
-    @Override
-    public void done(int n) {
-      done.set(n);
-    }
-  }
-
   private final IndicatorImport imports;
   private final TenantScope scope;
   private final TransactionTemplate tx;
   private final MessageSource messages;
   private final Clock clock;
-  private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "lagebild-atlas-import");
-    t.setDaemon(true);
-    return t;
-  });
-  private final Map<UUID, Counter> running = new ConcurrentHashMap<>();
+  private final BackgroundJobs jobs;
 
   AtlasImportJobs(IndicatorImport imports, TenantScope scope, TransactionTemplate tx, MessageSource messages,
       Clock clock) {
@@ -90,6 +49,7 @@ class AtlasImportJobs {
     this.tx = tx;
     this.messages = messages;
     this.clock = clock;
+    this.jobs = new BackgroundJobs("lagebild-atlas-import", messages, clock);
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -104,38 +64,17 @@ class AtlasImportJobs {
 
   /** Starts the import of {@code file} (deleted afterwards) for the current tenant and user; returns the job id. */
   UUID start(Path file, String fileName, IndicatorImport.Options options) {
-    TenantAccess access = TenantContext.access().orElseThrow();
     UUID id = UUID.randomUUID();
     Instant now = clock.instant();
     tx.executeWithoutResult(s -> scope.insertInto(Job.T).set(Job.ID, id)
         .set(Job.USER_ID, CurrentUser.get().map(u -> u.actorId()).orElse(null))
         .set(Job.FILE_NAME, fileName == null ? null : fileName.substring(0, Math.min(300, fileName.length())))
         .set(Job.STATE, State.RUNNING.name()).set(Job.STARTED_AT, now).execute());
-    Counter counter = new Counter(now);
-    running.put(id, counter);
-    executor.execute(new DelegatingSecurityContextRunnable(() -> TenantContext.runAs(access,
-        () -> run(id, file, fileName, options, counter))));
+    jobs.submit(id, file, (f, progress) -> imports.commit(Files.readAllBytes(f), fileName, options, progress),
+        s -> finish(id, State.DONE, null, messages.getMessage("atlas.import.summary", new Object[] {s.values(),
+            s.created(), s.changed(), s.unchanged(), s.indicatorsCreated()}, Locale.GERMAN)),
+        message -> finish(id, State.FAILED, message, null));
     return id;
-  }
-
-  private void run(UUID id, Path file, String fileName, IndicatorImport.Options options, Counter counter) {
-    try {
-      IndicatorImport.Summary s = imports.commit(Files.readAllBytes(file), fileName, options, counter);
-      finish(id, State.DONE, null, messages.getMessage("atlas.import.summary", new Object[] {s.values(), s.created(),
-          s.changed(), s.unchanged(), s.indicatorsCreated()}, Locale.GERMAN));
-    } catch (DomainException e) {
-      finish(id, State.FAILED, messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), Locale.GERMAN), null);
-    } catch (IOException | RuntimeException e) {
-      log.error("Statistics import job {} failed", id, e);
-      finish(id, State.FAILED, messages.getMessage("import.job.error", null, Locale.GERMAN), null);
-    } finally {
-      running.remove(id);
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        log.warn("Could not delete {}", file, e);
-      }
-    }
   }
 
   private void finish(UUID id, State state, String message, String summary) {
@@ -154,10 +93,8 @@ class AtlasImportJobs {
         .fetch(AtlasImportJobs::row);
   }
 
-  Optional<Progress> progress(UUID id) {
-    Counter c = running.get(id);
-    return c == null ? Optional.empty()
-        : Optional.of(new Progress(c.done.get(), c.total.get(), Duration.between(c.started, clock.instant())));
+  Optional<BackgroundJobs.Progress> progress(UUID id) {
+    return jobs.progress(id);
   }
 
   private static JobRow row(org.jooq.Record r) {

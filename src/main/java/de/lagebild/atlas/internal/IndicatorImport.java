@@ -48,12 +48,8 @@ class IndicatorImport {
     }
   }
 
-  /** Told how far a commit has got. */
-  interface Progress {
-    void total(int n);
-
-    void done(int n);
-  }
+  /** Told how far a commit has got (a background job's progress). */
+  interface Progress extends de.lagebild.platform.BackgroundJobs.Listener {}
 
   record Preview(StatisticsReader.Result read, String charset, List<Target> targets, List<Problem> problems,
       int values, int areasMatched, List<String> unknownAreas) {
@@ -230,7 +226,8 @@ class IndicatorImport {
 
   /** Writes the preview's values in one transaction; refuses when it has errors; tells {@code progress} (if any). */
   @Transactional
-  Summary commit(byte[] bytes, String fileName, Options options, Progress progress) {
+  Summary commit(byte[] bytes, String fileName, Options options,
+      de.lagebild.platform.BackgroundJobs.Listener progress) {
     Preview p = preview(bytes, options);
     if (p.hasErrors()) {
       Problem first = p.problems().stream().filter(Problem::error).findFirst().orElseThrow();

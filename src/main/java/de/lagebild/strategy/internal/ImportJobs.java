@@ -1,32 +1,22 @@
 package de.lagebild.strategy.internal;
 
 import de.lagebild.identity.CurrentUser;
-import de.lagebild.platform.DomainException;
-import de.lagebild.platform.TenantAccess;
-import de.lagebild.platform.TenantContext;
+import de.lagebild.platform.BackgroundJobs;
 import de.lagebild.platform.TenantScope;
 import de.lagebild.strategy.internal.StrategyTables.ImportJob;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,44 +36,12 @@ class ImportJobs {
   record Job(UUID id, String fileName, String format, State state, String message, UUID strategyId, String summary,
       Instant startedAt, Instant finishedAt) {}
 
-  /** What a running job has done so far. */
-  record Progress(int done, int total, Duration elapsed) {
-    public int percent() {
-      return total <= 0 ? 0 : Math.min(100, done * 100 / total);
-    }
-  }
-
-  private static final class Counter implements StrategyImport.ProgressListener {
-    final AtomicInteger done = new AtomicInteger();
-    final AtomicInteger total = new AtomicInteger();
-    final Instant started;
-
-    Counter(Instant started) {
-      this.started = started;
-    }
-
-    @Override
-    public void total(int n) {
-      total.set(n);
-    }
-
-    @Override
-    public void done(int n) {
-      done.set(n);
-    }
-  }
-
   private final StrategyImport imports;
   private final TenantScope scope;
   private final TransactionTemplate tx;
   private final MessageSource messages;
   private final Clock clock;
-  private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "lagebild-import");
-    t.setDaemon(true);
-    return t;
-  });
-  private final Map<UUID, Counter> running = new ConcurrentHashMap<>();
+  private final BackgroundJobs jobs;
 
   ImportJobs(StrategyImport imports, TenantScope scope, TransactionTemplate tx, MessageSource messages, Clock clock) {
     this.imports = imports;
@@ -91,6 +49,7 @@ class ImportJobs {
     this.tx = tx;
     this.messages = messages;
     this.clock = clock;
+    this.jobs = new BackgroundJobs("lagebild-import", messages, clock);
   }
 
   /** Jobs cut off by the end of the previous process: failed, with nothing written. */
@@ -111,7 +70,6 @@ class ImportJobs {
    * returns the job id at once.
    */
   UUID start(Path file, String fileName, String format, StrategyImport.Target target) {
-    TenantAccess access = TenantContext.access().orElseThrow();
     UUID id = UUID.randomUUID();
     Instant now = clock.instant();
     tx.executeWithoutResult(s -> scope.insertInto(ImportJob.T).set(ImportJob.ID, id)
@@ -119,35 +77,12 @@ class ImportJobs {
         .set(ImportJob.FILE_NAME, fileName == null ? null : abbreviate(fileName, 300))
         .set(ImportJob.FORMAT, format == null ? "auto" : abbreviate(format, 10))
         .set(ImportJob.STATE, State.RUNNING.name()).set(ImportJob.STARTED_AT, now).execute());
-    Counter counter = new Counter(now);
-    running.put(id, counter);
-    executor.execute(new DelegatingSecurityContextRunnable(() -> TenantContext.runAs(access, () -> run(id, file,
-        fileName, format, target, counter))));
+    jobs.submit(id, file,
+        (f, progress) -> imports.commit(Files.readAllBytes(f), fileName, format, target, progress),
+        s -> finish(id, State.DONE, null, s.strategyId(), messages.getMessage("import.job.summary",
+            new Object[] {s.goals(), s.measures(), s.assessments(), s.updated(), s.unchanged()}, Locale.GERMAN)),
+        message -> finish(id, State.FAILED, message, null, null));
     return id;
-  }
-
-  private void run(UUID id, Path file, String fileName, String format, StrategyImport.Target target,
-      Counter counter) {
-    try {
-      byte[] bytes = Files.readAllBytes(file);
-      StrategyImport.Summary s = imports.commit(bytes, fileName, format, target, counter);
-      String summary = messages.getMessage("import.job.summary", new Object[] {s.goals(), s.measures(),
-          s.assessments(), s.updated(), s.unchanged()}, Locale.GERMAN);
-      finish(id, State.DONE, null, s.strategyId(), summary);
-    } catch (DomainException e) {
-      finish(id, State.FAILED, messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), Locale.GERMAN),
-          null, null);
-    } catch (IOException | RuntimeException e) {
-      log.error("Import job {} failed", id, e);
-      finish(id, State.FAILED, messages.getMessage("import.job.error", null, Locale.GERMAN), null, null);
-    } finally {
-      running.remove(id);
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        log.warn("Could not delete {}", file, e);
-      }
-    }
   }
 
   private void finish(UUID id, State state, String message, UUID strategyId, String summary) {
@@ -167,10 +102,8 @@ class ImportJobs {
         .limit(limit).fetch(ImportJobs::job);
   }
 
-  Optional<Progress> progress(UUID id) {
-    Counter c = running.get(id);
-    return c == null ? Optional.empty()
-        : Optional.of(new Progress(c.done.get(), c.total.get(), Duration.between(c.started, clock.instant())));
+  Optional<BackgroundJobs.Progress> progress(UUID id) {
+    return jobs.progress(id);
   }
 
   private static Job job(org.jooq.Record r) {

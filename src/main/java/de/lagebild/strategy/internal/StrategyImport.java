@@ -65,11 +65,8 @@ class StrategyImport {
   record Plan(List<Change> changes, Map<ChangeKind, Integer> counts) {}
 
   /** Hears how many goals and measures an import will write and has written. */
-  interface ProgressListener {
-    void total(int n);
-
-    void done(int n);
-  }
+  /** Told how far a commit has got (a background job's progress). */
+  interface ProgressListener extends de.lagebild.platform.BackgroundJobs.Listener {}
 
   private static final int BATCH = 500;
 
@@ -451,7 +448,8 @@ class StrategyImport {
    * one. Refuses when the file has errors. {@code progress} hears the number of goals and measures written.
    */
   @Transactional
-  Summary commit(byte[] bytes, String fileName, String format, Target target, ProgressListener listener) {
+  Summary commit(byte[] bytes, String fileName, String format, Target target,
+      de.lagebild.platform.BackgroundJobs.Listener listener) {
     ImportedTree tree = read(bytes, fileName, format);
     IntConsumer progress = listener == null ? n -> { } : listener::done;
     if (listener != null) {
