@@ -203,8 +203,7 @@ class Catalogue {
     return new Page(views(ordered, snapshot(revision)), r.total(), offset, limit, r.facets());
   }
 
-
-  /** The counts per filter value for the public search page. */
+  /** The counts per filter value alone (the benchmark times them; the page gets them with its search). */
   OfferSearch.Facets facets(OfferSearch.Query q) {
     return search.facets(TenantContext.require().value(), repository.revisions(), feed(), q);
   }

@@ -79,10 +79,11 @@ class CatalogueAdminController {
     model.addAttribute("shownStatus", only);
     model.addAttribute("offers", catalogue.views(only == null ? all
         : all.stream().filter(o -> o.status() == only).toList()));
-    model.addAttribute("categories", catalogue.categoryMap().values());
+    java.util.Collection<CategoryRow> categories = catalogue.categoryMap().values();
+    model.addAttribute("categories", categories);
     // the first and the last category of each parent (no "up" or "down" button for them)
     Map<UUID, List<UUID>> byParent = new java.util.LinkedHashMap<>();
-    repository.categories().forEach(c -> byParent.computeIfAbsent(c.parentId() == null ? NO_PARENT : c.parentId(),
+    categories.forEach(c -> byParent.computeIfAbsent(c.parentId() == null ? NO_PARENT : c.parentId(),
         k -> new java.util.ArrayList<>()).add(c.id()));
     model.addAttribute("firstCategories", byParent.values().stream().map(l -> l.get(0)).toList());
     model.addAttribute("lastCategories", byParent.values().stream().map(l -> l.get(l.size() - 1)).toList());
@@ -204,11 +205,18 @@ class CatalogueAdminController {
         .body(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
-  /** One CSV line with semicolons; fields with a semicolon, quote or line break are quoted. */
+  /**
+   * One CSV line with semicolons; fields with a semicolon, quote or line break are quoted, and text that a
+   * spreadsheet would take for a formula (starting with =, +, -, @) gets a leading apostrophe – offer names come
+   * from providers.
+   */
   static String csvLine(List<String> fields) {
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < fields.size(); i++) {
       String f = fields.get(i) == null ? "" : fields.get(i);
+      if (!f.isEmpty() && "=+-@\t\r".indexOf(f.charAt(0)) >= 0) {
+        f = "'" + f;
+      }
       if (i > 0) {
         line.append(';');
       }

@@ -206,9 +206,12 @@ class CatalogueRepository {
         .set(Category.NAME, c.name()).set(Category.POSITION, c.position()).set(Category.VERSION, 0).execute();
   }
 
-  /** The order of categories under one parent: each gets its index in {@code ordered} as its position. */
+  /**
+   * The order of categories under one parent: each gets its index in {@code ordered} as its position. The search
+   * index does not hold the order, so this is no structural change.
+   */
   void orderCategories(List<UUID> ordered) {
-    structureChanged();
+    changed();
     for (int i = 0; i < ordered.size(); i++) {
       scope.update(Category.T).set(Category.POSITION, i).set(Category.VERSION, Category.VERSION.plus(1))
           .where(Category.ID.eq(ordered.get(i))).execute();

@@ -108,19 +108,11 @@ final class OfferSearch {
    */
   record Facets(Map<String, Map<String, Integer>> counts) {
     static final Facets NONE = new Facets(Map.of());
-
-    int count(String facet, Object value) {
-      return value == null ? 0 : counts.getOrDefault(facet, Map.of()).getOrDefault(value.toString(), 0);
-    }
   }
 
   record Hit(UUID offer, float score) {}
 
-  record Result(List<Hit> hits, long total, Facets facets) {
-    Result(List<Hit> hits, long total) {
-      this(hits, total, Facets.NONE);
-    }
-  }
+  record Result(List<Hit> hits, long total, Facets facets) {}
 
   /** Parts of compound words that every catalogue knows, beside the words of its own offers. */
   static final List<String> BASE_WORDS = List.of("beratung", "berater", "hilfe", "hilfen", "dienst", "stelle",
