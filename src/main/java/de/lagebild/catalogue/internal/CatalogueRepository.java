@@ -428,6 +428,12 @@ class CatalogueRepository {
     return result;
   }
 
+  /** Sets the views of an offer in a month (the demo's invented history). */
+  void setViews(UUID offer, String month, int views) {
+    scope.insertInto(Access.T).set(Access.OFFER_ID, offer).set(Access.MONTH, month).set(Access.VIEWS, views)
+        .onConflictDoNothing().execute();
+  }
+
   /** Views per offer and month from {@code fromMonth} (yyyy-MM) on. */
   Map<UUID, Map<String, Integer>> viewsSince(String fromMonth) {
     Map<UUID, Map<String, Integer>> result = new HashMap<>();

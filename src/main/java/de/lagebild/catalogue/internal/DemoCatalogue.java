@@ -168,6 +168,13 @@ class DemoCatalogue implements ApplicationRunner {
       }
       if (status == Status.PUBLISHED) {
         published++;
+        // an invented history of page views for the last six months (the current month starts at zero)
+        java.util.Random random = new java.util.Random(o.name().hashCode());
+        int base = 5 + random.nextInt(60);
+        java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Berlin"));
+        for (int back = 1; back <= 6; back++) {
+          repository.setViews(id, month.minusMonths(back).toString(), Math.max(0, base + random.nextInt(21) - 10));
+        }
       }
     }
     log.info("Demo catalogue loaded: {} categories, {} organisations, {} locations, {} offers ({} published)",
