@@ -6,7 +6,6 @@ import de.lagebild.support.DatabaseProperties;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,11 +25,7 @@ class AtlasBrowserTests extends DatabaseProperties {
   @Test
   void mapTableClassesAndProfile() {
     try (Browser b = Browser.open("http://localhost:" + port)) {
-      b.go("/login");
-      b.type("username", "lesen");
-      b.type("password", "demo");
-      b.find(By.cssSelector("form.form button[type=submit]")).click();
-      b.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+      b.login("lesen");
       b.find(By.linkText("Sozialatlas")).click();
       b.waitForHeading("Sozialatlas");
       b.checkAccessibility("50-atlas");
@@ -71,11 +66,7 @@ class AtlasBrowserTests extends DatabaseProperties {
     java.nio.file.Path file = ExchangeBrowserTests.resourceFile("/atlas/wide-einwohner-je-jahr.csv",
         "einwohner-je-jahr.csv");
     try (Browser b = Browser.open("http://localhost:" + port)) {
-      b.go("/login");
-      b.type("username", "koordination");
-      b.type("password", "demo");
-      b.find(By.cssSelector("form.form button[type=submit]")).click();
-      b.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+      b.login("koordination");
       b.go("/nordhausen/atlas/import");
       b.waitForHeading("Statistik laden");
       b.checkAccessibility("54-atlas-import");

@@ -82,6 +82,15 @@ final class Browser implements AutoCloseable {
         .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), text));
   }
 
+  /** Logs in with the demo password and waits until the login page is left. */
+  void login(String user) {
+    go("/login");
+    type("username", user);
+    type("password", "demo");
+    find(By.cssSelector("form.form button[type=submit]")).click();
+    wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+  }
+
   void type(String id, String value) {
     WebElement e = find(By.id(id));
     e.clear();

@@ -59,11 +59,7 @@ class CatalogueBrowserTests extends DatabaseProperties {
   @Test
   void aProviderProposesAChangeThatTheCoordinatorSeesForReview() {
     try (Browser b = Browser.open("http://localhost:" + port)) {
-      b.go("/login");
-      b.type("username", "anbieter");
-      b.type("password", "demo");
-      b.find(By.cssSelector("form.form button[type=submit]")).click();
-      b.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+      b.login("anbieter");
       b.go("/nordhausen/anbieter");
       b.waitForHeading("Meine Angebote");
       b.checkAccessibility("63-provider");
@@ -85,11 +81,7 @@ class CatalogueBrowserTests extends DatabaseProperties {
 
     }
     try (Browser b = Browser.open("http://localhost:" + port)) {
-      b.go("/login");
-      b.type("username", "koordination");
-      b.type("password", "demo");
-      b.find(By.cssSelector("form.form button[type=submit]")).click();
-      b.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+      b.login("koordination");
       b.go("/nordhausen/angebote/verwaltung");
       b.waitForHeading("Angebote pflegen");
       assertThat(b.find(By.id("content")).getText()).contains("Familiencafé Helmetal mit Spielecke")

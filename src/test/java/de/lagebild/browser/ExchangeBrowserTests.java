@@ -39,11 +39,7 @@ class ExchangeBrowserTests extends DatabaseProperties {
   @Test
   void docxComparedAndTakenOverReportOptionsAndABackgroundJob() throws Exception {
     try (Browser b = Browser.open("http://localhost:" + port)) {
-      b.go("/login");
-      b.type("username", "koordination");
-      b.type("password", "demo");
-      b.find(By.cssSelector("form.form button[type=submit]")).click();
-      b.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+      b.login("koordination");
 
       b.go("/nordhausen/strategien/import");
       b.waitForHeading("Strategie importieren");

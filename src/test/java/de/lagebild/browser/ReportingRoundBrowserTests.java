@@ -22,14 +22,6 @@ class ReportingRoundBrowserTests extends DatabaseProperties {
 
   @LocalServerPort int port;
 
-  void login(Browser b, String user) {
-    b.go("/login");
-    b.type("username", user);
-    b.type("password", "demo");
-    b.find(By.cssSelector("form.form button[type=submit]")).click();
-    b.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-  }
-
   void logout(Browser b) {
     b.find(By.cssSelector(".site-header form.inline button")).click();
     b.wait.until(ExpectedConditions.urlContains("/login?logout"));
@@ -38,7 +30,7 @@ class ReportingRoundBrowserTests extends DatabaseProperties {
   @Test
   void coordinatorOpensContributorReportsCoordinatorReviewsDashboardShowsIt() {
     try (Browser b = Browser.open("http://localhost:" + port)) {
-      login(b, "koordination");
+      b.login("koordination");
       b.find(By.linkText("Strategien")).click();
       b.waitForHeading("Strategien");
       b.checkAccessibility("20-strategies");
@@ -52,7 +44,7 @@ class ReportingRoundBrowserTests extends DatabaseProperties {
       assertThat(b.find(By.cssSelector(".notice.success")).getText()).contains("geöffnet");
       logout(b);
 
-      login(b, "fachdienst");
+      b.login("fachdienst");
       b.find(By.linkText("Meine Maßnahmen")).click();
       b.waitForHeading("Meine Maßnahmen");
       b.checkAccessibility("23-my-measures");
@@ -74,7 +66,7 @@ class ReportingRoundBrowserTests extends DatabaseProperties {
       b.find(By.cssSelector(".notice.success"));
       logout(b);
 
-      login(b, "koordination");
+      b.login("koordination");
       b.go("/nordhausen/strategien");
       b.find(By.linkText("Armutspräventionsstrategie des Landkreises Nordhausen")).click();
       b.find(By.linkText("Berichtsrunden")).click();
@@ -131,7 +123,7 @@ class ReportingRoundBrowserTests extends DatabaseProperties {
       b.checkAccessibility("34-import-preview");
       logout(b);
 
-      login(b, "admin");
+      b.login("admin");
       b.go("/nordhausen/verwaltung/status");
       b.waitForHeading("Statuskatalog");
       b.checkAccessibility("31-status-catalogue");
