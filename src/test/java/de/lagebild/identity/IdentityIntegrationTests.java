@@ -117,15 +117,19 @@ class IdentityIntegrationTests extends DatabaseProperties {
   @Test
   void wrongPasswordsGiveOneNeutralMessageAndRepeatedFailuresAreThrottled() throws Exception {
     for (int i = 0; i < 5; i++) {
-      mvc.perform(login("lesen", "falsch" + i, "10.0.0." + (10 + i)))
+      mvc.perform(login("lesen", "falsch" + i, "10.0.0.10"))
           .andExpect(redirectedUrl("/login?error"));
     }
     // the same message for a name that does not exist: no user enumeration
     mvc.perform(login("niemand", "x", "10.0.1.1"))
         .andExpect(redirectedUrl("/login?error"));
-    // sixth failure for "lesen": even the right password is refused for now
-    mvc.perform(login("lesen", "demo", "10.0.0.99"))
-        .andExpect(redirectedUrl("/login?blocked"));
+    // sixth attempt for "lesen" from that address: even the right password waits, and the page says how long
+    mvc.perform(login("lesen", "demo", "10.0.0.10"))
+        .andExpect(redirectedUrl("/login?blocked=30"));
+    mvc.perform(get("/login?blocked=30")).andExpect(content().string(
+        org.hamcrest.Matchers.containsString("Bitte warten Sie 30 Sekunden")));
+    mvc.perform(get("/login?blocked=<b>x</b>")).andExpect(content().string(
+        org.hamcrest.Matchers.containsString("Bitte warten Sie 60 Sekunden")));
     mvc.perform(get("/login?error")).andExpect(content().string(
         org.hamcrest.Matchers.containsString("Die Anmeldung ist fehlgeschlagen")));
   }

@@ -32,6 +32,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
     return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
   }
 
+  /** Whether a valid API token authenticated this request (set by this filter, only on {@code /api/} paths). */
+  static boolean authenticatedByToken(HttpServletRequest request) {
+    return request.getAttribute(TOKEN_TENANT) != null;
+  }
+
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     return !request.getRequestURI().startsWith(request.getContextPath() + "/api/") || !hasBearer(request);

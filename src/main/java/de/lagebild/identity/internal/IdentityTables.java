@@ -84,5 +84,14 @@ final class IdentityTables {
     static final Field<Instant> USED_AT = DSL.field(DSL.name("setup_token", "used_at"), Types.INSTANT);
   }
 
+  /** Failed logins by a hashed key, global like users (V11). */
+  static final class Throttle {
+    static final Table<Record> T = DSL.table(DSL.name("login_throttle"));
+    static final Field<String> KEY = DSL.field(DSL.name("login_throttle", "throttle_key"), Types.TEXT);
+    static final Field<Integer> FAILURES = DSL.field(DSL.name("login_throttle", "failures"), Types.INT);
+    static final Field<Instant> LAST_FAILURE_AT = DSL.field(DSL.name("login_throttle", "last_failure_at"),
+        Types.INSTANT);
+  }
+
   private IdentityTables() {}
 }

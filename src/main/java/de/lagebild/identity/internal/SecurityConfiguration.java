@@ -60,10 +60,11 @@ class SecurityConfiguration {
       @org.springframework.beans.factory.annotation.Value("${lagebild.atlas.tile-url:}") String tileUrl)
       throws Exception {
     http.authenticationManager(authenticationManager)
+        // the token is checked before the CSRF filter, so that CSRF is skipped only for API requests that a valid
+        // token authenticated; a browser request keeps the protection whatever Authorization header it carries
         .addFilterBefore(new BearerTokenFilter(memberships, users),
-            org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
-        // scripts with a token send no CSRF token; browser sessions keep the protection
-        .csrf(c -> c.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
+            org.springframework.security.web.csrf.CsrfFilter.class)
+        .csrf(c -> c.ignoringRequestMatchers(BearerTokenFilter::authenticatedByToken))
         .authorizeHttpRequests(a -> a
             .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .requestMatchers("/actuator/**").hasRole("PLATFORM_ADMIN")
@@ -72,7 +73,7 @@ class SecurityConfiguration {
         .formLogin(f -> f
             .loginPage("/login")
             .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath()
-                + (ex instanceof LoginThrottledException ? "/login?blocked" : "/login?error")))
+                + (ex instanceof LoginThrottledException t ? "/login?blocked=" + t.seconds() : "/login?error")))
             .defaultSuccessUrl("/", false))
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()))

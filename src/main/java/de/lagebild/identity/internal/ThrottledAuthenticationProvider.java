@@ -21,12 +21,13 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
   public Authentication authenticate(Authentication authentication) {
     String login = String.valueOf(authentication.getName());
     String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : "-";
-    if (throttle.isBlocked(login, address)) {
-      throw new LoginThrottledException();
+    var wait = throttle.waitFor(login, address);
+    if (wait.isPresent()) {
+      throw new LoginThrottledException(wait.get());
     }
     try {
       Authentication result = delegate.authenticate(authentication);
-      throttle.succeeded(login);
+      throttle.succeeded(login, address);
       return result;
     } catch (AuthenticationException e) {
       throttle.failed(login, address);

@@ -39,8 +39,7 @@ class PublicStrategyController implements PublishedStrategies {
   String show(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id, Model model) {
     var strategy = strategies.find(id).filter(s -> s.visibility() == Visibility.PUBLIC)
         .orElseThrow(NotFoundException::new);
-    model.addAttribute("tree", tree.build(strategy.id(), null, StrategyTree.Filter.NONE,
-        LocalDate.now(clock.withZone(StrategyController.ZONE))));
+    model.addAttribute("tree", tree.buildPublic(strategy.id(), LocalDate.now(clock.withZone(StrategyController.ZONE))));
     model.addAttribute("publicView", true);
     return "strategy/public";
   }

@@ -103,6 +103,17 @@ class RoundController {
     return "redirect:/" + tenant + "/strategien/" + round.strategyId() + "/runden";
   }
 
+  @PostMapping("/{tenant}/runden/{roundId}/veroeffentlichung")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  String publish(
+      @PathVariable("tenant") String tenant, @PathVariable("roundId") UUID roundId,
+      @RequestParam("publish") boolean publish, @RequestParam("version") int version, RedirectAttributes redirect) {
+    RoundRow round = rounds.find(roundId).orElseThrow(NotFoundException::new);
+    workflow.publish(roundId, publish, version);
+    redirect.addFlashAttribute("success", publish ? "round.published" : "round.withdrawn");
+    return "redirect:/" + tenant + "/strategien/" + round.strategyId() + "/runden";
+  }
+
   /** Review queue: the newest version of every submitted assessment, and which units have reported. */
   @GetMapping("/{tenant}/runden/{roundId}/pruefung")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})

@@ -51,7 +51,7 @@ class RoundRepository {
         .orderBy(Round.PERIOD_END.asc().nullsLast(), Round.CREATED_AT)
         .fetch(r -> new RoundRow(r.get(Round.ID), r.get(Round.STRATEGY_ID), r.get(Round.NAME),
             r.get(Round.PERIOD_START), r.get(Round.PERIOD_END), r.get(Round.DEADLINE),
-            RoundState.valueOf(r.get(Round.STATE)), r.get(Round.VERSION)));
+            RoundState.valueOf(r.get(Round.STATE)), r.get(Round.VERSION), r.get(Round.PUBLISHED_AT)));
   }
 
   void insert(RoundRow r, Instant now) {
@@ -64,6 +64,16 @@ class RoundRepository {
 
   void changeState(RoundRow r, RoundState next) {
     int n = scope.update(Round.T).set(Round.STATE, next.name()).set(Round.VERSION, r.version() + 1)
+        .where(Round.ID.eq(r.id()).and(Round.VERSION.eq(r.version())))
+        .execute();
+    if (n != 1) {
+      throw new ConcurrentEditException("Berichtsrunde");
+    }
+  }
+
+  /** Publishes the round ({@code at}) or withdraws the publication ({@code null}), with optimistic locking. */
+  void publish(RoundRow r, Instant at) {
+    int n = scope.update(Round.T).set(Round.PUBLISHED_AT, at).set(Round.VERSION, r.version() + 1)
         .where(Round.ID.eq(r.id()).and(Round.VERSION.eq(r.version())))
         .execute();
     if (n != 1) {
@@ -140,6 +150,15 @@ class RoundRepository {
         .set(Assessment.EVIDENCE, a.evidence()).set(Assessment.AUTHOR_ID, a.authorId())
         .set(Assessment.AUTHOR_NAME, a.authorName()).set(Assessment.CREATED_AT, a.createdAt())
         .execute();
+  }
+
+  /** The columns of a review insert, for {@link de.lagebild.platform.TenantScope#batchInsert}. */
+  static final List<org.jooq.Field<?>> REVIEW_COLUMNS = List.of(Review.ID, Review.ASSESSMENT_ID, Review.DECISION,
+      Review.COMMENT, Review.REVIEWER_ID, Review.REVIEWER_NAME, Review.CREATED_AT);
+
+  static Object[] reviewRow(ReviewRow r, UUID reviewerId) {
+    return new Object[] {r.id(), r.assessmentId(), r.decision().name(), r.comment(), reviewerId, r.reviewerName(),
+        r.createdAt()};
   }
 
   void insertReview(ReviewRow r, UUID reviewerId) {

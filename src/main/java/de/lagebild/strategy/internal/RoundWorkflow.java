@@ -61,4 +61,23 @@ class RoundWorkflow {
     audit.record("UPDATE", "ReportingRound", round.id(), "Berichtsrunde " + round.name() + ": " + next,
         Map.of("state", round.state().name()), Map.of("state", next.name()));
   }
+
+  /**
+   * Releases a round's accepted assessments to the public pages before the round is closed ({@code publish}), or
+   * withdraws that release. Closed rounds are public anyway.
+   */
+  @Transactional
+  void publish(UUID roundId, boolean publish, int version) {
+    RoundRow round = rounds.find(roundId).orElseThrow(NotFoundException::new);
+    if (round.version() != version) {
+      throw new de.lagebild.platform.ConcurrentEditException("Berichtsrunde");
+    }
+    if (publish ? !round.canPublish() : !round.canWithdraw()) {
+      throw new DomainException(publish ? "round.publishNotAllowed" : "round.withdrawNotAllowed", round.name());
+    }
+    rounds.publish(round, publish ? clock.instant() : null);
+    audit.record("UPDATE", "ReportingRound", round.id(), "Berichtsrunde " + round.name()
+        + (publish ? " veröffentlicht" : ": Veröffentlichung zurückgenommen"),
+        Map.of("published", round.publishedAt() != null), Map.of("published", publish));
+  }
 }

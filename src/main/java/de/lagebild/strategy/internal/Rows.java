@@ -64,8 +64,29 @@ final class Rows {
   record StatusOptionRow(UUID id, String code, String label, int defaultProgress, String colour, String symbol,
       int position, boolean active) {}
 
+  /** A reporting round; {@code publishedAt} is set when the coordinator released it before closing it. */
   record RoundRow(UUID id, UUID strategyId, String name, LocalDate periodStart, LocalDate periodEnd,
-      LocalDate deadline, RoundState state, int version) {}
+      LocalDate deadline, RoundState state, int version, Instant publishedAt) {
+
+    RoundRow(UUID id, UUID strategyId, String name, LocalDate periodStart, LocalDate periodEnd, LocalDate deadline,
+        RoundState state, int version) {
+      this(id, strategyId, name, periodStart, periodEnd, deadline, state, version, null);
+    }
+
+    /** Public pages, exports and the open API show a round once it is closed or published. */
+    public boolean isPublic() {
+      return state == RoundState.CLOSED || publishedAt != null;
+    }
+
+    /** A round may be published while assessments are collected or reviewed; closing publishes it anyway. */
+    public boolean canPublish() {
+      return publishedAt == null && (state == RoundState.OPEN || state == RoundState.IN_REVIEW);
+    }
+
+    public boolean canWithdraw() {
+      return publishedAt != null && state != RoundState.CLOSED;
+    }
+  }
 
   record ReviewRow(UUID id, UUID assessmentId, ReviewDecision decision, String comment, String reviewerName,
       Instant createdAt) {}
@@ -89,6 +110,15 @@ final class Rows {
       result.merge(new RoundMeasure(a.roundId(), a.measureId()), a, (x, y) -> x.versionNo() >= y.versionNo() ? x : y);
     }
     return result;
+  }
+
+  /**
+   * What the public may see of each measure in each round: its highest version that the coordinator accepted (a
+   * submitted or returned newer version does not replace it).
+   */
+  static Map<RoundMeasure, AssessmentRow> newestAccepted(Collection<AssessmentRow> assessments) {
+    return newestVersions(assessments.stream()
+        .filter(a -> a.review() != null && a.review().decision() == ReviewDecision.ACCEPTED).toList());
   }
 
   /** The current assessment of each measure in one round, by measure. */

@@ -16,6 +16,8 @@ import de.lagebild.strategy.internal.Rows.AssessmentRow;
 import de.lagebild.strategy.internal.Rows.GoalRow;
 import de.lagebild.strategy.internal.Rows.MeasureRow;
 import de.lagebild.strategy.internal.Rows.PreventionLevel;
+import de.lagebild.strategy.internal.Rows.ReviewDecision;
+import de.lagebild.strategy.internal.Rows.ReviewRow;
 import de.lagebild.strategy.internal.Rows.RoundRow;
 import de.lagebild.strategy.internal.Rows.RoundState;
 import de.lagebild.strategy.internal.Rows.StrategyRow;
@@ -577,6 +579,7 @@ class StrategyImport {
     final List<Object[]> measureRows = new ArrayList<>();
     final List<Object[]> unitRows = new ArrayList<>();
     final List<Object[]> assessmentRows = new ArrayList<>();
+    final List<Object[]> reviewRows = new ArrayList<>();
     final List<Object[]> extraRows = new ArrayList<>();
     int pendingCount;
     int goalsWritten;
@@ -644,8 +647,14 @@ class StrategyImport {
       if (r == null || narrative == null && a.statusCode() == null && a.progress() == null) {
         return;
       }
-      assessmentRows.add(RoundRepository.assessmentRow(new AssessmentRow(UUID.randomUUID(), r.id(), measureId,
-          version, a.statusCode(), a.progress(), narrative, null, authorId, author, now, null)));
+      AssessmentRow row = new AssessmentRow(UUID.randomUUID(), r.id(), measureId, version, a.statusCode(),
+          a.progress(), narrative, null, authorId, author, now, null);
+      assessmentRows.add(RoundRepository.assessmentRow(row));
+      if (r.state() == RoundState.CLOSED) {
+        // a closed round's texts are the district's published history: the import releases them as accepted
+        reviewRows.add(RoundRepository.reviewRow(new ReviewRow(UUID.randomUUID(), row.id(), ReviewDecision.ACCEPTED,
+            null, author, now), authorId));
+      }
       added();
       assessmentsWritten++;
     }
@@ -670,11 +679,13 @@ class StrategyImport {
         strategies.batchInsert(StrategyTables.Measure.T, MeasureRepository.INSERT_COLUMNS, measureRows);
         strategies.batchInsert(StrategyTables.MeasureUnit.T, MeasureRepository.UNIT_COLUMNS, unitRows);
         strategies.batchInsert(StrategyTables.Assessment.T, RoundRepository.ASSESSMENT_COLUMNS, assessmentRows);
+        strategies.batchInsert(StrategyTables.Review.T, RoundRepository.REVIEW_COLUMNS, reviewRows);
         strategies.batchInsert(StrategyTables.ExtraField.T, ExtraFields.COLUMNS, extraRows);
         goalRows.clear();
         measureRows.clear();
         unitRows.clear();
         assessmentRows.clear();
+        reviewRows.clear();
         extraRows.clear();
         pendingCount = 0;
       }

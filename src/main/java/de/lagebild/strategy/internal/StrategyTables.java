@@ -129,7 +129,9 @@ final class StrategyTables {
     static final Field<String> STATE = T.text("state");
     static final Field<Integer> VERSION = T.field("version", Types.INT);
     static final Field<Instant> CREATED_AT = T.instant("created_at");
-    static final Field<?>[] ALL = {ID, STRATEGY_ID, NAME, PERIOD_START, PERIOD_END, DEADLINE, STATE, VERSION, CREATED_AT};
+    static final Field<Instant> PUBLISHED_AT = T.instant("published_at");
+    static final Field<?>[] ALL = {ID, STRATEGY_ID, NAME, PERIOD_START, PERIOD_END, DEADLINE, STATE, VERSION, CREATED_AT,
+        PUBLISHED_AT};
   }
 
   static final class Assessment {

@@ -75,9 +75,25 @@ class StrategyTree {
   }
 
   Tree build(UUID strategyId, UUID roundId, Filter filter, LocalDate today) {
+    return build(strategyId, roundId, filter, today, false);
+  }
+
+  /**
+   * The tree as the public may see it: only rounds that are closed or published, and in them only accepted
+   * assessment versions (a newer submitted or returned version does not show).
+   */
+  Tree buildPublic(UUID strategyId, LocalDate today) {
+    return build(strategyId, null, Filter.NONE, today, true);
+  }
+
+  private Tree build(UUID strategyId, UUID roundId, Filter filter, LocalDate today, boolean publicOnly) {
     StrategyRow strategy = strategies.find(strategyId).orElseThrow(NotFoundException::new);
     List<RoundRow> allRounds = rounds.ofStrategy(strategyId);
-    RoundRow round = roundId == null ? defaultRound(allRounds)
+    if (publicOnly) {
+      allRounds = allRounds.stream().filter(RoundRow::isPublic).toList();
+    }
+    RoundRow round = roundId == null && publicOnly ? allRounds.stream().reduce((a, b) -> b).orElse(null)
+        : roundId == null ? defaultRound(allRounds)
         : allRounds.stream().filter(r -> r.id().equals(roundId)).findFirst().orElseThrow(NotFoundException::new);
     RoundRow previous = null;
     if (round != null) {
@@ -92,6 +108,9 @@ class StrategyTree {
       roundIds.add(previous.id());
     }
     List<AssessmentRow> assessments = rounds.statusOfRounds(roundIds);
+    if (publicOnly) {
+      assessments = List.copyOf(Rows.newestAccepted(assessments).values());
+    }
     Map<UUID, AssessmentRow> current = round == null ? Map.of() : Rows.newestVersionsIn(round.id(), assessments);
     Map<UUID, AssessmentRow> before = previous == null ? Map.of() : Rows.newestVersionsIn(previous.id(), assessments);
     List<StatusOptionRow> catalogue = statuses.all();
