@@ -54,6 +54,12 @@ class SecurityConfiguration {
     return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle));
   }
 
+  /** Requests the firewall refuses (odd encodings, path parameters) get a 400 through the German error page. */
+  @Bean
+  org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+    return new org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler();
+  }
+
   @Bean
   SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager authenticationManager,
       MembershipRepository memberships, UserRepository users,
@@ -73,7 +79,8 @@ class SecurityConfiguration {
         .formLogin(f -> f
             .loginPage("/login")
             .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath()
-                + (ex instanceof LoginThrottledException t ? "/login?blocked=" + t.seconds() : "/login?error")))
+                + (ex instanceof LoginThrottledException t ? "/login?blocked=" + t.seconds()
+                    : de.lagebild.platform.DatabaseOutage.causedBy(ex) ? "/login?unavailable" : "/login?error")))
             .defaultSuccessUrl("/", false))
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()))

@@ -41,7 +41,9 @@ class TenantAccessInterceptor implements HandlerInterceptor {
 
   @Override
   public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-    if (!(handler instanceof HandlerMethod method) || !isApplicationHandler(method)) {
+    if (!(handler instanceof HandlerMethod method) || !isApplicationHandler(method)
+        || request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR) {
+      // the error dispatch renders the error of the original request, which was checked (or failed) already
       return true;
     }
     Optional<LagebildUser> user = CurrentUser.get();

@@ -2,65 +2,93 @@ package de.lagebild.web.internal;
 
 import de.lagebild.platform.AccessDeniedInTenantException;
 import de.lagebild.platform.ConcurrentEditException;
+import de.lagebild.platform.DatabaseOutage;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Locale;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
-import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Turns domain exceptions and bad requests into a German error page, or into problem+json for the API. Unexpected
- * exceptions are left to the error page of the container (templates/error.html), which shows no stack trace.
+ * Turns domain exceptions, bad requests and database outages into a German error page, or into German
+ * problem+json for the API. What escapes these handlers reaches {@link ErrorPageController}, which answers the same
+ * way and never shows a stack trace.
  */
 @ControllerAdvice
 class ErrorAdvice {
 
-  private final MessageSource messages;
+  private final ErrorResponses errors;
   private final org.springframework.util.unit.DataSize maxUpload;
 
-  ErrorAdvice(MessageSource messages,
+  ErrorAdvice(ErrorResponses errors,
       @org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:50MB}")
       org.springframework.util.unit.DataSize maxUpload) {
     this.maxUpload = maxUpload;
-    this.messages = messages;
+    this.errors = errors;
   }
 
   @ExceptionHandler(DomainException.class)
   Object domain(DomainException e, HttpServletRequest request, HttpServletResponse response) {
-    HttpStatus status = statusOf(e);
-    String text = messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), Locale.GERMAN);
-    return render(request, status, text);
+    return render(request, response, statusOf(e), errors.text(e.messageKey(), e.arguments()));
   }
 
   @ExceptionHandler({MaxUploadSizeExceededException.class})
-  Object tooLarge(HttpServletRequest request) {
-    return render(request, HttpStatus.CONTENT_TOO_LARGE,
-        messages.getMessage("error.uploadTooLarge", new Object[] {maxUpload.toMegabytes()}, Locale.GERMAN));
+  Object tooLarge(HttpServletRequest request, HttpServletResponse response) {
+    return render(request, response, HttpStatus.CONTENT_TOO_LARGE,
+        errors.text("error.uploadTooLarge", maxUpload.toMegabytes()));
   }
 
   @ExceptionHandler({MultipartException.class})
-  Object badUpload(HttpServletRequest request) {
-    return render(request, HttpStatus.BAD_REQUEST, messages.getMessage("error.badUpload", null, Locale.GERMAN));
+  Object badUpload(HttpServletRequest request, HttpServletResponse response) {
+    return render(request, response, HttpStatus.BAD_REQUEST, errors.text("error.badUpload"));
+  }
+
+  @ExceptionHandler({MissingServletRequestPartException.class})
+  Object missingPart(MissingServletRequestPartException e, HttpServletRequest request,
+      HttpServletResponse response) {
+    return render(request, response, HttpStatus.BAD_REQUEST, errors.text("error.missingPart", e.getRequestPartName()));
   }
 
   @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
-  Object badParameter(Exception e, HttpServletRequest request) {
+  Object badParameter(Exception e, HttpServletRequest request, HttpServletResponse response) {
     String name = e instanceof MissingServletRequestParameterException m ? m.getParameterName()
         : ((MethodArgumentTypeMismatchException) e).getName();
-    return render(request, HttpStatus.BAD_REQUEST,
-        messages.getMessage("error.badParameter", new Object[] {name}, Locale.GERMAN));
+    return render(request, response, HttpStatus.BAD_REQUEST, errors.text("error.badParameter", name));
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  Object noResource(HttpServletRequest request, HttpServletResponse response) {
+    return render(request, response, HttpStatus.NOT_FOUND, errors.text("error.notFound"));
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  Object method(HttpServletRequest request, HttpServletResponse response) {
+    return render(request, response, HttpStatus.METHOD_NOT_ALLOWED, errors.text("error.methodNotAllowed"));
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  Object mediaType(HttpServletRequest request, HttpServletResponse response) {
+    return render(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, errors.text("error.mediaType"));
+  }
+
+  /** The database cannot be reached: 503 with Retry-After; other database errors stay internal errors. */
+  @ExceptionHandler({org.springframework.dao.DataAccessException.class, org.jooq.exception.DataAccessException.class,
+      org.springframework.transaction.TransactionException.class})
+  Object database(RuntimeException e, HttpServletRequest request, HttpServletResponse response) {
+    if (!DatabaseOutage.causedBy(e)) {
+      throw e;
+    }
+    return render(request, response, HttpStatus.SERVICE_UNAVAILABLE, errors.text("error.unavailable"));
   }
 
   static HttpStatus statusOf(DomainException e) {
@@ -76,18 +104,7 @@ class ErrorAdvice {
     return HttpStatus.UNPROCESSABLE_CONTENT;
   }
 
-  private Object render(HttpServletRequest request, HttpStatus status, String text) {
-    if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, text);
-      problem.setTitle(messages.getMessage("error.title." + status.value(), null, status.getReasonPhrase(),
-          Locale.GERMAN));
-      return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-    ModelAndView mav = new ModelAndView("error");
-    mav.setStatus(status);
-    mav.addObject("status", status.value());
-    mav.addObject("message", text);
-    mav.addObject("currentUser", de.lagebild.identity.CurrentUser.get().orElse(null));
-    return mav;
+  private Object render(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String text) {
+    return errors.render(request, response, request.getRequestURI(), status, text);
   }
 }
