@@ -113,16 +113,16 @@ class AtlasApiController {
         indicators.get(v.indicatorId()).code(), v.areaId(), areas.get(v.areaId()).officialKey(),
         areas.get(v.areaId()).name(), v.period(), v.value(), v.special(), v.flags(), v.source())).toList();
     if ("csv".equals(format)) {
-      StringBuilder csv = new StringBuilder("\uFEFFindicator;area_key;area_name;period;value;special;flags\r\n");
+      List<List<Object>> table = new ArrayList<>();
+      table.add(List.of("indicator", "area_key", "area_name", "period", "value", "special", "flags"));
       for (ValueOut v : all) {
-        csv.append(v.indicatorCode()).append(';').append(v.areaKey() == null ? "" : v.areaKey()).append(';')
-            .append(quote(v.areaName())).append(';').append(v.period()).append(';')
-            .append(v.value() == null ? "" : v.value().stripTrailingZeros().toPlainString().replace('.', ','))
-            .append(';').append(v.special() == null ? "" : v.special()).append(';')
-            .append(v.flags() == null ? "" : v.flags()).append("\r\n");
+        table.add(java.util.Arrays.asList(v.indicatorCode(), v.areaKey(), v.areaName(), v.period(),
+            v.value() == null ? null : v.value().stripTrailingZeros().toPlainString().replace('.', ','), v.special(),
+            v.flags()));
       }
       return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-          .header("Content-Disposition", "attachment; filename=\"werte.csv\"").body(csv.toString());
+          .header("Content-Disposition", "attachment; filename=\"werte.csv\"")
+          .body(de.lagebild.exchange.CsvOutput.bytes(table));
     }
     if (!"json".equals(format)) {
       throw new DomainException("atlas.formatUnsupported", format);
@@ -227,10 +227,6 @@ class AtlasApiController {
     }
     int from = Math.min(all.size(), page * size);
     return new Page<>(page, size, all.size(), new ArrayList<>(all.subList(from, Math.min(all.size(), from + size))));
-  }
-
-  private static String quote(String s) {
-    return s.contains(";") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 
   static String string(String s) {

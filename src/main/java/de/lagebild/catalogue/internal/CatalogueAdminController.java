@@ -178,11 +178,11 @@ class CatalogueAdminController {
       columns.add(now.minusMonths(i).toString());
     }
     Map<UUID, Map<String, Integer>> views = repository.viewsSince(columns.get(0));
-    StringBuilder csv = new StringBuilder("\uFEFF");
+    List<List<String>> table = new ArrayList<>();
     List<String> header = new ArrayList<>(List.of("Angebot", "Anbieter", "Stand"));
     header.addAll(columns);
     header.add("Summe");
-    csv.append(csvLine(header));
+    table.add(header);
     for (CatalogueRows.OfferView v : catalogue.views(repository.offers())) {
       Map<String, Integer> byMonth = views.getOrDefault(v.id(), Map.of());
       List<String> row = new ArrayList<>(List.of(v.content().name(),
@@ -195,38 +195,14 @@ class CatalogueAdminController {
         row.add(Integer.toString(c));
       }
       row.add(Integer.toString(sum));
-      csv.append(csvLine(row));
+      table.add(row);
     }
     return org.springframework.http.ResponseEntity.ok()
         .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
             org.springframework.http.ContentDisposition.attachment()
                 .filename(tenant + "-angebote-aufrufe-" + now + ".csv").build().toString())
         .contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
-        .body(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-  }
-
-  /**
-   * One CSV line with semicolons; fields with a semicolon, quote or line break are quoted, and text that a
-   * spreadsheet would take for a formula (starting with =, +, -, @) gets a leading apostrophe – offer names come
-   * from providers.
-   */
-  static String csvLine(List<String> fields) {
-    StringBuilder line = new StringBuilder();
-    for (int i = 0; i < fields.size(); i++) {
-      String f = fields.get(i) == null ? "" : fields.get(i);
-      if (!f.isEmpty() && "=+-@\t\r".indexOf(f.charAt(0)) >= 0) {
-        f = "'" + f;
-      }
-      if (i > 0) {
-        line.append(';');
-      }
-      if (f.contains(";") || f.contains("\"") || f.contains("\n") || f.contains("\r")) {
-        line.append('"').append(f.replace("\"", "\"\"")).append('"');
-      } else {
-        line.append(f);
-      }
-    }
-    return line.append("\r\n").toString();
+        .body(de.lagebild.exchange.CsvOutput.bytes(table));
   }
 
   @PostMapping("/{tenant}/angebote/verwaltung/kategorien")

@@ -1,5 +1,6 @@
 package de.lagebild.strategy.internal;
 
+import de.lagebild.exchange.CsvOutput;
 import de.lagebild.identity.ResponsibleUnit;
 import de.lagebild.identity.ResponsibleUnits;
 import de.lagebild.platform.NotFoundException;
@@ -10,9 +11,6 @@ import de.lagebild.strategy.internal.Rows.RoundRow;
 import de.lagebild.strategy.internal.Rows.StrategyRow;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -112,24 +110,10 @@ class StrategyTableExport {
     }
   }
 
-  /** A cell starting with = + - @ (or a control character) would be run by a spreadsheet: prefix an apostrophe. */
-  static String neutralise(String cell) {
-    if (cell == null || cell.isEmpty()) {
-      return "";
+  void writeCsv(List<List<String>> table, OutputStream out) {
+    try (CsvOutput csv = CsvOutput.excel(out)) {
+      table.forEach(csv::row);
     }
-    char c = cell.charAt(0);
-    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + cell : cell;
-  }
-
-  void writeCsv(List<List<String>> table, OutputStream out) throws IOException {
-    Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    w.write('\uFEFF');
-    for (List<String> row : table) {
-      w.write(row.stream().map(StrategyTableExport::neutralise).map(StrategyTableExport::quote)
-          .collect(Collectors.joining(";")));
-      w.write("\r\n");
-    }
-    w.flush();
   }
 
   void writeXlsx(String sheetName, List<List<String>> table, OutputStream out) throws IOException {
@@ -141,18 +125,13 @@ class StrategyTableExport {
         List<String> cells = table.get(i);
         for (int c = 0; c < cells.size(); c++) {
           // always text cells: values are never formulas
-          row.createCell(c).setCellValue(neutralise(cells.get(c)));
+          row.createCell(c).setCellValue(CsvOutput.safe(cells.get(c)));
         }
       }
       sheet.createFreezePane(0, 1);
       wb.write(out);
       wb.dispose();
     }
-  }
-
-  private static String quote(String cell) {
-    return cell.contains(";") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")
-        ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
   }
 
   /** Extra fields as lines "Label: value" (the import reads them back). */
