@@ -29,6 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 class GeoJsonImport {
 
+  private final de.lagebild.platform.AuditLog audit;
+
   record Problem(int feature, String field, String messageKey, String detail, boolean error) {}
 
   record Feature(int index, String key, String name, AreaType type, String original, String simplified,
@@ -46,7 +48,8 @@ class GeoJsonImport {
   private final JsonMapper json = JsonMapper.builder().build();
   private final Clock clock;
 
-  GeoJsonImport(AtlasRepository repository, Clock clock) {
+  GeoJsonImport(AtlasRepository repository, Clock clock, de.lagebild.platform.AuditLog audit) {
+    this.audit = audit;
     this.repository = repository;
     this.clock = clock;
   }
@@ -294,9 +297,18 @@ class GeoJsonImport {
         }
         repository.insertArea(new AreaRow(id, f.type(), f.name(), f.key(), parent, null, null, null, 0), now);
         created++;
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("key", f.key() == null ? "" : f.key());
+        after.put("name", f.name());
+        after.put("type", f.type().name());
+        audit.record("CREATE", "Area", id, "Gebiet aus Geometrie angelegt: " + (f.key() == null ? "" : f.key() + " ")
+            + f.name(), null, after);
       }
       repository.saveGeometry(id, f.original(), f.simplified(), source, now);
     }
+    audit.record("IMPORT", "Geometry", null, "Geometrie übernommen: " + r.features().size() + " Gebiete, davon "
+        + created + " neu" + (source == null ? "" : " (" + source + ")"), null,
+        Map.of("features", r.features().size(), "created", created));
     return created;
   }
 }

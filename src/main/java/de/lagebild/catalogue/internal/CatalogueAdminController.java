@@ -42,11 +42,11 @@ class CatalogueAdminController {
   private final AreaLookup areas;
   private final TenantDirectory directory;
   private final MessageSource messages;
-  private final Geocoder geocoder;
+  private final CatalogueAdministration administration;
 
   CatalogueAdminController(Catalogue catalogue, CatalogueRepository repository, Reminders reminders, AreaLookup areas,
-      TenantDirectory directory, MessageSource messages, Geocoder geocoder) {
-    this.geocoder = geocoder;
+      TenantDirectory directory, MessageSource messages, CatalogueAdministration administration) {
+    this.administration = administration;
     this.catalogue = catalogue;
     this.repository = repository;
     this.reminders = reminders;
@@ -209,14 +209,7 @@ class CatalogueAdminController {
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
   String addCategory(@PathVariable("tenant") String tenant, @RequestParam("name") String name,
       @RequestParam(name = "parent", required = false) UUID parent, RedirectAttributes redirect) {
-    String n = name == null ? "" : name.strip();
-    if (n.isEmpty() || n.length() > 200) {
-      throw new DomainException("catalogue.category.name");
-    }
-    if (parent != null && !catalogue.categoryMap().containsKey(parent)) {
-      throw new NotFoundException();
-    }
-    repository.insertCategory(new CategoryRow(UUID.randomUUID(), parent, n, catalogue.categoryMap().size()));
+    administration.addCategory(name, parent);
     redirect.addFlashAttribute("success", "catalogue.category.added");
     return "redirect:/" + tenant + "/angebote/verwaltung#kategorien";
   }
@@ -225,13 +218,7 @@ class CatalogueAdminController {
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
   String renameCategory(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
       @RequestParam("name") String name, RedirectAttributes redirect) {
-    if (!catalogue.categoryMap().containsKey(id)) {
-      throw new NotFoundException();
-    }
-    if (name == null || name.isBlank() || name.strip().length() > 200) {
-      throw new DomainException("catalogue.category.name");
-    }
-    repository.renameCategory(id, name.strip());
+    administration.renameCategory(id, name);
     redirect.addFlashAttribute("success", "catalogue.category.renamed");
     return "redirect:/" + tenant + "/angebote/verwaltung#kategorien";
   }
@@ -242,39 +229,18 @@ class CatalogueAdminController {
    */
   @PostMapping("/{tenant}/angebote/verwaltung/kategorien/{id}/verschieben")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  @Transactional
   String moveCategory(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
       @RequestParam("richtung") String direction, RedirectAttributes redirect) {
-    CategoryRow moved = catalogue.categoryMap().get(id);
-    if (moved == null) {
-      throw new NotFoundException();
-    }
-    List<UUID> siblings = new java.util.ArrayList<>(repository.categories().stream()
-        .filter(c -> java.util.Objects.equals(c.parentId(), moved.parentId())).map(CategoryRow::id).toList());
-    int from = siblings.indexOf(id);
-    int to = "hoch".equals(direction) ? from - 1 : "runter".equals(direction) ? from + 1 : -1;
-    if (to < 0 || to >= siblings.size()) {
-      throw new DomainException("catalogue.category.move", moved.name());
-    }
-    java.util.Collections.swap(siblings, from, to);
-    repository.orderCategories(siblings);
+    administration.moveCategory(id, direction);
     redirect.addFlashAttribute("success", "catalogue.category.moved");
     return "redirect:/" + tenant + "/angebote/verwaltung#kategorien";
   }
 
   @PostMapping("/{tenant}/angebote/verwaltung/kategorien/{id}/loeschen")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  @Transactional
   String deleteCategory(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
       RedirectAttributes redirect) {
-    if (!catalogue.categoryMap().containsKey(id)) {
-      throw new NotFoundException();
-    }
-    int use = repository.categoryUse(id);
-    if (use > 0) {
-      throw new DomainException("catalogue.category.inUse", use);
-    }
-    repository.deleteCategory(id);
+    administration.deleteCategory(id);
     redirect.addFlashAttribute("success", "catalogue.category.deleted");
     return "redirect:/" + tenant + "/angebote/verwaltung#kategorien";
   }
@@ -285,17 +251,11 @@ class CatalogueAdminController {
       @RequestParam(name = "email", required = false) String email,
       @RequestParam(name = "phone", required = false) String phone,
       @RequestParam(name = "website", required = false) String website, RedirectAttributes redirect) {
-    List<OfferRules.Problem> p = new ArrayList<>();
-    if (name == null || name.isBlank() || name.strip().length() > 300) {
-      p.add(new OfferRules.Problem("name", "catalogue.rule.nameMissing", ""));
+    try {
+      administration.addOrganization(name, email, phone, website);
+    } catch (CatalogueAdministration.Invalid e) {
+      throw invalid(e.problems);
     }
-    OfferRules.email(email, "email", p);
-    OfferRules.url(website, "url", p);
-    if (!p.isEmpty()) {
-      throw invalid(p);
-    }
-    repository.insertOrganization(new OrganizationRow(UUID.randomUUID(), name.strip(), null, blank(email),
-        blank(phone), blank(website), 0), catalogue.now());
     redirect.addFlashAttribute("success", "catalogue.organization.added");
     return "redirect:/" + tenant + "/angebote/verwaltung#anbieter";
   }
@@ -310,26 +270,11 @@ class CatalogueAdminController {
       @RequestParam(name = "latitude", required = false) String latitude,
       @RequestParam(name = "longitude", required = false) String longitude,
       @RequestParam(name = "accessibility", required = false) String accessibility, RedirectAttributes redirect) {
-    repository.organization(organization).orElseThrow(NotFoundException::new);
-    List<OfferRules.Problem> p = new ArrayList<>();
-    BigDecimal lat = OfferRules.coordinate(latitude, "latitude", p);
-    BigDecimal lon = OfferRules.coordinate(longitude, "longitude", p);
-    if (lat == null && lon == null && p.isEmpty()) {
-      // no coordinates typed or picked: the geocoder, if the installation has one
-      Optional<Geocoder.Point> found = geocoder.locate(blank(street), blank(postalCode), blank(city));
-      lat = found.map(Geocoder.Point::latitude).orElse(null);
-      lon = found.map(Geocoder.Point::longitude).orElse(null);
+    try {
+      administration.addLocation(organization, name, street, postalCode, city, latitude, longitude, accessibility);
+    } catch (CatalogueAdministration.Invalid e) {
+      throw invalid(e.problems);
     }
-    LocationRow l = new LocationRow(UUID.randomUUID(), organization, name == null ? null : name.strip(), blank(street),
-        blank(postalCode), blank(city), lat, lon, blank(accessibility), null, 0);
-    p.addAll(OfferRules.check(l));
-    if (!p.isEmpty()) {
-      throw invalid(p);
-    }
-    UUID area = lat == null ? null : areas.areaAt(lat.doubleValue(), lon.doubleValue())
-        .map(AreaLookup.AreaRef::id).orElse(null);
-    repository.insertLocation(new LocationRow(l.id(), organization, l.name(), l.street(), l.postalCode(), l.city(),
-        lat, lon, l.accessibility(), area, 0));
     redirect.addFlashAttribute("success", "catalogue.location.added");
     return "redirect:/" + tenant + "/angebote/verwaltung#anbieter";
   }
@@ -338,11 +283,7 @@ class CatalogueAdminController {
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
   String link(@PathVariable("tenant") String tenant, @RequestParam("user") UUID user,
       @RequestParam("organisation") UUID organization, RedirectAttributes redirect) {
-    repository.organization(organization).orElseThrow(NotFoundException::new);
-    if (directory.members(Role.PROVIDER).stream().noneMatch(m -> m.userId().equals(user))) {
-      throw new NotFoundException();
-    }
-    repository.addMember(user, organization);
+    administration.linkProvider(user, organization);
     redirect.addFlashAttribute("success", "catalogue.provider.linked");
     return "redirect:/" + tenant + "/angebote/verwaltung#anbieter";
   }

@@ -27,10 +27,12 @@ class Reminders {
   private final de.lagebild.identity.TenantDirectory directory;
   private final String from;
   private final String baseUrl;
+  private final de.lagebild.platform.AuditLog audit;
 
   Reminders(ObjectProvider<JavaMailSender> mail, Catalogue catalogue, CatalogueRepository repository,
       de.lagebild.identity.TenantDirectory directory, @Value("${lagebild.mail.from:lagebild@localhost}") String from,
-      @Value("${lagebild.base-url:http://localhost:8080}") String baseUrl) {
+      @Value("${lagebild.base-url:http://localhost:8080}") String baseUrl, de.lagebild.platform.AuditLog audit) {
+    this.audit = audit;
     this.mail = mail;
     this.catalogue = catalogue;
     this.repository = repository;
@@ -91,6 +93,9 @@ class Reminders {
     String sentTo = String.join(", ", to);
     repository.insertReminder(organization, sentTo.length() > 300 ? sentTo.substring(0, 299) + "…" : sentTo,
         stale.size(), catalogue.now(), Catalogue.actor());
+    audit.record("REMIND", "Organization", organization, "Erinnerung an " + org.name() + " gesendet ("
+        + stale.size() + (stale.size() == 1 ? " Angebot" : " Angebote") + ")", null,
+        java.util.Map.of("to", sentTo, "offers", stale.size()));
     return stale.size();
   }
 }

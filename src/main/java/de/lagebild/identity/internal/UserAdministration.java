@@ -1,5 +1,6 @@
 package de.lagebild.identity.internal;
 
+import de.lagebild.identity.TenantMembership;
 import de.lagebild.platform.AuditLog;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.NotFoundException;
@@ -25,10 +26,12 @@ class UserAdministration {
   private final PasswordEncoder passwords;
   private final AuditLog audit;
   private final Clock clock;
+  private final TenantRepository tenants;
 
   UserAdministration(
       UserRepository users, MembershipRepository memberships, UnitRepository units, PasswordEncoder passwords,
-      AuditLog audit, Clock clock) {
+      AuditLog audit, Clock clock, TenantRepository tenants) {
+    this.tenants = tenants;
     this.users = users;
     this.memberships = memberships;
     this.units = units;
@@ -115,6 +118,13 @@ class UserAdministration {
     }
     checkPassword(next);
     users.updatePassword(userId, passwords.encode(next));
+    // an account spans tenants: each tenant's log shows the change of a member's password (never the password)
+    for (TenantMembership m : memberships.tenantsOf(userId)) {
+      tenants.findBySlug(m.slug()).ifPresent(t -> de.lagebild.platform.TenantContext.runAs(
+          new de.lagebild.platform.TenantAccess(t.tenantId(), t.slug(), t.name(), t.publicVisible(), m.role(),
+              Set.of()),
+          () -> audit.record("UPDATE", "User", userId, "Passwort geändert: " + user.username(), null, null)));
+    }
   }
 
   static void checkPassword(String password) {

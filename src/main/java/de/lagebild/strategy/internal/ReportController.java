@@ -47,8 +47,11 @@ class ReportController {
     return Integer.compare(x.length, y.length);
   };
 
+  private final ImprintAdministration imprintAdministration;
+
   ReportController(ReportContent content, ReportPdfWriter pdf, ReportDocxWriter docx, Clock clock,
-      ImprintRepository imprints, StrategyRepository strategies) {
+      ImprintRepository imprints, StrategyRepository strategies, ImprintAdministration imprintAdministration) {
+    this.imprintAdministration = imprintAdministration;
     this.imprints = imprints;
     this.strategies = strategies;
     this.content = content;
@@ -109,10 +112,11 @@ class ReportController {
       @RequestParam("scope") String scope, @RequestParam(name = "version", defaultValue = "0") int version,
       @org.springframework.web.bind.annotation.ModelAttribute ImprintForm form,
       org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-    strategies.find(id).orElseThrow(de.lagebild.platform.NotFoundException::new);
+    var strategy = strategies.find(id).orElseThrow(de.lagebild.platform.NotFoundException::new);
     UUID target = "mandant".equals(scope) ? null : id;
     form.validate();
-    imprints.save(form.toRow(target, version).orElse(ImprintRepository.ImprintRow.empty(target)));
+    imprintAdministration.save(form.toRow(target, version).orElse(ImprintRepository.ImprintRow.empty(target)),
+        strategy.title());
     redirect.addFlashAttribute("success", "mandant".equals(scope) ? "imprint.savedTenant" : "imprint.saved");
     return "redirect:/" + tenant + "/strategien/" + id + "/impressum";
   }

@@ -1,0 +1,475 @@
+package de.lagebild.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import de.lagebild.support.DatabaseProperties;
+import de.lagebild.support.DemoData;
+import de.lagebild.support.IntegrationTest;
+import de.lagebild.support.Logins;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every write endpoint of every module leaves an entry in the audit log. The endpoints are taken from the handler
+ * mappings: each POST/PUT/PATCH/DELETE endpoint needs a scenario here that performs a real, successful write – or an
+ * entry in {@link #WRITES_NOTHING} saying why it writes nothing – so a new endpoint without either fails this test.
+ */
+@IntegrationTest
+class AuditCoverageIntegrationTests extends DatabaseProperties {
+
+  /** Write endpoints that change no data, with the reason. */
+  static final Map<String, String> WRITES_NOTHING = Map.of(
+      "POST /{tenant}/atlas/import", "Vorschau einer Statistikdatei; übernommen wird mit …/uebernehmen",
+      "POST /{tenant}/strategien/import", "Vorschau einer Strategiedatei",
+      "POST /{tenant}/strategien/import/abgleich", "Vergleich mit einer bestehenden Strategie",
+      "POST /{tenant}/angebote/import", "Vorschau einer Angebotstabelle",
+      "POST /{tenant}/atlas/planungsraeume/geometrie", "Vorschau einer Geometriedatei",
+      "POST /setup/{token}", "legt den ersten Plattform-Administrator an, bevor es einen Mandanten gibt "
+          + "(steht im Anwendungsprotokoll)",
+      "POST /{tenant}/strategien/{id}/bericht", "erzeugt den Bericht als Download (Impressum nur für diesen Bericht)",
+      "ANY /error", "Fehlerseite");
+
+  static final String TOKEN = "Bearer lgb_demo_koordination_nordhausen";
+  static final Pattern HIDDEN_TOKEN = Pattern.compile("name=\"token\" value=\"([^\"]+)\"");
+
+  @RegisterExtension
+  static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(3925, "127.0.0.1", "smtp"))
+      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+  @Autowired MockMvc mvc;
+  @Autowired DSLContext dsl;
+  @Autowired UserDetailsService userDetails;
+  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+
+  Logins logins;
+  final String suffix = UUID.randomUUID().toString().substring(0, 6);
+
+  /** One write: what to send (after any preparation, whose own audit entries do not count). */
+  @FunctionalInterface
+  interface Scenario {
+    RequestBuilder prepare() throws Exception;
+  }
+
+  @Test
+  void everyWriteEndpointLeavesAnAuditEntry() throws Exception {
+    logins = new Logins(userDetails);
+    Map<String, Scenario> scenarios = scenarios();
+    Set<String> endpoints = writeEndpoints();
+    Set<String> uncovered = new TreeSet<>(endpoints);
+    uncovered.removeAll(scenarios.keySet());
+    uncovered.removeAll(WRITES_NOTHING.keySet());
+    assertThat(uncovered).as("write endpoints without a scenario here (add one, or say why it writes nothing)")
+        .isEmpty();
+    Set<String> stale = new TreeSet<>(scenarios.keySet());
+    stale.removeAll(endpoints);
+    assertThat(stale).as("scenarios for endpoints that no longer exist").isEmpty();
+
+    List<String> unaudited = new ArrayList<>();
+    for (Map.Entry<String, Scenario> e : scenarios.entrySet()) {
+      RequestBuilder request = e.getValue().prepare();
+      int before = audits();
+      MvcResult result = mvc.perform(request).andReturn();
+      int status = result.getResponse().getStatus();
+      if (status >= 400) {
+        unaudited.add(e.getKey() + " failed with " + status + ": "
+            + result.getResponse().getContentAsString().replaceAll("\\s+", " ").substring(0,
+                Math.min(400, result.getResponse().getContentAsString().replaceAll("\\s+", " ").length())));
+      } else if (audits() <= before) {
+        unaudited.add(e.getKey() + " wrote no audit entry");
+      }
+    }
+    assertThat(unaudited).isEmpty();
+  }
+
+  int audits() {
+    return dsl.fetchCount(dsl.selectFrom("audit_event"));
+  }
+
+  Set<String> writeEndpoints() {
+    Set<String> result = new TreeSet<>();
+    for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+      Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+      for (String pattern : info.getPatternValues()) {
+        if (methods.isEmpty()) {
+          result.add("ANY " + pattern);
+        }
+        for (RequestMethod m : methods) {
+          if (m == RequestMethod.POST || m == RequestMethod.PUT || m == RequestMethod.PATCH
+              || m == RequestMethod.DELETE) {
+            result.add(m + " " + pattern);
+          }
+        }
+      }
+    }
+    return result;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+
+  String value(String sql, Object... args) {
+    return String.valueOf(dsl.fetchValue(sql, args));
+  }
+
+  String nordhausen(String table, String where, Object... args) {
+    return value("select x.id from " + table + " x join tenant t on t.id = x.tenant_id where t.slug = 'nordhausen' and "
+        + where, args);
+  }
+
+  MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder b, String user) {
+    return b.with(logins.as(user)).with(csrf());
+  }
+
+  String html(RequestBuilder b) throws Exception {
+    return mvc.perform(b).andReturn().getResponse().getContentAsString();
+  }
+
+  static String token(String html) {
+    Matcher m = HIDDEN_TOKEN.matcher(html);
+    assertThat(m.find()).as("preview token in: " + html.substring(0, Math.min(500, html.length()))).isTrue();
+    return m.group(1);
+  }
+
+  static MockMultipartFile file(String part, String name, String type, String content) {
+    return new MockMultipartFile(part, name, type, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  void ok(RequestBuilder b) throws Exception {
+    int status = mvc.perform(b).andReturn().getResponse().getStatus();
+    assertThat(status).as("preparation " + b).isLessThan(400);
+  }
+
+  Map<String, Scenario> scenarios() {
+    String strategy = DemoData.nordhausenStrategy(dsl);
+    String base = "/nordhausen/strategien/" + strategy;
+    Map<String, Scenario> s = new LinkedHashMap<>();
+
+    // identity
+    String user = "audit-" + suffix;
+    s.put("POST /{tenant}/verwaltung/benutzer/neu", () -> as(post("/nordhausen/verwaltung/benutzer/neu"), "admin")
+        .param("displayName", "Audit Test").param("username", user).param("email", user + "@example.org")
+        .param("password", "geheim-genug-123").param("role", "READER"));
+    s.put("POST /{tenant}/verwaltung/benutzer/bestehend", () -> as(
+        post("/nordhausen/verwaltung/benutzer/bestehend"), "admin").param("username", "sr-lesen")
+        .param("email", "sr-lesen@demo.lagebild.invalid").param("role", "READER"));
+    s.put("POST /{tenant}/verwaltung/benutzer/{id}", () -> {
+      String membership = nordhausen("membership", "x.user_id = (select id from app_user where username = ?)",
+          "sr-lesen");
+      return as(post("/nordhausen/verwaltung/benutzer/" + membership), "admin").param("role", "COORDINATOR")
+          .param("version", value("select version from membership where id = ?", membership));
+    });
+    s.put("POST /{tenant}/verwaltung/benutzer/{id}/entfernen", () -> as(post("/nordhausen/verwaltung/benutzer/"
+        + nordhausen("membership", "x.user_id = (select id from app_user where username = ?)", "sr-lesen")
+        + "/entfernen"), "admin"));
+    s.put("POST /{tenant}/verwaltung/einheiten", () -> as(post("/nordhausen/verwaltung/einheiten"), "admin")
+        .param("name", "Audit-Einheit " + suffix).param("active", "true"));
+    s.put("POST /{tenant}/verwaltung/einheiten/{id}", () -> {
+      String unit = nordhausen("responsible_unit", "x.name = ?", "Audit-Einheit " + suffix);
+      return as(post("/nordhausen/verwaltung/einheiten/" + unit), "admin").param("name", "Audit-Einheit " + suffix)
+          .param("shortName", "AE").param("active", "true")
+          .param("version", value("select version from responsible_unit where id = ?", unit));
+    });
+    s.put("POST /{tenant}/verwaltung/einstellungen", () -> as(post("/nordhausen/verwaltung/einstellungen"), "admin")
+        .param("name", "Landkreis Nordhausen").param("kind", "LANDKREIS").param("officialKey", "16062")
+        .param("publicVisible", "true").param("version", value("select version from tenant where slug = 'nordhausen'")));
+    s.put("POST /{tenant}/verwaltung/logo", () -> multipart("/nordhausen/verwaltung/logo")
+        .file(new MockMultipartFile("logo", "logo.png", "image/png", png()))
+        .with(logins.as("admin")).with(csrf()));
+    s.put("POST /profil/passwort", () -> as(post("/profil/passwort"), user).param("current", "geheim-genug-123")
+        .param("next", "noch-geheimer-456"));
+    s.put("POST /plattform/mandanten", () -> as(post("/plattform/mandanten"), "admin")
+        .param("name", "Audit-Kreis " + suffix).param("slug", "audit-" + suffix).param("kind", "LANDKREIS"));
+    s.put("POST /{tenant}/profil/tokens", () -> as(post("/nordhausen/profil/tokens"), "lesen")
+        .param("name", "Audit " + suffix));
+    s.put("POST /{tenant}/profil/tokens/{id}/widerrufen", () -> as(post("/nordhausen/profil/tokens/"
+        + value("select id from api_token where name = ?", "Audit " + suffix) + "/widerrufen"), "lesen"));
+
+    // atlas
+    String kreis = nordhausen("area", "x.official_key = '16062'");
+    s.put("POST /{tenant}/atlas/import/uebernehmen", () -> {
+      MockHttpSession session = new MockHttpSession();
+      String preview = html(multipart("/nordhausen/atlas/import")
+          .file(file("file", "werte.csv", "text/csv", "Schlüssel;Indikator;Zeitraum;Wert\n16062;Audit A " + suffix
+              + ";2020;1\n"))
+          .session(session).with(logins.as("koordination")).with(csrf()));
+      return as(post("/nordhausen/atlas/import/uebernehmen"), "koordination").session(session)
+          .param("token", token(preview));
+    });
+    s.put("POST /api/v1/{tenant}/indicator-imports", () -> multipart("/api/v1/nordhausen/indicator-imports")
+        .file(file("file", "werte.csv", "text/csv", "Schlüssel;Indikator;Zeitraum;Wert\n16062;Audit B " + suffix
+            + ";2020;2\n"))
+        .param("dryRun", "false").header("Authorization", TOKEN));
+    s.put("POST /api/v1/{tenant}/geometry-imports", () -> multipart("/api/v1/nordhausen/geometry-imports")
+        .file(file("file", "g.geojson", "application/geo+json", "{\"type\":\"FeatureCollection\",\"features\":["
+            + "{\"type\":\"Feature\",\"properties\":{\"ARS\":\"16062098\",\"GEN\":\"Auditdorf\"},\"geometry\":"
+            + "{\"type\":\"Polygon\",\"coordinates\":[[[10.7,51.5],[10.71,51.5],[10.71,51.51],[10.7,51.51],"
+            + "[10.7,51.5]]]}}]}"))
+        .param("dryRun", "false").header("Authorization", TOKEN));
+    s.put("POST /{tenant}/atlas/planungsraeume", () -> as(post("/nordhausen/atlas/planungsraeume"), "koordination")
+        .param("name", "Audit-Raum " + suffix).param("schluessel", "AR-" + suffix)
+        .param("gebiete", kreis).param("gebiete", nordhausen("area", "x.official_key = '16061'")));
+    s.put("POST /{tenant}/atlas/planungsraeume/geometrie/uebernehmen", () -> {
+      MockHttpSession session = new MockHttpSession();
+      String preview = html(multipart("/nordhausen/atlas/planungsraeume/geometrie")
+          .file(file("file", "sr.geojson", "application/geo+json", "{\"type\":\"FeatureCollection\",\"features\":["
+              + "{\"type\":\"Feature\",\"properties\":{\"SR\":\"SR-" + suffix + "\",\"NAME\":\"Audit-Sozialraum\"},"
+              + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[10.72,51.5],[10.73,51.5],[10.73,51.51],"
+              + "[10.72,51.51],[10.72,51.5]]]}}]}"))
+          .param("schluesselEigenschaft", "SR").param("nameEigenschaft", "NAME")
+          .session(session).with(logins.as("koordination")).with(csrf()));
+      return as(post("/nordhausen/atlas/planungsraeume/geometrie/uebernehmen"), "koordination").session(session)
+          .param("token", token(preview)).param("schluesselEigenschaft", "SR").param("nameEigenschaft", "NAME");
+    });
+    s.put("POST /{tenant}/atlas/indikatoren/{id}/bearbeiten", () -> {
+      String indicator = nordhausen("indicator", "x.name = ?", "Audit B " + suffix);
+      return as(post("/nordhausen/atlas/indikatoren/" + indicator + "/bearbeiten"), "koordination")
+          .param("name", "Audit B " + suffix).param("shortName", "Audit B").param("kind", "COUNT")
+          .param("decimals", "0").param("polarity", "NEUTRAL")
+          .param("version", value("select version from indicator where id = ?", indicator));
+    });
+
+    // strategy
+    String newStrategy = "Audit-Strategie " + suffix;
+    s.put("POST /{tenant}/strategien/neu", () -> as(post("/nordhausen/strategien/neu"), "koordination")
+        .param("title", newStrategy).param("levelNames", "Handlungsfeld, Ziel").param("status", "DRAFT")
+        .param("visibility", "INTERNAL"));
+    s.put("POST /{tenant}/strategien/{id}/bearbeiten", () -> {
+      String id = nordhausen("strategy", "x.title = ?", newStrategy);
+      return as(post("/nordhausen/strategien/" + id + "/bearbeiten"), "koordination").param("title", newStrategy)
+          .param("kind", "Seniorenplan").param("levelNames", "Handlungsfeld, Ziel").param("status", "DRAFT")
+          .param("visibility", "INTERNAL").param("version", value("select version from strategy where id = ?", id));
+    });
+    s.put("POST /{tenant}/strategien/{id}/ziele", () -> as(post("/nordhausen/strategien/"
+        + nordhausen("strategy", "x.title = ?", newStrategy) + "/ziele"), "koordination").param("code", "1")
+        .param("title", "Erstes Handlungsfeld"));
+    s.put("POST /{tenant}/strategien/{id}/massnahmen", () -> {
+      String id = nordhausen("strategy", "x.title = ?", newStrategy);
+      ok(as(post("/nordhausen/strategien/" + id + "/ziele"), "koordination").param("code", "2")
+          .param("title", "Zweites Handlungsfeld"));
+      return as(post("/nordhausen/strategien/" + id + "/massnahmen"), "koordination")
+          .param("goal", value("select id from goal where strategy_id = ? and code = '1'", id)).param("code", "1.1")
+          .param("title", "Erste Maßnahme");
+    });
+    s.put("POST /{tenant}/strategien/{id}/ziele/{goalId}/verschieben", () -> {
+      String id = nordhausen("strategy", "x.title = ?", newStrategy);
+      String second = value("select id from goal where strategy_id = ? and code = '2'", id);
+      return as(post("/nordhausen/strategien/" + id + "/ziele/" + second + "/verschieben"), "koordination")
+          .param("parent", value("select id from goal where strategy_id = ? and code = '1'", id))
+          .param("version", value("select version from goal where id = ?", second));
+    });
+    s.put("POST /{tenant}/strategien/{id}/ziele/{goalId}/reihenfolge", () -> {
+      String id = nordhausen("strategy", "x.title = ?", newStrategy);
+      ok(as(post("/nordhausen/strategien/" + id + "/ziele"), "koordination").param("code", "3")
+          .param("title", "Drittes Handlungsfeld"));
+      return as(post("/nordhausen/strategien/" + id + "/ziele/"
+          + value("select id from goal where strategy_id = ? and code = '3'", id) + "/reihenfolge"), "koordination")
+          .param("richtung", "hoch");
+    });
+    s.put("POST /{tenant}/strategien/{id}/ziele/{goalId}/bearbeiten", () -> {
+      String id = nordhausen("strategy", "x.title = ?", newStrategy);
+      String goal = value("select id from goal where strategy_id = ? and code = '1'", id);
+      return as(post("/nordhausen/strategien/" + id + "/ziele/" + goal + "/bearbeiten"), "koordination")
+          .param("code", "1").param("title", "Erstes Handlungsfeld (geändert)")
+          .param("version", value("select version from goal where id = ?", goal));
+    });
+    s.put("POST /{tenant}/strategien/{id}/massnahmen/{measureId}/bearbeiten", () -> {
+      String id = nordhausen("strategy", "x.title = ?", newStrategy);
+      String measure = value("select id from measure where strategy_id = ?", id);
+      return as(post("/nordhausen/strategien/" + id + "/massnahmen/" + measure + "/bearbeiten"), "koordination")
+          .param("code", "1.1").param("title", "Erste Maßnahme (geändert)")
+          .param("goalId", value("select goal_id from measure where id = ?", measure))
+          .param("startText", "III. Quartal 2025").param("endText", "bis Ende 2026").param("weight", "1")
+          .param("version", value("select version from measure where id = ?", measure));
+    });
+    s.put("POST /{tenant}/strategien/{id}/massnahmen/{measureId}/meilensteine", () -> {
+      String id = nordhausen("strategy", "x.title = ?", newStrategy);
+      return as(post("/nordhausen/strategien/" + id + "/massnahmen/"
+          + value("select id from measure where strategy_id = ?", id) + "/meilensteine"), "koordination")
+          .param("title", "Liste liegt vor").param("due", "III. Quartal 2025");
+    });
+    s.put("POST /{tenant}/strategien/{id}/massnahmen/{measureId}/meilensteine/{milestoneId}/erledigt", () -> {
+      String id = nordhausen("strategy", "x.title = ?", newStrategy);
+      String measure = value("select id from measure where strategy_id = ?", id);
+      return as(post("/nordhausen/strategien/" + id + "/massnahmen/" + measure + "/meilensteine/"
+          + value("select id from milestone where measure_id = ?", measure) + "/erledigt"), "koordination")
+          .param("doneOn", "2025-09-30");
+    });
+    s.put("POST /{tenant}/strategien/{id}/ziele/{goalId}/indikatoren", () -> {
+      String id = nordhausen("strategy", "x.title = ?", newStrategy);
+      return as(post("/nordhausen/strategien/" + id + "/ziele/"
+          + value("select id from goal where strategy_id = ? and code = '1'", id) + "/indikatoren"), "koordination")
+          .param("indicator", nordhausen("indicator", "x.name = ?", "Audit B " + suffix)).param("area", kreis);
+    });
+    s.put("POST /{tenant}/strategien/{id}/ziele/{goalId}/indikatoren/{linkId}/entfernen", () -> {
+      String id = nordhausen("strategy", "x.title = ?", newStrategy);
+      String goal = value("select id from goal where strategy_id = ? and code = '1'", id);
+      return as(post("/nordhausen/strategien/" + id + "/ziele/" + goal + "/indikatoren/"
+          + value("select id from goal_indicator where goal_id = ?", goal) + "/entfernen"), "koordination");
+    });
+    String round = "Audit-Runde " + suffix;
+    s.put("POST /{tenant}/strategien/{id}/runden", () -> as(post(base + "/runden"), "koordination")
+        .param("name", round));
+    s.put("POST /{tenant}/runden/{roundId}/status", () -> {
+      String r = nordhausen("reporting_round", "x.name = ?", round);
+      return as(post("/nordhausen/runden/" + r + "/status"), "koordination").param("state", "OPEN")
+          .param("version", value("select version from reporting_round where id = ?", r));
+    });
+    s.put("POST /{tenant}/runden/{roundId}/veroeffentlichung", () -> {
+      String r = nordhausen("reporting_round", "x.name = ?", round);
+      return as(post("/nordhausen/runden/" + r + "/veroeffentlichung"), "koordination").param("publish", "true")
+          .param("version", value("select version from reporting_round where id = ?", r));
+    });
+    String jugend = value("select id from measure where strategy_id = ? and code = '2.1.2.1'", strategy);
+    s.put("POST /{tenant}/runden/{roundId}/massnahmen/{measureId}", () -> as(post("/nordhausen/runden/"
+        + nordhausen("reporting_round", "x.name = ?", round) + "/massnahmen/" + jugend), "fachdienst")
+        .param("statusCode", "IN_PROGRESS").param("narrative", "Audit"));
+    s.put("POST /{tenant}/einschaetzungen/{assessmentId}/pruefung", () -> as(post("/nordhausen/einschaetzungen/"
+        + value("select id from assessment where round_id = ? and measure_id = ?",
+            nordhausen("reporting_round", "x.name = ?", round), jugend) + "/pruefung"), "koordination")
+        .param("decision", "ACCEPTED"));
+    s.put("POST /{tenant}/verwaltung/status", () -> as(post("/nordhausen/verwaltung/status"), "admin")
+        .param("code", "AUDIT_" + suffix.toUpperCase().replaceAll("[^A-Z]", "X")).param("label", "Audit")
+        .param("defaultProgress", "10").param("colour", "#005a9c").param("symbol", "◆"));
+    s.put("POST /{tenant}/verwaltung/status/{id}", () -> as(post("/nordhausen/verwaltung/status/"
+        + nordhausen("status_option", "x.code = ?", "AUDIT_" + suffix.toUpperCase().replaceAll("[^A-Z]", "X"))),
+        "admin").param("label", "Audit geändert").param("defaultProgress", "20").param("colour", "#005a9c")
+        .param("symbol", "◆").param("active", "true"));
+    s.put("POST /{tenant}/strategien/{id}/impressum", () -> as(post(base + "/impressum"), "koordination")
+        .param("scope", "strategie").param("publisher", "Landkreis Nordhausen, Audit " + suffix)
+        .param("version", String.valueOf(dsl.fetchOptional("select version from report_imprint where strategy_id = ?",
+            strategy).map(r -> r.get(0)).orElse(0))));
+    String agreement = "Handlungsfeld 1: Audit\nZiel 1.1\tEin Ziel\n\nMaßnahme 1.1.1\tEine Maßnahme\n";
+    s.put("POST /api/v1/{tenant}/strategy-imports", () -> multipart("/api/v1/nordhausen/strategy-imports")
+        .file(file("file", "z.txt", "text/plain", agreement)).param("dryRun", "false")
+        .param("strategy", "Audit-Import API " + suffix).header("Authorization", TOKEN));
+    s.put("POST /{tenant}/strategien/import/uebernehmen", () -> {
+      MockHttpSession session = new MockHttpSession();
+      String preview = html(multipart("/nordhausen/strategien/import")
+          .file(file("file", "z.txt", "text/plain", agreement)).session(session)
+          .with(logins.as("koordination")).with(csrf()));
+      return as(post("/nordhausen/strategien/import/uebernehmen"), "koordination").session(session)
+          .param("token", token(preview)).param("title", "Audit-Import " + suffix);
+    });
+
+    // catalogue
+    s.put("POST /{tenant}/angebote/verwaltung/organisationen", () -> as(
+        post("/nordhausen/angebote/verwaltung/organisationen"), "koordination").param("name", "Audit-Träger " + suffix)
+        .param("email", "audit@example.org"));
+    s.put("POST /{tenant}/angebote/verwaltung/orte", () -> as(post("/nordhausen/angebote/verwaltung/orte"),
+        "koordination").param("organisation", nordhausen("organization", "x.name = ?", "Audit-Träger " + suffix))
+        .param("name", "Audit-Ort " + suffix).param("street", "Markt 1").param("postalCode", "99734")
+        .param("city", "Nordhausen").param("latitude", "51,5050").param("longitude", "10,7910"));
+    s.put("POST /{tenant}/angebote/verwaltung/anbieter-konten", () -> as(
+        post("/nordhausen/angebote/verwaltung/anbieter-konten"), "koordination")
+        .param("user", value("select id from app_user where username = 'anbieter2'"))
+        .param("organisation", nordhausen("organization", "x.name = ?", "Audit-Träger " + suffix)));
+    s.put("POST /{tenant}/angebote/neu", () -> offer(post("/nordhausen/angebote/neu"), "anbieter2")
+        .param("organisation", nordhausen("organization", "x.name = ?", "Audit-Träger " + suffix))
+        .param("name", "Audit-Angebot " + suffix));
+    s.put("POST /{tenant}/angebote/{id}/status", () -> as(post("/nordhausen/angebote/"
+        + nordhausen("offer", "x.name = ?", "Audit-Angebot " + suffix) + "/status"), "koordination")
+        .param("status", "PUBLISHED"));
+    s.put("POST /{tenant}/angebote/{id}/bearbeiten", () -> {
+      String offer = nordhausen("offer", "x.name = ?", "Audit-Angebot " + suffix);
+      return offer(post("/nordhausen/angebote/" + offer + "/bearbeiten"), "anbieter2")
+          .param("name", "Audit-Angebot " + suffix).param("description", "Geändert")
+          .param("version", value("select version from offer where id = ?", offer));
+    });
+    s.put("POST /{tenant}/angebote/verwaltung/pruefung/{change}/zurueckgeben", () -> as(
+        post("/nordhausen/angebote/verwaltung/pruefung/" + value("select id from offer_change where offer_id = ? "
+            + "and state = 'SUBMITTED'", nordhausen("offer", "x.name = ?", "Audit-Angebot " + suffix))
+            + "/zurueckgeben"), "koordination").param("comment", "Bitte Zeiten nennen."));
+    s.put("POST /{tenant}/angebote/verwaltung/pruefung/{change}/uebernehmen", () -> {
+      String offer = nordhausen("offer", "x.name = ?", "Audit-Angebot " + suffix);
+      ok(offer(post("/nordhausen/angebote/" + offer + "/bearbeiten"), "anbieter2")
+          .param("name", "Audit-Angebot " + suffix).param("description", "Montags 9 bis 11 Uhr")
+          .param("version", value("select version from offer where id = ?", offer)));
+      return as(post("/nordhausen/angebote/verwaltung/pruefung/" + value("select id from offer_change where "
+          + "offer_id = ? and state = 'SUBMITTED'", offer) + "/uebernehmen"), "koordination");
+    });
+    s.put("POST /{tenant}/angebote/{id}/bestaetigen", () -> as(post("/nordhausen/angebote/"
+        + nordhausen("offer", "x.name = ?", "Audit-Angebot " + suffix) + "/bestaetigen"), "anbieter2"));
+    s.put("POST /{tenant}/angebote/verwaltung/erinnern/{organization}", () -> {
+      String offer = nordhausen("offer", "x.name = ?", "Audit-Angebot " + suffix);
+      dsl.execute("update offer set last_verified_at = null where id = ?", offer);
+      return as(post("/nordhausen/angebote/verwaltung/erinnern/"
+          + nordhausen("organization", "x.name = ?", "Audit-Träger " + suffix)), "koordination");
+    });
+    s.put("POST /{tenant}/angebote/verwaltung/kategorien", () -> as(post("/nordhausen/angebote/verwaltung/kategorien"),
+        "koordination").param("name", "Audit-Oberkategorie " + suffix));
+    s.put("POST /{tenant}/angebote/verwaltung/kategorien/{id}/umbenennen", () -> as(post(
+        "/nordhausen/angebote/verwaltung/kategorien/" + nordhausen("catalogue_category", "x.name = ?",
+            "Audit-Oberkategorie " + suffix) + "/umbenennen"), "koordination").param("name", "Audit-Kategorie " + suffix));
+    s.put("POST /{tenant}/angebote/verwaltung/kategorien/{id}/verschieben", () -> {
+      String parent = nordhausen("catalogue_category", "x.name = ?", "Audit-Kategorie " + suffix);
+      ok(as(post("/nordhausen/angebote/verwaltung/kategorien"), "koordination").param("name", "Unter A " + suffix)
+          .param("parent", parent));
+      ok(as(post("/nordhausen/angebote/verwaltung/kategorien"), "koordination").param("name", "Unter B " + suffix)
+          .param("parent", parent));
+      return as(post("/nordhausen/angebote/verwaltung/kategorien/" + nordhausen("catalogue_category", "x.name = ?",
+          "Unter B " + suffix) + "/verschieben"), "koordination").param("richtung", "hoch");
+    });
+    s.put("POST /{tenant}/angebote/verwaltung/kategorien/{id}/loeschen", () -> as(post(
+        "/nordhausen/angebote/verwaltung/kategorien/" + nordhausen("catalogue_category", "x.name = ?",
+            "Unter A " + suffix) + "/loeschen"), "koordination"));
+    s.put("POST /{tenant}/angebote/import/uebernehmen", () -> {
+      MockHttpSession session = new MockHttpSession();
+      String preview = html(multipart("/nordhausen/angebote/import")
+          .file(file("file", "a.csv", "text/csv", "Name;Träger;Straße;PLZ;Ort\nAudit-Import-Angebot " + suffix
+              + ";Audit-Träger " + suffix + ";Markt 2;99734;Nordhausen\n"))
+          .session(session).with(logins.as("koordination")).with(csrf()));
+      return as(post("/nordhausen/angebote/import/uebernehmen"), "koordination").session(session)
+          .param("token", token(preview));
+    });
+    s.put("POST /api/v1/{tenant}/hsds-imports", () -> post("/api/v1/nordhausen/hsds-imports")
+        .contentType("application/json").content("{\"contents\":[{\"name\":\"Audit-HSDS " + suffix + "\","
+            + "\"organization\":{\"name\":\"Audit-HSDS-Träger " + suffix + "\"}}]}")
+        .param("dryRun", "false").header("Authorization", TOKEN));
+    return s;
+  }
+
+  static byte[] png() throws java.io.IOException {
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(8, 8,
+        java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", out);
+    return out.toByteArray();
+  }
+
+  /** The fields every offer form needs (as the provider's form sends them). */
+  MockHttpServletRequestBuilder offer(MockHttpServletRequestBuilder b, String user) {
+    String location = nordhausen("offer_location", "x.name = ?", "Audit-Ort " + suffix);
+    return as(b, user).param("cost", "FREE").param("languages", "de").param("targetGroups", "FAMILIEN")
+        .param("lifeSituations", "FAMILIE").param("locations", location).param("tag-0", "2")
+        .param("von-0", "09:30").param("bis-0", "11:00");
+  }
+}
