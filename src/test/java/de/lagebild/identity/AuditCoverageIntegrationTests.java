@@ -145,6 +145,11 @@ class AuditCoverageIntegrationTests extends DatabaseProperties {
         + where, args);
   }
 
+  String sr(String table, String where, Object... args) {
+    return value("select x.id from " + table + " x join tenant t on t.id = x.tenant_id where t.slug = "
+        + "'saalfeld-rudolstadt' and " + where, args);
+  }
+
   MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder b, String user) {
     return b.with(logins.as(user)).with(csrf());
   }
@@ -335,9 +340,10 @@ class AuditCoverageIntegrationTests extends DatabaseProperties {
       return as(post("/nordhausen/strategien/" + id + "/ziele/" + goal + "/indikatoren/"
           + value("select id from goal_indicator where goal_id = ?", goal) + "/entfernen"), "koordination");
     });
+    // a round of the test's own strategy, so that the demo strategy's dashboard stays as the other tests expect
     String round = "Audit-Runde " + suffix;
-    s.put("POST /{tenant}/strategien/{id}/runden", () -> as(post(base + "/runden"), "koordination")
-        .param("name", round));
+    s.put("POST /{tenant}/strategien/{id}/runden", () -> as(post("/nordhausen/strategien/"
+        + nordhausen("strategy", "x.title = ?", newStrategy) + "/runden"), "koordination").param("name", round));
     s.put("POST /{tenant}/runden/{roundId}/status", () -> {
       String r = nordhausen("reporting_round", "x.name = ?", round);
       return as(post("/nordhausen/runden/" + r + "/status"), "koordination").param("state", "OPEN")
@@ -348,20 +354,22 @@ class AuditCoverageIntegrationTests extends DatabaseProperties {
       return as(post("/nordhausen/runden/" + r + "/veroeffentlichung"), "koordination").param("publish", "true")
           .param("version", value("select version from reporting_round where id = ?", r));
     });
-    String jugend = value("select id from measure where strategy_id = ? and code = '2.1.2.1'", strategy);
     s.put("POST /{tenant}/runden/{roundId}/massnahmen/{measureId}", () -> as(post("/nordhausen/runden/"
-        + nordhausen("reporting_round", "x.name = ?", round) + "/massnahmen/" + jugend), "fachdienst")
-        .param("statusCode", "IN_PROGRESS").param("narrative", "Audit"));
+        + nordhausen("reporting_round", "x.name = ?", round) + "/massnahmen/"
+        + value("select id from measure where strategy_id = ?", nordhausen("strategy", "x.title = ?", newStrategy))),
+        "koordination").param("statusCode", "IN_PROGRESS").param("narrative", "Audit"));
     s.put("POST /{tenant}/einschaetzungen/{assessmentId}/pruefung", () -> as(post("/nordhausen/einschaetzungen/"
-        + value("select id from assessment where round_id = ? and measure_id = ?",
-            nordhausen("reporting_round", "x.name = ?", round), jugend) + "/pruefung"), "koordination")
-        .param("decision", "ACCEPTED"));
-    s.put("POST /{tenant}/verwaltung/status", () -> as(post("/nordhausen/verwaltung/status"), "admin")
-        .param("code", "AUDIT_" + suffix.toUpperCase().replaceAll("[^A-Z]", "X")).param("label", "Audit")
-        .param("defaultProgress", "10").param("colour", "#005a9c").param("symbol", "◆"));
-    s.put("POST /{tenant}/verwaltung/status/{id}", () -> as(post("/nordhausen/verwaltung/status/"
-        + nordhausen("status_option", "x.code = ?", "AUDIT_" + suffix.toUpperCase().replaceAll("[^A-Z]", "X"))),
-        "admin").param("label", "Audit geändert").param("defaultProgress", "20").param("colour", "#005a9c")
+        + value("select id from assessment where round_id = ?", nordhausen("reporting_round", "x.name = ?", round))
+        + "/pruefung"), "koordination").param("decision", "ACCEPTED"));
+    // the status catalogue of the other demo tenant: Nordhausen's dashboard columns stay as other tests expect
+    String code = "AUDIT_" + suffix.toUpperCase().replaceAll("[^A-Z]", "X");
+    s.put("POST /{tenant}/verwaltung/status", () -> as(post("/saalfeld-rudolstadt/verwaltung/status"), "sr-admin")
+        .param("code", code).param("label", "Audit").param("defaultProgress", "10").param("colour", "#005a9c")
+        .param("symbol", "◆"));
+    s.put("POST /{tenant}/verwaltung/status/{id}", () -> as(post("/saalfeld-rudolstadt/verwaltung/status/"
+        + value("select x.id from status_option x join tenant t on t.id = x.tenant_id "
+            + "where t.slug = 'saalfeld-rudolstadt' and x.code = ?", code)), "sr-admin")
+        .param("label", "Audit geändert").param("defaultProgress", "20").param("colour", "#005a9c")
         .param("symbol", "◆").param("active", "true"));
     s.put("POST /{tenant}/strategien/{id}/impressum", () -> as(post(base + "/impressum"), "koordination")
         .param("scope", "strategie").param("publisher", "Landkreis Nordhausen, Audit " + suffix)
@@ -380,74 +388,79 @@ class AuditCoverageIntegrationTests extends DatabaseProperties {
           .param("token", token(preview)).param("title", "Audit-Import " + suffix);
     });
 
-    // catalogue
-    s.put("POST /{tenant}/angebote/verwaltung/organisationen", () -> as(
-        post("/nordhausen/angebote/verwaltung/organisationen"), "koordination").param("name", "Audit-Träger " + suffix)
-        .param("email", "audit@example.org"));
-    s.put("POST /{tenant}/angebote/verwaltung/orte", () -> as(post("/nordhausen/angebote/verwaltung/orte"),
-        "koordination").param("organisation", nordhausen("organization", "x.name = ?", "Audit-Träger " + suffix))
+    // catalogue, in the other demo tenant (its catalogue is empty; Nordhausen's stays as the other tests expect);
+    // the provider account anbieter2 becomes a provider there too
+    s.put("POST /{tenant}/angebote/verwaltung/organisationen", () -> {
+      ok(as(post("/saalfeld-rudolstadt/verwaltung/benutzer/bestehend"), "sr-admin").param("username", "anbieter2")
+          .param("email", "anbieter2@demo.lagebild.invalid").param("role", "PROVIDER"));
+      return as(
+        post("/saalfeld-rudolstadt/angebote/verwaltung/organisationen"), "sr-koordination").param("name", "Audit-Träger " + suffix)
+        .param("email", "audit@example.org");
+    });
+    s.put("POST /{tenant}/angebote/verwaltung/orte", () -> as(post("/saalfeld-rudolstadt/angebote/verwaltung/orte"),
+        "sr-koordination").param("organisation", sr("organization", "x.name = ?", "Audit-Träger " + suffix))
         .param("name", "Audit-Ort " + suffix).param("street", "Markt 1").param("postalCode", "99734")
         .param("city", "Nordhausen").param("latitude", "51,5050").param("longitude", "10,7910"));
     s.put("POST /{tenant}/angebote/verwaltung/anbieter-konten", () -> as(
-        post("/nordhausen/angebote/verwaltung/anbieter-konten"), "koordination")
+        post("/saalfeld-rudolstadt/angebote/verwaltung/anbieter-konten"), "sr-koordination")
         .param("user", value("select id from app_user where username = 'anbieter2'"))
-        .param("organisation", nordhausen("organization", "x.name = ?", "Audit-Träger " + suffix)));
-    s.put("POST /{tenant}/angebote/neu", () -> offer(post("/nordhausen/angebote/neu"), "anbieter2")
-        .param("organisation", nordhausen("organization", "x.name = ?", "Audit-Träger " + suffix))
+        .param("organisation", sr("organization", "x.name = ?", "Audit-Träger " + suffix)));
+    s.put("POST /{tenant}/angebote/neu", () -> offer(post("/saalfeld-rudolstadt/angebote/neu"), "anbieter2")
+        .param("organisation", sr("organization", "x.name = ?", "Audit-Träger " + suffix))
         .param("name", "Audit-Angebot " + suffix));
-    s.put("POST /{tenant}/angebote/{id}/status", () -> as(post("/nordhausen/angebote/"
-        + nordhausen("offer", "x.name = ?", "Audit-Angebot " + suffix) + "/status"), "koordination")
+    s.put("POST /{tenant}/angebote/{id}/status", () -> as(post("/saalfeld-rudolstadt/angebote/"
+        + sr("offer", "x.name = ?", "Audit-Angebot " + suffix) + "/status"), "sr-koordination")
         .param("status", "PUBLISHED"));
     s.put("POST /{tenant}/angebote/{id}/bearbeiten", () -> {
-      String offer = nordhausen("offer", "x.name = ?", "Audit-Angebot " + suffix);
-      return offer(post("/nordhausen/angebote/" + offer + "/bearbeiten"), "anbieter2")
+      String offer = sr("offer", "x.name = ?", "Audit-Angebot " + suffix);
+      return offer(post("/saalfeld-rudolstadt/angebote/" + offer + "/bearbeiten"), "anbieter2")
           .param("name", "Audit-Angebot " + suffix).param("description", "Geändert")
           .param("version", value("select version from offer where id = ?", offer));
     });
     s.put("POST /{tenant}/angebote/verwaltung/pruefung/{change}/zurueckgeben", () -> as(
-        post("/nordhausen/angebote/verwaltung/pruefung/" + value("select id from offer_change where offer_id = ? "
-            + "and state = 'SUBMITTED'", nordhausen("offer", "x.name = ?", "Audit-Angebot " + suffix))
-            + "/zurueckgeben"), "koordination").param("comment", "Bitte Zeiten nennen."));
+        post("/saalfeld-rudolstadt/angebote/verwaltung/pruefung/" + value("select id from offer_change where offer_id = ? "
+            + "and state = 'SUBMITTED'", sr("offer", "x.name = ?", "Audit-Angebot " + suffix))
+            + "/zurueckgeben"), "sr-koordination").param("comment", "Bitte Zeiten nennen."));
     s.put("POST /{tenant}/angebote/verwaltung/pruefung/{change}/uebernehmen", () -> {
-      String offer = nordhausen("offer", "x.name = ?", "Audit-Angebot " + suffix);
-      ok(offer(post("/nordhausen/angebote/" + offer + "/bearbeiten"), "anbieter2")
+      String offer = sr("offer", "x.name = ?", "Audit-Angebot " + suffix);
+      ok(offer(post("/saalfeld-rudolstadt/angebote/" + offer + "/bearbeiten"), "anbieter2")
           .param("name", "Audit-Angebot " + suffix).param("description", "Montags 9 bis 11 Uhr")
           .param("version", value("select version from offer where id = ?", offer)));
-      return as(post("/nordhausen/angebote/verwaltung/pruefung/" + value("select id from offer_change where "
-          + "offer_id = ? and state = 'SUBMITTED'", offer) + "/uebernehmen"), "koordination");
+      return as(post("/saalfeld-rudolstadt/angebote/verwaltung/pruefung/" + value("select id from offer_change where "
+          + "offer_id = ? and state = 'SUBMITTED'", offer) + "/uebernehmen"), "sr-koordination");
     });
-    s.put("POST /{tenant}/angebote/{id}/bestaetigen", () -> as(post("/nordhausen/angebote/"
-        + nordhausen("offer", "x.name = ?", "Audit-Angebot " + suffix) + "/bestaetigen"), "anbieter2"));
+    s.put("POST /{tenant}/angebote/{id}/bestaetigen", () -> as(post("/saalfeld-rudolstadt/angebote/"
+        + sr("offer", "x.name = ?", "Audit-Angebot " + suffix) + "/bestaetigen"), "anbieter2"));
     s.put("POST /{tenant}/angebote/verwaltung/erinnern/{organization}", () -> {
-      String offer = nordhausen("offer", "x.name = ?", "Audit-Angebot " + suffix);
+      String offer = sr("offer", "x.name = ?", "Audit-Angebot " + suffix);
       dsl.execute("update offer set last_verified_at = null where id = ?", offer);
-      return as(post("/nordhausen/angebote/verwaltung/erinnern/"
-          + nordhausen("organization", "x.name = ?", "Audit-Träger " + suffix)), "koordination");
+      return as(post("/saalfeld-rudolstadt/angebote/verwaltung/erinnern/"
+          + sr("organization", "x.name = ?", "Audit-Träger " + suffix)), "sr-koordination");
     });
-    s.put("POST /{tenant}/angebote/verwaltung/kategorien", () -> as(post("/nordhausen/angebote/verwaltung/kategorien"),
-        "koordination").param("name", "Audit-Oberkategorie " + suffix));
+    s.put("POST /{tenant}/angebote/verwaltung/kategorien", () -> as(post("/saalfeld-rudolstadt/angebote/verwaltung/kategorien"),
+        "sr-koordination").param("name", "Audit-Oberkategorie " + suffix));
     s.put("POST /{tenant}/angebote/verwaltung/kategorien/{id}/umbenennen", () -> as(post(
-        "/nordhausen/angebote/verwaltung/kategorien/" + nordhausen("catalogue_category", "x.name = ?",
-            "Audit-Oberkategorie " + suffix) + "/umbenennen"), "koordination").param("name", "Audit-Kategorie " + suffix));
+        "/saalfeld-rudolstadt/angebote/verwaltung/kategorien/" + sr("catalogue_category", "x.name = ?",
+            "Audit-Oberkategorie " + suffix) + "/umbenennen"), "sr-koordination").param("name", "Audit-Kategorie " + suffix));
     s.put("POST /{tenant}/angebote/verwaltung/kategorien/{id}/verschieben", () -> {
-      String parent = nordhausen("catalogue_category", "x.name = ?", "Audit-Kategorie " + suffix);
-      ok(as(post("/nordhausen/angebote/verwaltung/kategorien"), "koordination").param("name", "Unter A " + suffix)
+      String parent = sr("catalogue_category", "x.name = ?", "Audit-Kategorie " + suffix);
+      ok(as(post("/saalfeld-rudolstadt/angebote/verwaltung/kategorien"), "sr-koordination").param("name", "Unter A " + suffix)
           .param("parent", parent));
-      ok(as(post("/nordhausen/angebote/verwaltung/kategorien"), "koordination").param("name", "Unter B " + suffix)
+      ok(as(post("/saalfeld-rudolstadt/angebote/verwaltung/kategorien"), "sr-koordination").param("name", "Unter B " + suffix)
           .param("parent", parent));
-      return as(post("/nordhausen/angebote/verwaltung/kategorien/" + nordhausen("catalogue_category", "x.name = ?",
-          "Unter B " + suffix) + "/verschieben"), "koordination").param("richtung", "hoch");
+      return as(post("/saalfeld-rudolstadt/angebote/verwaltung/kategorien/" + sr("catalogue_category", "x.name = ?",
+          "Unter B " + suffix) + "/verschieben"), "sr-koordination").param("richtung", "hoch");
     });
     s.put("POST /{tenant}/angebote/verwaltung/kategorien/{id}/loeschen", () -> as(post(
-        "/nordhausen/angebote/verwaltung/kategorien/" + nordhausen("catalogue_category", "x.name = ?",
-            "Unter A " + suffix) + "/loeschen"), "koordination"));
+        "/saalfeld-rudolstadt/angebote/verwaltung/kategorien/" + sr("catalogue_category", "x.name = ?",
+            "Unter A " + suffix) + "/loeschen"), "sr-koordination"));
     s.put("POST /{tenant}/angebote/import/uebernehmen", () -> {
       MockHttpSession session = new MockHttpSession();
-      String preview = html(multipart("/nordhausen/angebote/import")
+      String preview = html(multipart("/saalfeld-rudolstadt/angebote/import")
           .file(file("file", "a.csv", "text/csv", "Name;Träger;Straße;PLZ;Ort\nAudit-Import-Angebot " + suffix
               + ";Audit-Träger " + suffix + ";Markt 2;99734;Nordhausen\n"))
-          .session(session).with(logins.as("koordination")).with(csrf()));
-      return as(post("/nordhausen/angebote/import/uebernehmen"), "koordination").session(session)
+          .session(session).with(logins.as("sr-koordination")).with(csrf()));
+      return as(post("/saalfeld-rudolstadt/angebote/import/uebernehmen"), "sr-koordination").session(session)
           .param("token", token(preview));
     });
     s.put("POST /api/v1/{tenant}/hsds-imports", () -> post("/api/v1/nordhausen/hsds-imports")
@@ -467,7 +480,7 @@ class AuditCoverageIntegrationTests extends DatabaseProperties {
 
   /** The fields every offer form needs (as the provider's form sends them). */
   MockHttpServletRequestBuilder offer(MockHttpServletRequestBuilder b, String user) {
-    String location = nordhausen("offer_location", "x.name = ?", "Audit-Ort " + suffix);
+    String location = sr("offer_location", "x.name = ?", "Audit-Ort " + suffix);
     return as(b, user).param("cost", "FREE").param("languages", "de").param("targetGroups", "FAMILIEN")
         .param("lifeSituations", "FAMILIE").param("locations", location).param("tag-0", "2")
         .param("von-0", "09:30").param("bis-0", "11:00");

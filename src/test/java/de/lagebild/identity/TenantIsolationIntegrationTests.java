@@ -131,6 +131,7 @@ class TenantIsolationIntegrationTests extends DatabaseProperties {
     FORM.put("progress", "90");
     FORM.put("narrative", "übernommen");
     FORM.put("richtung", "hoch");
+    FORM.put("publish", "true");
     FORM.put("defaultProgress", "50");
     FORM.put("colour", "#000000");
     FORM.put("symbol", "X");
