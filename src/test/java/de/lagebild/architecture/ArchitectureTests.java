@@ -74,9 +74,9 @@ class ArchitectureTests {
   @Test
   void onlyTheMembershipLookupAndTheJobSweepReachAcrossTenants() {
     // the membership lookup finds a user's tenants; the sweep at start-up fails import jobs cut off by a crash
-    noClasses().that().doNotHaveFullyQualifiedName("de.lagebild.identity.internal.MembershipRepository")
-        .and().doNotHaveFullyQualifiedName("de.lagebild.strategy.internal.ImportJobs")
-        .and().doNotHaveFullyQualifiedName("de.lagebild.atlas.internal.AtlasImportJobs")
+    noClasses().that().doNotHaveFullyQualifiedName("de.lagebild.identity.internal.users.MembershipRepository")
+        .and().doNotHaveFullyQualifiedName("de.lagebild.strategy.internal.imports.ImportJobs")
+        .and().doNotHaveFullyQualifiedName("de.lagebild.atlas.internal.statistics.AtlasImportJobs")
         .should().callMethod(de.lagebild.platform.TenantScope.class, "acrossTenants",
             de.lagebild.platform.TenantTable.class)
         .check(CLASSES);
@@ -88,6 +88,32 @@ class ArchitectureTests {
         .or().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
         .should().bePublic()
         .check(CLASSES);
+  }
+
+  @Test
+  void controllersDependOnNoController() {
+    // shared parsing of request parameters and domain terms live in their own classes, not in another controller
+    noClasses().that().areAnnotatedWith(org.springframework.stereotype.Controller.class)
+        .or().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+        .should().dependOnClassesThat(DescribedPredicate.describe("are other controllers",
+            (JavaClass c) -> !c.isAnnotation() && c.isAnnotatedWith(org.springframework.stereotype.Controller.class)
+                || c.isAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)))
+        .check(CLASSES);
+  }
+
+  @Test
+  void templatesNameNoInternalClass() throws java.io.IOException {
+    try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/resources/templates"))) {
+      List<String> offenders = files.filter(p -> p.toString().endsWith(".html")).filter(p -> {
+        try {
+          return java.nio.file.Files.readString(p).matches("(?s).*de\\.lagebild\\.[a-z]+\\.internal.*");
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).map(Object::toString).toList();
+      org.assertj.core.api.Assertions.assertThat(offenders).as("templates that call internal classes by name")
+          .isEmpty();
+    }
   }
 
   private static DescribedPredicate<JavaMethod> areRequestHandlers() {

@@ -72,7 +72,7 @@ class ExchangeBrowserTests extends DatabaseProperties {
       b.checkAccessibility("43-imprint");
 
       Path big = Files.createDirectories(Path.of("target", "browser-uploads")).resolve("gross.txt").toAbsolutePath();
-      Files.write(big, de.lagebild.strategy.internal.BenchmarkFiles.tableFormat(1500, 2));
+      Files.write(big, de.lagebild.strategy.internal.bench.BenchmarkFiles.tableFormat(1500, 2));
       b.go("/nordhausen/strategien/import");
       b.find(By.id("file")).sendKeys(big.toString());
       b.find(By.cssSelector("form.form button.primary")).click();

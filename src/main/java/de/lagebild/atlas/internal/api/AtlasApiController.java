@@ -1,0 +1,198 @@
+package de.lagebild.atlas.internal.api;
+
+import de.lagebild.atlas.internal.maps.MapParameters;
+
+import de.lagebild.atlas.internal.demo.DemoAtlas;
+import de.lagebild.atlas.internal.indicators.Aggregation;
+import de.lagebild.atlas.internal.maps.AtlasViews;
+import de.lagebild.atlas.internal.store.AtlasRepository;
+import de.lagebild.atlas.internal.store.AtlasTables;
+import de.lagebild.atlas.internal.store.Periods;
+
+import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
+import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
+import de.lagebild.atlas.internal.store.AtlasRows.ValueRow;
+import de.lagebild.platform.AllowRoles;
+import de.lagebild.platform.DomainException;
+import de.lagebild.platform.NotFoundException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Open data API of the atlas: areas, indicators, values (JSON or CSV) and map data (GeoJSON with values), paged,
+ * with ETags (see {@code AtlasWebConfiguration}) and gzip.
+ */
+@RestController
+class AtlasApiController {
+
+  record AreaOut(UUID id, String type, String name, String key, UUID parent, String validFrom, String validTo) {}
+
+  record IndicatorOut(UUID id, String code, String name, String shortName, String unit, int decimals,
+      String polarity, String definition, String readingAid, String source, String licence, String lifeSituation) {}
+
+  record ValueOut(UUID indicator, String indicatorCode, UUID area, String areaKey, String areaName, String period,
+      BigDecimal value, String special, String flags, String source) {}
+
+  record Page<T>(int page, int size, int total, List<T> items) {}
+
+  static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
+  static final int MAX_SIZE = 5000;
+
+  private final AtlasRepository repository;
+  private final AtlasViews views;
+
+  private final de.lagebild.atlas.internal.maps.MapData mapData;
+
+  AtlasApiController(AtlasRepository repository, AtlasViews views, de.lagebild.atlas.internal.maps.MapData mapData) {
+    this.mapData = mapData;
+    this.repository = repository;
+    this.views = views;
+  }
+
+  /**
+   * Members of the tenant (by login or token) read every indicator; everyone else – without login, for tenants
+   * whose atlas is public – only the indicators marked public.
+   */
+  private static boolean member() {
+    return de.lagebild.platform.TenantContext.access().map(de.lagebild.platform.TenantAccess::isMember)
+        .orElse(false);
+  }
+
+  @GetMapping(path = "/api/v1/{tenant}/areas", produces = MediaType.APPLICATION_JSON_VALUE)
+  @de.lagebild.platform.AllowPublic
+  Page<AreaOut> areas(@PathVariable("tenant") String tenant,
+      @RequestParam(name = "page", defaultValue = "0") int page,
+      @RequestParam(name = "size", defaultValue = "500") int size) {
+    List<AreaOut> all = repository.areas().stream().map(a -> new AreaOut(a.id(), a.type().name(), a.name(),
+        a.officialKey(), a.parentId(), a.validFrom() == null ? null : a.validFrom().toString(),
+        a.validTo() == null ? null : a.validTo().toString())).toList();
+    return page(all, page, size);
+  }
+
+  @GetMapping(path = "/api/v1/{tenant}/indicators", produces = MediaType.APPLICATION_JSON_VALUE)
+  @de.lagebild.platform.AllowPublic
+  Page<IndicatorOut> indicators(@PathVariable("tenant") String tenant,
+      @RequestParam(name = "page", defaultValue = "0") int page,
+      @RequestParam(name = "size", defaultValue = "500") int size) {
+    boolean member = member();
+    return page(repository.indicators().stream().filter(i -> member || i.publicVisible())
+        .map(AtlasApiController::out).toList(), page, size);
+  }
+
+  @GetMapping(path = "/api/v1/{tenant}/values", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+  @de.lagebild.platform.AllowPublic
+  ResponseEntity<?> values(@PathVariable("tenant") String tenant,
+      @RequestParam(name = "indicator", required = false) UUID indicator,
+      @RequestParam(name = "area", required = false) UUID area,
+      @RequestParam(name = "period", required = false) String period,
+      @RequestParam(name = "format", defaultValue = "json") String format,
+      @RequestParam(name = "page", defaultValue = "0") int page,
+      @RequestParam(name = "size", defaultValue = "1000") int size) {
+    Map<UUID, AreaRow> areas = repository.areas().stream().collect(Collectors.toMap(AreaRow::id, Function.identity()));
+    boolean member = member();
+    Map<UUID, IndicatorRow> indicators = repository.indicators().stream().filter(i -> member || i.publicVisible())
+        .collect(Collectors.toMap(IndicatorRow::id, Function.identity()));
+    if (indicator != null && !indicators.containsKey(indicator) || area != null && !areas.containsKey(area)) {
+      throw new NotFoundException();
+    }
+    String p = period == null || period.isBlank() ? null : Periods.normalise(period);
+    org.jooq.Condition where = org.jooq.impl.DSL.trueCondition();
+    if (indicator != null) {
+      where = where.and(AtlasTables.Value.INDICATOR_ID.eq(indicator));
+    }
+    if (area != null) {
+      where = where.and(AtlasTables.Value.AREA_ID.eq(area));
+    }
+    if (p != null) {
+      where = where.and(AtlasTables.Value.PERIOD.eq(p));
+    }
+    if (!member) {
+      where = where.and(AtlasTables.Value.INDICATOR_ID.in(indicators.keySet()));
+    }
+    List<ValueOut> all = repository.values(where).stream()
+        .map(v -> Aggregation.visible(v, indicators.get(v.indicatorId()))).map(v -> new ValueOut(v.indicatorId(),
+        indicators.get(v.indicatorId()).code(), v.areaId(), areas.get(v.areaId()).officialKey(),
+        areas.get(v.areaId()).name(), v.period(), v.value(), v.special(), v.flags(), v.source())).toList();
+    if ("csv".equals(format)) {
+      List<List<Object>> table = new ArrayList<>();
+      table.add(List.of("indicator", "area_key", "area_name", "period", "value", "special", "flags"));
+      for (ValueOut v : all) {
+        table.add(java.util.Arrays.asList(v.indicatorCode(), v.areaKey(), v.areaName(), v.period(),
+            v.value() == null ? null : v.value().stripTrailingZeros().toPlainString().replace('.', ','), v.special(),
+            v.flags()));
+      }
+      return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+          .header("Content-Disposition", "attachment; filename=\"werte.csv\"")
+          .body(de.lagebild.exchange.CsvOutput.bytes(table));
+    }
+    if (!"json".equals(format)) {
+      throw new DomainException("atlas.formatUnsupported", format);
+    }
+    return ResponseEntity.ok(page(all, page, size));
+  }
+
+  /** GeoJSON of the areas of a map, with value, class and colour per area (simplified geometry). */
+  @GetMapping(path = "/api/v1/{tenant}/map-data", produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
+  @de.lagebild.platform.AllowPublic
+  ResponseEntity<byte[]> mapData(@PathVariable("tenant") String tenant, @RequestParam("indicator") UUID indicator,
+      @RequestParam(name = "period", required = false) String period,
+      @RequestParam(name = "klassen", defaultValue = "quantile") String method,
+      @RequestParam(name = "anzahl", defaultValue = "5") int count,
+      @RequestParam(name = "grenzen", required = false) String breaks,
+      @RequestParam(name = "level", required = false) String level) {
+    if (!member() && !repository.indicator(indicator).map(IndicatorRow::publicVisible).orElse(false)) {
+      throw new NotFoundException();
+    }
+    return mapData.answer(indicator + "|" + period + "|" + method + "|" + count + "|" + breaks + "|" + level,
+        () -> views.map(indicator, period, MapParameters.method(method), count, MapParameters.breaks(breaks),
+            MapParameters.level(level)));
+  }
+
+  static IndicatorOut out(IndicatorRow i) {
+    return new IndicatorOut(i.id(), i.code(), i.name(), i.shortName(), i.unit(), i.decimals(), i.polarity().name(),
+        i.definition(), i.readingAid(), i.source(), i.licence(), i.lifeSituation());
+  }
+
+  static <T> Page<T> page(List<T> all, int page, int size) {
+    if (page < 0 || size < 1 || size > MAX_SIZE) {
+      throw new DomainException("atlas.pageInvalid", MAX_SIZE);
+    }
+    int from = Math.min(all.size(), page * size);
+    return new Page<>(page, size, all.size(), new ArrayList<>(all.subList(from, Math.min(all.size(), from + size))));
+  }
+
+  static String string(String s) {
+    if (s == null) {
+      return "null";
+    }
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.append('"').toString();
+  }
+}

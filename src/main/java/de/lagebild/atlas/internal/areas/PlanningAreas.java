@@ -1,0 +1,210 @@
+package de.lagebild.atlas.internal.areas;
+
+import de.lagebild.atlas.internal.indicators.Derivation;
+import de.lagebild.atlas.internal.store.AtlasRepository;
+
+import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
+import de.lagebild.atlas.internal.store.AtlasRows.AreaType;
+import de.lagebild.platform.AuditLog;
+import de.lagebild.platform.DomainException;
+import de.lagebild.platform.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Planning areas (Sozialräume, Planungsräume) built from member areas – usually Gemeinden: the new area keeps its
+ * members, its outline is the union of theirs (the original geometry from the originals, the display geometry from
+ * the members' simplified outlines, so that borders shared with neighbours stay shared), and its counts are the
+ * sums of its members' counts, its rates recomputed from summed numerators and denominators ({@link Derivation}).
+ */
+@Service
+public class PlanningAreas {
+
+  private static final GeometryFactory GEOMETRY = new GeometryFactory();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final AtlasRepository repository;
+  private final Derivation derivation;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  PlanningAreas(AtlasRepository repository, Derivation derivation, AuditLog audit, Clock clock) {
+    this.repository = repository;
+    this.derivation = derivation;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** A planning area and its members, for the list. */
+  record Planned(AreaRow area, List<AreaRow> members) {}
+
+  List<Planned> all() {
+    Map<UUID, AreaRow> areas = new LinkedHashMap<>();
+    repository.areas().forEach(a -> areas.put(a.id(), a));
+    List<Planned> result = new ArrayList<>();
+    repository.members().forEach((id, members) -> {
+      AreaRow a = areas.get(id);
+      if (a != null) {
+        result.add(new Planned(a, members.stream().map(areas::get).filter(java.util.Objects::nonNull)
+            .sorted(java.util.Comparator.comparing(AreaRow::name)).toList()));
+      }
+    });
+    result.sort(java.util.Comparator.comparing(p -> p.area().name().toLowerCase(Locale.GERMAN)));
+    return result;
+  }
+
+  /** Creates the planning area {@code name} from at least two members of this tenant; returns its id. */
+  @Transactional
+  public UUID create(String name, String key, List<UUID> memberIds) {
+    String n = name == null ? "" : name.strip();
+    if (n.isEmpty() || n.length() > 200) {
+      throw new DomainException("atlas.planning.name");
+    }
+    Set<UUID> ids = new LinkedHashSet<>(memberIds == null ? List.of() : memberIds);
+    if (ids.size() < 2) {
+      throw new DomainException("atlas.planning.members");
+    }
+    List<AreaRow> members = new ArrayList<>();
+    for (UUID id : ids) {
+      // an id of another tenant is not found here: the query is scoped to the current tenant
+      members.add(repository.area(id).orElseThrow(NotFoundException::new));
+    }
+    if (members.stream().anyMatch(m -> m.type() == AreaType.LAND)) {
+      throw new DomainException("atlas.planning.land");
+    }
+    String k = key == null || key.isBlank() ? null : key.strip();
+    if (k != null && !repository.areasByKey(k).isEmpty()) {
+      throw new DomainException("atlas.planning.keyTaken", k);
+    }
+    if (repository.areas().stream().anyMatch(a -> a.type() == AreaType.SOZIALRAUM && a.name().equalsIgnoreCase(n))) {
+      throw new DomainException("atlas.planning.nameTaken", n);
+    }
+    Set<UUID> parents = new LinkedHashSet<>();
+    members.forEach(m -> parents.add(m.parentId()));
+    UUID parent = parents.size() == 1 ? parents.iterator().next() : null;
+    UUID id = UUID.randomUUID();
+    Instant now = clock.instant();
+    String note = "Planungsraum aus " + members.size() + " Gebieten: "
+        + String.join(", ", members.stream().map(AreaRow::name).sorted().toList());
+    repository.insertArea(new AreaRow(id, AreaType.SOZIALRAUM, n, k, parent, null, null,
+        note.length() > 1000 ? note.substring(0, 999) + "…" : note, 0), now);
+    for (AreaRow m : members) {
+      repository.insertMember(id, m.id());
+    }
+    Map<UUID, String> originals = repository.originalGeometries(ids);
+    Map<UUID, String> simplified = repository.simplifiedGeometries(ids);
+    if (originals.size() == ids.size()) {
+      repository.saveGeometry(id, toGeoJson(union(originals.values())), toGeoJson(union(simplified.values())),
+          "Vereinigung der Gebiete", now);
+    }
+    derivation.recomputeAll();
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("name", n);
+    after.put("members", members.stream().map(AreaRow::name).toList());
+    audit.record("CREATE", "Area", id, "Planungsraum angelegt: " + n, null, after);
+    return id;
+  }
+
+  // ---------------------------------------------------------------- geometry
+
+  public static Geometry union(java.util.Collection<String> geoJson) {
+    List<Geometry> parts = new ArrayList<>();
+    for (String g : geoJson) {
+      parts.add(read(g));
+    }
+    Geometry u = UnaryUnionOp.union(parts);
+    return u == null ? GEOMETRY.createMultiPolygon() : u;
+  }
+
+  public static Geometry read(String geoJson) {
+    JsonNode node = JSON.readTree(geoJson);
+    String type = node.path("type").asString();
+    if ("Polygon".equals(type)) {
+      return polygon(node.path("coordinates"));
+    }
+    if ("MultiPolygon".equals(type)) {
+      List<Polygon> polygons = new ArrayList<>();
+      node.path("coordinates").forEach(p -> polygons.add(polygon(p)));
+      return GEOMETRY.createMultiPolygon(polygons.toArray(Polygon[]::new));
+    }
+    throw new DomainException("atlas.planning.geometry", type);
+  }
+
+  private static Polygon polygon(JsonNode rings) {
+    List<LinearRing> list = new ArrayList<>();
+    for (JsonNode ring : rings) {
+      List<Coordinate> coordinates = new ArrayList<>();
+      ring.forEach(c -> coordinates.add(new Coordinate(c.path(0).asDouble(), c.path(1).asDouble())));
+      if (!coordinates.isEmpty() && !coordinates.get(0).equals2D(coordinates.get(coordinates.size() - 1))) {
+        coordinates.add(coordinates.get(0));
+      }
+      list.add(GEOMETRY.createLinearRing(coordinates.toArray(Coordinate[]::new)));
+    }
+    return GEOMETRY.createPolygon(list.get(0), list.subList(1, list.size()).toArray(LinearRing[]::new));
+  }
+
+  /** GeoJSON text of a polygonal geometry, coordinates to six decimals (about 10 cm). */
+  public static String toGeoJson(Geometry g) {
+    StringBuilder s = new StringBuilder();
+    if (g instanceof Polygon p) {
+      s.append("{\"type\":\"Polygon\",\"coordinates\":");
+      polygon(p, s);
+    } else {
+      s.append("{\"type\":\"MultiPolygon\",\"coordinates\":[");
+      for (int i = 0; i < g.getNumGeometries(); i++) {
+        if (g.getGeometryN(i) instanceof Polygon p) {
+          if (s.charAt(s.length() - 1) != '[') {
+            s.append(',');
+          }
+          polygon(p, s);
+        }
+      }
+      s.append(']');
+    }
+    return s.append('}').toString();
+  }
+
+  private static void polygon(Polygon p, StringBuilder s) {
+    s.append('[');
+    ring(p.getExteriorRing().getCoordinates(), s);
+    for (int i = 0; i < p.getNumInteriorRing(); i++) {
+      s.append(',');
+      ring(p.getInteriorRingN(i).getCoordinates(), s);
+    }
+    s.append(']');
+  }
+
+  private static void ring(Coordinate[] coordinates, StringBuilder s) {
+    s.append('[');
+    for (int i = 0; i < coordinates.length; i++) {
+      if (i > 0) {
+        s.append(',');
+      }
+      s.append('[').append(number(coordinates[i].x)).append(',').append(number(coordinates[i].y)).append(']');
+    }
+    s.append(']');
+  }
+
+  private static String number(double d) {
+    return java.math.BigDecimal.valueOf(d).setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+        .toPlainString();
+  }
+}

@@ -1,0 +1,62 @@
+package de.lagebild.atlas.internal.indicators;
+
+import de.lagebild.atlas.internal.maps.AtlasViews;
+import de.lagebild.atlas.internal.store.AtlasRepository;
+import de.lagebild.atlas.internal.store.AtlasRows;
+import de.lagebild.atlas.internal.store.AtlasTables;
+import de.lagebild.atlas.internal.store.Periods;
+
+import de.lagebild.atlas.IndicatorFigures;
+import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/** The atlas as other modules see it ({@link IndicatorFigures}). */
+@Service
+class AtlasFigures implements IndicatorFigures {
+
+  private final AtlasRepository repository;
+
+  AtlasFigures(AtlasRepository repository) {
+    this.repository = repository;
+  }
+
+  @Override
+  public List<IndicatorInfo> indicators() {
+    return repository.indicators().stream().map(AtlasFigures::info).toList();
+  }
+
+  @Override
+  public List<AreaInfo> areas() {
+    return repository.areas().stream().map(a -> new AreaInfo(a.id(), a.name(), a.officialKey())).toList();
+  }
+
+  @Override
+  public Optional<IndicatorInfo> indicator(UUID id) {
+    return repository.indicator(id).map(AtlasFigures::info);
+  }
+
+  @Override
+  public Optional<AreaInfo> area(UUID id) {
+    return repository.area(id).map(a -> new AreaInfo(a.id(), a.name(), a.officialKey()));
+  }
+
+  @Override
+  public List<Point> series(UUID indicator, UUID area) {
+    IndicatorRow i = repository.indicator(indicator).orElse(null);
+    if (i == null) {
+      return List.of();
+    }
+    return repository.values(AtlasTables.Value.INDICATOR_ID.eq(indicator).and(AtlasTables.Value.AREA_ID.eq(area)))
+        .stream().map(v -> Aggregation.visible(v, i)).sorted(Comparator.comparing(AtlasRows.ValueRow::periodEnd))
+        .map(v -> new Point(v.period(), Periods.label(v.period()), v.periodEnd(), v.value(), AtlasViews.format(v, i)))
+        .toList();
+  }
+
+  private static IndicatorInfo info(IndicatorRow i) {
+    return new IndicatorInfo(i.id(), i.name(), i.unit(), i.decimals(), i.polarity().name());
+  }
+}

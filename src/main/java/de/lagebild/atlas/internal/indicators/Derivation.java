@@ -1,0 +1,148 @@
+package de.lagebild.atlas.internal.indicators;
+
+import de.lagebild.atlas.internal.store.AtlasRepository;
+import de.lagebild.atlas.internal.store.Periods;
+
+import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
+import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
+import de.lagebild.atlas.internal.store.AtlasRows.ValueRow;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps derived indicators current: for every area and period with numerator and denominator, the rate is
+ * computed ({@link Aggregation#rate}); for an area whose members (areas with it as parent) all have counts, the
+ * counts are summed first. Runs after every import, in its transaction.
+ */
+@Service
+public class Derivation {
+
+  private final AtlasRepository repository;
+  private final Clock clock;
+
+  Derivation(AtlasRepository repository, Clock clock) {
+    this.repository = repository;
+    this.clock = clock;
+  }
+
+  /** Recomputes every derived indicator; returns the number of values written or changed. */
+  public int recomputeAll() {
+    int n = sumMembers();
+    for (IndicatorRow i : repository.indicators()) {
+      if (i.derived()) {
+        n += recompute(i);
+      }
+    }
+    return n;
+  }
+
+  public int recompute(IndicatorRow derived) {
+    IndicatorRow numerator = repository.indicator(derived.numeratorId()).orElseThrow();
+    IndicatorRow denominator = repository.indicator(derived.denominatorId()).orElseThrow();
+    Map<String, ValueRow> num = index(repository.valuesOf(numerator.id()));
+    Map<String, ValueRow> den = index(repository.valuesOf(denominator.id()));
+    List<AreaRow> areas = repository.areas();
+    Instant now = clock.instant();
+    int written = 0;
+    for (ValueRow n : num.values()) {
+      ValueRow d = den.get(n.areaId() + "|" + n.period());
+      if (d == null) {
+        continue;
+      }
+      Aggregation.Figure f = Aggregation.rate(new Aggregation.Figure(n.value(), n.special()),
+          new Aggregation.Figure(d.value(), d.special()), derived.factor(), derived.minCount(),
+          Math.max(derived.decimals(), 2) + 2);
+      if (AtlasRepository.Written.UNCHANGED != repository.putValue(new ValueRow(UUID.randomUUID(), derived.id(), n.areaId(), n.period(), n.periodEnd(),
+          f.value(), f.special(), n.flags(), null, "berechnet: " + numerator.shortName() + " / "
+              + denominator.shortName(), 0), now)) {
+        written++;
+      }
+    }
+    // areas with members: summed counts, then the rate (only where every member has both counts)
+    // planning areas built from members overlap with them: they are never summed into a parent
+    java.util.Set<UUID> composed = repository.members().keySet();
+    for (AreaRow parent : areas) {
+      List<AreaRow> members = areas.stream().filter(a -> parent.id().equals(a.parentId())
+          && !composed.contains(a.id())).toList();
+      if (members.isEmpty()) {
+        continue;
+      }
+      for (String period : repository.periods(numerator.id())) {
+        if (num.containsKey(parent.id() + "|" + period)) {
+          continue;
+        }
+        java.time.LocalDate day = Periods.end(period);
+        List<AreaRow> valid = members.stream().filter(a -> a.validOn(day)).toList();
+        Aggregation.Figure ns = Aggregation.sum(valid.stream().map(a -> num.get(a.id() + "|" + period))
+            .filter(java.util.Objects::nonNull).toList(), valid.size(), numerator.minCount());
+        Aggregation.Figure ds = Aggregation.sum(valid.stream().map(a -> den.get(a.id() + "|" + period))
+            .filter(java.util.Objects::nonNull).toList(), valid.size(), denominator.minCount());
+        if ("...".equals(ns.special()) || "...".equals(ds.special())) {
+          continue;
+        }
+        Aggregation.Figure f = Aggregation.rate(ns, ds, derived.factor(), derived.minCount(),
+            Math.max(derived.decimals(), 2) + 2);
+        if (AtlasRepository.Written.UNCHANGED != repository.putValue(new ValueRow(UUID.randomUUID(), derived.id(), parent.id(), period, day, f.value(),
+            f.special(), null, null, "berechnet aus den Teilgebieten", 0), now)) {
+          written++;
+        }
+      }
+    }
+    return written;
+  }
+
+  /**
+   * Counts of planning areas: the sum of their members' counts per period, where every member valid at the end of
+   * the period has one (a secret member makes the sum secret). Rates without numerator and denominator are never
+   * averaged: a planning area has them only as derived indicators.
+   */
+  int sumMembers() {
+    Map<UUID, List<UUID>> members = repository.members();
+    if (members.isEmpty()) {
+      return 0;
+    }
+    Map<UUID, AreaRow> areas = new HashMap<>();
+    repository.areas().forEach(a -> areas.put(a.id(), a));
+    Instant now = clock.instant();
+    int written = 0;
+    for (IndicatorRow indicator : repository.indicators()) {
+      if (indicator.derived() || !"COUNT".equals(indicator.kind())) {
+        continue;
+      }
+      Map<String, ValueRow> values = index(repository.valuesOf(indicator.id()));
+      for (String period : repository.periods(indicator.id())) {
+        java.time.LocalDate day = Periods.end(period);
+        for (Map.Entry<UUID, List<UUID>> planned : members.entrySet()) {
+          List<UUID> valid = planned.getValue().stream().filter(m -> areas.containsKey(m) && areas.get(m).validOn(day))
+              .toList();
+          List<ValueRow> found = valid.stream().map(m -> values.get(m + "|" + period))
+              .filter(java.util.Objects::nonNull).toList();
+          if (valid.isEmpty() || found.isEmpty()) {
+            continue;
+          }
+          Aggregation.Figure sum = Aggregation.sum(found, valid.size(), indicator.minCount());
+          if ("...".equals(sum.special())) {
+            continue;
+          }
+          if (AtlasRepository.Written.UNCHANGED != repository.putValue(new ValueRow(UUID.randomUUID(), indicator.id(),
+              planned.getKey(), period, day, sum.value(), sum.special(), null, null,
+              "Summe aus " + valid.size() + " Gebieten", 0), now)) {
+            written++;
+          }
+        }
+      }
+    }
+    return written;
+  }
+
+  private static Map<String, ValueRow> index(List<ValueRow> values) {
+    Map<String, ValueRow> m = new HashMap<>();
+    values.forEach(v -> m.put(v.areaId() + "|" + v.period(), v));
+    return m;
+  }
+}

@@ -1,0 +1,124 @@
+package de.lagebild.atlas.internal.maps;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import de.lagebild.atlas.internal.demo.DemoAtlas;
+import de.lagebild.atlas.internal.store.AtlasRepository;
+import de.lagebild.platform.TenantContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Map data as GeoJSON (areas with value, label, rank, class and colour, simplified geometry, attribution), written
+ * with Jackson and cached per tenant and request while the tenant's atlas is unchanged (its revision). The cache is
+ * bounded by bytes, so that varying parameters cannot fill the heap; a warm map costs a lookup and the bytes, and a
+ * client that knows the ETag gets a 304.
+ */
+@Component
+public class MapData {
+
+  public static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
+  /** Upper bound of the cached answers' bytes. */
+  static final long MAX_BYTES = 32L * 1024 * 1024;
+
+  private record Cached(long revision, byte[] body, String etag) {}
+
+  private final AtlasRepository repository;
+  private final JsonMapper json;
+  private final Cache<String, Cached> cache = Caffeine.newBuilder()
+      .maximumWeight(MAX_BYTES)
+      .weigher((String key, Cached c) -> c.body().length + key.length() * 2 + 64)
+      .recordStats()
+      .build();
+
+  MapData(AtlasRepository repository, JsonMapper json) {
+    this.repository = repository;
+    this.json = json;
+  }
+
+  /** The answer for {@code request} (a key of all parameters), built by {@code map} when the atlas has changed. */
+  public ResponseEntity<byte[]> answer(String request, Supplier<AtlasViews.MapView> map) {
+    long revision = repository.revision();
+    String key = TenantContext.require().value() + "|" + request;
+    Cached e = cache.getIfPresent(key);
+    if (e == null || e.revision() != revision) {
+      byte[] body = geoJson(map.get());
+      e = new Cached(revision, body, "\"" + Integer.toHexString(Arrays.hashCode(body)) + "-" + body.length + "\"");
+      cache.put(key, e);
+    }
+    HttpServletRequest request1 = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+        .getRequest();
+    String ifNoneMatch = request1.getHeader("If-None-Match");
+    if (ifNoneMatch != null && (ifNoneMatch.equals(e.etag()) || ifNoneMatch.equals("W/" + e.etag()))) {
+      return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(e.etag()).build();
+    }
+    return ResponseEntity.ok().contentType(GEO_JSON).eTag(e.etag()).body(e.body());
+  }
+
+  /** The cache's figures (for metrics and benchmarks). */
+  public com.github.benmanes.caffeine.cache.stats.CacheStats stats() {
+    return cache.stats();
+  }
+
+  /** The areas of a map as a GeoJSON feature collection (geometry as stored, already GeoJSON). */
+  byte[] geoJson(AtlasViews.MapView map) {
+    Map<UUID, String> geometry = repository.simplifiedGeometries(map.rows().stream().map(r -> r.area().id()).toList());
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    try (JsonGenerator g = json.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringProperty("type", "FeatureCollection");
+      g.writeName("features");
+      g.writeStartArray();
+      for (AtlasViews.MapRow r : map.rows()) {
+        String shape = geometry.get(r.area().id());
+        if (shape == null) {
+          continue;
+        }
+        g.writeStartObject();
+        g.writeStringProperty("type", "Feature");
+        g.writeStringProperty("id", r.area().id().toString());
+        g.writeName("properties");
+        g.writeStartObject();
+        g.writeStringProperty("key", r.area().officialKey());
+        g.writeStringProperty("name", r.area().name());
+        if (r.value() == null || r.value().value() == null) {
+          g.writeNullProperty("value");
+        } else {
+          g.writeName("value");
+          g.writeNumber(r.value().value().stripTrailingZeros().toPlainString());
+        }
+        g.writeStringProperty("special", r.value() == null ? null : r.value().special());
+        g.writeStringProperty("label", r.formatted());
+        if (r.rank() == null) {
+          g.writeNullProperty("rank");
+        } else {
+          g.writeNumberProperty("rank", r.rank());
+        }
+        g.writeNumberProperty("class", r.classIndex());
+        g.writeStringProperty("colour", r.colour());
+        g.writeEndObject();
+        g.writeName("geometry");
+        g.writeRawValue(shape);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeStringProperty("indicator", map.indicator().name());
+      g.writeStringProperty("period", map.period());
+      g.writeStringProperty("attribution", DemoAtlas.GEO_SOURCE);
+      g.writeEndObject();
+    }
+    return out.toByteArray();
+  }
+}

@@ -1,0 +1,106 @@
+package de.lagebild.atlas.internal.maps;
+
+import de.lagebild.atlas.internal.store.AtlasRepository;
+
+import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
+import de.lagebild.platform.AllowPublic;
+import de.lagebild.platform.NotFoundException;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The public atlas of a tenant that is visible to the public: only indicators marked public, without login – the
+ * same map, table and profile as inside.
+ */
+@Controller
+class PublicAtlasController {
+
+  private final AtlasRepository repository;
+  private final AtlasViews views;
+  private final String tileUrl;
+  private final java.time.Clock clock;
+
+  private final MapData mapData;
+
+  PublicAtlasController(AtlasRepository repository, AtlasViews views,
+      @Value("${lagebild.atlas.tile-url:}") String tileUrl, java.time.Clock clock, MapData mapData) {
+    this.mapData = mapData;
+    this.clock = clock;
+    this.repository = repository;
+    this.views = views;
+    this.tileUrl = tileUrl;
+  }
+
+  @GetMapping("/{tenant}/oeffentlich/atlas")
+  @AllowPublic
+  String home(@PathVariable("tenant") String tenant, Model model) {
+    model.addAttribute("indicators", repository.indicators().stream().filter(IndicatorRow::publicVisible).toList());
+    model.addAttribute("areas", repository.areas());
+    model.addAttribute("atlasBase", "/" + tenant + "/oeffentlich/atlas");
+    return "atlas/home";
+  }
+
+  @GetMapping("/{tenant}/oeffentlich/atlas/indikatoren/{id}")
+  @AllowPublic
+  String indicator(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
+      @RequestParam(name = "periode", required = false) String period,
+      @RequestParam(name = "klassen", defaultValue = "quantile") String method,
+      @RequestParam(name = "anzahl", defaultValue = "5") int count,
+      @RequestParam(name = "grenzen", required = false) String breaks,
+      @RequestParam(name = "ebene", required = false) String level, Model model) {
+    publicIndicator(id);
+    Classification.Method m = MapParameters.method(method);
+    AtlasViews.MapView map = views.map(id, period, m, count, MapParameters.breaks(breaks),
+        MapParameters.level(level));
+    model.addAttribute("map", map);
+    model.addAttribute("ranking", AtlasViews.rankingChart(map));
+    model.addAttribute("method", m.name().toLowerCase(Locale.ROOT));
+    model.addAttribute("count", count);
+    model.addAttribute("breaks", breaks);
+    model.addAttribute("tileUrl", tileUrl);
+    model.addAttribute("atlasBase", "/" + tenant + "/oeffentlich/atlas");
+    return "atlas/indicator";
+  }
+
+  @GetMapping(path = "/{tenant}/oeffentlich/atlas/karten-daten", produces = "application/geo+json")
+  @AllowPublic
+  ResponseEntity<byte[]> mapData(@PathVariable("tenant") String tenant, @RequestParam("indicator") UUID indicator,
+      @RequestParam(name = "period", required = false) String period,
+      @RequestParam(name = "klassen", defaultValue = "quantile") String method,
+      @RequestParam(name = "anzahl", defaultValue = "5") int count,
+      @RequestParam(name = "grenzen", required = false) String breaks,
+      @RequestParam(name = "level", required = false) String level) {
+    publicIndicator(indicator);
+    return mapData.answer("public|" + indicator + "|" + period + "|" + method + "|" + count + "|" + breaks + "|" + level,
+        () -> views.map(indicator, period, MapParameters.method(method), count, MapParameters.breaks(breaks),
+            MapParameters.level(level)));
+  }
+
+  @GetMapping("/{tenant}/oeffentlich/atlas/gebiete/{id}")
+  @AllowPublic
+  String area(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id, Model model) {
+    model.addAttribute("profile", views.profile(id, true));
+    model.addAttribute("atlasBase", "/" + tenant + "/oeffentlich/atlas");
+    return "atlas/profile";
+  }
+
+  @GetMapping("/{tenant}/oeffentlich/atlas/gebiete/{id}/pdf")
+  @AllowPublic
+  ResponseEntity<byte[]> areaPdf(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id)
+      throws java.io.IOException {
+    return ProfilePdf.download(views.profile(id, true), clock);
+  }
+
+  private void publicIndicator(UUID id) {
+    if (!repository.indicator(id).map(IndicatorRow::publicVisible).orElse(false)) {
+      throw new NotFoundException();
+    }
+  }
+}

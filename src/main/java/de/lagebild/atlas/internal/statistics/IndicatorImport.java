@@ -1,0 +1,343 @@
+package de.lagebild.atlas.internal.statistics;
+
+import de.lagebild.atlas.internal.indicators.Derivation;
+import de.lagebild.atlas.internal.store.AtlasRepository;
+import de.lagebild.atlas.internal.store.Periods;
+
+import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
+import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
+import de.lagebild.atlas.internal.store.AtlasRows.Polarity;
+import de.lagebild.atlas.internal.store.AtlasRows.ValueRow;
+import de.lagebild.atlas.internal.statistics.StatisticsReader.Problem;
+import de.lagebild.exchange.TextDecoder;
+import de.lagebild.identity.CurrentUser;
+import de.lagebild.platform.AuditLog;
+import de.lagebild.platform.DomainException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Import of official statistics (GENESIS / Regionaldatenbank table CSV, long CSV): preview first – columns and the
+ * indicator each one feeds (an existing one found by code or name, or a new one), areas matched by key, else by
+ * name (reported), rows of unknown areas listed, every problem with its line – then one transaction. Values that
+ * change keep their previous value in the history.
+ */
+@Service
+public class IndicatorImport {
+
+  /** What a column feeds: an existing indicator, a new one with this name, or nothing. */
+  record Target(int column, String label, String unit, UUID indicator, String indicatorName, boolean create,
+      boolean skip, String period) {}
+
+  /**
+   * @param mapping column index → indicator code, "neu" or "skip" (optional; otherwise found by code or name)
+   * @param period the period of a wide sheet without period columns
+   * @param saved a saved column mapping to apply (its entries yield to {@code mapping})
+   * @param saveAs the name under which the commit saves the mapping it used (null: not saved)
+   */
+  record Options(Map<Integer, String> mapping, String period, UUID saved, String saveAs) {
+    static Options of(Map<Integer, String> mapping) {
+      return new Options(mapping, null, null, null);
+    }
+  }
+
+  /** Told how far a commit has got (a background job's progress). */
+  interface Progress extends de.lagebild.platform.BackgroundJobs.Listener {}
+
+  record Preview(StatisticsReader.Result read, String charset, List<Target> targets, List<Problem> problems,
+      int values, int areasMatched, List<String> unknownAreas) {
+    public boolean hasErrors() {
+      return problems.stream().anyMatch(Problem::error);
+    }
+
+    public List<Problem> getProblems() {
+      return problems;
+    }
+  }
+
+  public record Summary(int values, int created, int changed, int unchanged, int indicatorsCreated, UUID batch) {}
+
+  private final AtlasRepository repository;
+  private final ColumnMappings mappings;
+  private final Derivation derivation;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  IndicatorImport(AtlasRepository repository, ColumnMappings mappings, Derivation derivation, AuditLog audit,
+      Clock clock) {
+    this.mappings = mappings;
+    this.derivation = derivation;
+    this.repository = repository;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  Preview preview(byte[] bytes, Map<Integer, String> mapping) {
+    return preview(bytes, Options.of(mapping));
+  }
+
+  Preview preview(byte[] bytes, Options options) {
+    byte[] content = bytes;
+    boolean zip = bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
+    if (zip) {
+      byte[] csv = StatisticsReader.unzipCsv(bytes);
+      if (csv != null) {
+        content = csv;
+        zip = false;
+      }
+    }
+    boolean xlsx = zip;
+    TextDecoder.Decoded decoded = xlsx ? new TextDecoder.Decoded("", "XLSX") : TextDecoder.decode(content);
+    StatisticsReader.Result read = xlsx ? StatisticsReader.readXlsx(content, options.period())
+        : StatisticsReader.read(decoded.text(), options.period());
+    List<Problem> problems = new ArrayList<>(read.problems());
+    Map<Integer, String> mapping = new LinkedHashMap<>();
+    if (options.saved() != null) {
+      ColumnMappings.Saved saved = mappings.byId(options.saved())
+          .orElseThrow(() -> new DomainException("atlas.mappingUnknown"));
+      mapping.putAll(ColumnMappings.apply(saved, read.columns(), problems));
+    }
+    if (options.mapping() != null) {
+      mapping.putAll(options.mapping());
+    }
+    List<IndicatorRow> indicators = repository.indicators();
+    List<Target> targets = new ArrayList<>();
+    for (StatisticsReader.Column c : read.columns()) {
+      String wanted = mapping.get(c.index());
+      if ("skip".equals(wanted)) {
+        targets.add(new Target(c.index(), c.label(), c.unit(), null, null, false, true, c.period()));
+        continue;
+      }
+      IndicatorRow found = null;
+      if (wanted != null && !"neu".equals(wanted)) {
+        found = indicators.stream().filter(i -> i.code().equals(wanted) || i.id().toString().equals(wanted))
+            .findFirst().orElseThrow(() -> new DomainException("atlas.indicatorUnknown", wanted));
+      } else if (wanted == null && c.period() == null) {
+        found = indicators.stream().filter(i -> i.code().equalsIgnoreCase(c.label())
+            || i.name().equalsIgnoreCase(c.label()) || i.shortName().equalsIgnoreCase(c.label()))
+            .findFirst().orElse(null);
+      }
+      targets.add(found != null
+          ? new Target(c.index(), c.label(), c.unit(), found.id(), found.name(), false, false, c.period())
+          : new Target(c.index(), c.label(), c.unit(), null, newName(read, c), true, false, c.period()));
+    }
+    // problems of columns the user does not take are not in the way
+    Set<String> skipped = new java.util.HashSet<>();
+    targets.stream().filter(Target::skip).forEach(t -> skipped.add(t.label()));
+    problems.removeIf(pr -> pr.line() > 1 && skipped.contains(pr.field()));
+    List<AreaRow> areas = repository.areas();
+    Set<String> unknown = new LinkedHashSet<>();
+    Set<UUID> matched = new LinkedHashSet<>();
+    Set<String> reported = new LinkedHashSet<>();
+    int values = 0;
+    for (StatisticsReader.Cell cell : read.cells()) {
+      Target t = targets.stream().filter(x -> x.column() == cell.column()).findFirst().orElse(null);
+      if (t == null || t.skip()) {
+        continue;
+      }
+      String period;
+      try {
+        period = Periods.normalise(cell.period());
+      } catch (DomainException e) {
+        problems.add(new Problem(cell.line(), "Zeitraum", "atlas.periodInvalid", cell.period(), true));
+        continue;
+      }
+      AreaRow area = area(cell, period, areas, problems, reported);
+      if (area == null) {
+        unknown.add((cell.key() == null ? "" : cell.key() + " ") + cell.areaName());
+        continue;
+      }
+      matched.add(area.id());
+      values++;
+    }
+    if (!unknown.isEmpty()) {
+      problems.add(new Problem(0, "Gebiet", "atlas.areasUnknown", String.join(", ", unknown), false));
+    }
+    return new Preview(read, decoded.charset(), targets, problems, values, matched.size(), List.copyOf(unknown));
+  }
+
+  private static String newName(StatisticsReader.Result read, StatisticsReader.Column c) {
+    if (c.period() != null) {
+      // one column per year: all of them feed one new indicator
+      return read.title() != null ? read.title() : "Werte je Jahr";
+    }
+    return c.label() + (read.tableCode() == null ? "" : " (Tabelle " + read.tableCode() + ")");
+  }
+
+  /** The area a row means: by key (a lost leading zero put back), else by name without ", Landkreis" etc. */
+  private AreaRow area(StatisticsReader.Cell cell, String period, List<AreaRow> areas, List<Problem> problems,
+      Set<String> reported) {
+    LocalDate day = Periods.end(period);
+    String key = cell.key();
+    if (key != null && !key.isEmpty() && Set.of(1, 4, 7, 11).contains(key.length())) {
+      String padded = "0" + key;
+      if (reported.add("pad:" + key)) {
+        problems.add(new Problem(cell.line(), "Schlüssel", "atlas.leadingZero", key + " → " + padded, false));
+      }
+      key = padded;
+    }
+    String k = key;
+    List<AreaRow> byKey = k == null || k.isEmpty() ? List.of()
+        : areas.stream().filter(a -> k.equals(a.officialKey())).toList();
+    if (byKey.isEmpty()) {
+      String name = clean(cell.areaName());
+      List<AreaRow> byName = areas.stream().filter(a -> clean(a.name()).equals(name)).toList();
+      if (byName.size() == 1) {
+        if (reported.add("name:" + name)) {
+          problems.add(new Problem(cell.line(), "Gebiet", "atlas.matchedByName", cell.areaName(), false));
+        }
+        byKey = byName;
+      } else {
+        return null;
+      }
+    }
+    List<AreaRow> valid = byKey.stream().filter(a -> a.validOn(day)).toList();
+    if (valid.size() == 1) {
+      return valid.get(0);
+    }
+    if (valid.size() > 1) {
+      problems.add(new Problem(cell.line(), "Schlüssel", "atlas.keyAmbiguous", k, true));
+      return null;
+    }
+    problems.add(new Problem(cell.line(), "Zeitraum", "atlas.outsideValidity",
+        byKey.get(0).name() + ", " + Periods.label(period), true));
+    return byKey.get(0);
+  }
+
+  static String clean(String name) {
+    String n = name == null ? "" : name.toLowerCase(Locale.GERMAN).strip();
+    n = n.replaceAll(",\\s*(stadt|landkreis|kreisfreie stadt|kreis|krfr\\. stadt)$", "");
+    n = n.replaceAll("^(landkreis|stadt|kreisfreie stadt)\\s+", "");
+    return n.strip();
+  }
+
+  /** Writes the preview's values in one transaction; refuses when it has errors. */
+  @Transactional
+  Summary commit(byte[] bytes, String fileName, Map<Integer, String> mapping) {
+    return commit(bytes, fileName, Options.of(mapping), null);
+  }
+
+  /** Writes the preview's values in one transaction; refuses when it has errors; tells {@code progress} (if any). */
+  @Transactional
+  Summary commit(byte[] bytes, String fileName, Options options,
+      de.lagebild.platform.BackgroundJobs.Listener progress) {
+    Preview p = preview(bytes, options);
+    if (p.hasErrors()) {
+      Problem first = p.problems().stream().filter(Problem::error).findFirst().orElseThrow();
+      throw new DomainException("atlas.importHasErrors", p.problems().stream().filter(Problem::error).count(),
+          first.line(), first.field());
+    }
+    Instant now = clock.instant();
+    Map<Integer, UUID> indicatorOf = new LinkedHashMap<>();
+    int position = repository.indicators().size();
+    int createdIndicators = 0;
+    Map<String, UUID> createdByName = new LinkedHashMap<>();
+    for (Target t : p.targets()) {
+      if (t.skip()) {
+        continue;
+      }
+      if (t.create() && t.period() != null && createdByName.containsKey(t.indicatorName())) {
+        indicatorOf.put(t.column(), createdByName.get(t.indicatorName()));
+      } else if (t.create()) {
+        UUID id = UUID.randomUUID();
+        if (t.period() != null) {
+          createdByName.put(t.indicatorName(), id);
+        }
+        String code = uniqueCode(p.read().tableCode(), t);
+        repository.insertIndicator(new IndicatorRow(id, code, abbreviate(t.indicatorName(), 300),
+            abbreviate(t.period() != null ? t.indicatorName() : t.label(), 80), null, t.unit(), 0, p.read().source() == null ? fileName : p.read().source(),
+            null, null, Polarity.NEUTRAL, null, null, null, "OTHER", false, position++, 0, null, null, null), now);
+        indicatorOf.put(t.column(), id);
+        createdIndicators++;
+      } else {
+        indicatorOf.put(t.column(), t.indicator());
+      }
+    }
+    if (options.saveAs() != null && !options.saveAs().isBlank()) {
+      Map<UUID, String> codes = new java.util.HashMap<>();
+      repository.indicators().forEach(i -> codes.put(i.id(), i.code()));
+      Map<String, String> entries = new LinkedHashMap<>();
+      for (Target t : p.targets()) {
+        entries.put(t.period() != null ? ColumnMappings.ANY_YEAR : t.label(),
+            t.skip() ? "skip" : codes.get(indicatorOf.get(t.column())));
+      }
+      mappings.save(options.saveAs(), entries);
+    }
+    String author = CurrentUser.get().map(u -> u.actorName()).orElse("Import");
+    UUID batch = repository.insertBatch(fileName, p.read().format().name(), p.read().cells().size(), author, now);
+    List<AreaRow> areas = repository.areas();
+    int changed = 0;
+    int unchanged = 0;
+    int values = 0;
+    List<Problem> ignored = new ArrayList<>();
+    int total = p.read().cells().size();
+    if (progress != null) {
+      progress.total(total);
+    }
+    int seen = 0;
+    for (StatisticsReader.Cell cell : p.read().cells()) {
+      if (progress != null && ++seen % 200 == 0) {
+        progress.done(seen);
+      }
+      UUID indicator = indicatorOf.get(cell.column());
+      if (indicator == null) {
+        continue;
+      }
+      String period = Periods.normalise(cell.period());
+      AreaRow area = area(cell, period, areas, ignored, new java.util.HashSet<>());
+      if (area == null) {
+        continue;
+      }
+      AtlasRepository.Written written = repository.putValue(new ValueRow(UUID.randomUUID(), indicator, area.id(), period,
+          Periods.end(period), cell.value(), cell.special(), cell.flags(), batch,
+          p.read().tableCode() == null ? abbreviate(fileName == null ? "Import" : fileName, 300)
+              : "Tabelle " + p.read().tableCode(), 0), now);
+      values++;
+      if (written == AtlasRepository.Written.CHANGED) {
+        changed++;
+      } else if (written == AtlasRepository.Written.UNCHANGED) {
+        unchanged++;
+      }
+    }
+    if (progress != null) {
+      progress.done(total);
+    }
+    derivation.recomputeAll();
+    Summary s = new Summary(values, values - changed - unchanged, changed, unchanged, createdIndicators, batch);
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("values", values);
+    after.put("changed", changed);
+    after.put("indicatorsCreated", createdIndicators);
+    after.put("table", p.read().tableCode());
+    audit.record("IMPORT", "IndicatorValues", batch, "Statistik importiert: " + (fileName == null ? "" : fileName),
+        null, after);
+    return s;
+  }
+
+  private String uniqueCode(String table, Target t) {
+    String base = ((table == null ? "import" : table) + "-" + (t.period() != null ? t.indicatorName() : t.label())).toLowerCase(Locale.GERMAN)
+        .replaceAll("[^a-z0-9äöüß]+", "-").replaceAll("(^-|-$)", "");
+    base = base.length() > 50 ? base.substring(0, 50) : base;
+    String code = base;
+    int i = 2;
+    while (repository.indicatorByCode(code).isPresent()) {
+      code = base + "-" + i++;
+    }
+    return code;
+  }
+
+  private static String abbreviate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+  }
+}

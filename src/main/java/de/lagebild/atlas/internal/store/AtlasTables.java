@@ -1,0 +1,145 @@
+package de.lagebild.atlas.internal.store;
+
+import de.lagebild.platform.TenantTable;
+import de.lagebild.platform.Types;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.jooq.Field;
+import org.jooq.impl.SQLDataType;
+
+/** Columns of the atlas tables (V5__atlas.sql). */
+public final class AtlasTables {
+
+  private AtlasTables() {
+  }
+
+  public static final class Area {
+    public static final TenantTable T = TenantTable.named("area");
+    public static final Field<UUID> ID = T.id("id");
+    public static final Field<String> TYPE = T.text("type");
+    public static final Field<String> NAME = T.text("name");
+    public static final Field<String> OFFICIAL_KEY = T.text("official_key");
+    public static final Field<UUID> PARENT_ID = T.id("parent_id");
+    public static final Field<LocalDate> VALID_FROM = T.field("valid_from", Types.DATE);
+    public static final Field<LocalDate> VALID_TO = T.field("valid_to", Types.DATE);
+    public static final Field<String> NOTE = T.text("note");
+    public static final Field<Integer> VERSION = T.field("version", Types.INT);
+    public static final Field<Instant> CREATED_AT = T.instant("created_at");
+    public static final Field<?>[] ALL = {ID, TYPE, NAME, OFFICIAL_KEY, PARENT_ID, VALID_FROM, VALID_TO, NOTE, VERSION};
+  }
+
+  public static final class Successor {
+    public static final TenantTable T = TenantTable.named("area_successor");
+    public static final Field<UUID> PREDECESSOR_ID = T.id("predecessor_id");
+    public static final Field<UUID> SUCCESSOR_ID = T.id("successor_id");
+    public static final Field<LocalDate> EFFECTIVE_ON = T.field("effective_on", Types.DATE);
+    public static final Field<BigDecimal> WEIGHT = T.field("weight", SQLDataType.NUMERIC(9, 6));
+  }
+
+  public static final class Geometry {
+    public static final TenantTable T = TenantTable.named("area_geometry");
+    public static final Field<UUID> AREA_ID = T.id("area_id");
+    public static final Field<String> ORIGINAL = T.text("original");
+    public static final Field<String> SIMPLIFIED = T.text("simplified");
+    public static final Field<String> SOURCE = T.text("source");
+    public static final Field<Instant> CREATED_AT = T.instant("created_at");
+  }
+
+  public static final class Indicator {
+    public static final TenantTable T = TenantTable.named("indicator");
+    public static final Field<UUID> ID = T.id("id");
+    public static final Field<String> CODE = T.text("code");
+    public static final Field<String> NAME = T.text("name");
+    public static final Field<String> SHORT_NAME = T.text("short_name");
+    public static final Field<String> DEFINITION = T.text("definition");
+    public static final Field<String> UNIT = T.text("unit");
+    public static final Field<Integer> DECIMALS = T.field("decimals", Types.INT);
+    public static final Field<String> SOURCE = T.text("source");
+    public static final Field<String> LICENCE = T.text("licence");
+    public static final Field<String> FREQUENCY = T.text("frequency");
+    public static final Field<String> POLARITY = T.text("polarity");
+    public static final Field<String> LIFE_SITUATION = T.text("life_situation");
+    public static final Field<String> READING_AID = T.text("reading_aid");
+    public static final Field<Integer> MIN_COUNT = T.field("min_count", Types.INT);
+    public static final Field<String> KIND = T.text("kind");
+    public static final Field<Boolean> PUBLIC_VISIBLE = T.field("public_visible", SQLDataType.BOOLEAN);
+    public static final Field<UUID> NUMERATOR_ID = T.id("numerator_id");
+    public static final Field<UUID> DENOMINATOR_ID = T.id("denominator_id");
+    public static final Field<BigDecimal> FACTOR = T.field("factor", SQLDataType.NUMERIC(12, 4));
+    public static final Field<Integer> POSITION = T.field("position", Types.INT);
+    public static final Field<Integer> VERSION = T.field("version", Types.INT);
+    public static final Field<Instant> CREATED_AT = T.instant("created_at");
+    public static final Field<?>[] ALL = {ID, CODE, NAME, SHORT_NAME, DEFINITION, UNIT, DECIMALS, SOURCE, LICENCE, FREQUENCY,
+        POLARITY, LIFE_SITUATION, READING_AID, MIN_COUNT, KIND, PUBLIC_VISIBLE, POSITION, VERSION, NUMERATOR_ID,
+        DENOMINATOR_ID, FACTOR};
+  }
+
+  public static final class Batch {
+    public static final TenantTable T = TenantTable.named("value_batch");
+    public static final Field<UUID> ID = T.id("id");
+    public static final Field<String> FILE_NAME = T.text("file_name");
+    public static final Field<String> FORMAT = T.text("format");
+    public static final Field<Integer> ROWS_READ = T.field("rows_read", Types.INT);
+    public static final Field<String> AUTHOR_NAME = T.text("author_name");
+    public static final Field<Instant> CREATED_AT = T.instant("created_at");
+  }
+
+  public static final class Value {
+    public static final TenantTable T = TenantTable.named("indicator_value");
+    public static final Field<UUID> ID = T.id("id");
+    public static final Field<UUID> INDICATOR_ID = T.id("indicator_id");
+    public static final Field<UUID> AREA_ID = T.id("area_id");
+    public static final Field<String> PERIOD = T.text("period");
+    public static final Field<LocalDate> PERIOD_END = T.field("period_end", Types.DATE);
+    public static final Field<BigDecimal> VALUE = T.field("value", SQLDataType.NUMERIC(20, 6));
+    public static final Field<String> SPECIAL = T.text("special");
+    public static final Field<String> FLAGS = T.text("flags");
+    public static final Field<UUID> BATCH_ID = T.id("batch_id");
+    public static final Field<String> SOURCE = T.text("source");
+    public static final Field<Integer> VERSION = T.field("version", Types.INT);
+    public static final Field<Instant> CREATED_AT = T.instant("created_at");
+    public static final Field<?>[] ALL = {ID, INDICATOR_ID, AREA_ID, PERIOD, PERIOD_END, VALUE, SPECIAL, FLAGS, BATCH_ID, SOURCE,
+        VERSION};
+  }
+
+  public static final class History {
+    public static final TenantTable T = TenantTable.named("indicator_value_history");
+    public static final Field<UUID> ID = T.id("id");
+    public static final Field<UUID> VALUE_ID = T.id("value_id");
+    public static final Field<BigDecimal> VALUE = T.field("value", SQLDataType.NUMERIC(20, 6));
+    public static final Field<String> SPECIAL = T.text("special");
+    public static final Field<String> FLAGS = T.text("flags");
+    public static final Field<UUID> BATCH_ID = T.id("batch_id");
+    public static final Field<Instant> REPLACED_AT = T.instant("replaced_at");
+  }
+
+  public static final class Mapping {
+    public static final TenantTable T = TenantTable.named("column_mapping");
+    public static final Field<UUID> ID = T.id("id");
+    public static final Field<String> NAME = T.text("name");
+    public static final Field<String> ENTRIES = T.text("entries");
+    public static final Field<Instant> CREATED_AT = T.instant("created_at");
+    public static final Field<Instant> UPDATED_AT = T.instant("updated_at");
+    public static final Field<Integer> VERSION = T.field("version", Types.INT);
+  }
+
+  public static final class Job {
+    public static final TenantTable T = TenantTable.named("atlas_import_job");
+    public static final Field<UUID> ID = T.id("id");
+    public static final Field<UUID> USER_ID = T.id("user_id");
+    public static final Field<String> FILE_NAME = T.text("file_name");
+    public static final Field<String> STATE = T.text("state");
+    public static final Field<String> MESSAGE = T.text("message");
+    public static final Field<String> SUMMARY = T.text("summary");
+    public static final Field<Instant> STARTED_AT = T.instant("started_at");
+    public static final Field<Instant> FINISHED_AT = T.instant("finished_at");
+  }
+
+  public static final class Member {
+    public static final TenantTable T = TenantTable.named("area_member");
+    public static final Field<UUID> AREA_ID = T.id("area_id");
+    public static final Field<UUID> MEMBER_ID = T.id("member_id");
+  }
+}

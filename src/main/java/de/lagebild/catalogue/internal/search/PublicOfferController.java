@@ -1,0 +1,198 @@
+package de.lagebild.catalogue.internal.search;
+
+import de.lagebild.catalogue.internal.offers.Catalogue;
+import de.lagebild.catalogue.internal.offers.Schedules;
+import de.lagebild.catalogue.internal.store.CatalogueRows;
+
+import de.lagebild.atlas.AreaLookup;
+import de.lagebild.catalogue.internal.store.CatalogueRows.LocationRow;
+import de.lagebild.catalogue.internal.store.CatalogueRows.OfferView;
+import de.lagebild.platform.AllowPublic;
+import de.lagebild.platform.DomainException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The public guide to offers ({@code /{tenant}/angebote}): search with filters, a map of the places, a page per
+ * offer with everything needed to go there, print view and a PDF brochure. No cookies beyond the session a logged-in
+ * user already has; the page of an offer counts one view per month, nothing about the visitor.
+ */
+@Controller
+class PublicOfferController {
+
+  static final int PAGE = 20;
+
+  private final Catalogue catalogue;
+  private final AreaLookup areas;
+  private final java.time.Clock clock;
+
+  PublicOfferController(Catalogue catalogue, AreaLookup areas, java.time.Clock clock) {
+    this.catalogue = catalogue;
+    this.areas = areas;
+    this.clock = clock;
+  }
+
+  @GetMapping("/{tenant}/angebote")
+  @AllowPublic
+  String search(@PathVariable("tenant") String tenant, @RequestParam(name = "q", required = false) String text,
+      @RequestParam(name = "alter", required = false) String age,
+      @RequestParam(name = "sprache", required = false) String language,
+      @RequestParam(name = "zielgruppe", required = false) String group,
+      @RequestParam(name = "lebenslage", required = false) String life,
+      @RequestParam(name = "kategorie", required = false) UUID category,
+      @RequestParam(name = "kostenlos", defaultValue = "false") boolean free,
+      @RequestParam(name = "gebiet", required = false) UUID area,
+      @RequestParam(name = "seite", defaultValue = "1") int page, Model model) {
+    OfferSearch.Query q = SearchQuery.of(text, age, language, group, life, category, free, area);
+    int p = Math.max(1, Math.min(page, 1000));
+    Catalogue.Page result = catalogue.search(q, (p - 1) * PAGE, PAGE, true);
+    model.addAttribute("result", result);
+    model.addAttribute("facets", result.facets().counts());
+    model.addAttribute("q", q);
+    model.addAttribute("age", age);
+    model.addAttribute("categories", catalogue.categories());
+    model.addAttribute("languages", CatalogueRows.LANGUAGES);
+    model.addAttribute("groups", CatalogueRows.TARGET_GROUPS);
+    model.addAttribute("lifeSituations", CatalogueRows.LIFE_SITUATIONS);
+    model.addAttribute("areas", catalogue.areasWithOffers());
+    model.addAttribute("filterQuery", filterQuery(text, age, language, group, life, category, free, area));
+    return "catalogue/search";
+  }
+
+  /** The places of the offers found, as GeoJSON points for the map (up to 2,000 offers). */
+  @GetMapping(path = "/{tenant}/angebote/karte", produces = "application/geo+json")
+  @AllowPublic
+  @org.springframework.web.bind.annotation.ResponseBody
+  String map(@PathVariable("tenant") String tenant, @RequestParam(name = "q", required = false) String text,
+      @RequestParam(name = "alter", required = false) String age,
+      @RequestParam(name = "sprache", required = false) String language,
+      @RequestParam(name = "zielgruppe", required = false) String group,
+      @RequestParam(name = "lebenslage", required = false) String life,
+      @RequestParam(name = "kategorie", required = false) UUID category,
+      @RequestParam(name = "kostenlos", defaultValue = "false") boolean free,
+      @RequestParam(name = "gebiet", required = false) UUID area) {
+    Catalogue.Page result = catalogue.search(SearchQuery.of(text, age, language, group, life, category, free, area), 0, 2000);
+    StringBuilder s = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+    boolean first = true;
+    for (OfferView v : result.offers()) {
+      for (LocationRow l : v.locations()) {
+        if (!l.hasCoordinates()) {
+          continue;
+        }
+        if (!first) {
+          s.append(',');
+        }
+        first = false;
+        s.append("{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[")
+            .append(l.longitude().toPlainString()).append(',').append(l.latitude().toPlainString())
+            .append("]},\"properties\":{\"id\":\"").append(v.id()).append("\",\"name\":").append(string(
+                v.content().name())).append(",\"place\":").append(string(l.name() + ", " + l.address()))
+            .append("}}");
+      }
+    }
+    return s.append("]}").toString();
+  }
+
+  /** The outlines of the Kreise, as a background for the map of offers (no tile server needed). */
+  @GetMapping(path = "/{tenant}/angebote/umrisse", produces = "application/geo+json")
+  @AllowPublic
+  @org.springframework.web.bind.annotation.ResponseBody
+  String outlines(@PathVariable("tenant") String tenant) {
+    return areas.outlines();
+  }
+
+  @GetMapping("/{tenant}/angebote/{id}")
+  @AllowPublic
+  String offer(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id, Model model) {
+    OfferView v = catalogue.published(id);
+    catalogue.countView(id);
+    model.addAttribute("v", v);
+    model.addAttribute("schedules", Schedules.lines(v.content().schedules()));
+    return "catalogue/offer";
+  }
+
+  /** A brochure of the offers found (or of one category) as PDF, at most 200 offers. */
+  @GetMapping("/{tenant}/angebote/broschuere")
+  @AllowPublic
+  ResponseEntity<byte[]> brochure(@PathVariable("tenant") String tenant,
+      @RequestParam(name = "q", required = false) String text,
+      @RequestParam(name = "alter", required = false) String age,
+      @RequestParam(name = "sprache", required = false) String language,
+      @RequestParam(name = "zielgruppe", required = false) String group,
+      @RequestParam(name = "lebenslage", required = false) String life,
+      @RequestParam(name = "kategorie", required = false) UUID category,
+      @RequestParam(name = "kostenlos", defaultValue = "false") boolean free,
+      @RequestParam(name = "gebiet", required = false) UUID area,
+      @RequestParam(name = "angebot", required = false) List<UUID> chosen) throws IOException {
+    List<OfferView> offers;
+    if (chosen != null && !chosen.isEmpty()) {
+      offers = new ArrayList<>();
+      for (UUID id : chosen.stream().distinct().limit(200).toList()) {
+        offers.add(catalogue.published(id));
+      }
+    } else {
+      offers = catalogue.search(SearchQuery.of(text, age, language, group, life, category, free, area), 0, 200).offers();
+    }
+    String title = category != null && catalogue.categoryMap().containsKey(category)
+        ? catalogue.categoryMap().get(category).name() : "Angebote";
+    String tenantName = de.lagebild.platform.TenantContext.access().map(a -> a.name()).orElse("");
+    byte[] pdf = Brochure.write(title, tenantName, offers, java.time.LocalDate.now(clock.withZone(
+        java.time.ZoneId.of("Europe/Berlin"))));
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        .header("Content-Disposition", ContentDisposition.attachment().filename(
+            title.toLowerCase(Locale.GERMAN).replaceAll("[^a-z0-9äöüß]+", "-") + "-broschuere.pdf",
+            java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        .body(pdf);
+  }
+
+  static String filterQuery(String text, String age, String language, String group, String life, UUID category,
+      boolean free, UUID area) {
+    org.springframework.web.util.UriComponentsBuilder b = org.springframework.web.util.UriComponentsBuilder.newInstance();
+    add(b, "q", text);
+    add(b, "alter", age);
+    add(b, "sprache", language);
+    add(b, "zielgruppe", group);
+    add(b, "lebenslage", life);
+    add(b, "kategorie", category == null ? null : category.toString());
+    add(b, "kostenlos", free ? "true" : null);
+    add(b, "gebiet", area == null ? null : area.toString());
+    String query = b.build().encode().getQuery();
+    return query == null ? "" : query;
+  }
+
+  private static void add(org.springframework.web.util.UriComponentsBuilder b, String name, String value) {
+    if (value != null && !value.isBlank()) {
+      b.queryParam(name, value.strip());
+    }
+  }
+
+  static String string(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '<' -> b.append("\\u003c");
+        default -> {
+          if (c < 0x20) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.append('"').toString();
+  }
+}
