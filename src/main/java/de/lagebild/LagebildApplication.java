@@ -17,7 +17,10 @@ public class LagebildApplication {
     SpringApplication.run(LagebildApplication.class, args);
   }
 
-  /** The embedded SQLite file lives under ./data by default; the folder must exist before the pool opens it. */
+  /**
+   * The embedded SQLite file lives under ./data by default; the folder must exist before the pool
+   * opens it.
+   */
   static void prepareEmbeddedDatabaseFolder(String url) throws IOException {
     String effective = url == null || url.isBlank() ? "jdbc:sqlite:./data/lagebild.db" : url;
     if (effective.startsWith("jdbc:sqlite:") && !effective.contains(":memory:")) {

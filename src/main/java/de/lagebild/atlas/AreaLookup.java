@@ -4,15 +4,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Where a point lies among the atlas areas of the current tenant (for the offer catalogue's locations). */
+/**
+ * Where a point lies among the atlas areas of the current tenant (for the offer catalogue's
+ * locations).
+ */
 public interface AreaLookup {
 
-  /** An area: its id, name, kind (LAND, KREIS, GEMEINDE, GEMEINDETEIL, SOZIALRAUM) and official key. */
+  /**
+   * An area: its id, name, kind (LAND, KREIS, GEMEINDE, GEMEINDETEIL, SOZIALRAUM) and official key.
+   */
   record AreaRef(UUID id, String name, String type, String key) {}
 
   /**
-   * The smallest area valid today whose outline contains the point (a Gemeinde before its Kreis; planning areas
-   * built from others are not considered), if any area has geometry there.
+   * The smallest area valid today whose outline contains the point (a Gemeinde before its Kreis;
+   * planning areas built from others are not considered), if any area has geometry there.
    */
   Optional<AreaRef> areaAt(double latitude, double longitude);
 
@@ -22,6 +27,9 @@ public interface AreaLookup {
   /** Areas valid today that offers can be filtered by (no Land), Kreise first. */
   List<AreaRef> areas();
 
-  /** The outlines of the Kreise valid today as a GeoJSON FeatureCollection (simplified), for orientation on maps. */
+  /**
+   * The outlines of the Kreise valid today as a GeoJSON FeatureCollection (simplified), for
+   * orientation on maps.
+   */
   String outlines();
 }

@@ -6,15 +6,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** What other modules may read from the atlas of the current tenant: indicators, areas and an indicator's course. */
+/**
+ * What other modules may read from the atlas of the current tenant: indicators, areas and an
+ * indicator's course.
+ */
 public interface IndicatorFigures {
 
   record IndicatorInfo(UUID id, String name, String unit, int decimals, String polarity) {}
 
   record AreaInfo(UUID id, String name, String key) {}
 
-  /** One value of a course: the period, its end, the number (null for a special value) and how it reads. */
-  record Point(String period, String periodLabel, LocalDate periodEnd, BigDecimal value, String formatted) {}
+  /**
+   * One value of a course: the period, its end, the number (null for a special value) and how it
+   * reads.
+   */
+  record Point(
+      String period, String periodLabel, LocalDate periodEnd, BigDecimal value, String formatted) {}
 
   List<IndicatorInfo> indicators();
 

@@ -1,6 +1,8 @@
 /**
- * The social atlas: areas with official keys and validity, indicators with metadata, values per area and period,
- * maps and district profiles. Built in the atlas issue.
+ * The social atlas: areas with official keys and validity, indicators with metadata, values per
+ * area and period, maps and district profiles. Built in the atlas issue.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Atlas")
+@ApplicationModule(displayName = "Atlas")
 package de.lagebild.atlas;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,6 @@
 package de.lagebild.exchange;
 
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
@@ -15,15 +17,21 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
 
 /**
- * The one CSV writer of Lagebild: the dialect German spreadsheets open directly (UTF-8 with BOM, semicolon, CR LF,
- * quotes only where needed; Commons CSV does the quoting), and the formula guard – text that a spreadsheet would run
- * as a formula ({@code = + - @}, tab, CR at the start) gets a leading apostrophe. Numbers stay numbers.
- * Rows are written as they come, so an export of any size streams.
+ * The one CSV writer of Lagebild: the dialect German spreadsheets open directly (UTF-8 with BOM,
+ * semicolon, CR LF, quotes only where needed; Commons CSV does the quoting), and the formula guard
+ * – text that a spreadsheet would run as a formula ({@code = + - @}, tab, CR at the start) gets a
+ * leading apostrophe. Numbers stay numbers. Rows are written as they come, so an export of any size
+ * streams.
  */
 public final class CsvOutput implements Closeable {
 
-  static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n")
-      .setQuoteMode(QuoteMode.MINIMAL).get();
+  static final CSVFormat FORMAT =
+      CSVFormat.DEFAULT
+          .builder()
+          .setDelimiter(';')
+          .setRecordSeparator("\r\n")
+          .setQuoteMode(QuoteMode.MINIMAL)
+          .get();
   private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+([.,]\\d+)?([eE][+-]?\\d+)?");
 
   private final Writer writer;
@@ -47,7 +55,7 @@ public final class CsvOutput implements Closeable {
 
   /** A whole small table as bytes (UTF-8 with BOM). */
   public static byte[] bytes(List<? extends List<?>> rows) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (CsvOutput csv = excel(out)) {
       rows.forEach(csv::row);
     }
@@ -69,10 +77,13 @@ public final class CsvOutput implements Closeable {
   }
 
   public CsvOutput row(Object... cells) {
-    return row(java.util.Arrays.asList(cells));
+    return row(Arrays.asList(cells));
   }
 
-  /** Text a spreadsheet would take for a formula gets a leading apostrophe; plain numbers are left alone. */
+  /**
+   * Text a spreadsheet would take for a formula gets a leading apostrophe; plain numbers are left
+   * alone.
+   */
   public static String safe(String cell) {
     if (cell == null || cell.isEmpty()) {
       return "";

@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * CSV as users' spreadsheets write it: lines (a line break inside quotes stays in its line, CR LF or LF, a BOM at the
- * start removed), cells separated by a semicolon or a comma, quoted cells with doubled quotes inside.
+ * CSV as users' spreadsheets write it: lines (a line break inside quotes stays in its line, CR LF
+ * or LF, a BOM at the start removed), cells separated by a semicolon or a comma, quoted cells with
+ * doubled quotes inside.
  */
 public final class CsvText {
 
-  private CsvText() {
-  }
+  private CsvText() {}
 
   public static List<String> lines(String text) {
     List<String> lines = new ArrayList<>();
@@ -66,7 +66,10 @@ public final class CsvText {
     return cells;
   }
 
-  /** The whole text as rows of cells; the separator is the one (semicolon or comma) the first line uses more. */
+  /**
+   * The whole text as rows of cells; the separator is the one (semicolon or comma) the first line
+   * uses more.
+   */
   public static List<List<String>> table(String text) {
     List<String> lines = lines(text);
     while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
@@ -76,8 +79,11 @@ public final class CsvText {
       return List.of();
     }
     String first = lines.get(0);
-    char separator = first.chars().filter(ch -> ch == ';').count() >= first.chars().filter(ch -> ch == ',').count()
-        ? ';' : ',';
+    char separator =
+        first.chars().filter(ch -> ch == ';').count()
+                >= first.chars().filter(ch -> ch == ',').count()
+            ? ';'
+            : ',';
     List<List<String>> table = new ArrayList<>();
     for (String l : lines) {
       table.add(split(l, separator));

@@ -6,20 +6,30 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** XHTML to a tagged PDF (PDF/UA structure) with the DejaVu fonts the application ships – reports, profiles, brochures. */
+/**
+ * XHTML to a tagged PDF (PDF/UA structure) with the DejaVu fonts the application ships – reports,
+ * profiles, brochures.
+ */
 public final class Pdf {
 
-  private Pdf() {
-  }
+  private Pdf() {}
 
   public static void render(String xhtml, OutputStream out) throws IOException {
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.useFastMode();
     builder.usePdfUaAccessibility(true);
-    builder.useFont(() -> Pdf.class.getResourceAsStream("/fonts/DejaVuSans.ttf"), "DejaVu Sans", 400,
-        FontStyle.NORMAL, true);
-    builder.useFont(() -> Pdf.class.getResourceAsStream("/fonts/DejaVuSans-Bold.ttf"), "DejaVu Sans", 700,
-        FontStyle.NORMAL, true);
+    builder.useFont(
+        () -> Pdf.class.getResourceAsStream("/fonts/DejaVuSans.ttf"),
+        "DejaVu Sans",
+        400,
+        FontStyle.NORMAL,
+        true);
+    builder.useFont(
+        () -> Pdf.class.getResourceAsStream("/fonts/DejaVuSans-Bold.ttf"),
+        "DejaVu Sans",
+        700,
+        FontStyle.NORMAL,
+        true);
     builder.withHtmlContent(xhtml, "about:blank");
     builder.toStream(out);
     builder.run();

@@ -1,20 +1,23 @@
 package de.lagebild.exchange;
 
+import java.util.regex.Pattern;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
 /**
- * Narrative texts (assessments, descriptions) may carry paragraphs, lists, emphasis and links – nothing that runs.
- * Everything else is removed; plain text with line breaks becomes paragraphs.
+ * Narrative texts (assessments, descriptions) may carry paragraphs, lists, emphasis and links –
+ * nothing that runs. Everything else is removed; plain text with line breaks becomes paragraphs.
  */
 public final class SafeHtml {
 
-  private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
-      .allowElements("p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "u", "a")
-      .allowUrlProtocols("https", "http", "mailto")
-      .allowAttributes("href").onElements("a")
-      .requireRelNofollowOnLinks()
-      .toFactory();
+  private static final PolicyFactory POLICY =
+      new HtmlPolicyBuilder()
+          .allowElements("p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "u", "a")
+          .allowUrlProtocols("https", "http", "mailto")
+          .allowAttributes("href")
+          .onElements("a")
+          .requireRelNofollowOnLinks()
+          .toFactory();
 
   private SafeHtml() {}
 
@@ -24,7 +27,8 @@ public final class SafeHtml {
     }
     String text = input.strip();
     if (!BLOCKS.matcher(text).find()) {
-      // plain text or inline markup only: blank lines separate paragraphs, single breaks stay breaks
+      // plain text or inline markup only: blank lines separate paragraphs, single breaks stay
+      // breaks
       StringBuilder sb = new StringBuilder();
       for (String paragraph : text.split("\\r?\\n\\s*\\r?\\n")) {
         if (!paragraph.isBlank()) {
@@ -37,10 +41,13 @@ public final class SafeHtml {
     return clean.isBlank() ? null : clean;
   }
 
-  private static final java.util.regex.Pattern BLOCKS =
-      java.util.regex.Pattern.compile("<\\s*(p|ul|ol|li|br)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+  private static final Pattern BLOCKS =
+      Pattern.compile("<\\s*(p|ul|ol|li|br)\\b", Pattern.CASE_INSENSITIVE);
 
   public static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

@@ -8,9 +8,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Turns an uploaded text file into a string: UTF-8 with or without BOM, else Windows-1252 (a superset of Latin-1
- * for printable characters, as Word and Excel on Windows write it). Any line ending is normalised to {@code \n}.
- * Binary and empty files are refused with a German message.
+ * Turns an uploaded text file into a string: UTF-8 with or without BOM, else Windows-1252 (a
+ * superset of Latin-1 for printable characters, as Word and Excel on Windows write it). Any line
+ * ending is normalised to {@code \n}. Binary and empty files are refused with a German message.
  */
 public final class TextDecoder {
 
@@ -25,7 +25,10 @@ public final class TextDecoder {
       throw new DomainException("import.empty");
     }
     int offset = 0;
-    if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+    if (bytes.length >= 3
+        && (bytes[0] & 0xff) == 0xEF
+        && (bytes[1] & 0xff) == 0xBB
+        && (bytes[2] & 0xff) == 0xBF) {
       offset = 3;
     }
     if (looksBinary(bytes, offset)) {
@@ -34,9 +37,13 @@ public final class TextDecoder {
     String text;
     String charset;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
+              .toString();
       charset = offset == 3 ? "UTF-8 (BOM)" : "UTF-8";
     } catch (CharacterCodingException notUtf8) {
       text = new String(bytes, offset, bytes.length - offset, WINDOWS_1252);

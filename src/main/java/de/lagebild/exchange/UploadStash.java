@@ -14,9 +14,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Uploads that wait between an import's preview and its commit: the file in a private working directory under a
- * random token, the token in the user's session together with the tenant. At most three wait per session and kind;
- * the oldest is dropped with its file; files older than a day are removed when a stash is created.
+ * Uploads that wait between an import's preview and its commit: the file in a private working
+ * directory under a random token, the token in the user's session together with the tenant. At most
+ * three wait per session and kind; the oldest is dropped with its file; files older than a day are
+ * removed when a stash is created.
  */
 public final class UploadStash {
 
@@ -28,7 +29,8 @@ public final class UploadStash {
 
   public UploadStash(String kind) throws IOException {
     this.kind = kind;
-    this.dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "lagebild-imports"));
+    this.dir =
+        Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "lagebild-imports"));
     removeAbandoned();
   }
 
@@ -37,7 +39,8 @@ public final class UploadStash {
   }
 
   /** Keeps the stream's bytes under a new token; returns the token. */
-  public String put(HttpSession session, String tenant, InputStream content, String fileName, String format)
+  public String put(
+      HttpSession session, String tenant, InputStream content, String fileName, String format)
       throws IOException {
     String token = UUID.randomUUID().toString();
     Path file = dir.resolve(kind + "-" + token);
@@ -49,7 +52,9 @@ public final class UploadStash {
   /** The upload of this token, if it is still there and belongs to this tenant. */
   public Optional<Pending> get(HttpSession session, String token, String tenant) {
     Pending p = pending(session).get(token);
-    return p == null || !p.tenant().equals(tenant) || !Files.exists(p.file()) ? Optional.empty() : Optional.of(p);
+    return p == null || !p.tenant().equals(tenant) || !Files.exists(p.file())
+        ? Optional.empty()
+        : Optional.of(p);
   }
 
   /** Forgets the token; the file is deleted unless {@code keepFile}. */
@@ -77,20 +82,21 @@ public final class UploadStash {
     String key = UploadStash.class.getName() + "." + kind;
     Map<String, Pending> map = (Map<String, Pending>) session.getAttribute(key);
     if (map == null) {
-      map = new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Pending> eldest) {
-          if (size() > 3) {
-            try {
-              Files.deleteIfExists(eldest.getValue().file());
-            } catch (IOException e) {
-              // left for the operating system's temp cleaning
+      map =
+          new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Pending> eldest) {
+              if (size() > 3) {
+                try {
+                  Files.deleteIfExists(eldest.getValue().file());
+                } catch (IOException e) {
+                  // left for the operating system's temp cleaning
+                }
+                return true;
+              }
+              return false;
             }
-            return true;
-          }
-          return false;
-        }
-      };
+          };
       session.setAttribute(key, map);
     }
     return map;

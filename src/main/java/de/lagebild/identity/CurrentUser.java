@@ -11,6 +11,8 @@ public final class CurrentUser {
 
   public static Optional<LagebildUser> get() {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    return auth != null && auth.getPrincipal() instanceof LagebildUser user ? Optional.of(user) : Optional.empty();
+    return auth != null && auth.getPrincipal() instanceof LagebildUser user
+        ? Optional.of(user)
+        : Optional.empty();
   }
 }

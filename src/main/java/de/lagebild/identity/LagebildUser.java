@@ -20,7 +20,12 @@ public final class LagebildUser implements UserDetails, CredentialsContainer, Ac
   private final boolean platformAdmin;
 
   public LagebildUser(
-      UUID id, String username, String displayName, String passwordHash, boolean enabled, boolean platformAdmin) {
+      UUID id,
+      String username,
+      String displayName,
+      String passwordHash,
+      boolean enabled,
+      boolean platformAdmin) {
     this.id = id;
     this.username = username;
     this.displayName = displayName;
@@ -54,7 +59,9 @@ public final class LagebildUser implements UserDetails, CredentialsContainer, Ac
   @Override
   public Collection<? extends GrantedAuthority> getAuthorities() {
     return platformAdmin
-        ? List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority("ROLE_PLATFORM_ADMIN"))
+        ? List.of(
+            new SimpleGrantedAuthority("ROLE_USER"),
+            new SimpleGrantedAuthority("ROLE_PLATFORM_ADMIN"))
         : List.of(new SimpleGrantedAuthority("ROLE_USER"));
   }
 

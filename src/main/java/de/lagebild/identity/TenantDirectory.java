@@ -1,5 +1,7 @@
 package de.lagebild.identity;
 
+import de.lagebild.platform.Role;
+import de.lagebild.platform.TenantAccess;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,14 +16,17 @@ public interface TenantDirectory {
   List<TenantMembership> tenantsOf(UUID userId);
 
   /** A member of the current tenant, as other modules see it. */
-  record Member(UUID userId, String username, String displayName, String email, de.lagebild.platform.Role role) {}
+  record Member(UUID userId, String username, String displayName, String email, Role role) {}
 
   /** The members of the current tenant with {@code role}. */
-  List<Member> members(de.lagebild.platform.Role role);
+  List<Member> members(Role role);
 
   /** The id of the user with this login name, if there is one. */
   Optional<UUID> userId(String username);
 
-  /** Access as the system (administrator rights) to a tenant, for start-up loaders and background jobs. */
-  Optional<de.lagebild.platform.TenantAccess> systemAccess(String slug);
+  /**
+   * Access as the system (administrator rights) to a tenant, for start-up loaders and background
+   * jobs.
+   */
+  Optional<TenantAccess> systemAccess(String slug);
 }

@@ -1,6 +1,5 @@
 package de.lagebild.identity;
 
-
 import de.lagebild.platform.Role;
 
 /** One tenant a user may enter, for the tenant switcher. */

@@ -17,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes and reads the tenant's audit log. {@link #record} joins the caller's transaction (it must run inside
- * one), so a change and its audit entry are committed together or not at all.
+ * Writes and reads the tenant's audit log. {@link #record} joins the caller's transaction (it must
+ * run inside one), so a change and its audit entry are committed together or not at all.
  */
 @Component
 public class AuditLog {
@@ -46,12 +46,17 @@ public class AuditLog {
   }
 
   /**
-   * Records a change in the current tenant. {@code before} and {@code after} are snapshots of the changed fields
-   * (null for creation and deletion respectively).
+   * Records a change in the current tenant. {@code before} and {@code after} are snapshots of the
+   * changed fields (null for creation and deletion respectively).
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void record(
-      String action, String entityType, UUID entityId, String summary, Map<String, ?> before, Map<String, ?> after) {
+      String action,
+      String entityType,
+      UUID entityId,
+      String summary,
+      Map<String, ?> before,
+      Map<String, ?> after) {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     UUID actorId = null;
     String actorName = "System";
@@ -79,15 +84,35 @@ public class AuditLog {
     Condition forEntity = entityId == null ? noCondition() : ENTITY_ID.eq(entityId);
     return scope
         .dsl()
-        .select(ID, OCCURRED_AT, ACTOR_ID, ACTOR_NAME, ACTION, ENTITY_TYPE, ENTITY_ID, SUMMARY, BEFORE, AFTER)
+        .select(
+            ID,
+            OCCURRED_AT,
+            ACTOR_ID,
+            ACTOR_NAME,
+            ACTION,
+            ENTITY_TYPE,
+            ENTITY_ID,
+            SUMMARY,
+            BEFORE,
+            AFTER)
         .from(scope.table(AUDIT))
         .where(forEntity)
         .orderBy(OCCURRED_AT.desc(), ID)
         .offset(offset)
         .limit(limit)
-        .fetch(r -> new AuditEvent(
-            r.get(ID), r.get(OCCURRED_AT), r.get(ACTOR_ID), r.get(ACTOR_NAME), r.get(ACTION), r.get(ENTITY_TYPE),
-            r.get(ENTITY_ID), r.get(SUMMARY), r.get(BEFORE), r.get(AFTER)));
+        .fetch(
+            r ->
+                new AuditEvent(
+                    r.get(ID),
+                    r.get(OCCURRED_AT),
+                    r.get(ACTOR_ID),
+                    r.get(ACTOR_NAME),
+                    r.get(ACTION),
+                    r.get(ENTITY_TYPE),
+                    r.get(ENTITY_ID),
+                    r.get(SUMMARY),
+                    r.get(BEFORE),
+                    r.get(AFTER)));
   }
 
   public int count() {

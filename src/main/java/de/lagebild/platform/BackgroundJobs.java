@@ -21,11 +21,12 @@ import org.springframework.context.MessageSource;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
 /**
- * Runs long imports one at a time on a background thread of their own, in the tenant and security context of the
- * request that started them, and keeps their progress in memory while they run. The job rows (started, done,
- * failed) stay with the module that owns them: it is told the outcome – the result, or a German message (the
- * message of a {@link DomainException}, otherwise a general one, with the cause in the log). The uploaded file is
- * deleted when the job ends, whatever the outcome.
+ * Runs long imports one at a time on a background thread of their own, in the tenant and security
+ * context of the request that started them, and keeps their progress in memory while they run. The
+ * job rows (started, done, failed) stay with the module that owns them: it is told the outcome –
+ * the result, or a German message (the message of a {@link DomainException}, otherwise a general
+ * one, with the cause in the log). The uploaded file is deleted when the job ends, whatever the
+ * outcome.
  */
 public final class BackgroundJobs {
 
@@ -82,45 +83,59 @@ public final class BackgroundJobs {
     this.name = threadName;
     this.messages = messages;
     this.clock = clock;
-    this.executor = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, threadName);
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, threadName);
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /**
-   * Queues job {@code id}: {@code work} runs on the background thread as the current tenant and user; then
-   * {@code done} gets its result, or {@code failed} the reason in German; {@code file} is deleted afterwards.
+   * Queues job {@code id}: {@code work} runs on the background thread as the current tenant and
+   * user; then {@code done} gets its result, or {@code failed} the reason in German; {@code file}
+   * is deleted afterwards.
    */
-  public <T> void submit(UUID id, Path file, Work<T> work, Consumer<T> done, Consumer<String> failed) {
+  public <T> void submit(
+      UUID id, Path file, Work<T> work, Consumer<T> done, Consumer<String> failed) {
     TenantAccess access = TenantContext.access().orElseThrow();
     Tracker tracker = new Tracker(clock.instant());
     running.put(id, tracker);
-    executor.execute(new DelegatingSecurityContextRunnable(() -> TenantContext.runAs(access, () -> {
-      try {
-        T result = work.run(file, tracker);
-        done.accept(result);
-      } catch (DomainException e) {
-        failed.accept(messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), Locale.GERMAN));
-      } catch (IOException | RuntimeException e) {
-        log.error("Background job {} ({}) failed", id, name, e);
-        failed.accept(messages.getMessage("import.job.error", null, Locale.GERMAN));
-      } finally {
-        running.remove(id);
-        try {
-          Files.deleteIfExists(file);
-        } catch (IOException e) {
-          log.warn("Could not delete {}", file, e);
-        }
-      }
-    })));
+    executor.execute(
+        new DelegatingSecurityContextRunnable(
+            () ->
+                TenantContext.runAs(
+                    access,
+                    () -> {
+                      try {
+                        T result = work.run(file, tracker);
+                        done.accept(result);
+                      } catch (DomainException e) {
+                        failed.accept(
+                            messages.getMessage(
+                                e.messageKey(), e.arguments(), e.messageKey(), Locale.GERMAN));
+                      } catch (IOException | RuntimeException e) {
+                        log.error("Background job {} ({}) failed", id, name, e);
+                        failed.accept(messages.getMessage("import.job.error", null, Locale.GERMAN));
+                      } finally {
+                        running.remove(id);
+                        try {
+                          Files.deleteIfExists(file);
+                        } catch (IOException e) {
+                          log.warn("Could not delete {}", file, e);
+                        }
+                      }
+                    })));
   }
 
   /** The progress of a job while it runs (empty before it is queued here and after it ended). */
   public Optional<Progress> progress(UUID id) {
     Tracker t = running.get(id);
-    return t == null ? Optional.empty()
-        : Optional.of(new Progress(t.done.get(), t.total.get(), Duration.between(t.started, clock.instant())));
+    return t == null
+        ? Optional.empty()
+        : Optional.of(
+            new Progress(
+                t.done.get(), t.total.get(), Duration.between(t.started, clock.instant())));
   }
 }

@@ -1,8 +1,8 @@
 package de.lagebild.platform;
 
 /**
- * A rule of the domain was broken by the user's input. Carries a message key (German text in the message bundle)
- * and its arguments; never a stack trace for the user.
+ * A rule of the domain was broken by the user's input. Carries a message key (German text in the
+ * message bundle) and its arguments; never a stack trace for the user.
  */
 public class DomainException extends RuntimeException {
 

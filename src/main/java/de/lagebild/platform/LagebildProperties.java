@@ -4,12 +4,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of an installation, bound from {@code lagebild.*} (environment variables {@code LAGEBILD_*}).
+ * Settings of an installation, bound from {@code lagebild.*} (environment variables {@code
+ * LAGEBILD_*}).
  *
  * @param demo load the demo tenants and accounts (LAGEBILD_DEMO)
  * @param defaultTenant tenant whose start page {@code /} shows (LAGEBILD_DEFAULT_TENANT)
  * @param baseUrl address of the installation as users reach it, for links printed on the console
- * @param bootstrapAdmin the first platform administrator taken from configuration instead of the setup link
+ * @param bootstrapAdmin the first platform administrator taken from configuration instead of the
+ *     setup link
  */
 @ConfigurationProperties("lagebild")
 public record LagebildProperties(

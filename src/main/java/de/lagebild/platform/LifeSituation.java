@@ -4,11 +4,17 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Lebenslagen (PRODUCT.md glossary): the life situations by which goals, measures, indicators and offers are grouped.
- * German labels in the message bundle ({@code lifeSituation.<CODE>}).
+ * Lebenslagen (PRODUCT.md glossary): the life situations by which goals, measures, indicators and
+ * offers are grouped. German labels in the message bundle ({@code lifeSituation.<CODE>}).
  */
 public enum LifeSituation {
-  FAMILIE, BILDUNG, WOHNEN, GESUNDHEIT, ARBEIT, TEILHABE, MIGRATION;
+  FAMILIE,
+  BILDUNG,
+  WOHNEN,
+  GESUNDHEIT,
+  ARBEIT,
+  TEILHABE,
+  MIGRATION;
 
   public String labelKey() {
     return "lifeSituation." + name();

@@ -6,8 +6,9 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 
 /**
- * The calendar of the districts Lagebild serves: dates and months are those of Germany (Europe/Berlin), whatever zone
- * the server runs in. Instants stay UTC; only "which day is it" needs a zone.
+ * The calendar of the districts Lagebild serves: dates and months are those of Germany
+ * (Europe/Berlin), whatever zone the server runs in. Instants stay UTC; only "which day is it"
+ * needs a zone.
  */
 public final class LocalCalendar {
 

@@ -1,7 +1,8 @@
 package de.lagebild.platform;
 
 /**
- * A user's role within one tenant. Public visitors have no role; the platform administrator is a flag on the user.
+ * A user's role within one tenant. Public visitors have no role; the platform administrator is a
+ * flag on the user.
  */
 public enum Role {
   ADMIN,

@@ -4,8 +4,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Holds the tenant of the current unit of work. Web requests get it from the tenant slug in the path; background
- * jobs and loaders set it with {@link #callAs}. All tenant-scoped SQL reads it through {@link TenantScope}.
+ * Holds the tenant of the current unit of work. Web requests get it from the tenant slug in the
+ * path; background jobs and loaders set it with {@link #callAs}. All tenant-scoped SQL reads it
+ * through {@link TenantScope}.
  */
 public final class TenantContext {
 
@@ -17,11 +18,15 @@ public final class TenantContext {
     return Optional.ofNullable(CURRENT.get());
   }
 
-  /** The current tenant; fails loudly when code runs outside a tenant, instead of reading all tenants. */
+  /**
+   * The current tenant; fails loudly when code runs outside a tenant, instead of reading all
+   * tenants.
+   */
   public static TenantId require() {
     TenantAccess access = CURRENT.get();
     if (access == null) {
-      throw new IllegalStateException("No tenant in scope: tenant-scoped data accessed outside a tenant context");
+      throw new IllegalStateException(
+          "No tenant in scope: tenant-scoped data accessed outside a tenant context");
     }
     return access.tenantId();
   }
@@ -50,9 +55,11 @@ public final class TenantContext {
   }
 
   public static void runAs(TenantAccess access, Runnable work) {
-    callAs(access, () -> {
-      work.run();
-      return null;
-    });
+    callAs(
+        access,
+        () -> {
+          work.run();
+          return null;
+        });
   }
 }

@@ -1,19 +1,29 @@
 package de.lagebild.platform;
 
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
-
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.DeleteUsingStep;
+import org.jooq.Field;
 import org.jooq.InsertSetMoreStep;
+import org.jooq.Query;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.UpdateSetFirstStep;
+import org.jooq.impl.DSL;
+import org.postgresql.PGConnection;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place where tenant separation of SQL is enforced. Every read, update and delete of a {@link TenantTable}
- * goes through an inline derived table that carries {@code tenant_id = <current tenant>}; every insert sets the
- * current tenant. There is no way to name a tenant table without it (see ArchitectureTests).
+ * The one place where tenant separation of SQL is enforced. Every read, update and delete of a
+ * {@link TenantTable} goes through an inline derived table that carries {@code tenant_id = <current
+ * tenant>}; every insert sets the current tenant. There is no way to name a tenant table without it
+ * (see ArchitectureTests).
  */
 @Component
 public class TenantScope {
@@ -35,8 +45,8 @@ public class TenantScope {
   }
 
   /**
-   * All tenants' rows. Only for the few platform reads that are about a user rather than a tenant (which tenants
-   * may this user enter?); ArchitectureTests lists the classes allowed to call it.
+   * All tenants' rows. Only for the few platform reads that are about a user rather than a tenant
+   * (which tenants may this user enter?); ArchitectureTests lists the classes allowed to call it.
    */
   public Table<Record> acrossTenants(TenantTable table) {
     return table.raw();
@@ -55,30 +65,30 @@ public class TenantScope {
   }
 
   /**
-   * Inserts many rows of one table for the current tenant as one JDBC batch: the statement is rendered once with
-   * placeholders and bound once per row ({@code rows} hold the values of {@code columns}, in that order, as the
-   * fields' own types).
+   * Inserts many rows of one table for the current tenant as one JDBC batch: the statement is
+   * rendered once with placeholders and bound once per row ({@code rows} hold the values of {@code
+   * columns}, in that order, as the fields' own types).
    */
-  public void batchInsert(TenantTable table, java.util.List<org.jooq.Field<?>> columns,
-      java.util.List<Object[]> rows) {
+  public void batchInsert(TenantTable table, List<Field<?>> columns, List<Object[]> rows) {
     if (rows.isEmpty()) {
       return;
     }
-    if (rows.size() >= 100 && dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+    if (rows.size() >= 100 && dsl.dialect().family() == SQLDialect.POSTGRES) {
       copy(table, columns, rows);
       return;
     }
-    java.util.List<org.jooq.Field<?>> fields = new java.util.ArrayList<>();
+    List<Field<?>> fields = new ArrayList<>();
     fields.add(table.tenantId());
     fields.addAll(columns);
-    java.util.List<org.jooq.Field<?>> params = fields.stream()
-        .<org.jooq.Field<?>>map(f -> org.jooq.impl.DSL.val(null, f.getDataType())).toList();
-    org.jooq.Query insert = dsl.insertInto(table.raw(), fields).values(params);
-    org.jooq.BatchBindStep batch = dsl.batch(insert);
+    List<Field<?>> params =
+        fields.stream().<Field<?>>map(f -> DSL.val(null, f.getDataType())).toList();
+    Query insert = dsl.insertInto(table.raw(), fields).values(params);
+    BatchBindStep batch = dsl.batch(insert);
     UUID tenant = TenantContext.require().value();
     for (Object[] row : rows) {
       if (row.length != columns.size()) {
-        throw new IllegalArgumentException(row.length + " values for " + columns.size() + " columns");
+        throw new IllegalArgumentException(
+            row.length + " values for " + columns.size() + " columns");
       }
       Object[] values = new Object[row.length + 1];
       values[0] = tenant;
@@ -89,13 +99,17 @@ public class TenantScope {
   }
 
   /**
-   * PostgreSQL: the rows as CSV through {@code COPY … FROM STDIN} on the transaction's connection (the fastest way
-   * into a table; values as text in the form PostgreSQL reads: ids and timestamps ISO, numbers plain, null empty).
+   * PostgreSQL: the rows as CSV through {@code COPY … FROM STDIN} on the transaction's connection
+   * (the fastest way into a table; values as text in the form PostgreSQL reads: ids and timestamps
+   * ISO, numbers plain, null empty).
    */
-  private void copy(TenantTable table, java.util.List<org.jooq.Field<?>> columns, java.util.List<Object[]> rows) {
-    StringBuilder sql = new StringBuilder("COPY ").append(table.raw().getName()).append(" (")
-        .append(table.tenantId().getName());
-    for (org.jooq.Field<?> f : columns) {
+  private void copy(TenantTable table, List<Field<?>> columns, List<Object[]> rows) {
+    StringBuilder sql =
+        new StringBuilder("COPY ")
+            .append(table.raw().getName())
+            .append(" (")
+            .append(table.tenantId().getName());
+    for (Field<?> f : columns) {
       sql.append(", ").append(f.getName());
     }
     sql.append(") FROM STDIN WITH (FORMAT csv)");
@@ -108,7 +122,7 @@ public class TenantScope {
         if (v == null) {
           continue;
         }
-        String text = v instanceof java.math.BigDecimal d ? d.toPlainString() : v.toString();
+        String text = v instanceof BigDecimal d ? d.toPlainString() : v.toString();
         if (v instanceof String) {
           csv.append('"').append(text.replace("\"", "\"\"")).append('"');
         } else {
@@ -117,7 +131,10 @@ public class TenantScope {
       }
       csv.append('\n');
     }
-    dsl.connection(c -> c.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
-        .copyIn(sql.toString(), new java.io.StringReader(csv.toString())));
+    dsl.connection(
+        c ->
+            c.unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyIn(sql.toString(), new StringReader(csv.toString())));
   }
 }

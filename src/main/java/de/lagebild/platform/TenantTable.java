@@ -9,9 +9,10 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
- * A table whose rows each belong to one tenant (column {@code tenant_id}). Modules declare their tables as
- * {@code TenantTable} constants; queries reach the rows only through {@link TenantScope}, which adds the
- * tenant predicate. {@link #raw()} is for {@link TenantScope} alone (an ArchUnit rule checks it).
+ * A table whose rows each belong to one tenant (column {@code tenant_id}). Modules declare their
+ * tables as {@code TenantTable} constants; queries reach the rows only through {@link TenantScope},
+ * which adds the tenant predicate. {@link #raw()} is for {@link TenantScope} alone (an ArchUnit
+ * rule checks it).
  */
 public final class TenantTable {
 

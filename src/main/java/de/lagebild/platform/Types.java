@@ -13,7 +13,8 @@ public final class Types {
   /** UUIDs are stored as 36-character text on both databases. */
   public static final DataType<UUID> ID =
       SQLDataType.VARCHAR(36)
-          .asConvertedDataType(Converter.ofNullable(String.class, UUID.class, UUID::fromString, UUID::toString));
+          .asConvertedDataType(
+              Converter.ofNullable(String.class, UUID.class, UUID::fromString, UUID::toString));
 
   public static final DataType<Instant> INSTANT = SQLDataType.INSTANT;
   public static final DataType<LocalDate> DATE = SQLDataType.LOCALDATE;

@@ -1,6 +1,9 @@
 /**
- * Strategies with their goal trees, measures and milestones, reporting rounds and dated assessments, and the
- * roll-up of progress. Built in the strategy issue; the place and its tables start here.
+ * Strategies with their goal trees, measures and milestones, reporting rounds and dated
+ * assessments, and the roll-up of progress. Built in the strategy issue; the place and its tables
+ * start here.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Strategy")
+@ApplicationModule(displayName = "Strategy")
 package de.lagebild.strategy;
+
+import org.springframework.modulith.ApplicationModule;

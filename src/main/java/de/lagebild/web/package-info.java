@@ -1,6 +1,8 @@
 /**
- * The shell every page lives in: layout and navigation, the start pages, and turning errors into German pages or
- * RFC 9457 problem responses. It holds no domain data of its own.
+ * The shell every page lives in: layout and navigation, the start pages, and turning errors into
+ * German pages or RFC 9457 problem responses. It holds no domain data of its own.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Web")
+@ApplicationModule(displayName = "Web")
 package de.lagebild.web;
+
+import org.springframework.modulith.ApplicationModule;

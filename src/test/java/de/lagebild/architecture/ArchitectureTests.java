@@ -17,29 +17,45 @@ import de.lagebild.platform.AllowAuthenticated;
 import de.lagebild.platform.AllowPlatformAdmin;
 import de.lagebild.platform.AllowPublic;
 import de.lagebild.platform.AllowRoles;
+import de.lagebild.platform.TenantScope;
+import de.lagebild.platform.TenantTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /** Rules of the code's structure that must hold on every commit. */
 class ArchitectureTests {
 
-  static final JavaClasses CLASSES = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("de.lagebild");
+  static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("de.lagebild");
 
-  static final List<Class<? extends java.lang.annotation.Annotation>> MAPPINGS = List.of(
-      RequestMapping.class, GetMapping.class, PostMapping.class, PutMapping.class, DeleteMapping.class,
-      PatchMapping.class);
-  static final List<Class<? extends java.lang.annotation.Annotation>> ACCESS_RULES = List.of(
-      AllowPublic.class, AllowAuthenticated.class, AllowRoles.class, AllowPlatformAdmin.class);
+  static final List<Class<? extends java.lang.annotation.Annotation>> MAPPINGS =
+      List.of(
+          RequestMapping.class,
+          GetMapping.class,
+          PostMapping.class,
+          PutMapping.class,
+          DeleteMapping.class,
+          PatchMapping.class);
+  static final List<Class<? extends java.lang.annotation.Annotation>> ACCESS_RULES =
+      List.of(
+          AllowPublic.class, AllowAuthenticated.class, AllowRoles.class, AllowPlatformAdmin.class);
 
   @Test
   void modulesOnlyUseEachOthersApi() {
@@ -48,9 +64,14 @@ class ArchitectureTests {
 
   @Test
   void noModuleReachesIntoAnotherModulesInternals() {
-    for (String module : List.of("platform", "identity", "strategy", "atlas", "catalogue", "exchange", "web")) {
-      noClasses().that().resideOutsideOfPackage("de.lagebild." + module + "..")
-          .should().accessClassesThat().resideInAPackage("de.lagebild." + module + ".internal..")
+    for (String module :
+        List.of("platform", "identity", "strategy", "atlas", "catalogue", "exchange", "web")) {
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("de.lagebild." + module + "..")
+          .should()
+          .accessClassesThat()
+          .resideInAPackage("de.lagebild." + module + ".internal..")
           .allowEmptyShould(true)
           .check(CLASSES);
     }
@@ -58,67 +79,95 @@ class ArchitectureTests {
 
   @Test
   void everyWebEndpointCarriesExactlyOneAccessRule() {
-    methods().that(areRequestHandlers())
-        .should(haveExactlyOneAccessRule())
-        .check(CLASSES);
+    methods().that(areRequestHandlers()).should(haveExactlyOneAccessRule()).check(CLASSES);
   }
 
   @Test
   void noLegacyDateTypes() {
-    noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.util.Date")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.Calendar")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.Timestamp")
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.util.Date")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.util.Calendar")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.sql.Timestamp")
         .check(CLASSES);
   }
 
   @Test
   void onlyTheMembershipLookupAndTheJobSweepReachAcrossTenants() {
-    // the membership lookup finds a user's tenants; the sweep at start-up fails import jobs cut off by a crash
-    noClasses().that().doNotHaveFullyQualifiedName("de.lagebild.identity.internal.users.MembershipRepository")
-        .and().doNotHaveFullyQualifiedName("de.lagebild.strategy.internal.imports.ImportJobs")
-        .and().doNotHaveFullyQualifiedName("de.lagebild.atlas.internal.statistics.AtlasImportJobs")
-        .should().callMethod(de.lagebild.platform.TenantScope.class, "acrossTenants",
-            de.lagebild.platform.TenantTable.class)
+    // the membership lookup finds a user's tenants; the sweep at start-up fails import jobs cut off
+    // by a crash
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName("de.lagebild.identity.internal.users.MembershipRepository")
+        .and()
+        .doNotHaveFullyQualifiedName("de.lagebild.strategy.internal.imports.ImportJobs")
+        .and()
+        .doNotHaveFullyQualifiedName("de.lagebild.atlas.internal.statistics.AtlasImportJobs")
+        .should()
+        .callMethod(TenantScope.class, "acrossTenants", TenantTable.class)
         .check(CLASSES);
   }
 
   @Test
   void controllersAreNotPublic() {
-    noClasses().that().areAnnotatedWith(org.springframework.stereotype.Controller.class)
-        .or().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
-        .should().bePublic()
+    noClasses()
+        .that()
+        .areAnnotatedWith(Controller.class)
+        .or()
+        .areAnnotatedWith(RestController.class)
+        .should()
+        .bePublic()
         .check(CLASSES);
   }
 
   @Test
   void controllersDependOnNoController() {
-    // shared parsing of request parameters and domain terms live in their own classes, not in another controller
-    noClasses().that().areAnnotatedWith(org.springframework.stereotype.Controller.class)
-        .or().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
-        .should().dependOnClassesThat(DescribedPredicate.describe("are other controllers",
-            (JavaClass c) -> !c.isAnnotation() && c.isAnnotatedWith(org.springframework.stereotype.Controller.class)
-                || c.isAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)))
+    // shared parsing of request parameters and domain terms live in their own classes, not in
+    // another controller
+    noClasses()
+        .that()
+        .areAnnotatedWith(Controller.class)
+        .or()
+        .areAnnotatedWith(RestController.class)
+        .should()
+        .dependOnClassesThat(
+            DescribedPredicate.describe(
+                "are other controllers",
+                (JavaClass c) ->
+                    !c.isAnnotation() && c.isAnnotatedWith(Controller.class)
+                        || c.isAnnotatedWith(RestController.class)))
         .check(CLASSES);
   }
 
   @Test
-  void templatesNameNoInternalClass() throws java.io.IOException {
-    try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/resources/templates"))) {
-      List<String> offenders = files.filter(p -> p.toString().endsWith(".html")).filter(p -> {
-        try {
-          return java.nio.file.Files.readString(p).matches("(?s).*de\\.lagebild\\.[a-z]+\\.internal.*");
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }).map(Object::toString).toList();
-      org.assertj.core.api.Assertions.assertThat(offenders).as("templates that call internal classes by name")
-          .isEmpty();
+  void templatesNameNoInternalClass() throws IOException {
+    try (var files = Files.walk(Path.of("src/main/resources/templates"))) {
+      List<String> offenders =
+          files
+              .filter(p -> p.toString().endsWith(".html"))
+              .filter(
+                  p -> {
+                    try {
+                      return Files.readString(p)
+                          .matches("(?s).*de\\.lagebild\\.[a-z]+\\.internal.*");
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  })
+              .map(Object::toString)
+              .toList();
+      Assertions.assertThat(offenders).as("templates that call internal classes by name").isEmpty();
     }
   }
 
   private static DescribedPredicate<JavaMethod> areRequestHandlers() {
-    return DescribedPredicate.describe("request handler methods",
-        m -> MAPPINGS.stream().anyMatch(m::isAnnotatedWith));
+    return DescribedPredicate.describe(
+        "request handler methods", m -> MAPPINGS.stream().anyMatch(m::isAnnotatedWith));
   }
 
   private static ArchCondition<JavaMethod> haveExactlyOneAccessRule() {
@@ -127,14 +176,16 @@ class ArchitectureTests {
       public void check(JavaMethod method, ConditionEvents events) {
         long n = ACCESS_RULES.stream().filter(method::isAnnotatedWith).count();
         if (n != 1) {
-          events.add(SimpleConditionEvent.violated(method,
-              method.getFullName() + " has " + n + " access rules (needs exactly one)"));
+          events.add(
+              SimpleConditionEvent.violated(
+                  method,
+                  method.getFullName() + " has " + n + " access rules (needs exactly one)"));
         }
       }
     };
   }
 
   static Stream<JavaClass> controllers() {
-    return CLASSES.stream().filter(c -> c.isAnnotatedWith(org.springframework.stereotype.Controller.class));
+    return CLASSES.stream().filter(c -> c.isAnnotatedWith(Controller.class));
   }
 }

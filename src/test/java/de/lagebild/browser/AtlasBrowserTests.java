@@ -3,6 +3,7 @@ package de.lagebild.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.lagebild.support.DatabaseProperties;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -12,11 +13,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The atlas in a real browser, checked with axe-core: the map of an indicator draws all 23 Kreise without a tile
- * server, the table beside it ranks the districts with a figure, another classification changes the legend, and a
- * district profile shows the twelve figures of seed 004 with their comparison.
+ * The atlas in a real browser, checked with axe-core: the map of an indicator draws all 23 Kreise
+ * without a tile server, the table beside it ranks the districts with a figure, another
+ * classification changes the legend, and a district profile shows the twelve figures of seed 004
+ * with their comparison.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"lagebild.demo=true", "logging.file.name=target/test-logs/browser.log"})
 class AtlasBrowserTests extends DatabaseProperties {
 
@@ -31,26 +34,39 @@ class AtlasBrowserTests extends DatabaseProperties {
       b.checkAccessibility("50-atlas");
       b.find(By.linkText("Arbeitslosenquote im Jahresdurchschnitt")).click();
       b.waitForHeading("Arbeitslosenquote");
-      new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(d ->
-          d.findElements(By.cssSelector("#atlas-map path.leaflet-interactive")).size() == 23);
+      new WebDriverWait(b.driver, Duration.ofSeconds(20))
+          .until(
+              d ->
+                  d.findElements(By.cssSelector("#atlas-map path.leaflet-interactive")).size()
+                      == 23);
       assertThat(b.driver.findElements(By.cssSelector("#atlas-values tbody tr"))).hasSize(23);
-      assertThat(b.find(By.cssSelector("#atlas-values tbody tr:first-child")).getText()).contains("Gera").contains("8,10");
-      assertThat(b.find(By.cssSelector(".atlas-map-figure")).getText()).contains("GeoBasis-DE / BKG");
+      assertThat(b.find(By.cssSelector("#atlas-values tbody tr:first-child")).getText())
+          .contains("Gera")
+          .contains("8,10");
+      assertThat(b.find(By.cssSelector(".atlas-map-figure")).getText())
+          .contains("GeoBasis-DE / BKG");
       b.checkAccessibility("51-atlas-map");
       new Select(b.find(By.id("klassen"))).selectByValue("jenks");
       b.find(By.cssSelector(".inline-form button")).click();
       b.waitForHeading("Arbeitslosenquote");
-      assertThat(b.driver.findElements(By.cssSelector("table.legend tbody tr")).size()).isBetween(2, 5);
+      assertThat(b.driver.findElements(By.cssSelector("table.legend tbody tr")).size())
+          .isBetween(2, 5);
       b.find(By.linkText("Nordhausen")).click();
       b.waitForHeading("Nordhausen");
       String profile = b.find(By.cssSelector("table.profile")).getText();
-      assertThat(profile).contains("83.416").contains("7,00").contains("33,91").contains("Median der 15 Kreise");
+      assertThat(profile)
+          .contains("83.416")
+          .contains("7,00")
+          .contains("33,91")
+          .contains("Median der 15 Kreise");
       assertThat(b.driver.getPageSource()).contains("beschlossen am 25. September 2018");
       b.checkAccessibility("52-atlas-profile");
       b.go("/nordhausen/atlas");
       b.find(By.linkText("Eisenach")).click();
       b.waitForHeading("Eisenach");
-      assertThat(b.find(By.cssSelector(".notice.info")).getText()).contains("30.06.2021").contains("Wartburgkreis");
+      assertThat(b.find(By.cssSelector(".notice.info")).getText())
+          .contains("30.06.2021")
+          .contains("Wartburgkreis");
       // a goal's page, where indicators of the atlas measure it
       b.go("/nordhausen/strategien");
       b.find(By.linkText("Armutspräventionsstrategie des Landkreises Nordhausen")).click();
@@ -63,8 +79,9 @@ class AtlasBrowserTests extends DatabaseProperties {
 
   @Test
   void coordinatorLoadsAWideSheetEditsTheIndicatorAndBuildsAPlanningArea() throws Exception {
-    java.nio.file.Path file = ExchangeBrowserTests.resourceFile("/atlas/wide-einwohner-je-jahr.csv",
-        "einwohner-je-jahr.csv");
+    Path file =
+        ExchangeBrowserTests.resourceFile(
+            "/atlas/wide-einwohner-je-jahr.csv", "einwohner-je-jahr.csv");
     try (Browser b = Browser.open("http://localhost:" + port)) {
       b.login("koordination");
       b.go("/nordhausen/atlas/import");
@@ -73,7 +90,9 @@ class AtlasBrowserTests extends DatabaseProperties {
       b.find(By.id("file")).sendKeys(file.toString());
       b.find(By.cssSelector("form.form button.primary")).click();
       b.waitForHeading("Vorschau");
-      assertThat(b.driver.getPageSource()).contains("Breite Tabelle").contains("Leere Zelle für 16056 Eisenach");
+      assertThat(b.driver.getPageSource())
+          .contains("Breite Tabelle")
+          .contains("Leere Zelle für 16056 Eisenach");
       b.checkAccessibility("55-atlas-import-preview");
       b.type("speichernAls", "Einwohner je Kreis (Browser)");
       b.find(By.cssSelector("form.form button.primary")).click();
@@ -91,11 +110,18 @@ class AtlasBrowserTests extends DatabaseProperties {
       b.find(By.cssSelector("form.form button.primary")).click();
       b.waitForHeading("Einwohnerinnen und Einwohner (Browser)");
       // area search on the map highlights the row of the area found
-      new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(d ->
-          d.findElements(By.cssSelector("#atlas-map path.leaflet-interactive")).size() >= 20);
+      new WebDriverWait(b.driver, Duration.ofSeconds(20))
+          .until(
+              d ->
+                  d.findElements(By.cssSelector("#atlas-map path.leaflet-interactive")).size()
+                      >= 20);
       b.find(By.id("gebiet-suche")).sendKeys("Wartburg");
-      new WebDriverWait(b.driver, Duration.ofSeconds(5)).until(d ->
-          d.findElement(By.cssSelector("#atlas-values tr.highlight")).getText().contains("Wartburgkreis"));
+      new WebDriverWait(b.driver, Duration.ofSeconds(5))
+          .until(
+              d ->
+                  d.findElement(By.cssSelector("#atlas-values tr.highlight"))
+                      .getText()
+                      .contains("Wartburgkreis"));
       assertThat(b.find(By.id("map-status")).getAttribute("textContent")).contains("Wartburgkreis");
       b.checkAccessibility("57-atlas-map-search");
       // a planning area of two Kreise
@@ -110,7 +136,10 @@ class AtlasBrowserTests extends DatabaseProperties {
       assertThat(b.driver.getPageSource()).contains("Planungsraum aus 2 Gebieten: Gera, Jena");
       // the population is the sum of both Kreise, with its source saying so
       String first = b.find(By.cssSelector("table.profile tbody tr:first-child")).getText();
-      assertThat(first).contains("Bevölkerung insgesamt").contains("Summe aus 2 Gebieten").doesNotContain("keine Angabe");
+      assertThat(first)
+          .contains("Bevölkerung insgesamt")
+          .contains("Summe aus 2 Gebieten")
+          .doesNotContain("keine Angabe");
       b.checkAccessibility("59-atlas-planning-profile");
     }
   }

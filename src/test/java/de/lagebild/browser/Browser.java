@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -25,9 +26,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's Chromium, headless, driven by Selenium through /usr/bin/chromedriver (nothing is downloaded), with an
- * axe-core check of every page the journey visits. Locally without Chromium the browser tests are skipped; with
- * {@code CI=true} they fail instead.
+ * Debian's Chromium, headless, driven by Selenium through /usr/bin/chromedriver (nothing is
+ * downloaded), with an axe-core check of every page the journey visits. Locally without Chromium
+ * the browser tests are skipped; with {@code CI=true} they fail instead.
  */
 final class Browser implements AutoCloseable {
 
@@ -50,18 +51,28 @@ final class Browser implements AutoCloseable {
     boolean available = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
     if (!available) {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new IllegalStateException("Chromium/chromedriver missing although CI=true (.ci/run installs them)");
+        throw new IllegalStateException(
+            "Chromium/chromedriver missing although CI=true (.ci/run installs them)");
       }
-      Assumptions.abort("Chromium or chromedriver not installed: browser tests skipped (apt-get install chromium chromium-driver)");
+      Assumptions.abort(
+          "Chromium or chromedriver not installed: browser tests skipped (apt-get install chromium chromium-driver)");
     }
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1280,1000", "--lang=de-DE");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .build();
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,1000",
+        "--lang=de-DE");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     return new Browser(new ChromeDriver(service, options), base);
   }
 
@@ -74,11 +85,13 @@ final class Browser implements AutoCloseable {
   }
 
   /**
-   * Waits for the page's heading; while a navigation replaces the document, Chromium may answer for an element of
-   * the old one ("Node … does not belong to the document") – that is retried, not a failure.
+   * Waits for the page's heading; while a navigation replaces the document, Chromium may answer for
+   * an element of the old one ("Node … does not belong to the document") – that is retried, not a
+   * failure.
    */
   void waitForHeading(String text) {
-    new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.WebDriverException.class)
+    new WebDriverWait(driver, Duration.ofSeconds(15))
+        .ignoring(WebDriverException.class)
         .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), text));
   }
 
@@ -99,15 +112,26 @@ final class Browser implements AutoCloseable {
 
   /** Runs axe-core on the current page; serious and critical violations fail the test. */
   void checkAccessibility(String name) {
-    Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+    Results results =
+        new AxeBuilder()
+            .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+            .analyze(driver);
     List<String> blocking = new ArrayList<>();
     for (Rule v : results.getViolations()) {
       if (BLOCKING_IMPACTS.contains(v.getImpact())) {
-        blocking.add(v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
-            + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
+        blocking.add(
+            v.getId()
+                + " ("
+                + v.getImpact()
+                + "): "
+                + v.getHelp()
+                + " at "
+                + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
       }
     }
-    assertThat(blocking).as("axe violations on " + name + " (" + driver.getCurrentUrl() + ")").isEmpty();
+    assertThat(blocking)
+        .as("axe violations on " + name + " (" + driver.getCurrentUrl() + ")")
+        .isEmpty();
     checkedPages.add(name);
     screenshot(name);
   }

@@ -2,6 +2,7 @@ package de.lagebild.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.lagebild.strategy.internal.bench.BenchmarkFiles;
 import de.lagebild.support.DatabaseProperties;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,13 +17,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The exchange of strategies in a real browser, every page checked with axe-core: a coordinator uploads the Word
- * version of the report (written by LibreOffice), compares it with the demo strategy and takes it over; opens the
- * report options and the imprint; and imports a large file that runs in the background with a progress bar.
+ * The exchange of strategies in a real browser, every page checked with axe-core: a coordinator
+ * uploads the Word version of the report (written by LibreOffice), compares it with the demo
+ * strategy and takes it over; opens the report options and the imprint; and imports a large file
+ * that runs in the background with a progress bar.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"lagebild.demo=true", "logging.file.name=target/test-logs/browser.log",
-        "lagebild.import.background-from-bytes=100000"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "lagebild.demo=true",
+      "logging.file.name=target/test-logs/browser.log",
+      "lagebild.import.background-from-bytes=100000"
+    })
 class ExchangeBrowserTests extends DatabaseProperties {
 
   @LocalServerPort int port;
@@ -43,20 +49,27 @@ class ExchangeBrowserTests extends DatabaseProperties {
 
       b.go("/nordhausen/strategien/import");
       b.waitForHeading("Strategie importieren");
-      b.find(By.id("file")).sendKeys(resourceFile("/imports/libreoffice-bericht-zielerreichung-2022.docx",
-          "bericht.docx").toString());
+      b.find(By.id("file"))
+          .sendKeys(
+              resourceFile("/imports/libreoffice-bericht-zielerreichung-2022.docx", "bericht.docx")
+                  .toString());
       b.find(By.cssSelector("form.form button.primary")).click();
       b.waitForHeading("Vorschau");
       String preview = b.find(By.cssSelector("dl.facts")).getText();
       assertThat(preview).contains("Word-Dokument").contains("44").contains("Juni 2022");
       b.checkAccessibility("40-import-docx-preview");
 
-      new Select(b.find(By.id("strategy"))).selectByVisibleText("Armutspräventionsstrategie des Landkreises Nordhausen");
+      new Select(b.find(By.id("strategy")))
+          .selectByVisibleText("Armutspräventionsstrategie des Landkreises Nordhausen");
       b.find(By.xpath("//button[normalize-space()='Abgleich anzeigen']")).click();
       b.waitForHeading("Abgleich");
-      // the Word version of the report holds the same strategy: nothing new, nothing changed, nothing missing
+      // the Word version of the report holds the same strategy: nothing new, nothing changed,
+      // nothing missing
       assertThat(b.find(By.cssSelector("dl.facts")).getText().replaceAll("\\s+", " "))
-          .contains("Neu 0").contains("Geändert 0").contains("Unverändert 71").contains("Fehlt in der Datei 0");
+          .contains("Neu 0")
+          .contains("Geändert 0")
+          .contains("Unverändert 71")
+          .contains("Fehlt in der Datei 0");
       b.checkAccessibility("41-import-compare");
       b.find(By.xpath("//button[normalize-space()='Änderungen übernehmen']")).click();
       assertThat(b.find(By.cssSelector(".notice.success")).getText()).contains("aktualisiert");
@@ -71,8 +84,11 @@ class ExchangeBrowserTests extends DatabaseProperties {
       assertThat(b.find(By.cssSelector(".notice.success")).getText()).contains("gespeichert");
       b.checkAccessibility("43-imprint");
 
-      Path big = Files.createDirectories(Path.of("target", "browser-uploads")).resolve("gross.txt").toAbsolutePath();
-      Files.write(big, de.lagebild.strategy.internal.bench.BenchmarkFiles.tableFormat(1500, 2));
+      Path big =
+          Files.createDirectories(Path.of("target", "browser-uploads"))
+              .resolve("gross.txt")
+              .toAbsolutePath();
+      Files.write(big, BenchmarkFiles.tableFormat(1500, 2));
       b.go("/nordhausen/strategien/import");
       b.find(By.id("file")).sendKeys(big.toString());
       b.find(By.cssSelector("form.form button.primary")).click();
@@ -83,8 +99,10 @@ class ExchangeBrowserTests extends DatabaseProperties {
       b.find(By.xpath("//button[normalize-space()='Importieren']")).click();
       b.waitForHeading("Import im Hintergrund");
       b.checkAccessibility("44-import-job");
-      new WebDriverWait(b.driver, Duration.ofSeconds(120)).until(
-          ExpectedConditions.textToBePresentInElementLocated(By.id("job-status"), "abgeschlossen"));
+      new WebDriverWait(b.driver, Duration.ofSeconds(120))
+          .until(
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.id("job-status"), "abgeschlossen"));
       b.screenshot("45-import-job-done");
       b.find(By.linkText("Zur Strategie")).click();
       b.waitForHeading("Große Strategie");

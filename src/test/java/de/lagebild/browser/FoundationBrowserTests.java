@@ -6,11 +6,16 @@ import de.lagebild.support.DatabaseProperties;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A coordinator's and an administrator's first steps, in a real browser, with an accessibility check per page. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+/**
+ * A coordinator's and an administrator's first steps, in a real browser, with an accessibility
+ * check per page.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"lagebild.demo=true", "logging.file.name=target/test-logs/browser.log"})
 class FoundationBrowserTests extends DatabaseProperties {
 
@@ -67,7 +72,7 @@ class FoundationBrowserTests extends DatabaseProperties {
       b.type("username", "berta");
       b.type("email", "berta@example.org");
       b.type("password", "sehr-geheim-42");
-      new org.openqa.selenium.support.ui.Select(b.find(By.id("new-role"))).selectByValue("CONTRIBUTOR");
+      new Select(b.find(By.id("new-role"))).selectByValue("CONTRIBUTOR");
       b.find(By.xpath("//label[normalize-space()='Fachbereich Jugend']")).click();
       b.find(By.cssSelector("form.form button.primary")).click();
       b.find(By.cssSelector(".notice.success"));
@@ -76,7 +81,9 @@ class FoundationBrowserTests extends DatabaseProperties {
       b.go("/nordhausen/verwaltung/protokoll");
       b.waitForHeading("Änderungsprotokoll");
       assertThat(b.driver.findElement(By.cssSelector("table.audit")).getText())
-          .contains("Benutzer angelegt: berta").contains("Demo-Administration (admin)").contains("Fachbereich Jugend");
+          .contains("Benutzer angelegt: berta")
+          .contains("Demo-Administration (admin)")
+          .contains("Fachbereich Jugend");
       b.checkAccessibility("09-audit");
 
       b.go("/nordhausen/verwaltung/einstellungen");

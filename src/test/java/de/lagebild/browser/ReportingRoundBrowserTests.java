@@ -6,17 +6,19 @@ import de.lagebild.support.DatabaseProperties;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The yearly question "where do we stand?" in a real browser: the coordinator opens a round, a contributor reports
- * on two measures of her unit, the coordinator returns one and accepts the other, and the dashboard shows the new
- * distribution. Every page is checked with axe-core.
+ * The yearly question "where do we stand?" in a real browser: the coordinator opens a round, a
+ * contributor reports on two measures of her unit, the coordinator returns one and accepts the
+ * other, and the dashboard shows the new distribution. Every page is checked with axe-core.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"lagebild.demo=true", "logging.file.name=target/test-logs/browser.log"})
 class ReportingRoundBrowserTests extends DatabaseProperties {
 
@@ -114,12 +116,17 @@ class ReportingRoundBrowserTests extends DatabaseProperties {
       b.waitForHeading("Strategie importieren");
       b.checkAccessibility("33-import");
       // pasted text keeps its tabs (typing a tab would move the focus)
-      ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript("arguments[0].value = arguments[1]",
-          b.find(By.id("text")), "Leitziel: Gesund alt werden\t\t\t\nMaßnahme\tVerantwortlich\tIndikatoren\tEinschätzung 2023\n"
-          + "Bewegungsangebote in jeder Gemeinde\tFachbereich Soziales\tAnzahl Angebote\tbegonnen\n");
+      ((JavascriptExecutor) b.driver)
+          .executeScript(
+              "arguments[0].value = arguments[1]",
+              b.find(By.id("text")),
+              "Leitziel: Gesund alt werden\t\t\t\nMaßnahme\tVerantwortlich\tIndikatoren\tEinschätzung 2023\n"
+                  + "Bewegungsangebote in jeder Gemeinde\tFachbereich Soziales\tAnzahl Angebote\tbegonnen\n");
       b.find(By.cssSelector("form.form button.primary")).click();
       b.waitForHeading("Vorschau");
-      assertThat(b.driver.getPageSource()).contains("Einschätzung 2023".replace("Einschätzung ", "")).contains("Gesund alt werden");
+      assertThat(b.driver.getPageSource())
+          .contains("Einschätzung 2023".replace("Einschätzung ", ""))
+          .contains("Gesund alt werden");
       b.checkAccessibility("34-import-preview");
       logout(b);
 

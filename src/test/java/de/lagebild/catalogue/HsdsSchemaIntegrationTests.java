@@ -21,15 +21,16 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The HSDS export and read API checked against the HSDS 3.0 JSON schemas in {@code src/test/resources/hsds}
- * (see SOURCES.md there): every published demo offer as a service, every organisation and location, the paging
- * envelope and the download – with format assertions (UUIDs, e-mail addresses, URIs, dates) switched on. A broken
- * document is rejected, so the check can fail.
+ * The HSDS export and read API checked against the HSDS 3.0 JSON schemas in {@code
+ * src/test/resources/hsds} (see SOURCES.md there): every published demo offer as a service, every
+ * organisation and location, the paging envelope and the download – with format assertions (UUIDs,
+ * e-mail addresses, URIs, dates) switched on. A broken document is rejected, so the check can fail.
  */
 @IntegrationTest
 class HsdsSchemaIntegrationTests extends DatabaseProperties {
 
-  static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+  static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Autowired MockMvc mvc;
@@ -40,15 +41,21 @@ class HsdsSchemaIntegrationTests extends DatabaseProperties {
 
   static List<String> errors(String schema, JsonNode node) {
     List<String> out = new ArrayList<>();
-    for (Error e : schema(schema).validate(node, c -> c.executionConfig(b -> b.formatAssertionsEnabled(true)))) {
+    for (Error e :
+        schema(schema)
+            .validate(node, c -> c.executionConfig(b -> b.formatAssertionsEnabled(true)))) {
       out.add(e.getInstanceLocation() + ": " + e.getMessage());
     }
     return out;
   }
 
   JsonNode read(String url) throws Exception {
-    return JSON.readTree(mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse()
-        .getContentAsString());
+    return JSON.readTree(
+        mvc.perform(get(url))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
   }
 
   @Test
@@ -59,7 +66,8 @@ class HsdsSchemaIntegrationTests extends DatabaseProperties {
     for (JsonNode service : page.path("contents")) {
       assertThat(errors("service", service)).as(service.path("name").asString()).isEmpty();
     }
-    JsonNode one = read("/api/v1/nordhausen/services/" + page.path("contents").get(0).path("id").asString());
+    JsonNode one =
+        read("/api/v1/nordhausen/services/" + page.path("contents").get(0).path("id").asString());
     assertThat(errors("service", one)).isEmpty();
     JsonNode organizations = read("/api/v1/nordhausen/organizations?per_page=500");
     assertThat(errors("page", organizations)).isEmpty();
@@ -77,8 +85,13 @@ class HsdsSchemaIntegrationTests extends DatabaseProperties {
     for (JsonNode t : terms.path("contents")) {
       assertThat(errors("taxonomy_term", t)).as(t.path("name").asString()).isEmpty();
     }
-    assertThat(errors("taxonomy_term", read("/api/v1/nordhausen/taxonomy_terms/"
-        + terms.path("contents").get(0).path("id").asString()))).isEmpty();
+    assertThat(
+            errors(
+                "taxonomy_term",
+                read(
+                    "/api/v1/nordhausen/taxonomy_terms/"
+                        + terms.path("contents").get(0).path("id").asString())))
+        .isEmpty();
     assertThat(read("/api/v1/nordhausen/hsds").path("version").asString()).isEqualTo("3.0");
     JsonNode locations = read("/api/v1/nordhausen/locations?per_page=500");
     assertThat(errors("page", locations)).isEmpty();
@@ -89,9 +102,13 @@ class HsdsSchemaIntegrationTests extends DatabaseProperties {
 
   @Test
   void theExportIsADownloadOfValidServices() throws Exception {
-    var response = mvc.perform(get("/api/v1/nordhausen/hsds-export")).andExpect(status().isOk()).andReturn()
-        .getResponse();
-    assertThat(response.getHeader("Content-Disposition")).contains("attachment")
+    var response =
+        mvc.perform(get("/api/v1/nordhausen/hsds-export"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse();
+    assertThat(response.getHeader("Content-Disposition"))
+        .contains("attachment")
         .contains("nordhausen-angebote-hsds.json");
     JsonNode services = JSON.readTree(response.getContentAsString());
     assertThat(services.isArray()).isTrue();
@@ -109,9 +126,17 @@ class HsdsSchemaIntegrationTests extends DatabaseProperties {
     }
     assertThat(debt).isNotNull();
     assertThat(debt.path("organization").path("name").asString()).isNotBlank();
-    assertThat(debt.path("service_at_locations").get(0).path("location").path("addresses").get(0).path("city")
-        .asString()).isNotBlank();
-    assertThat(debt.path("attributes").get(0).path("taxonomy_term").path("name").asString()).isNotBlank();
+    assertThat(
+            debt.path("service_at_locations")
+                .get(0)
+                .path("location")
+                .path("addresses")
+                .get(0)
+                .path("city")
+                .asString())
+        .isNotBlank();
+    assertThat(debt.path("attributes").get(0).path("taxonomy_term").path("name").asString())
+        .isNotBlank();
   }
 
   @Test
@@ -125,11 +150,17 @@ class HsdsSchemaIntegrationTests extends DatabaseProperties {
     service.put("email", "keine Adresse");
     service.put("minimum_age", "achtzehn");
     ((ObjectNode) service.path("schedules").get(0)).put("freq", "DAILY");
-    ((ObjectNode) service.path("service_at_locations").get(0).path("location")).put("location_type", "building");
+    ((ObjectNode) service.path("service_at_locations").get(0).path("location"))
+        .put("location_type", "building");
     List<String> errors = errors("service", service);
     assertThat(errors).hasSize(7);
-    assertThat(String.join("\n", errors)).contains("required property 'name'").contains("/status:")
-        .contains("/id:").contains("/email:").contains("/minimum_age:").contains("/schedules/0/freq:")
+    assertThat(String.join("\n", errors))
+        .contains("required property 'name'")
+        .contains("/status:")
+        .contains("/id:")
+        .contains("/email:")
+        .contains("/minimum_age:")
+        .contains("/schedules/0/freq:")
         .contains("/service_at_locations/0/location/location_type:");
   }
 }

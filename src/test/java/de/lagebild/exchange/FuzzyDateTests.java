@@ -12,7 +12,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FuzzyDateTests {
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      textBlock =
+          """
       September 2019           | 2019-09-01 | 2019-09-30 | MONTH
       III. Quartal 2019        | 2019-07-01 | 2019-09-30 | QUARTER
       II. Quartal 2020         | 2020-04-01 | 2020-06-30 | QUARTER
@@ -41,7 +45,8 @@ class FuzzyDateTests {
       März 2020                | 2020-03-01 | 2020-03-31 | MONTH
       Juni 2022                | 2022-06-01 | 2022-06-30 | MONTH
       """)
-  void readsTheFormsPlannersWrite(String text, LocalDate earliest, LocalDate latest, Precision precision) {
+  void readsTheFormsPlannersWrite(
+      String text, LocalDate earliest, LocalDate latest, Precision precision) {
     FuzzyDate d = FuzzyDate.parse(text);
     assertThat(d.text()).isEqualTo(text.strip());
     assertThat(d.earliest()).isEqualTo(earliest);
@@ -51,7 +56,8 @@ class FuzzyDateTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"nach Absprache", "31.02.2020", "2021-2019", "sobald Mittel da sind", "Quartal"})
+  @ValueSource(
+      strings = {"nach Absprache", "31.02.2020", "2021-2019", "sobald Mittel da sind", "Quartal"})
   void keepsWhatItCannotReadAsText(String text) {
     FuzzyDate d = FuzzyDate.parse(text);
     assertThat(d.text()).isEqualTo(text);

@@ -2,7 +2,6 @@ package de.lagebild.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -13,6 +12,9 @@ import de.lagebild.support.DatabaseProperties;
 import de.lagebild.support.DemoData;
 import de.lagebild.support.IntegrationTest;
 import de.lagebild.support.Logins;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +25,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,36 +43,45 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Every write endpoint of every module leaves an entry in the audit log. The endpoints are taken from the handler
- * mappings: each POST/PUT/PATCH/DELETE endpoint needs a scenario here that performs a real, successful write – or an
- * entry in {@link #WRITES_NOTHING} saying why it writes nothing – so a new endpoint without either fails this test.
+ * Every write endpoint of every module leaves an entry in the audit log. The endpoints are taken
+ * from the handler mappings: each POST/PUT/PATCH/DELETE endpoint needs a scenario here that
+ * performs a real, successful write – or an entry in {@link #WRITES_NOTHING} saying why it writes
+ * nothing – so a new endpoint without either fails this test.
  */
 @IntegrationTest
 class AuditCoverageIntegrationTests extends DatabaseProperties {
 
   /** Write endpoints that change no data, with the reason. */
-  static final Map<String, String> WRITES_NOTHING = Map.of(
-      "POST /{tenant}/atlas/import", "Vorschau einer Statistikdatei; übernommen wird mit …/uebernehmen",
-      "POST /{tenant}/strategien/import", "Vorschau einer Strategiedatei",
-      "POST /{tenant}/strategien/import/abgleich", "Vergleich mit einer bestehenden Strategie",
-      "POST /{tenant}/angebote/import", "Vorschau einer Angebotstabelle",
-      "POST /{tenant}/atlas/planungsraeume/geometrie", "Vorschau einer Geometriedatei",
-      "POST /setup/{token}", "legt den ersten Plattform-Administrator an, bevor es einen Mandanten gibt "
-          + "(steht im Anwendungsprotokoll)",
-      "POST /{tenant}/strategien/{id}/bericht", "erzeugt den Bericht als Download (Impressum nur für diesen Bericht)",
-      "ANY /error", "Fehlerseite");
+  static final Map<String, String> WRITES_NOTHING =
+      Map.of(
+          "POST /{tenant}/atlas/import",
+              "Vorschau einer Statistikdatei; übernommen wird mit …/uebernehmen",
+          "POST /{tenant}/strategien/import", "Vorschau einer Strategiedatei",
+          "POST /{tenant}/strategien/import/abgleich", "Vergleich mit einer bestehenden Strategie",
+          "POST /{tenant}/angebote/import", "Vorschau einer Angebotstabelle",
+          "POST /{tenant}/atlas/planungsraeume/geometrie", "Vorschau einer Geometriedatei",
+          "POST /setup/{token}",
+              "legt den ersten Plattform-Administrator an, bevor es einen Mandanten gibt "
+                  + "(steht im Anwendungsprotokoll)",
+          "POST /{tenant}/strategien/{id}/bericht",
+              "erzeugt den Bericht als Download (Impressum nur für diesen Bericht)",
+          "ANY /error", "Fehlerseite");
 
   static final String TOKEN = "Bearer lgb_demo_koordination_nordhausen";
   static final Pattern HIDDEN_TOKEN = Pattern.compile("name=\"token\" value=\"([^\"]+)\"");
 
   @RegisterExtension
-  static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(3925, "127.0.0.1", "smtp"))
-      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+  static GreenMailExtension mail =
+      new GreenMailExtension(new ServerSetup(3925, "127.0.0.1", "smtp"))
+          .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
   @Autowired MockMvc mvc;
   @Autowired DSLContext dsl;
   @Autowired UserDetailsService userDetails;
-  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
 
   Logins logins;
   final String suffix = UUID.randomUUID().toString().substring(0, 6);
@@ -88,7 +100,8 @@ class AuditCoverageIntegrationTests extends DatabaseProperties {
     Set<String> uncovered = new TreeSet<>(endpoints);
     uncovered.removeAll(scenarios.keySet());
     uncovered.removeAll(WRITES_NOTHING.keySet());
-    assertThat(uncovered).as("write endpoints without a scenario here (add one, or say why it writes nothing)")
+    assertThat(uncovered)
+        .as("write endpoints without a scenario here (add one, or say why it writes nothing)")
         .isEmpty();
     Set<String> stale = new TreeSet<>(scenarios.keySet());
     stale.removeAll(endpoints);
@@ -101,9 +114,24 @@ class AuditCoverageIntegrationTests extends DatabaseProperties {
       MvcResult result = mvc.perform(request).andReturn();
       int status = result.getResponse().getStatus();
       if (status >= 400) {
-        unaudited.add(e.getKey() + " failed with " + status + ": "
-            + result.getResponse().getContentAsString().replaceAll("\\s+", " ").substring(0,
-                Math.min(400, result.getResponse().getContentAsString().replaceAll("\\s+", " ").length())));
+        unaudited.add(
+            e.getKey()
+                + " failed with "
+                + status
+                + ": "
+                + result
+                    .getResponse()
+                    .getContentAsString()
+                    .replaceAll("\\s+", " ")
+                    .substring(
+                        0,
+                        Math.min(
+                            400,
+                            result
+                                .getResponse()
+                                .getContentAsString()
+                                .replaceAll("\\s+", " ")
+                                .length())));
       } else if (audits() <= before) {
         unaudited.add(e.getKey() + " wrote no audit entry");
       }
@@ -124,7 +152,9 @@ class AuditCoverageIntegrationTests extends DatabaseProperties {
           result.add("ANY " + pattern);
         }
         for (RequestMethod m : methods) {
-          if (m == RequestMethod.POST || m == RequestMethod.PUT || m == RequestMethod.PATCH
+          if (m == RequestMethod.POST
+              || m == RequestMethod.PUT
+              || m == RequestMethod.PATCH
               || m == RequestMethod.DELETE) {
             result.add(m + " " + pattern);
           }
@@ -141,13 +171,22 @@ class AuditCoverageIntegrationTests extends DatabaseProperties {
   }
 
   String nordhausen(String table, String where, Object... args) {
-    return value("select x.id from " + table + " x join tenant t on t.id = x.tenant_id where t.slug = 'nordhausen' and "
-        + where, args);
+    return value(
+        "select x.id from "
+            + table
+            + " x join tenant t on t.id = x.tenant_id where t.slug = 'nordhausen' and "
+            + where,
+        args);
   }
 
   String sr(String table, String where, Object... args) {
-    return value("select x.id from " + table + " x join tenant t on t.id = x.tenant_id where t.slug = "
-        + "'saalfeld-rudolstadt' and " + where, args);
+    return value(
+        "select x.id from "
+            + table
+            + " x join tenant t on t.id = x.tenant_id where t.slug = "
+            + "'saalfeld-rudolstadt' and "
+            + where,
+        args);
   }
 
   MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder b, String user) {
@@ -160,7 +199,9 @@ class AuditCoverageIntegrationTests extends DatabaseProperties {
 
   static String token(String html) {
     Matcher m = HIDDEN_TOKEN.matcher(html);
-    assertThat(m.find()).as("preview token in: " + html.substring(0, Math.min(500, html.length()))).isTrue();
+    assertThat(m.find())
+        .as("preview token in: " + html.substring(0, Math.min(500, html.length())))
+        .isTrue();
     return m.group(1);
   }
 
@@ -180,309 +221,713 @@ class AuditCoverageIntegrationTests extends DatabaseProperties {
 
     // identity
     String user = "audit-" + suffix;
-    s.put("POST /{tenant}/verwaltung/benutzer/neu", () -> as(post("/nordhausen/verwaltung/benutzer/neu"), "admin")
-        .param("displayName", "Audit Test").param("username", user).param("email", user + "@example.org")
-        .param("password", "geheim-genug-123").param("role", "READER"));
-    s.put("POST /{tenant}/verwaltung/benutzer/bestehend", () -> as(
-        post("/nordhausen/verwaltung/benutzer/bestehend"), "admin").param("username", "sr-lesen")
-        .param("email", "sr-lesen@demo.lagebild.invalid").param("role", "READER"));
-    s.put("POST /{tenant}/verwaltung/benutzer/{id}", () -> {
-      String membership = nordhausen("membership", "x.user_id = (select id from app_user where username = ?)",
-          "sr-lesen");
-      return as(post("/nordhausen/verwaltung/benutzer/" + membership), "admin").param("role", "COORDINATOR")
-          .param("version", value("select version from membership where id = ?", membership));
-    });
-    s.put("POST /{tenant}/verwaltung/benutzer/{id}/entfernen", () -> as(post("/nordhausen/verwaltung/benutzer/"
-        + nordhausen("membership", "x.user_id = (select id from app_user where username = ?)", "sr-lesen")
-        + "/entfernen"), "admin"));
-    s.put("POST /{tenant}/verwaltung/einheiten", () -> as(post("/nordhausen/verwaltung/einheiten"), "admin")
-        .param("name", "Audit-Einheit " + suffix).param("active", "true"));
-    s.put("POST /{tenant}/verwaltung/einheiten/{id}", () -> {
-      String unit = nordhausen("responsible_unit", "x.name = ?", "Audit-Einheit " + suffix);
-      return as(post("/nordhausen/verwaltung/einheiten/" + unit), "admin").param("name", "Audit-Einheit " + suffix)
-          .param("shortName", "AE").param("active", "true")
-          .param("version", value("select version from responsible_unit where id = ?", unit));
-    });
-    s.put("POST /{tenant}/verwaltung/einstellungen", () -> as(post("/nordhausen/verwaltung/einstellungen"), "admin")
-        .param("name", "Landkreis Nordhausen").param("kind", "LANDKREIS").param("officialKey", "16062")
-        .param("publicVisible", "true").param("version", value("select version from tenant where slug = 'nordhausen'")));
-    s.put("POST /{tenant}/verwaltung/logo", () -> multipart("/nordhausen/verwaltung/logo")
-        .file(new MockMultipartFile("logo", "logo.png", "image/png", png()))
-        .with(logins.as("admin")).with(csrf()));
-    s.put("POST /profil/passwort", () -> as(post("/profil/passwort"), user).param("current", "geheim-genug-123")
-        .param("next", "noch-geheimer-456"));
-    s.put("POST /plattform/mandanten", () -> as(post("/plattform/mandanten"), "admin")
-        .param("name", "Audit-Kreis " + suffix).param("slug", "audit-" + suffix).param("kind", "LANDKREIS"));
-    s.put("POST /{tenant}/profil/tokens", () -> as(post("/nordhausen/profil/tokens"), "lesen")
-        .param("name", "Audit " + suffix));
-    s.put("POST /{tenant}/profil/tokens/{id}/widerrufen", () -> as(post("/nordhausen/profil/tokens/"
-        + value("select id from api_token where name = ?", "Audit " + suffix) + "/widerrufen"), "lesen"));
+    s.put(
+        "POST /{tenant}/verwaltung/benutzer/neu",
+        () ->
+            as(post("/nordhausen/verwaltung/benutzer/neu"), "admin")
+                .param("displayName", "Audit Test")
+                .param("username", user)
+                .param("email", user + "@example.org")
+                .param("password", "geheim-genug-123")
+                .param("role", "READER"));
+    s.put(
+        "POST /{tenant}/verwaltung/benutzer/bestehend",
+        () ->
+            as(post("/nordhausen/verwaltung/benutzer/bestehend"), "admin")
+                .param("username", "sr-lesen")
+                .param("email", "sr-lesen@demo.lagebild.invalid")
+                .param("role", "READER"));
+    s.put(
+        "POST /{tenant}/verwaltung/benutzer/{id}",
+        () -> {
+          String membership =
+              nordhausen(
+                  "membership",
+                  "x.user_id = (select id from app_user where username = ?)",
+                  "sr-lesen");
+          return as(post("/nordhausen/verwaltung/benutzer/" + membership), "admin")
+              .param("role", "COORDINATOR")
+              .param("version", value("select version from membership where id = ?", membership));
+        });
+    s.put(
+        "POST /{tenant}/verwaltung/benutzer/{id}/entfernen",
+        () ->
+            as(
+                post(
+                    "/nordhausen/verwaltung/benutzer/"
+                        + nordhausen(
+                            "membership",
+                            "x.user_id = (select id from app_user where username = ?)",
+                            "sr-lesen")
+                        + "/entfernen"),
+                "admin"));
+    s.put(
+        "POST /{tenant}/verwaltung/einheiten",
+        () ->
+            as(post("/nordhausen/verwaltung/einheiten"), "admin")
+                .param("name", "Audit-Einheit " + suffix)
+                .param("active", "true"));
+    s.put(
+        "POST /{tenant}/verwaltung/einheiten/{id}",
+        () -> {
+          String unit = nordhausen("responsible_unit", "x.name = ?", "Audit-Einheit " + suffix);
+          return as(post("/nordhausen/verwaltung/einheiten/" + unit), "admin")
+              .param("name", "Audit-Einheit " + suffix)
+              .param("shortName", "AE")
+              .param("active", "true")
+              .param("version", value("select version from responsible_unit where id = ?", unit));
+        });
+    s.put(
+        "POST /{tenant}/verwaltung/einstellungen",
+        () ->
+            as(post("/nordhausen/verwaltung/einstellungen"), "admin")
+                .param("name", "Landkreis Nordhausen")
+                .param("kind", "LANDKREIS")
+                .param("officialKey", "16062")
+                .param("publicVisible", "true")
+                .param("version", value("select version from tenant where slug = 'nordhausen'")));
+    s.put(
+        "POST /{tenant}/verwaltung/logo",
+        () ->
+            multipart("/nordhausen/verwaltung/logo")
+                .file(new MockMultipartFile("logo", "logo.png", "image/png", png()))
+                .with(logins.as("admin"))
+                .with(csrf()));
+    s.put(
+        "POST /profil/passwort",
+        () ->
+            as(post("/profil/passwort"), user)
+                .param("current", "geheim-genug-123")
+                .param("next", "noch-geheimer-456"));
+    s.put(
+        "POST /plattform/mandanten",
+        () ->
+            as(post("/plattform/mandanten"), "admin")
+                .param("name", "Audit-Kreis " + suffix)
+                .param("slug", "audit-" + suffix)
+                .param("kind", "LANDKREIS"));
+    s.put(
+        "POST /{tenant}/profil/tokens",
+        () -> as(post("/nordhausen/profil/tokens"), "lesen").param("name", "Audit " + suffix));
+    s.put(
+        "POST /{tenant}/profil/tokens/{id}/widerrufen",
+        () ->
+            as(
+                post(
+                    "/nordhausen/profil/tokens/"
+                        + value("select id from api_token where name = ?", "Audit " + suffix)
+                        + "/widerrufen"),
+                "lesen"));
 
     // atlas
     String kreis = nordhausen("area", "x.official_key = '16062'");
-    s.put("POST /{tenant}/atlas/import/uebernehmen", () -> {
-      MockHttpSession session = new MockHttpSession();
-      String preview = html(multipart("/nordhausen/atlas/import")
-          .file(file("file", "werte.csv", "text/csv", "Schlüssel;Indikator;Zeitraum;Wert\n16062;Audit A " + suffix
-              + ";2020;1\n"))
-          .session(session).with(logins.as("koordination")).with(csrf()));
-      return as(post("/nordhausen/atlas/import/uebernehmen"), "koordination").session(session)
-          .param("token", token(preview));
-    });
-    s.put("POST /api/v1/{tenant}/indicator-imports", () -> multipart("/api/v1/nordhausen/indicator-imports")
-        .file(file("file", "werte.csv", "text/csv", "Schlüssel;Indikator;Zeitraum;Wert\n16062;Audit B " + suffix
-            + ";2020;2\n"))
-        .param("dryRun", "false").header("Authorization", TOKEN));
-    s.put("POST /api/v1/{tenant}/geometry-imports", () -> multipart("/api/v1/nordhausen/geometry-imports")
-        .file(file("file", "g.geojson", "application/geo+json", "{\"type\":\"FeatureCollection\",\"features\":["
-            + "{\"type\":\"Feature\",\"properties\":{\"ARS\":\"16062098\",\"GEN\":\"Auditdorf\"},\"geometry\":"
-            + "{\"type\":\"Polygon\",\"coordinates\":[[[10.7,51.5],[10.71,51.5],[10.71,51.51],[10.7,51.51],"
-            + "[10.7,51.5]]]}}]}"))
-        .param("dryRun", "false").header("Authorization", TOKEN));
-    s.put("POST /{tenant}/atlas/planungsraeume", () -> as(post("/nordhausen/atlas/planungsraeume"), "koordination")
-        .param("name", "Audit-Raum " + suffix).param("schluessel", "AR-" + suffix)
-        .param("gebiete", kreis).param("gebiete", nordhausen("area", "x.official_key = '16061'")));
-    s.put("POST /{tenant}/atlas/planungsraeume/geometrie/uebernehmen", () -> {
-      MockHttpSession session = new MockHttpSession();
-      String preview = html(multipart("/nordhausen/atlas/planungsraeume/geometrie")
-          .file(file("file", "sr.geojson", "application/geo+json", "{\"type\":\"FeatureCollection\",\"features\":["
-              + "{\"type\":\"Feature\",\"properties\":{\"SR\":\"SR-" + suffix + "\",\"NAME\":\"Audit-Sozialraum\"},"
-              + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[10.72,51.5],[10.73,51.5],[10.73,51.51],"
-              + "[10.72,51.51],[10.72,51.5]]]}}]}"))
-          .param("schluesselEigenschaft", "SR").param("nameEigenschaft", "NAME")
-          .session(session).with(logins.as("koordination")).with(csrf()));
-      return as(post("/nordhausen/atlas/planungsraeume/geometrie/uebernehmen"), "koordination").session(session)
-          .param("token", token(preview)).param("schluesselEigenschaft", "SR").param("nameEigenschaft", "NAME");
-    });
-    s.put("POST /{tenant}/atlas/indikatoren/{id}/bearbeiten", () -> {
-      String indicator = nordhausen("indicator", "x.name = ?", "Audit B " + suffix);
-      return as(post("/nordhausen/atlas/indikatoren/" + indicator + "/bearbeiten"), "koordination")
-          .param("name", "Audit B " + suffix).param("shortName", "Audit B").param("kind", "COUNT")
-          .param("decimals", "0").param("polarity", "NEUTRAL")
-          .param("version", value("select version from indicator where id = ?", indicator));
-    });
+    s.put(
+        "POST /{tenant}/atlas/import/uebernehmen",
+        () -> {
+          MockHttpSession session = new MockHttpSession();
+          String preview =
+              html(
+                  multipart("/nordhausen/atlas/import")
+                      .file(
+                          file(
+                              "file",
+                              "werte.csv",
+                              "text/csv",
+                              "Schlüssel;Indikator;Zeitraum;Wert\n16062;Audit A "
+                                  + suffix
+                                  + ";2020;1\n"))
+                      .session(session)
+                      .with(logins.as("koordination"))
+                      .with(csrf()));
+          return as(post("/nordhausen/atlas/import/uebernehmen"), "koordination")
+              .session(session)
+              .param("token", token(preview));
+        });
+    s.put(
+        "POST /api/v1/{tenant}/indicator-imports",
+        () ->
+            multipart("/api/v1/nordhausen/indicator-imports")
+                .file(
+                    file(
+                        "file",
+                        "werte.csv",
+                        "text/csv",
+                        "Schlüssel;Indikator;Zeitraum;Wert\n16062;Audit B " + suffix + ";2020;2\n"))
+                .param("dryRun", "false")
+                .header("Authorization", TOKEN));
+    s.put(
+        "POST /api/v1/{tenant}/geometry-imports",
+        () ->
+            multipart("/api/v1/nordhausen/geometry-imports")
+                .file(
+                    file(
+                        "file",
+                        "g.geojson",
+                        "application/geo+json",
+                        "{\"type\":\"FeatureCollection\",\"features\":["
+                            + "{\"type\":\"Feature\",\"properties\":{\"ARS\":\"16062098\",\"GEN\":\"Auditdorf\"},\"geometry\":"
+                            + "{\"type\":\"Polygon\",\"coordinates\":[[[10.7,51.5],[10.71,51.5],[10.71,51.51],[10.7,51.51],"
+                            + "[10.7,51.5]]]}}]}"))
+                .param("dryRun", "false")
+                .header("Authorization", TOKEN));
+    s.put(
+        "POST /{tenant}/atlas/planungsraeume",
+        () ->
+            as(post("/nordhausen/atlas/planungsraeume"), "koordination")
+                .param("name", "Audit-Raum " + suffix)
+                .param("schluessel", "AR-" + suffix)
+                .param("gebiete", kreis)
+                .param("gebiete", nordhausen("area", "x.official_key = '16061'")));
+    s.put(
+        "POST /{tenant}/atlas/planungsraeume/geometrie/uebernehmen",
+        () -> {
+          MockHttpSession session = new MockHttpSession();
+          String preview =
+              html(
+                  multipart("/nordhausen/atlas/planungsraeume/geometrie")
+                      .file(
+                          file(
+                              "file",
+                              "sr.geojson",
+                              "application/geo+json",
+                              "{\"type\":\"FeatureCollection\",\"features\":["
+                                  + "{\"type\":\"Feature\",\"properties\":{\"SR\":\"SR-"
+                                  + suffix
+                                  + "\",\"NAME\":\"Audit-Sozialraum\"},"
+                                  + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[10.72,51.5],[10.73,51.5],[10.73,51.51],"
+                                  + "[10.72,51.51],[10.72,51.5]]]}}]}"))
+                      .param("schluesselEigenschaft", "SR")
+                      .param("nameEigenschaft", "NAME")
+                      .session(session)
+                      .with(logins.as("koordination"))
+                      .with(csrf()));
+          return as(post("/nordhausen/atlas/planungsraeume/geometrie/uebernehmen"), "koordination")
+              .session(session)
+              .param("token", token(preview))
+              .param("schluesselEigenschaft", "SR")
+              .param("nameEigenschaft", "NAME");
+        });
+    s.put(
+        "POST /{tenant}/atlas/indikatoren/{id}/bearbeiten",
+        () -> {
+          String indicator = nordhausen("indicator", "x.name = ?", "Audit B " + suffix);
+          return as(
+                  post("/nordhausen/atlas/indikatoren/" + indicator + "/bearbeiten"),
+                  "koordination")
+              .param("name", "Audit B " + suffix)
+              .param("shortName", "Audit B")
+              .param("kind", "COUNT")
+              .param("decimals", "0")
+              .param("polarity", "NEUTRAL")
+              .param("version", value("select version from indicator where id = ?", indicator));
+        });
 
     // strategy
     String newStrategy = "Audit-Strategie " + suffix;
-    s.put("POST /{tenant}/strategien/neu", () -> as(post("/nordhausen/strategien/neu"), "koordination")
-        .param("title", newStrategy).param("levelNames", "Handlungsfeld, Ziel").param("status", "DRAFT")
-        .param("visibility", "INTERNAL"));
-    s.put("POST /{tenant}/strategien/{id}/bearbeiten", () -> {
-      String id = nordhausen("strategy", "x.title = ?", newStrategy);
-      return as(post("/nordhausen/strategien/" + id + "/bearbeiten"), "koordination").param("title", newStrategy)
-          .param("kind", "Seniorenplan").param("levelNames", "Handlungsfeld, Ziel").param("status", "DRAFT")
-          .param("visibility", "INTERNAL").param("version", value("select version from strategy where id = ?", id));
-    });
-    s.put("POST /{tenant}/strategien/{id}/ziele", () -> as(post("/nordhausen/strategien/"
-        + nordhausen("strategy", "x.title = ?", newStrategy) + "/ziele"), "koordination").param("code", "1")
-        .param("title", "Erstes Handlungsfeld"));
-    s.put("POST /{tenant}/strategien/{id}/massnahmen", () -> {
-      String id = nordhausen("strategy", "x.title = ?", newStrategy);
-      ok(as(post("/nordhausen/strategien/" + id + "/ziele"), "koordination").param("code", "2")
-          .param("title", "Zweites Handlungsfeld"));
-      return as(post("/nordhausen/strategien/" + id + "/massnahmen"), "koordination")
-          .param("goal", value("select id from goal where strategy_id = ? and code = '1'", id)).param("code", "1.1")
-          .param("title", "Erste Maßnahme");
-    });
-    s.put("POST /{tenant}/strategien/{id}/ziele/{goalId}/verschieben", () -> {
-      String id = nordhausen("strategy", "x.title = ?", newStrategy);
-      String second = value("select id from goal where strategy_id = ? and code = '2'", id);
-      return as(post("/nordhausen/strategien/" + id + "/ziele/" + second + "/verschieben"), "koordination")
-          .param("parent", value("select id from goal where strategy_id = ? and code = '1'", id))
-          .param("version", value("select version from goal where id = ?", second));
-    });
-    s.put("POST /{tenant}/strategien/{id}/ziele/{goalId}/reihenfolge", () -> {
-      String id = nordhausen("strategy", "x.title = ?", newStrategy);
-      ok(as(post("/nordhausen/strategien/" + id + "/ziele"), "koordination").param("code", "3")
-          .param("title", "Drittes Handlungsfeld"));
-      return as(post("/nordhausen/strategien/" + id + "/ziele/"
-          + value("select id from goal where strategy_id = ? and code = '3'", id) + "/reihenfolge"), "koordination")
-          .param("richtung", "hoch");
-    });
-    s.put("POST /{tenant}/strategien/{id}/ziele/{goalId}/bearbeiten", () -> {
-      String id = nordhausen("strategy", "x.title = ?", newStrategy);
-      String goal = value("select id from goal where strategy_id = ? and code = '1'", id);
-      return as(post("/nordhausen/strategien/" + id + "/ziele/" + goal + "/bearbeiten"), "koordination")
-          .param("code", "1").param("title", "Erstes Handlungsfeld (geändert)")
-          .param("version", value("select version from goal where id = ?", goal));
-    });
-    s.put("POST /{tenant}/strategien/{id}/massnahmen/{measureId}/bearbeiten", () -> {
-      String id = nordhausen("strategy", "x.title = ?", newStrategy);
-      String measure = value("select id from measure where strategy_id = ?", id);
-      return as(post("/nordhausen/strategien/" + id + "/massnahmen/" + measure + "/bearbeiten"), "koordination")
-          .param("code", "1.1").param("title", "Erste Maßnahme (geändert)")
-          .param("goalId", value("select goal_id from measure where id = ?", measure))
-          .param("startText", "III. Quartal 2025").param("endText", "bis Ende 2026").param("weight", "1")
-          .param("version", value("select version from measure where id = ?", measure));
-    });
-    s.put("POST /{tenant}/strategien/{id}/massnahmen/{measureId}/meilensteine", () -> {
-      String id = nordhausen("strategy", "x.title = ?", newStrategy);
-      return as(post("/nordhausen/strategien/" + id + "/massnahmen/"
-          + value("select id from measure where strategy_id = ?", id) + "/meilensteine"), "koordination")
-          .param("title", "Liste liegt vor").param("due", "III. Quartal 2025");
-    });
-    s.put("POST /{tenant}/strategien/{id}/massnahmen/{measureId}/meilensteine/{milestoneId}/erledigt", () -> {
-      String id = nordhausen("strategy", "x.title = ?", newStrategy);
-      String measure = value("select id from measure where strategy_id = ?", id);
-      return as(post("/nordhausen/strategien/" + id + "/massnahmen/" + measure + "/meilensteine/"
-          + value("select id from milestone where measure_id = ?", measure) + "/erledigt"), "koordination")
-          .param("doneOn", "2025-09-30");
-    });
-    s.put("POST /{tenant}/strategien/{id}/ziele/{goalId}/indikatoren", () -> {
-      String id = nordhausen("strategy", "x.title = ?", newStrategy);
-      return as(post("/nordhausen/strategien/" + id + "/ziele/"
-          + value("select id from goal where strategy_id = ? and code = '1'", id) + "/indikatoren"), "koordination")
-          .param("indicator", nordhausen("indicator", "x.name = ?", "Audit B " + suffix)).param("area", kreis);
-    });
-    s.put("POST /{tenant}/strategien/{id}/ziele/{goalId}/indikatoren/{linkId}/entfernen", () -> {
-      String id = nordhausen("strategy", "x.title = ?", newStrategy);
-      String goal = value("select id from goal where strategy_id = ? and code = '1'", id);
-      return as(post("/nordhausen/strategien/" + id + "/ziele/" + goal + "/indikatoren/"
-          + value("select id from goal_indicator where goal_id = ?", goal) + "/entfernen"), "koordination");
-    });
-    // a round of the test's own strategy, so that the demo strategy's dashboard stays as the other tests expect
+    s.put(
+        "POST /{tenant}/strategien/neu",
+        () ->
+            as(post("/nordhausen/strategien/neu"), "koordination")
+                .param("title", newStrategy)
+                .param("levelNames", "Handlungsfeld, Ziel")
+                .param("status", "DRAFT")
+                .param("visibility", "INTERNAL"));
+    s.put(
+        "POST /{tenant}/strategien/{id}/bearbeiten",
+        () -> {
+          String id = nordhausen("strategy", "x.title = ?", newStrategy);
+          return as(post("/nordhausen/strategien/" + id + "/bearbeiten"), "koordination")
+              .param("title", newStrategy)
+              .param("kind", "Seniorenplan")
+              .param("levelNames", "Handlungsfeld, Ziel")
+              .param("status", "DRAFT")
+              .param("visibility", "INTERNAL")
+              .param("version", value("select version from strategy where id = ?", id));
+        });
+    s.put(
+        "POST /{tenant}/strategien/{id}/ziele",
+        () ->
+            as(
+                    post(
+                        "/nordhausen/strategien/"
+                            + nordhausen("strategy", "x.title = ?", newStrategy)
+                            + "/ziele"),
+                    "koordination")
+                .param("code", "1")
+                .param("title", "Erstes Handlungsfeld"));
+    s.put(
+        "POST /{tenant}/strategien/{id}/massnahmen",
+        () -> {
+          String id = nordhausen("strategy", "x.title = ?", newStrategy);
+          ok(
+              as(post("/nordhausen/strategien/" + id + "/ziele"), "koordination")
+                  .param("code", "2")
+                  .param("title", "Zweites Handlungsfeld"));
+          return as(post("/nordhausen/strategien/" + id + "/massnahmen"), "koordination")
+              .param("goal", value("select id from goal where strategy_id = ? and code = '1'", id))
+              .param("code", "1.1")
+              .param("title", "Erste Maßnahme");
+        });
+    s.put(
+        "POST /{tenant}/strategien/{id}/ziele/{goalId}/verschieben",
+        () -> {
+          String id = nordhausen("strategy", "x.title = ?", newStrategy);
+          String second = value("select id from goal where strategy_id = ? and code = '2'", id);
+          return as(
+                  post("/nordhausen/strategien/" + id + "/ziele/" + second + "/verschieben"),
+                  "koordination")
+              .param(
+                  "parent", value("select id from goal where strategy_id = ? and code = '1'", id))
+              .param("version", value("select version from goal where id = ?", second));
+        });
+    s.put(
+        "POST /{tenant}/strategien/{id}/ziele/{goalId}/reihenfolge",
+        () -> {
+          String id = nordhausen("strategy", "x.title = ?", newStrategy);
+          ok(
+              as(post("/nordhausen/strategien/" + id + "/ziele"), "koordination")
+                  .param("code", "3")
+                  .param("title", "Drittes Handlungsfeld"));
+          return as(
+                  post(
+                      "/nordhausen/strategien/"
+                          + id
+                          + "/ziele/"
+                          + value("select id from goal where strategy_id = ? and code = '3'", id)
+                          + "/reihenfolge"),
+                  "koordination")
+              .param("richtung", "hoch");
+        });
+    s.put(
+        "POST /{tenant}/strategien/{id}/ziele/{goalId}/bearbeiten",
+        () -> {
+          String id = nordhausen("strategy", "x.title = ?", newStrategy);
+          String goal = value("select id from goal where strategy_id = ? and code = '1'", id);
+          return as(
+                  post("/nordhausen/strategien/" + id + "/ziele/" + goal + "/bearbeiten"),
+                  "koordination")
+              .param("code", "1")
+              .param("title", "Erstes Handlungsfeld (geändert)")
+              .param("version", value("select version from goal where id = ?", goal));
+        });
+    s.put(
+        "POST /{tenant}/strategien/{id}/massnahmen/{measureId}/bearbeiten",
+        () -> {
+          String id = nordhausen("strategy", "x.title = ?", newStrategy);
+          String measure = value("select id from measure where strategy_id = ?", id);
+          return as(
+                  post("/nordhausen/strategien/" + id + "/massnahmen/" + measure + "/bearbeiten"),
+                  "koordination")
+              .param("code", "1.1")
+              .param("title", "Erste Maßnahme (geändert)")
+              .param("goalId", value("select goal_id from measure where id = ?", measure))
+              .param("startText", "III. Quartal 2025")
+              .param("endText", "bis Ende 2026")
+              .param("weight", "1")
+              .param("version", value("select version from measure where id = ?", measure));
+        });
+    s.put(
+        "POST /{tenant}/strategien/{id}/massnahmen/{measureId}/meilensteine",
+        () -> {
+          String id = nordhausen("strategy", "x.title = ?", newStrategy);
+          return as(
+                  post(
+                      "/nordhausen/strategien/"
+                          + id
+                          + "/massnahmen/"
+                          + value("select id from measure where strategy_id = ?", id)
+                          + "/meilensteine"),
+                  "koordination")
+              .param("title", "Liste liegt vor")
+              .param("due", "III. Quartal 2025");
+        });
+    s.put(
+        "POST /{tenant}/strategien/{id}/massnahmen/{measureId}/meilensteine/{milestoneId}/erledigt",
+        () -> {
+          String id = nordhausen("strategy", "x.title = ?", newStrategy);
+          String measure = value("select id from measure where strategy_id = ?", id);
+          return as(
+                  post(
+                      "/nordhausen/strategien/"
+                          + id
+                          + "/massnahmen/"
+                          + measure
+                          + "/meilensteine/"
+                          + value("select id from milestone where measure_id = ?", measure)
+                          + "/erledigt"),
+                  "koordination")
+              .param("doneOn", "2025-09-30");
+        });
+    s.put(
+        "POST /{tenant}/strategien/{id}/ziele/{goalId}/indikatoren",
+        () -> {
+          String id = nordhausen("strategy", "x.title = ?", newStrategy);
+          return as(
+                  post(
+                      "/nordhausen/strategien/"
+                          + id
+                          + "/ziele/"
+                          + value("select id from goal where strategy_id = ? and code = '1'", id)
+                          + "/indikatoren"),
+                  "koordination")
+              .param("indicator", nordhausen("indicator", "x.name = ?", "Audit B " + suffix))
+              .param("area", kreis);
+        });
+    s.put(
+        "POST /{tenant}/strategien/{id}/ziele/{goalId}/indikatoren/{linkId}/entfernen",
+        () -> {
+          String id = nordhausen("strategy", "x.title = ?", newStrategy);
+          String goal = value("select id from goal where strategy_id = ? and code = '1'", id);
+          return as(
+              post(
+                  "/nordhausen/strategien/"
+                      + id
+                      + "/ziele/"
+                      + goal
+                      + "/indikatoren/"
+                      + value("select id from goal_indicator where goal_id = ?", goal)
+                      + "/entfernen"),
+              "koordination");
+        });
+    // a round of the test's own strategy, so that the demo strategy's dashboard stays as the other
+    // tests expect
     String round = "Audit-Runde " + suffix;
-    s.put("POST /{tenant}/strategien/{id}/runden", () -> as(post("/nordhausen/strategien/"
-        + nordhausen("strategy", "x.title = ?", newStrategy) + "/runden"), "koordination").param("name", round));
-    s.put("POST /{tenant}/runden/{roundId}/status", () -> {
-      String r = nordhausen("reporting_round", "x.name = ?", round);
-      return as(post("/nordhausen/runden/" + r + "/status"), "koordination").param("state", "OPEN")
-          .param("version", value("select version from reporting_round where id = ?", r));
-    });
-    s.put("POST /{tenant}/runden/{roundId}/veroeffentlichung", () -> {
-      String r = nordhausen("reporting_round", "x.name = ?", round);
-      return as(post("/nordhausen/runden/" + r + "/veroeffentlichung"), "koordination").param("publish", "true")
-          .param("version", value("select version from reporting_round where id = ?", r));
-    });
-    s.put("POST /{tenant}/runden/{roundId}/massnahmen/{measureId}", () -> as(post("/nordhausen/runden/"
-        + nordhausen("reporting_round", "x.name = ?", round) + "/massnahmen/"
-        + value("select id from measure where strategy_id = ?", nordhausen("strategy", "x.title = ?", newStrategy))),
-        "koordination").param("statusCode", "IN_PROGRESS").param("narrative", "Audit"));
-    s.put("POST /{tenant}/einschaetzungen/{assessmentId}/pruefung", () -> as(post("/nordhausen/einschaetzungen/"
-        + value("select id from assessment where round_id = ?", nordhausen("reporting_round", "x.name = ?", round))
-        + "/pruefung"), "koordination").param("decision", "ACCEPTED"));
-    // the status catalogue of the other demo tenant: Nordhausen's dashboard columns stay as other tests expect
+    s.put(
+        "POST /{tenant}/strategien/{id}/runden",
+        () ->
+            as(
+                    post(
+                        "/nordhausen/strategien/"
+                            + nordhausen("strategy", "x.title = ?", newStrategy)
+                            + "/runden"),
+                    "koordination")
+                .param("name", round));
+    s.put(
+        "POST /{tenant}/runden/{roundId}/status",
+        () -> {
+          String r = nordhausen("reporting_round", "x.name = ?", round);
+          return as(post("/nordhausen/runden/" + r + "/status"), "koordination")
+              .param("state", "OPEN")
+              .param("version", value("select version from reporting_round where id = ?", r));
+        });
+    s.put(
+        "POST /{tenant}/runden/{roundId}/veroeffentlichung",
+        () -> {
+          String r = nordhausen("reporting_round", "x.name = ?", round);
+          return as(post("/nordhausen/runden/" + r + "/veroeffentlichung"), "koordination")
+              .param("publish", "true")
+              .param("version", value("select version from reporting_round where id = ?", r));
+        });
+    s.put(
+        "POST /{tenant}/runden/{roundId}/massnahmen/{measureId}",
+        () ->
+            as(
+                    post(
+                        "/nordhausen/runden/"
+                            + nordhausen("reporting_round", "x.name = ?", round)
+                            + "/massnahmen/"
+                            + value(
+                                "select id from measure where strategy_id = ?",
+                                nordhausen("strategy", "x.title = ?", newStrategy))),
+                    "koordination")
+                .param("statusCode", "IN_PROGRESS")
+                .param("narrative", "Audit"));
+    s.put(
+        "POST /{tenant}/einschaetzungen/{assessmentId}/pruefung",
+        () ->
+            as(
+                    post(
+                        "/nordhausen/einschaetzungen/"
+                            + value(
+                                "select id from assessment where round_id = ?",
+                                nordhausen("reporting_round", "x.name = ?", round))
+                            + "/pruefung"),
+                    "koordination")
+                .param("decision", "ACCEPTED"));
+    // the status catalogue of the other demo tenant: Nordhausen's dashboard columns stay as other
+    // tests expect
     String code = "AUDIT_" + suffix.toUpperCase().replaceAll("[^A-Z]", "X");
-    s.put("POST /{tenant}/verwaltung/status", () -> as(post("/saalfeld-rudolstadt/verwaltung/status"), "sr-admin")
-        .param("code", code).param("label", "Audit").param("defaultProgress", "10").param("colour", "#005a9c")
-        .param("symbol", "◆"));
-    s.put("POST /{tenant}/verwaltung/status/{id}", () -> as(post("/saalfeld-rudolstadt/verwaltung/status/"
-        + value("select x.id from status_option x join tenant t on t.id = x.tenant_id "
-            + "where t.slug = 'saalfeld-rudolstadt' and x.code = ?", code)), "sr-admin")
-        .param("label", "Audit geändert").param("defaultProgress", "20").param("colour", "#005a9c")
-        .param("symbol", "◆").param("active", "true"));
-    s.put("POST /{tenant}/strategien/{id}/impressum", () -> as(post(base + "/impressum"), "koordination")
-        .param("scope", "strategie").param("publisher", "Landkreis Nordhausen, Audit " + suffix)
-        .param("version", String.valueOf(dsl.fetchOptional("select version from report_imprint where strategy_id = ?",
-            strategy).map(r -> r.get(0)).orElse(0))));
-    String agreement = "Handlungsfeld 1: Audit\nZiel 1.1\tEin Ziel\n\nMaßnahme 1.1.1\tEine Maßnahme\n";
-    s.put("POST /api/v1/{tenant}/strategy-imports", () -> multipart("/api/v1/nordhausen/strategy-imports")
-        .file(file("file", "z.txt", "text/plain", agreement)).param("dryRun", "false")
-        .param("strategy", "Audit-Import API " + suffix).header("Authorization", TOKEN));
-    s.put("POST /{tenant}/strategien/import/uebernehmen", () -> {
-      MockHttpSession session = new MockHttpSession();
-      String preview = html(multipart("/nordhausen/strategien/import")
-          .file(file("file", "z.txt", "text/plain", agreement)).session(session)
-          .with(logins.as("koordination")).with(csrf()));
-      return as(post("/nordhausen/strategien/import/uebernehmen"), "koordination").session(session)
-          .param("token", token(preview)).param("title", "Audit-Import " + suffix);
-    });
+    s.put(
+        "POST /{tenant}/verwaltung/status",
+        () ->
+            as(post("/saalfeld-rudolstadt/verwaltung/status"), "sr-admin")
+                .param("code", code)
+                .param("label", "Audit")
+                .param("defaultProgress", "10")
+                .param("colour", "#005a9c")
+                .param("symbol", "◆"));
+    s.put(
+        "POST /{tenant}/verwaltung/status/{id}",
+        () ->
+            as(
+                    post(
+                        "/saalfeld-rudolstadt/verwaltung/status/"
+                            + value(
+                                "select x.id from status_option x join tenant t on t.id = x.tenant_id "
+                                    + "where t.slug = 'saalfeld-rudolstadt' and x.code = ?",
+                                code)),
+                    "sr-admin")
+                .param("label", "Audit geändert")
+                .param("defaultProgress", "20")
+                .param("colour", "#005a9c")
+                .param("symbol", "◆")
+                .param("active", "true"));
+    s.put(
+        "POST /{tenant}/strategien/{id}/impressum",
+        () ->
+            as(post(base + "/impressum"), "koordination")
+                .param("scope", "strategie")
+                .param("publisher", "Landkreis Nordhausen, Audit " + suffix)
+                .param(
+                    "version",
+                    String.valueOf(
+                        dsl.fetchOptional(
+                                "select version from report_imprint where strategy_id = ?",
+                                strategy)
+                            .map(r -> r.get(0))
+                            .orElse(0))));
+    String agreement =
+        "Handlungsfeld 1: Audit\nZiel 1.1\tEin Ziel\n\nMaßnahme 1.1.1\tEine Maßnahme\n";
+    s.put(
+        "POST /api/v1/{tenant}/strategy-imports",
+        () ->
+            multipart("/api/v1/nordhausen/strategy-imports")
+                .file(file("file", "z.txt", "text/plain", agreement))
+                .param("dryRun", "false")
+                .param("strategy", "Audit-Import API " + suffix)
+                .header("Authorization", TOKEN));
+    s.put(
+        "POST /{tenant}/strategien/import/uebernehmen",
+        () -> {
+          MockHttpSession session = new MockHttpSession();
+          String preview =
+              html(
+                  multipart("/nordhausen/strategien/import")
+                      .file(file("file", "z.txt", "text/plain", agreement))
+                      .session(session)
+                      .with(logins.as("koordination"))
+                      .with(csrf()));
+          return as(post("/nordhausen/strategien/import/uebernehmen"), "koordination")
+              .session(session)
+              .param("token", token(preview))
+              .param("title", "Audit-Import " + suffix);
+        });
 
-    // catalogue, in the other demo tenant (its catalogue is empty; Nordhausen's stays as the other tests expect);
+    // catalogue, in the other demo tenant (its catalogue is empty; Nordhausen's stays as the other
+    // tests expect);
     // the provider account anbieter2 becomes a provider there too
-    s.put("POST /{tenant}/angebote/verwaltung/organisationen", () -> {
-      ok(as(post("/saalfeld-rudolstadt/verwaltung/benutzer/bestehend"), "sr-admin").param("username", "anbieter2")
-          .param("email", "anbieter2@demo.lagebild.invalid").param("role", "PROVIDER"));
-      return as(
-        post("/saalfeld-rudolstadt/angebote/verwaltung/organisationen"), "sr-koordination").param("name", "Audit-Träger " + suffix)
-        .param("email", "audit@example.org");
-    });
-    s.put("POST /{tenant}/angebote/verwaltung/orte", () -> as(post("/saalfeld-rudolstadt/angebote/verwaltung/orte"),
-        "sr-koordination").param("organisation", sr("organization", "x.name = ?", "Audit-Träger " + suffix))
-        .param("name", "Audit-Ort " + suffix).param("street", "Markt 1").param("postalCode", "99734")
-        .param("city", "Nordhausen").param("latitude", "51,5050").param("longitude", "10,7910"));
-    s.put("POST /{tenant}/angebote/verwaltung/anbieter-konten", () -> as(
-        post("/saalfeld-rudolstadt/angebote/verwaltung/anbieter-konten"), "sr-koordination")
-        .param("user", value("select id from app_user where username = 'anbieter2'"))
-        .param("organisation", sr("organization", "x.name = ?", "Audit-Träger " + suffix)));
-    s.put("POST /{tenant}/angebote/neu", () -> offer(post("/saalfeld-rudolstadt/angebote/neu"), "anbieter2")
-        .param("organisation", sr("organization", "x.name = ?", "Audit-Träger " + suffix))
-        .param("name", "Audit-Angebot " + suffix));
-    s.put("POST /{tenant}/angebote/{id}/status", () -> as(post("/saalfeld-rudolstadt/angebote/"
-        + sr("offer", "x.name = ?", "Audit-Angebot " + suffix) + "/status"), "sr-koordination")
-        .param("status", "PUBLISHED"));
-    s.put("POST /{tenant}/angebote/{id}/bearbeiten", () -> {
-      String offer = sr("offer", "x.name = ?", "Audit-Angebot " + suffix);
-      return offer(post("/saalfeld-rudolstadt/angebote/" + offer + "/bearbeiten"), "anbieter2")
-          .param("name", "Audit-Angebot " + suffix).param("description", "Geändert")
-          .param("version", value("select version from offer where id = ?", offer));
-    });
-    s.put("POST /{tenant}/angebote/verwaltung/pruefung/{change}/zurueckgeben", () -> as(
-        post("/saalfeld-rudolstadt/angebote/verwaltung/pruefung/" + value("select id from offer_change where offer_id = ? "
-            + "and state = 'SUBMITTED'", sr("offer", "x.name = ?", "Audit-Angebot " + suffix))
-            + "/zurueckgeben"), "sr-koordination").param("comment", "Bitte Zeiten nennen."));
-    s.put("POST /{tenant}/angebote/verwaltung/pruefung/{change}/uebernehmen", () -> {
-      String offer = sr("offer", "x.name = ?", "Audit-Angebot " + suffix);
-      ok(offer(post("/saalfeld-rudolstadt/angebote/" + offer + "/bearbeiten"), "anbieter2")
-          .param("name", "Audit-Angebot " + suffix).param("description", "Montags 9 bis 11 Uhr")
-          .param("version", value("select version from offer where id = ?", offer)));
-      return as(post("/saalfeld-rudolstadt/angebote/verwaltung/pruefung/" + value("select id from offer_change where "
-          + "offer_id = ? and state = 'SUBMITTED'", offer) + "/uebernehmen"), "sr-koordination");
-    });
-    s.put("POST /{tenant}/angebote/{id}/bestaetigen", () -> as(post("/saalfeld-rudolstadt/angebote/"
-        + sr("offer", "x.name = ?", "Audit-Angebot " + suffix) + "/bestaetigen"), "anbieter2"));
-    s.put("POST /{tenant}/angebote/verwaltung/erinnern/{organization}", () -> {
-      String offer = sr("offer", "x.name = ?", "Audit-Angebot " + suffix);
-      dsl.execute("update offer set last_verified_at = null where id = ?", offer);
-      return as(post("/saalfeld-rudolstadt/angebote/verwaltung/erinnern/"
-          + sr("organization", "x.name = ?", "Audit-Träger " + suffix)), "sr-koordination");
-    });
-    s.put("POST /{tenant}/angebote/verwaltung/kategorien", () -> as(post("/saalfeld-rudolstadt/angebote/verwaltung/kategorien"),
-        "sr-koordination").param("name", "Audit-Oberkategorie " + suffix));
-    s.put("POST /{tenant}/angebote/verwaltung/kategorien/{id}/umbenennen", () -> as(post(
-        "/saalfeld-rudolstadt/angebote/verwaltung/kategorien/" + sr("catalogue_category", "x.name = ?",
-            "Audit-Oberkategorie " + suffix) + "/umbenennen"), "sr-koordination").param("name", "Audit-Kategorie " + suffix));
-    s.put("POST /{tenant}/angebote/verwaltung/kategorien/{id}/verschieben", () -> {
-      String parent = sr("catalogue_category", "x.name = ?", "Audit-Kategorie " + suffix);
-      ok(as(post("/saalfeld-rudolstadt/angebote/verwaltung/kategorien"), "sr-koordination").param("name", "Unter A " + suffix)
-          .param("parent", parent));
-      ok(as(post("/saalfeld-rudolstadt/angebote/verwaltung/kategorien"), "sr-koordination").param("name", "Unter B " + suffix)
-          .param("parent", parent));
-      return as(post("/saalfeld-rudolstadt/angebote/verwaltung/kategorien/" + sr("catalogue_category", "x.name = ?",
-          "Unter B " + suffix) + "/verschieben"), "sr-koordination").param("richtung", "hoch");
-    });
-    s.put("POST /{tenant}/angebote/verwaltung/kategorien/{id}/loeschen", () -> as(post(
-        "/saalfeld-rudolstadt/angebote/verwaltung/kategorien/" + sr("catalogue_category", "x.name = ?",
-            "Unter A " + suffix) + "/loeschen"), "sr-koordination"));
-    s.put("POST /{tenant}/angebote/import/uebernehmen", () -> {
-      MockHttpSession session = new MockHttpSession();
-      String preview = html(multipart("/saalfeld-rudolstadt/angebote/import")
-          .file(file("file", "a.csv", "text/csv", "Name;Träger;Straße;PLZ;Ort\nAudit-Import-Angebot " + suffix
-              + ";Audit-Träger " + suffix + ";Markt 2;99734;Nordhausen\n"))
-          .session(session).with(logins.as("sr-koordination")).with(csrf()));
-      return as(post("/saalfeld-rudolstadt/angebote/import/uebernehmen"), "sr-koordination").session(session)
-          .param("token", token(preview));
-    });
-    s.put("POST /api/v1/{tenant}/hsds-imports", () -> post("/api/v1/nordhausen/hsds-imports")
-        .contentType("application/json").content("{\"contents\":[{\"name\":\"Audit-HSDS " + suffix + "\","
-            + "\"organization\":{\"name\":\"Audit-HSDS-Träger " + suffix + "\"}}]}")
-        .param("dryRun", "false").header("Authorization", TOKEN));
+    s.put(
+        "POST /{tenant}/angebote/verwaltung/organisationen",
+        () -> {
+          ok(
+              as(post("/saalfeld-rudolstadt/verwaltung/benutzer/bestehend"), "sr-admin")
+                  .param("username", "anbieter2")
+                  .param("email", "anbieter2@demo.lagebild.invalid")
+                  .param("role", "PROVIDER"));
+          return as(
+                  post("/saalfeld-rudolstadt/angebote/verwaltung/organisationen"),
+                  "sr-koordination")
+              .param("name", "Audit-Träger " + suffix)
+              .param("email", "audit@example.org");
+        });
+    s.put(
+        "POST /{tenant}/angebote/verwaltung/orte",
+        () ->
+            as(post("/saalfeld-rudolstadt/angebote/verwaltung/orte"), "sr-koordination")
+                .param("organisation", sr("organization", "x.name = ?", "Audit-Träger " + suffix))
+                .param("name", "Audit-Ort " + suffix)
+                .param("street", "Markt 1")
+                .param("postalCode", "99734")
+                .param("city", "Nordhausen")
+                .param("latitude", "51,5050")
+                .param("longitude", "10,7910"));
+    s.put(
+        "POST /{tenant}/angebote/verwaltung/anbieter-konten",
+        () ->
+            as(post("/saalfeld-rudolstadt/angebote/verwaltung/anbieter-konten"), "sr-koordination")
+                .param("user", value("select id from app_user where username = 'anbieter2'"))
+                .param("organisation", sr("organization", "x.name = ?", "Audit-Träger " + suffix)));
+    s.put(
+        "POST /{tenant}/angebote/neu",
+        () ->
+            offer(post("/saalfeld-rudolstadt/angebote/neu"), "anbieter2")
+                .param("organisation", sr("organization", "x.name = ?", "Audit-Träger " + suffix))
+                .param("name", "Audit-Angebot " + suffix));
+    s.put(
+        "POST /{tenant}/angebote/{id}/status",
+        () ->
+            as(
+                    post(
+                        "/saalfeld-rudolstadt/angebote/"
+                            + sr("offer", "x.name = ?", "Audit-Angebot " + suffix)
+                            + "/status"),
+                    "sr-koordination")
+                .param("status", "PUBLISHED"));
+    s.put(
+        "POST /{tenant}/angebote/{id}/bearbeiten",
+        () -> {
+          String offer = sr("offer", "x.name = ?", "Audit-Angebot " + suffix);
+          return offer(post("/saalfeld-rudolstadt/angebote/" + offer + "/bearbeiten"), "anbieter2")
+              .param("name", "Audit-Angebot " + suffix)
+              .param("description", "Geändert")
+              .param("version", value("select version from offer where id = ?", offer));
+        });
+    s.put(
+        "POST /{tenant}/angebote/verwaltung/pruefung/{change}/zurueckgeben",
+        () ->
+            as(
+                    post(
+                        "/saalfeld-rudolstadt/angebote/verwaltung/pruefung/"
+                            + value(
+                                "select id from offer_change where offer_id = ? "
+                                    + "and state = 'SUBMITTED'",
+                                sr("offer", "x.name = ?", "Audit-Angebot " + suffix))
+                            + "/zurueckgeben"),
+                    "sr-koordination")
+                .param("comment", "Bitte Zeiten nennen."));
+    s.put(
+        "POST /{tenant}/angebote/verwaltung/pruefung/{change}/uebernehmen",
+        () -> {
+          String offer = sr("offer", "x.name = ?", "Audit-Angebot " + suffix);
+          ok(
+              offer(post("/saalfeld-rudolstadt/angebote/" + offer + "/bearbeiten"), "anbieter2")
+                  .param("name", "Audit-Angebot " + suffix)
+                  .param("description", "Montags 9 bis 11 Uhr")
+                  .param("version", value("select version from offer where id = ?", offer)));
+          return as(
+              post(
+                  "/saalfeld-rudolstadt/angebote/verwaltung/pruefung/"
+                      + value(
+                          "select id from offer_change where "
+                              + "offer_id = ? and state = 'SUBMITTED'",
+                          offer)
+                      + "/uebernehmen"),
+              "sr-koordination");
+        });
+    s.put(
+        "POST /{tenant}/angebote/{id}/bestaetigen",
+        () ->
+            as(
+                post(
+                    "/saalfeld-rudolstadt/angebote/"
+                        + sr("offer", "x.name = ?", "Audit-Angebot " + suffix)
+                        + "/bestaetigen"),
+                "anbieter2"));
+    s.put(
+        "POST /{tenant}/angebote/verwaltung/erinnern/{organization}",
+        () -> {
+          String offer = sr("offer", "x.name = ?", "Audit-Angebot " + suffix);
+          dsl.execute("update offer set last_verified_at = null where id = ?", offer);
+          return as(
+              post(
+                  "/saalfeld-rudolstadt/angebote/verwaltung/erinnern/"
+                      + sr("organization", "x.name = ?", "Audit-Träger " + suffix)),
+              "sr-koordination");
+        });
+    s.put(
+        "POST /{tenant}/angebote/verwaltung/kategorien",
+        () ->
+            as(post("/saalfeld-rudolstadt/angebote/verwaltung/kategorien"), "sr-koordination")
+                .param("name", "Audit-Oberkategorie " + suffix));
+    s.put(
+        "POST /{tenant}/angebote/verwaltung/kategorien/{id}/umbenennen",
+        () ->
+            as(
+                    post(
+                        "/saalfeld-rudolstadt/angebote/verwaltung/kategorien/"
+                            + sr(
+                                "catalogue_category", "x.name = ?", "Audit-Oberkategorie " + suffix)
+                            + "/umbenennen"),
+                    "sr-koordination")
+                .param("name", "Audit-Kategorie " + suffix));
+    s.put(
+        "POST /{tenant}/angebote/verwaltung/kategorien/{id}/verschieben",
+        () -> {
+          String parent = sr("catalogue_category", "x.name = ?", "Audit-Kategorie " + suffix);
+          ok(
+              as(post("/saalfeld-rudolstadt/angebote/verwaltung/kategorien"), "sr-koordination")
+                  .param("name", "Unter A " + suffix)
+                  .param("parent", parent));
+          ok(
+              as(post("/saalfeld-rudolstadt/angebote/verwaltung/kategorien"), "sr-koordination")
+                  .param("name", "Unter B " + suffix)
+                  .param("parent", parent));
+          return as(
+                  post(
+                      "/saalfeld-rudolstadt/angebote/verwaltung/kategorien/"
+                          + sr("catalogue_category", "x.name = ?", "Unter B " + suffix)
+                          + "/verschieben"),
+                  "sr-koordination")
+              .param("richtung", "hoch");
+        });
+    s.put(
+        "POST /{tenant}/angebote/verwaltung/kategorien/{id}/loeschen",
+        () ->
+            as(
+                post(
+                    "/saalfeld-rudolstadt/angebote/verwaltung/kategorien/"
+                        + sr("catalogue_category", "x.name = ?", "Unter A " + suffix)
+                        + "/loeschen"),
+                "sr-koordination"));
+    s.put(
+        "POST /{tenant}/angebote/import/uebernehmen",
+        () -> {
+          MockHttpSession session = new MockHttpSession();
+          String preview =
+              html(
+                  multipart("/saalfeld-rudolstadt/angebote/import")
+                      .file(
+                          file(
+                              "file",
+                              "a.csv",
+                              "text/csv",
+                              "Name;Träger;Straße;PLZ;Ort\nAudit-Import-Angebot "
+                                  + suffix
+                                  + ";Audit-Träger "
+                                  + suffix
+                                  + ";Markt 2;99734;Nordhausen\n"))
+                      .session(session)
+                      .with(logins.as("sr-koordination"))
+                      .with(csrf()));
+          return as(post("/saalfeld-rudolstadt/angebote/import/uebernehmen"), "sr-koordination")
+              .session(session)
+              .param("token", token(preview));
+        });
+    s.put(
+        "POST /api/v1/{tenant}/hsds-imports",
+        () ->
+            post("/api/v1/nordhausen/hsds-imports")
+                .contentType("application/json")
+                .content(
+                    "{\"contents\":[{\"name\":\"Audit-HSDS "
+                        + suffix
+                        + "\","
+                        + "\"organization\":{\"name\":\"Audit-HSDS-Träger "
+                        + suffix
+                        + "\"}}]}")
+                .param("dryRun", "false")
+                .header("Authorization", TOKEN));
     return s;
   }
 
-  static byte[] png() throws java.io.IOException {
-    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(8, 8,
-        java.awt.image.BufferedImage.TYPE_INT_RGB);
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    javax.imageio.ImageIO.write(image, "png", out);
+  static byte[] png() throws IOException {
+    BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", out);
     return out.toByteArray();
   }
 
   /** The fields every offer form needs (as the provider's form sends them). */
   MockHttpServletRequestBuilder offer(MockHttpServletRequestBuilder b, String user) {
     String location = sr("offer_location", "x.name = ?", "Audit-Ort " + suffix);
-    return as(b, user).param("cost", "FREE").param("languages", "de").param("targetGroups", "FAMILIEN")
-        .param("lifeSituations", "FAMILIE").param("locations", location).param("tag-0", "2")
-        .param("von-0", "09:30").param("bis-0", "11:00");
+    return as(b, user)
+        .param("cost", "FREE")
+        .param("languages", "de")
+        .param("targetGroups", "FAMILIEN")
+        .param("lifeSituations", "FAMILIE")
+        .param("locations", location)
+        .param("tag-0", "2")
+        .param("von-0", "09:30")
+        .param("bis-0", "11:00");
   }
 }

@@ -15,12 +15,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The production profile behind a TLS-terminating reverse proxy: the proxy's headers are believed (scheme and
- * client address), the session cookie is Secure with the {@code __Host-} prefix, HTTPS answers carry HSTS, and the
- * login throttle counts the client's address, not the proxy's.
+ * The production profile behind a TLS-terminating reverse proxy: the proxy's headers are believed
+ * (scheme and client address), the session cookie is Secure with the {@code __Host-} prefix, HTTPS
+ * answers carry HSTS, and the login throttle counts the client's address, not the proxy's.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"lagebild.demo=true",
-    "logging.file.name=target/test-logs/lagebild-production.log"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "lagebild.demo=true",
+      "logging.file.name=target/test-logs/lagebild-production.log"
+    })
 @ActiveProfiles("production")
 class ProductionProfileIntegrationTests extends DatabaseProperties {
 
@@ -37,9 +41,17 @@ class ProductionProfileIntegrationTests extends DatabaseProperties {
     RawHttp http = new RawHttp(port);
     Answer login = http.send("GET", "/login", proxied("203.0.113.7"), "");
     assertThat(login.status()).isEqualTo(200);
-    assertThat(login.headers("Strict-Transport-Security")).singleElement().asString().startsWith("max-age=");
-    assertThat(login.headers("Set-Cookie")).singleElement().asString().startsWith("__Host-LAGEBILD=")
-        .contains("Secure").contains("HttpOnly").contains("Path=/");
+    assertThat(login.headers("Strict-Transport-Security"))
+        .singleElement()
+        .asString()
+        .startsWith("max-age=");
+    assertThat(login.headers("Set-Cookie"))
+        .singleElement()
+        .asString()
+        .startsWith("__Host-LAGEBILD=")
+        .contains("Secure")
+        .contains("HttpOnly")
+        .contains("Path=/");
     // plain HTTP (no proxy saying https): no HSTS
     assertThat(http.send("GET", "/login", "", "").headers("Strict-Transport-Security")).isEmpty();
   }
@@ -61,10 +73,22 @@ class ProductionProfileIntegrationTests extends DatabaseProperties {
     String cookie = page.headers("Set-Cookie").getFirst().split(";")[0];
     Matcher m = CSRF.matcher(page.body());
     assertThat(m.find()).isTrue();
-    String form = "username=" + user + "&password=" + password + "&_csrf="
-        + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
-    Answer answer = http.send("POST", "/login", proxied(client) + "Cookie: " + cookie
-        + "\r\nContent-Type: application/x-www-form-urlencoded\r\n", form);
+    String form =
+        "username="
+            + user
+            + "&password="
+            + password
+            + "&_csrf="
+            + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+    Answer answer =
+        http.send(
+            "POST",
+            "/login",
+            proxied(client)
+                + "Cookie: "
+                + cookie
+                + "\r\nContent-Type: application/x-www-form-urlencoded\r\n",
+            form);
     assertThat(answer.status()).isEqualTo(302);
     return answer.headers("Location").getFirst();
   }

@@ -19,6 +19,7 @@ import org.jooq.Record;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -30,10 +31,11 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Logs in as the administrator of tenant A and calls every endpoint of the application – taken from the handler
- * mappings, so new endpoints are covered without touching this test – with the slug and the identifiers of tenant
- * B. Every call must answer 403 or 404, and B's data must be unchanged afterwards. A 400 counts as a failure too:
- * it means the request did not reach the identifier check, so {@link #FORM} needs the new endpoint's parameters.
+ * Logs in as the administrator of tenant A and calls every endpoint of the application – taken from
+ * the handler mappings, so new endpoints are covered without touching this test – with the slug and
+ * the identifiers of tenant B. Every call must answer 403 or 404, and B's data must be unchanged
+ * afterwards. A 400 counts as a failure too: it means the request did not reach the identifier
+ * check, so {@link #FORM} needs the new endpoint's parameters.
  */
 @IntegrationTest
 class TenantIsolationIntegrationTests extends DatabaseProperties {
@@ -43,7 +45,10 @@ class TenantIsolationIntegrationTests extends DatabaseProperties {
   @Autowired MockMvc mvc;
   @Autowired DSLContext dsl;
   @Autowired UserDetailsService userDetails;
-  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
 
   record Call(RequestMethod method, String path, String id) {}
 
@@ -53,7 +58,8 @@ class TenantIsolationIntegrationTests extends DatabaseProperties {
     Map<String, String> snapshotBefore = snapshot(b.tenantId());
 
     List<Call> calls = calls(Map.of("tenant", b.slug()), b.ids());
-    assertThat(IsolationFixture.tenantTables(dsl)).contains("membership", "responsible_unit", "audit_event");
+    assertThat(IsolationFixture.tenantTables(dsl))
+        .contains("membership", "responsible_unit", "audit_event");
     assertThat(calls).as("tenant endpoints found in the handler mappings").hasSizeGreaterThan(15);
     List<String> leaks = new ArrayList<>();
     Logins logins = new Logins(userDetails);
@@ -72,9 +78,10 @@ class TenantIsolationIntegrationTests extends DatabaseProperties {
     IsolationFixture b = IsolationFixture.createTenantB(dsl);
     Map<String, String> snapshotBefore = snapshot(b.tenantId());
     // own slug, foreign ids: only endpoints with an id variable are meaningful here
-    List<Call> calls = calls(Map.of("tenant", "saalfeld-rudolstadt"), b.ids()).stream()
-        .filter(c -> b.ids().stream().anyMatch(id -> c.path().contains(id.toString())))
-        .toList();
+    List<Call> calls =
+        calls(Map.of("tenant", "saalfeld-rudolstadt"), b.ids()).stream()
+            .filter(c -> b.ids().stream().anyMatch(id -> c.path().contains(id.toString())))
+            .toList();
     assertThat(calls).hasSizeGreaterThan(3);
     List<String> leaks = new ArrayList<>();
     Logins logins = new Logins(userDetails);
@@ -89,23 +96,37 @@ class TenantIsolationIntegrationTests extends DatabaseProperties {
   }
 
   private int perform(Call call, Logins logins) throws Exception {
-    MockHttpServletRequestBuilder request = MockMvcRequestBuilders
-        .request(org.springframework.http.HttpMethod.valueOf(call.method().name()), call.path())
-        .with(logins.as("sr-admin"))
-        .accept(MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, MediaType.ALL);
+    MockHttpServletRequestBuilder request =
+        MockMvcRequestBuilders.request(HttpMethod.valueOf(call.method().name()), call.path())
+            .with(logins.as("sr-admin"))
+            .accept(MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, MediaType.ALL);
     if (call.method() != RequestMethod.GET) {
       request.with(csrf());
       FORM.forEach(request::param);
       // identifiers in the body are the foreign ones too
-      for (String name : new String[] {"goal", "goalId", "parent", "units", "unit", "strategy", "ziel", "einheit",
-          "indicator", "area"}) {
+      for (String name :
+          new String[] {
+            "goal",
+            "goalId",
+            "parent",
+            "units",
+            "unit",
+            "strategy",
+            "ziel",
+            "einheit",
+            "indicator",
+            "area"
+          }) {
         request.param(name, call.id());
       }
     }
     return mvc.perform(request).andReturn().getResponse().getStatus();
   }
 
-  /** Plausible values for every form field the application has, so a POST would change something if allowed. */
+  /**
+   * Plausible values for every form field the application has, so a POST would change something if
+   * allowed.
+   */
   static final Map<String, String> FORM = new LinkedHashMap<>();
 
   static {
@@ -165,7 +186,8 @@ class TenantIsolationIntegrationTests extends DatabaseProperties {
         if (!pattern.contains("{tenant}")) {
           continue;
         }
-        for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET, RequestMethod.POST) : methods) {
+        for (RequestMethod method :
+            methods.isEmpty() ? Set.of(RequestMethod.GET, RequestMethod.POST) : methods) {
           for (UUID id : ids) {
             calls.add(new Call(method, fill(pattern, fixed, id.toString()), id.toString()));
           }
@@ -188,15 +210,28 @@ class TenantIsolationIntegrationTests extends DatabaseProperties {
     return sb.toString();
   }
 
-  /** Everything stored for tenant B, as text: rows of every tenant-owned table, and the tenant row itself. */
+  /**
+   * Everything stored for tenant B, as text: rows of every tenant-owned table, and the tenant row
+   * itself.
+   */
   Map<String, String> snapshot(UUID tenantId) {
     Map<String, String> result = new LinkedHashMap<>();
     for (String table : IsolationFixture.tenantTables(dsl)) {
-      List<String> rows = dsl.resultQuery("select * from " + table + " where tenant_id = ?", tenantId.toString())
-          .fetch().stream().map(Record::toString).sorted().toList();
+      List<String> rows =
+          dsl
+              .resultQuery("select * from " + table + " where tenant_id = ?", tenantId.toString())
+              .fetch()
+              .stream()
+              .map(Record::toString)
+              .sorted()
+              .toList();
       result.put(table, String.join("\n", rows));
     }
-    result.put("tenant", dsl.resultQuery("select * from tenant where id = ?", tenantId.toString()).fetch().toString());
+    result.put(
+        "tenant",
+        dsl.resultQuery("select * from tenant where id = ?", tenantId.toString())
+            .fetch()
+            .toString());
     return result;
   }
 }

@@ -15,20 +15,22 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticMessageSource;
 
 /**
- * The background job runner: the work runs as the tenant that started it, its progress can be read while it runs,
- * the outcome reaches the module (result, or the German message of a domain error, or the general message for
- * anything else), and the uploaded file is gone afterwards.
+ * The background job runner: the work runs as the tenant that started it, its progress can be read
+ * while it runs, the outcome reaches the module (result, or the German message of a domain error,
+ * or the general message for anything else), and the uploaded file is gone afterwards.
  */
 class BackgroundJobsTests {
 
-  static final TenantAccess ACCESS = new TenantAccess(new TenantId(UUID.randomUUID()), "test", "Test", false,
-      Role.COORDINATOR, Set.of());
+  static final TenantAccess ACCESS =
+      new TenantAccess(
+          new TenantId(UUID.randomUUID()), "test", "Test", false, Role.COORDINATOR, Set.of());
 
   final StaticMessageSource messages = new StaticMessageSource();
   final BackgroundJobs jobs = new BackgroundJobs("test-jobs", messages, Clock.systemUTC());
 
   BackgroundJobsTests() {
-    messages.addMessage("import.job.error", Locale.GERMAN, "Der Import ist mit einem Fehler abgebrochen.");
+    messages.addMessage(
+        "import.job.error", Locale.GERMAN, "Der Import ist mit einem Fehler abgebrochen.");
     messages.addMessage("test.bad", Locale.GERMAN, "Zeile {0}: kein Datum");
   }
 
@@ -40,13 +42,21 @@ class BackgroundJobsTests {
     CountDownLatch go = new CountDownLatch(1);
     CompletableFuture<String> done = new CompletableFuture<>();
     UUID id = UUID.randomUUID();
-    TenantContext.runAs(ACCESS, () -> jobs.submit(id, file, (f, progress) -> {
-      progress.total(4);
-      progress.done(2);
-      halfway.countDown();
-      await(go);
-      return TenantContext.access().orElseThrow().slug() + ":" + Files.readString(f);
-    }, done::complete, message -> done.completeExceptionally(new AssertionError(message))));
+    TenantContext.runAs(
+        ACCESS,
+        () ->
+            jobs.submit(
+                id,
+                file,
+                (f, progress) -> {
+                  progress.total(4);
+                  progress.done(2);
+                  halfway.countDown();
+                  await(go);
+                  return TenantContext.access().orElseThrow().slug() + ":" + Files.readString(f);
+                },
+                done::complete,
+                message -> done.completeExceptionally(new AssertionError(message))));
     assertThat(halfway.await(10, TimeUnit.SECONDS)).isTrue();
     BackgroundJobs.Progress p = jobs.progress(id).orElseThrow();
     assertThat(p.done()).isEqualTo(2);
@@ -61,16 +71,33 @@ class BackgroundJobsTests {
   void failuresReachTheModuleInGerman() throws Exception {
     CompletableFuture<String> failed = new CompletableFuture<>();
     Path file = Files.createTempFile("job", ".csv");
-    TenantContext.runAs(ACCESS, () -> jobs.submit(UUID.randomUUID(), file, (f, progress) -> {
-      throw new DomainException("test.bad", 7);
-    }, r -> failed.complete("done?"), failed::complete));
+    TenantContext.runAs(
+        ACCESS,
+        () ->
+            jobs.submit(
+                UUID.randomUUID(),
+                file,
+                (f, progress) -> {
+                  throw new DomainException("test.bad", 7);
+                },
+                r -> failed.complete("done?"),
+                failed::complete));
     assertThat(failed.get(10, TimeUnit.SECONDS)).isEqualTo("Zeile 7: kein Datum");
     CompletableFuture<String> crashed = new CompletableFuture<>();
     Path other = Files.createTempFile("job", ".csv");
-    TenantContext.runAs(ACCESS, () -> jobs.submit(UUID.randomUUID(), other, (f, progress) -> {
-      throw new IllegalStateException("disk full");
-    }, r -> crashed.complete("done?"), crashed::complete));
-    assertThat(crashed.get(10, TimeUnit.SECONDS)).isEqualTo("Der Import ist mit einem Fehler abgebrochen.");
+    TenantContext.runAs(
+        ACCESS,
+        () ->
+            jobs.submit(
+                UUID.randomUUID(),
+                other,
+                (f, progress) -> {
+                  throw new IllegalStateException("disk full");
+                },
+                r -> crashed.complete("done?"),
+                crashed::complete));
+    assertThat(crashed.get(10, TimeUnit.SECONDS))
+        .isEqualTo("Der Import ist mit einem Fehler abgebrochen.");
     for (int i = 0; i < 100 && (Files.exists(file) || Files.exists(other)); i++) {
       Thread.sleep(20);
     }

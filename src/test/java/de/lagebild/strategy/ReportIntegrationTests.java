@@ -6,8 +6,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import de.lagebild.support.DatabaseProperties;
+import de.lagebild.support.DemoData;
 import de.lagebild.support.IntegrationTest;
 import de.lagebild.support.Logins;
+import de.lagebild.support.TestDatabase;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +19,20 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.hamcrest.Matchers;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
-/** The goal-achievement report of the demo strategy (seed 000) as PDF and DOCX, read back with PDFBox and POI. */
+/**
+ * The goal-achievement report of the demo strategy (seed 000) as PDF and DOCX, read back with
+ * PDFBox and POI.
+ */
 @IntegrationTest
 class ReportIntegrationTests extends DatabaseProperties {
 
@@ -38,17 +46,26 @@ class ReportIntegrationTests extends DatabaseProperties {
   @BeforeEach
   void setUp() {
     logins = new Logins(userDetails);
-    strategy = de.lagebild.support.DemoData.nordhausenStrategy(dsl);
-    round = String.valueOf(dsl.fetchValue("select id from reporting_round where strategy_id = ? and name = 'Juni 2022'",
-        strategy));
+    strategy = DemoData.nordhausenStrategy(dsl);
+    round =
+        String.valueOf(
+            dsl.fetchValue(
+                "select id from reporting_round where strategy_id = ? and name = 'Juni 2022'",
+                strategy));
   }
 
   byte[] download(String format) throws Exception {
-    return mvc.perform(get("/nordhausen/strategien/" + strategy + "/bericht").param("runde", round)
-            .param("format", format).param("statusspalte", "true").with(logins.as("lesen")))
+    return mvc.perform(
+            get("/nordhausen/strategien/" + strategy + "/bericht")
+                .param("runde", round)
+                .param("format", format)
+                .param("statusspalte", "true")
+                .with(logins.as("lesen")))
         .andExpect(status().isOk())
-        .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("Juni-2022")))
-        .andReturn().getResponse().getContentAsByteArray();
+        .andExpect(header().string("Content-Disposition", Matchers.containsString("Juni-2022")))
+        .andReturn()
+        .getResponse()
+        .getContentAsByteArray();
   }
 
   @Test
@@ -56,7 +73,7 @@ class ReportIntegrationTests extends DatabaseProperties {
     byte[] bytes = download("pdf");
     Path out = Path.of("target", "report-samples");
     Files.createDirectories(out);
-    Files.write(out.resolve("bericht-" + de.lagebild.support.TestDatabase.KIND + ".pdf"), bytes);
+    Files.write(out.resolve("bericht-" + TestDatabase.KIND + ".pdf"), bytes);
     try (PDDocument pdf = Loader.loadPDF(bytes)) {
       assertThat(pdf.getNumberOfPages()).isGreaterThan(10);
       assertThat(pdf.getDocumentCatalog().getLanguage()).isEqualTo("de");
@@ -64,11 +81,15 @@ class ReportIntegrationTests extends DatabaseProperties {
       assertThat(pdf.getDocumentCatalog().getMarkInfo()).isNotNull();
       assertThat(pdf.getDocumentCatalog().getMarkInfo().isMarked()).isTrue();
       assertThat(pdf.getDocumentCatalog().getStructureTreeRoot()).isNotNull();
-      PDFont font = pdf.getPage(2).getResources().getFont(pdf.getPage(2).getResources().getFontNames().iterator().next());
+      PDFont font =
+          pdf.getPage(2)
+              .getResources()
+              .getFont(pdf.getPage(2).getResources().getFontNames().iterator().next());
       assertThat(font.getName()).contains("DejaVu");
       assertThat(font.isEmbedded()).isTrue();
       String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
-      assertThat(text).contains("Bericht zur Zielerreichung der Armutspräventionsstrategie")
+      assertThat(text)
+          .contains("Bericht zur Zielerreichung der Armutspräventionsstrategie")
           .contains("Einschätzung Juni 2022")
           .contains("Zur weiteren Umsetzung der integrierten Sozialplanungsprozesse")
           .contains("ESFplus")
@@ -81,7 +102,8 @@ class ReportIntegrationTests extends DatabaseProperties {
   void theDocxHasOneTablePerGoalWithMeasuresAndRepeatedHeaders() throws Exception {
     byte[] bytes = download("docx");
     Files.createDirectories(Path.of("target", "report-samples"));
-    Files.write(Path.of("target", "report-samples", "bericht-" + de.lagebild.support.TestDatabase.KIND + ".docx"), bytes);
+    Files.write(
+        Path.of("target", "report-samples", "bericht-" + TestDatabase.KIND + ".docx"), bytes);
     try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
       assertThat(doc.getTables()).hasSize(20);
       int rows = doc.getTables().stream().mapToInt(t -> t.getNumberOfRows() - 1).sum();
@@ -91,8 +113,14 @@ class ReportIntegrationTests extends DatabaseProperties {
       assertThat(first.getRow(0).getCell(4).getText()).isEqualTo("Einschätzung Juni 2022");
       assertThat(first.getRow(1).getCell(0).getText()).startsWith("Zur weiteren Umsetzung");
       assertThat(first.getRow(1).getCell(4).getText()).contains("ESFplus");
-      assertThat(doc.getParagraphs().stream().anyMatch(p -> "Heading2".equals(p.getStyle())
-          && p.getText().equals("Handlungsfeld: Kinder und Familien mit Kindern"))).isTrue();
+      assertThat(
+              doc.getParagraphs().stream()
+                  .anyMatch(
+                      p ->
+                          "Heading2".equals(p.getStyle())
+                              && p.getText()
+                                  .equals("Handlungsfeld: Kinder und Familien mit Kindern")))
+          .isTrue();
     }
   }
 
@@ -106,63 +134,126 @@ class ReportIntegrationTests extends DatabaseProperties {
   void theImprintIsEditablePerTenantPerStrategyAndPerReport() throws Exception {
     String tenantSaalfeld = "saalfeld-rudolstadt";
     // a reader may not edit it
-    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
-            "/nordhausen/strategien/" + strategy + "/impressum").with(logins.as("lesen"))
-            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-            .param("scope", "mandant").param("publisher", "Niemand"))
+    mvc.perform(
+            MockMvcRequestBuilders.post("/nordhausen/strategien/" + strategy + "/impressum")
+                .with(logins.as("lesen"))
+                .with(SecurityMockMvcRequestPostProcessors.csrf())
+                .param("scope", "mandant")
+                .param("publisher", "Niemand"))
         .andExpect(status().isForbidden());
-    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
-            "/nordhausen/strategien/" + strategy + "/impressum").with(logins.as("koordination"))
-            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-            .param("scope", "mandant").param("publisher", "Landratsamt Nordhausen\nBehringstraße 3")
-            .param("contact", "sozialplanung@example.invalid").param("fundingNote", "Gefördert vom Freistaat Thüringen"))
+    mvc.perform(
+            MockMvcRequestBuilders.post("/nordhausen/strategien/" + strategy + "/impressum")
+                .with(logins.as("koordination"))
+                .with(SecurityMockMvcRequestPostProcessors.csrf())
+                .param("scope", "mandant")
+                .param("publisher", "Landratsamt Nordhausen\nBehringstraße 3")
+                .param("contact", "sozialplanung@example.invalid")
+                .param("fundingNote", "Gefördert vom Freistaat Thüringen"))
         .andExpect(status().is3xxRedirection());
-    int version = Integer.parseInt(String.valueOf(dsl.fetchValue(
-        "select coalesce(max(version), 0) from report_imprint where strategy_id = ?", strategy)));
-    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
-            "/nordhausen/strategien/" + strategy + "/impressum").with(logins.as("koordination"))
-            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-            .param("scope", "strategie").param("version", String.valueOf(version))
-            .param("editors", "Stab Sozialplanung und Controlling").param("editorialDeadline", "30. Juni 2022")
-            .param("introduction", "Erster Absatz der Einleitung.\n\nZweiter Absatz."))
+    int version =
+        Integer.parseInt(
+            String.valueOf(
+                dsl.fetchValue(
+                    "select coalesce(max(version), 0) from report_imprint where strategy_id = ?",
+                    strategy)));
+    mvc.perform(
+            MockMvcRequestBuilders.post("/nordhausen/strategien/" + strategy + "/impressum")
+                .with(logins.as("koordination"))
+                .with(SecurityMockMvcRequestPostProcessors.csrf())
+                .param("scope", "strategie")
+                .param("version", String.valueOf(version))
+                .param("editors", "Stab Sozialplanung und Controlling")
+                .param("editorialDeadline", "30. Juni 2022")
+                .param("introduction", "Erster Absatz der Einleitung.\n\nZweiter Absatz."))
         .andExpect(status().is3xxRedirection());
     String text = pdfText(download("pdf"));
-    assertThat(text).contains("Herausgeber Landratsamt Nordhausen Behringstraße 3")
-        .contains("Redaktion Stab Sozialplanung und Controlling").contains("Kontakt sozialplanung@example.invalid")
-        .contains("Redaktionsschluss 30. Juni 2022").contains("Gefördert vom Freistaat Thüringen")
+    assertThat(text)
+        .contains("Herausgeber Landratsamt Nordhausen Behringstraße 3")
+        .contains("Redaktion Stab Sozialplanung und Controlling")
+        .contains("Kontakt sozialplanung@example.invalid")
+        .contains("Redaktionsschluss 30. Juni 2022")
+        .contains("Gefördert vom Freistaat Thüringen")
         .contains("Erster Absatz der Einleitung. Zweiter Absatz.");
     // for one report only: the form's fields, nothing saved
-    byte[] once = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
-            "/nordhausen/strategien/" + strategy + "/bericht").with(logins.as("lesen"))
-            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-            .param("runde", round).param("format", "pdf").param("editorialDeadline", "1. Juli 2022"))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-    assertThat(pdfText(once)).contains("Redaktionsschluss 1. Juli 2022").contains("Herausgeber Landratsamt Nordhausen");
-    assertThat(dsl.fetchValue("select editorial_deadline from report_imprint where strategy_id = ?", strategy))
+    byte[] once =
+        mvc.perform(
+                MockMvcRequestBuilders.post("/nordhausen/strategien/" + strategy + "/bericht")
+                    .with(logins.as("lesen"))
+                    .with(SecurityMockMvcRequestPostProcessors.csrf())
+                    .param("runde", round)
+                    .param("format", "pdf")
+                    .param("editorialDeadline", "1. Juli 2022"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    assertThat(pdfText(once))
+        .contains("Redaktionsschluss 1. Juli 2022")
+        .contains("Herausgeber Landratsamt Nordhausen");
+    assertThat(
+            dsl.fetchValue(
+                "select editorial_deadline from report_imprint where strategy_id = ?", strategy))
         .isEqualTo("30. Juni 2022");
     // another tenant's reports do not see it
-    assertThat(dsl.fetchCount(dsl.selectFrom("report_imprint r join tenant t on t.id = r.tenant_id where t.slug = '"
-        + tenantSaalfeld + "'"))).isZero();
+    assertThat(
+            dsl.fetchCount(
+                dsl.selectFrom(
+                    "report_imprint r join tenant t on t.id = r.tenant_id where t.slug = '"
+                        + tenantSaalfeld
+                        + "'")))
+        .isZero();
   }
 
   @Test
   void reportsCanBeLimitedToAHandlungsfeldAUnitOrAStatusAndShowInternalFields() throws Exception {
-    String field = String.valueOf(dsl.fetchValue("select id from goal where strategy_id = ? and title = ?", strategy,
-        "Senioren"));
-    String onlySeniors = pdfText(mvc.perform(get("/nordhausen/strategien/" + strategy + "/bericht")
-            .param("runde", round).param("format", "pdf").param("ziel", field).with(logins.as("lesen")))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
-    assertThat(onlySeniors).contains("Auswahl: Handlungsfeld").contains("Senioren")
+    String field =
+        String.valueOf(
+            dsl.fetchValue(
+                "select id from goal where strategy_id = ? and title = ?", strategy, "Senioren"));
+    String onlySeniors =
+        pdfText(
+            mvc.perform(
+                    get("/nordhausen/strategien/" + strategy + "/bericht")
+                        .param("runde", round)
+                        .param("format", "pdf")
+                        .param("ziel", field)
+                        .with(logins.as("lesen")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray());
+    assertThat(onlySeniors)
+        .contains("Auswahl: Handlungsfeld")
+        .contains("Senioren")
         .doesNotContain("Zur weiteren Umsetzung der integrierten Sozialplanungsprozesse")
         .doesNotContain("Kinder und Familien mit Kindern");
-    String unit = String.valueOf(dsl.fetchValue("select u.id from responsible_unit u join tenant t on t.id = u.tenant_id "
-        + "where t.slug = 'nordhausen' and u.name = 'Jobcenter Nordhausen'"));
-    long linked = dsl.fetchCount(dsl.selectFrom("measure_unit mu join measure m on m.id = mu.measure_id "
-        + "where m.strategy_id = '" + strategy + "' and mu.unit_id = '" + unit + "'"));
+    String unit =
+        String.valueOf(
+            dsl.fetchValue(
+                "select u.id from responsible_unit u join tenant t on t.id = u.tenant_id "
+                    + "where t.slug = 'nordhausen' and u.name = 'Jobcenter Nordhausen'"));
+    long linked =
+        dsl.fetchCount(
+            dsl.selectFrom(
+                "measure_unit mu join measure m on m.id = mu.measure_id "
+                    + "where m.strategy_id = '"
+                    + strategy
+                    + "' and mu.unit_id = '"
+                    + unit
+                    + "'"));
     assertThat(linked).isPositive();
-    byte[] docx = mvc.perform(get("/nordhausen/strategien/" + strategy + "/bericht").param("runde", round)
-            .param("format", "docx").param("einheit", unit).param("intern", "true").with(logins.as("lesen")))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    byte[] docx =
+        mvc.perform(
+                get("/nordhausen/strategien/" + strategy + "/bericht")
+                    .param("runde", round)
+                    .param("format", "docx")
+                    .param("einheit", unit)
+                    .param("intern", "true")
+                    .with(logins.as("lesen")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
     try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
       int rows = doc.getTables().stream().mapToInt(t -> t.getNumberOfRows() - 1).sum();
       assertThat(rows).isEqualTo((int) linked);
@@ -170,9 +261,18 @@ class ReportIntegrationTests extends DatabaseProperties {
           .anyMatch(t -> t.equals("Auswahl: Organisationseinheit: Jobcenter Nordhausen"));
     }
     // a status nobody has: no measure table at all
-    String none = pdfText(mvc.perform(get("/nordhausen/strategien/" + strategy + "/bericht").param("runde", round)
-            .param("format", "pdf").param("statusfilter", "STOPPED").with(logins.as("lesen")))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+    String none =
+        pdfText(
+            mvc.perform(
+                    get("/nordhausen/strategien/" + strategy + "/bericht")
+                        .param("runde", round)
+                        .param("format", "pdf")
+                        .param("statusfilter", "STOPPED")
+                        .with(logins.as("lesen")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray());
     assertThat(none).contains("Status: Eingestellt").doesNotContain("Verantwortlich Indikatoren");
   }
 }

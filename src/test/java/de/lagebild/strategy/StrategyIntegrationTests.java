@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import de.lagebild.support.DatabaseProperties;
+import de.lagebild.support.DemoData;
 import de.lagebild.support.IntegrationTest;
 import de.lagebild.support.Logins;
 import java.util.UUID;
@@ -21,7 +22,10 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** A reporting round from opening to review, on the demo strategy read from seed 000, on SQLite and PostgreSQL. */
+/**
+ * A reporting round from opening to review, on the demo strategy read from seed 000, on SQLite and
+ * PostgreSQL.
+ */
 @IntegrationTest
 class StrategyIntegrationTests extends DatabaseProperties {
 
@@ -34,26 +38,32 @@ class StrategyIntegrationTests extends DatabaseProperties {
   @BeforeEach
   void setUp() {
     logins = new Logins(userDetails);
-    strategy = de.lagebild.support.DemoData.nordhausenStrategy(dsl);
+    strategy = DemoData.nordhausenStrategy(dsl);
   }
 
   String measure(String code) {
-    return String.valueOf(dsl.fetchValue("select id from measure where strategy_id = ? and code = ?", strategy, code));
+    return String.valueOf(
+        dsl.fetchValue(
+            "select id from measure where strategy_id = ? and code = ?", strategy, code));
   }
 
   String round(String name) {
-    return String.valueOf(dsl.fetchValue("select id from reporting_round where strategy_id = ? and name = ?", strategy,
-        name));
+    return String.valueOf(
+        dsl.fetchValue(
+            "select id from reporting_round where strategy_id = ? and name = ?", strategy, name));
   }
 
   int version(String roundId) {
-    return ((Number) dsl.fetchValue("select version from reporting_round where id = ?", roundId)).intValue();
+    return ((Number) dsl.fetchValue("select version from reporting_round where id = ?", roundId))
+        .intValue();
   }
 
   @Test
   void theDemoStrategyHoldsTheWholeSeed() throws Exception {
-    assertThat(dsl.fetchCount(dsl.selectFrom("goal where strategy_id = '" + strategy + "'"))).isEqualTo(27);
-    assertThat(dsl.fetchCount(dsl.selectFrom("measure where strategy_id = '" + strategy + "'"))).isEqualTo(44);
+    assertThat(dsl.fetchCount(dsl.selectFrom("goal where strategy_id = '" + strategy + "'")))
+        .isEqualTo(27);
+    assertThat(dsl.fetchCount(dsl.selectFrom("measure where strategy_id = '" + strategy + "'")))
+        .isEqualTo(44);
     String juni2022 = round("Juni 2022");
     assertThat(dsl.fetchCount(dsl.selectFrom("assessment where round_id = '" + juni2022 + "'")))
         .isEqualTo(44);
@@ -62,111 +72,209 @@ class StrategyIntegrationTests extends DatabaseProperties {
         .andExpect(content().string(containsString("Kinder und Familien mit Kindern")))
         .andExpect(content().string(containsString("44 Maßnahmen")));
     // the measure page shows the June 2022 assessment text of seed 000
-    mvc.perform(get("/nordhausen/strategien/" + strategy + "/massnahmen/" + measure("1.1.1")).with(logins.as("lesen")))
+    mvc.perform(
+            get("/nordhausen/strategien/" + strategy + "/massnahmen/" + measure("1.1.1"))
+                .with(logins.as("lesen")))
         .andExpect(content().string(containsString("ESFplus")))
-        .andExpect(content().string(containsString("Geschäftsbereich 1, Stab Sozialplanung und Controlling")));
+        .andExpect(
+            content()
+                .string(containsString("Geschäftsbereich 1, Stab Sozialplanung und Controlling")));
   }
 
   @Test
   void filtersNarrowTheTree() throws Exception {
-    String unit = String.valueOf(dsl.fetchValue("select u.id from responsible_unit u join tenant t on t.id = u.tenant_id "
-        + "where t.slug = 'nordhausen' and u.name = 'Pflegestützpunkt'"));
-    mvc.perform(get("/nordhausen/strategien/" + strategy).param("einheit", unit).with(logins.as("lesen")))
+    String unit =
+        String.valueOf(
+            dsl.fetchValue(
+                "select u.id from responsible_unit u join tenant t on t.id = u.tenant_id "
+                    + "where t.slug = 'nordhausen' and u.name = 'Pflegestützpunkt'"));
+    mvc.perform(
+            get("/nordhausen/strategien/" + strategy)
+                .param("einheit", unit)
+                .with(logins.as("lesen")))
         .andExpect(content().string(containsString("1 Maßnahmen entsprechen dem Filter")))
-        .andExpect(content().string(containsString("Beratung und Unterstützung des Zugangs zu Angeboten")))
+        .andExpect(
+            content().string(containsString("Beratung und Unterstützung des Zugangs zu Angeboten")))
         .andExpect(content().string(not(containsString("Kinder und Jugendliche</span>"))));
-    mvc.perform(get("/nordhausen/strategien/" + strategy).param("q", "Hochschule").with(logins.as("lesen")))
+    mvc.perform(
+            get("/nordhausen/strategien/" + strategy)
+                .param("q", "Hochschule")
+                .with(logins.as("lesen")))
         .andExpect(content().string(containsString("Kooperation mit der Hochschule Nordhausen")));
   }
 
   @Test
   void aRoundFromOpeningToReview() throws Exception {
     String name = "Test " + UUID.randomUUID().toString().substring(0, 6);
-    mvc.perform(post("/nordhausen/strategien/" + strategy + "/runden").with(logins.as("koordination")).with(csrf())
-            .param("name", name))
+    mvc.perform(
+            post("/nordhausen/strategien/" + strategy + "/runden")
+                .with(logins.as("koordination"))
+                .with(csrf())
+                .param("name", name))
         .andExpect(status().is3xxRedirection());
     String round = round(name);
     // not yet open: the contributor cannot assess
-    String jugend = measure("2.1.2.1"); // "Bedarfsgerechte Ausgestaltung der Kindertagesbetreuung": Fachbereich Jugend
-    mvc.perform(post("/nordhausen/runden/" + round + "/massnahmen/" + jugend).with(logins.as("fachdienst")).with(csrf())
-            .param("statusCode", "IN_PROGRESS").param("narrative", "zu früh"))
+    String jugend =
+        measure("2.1.2.1"); // "Bedarfsgerechte Ausgestaltung der Kindertagesbetreuung": Fachbereich
+    // Jugend
+    mvc.perform(
+            post("/nordhausen/runden/" + round + "/massnahmen/" + jugend)
+                .with(logins.as("fachdienst"))
+                .with(csrf())
+                .param("statusCode", "IN_PROGRESS")
+                .param("narrative", "zu früh"))
         .andExpect(content().string(containsString("nimmt keine Einschätzungen an")));
 
-    mvc.perform(post("/nordhausen/runden/" + round + "/status").with(logins.as("koordination")).with(csrf())
-            .param("state", "OPEN").param("version", String.valueOf(version(round))))
+    mvc.perform(
+            post("/nordhausen/runden/" + round + "/status")
+                .with(logins.as("koordination"))
+                .with(csrf())
+                .param("state", "OPEN")
+                .param("version", String.valueOf(version(round))))
         .andExpect(status().is3xxRedirection());
     mvc.perform(get("/nordhausen/meine-massnahmen").with(logins.as("fachdienst")))
         .andExpect(content().string(containsString(name)))
-        .andExpect(content().string(containsString("Bedarfsgerechte Ausgestaltung der Kindertagesbetreuung")));
+        .andExpect(
+            content()
+                .string(containsString("Bedarfsgerechte Ausgestaltung der Kindertagesbetreuung")));
 
-    mvc.perform(post("/nordhausen/runden/" + round + "/massnahmen/" + jugend).with(logins.as("fachdienst")).with(csrf())
-            .param("statusCode", "IN_PROGRESS").param("progress", "40")
-            .param("narrative", "Bedarfsplan fortgeschrieben.<script>alert('x')</script>"))
+    mvc.perform(
+            post("/nordhausen/runden/" + round + "/massnahmen/" + jugend)
+                .with(logins.as("fachdienst"))
+                .with(csrf())
+                .param("statusCode", "IN_PROGRESS")
+                .param("progress", "40")
+                .param("narrative", "Bedarfsplan fortgeschrieben.<script>alert('x')</script>"))
         .andExpect(status().is3xxRedirection());
     // a measure of another unit: refused
     String pflege = measure("2.4.3.2");
-    mvc.perform(post("/nordhausen/runden/" + round + "/massnahmen/" + pflege).with(logins.as("fachdienst")).with(csrf())
-            .param("statusCode", "IN_PROGRESS"))
+    mvc.perform(
+            post("/nordhausen/runden/" + round + "/massnahmen/" + pflege)
+                .with(logins.as("fachdienst"))
+                .with(csrf())
+                .param("statusCode", "IN_PROGRESS"))
         .andExpect(status().isForbidden());
     // bad input: a status outside the catalogue, progress out of range
-    mvc.perform(post("/nordhausen/runden/" + round + "/massnahmen/" + jugend).with(logins.as("fachdienst")).with(csrf())
-            .param("statusCode", "ERFUNDEN"))
+    mvc.perform(
+            post("/nordhausen/runden/" + round + "/massnahmen/" + jugend)
+                .with(logins.as("fachdienst"))
+                .with(csrf())
+                .param("statusCode", "ERFUNDEN"))
         .andExpect(content().string(containsString("Bitte wählen Sie einen Status.")));
-    mvc.perform(post("/nordhausen/runden/" + round + "/massnahmen/" + jugend).with(logins.as("fachdienst")).with(csrf())
-            .param("statusCode", "IN_PROGRESS").param("progress", "150"))
+    mvc.perform(
+            post("/nordhausen/runden/" + round + "/massnahmen/" + jugend)
+                .with(logins.as("fachdienst"))
+                .with(csrf())
+                .param("statusCode", "IN_PROGRESS")
+                .param("progress", "150"))
         .andExpect(content().string(containsString("zwischen 0 und 100")));
 
-    String first = String.valueOf(dsl.fetchValue(
-        "select id from assessment where round_id = ? and measure_id = ? and version_no = 1", round, jugend));
-    assertThat(String.valueOf(dsl.fetchValue("select narrative from assessment where id = ?", first)))
+    String first =
+        String.valueOf(
+            dsl.fetchValue(
+                "select id from assessment where round_id = ? and measure_id = ? and version_no = 1",
+                round,
+                jugend));
+    assertThat(
+            String.valueOf(dsl.fetchValue("select narrative from assessment where id = ?", first)))
         .isEqualTo("<p>Bedarfsplan fortgeschrieben.</p>");
 
-    mvc.perform(post("/nordhausen/einschaetzungen/" + first + "/pruefung").with(logins.as("koordination")).with(csrf())
-            .param("decision", "RETURNED").param("comment", ""))
+    mvc.perform(
+            post("/nordhausen/einschaetzungen/" + first + "/pruefung")
+                .with(logins.as("koordination"))
+                .with(csrf())
+                .param("decision", "RETURNED")
+                .param("comment", ""))
         .andExpect(status().isUnprocessableContent())
         .andExpect(content().string(containsString("begründen Sie die Rückgabe")));
-    mvc.perform(post("/nordhausen/einschaetzungen/" + first + "/pruefung").with(logins.as("koordination")).with(csrf())
-            .param("decision", "RETURNED").param("comment", "Bitte Betreuungsquote nennen."))
+    mvc.perform(
+            post("/nordhausen/einschaetzungen/" + first + "/pruefung")
+                .with(logins.as("koordination"))
+                .with(csrf())
+                .param("decision", "RETURNED")
+                .param("comment", "Bitte Betreuungsquote nennen."))
         .andExpect(status().is3xxRedirection());
     mvc.perform(get("/nordhausen/meine-massnahmen").with(logins.as("fachdienst")))
         .andExpect(content().string(containsString("Bitte Betreuungsquote nennen.")));
 
     // the correction is a new version; the first stays
-    mvc.perform(post("/nordhausen/runden/" + round + "/massnahmen/" + jugend).with(logins.as("fachdienst")).with(csrf())
-            .param("statusCode", "IMPLEMENTED").param("narrative", "Betreuungsquote 2023: 98 %"))
+    mvc.perform(
+            post("/nordhausen/runden/" + round + "/massnahmen/" + jugend)
+                .with(logins.as("fachdienst"))
+                .with(csrf())
+                .param("statusCode", "IMPLEMENTED")
+                .param("narrative", "Betreuungsquote 2023: 98 %"))
         .andExpect(status().is3xxRedirection());
-    assertThat(dsl.fetchCount(dsl.selectFrom("assessment where round_id = '" + round + "' and measure_id = '" + jugend + "'")))
+    assertThat(
+            dsl.fetchCount(
+                dsl.selectFrom(
+                    "assessment where round_id = '"
+                        + round
+                        + "' and measure_id = '"
+                        + jugend
+                        + "'")))
         .isEqualTo(2);
-    String second = String.valueOf(dsl.fetchValue(
-        "select id from assessment where round_id = ? and measure_id = ? and version_no = 2", round, jugend));
+    String second =
+        String.valueOf(
+            dsl.fetchValue(
+                "select id from assessment where round_id = ? and measure_id = ? and version_no = 2",
+                round,
+                jugend));
     mvc.perform(get("/nordhausen/runden/" + round + "/pruefung").with(logins.as("koordination")))
         .andExpect(content().string(containsString("Betreuungsquote 2023: 98 %")))
         .andExpect(content().string(containsString("1 von 44 Maßnahmen sind eingeschätzt")));
-    mvc.perform(post("/nordhausen/einschaetzungen/" + second + "/pruefung").with(logins.as("koordination")).with(csrf())
-            .param("decision", "ACCEPTED"))
+    mvc.perform(
+            post("/nordhausen/einschaetzungen/" + second + "/pruefung")
+                .with(logins.as("koordination"))
+                .with(csrf())
+                .param("decision", "ACCEPTED"))
         .andExpect(status().is3xxRedirection());
 
     // a round cannot jump from open to closed
-    mvc.perform(post("/nordhausen/runden/" + round + "/status").with(logins.as("koordination")).with(csrf())
-            .param("state", "CLOSED").param("version", String.valueOf(version(round))).accept(MediaType.TEXT_HTML))
+    mvc.perform(
+            post("/nordhausen/runden/" + round + "/status")
+                .with(logins.as("koordination"))
+                .with(csrf())
+                .param("state", "CLOSED")
+                .param("version", String.valueOf(version(round)))
+                .accept(MediaType.TEXT_HTML))
         .andExpect(status().isUnprocessableContent())
-        .andExpect(content().string(containsString("kann nicht von „offen“ nach „abgeschlossen“ wechseln")));
-    mvc.perform(post("/nordhausen/runden/" + round + "/status").with(logins.as("koordination")).with(csrf())
-            .param("state", "IN_REVIEW").param("version", String.valueOf(version(round))))
+        .andExpect(
+            content()
+                .string(containsString("kann nicht von „offen“ nach „abgeschlossen“ wechseln")));
+    mvc.perform(
+            post("/nordhausen/runden/" + round + "/status")
+                .with(logins.as("koordination"))
+                .with(csrf())
+                .param("state", "IN_REVIEW")
+                .param("version", String.valueOf(version(round))))
         .andExpect(status().is3xxRedirection());
-    mvc.perform(post("/nordhausen/runden/" + round + "/status").with(logins.as("koordination")).with(csrf())
-            .param("state", "CLOSED").param("version", String.valueOf(version(round))))
+    mvc.perform(
+            post("/nordhausen/runden/" + round + "/status")
+                .with(logins.as("koordination"))
+                .with(csrf())
+                .param("state", "CLOSED")
+                .param("version", String.valueOf(version(round))))
         .andExpect(status().is3xxRedirection());
     // closed: no more assessments, not even from the coordinator
-    mvc.perform(post("/nordhausen/runden/" + round + "/massnahmen/" + jugend).with(logins.as("koordination")).with(csrf())
-            .param("statusCode", "STOPPED"))
+    mvc.perform(
+            post("/nordhausen/runden/" + round + "/massnahmen/" + jugend)
+                .with(logins.as("koordination"))
+                .with(csrf())
+                .param("statusCode", "STOPPED"))
         .andExpect(content().string(containsString("nimmt keine Einschätzungen an")));
-    assertThat(dsl.fetchCount(dsl.selectFrom("assessment where round_id = '" + round + "'"))).isEqualTo(2);
+    assertThat(dsl.fetchCount(dsl.selectFrom("assessment where round_id = '" + round + "'")))
+        .isEqualTo(2);
 
     // the dashboard of that round shows the accepted status; the measure page the whole history
-    mvc.perform(get("/nordhausen/strategien/" + strategy + "/dashboard").param("runde", round).with(logins.as("lesen")))
+    mvc.perform(
+            get("/nordhausen/strategien/" + strategy + "/dashboard")
+                .param("runde", round)
+                .with(logins.as("lesen")))
         .andExpect(content().string(containsString("Umgesetzt")));
-    mvc.perform(get("/nordhausen/strategien/" + strategy + "/massnahmen/" + jugend).with(logins.as("lesen")))
+    mvc.perform(
+            get("/nordhausen/strategien/" + strategy + "/massnahmen/" + jugend)
+                .with(logins.as("lesen")))
         .andExpect(content().string(containsString("Version 2")))
         .andExpect(content().string(containsString("Version 1")))
         .andExpect(content().string(not(containsString("alert('x')"))));
@@ -174,13 +282,21 @@ class StrategyIntegrationTests extends DatabaseProperties {
 
   @Test
   void readersAndContributorsCannotRunRounds() throws Exception {
-    mvc.perform(post("/nordhausen/strategien/" + strategy + "/runden").with(logins.as("lesen")).with(csrf())
-            .param("name", "Verboten"))
+    mvc.perform(
+            post("/nordhausen/strategien/" + strategy + "/runden")
+                .with(logins.as("lesen"))
+                .with(csrf())
+                .param("name", "Verboten"))
         .andExpect(status().isForbidden());
-    mvc.perform(post("/nordhausen/strategien/" + strategy + "/runden").with(logins.as("fachdienst")).with(csrf())
-            .param("name", "Verboten"))
+    mvc.perform(
+            post("/nordhausen/strategien/" + strategy + "/runden")
+                .with(logins.as("fachdienst"))
+                .with(csrf())
+                .param("name", "Verboten"))
         .andExpect(status().isForbidden());
-    mvc.perform(get("/nordhausen/runden/" + round("Juni 2022") + "/pruefung").with(logins.as("fachdienst")))
+    mvc.perform(
+            get("/nordhausen/runden/" + round("Juni 2022") + "/pruefung")
+                .with(logins.as("fachdienst")))
         .andExpect(status().isForbidden());
   }
 }

@@ -3,6 +3,7 @@ package de.lagebild.strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.lagebild.support.DatabaseProperties;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,10 +17,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A 200 MB upload against the real server (Tomcat, multipart limit 50 MB): the client gets a German problem
- * naming the limit – not a reset connection – and nothing is written.
+ * A 200 MB upload against the real server (Tomcat, multipart limit 50 MB): the client gets a German
+ * problem naming the limit – not a reset connection – and nothing is written.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"lagebild.demo=true", "logging.file.name=target/test-logs/lagebild.log"})
 class UploadLimitIntegrationTests extends DatabaseProperties {
 
@@ -35,8 +37,12 @@ class UploadLimitIntegrationTests extends DatabaseProperties {
   }
 
   static InputStream body(String boundary, long size) {
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"riesig.txt\"\r\n"
-        + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] head =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"riesig.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
     byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
     return new InputStream() {
       long position;
@@ -64,9 +70,12 @@ class UploadLimitIntegrationTests extends DatabaseProperties {
         int n = (int) Math.min(len, total - position);
         for (int i = 0; i < n; i++) {
           long p = position + i;
-          b[off + i] = p < head.length ? head[(int) p]
-              : p < head.length + size ? (byte) ('a' + (p % 26))
-              : tail[(int) (p - head.length - size)];
+          b[off + i] =
+              p < head.length
+                  ? head[(int) p]
+                  : p < head.length + size
+                      ? (byte) ('a' + (p % 26))
+                      : tail[(int) (p - head.length - size)];
         }
         position += n;
         return n;
@@ -81,7 +90,7 @@ class UploadLimitIntegrationTests extends DatabaseProperties {
   static long length(String boundary, long size) {
     try (InputStream in = body(boundary, size)) {
       return in.skip(Long.MAX_VALUE);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -90,18 +99,24 @@ class UploadLimitIntegrationTests extends DatabaseProperties {
   void a200MegabyteUploadGetsAClearMessage() throws Exception {
     int before = dsl.fetchCount(dsl.selectFrom("strategy"));
     String boundary = "lagebild-test-boundary";
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-            + "/api/v1/nordhausen/strategy-imports?dryRun=false"))
-        .header("Authorization", "Bearer lgb_demo_koordination_nordhausen")
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.fromPublisher(
-            HttpRequest.BodyPublishers.ofInputStream(() -> body(boundary)),
-            length(boundary)))
-        .build();
-    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://localhost:"
+                        + port
+                        + "/api/v1/nordhausen/strategy-imports?dryRun=false"))
+            .header("Authorization", "Bearer lgb_demo_koordination_nordhausen")
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(
+                HttpRequest.BodyPublishers.fromPublisher(
+                    HttpRequest.BodyPublishers.ofInputStream(() -> body(boundary)),
+                    length(boundary)))
+            .build();
+    HttpResponse<String> response =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(413);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     assertThat(response.body()).contains("zu groß").contains("höchstens 50 MB");
     assertThat(dsl.fetchCount(dsl.selectFrom("strategy"))).isEqualTo(before);
   }
@@ -110,14 +125,21 @@ class UploadLimitIntegrationTests extends DatabaseProperties {
   void a500MegabyteStatisticsUploadGetsAClearMessage() throws Exception {
     int before = dsl.fetchCount(dsl.selectFrom("indicator_value"));
     String boundary = "lagebild-test-boundary";
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-            + "/api/v1/nordhausen/indicator-imports?dryRun=false"))
-        .header("Authorization", "Bearer lgb_demo_koordination_nordhausen")
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.fromPublisher(
-            HttpRequest.BodyPublishers.ofInputStream(() -> body(boundary, ATLAS_SIZE)), length(boundary, ATLAS_SIZE)))
-        .build();
-    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://localhost:"
+                        + port
+                        + "/api/v1/nordhausen/indicator-imports?dryRun=false"))
+            .header("Authorization", "Bearer lgb_demo_koordination_nordhausen")
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(
+                HttpRequest.BodyPublishers.fromPublisher(
+                    HttpRequest.BodyPublishers.ofInputStream(() -> body(boundary, ATLAS_SIZE)),
+                    length(boundary, ATLAS_SIZE)))
+            .build();
+    HttpResponse<String> response =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(response.body()).contains("zu groß").contains("höchstens 50 MB");
     assertThat(dsl.fetchCount(dsl.selectFrom("indicator_value"))).isEqualTo(before);

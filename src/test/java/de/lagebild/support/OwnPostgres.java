@@ -13,9 +13,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A PostgreSQL server of the test's own (initdb into a temporary folder, pg_ctl on a free port), for tests that stop
- * and start the database under a running application. Uses the server binaries of the machine
- * ({@code /usr/lib/postgresql/<version>/bin}); as root the server runs as the {@code postgres} user.
+ * A PostgreSQL server of the test's own (initdb into a temporary folder, pg_ctl on a free port),
+ * for tests that stop and start the database under a running application. Uses the server binaries
+ * of the machine ({@code /usr/lib/postgresql/<version>/bin}); as root the server runs as the {@code
+ * postgres} user.
  */
 public final class OwnPostgres implements AutoCloseable {
 
@@ -29,12 +30,16 @@ public final class OwnPostgres implements AutoCloseable {
     this.port = port;
   }
 
-  /** Creates and starts a server; skips the test (fails with {@code CI=true}) where no binaries are installed. */
+  /**
+   * Creates and starts a server; skips the test (fails with {@code CI=true}) where no binaries are
+   * installed.
+   */
   public static OwnPostgres start() {
     Optional<Path> bin = binaries();
     if (bin.isEmpty()) {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new IllegalStateException("PostgreSQL server binaries (initdb, pg_ctl) not found under /usr/lib/postgresql");
+        throw new IllegalStateException(
+            "PostgreSQL server binaries (initdb, pg_ctl) not found under /usr/lib/postgresql");
       }
       Assumptions.abort("PostgreSQL server binaries not found: test skipped");
     }
@@ -44,8 +49,18 @@ public final class OwnPostgres implements AutoCloseable {
       if (isRoot()) {
         run(List.of("chown", "-R", "postgres:postgres", dir.toString()));
       }
-      pg.asServerUser(List.of(pg.bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-A", "trust",
-          "-U", "postgres", "-E", "UTF8", "--no-instructions"));
+      pg.asServerUser(
+          List.of(
+              pg.bin.resolve("initdb").toString(),
+              "-D",
+              dir.resolve("data").toString(),
+              "-A",
+              "trust",
+              "-U",
+              "postgres",
+              "-E",
+              "UTF8",
+              "--no-instructions"));
       pg.startServer();
       return pg;
     } catch (IOException e) {
@@ -58,15 +73,32 @@ public final class OwnPostgres implements AutoCloseable {
   }
 
   public void startServer() {
-    asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
-        dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
-        "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "start"));
+    asServerUser(
+        List.of(
+            bin.resolve("pg_ctl").toString(),
+            "-D",
+            dir.resolve("data").toString(),
+            "-l",
+            dir.resolve("server.log").toString(),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1",
+            "start"));
   }
 
   /** Stops at once, as a crash or a pulled cable would: open connections break. */
   public void stopServer() {
-    asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate",
-        "-w", "stop"));
+    asServerUser(
+        List.of(
+            bin.resolve("pg_ctl").toString(),
+            "-D",
+            dir.resolve("data").toString(),
+            "-m",
+            "immediate",
+            "-w",
+            "stop"));
   }
 
   @Override
@@ -113,7 +145,9 @@ public final class OwnPostgres implements AutoCloseable {
       return Optional.empty();
     }
     try (Stream<Path> versions = Files.list(root)) {
-      return versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
+      return versions
+          .map(v -> v.resolve("bin"))
+          .filter(b -> Files.isExecutable(b.resolve("initdb")))
           .max(Comparator.comparing(Path::toString));
     } catch (IOException e) {
       return Optional.empty();

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * HTTP/1.1 over a plain socket to the test's server, so that odd paths and proxy headers arrive exactly as written
- * (client libraries would normalise or refuse them).
+ * HTTP/1.1 over a plain socket to the test's server, so that odd paths and proxy headers arrive
+ * exactly as written (client libraries would normalise or refuse them).
  */
 public final class RawHttp {
 
@@ -23,8 +23,10 @@ public final class RawHttp {
 
     public List<String> headers(String name) {
       String prefix = name.toLowerCase(Locale.ROOT) + ":";
-      return head.lines().filter(l -> l.toLowerCase(Locale.ROOT).startsWith(prefix))
-          .map(l -> l.substring(prefix.length()).strip()).toList();
+      return head.lines()
+          .filter(l -> l.toLowerCase(Locale.ROOT).startsWith(prefix))
+          .map(l -> l.substring(prefix.length()).strip())
+          .toList();
     }
 
     public String contentType() {
@@ -38,9 +40,17 @@ public final class RawHttp {
       s.setSoTimeout(20_000);
       OutputStream out = s.getOutputStream();
       byte[] content = body.getBytes(StandardCharsets.UTF_8);
-      out.write((method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + headers
-          + (content.length > 0 || method.equals("POST") ? "Content-Length: " + content.length + "\r\n" : "")
-          + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.write(
+          (method
+                  + " "
+                  + target
+                  + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                  + headers
+                  + (content.length > 0 || method.equals("POST")
+                      ? "Content-Length: " + content.length + "\r\n"
+                      : "")
+                  + "\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
       out.write(content);
       out.flush();
       ByteArrayOutputStream all = new ByteArrayOutputStream();

@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * The database an integration test run uses, chosen by the system property {@code lagebild.test.db} ({@code sqlite}
- * or {@code postgres}; Maven's failsafe runs every integration test once with each). PostgreSQL gets a fresh
- * database per JVM on the server named by {@code LAGEBILD_TEST_PG_URL} (default 127.0.0.1:5432, user postgres).
- * Without a reachable server the PostgreSQL run is skipped locally, and fails when {@code CI=true}.
+ * The database an integration test run uses, chosen by the system property {@code lagebild.test.db}
+ * ({@code sqlite} or {@code postgres}; Maven's failsafe runs every integration test once with
+ * each). PostgreSQL gets a fresh database per JVM on the server named by {@code
+ * LAGEBILD_TEST_PG_URL} (default 127.0.0.1:5432, user postgres). Without a reachable server the
+ * PostgreSQL run is skipped locally, and fails when {@code CI=true}.
  */
 public final class TestDatabase {
 
@@ -41,7 +42,10 @@ public final class TestDatabase {
     registry.add("spring.datasource.password", () -> isPostgres() ? pgPassword() : "");
   }
 
-  /** Binds the application to another, empty database of this run's kind (tests that need their own data). */
+  /**
+   * Binds the application to another, empty database of this run's kind (tests that need their own
+   * data).
+   */
   public static void registerFresh(DynamicPropertyRegistry registry) {
     String fresh = freshUrl();
     registry.add("spring.datasource.url", () -> fresh);
@@ -72,7 +76,8 @@ public final class TestDatabase {
   }
 
   private static String pgBase() {
-    String base = System.getenv().getOrDefault("LAGEBILD_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
+    String base =
+        System.getenv().getOrDefault("LAGEBILD_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
     return base.endsWith("/") ? base : base + "/";
   }
 
@@ -91,10 +96,15 @@ public final class TestDatabase {
       s.execute("create database " + name);
     } catch (SQLException e) {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new IllegalStateException("PostgreSQL is not reachable at " + pgBase() + " but CI=true requires it", e);
+        throw new IllegalStateException(
+            "PostgreSQL is not reachable at " + pgBase() + " but CI=true requires it", e);
       }
-      Assumptions.abort("PostgreSQL not reachable at " + pgBase() + " (" + e.getMessage()
-          + "): PostgreSQL integration tests skipped. Set CI=true to make this a failure.");
+      Assumptions.abort(
+          "PostgreSQL not reachable at "
+              + pgBase()
+              + " ("
+              + e.getMessage()
+              + "): PostgreSQL integration tests skipped. Set CI=true to make this a failure.");
     }
     return pgBase() + name;
   }

@@ -7,7 +7,11 @@ import de.lagebild.platform.DomainException;
 import de.lagebild.platform.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.TransactionException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -20,19 +24,19 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Turns domain exceptions, bad requests and database outages into a German error page, or into German
- * problem+json for the API. What escapes these handlers reaches {@link ErrorPageController}, which answers the same
- * way and never shows a stack trace.
+ * Turns domain exceptions, bad requests and database outages into a German error page, or into
+ * German problem+json for the API. What escapes these handlers reaches {@link ErrorPageController},
+ * which answers the same way and never shows a stack trace.
  */
 @ControllerAdvice
 class ErrorAdvice {
 
   private final ErrorResponses errors;
-  private final org.springframework.util.unit.DataSize maxUpload;
+  private final DataSize maxUpload;
 
-  ErrorAdvice(ErrorResponses errors,
-      @org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:50MB}")
-      org.springframework.util.unit.DataSize maxUpload) {
+  ErrorAdvice(
+      ErrorResponses errors,
+      @Value("${spring.servlet.multipart.max-file-size:50MB}") DataSize maxUpload) {
     this.maxUpload = maxUpload;
     this.errors = errors;
   }
@@ -44,7 +48,10 @@ class ErrorAdvice {
 
   @ExceptionHandler({MaxUploadSizeExceededException.class})
   Object tooLarge(HttpServletRequest request, HttpServletResponse response) {
-    return render(request, response, HttpStatus.CONTENT_TOO_LARGE,
+    return render(
+        request,
+        response,
+        HttpStatus.CONTENT_TOO_LARGE,
         errors.text("error.uploadTooLarge", maxUpload.toMegabytes()));
   }
 
@@ -54,16 +61,28 @@ class ErrorAdvice {
   }
 
   @ExceptionHandler({MissingServletRequestPartException.class})
-  Object missingPart(MissingServletRequestPartException e, HttpServletRequest request,
+  Object missingPart(
+      MissingServletRequestPartException e,
+      HttpServletRequest request,
       HttpServletResponse response) {
-    return render(request, response, HttpStatus.BAD_REQUEST, errors.text("error.missingPart", e.getRequestPartName()));
+    return render(
+        request,
+        response,
+        HttpStatus.BAD_REQUEST,
+        errors.text("error.missingPart", e.getRequestPartName()));
   }
 
-  @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+  @ExceptionHandler({
+    MissingServletRequestParameterException.class,
+    MethodArgumentTypeMismatchException.class
+  })
   Object badParameter(Exception e, HttpServletRequest request, HttpServletResponse response) {
-    String name = e instanceof MissingServletRequestParameterException m ? m.getParameterName()
-        : ((MethodArgumentTypeMismatchException) e).getName();
-    return render(request, response, HttpStatus.BAD_REQUEST, errors.text("error.badParameter", name));
+    String name =
+        e instanceof MissingServletRequestParameterException m
+            ? m.getParameterName()
+            : ((MethodArgumentTypeMismatchException) e).getName();
+    return render(
+        request, response, HttpStatus.BAD_REQUEST, errors.text("error.badParameter", name));
   }
 
   @ExceptionHandler(NoResourceFoundException.class)
@@ -73,22 +92,31 @@ class ErrorAdvice {
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   Object method(HttpServletRequest request, HttpServletResponse response) {
-    return render(request, response, HttpStatus.METHOD_NOT_ALLOWED, errors.text("error.methodNotAllowed"));
+    return render(
+        request, response, HttpStatus.METHOD_NOT_ALLOWED, errors.text("error.methodNotAllowed"));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   Object mediaType(HttpServletRequest request, HttpServletResponse response) {
-    return render(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, errors.text("error.mediaType"));
+    return render(
+        request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, errors.text("error.mediaType"));
   }
 
-  /** The database cannot be reached: 503 with Retry-After; other database errors stay internal errors. */
-  @ExceptionHandler({org.springframework.dao.DataAccessException.class, org.jooq.exception.DataAccessException.class,
-      org.springframework.transaction.TransactionException.class})
+  /**
+   * The database cannot be reached: 503 with Retry-After; other database errors stay internal
+   * errors.
+   */
+  @ExceptionHandler({
+    DataAccessException.class,
+    org.jooq.exception.DataAccessException.class,
+    TransactionException.class
+  })
   Object database(RuntimeException e, HttpServletRequest request, HttpServletResponse response) {
     if (!DatabaseOutage.causedBy(e)) {
       throw e;
     }
-    return render(request, response, HttpStatus.SERVICE_UNAVAILABLE, errors.text("error.unavailable"));
+    return render(
+        request, response, HttpStatus.SERVICE_UNAVAILABLE, errors.text("error.unavailable"));
   }
 
   static HttpStatus statusOf(DomainException e) {
@@ -104,7 +132,8 @@ class ErrorAdvice {
     return HttpStatus.UNPROCESSABLE_CONTENT;
   }
 
-  private Object render(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String text) {
+  private Object render(
+      HttpServletRequest request, HttpServletResponse response, HttpStatus status, String text) {
     return errors.render(request, response, request.getRequestURI(), status, text);
   }
 }

@@ -11,9 +11,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * The container's error dispatch ({@code /error}): whatever went wrong outside a handler – a filter, the firewall,
- * an unknown path, an exception no advice took – is answered in German, as the error page or as problem+json for
- * the API, never with the framework's English default body. Replaces Spring Boot's {@code BasicErrorController}.
+ * The container's error dispatch ({@code /error}): whatever went wrong outside a handler – a
+ * filter, the firewall, an unknown path, an exception no advice took – is answered in German, as
+ * the error page or as problem+json for the API, never with the framework's English default body.
+ * Replaces Spring Boot's {@code BasicErrorController}.
  */
 @Controller
 class ErrorPageController implements ErrorController {

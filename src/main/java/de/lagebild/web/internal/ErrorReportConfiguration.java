@@ -12,12 +12,14 @@ class ErrorReportConfiguration {
 
   @Bean
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> germanErrorReports() {
-    return factory -> factory.addContextCustomizers(context -> {
-      if (context.getParent() instanceof StandardHost host) {
-        // the host adds a valve of this class only if none is there: this instance is used
-        host.setErrorReportValveClass(GermanErrorReportValve.class.getName());
-        host.getPipeline().addValve(new GermanErrorReportValve());
-      }
-    });
+    return factory ->
+        factory.addContextCustomizers(
+            context -> {
+              if (context.getParent() instanceof StandardHost host) {
+                // the host adds a valve of this class only if none is there: this instance is used
+                host.setErrorReportValveClass(GermanErrorReportValve.class.getName());
+                host.getPipeline().addValve(new GermanErrorReportValve());
+              }
+            });
   }
 }

@@ -1,7 +1,9 @@
 package de.lagebild.web.internal;
 
+import de.lagebild.identity.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -13,8 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * One way to answer an error: German problem+json for the API (and for clients that ask only for JSON), the German
- * error page otherwise. Rendering touches no database, so it works during an outage.
+ * One way to answer an error: German problem+json for the API (and for clients that ask only for
+ * JSON), the German error page otherwise. Rendering touches no database, so it works during an
+ * outage.
  */
 @Component
 class ErrorResponses {
@@ -46,7 +49,11 @@ class ErrorResponses {
   }
 
   /** {@code path} is the path the client asked for (for an error dispatch, not "/error"). */
-  Object render(HttpServletRequest request, HttpServletResponse response, String path, HttpStatus status,
+  Object render(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      String path,
+      HttpStatus status,
       String text) {
     if (status == HttpStatus.SERVICE_UNAVAILABLE) {
       response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
@@ -54,19 +61,22 @@ class ErrorResponses {
     if (wantsProblem(request, path)) {
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, text);
       try {
-        problem.setInstance(path == null ? null : java.net.URI.create(path));
+        problem.setInstance(path == null ? null : URI.create(path));
       } catch (IllegalArgumentException e) {
         problem.setInstance(null); // a path that is no valid URI is not repeated
       }
-      problem.setTitle(messages.getMessage("error.title." + status.value(), null, text("error.title"),
-          Locale.GERMAN));
-      return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+      problem.setTitle(
+          messages.getMessage(
+              "error.title." + status.value(), null, text("error.title"), Locale.GERMAN));
+      return ResponseEntity.status(status)
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(problem);
     }
     ModelAndView mav = new ModelAndView("error");
     mav.setStatus(status);
     mav.addObject("status", status.value());
     mav.addObject("message", text);
-    mav.addObject("currentUser", de.lagebild.identity.CurrentUser.get().orElse(null));
+    mav.addObject("currentUser", CurrentUser.get().orElse(null));
     return mav;
   }
 

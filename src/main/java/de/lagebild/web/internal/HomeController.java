@@ -7,6 +7,7 @@ import de.lagebild.platform.AllowPublic;
 import de.lagebild.platform.LagebildProperties;
 import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.TenantContext;
+import de.lagebild.strategy.PublishedStrategies;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,18 +20,19 @@ class HomeController {
 
   private final TenantDirectory directory;
   private final LagebildProperties properties;
-  private final de.lagebild.strategy.PublishedStrategies published;
+  private final PublishedStrategies published;
 
-  HomeController(TenantDirectory directory, LagebildProperties properties,
-      de.lagebild.strategy.PublishedStrategies published) {
+  HomeController(
+      TenantDirectory directory, LagebildProperties properties, PublishedStrategies published) {
     this.directory = directory;
     this.properties = properties;
     this.published = published;
   }
 
   /**
-   * Logged-in users go to their tenant (the only one, or the default one they belong to); everyone else sees the
-   * default tenant's start page, or the list of public tenants when there is no default.
+   * Logged-in users go to their tenant (the only one, or the default one they belong to); everyone
+   * else sees the default tenant's start page, or the list of public tenants when there is no
+   * default.
    */
   @GetMapping("/")
   @AllowPublic
@@ -49,7 +51,8 @@ class HomeController {
         return "home/choose";
       }
     }
-    if (!properties.startTenant().isBlank() && directory.find(properties.startTenant()).isPresent()) {
+    if (!properties.startTenant().isBlank()
+        && directory.find(properties.startTenant()).isPresent()) {
       return "redirect:/" + properties.startTenant();
     }
     model.addAttribute("publicTenants", directory.publicTenants());

@@ -8,11 +8,14 @@ import de.lagebild.platform.LagebildProperties;
 import de.lagebild.platform.TenantAccess;
 import de.lagebild.platform.TenantContext;
 import java.util.List;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts what the layout needs into every page's model: the user, their tenants, the current tenant. */
-@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+/**
+ * Puts what the layout needs into every page's model: the user, their tenants, the current tenant.
+ */
+@ControllerAdvice(annotations = Controller.class)
 class LayoutAdvice {
 
   private final TenantDirectory directory;

@@ -16,13 +16,19 @@ class OpenApiConfiguration {
   @Bean
   OpenAPI lagebildApi() {
     return new OpenAPI()
-        .info(new Info().title("Lagebild API").version("v1")
-            .description("Interface for scripts: strategy import (with dry run) and export of the goal-achievement "
-                + "report. Authenticate with a personal API token (profile → API-Tokens) as "
-                + "'Authorization: Bearer <token>'; a token is valid for one tenant. Errors are RFC 9457 problems.")
-            .license(new License().name("EUPL-1.2")))
-        .components(new Components().addSecuritySchemes("token",
-            new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
+        .info(
+            new Info()
+                .title("Lagebild API")
+                .version("v1")
+                .description(
+                    "Interface for scripts: strategy import (with dry run) and export of the goal-achievement "
+                        + "report. Authenticate with a personal API token (profile → API-Tokens) as "
+                        + "'Authorization: Bearer <token>'; a token is valid for one tenant. Errors are RFC 9457 problems.")
+                .license(new License().name("EUPL-1.2")))
+        .components(
+            new Components()
+                .addSecuritySchemes(
+                    "token", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
         .addSecurityItem(new SecurityRequirement().addList("token"));
   }
 }

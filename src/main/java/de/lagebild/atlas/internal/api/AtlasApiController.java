@@ -1,27 +1,30 @@
 package de.lagebild.atlas.internal.api;
 
-import de.lagebild.atlas.internal.maps.MapParameters;
-
-import de.lagebild.atlas.internal.demo.DemoAtlas;
 import de.lagebild.atlas.internal.indicators.Aggregation;
 import de.lagebild.atlas.internal.maps.AtlasViews;
+import de.lagebild.atlas.internal.maps.MapData;
+import de.lagebild.atlas.internal.maps.MapParameters;
 import de.lagebild.atlas.internal.store.AtlasRepository;
-import de.lagebild.atlas.internal.store.AtlasTables;
-import de.lagebild.atlas.internal.store.Periods;
-
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
-import de.lagebild.atlas.internal.store.AtlasRows.ValueRow;
-import de.lagebild.platform.AllowRoles;
+import de.lagebild.atlas.internal.store.AtlasTables;
+import de.lagebild.atlas.internal.store.Periods;
+import de.lagebild.exchange.CsvOutput;
+import de.lagebild.platform.AllowPublic;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.NotFoundException;
+import de.lagebild.platform.TenantAccess;
+import de.lagebild.platform.TenantContext;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,19 +33,46 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Open data API of the atlas: areas, indicators, values (JSON or CSV) and map data (GeoJSON with values), paged,
- * with ETags (see {@code AtlasWebConfiguration}) and gzip.
+ * Open data API of the atlas: areas, indicators, values (JSON or CSV) and map data (GeoJSON with
+ * values), paged, with ETags (see {@code AtlasWebConfiguration}) and gzip.
  */
 @RestController
 class AtlasApiController {
 
-  record AreaOut(UUID id, String type, String name, String key, UUID parent, String validFrom, String validTo) {}
+  record AreaOut(
+      UUID id,
+      String type,
+      String name,
+      String key,
+      UUID parent,
+      String validFrom,
+      String validTo) {}
 
-  record IndicatorOut(UUID id, String code, String name, String shortName, String unit, int decimals,
-      String polarity, String definition, String readingAid, String source, String licence, String lifeSituation) {}
+  record IndicatorOut(
+      UUID id,
+      String code,
+      String name,
+      String shortName,
+      String unit,
+      int decimals,
+      String polarity,
+      String definition,
+      String readingAid,
+      String source,
+      String licence,
+      String lifeSituation) {}
 
-  record ValueOut(UUID indicator, String indicatorCode, UUID area, String areaKey, String areaName, String period,
-      BigDecimal value, String special, String flags, String source) {}
+  record ValueOut(
+      UUID indicator,
+      String indicatorCode,
+      UUID area,
+      String areaKey,
+      String areaName,
+      String period,
+      BigDecimal value,
+      String special,
+      String flags,
+      String source) {}
 
   record Page<T>(int page, int size, int total, List<T> items) {}
 
@@ -52,62 +82,85 @@ class AtlasApiController {
   private final AtlasRepository repository;
   private final AtlasViews views;
 
-  private final de.lagebild.atlas.internal.maps.MapData mapData;
+  private final MapData mapData;
 
-  AtlasApiController(AtlasRepository repository, AtlasViews views, de.lagebild.atlas.internal.maps.MapData mapData) {
+  AtlasApiController(AtlasRepository repository, AtlasViews views, MapData mapData) {
     this.mapData = mapData;
     this.repository = repository;
     this.views = views;
   }
 
   /**
-   * Members of the tenant (by login or token) read every indicator; everyone else – without login, for tenants
-   * whose atlas is public – only the indicators marked public.
+   * Members of the tenant (by login or token) read every indicator; everyone else – without login,
+   * for tenants whose atlas is public – only the indicators marked public.
    */
   private static boolean member() {
-    return de.lagebild.platform.TenantContext.access().map(de.lagebild.platform.TenantAccess::isMember)
-        .orElse(false);
+    return TenantContext.access().map(TenantAccess::isMember).orElse(false);
   }
 
   @GetMapping(path = "/api/v1/{tenant}/areas", produces = MediaType.APPLICATION_JSON_VALUE)
-  @de.lagebild.platform.AllowPublic
-  Page<AreaOut> areas(@PathVariable("tenant") String tenant,
+  @AllowPublic
+  Page<AreaOut> areas(
+      @PathVariable("tenant") String tenant,
       @RequestParam(name = "page", defaultValue = "0") int page,
       @RequestParam(name = "size", defaultValue = "500") int size) {
-    List<AreaOut> all = repository.areas().stream().map(a -> new AreaOut(a.id(), a.type().name(), a.name(),
-        a.officialKey(), a.parentId(), a.validFrom() == null ? null : a.validFrom().toString(),
-        a.validTo() == null ? null : a.validTo().toString())).toList();
+    List<AreaOut> all =
+        repository.areas().stream()
+            .map(
+                a ->
+                    new AreaOut(
+                        a.id(),
+                        a.type().name(),
+                        a.name(),
+                        a.officialKey(),
+                        a.parentId(),
+                        a.validFrom() == null ? null : a.validFrom().toString(),
+                        a.validTo() == null ? null : a.validTo().toString()))
+            .toList();
     return page(all, page, size);
   }
 
   @GetMapping(path = "/api/v1/{tenant}/indicators", produces = MediaType.APPLICATION_JSON_VALUE)
-  @de.lagebild.platform.AllowPublic
-  Page<IndicatorOut> indicators(@PathVariable("tenant") String tenant,
+  @AllowPublic
+  Page<IndicatorOut> indicators(
+      @PathVariable("tenant") String tenant,
       @RequestParam(name = "page", defaultValue = "0") int page,
       @RequestParam(name = "size", defaultValue = "500") int size) {
     boolean member = member();
-    return page(repository.indicators().stream().filter(i -> member || i.publicVisible())
-        .map(AtlasApiController::out).toList(), page, size);
+    return page(
+        repository.indicators().stream()
+            .filter(i -> member || i.publicVisible())
+            .map(AtlasApiController::out)
+            .toList(),
+        page,
+        size);
   }
 
-  @GetMapping(path = "/api/v1/{tenant}/values", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-  @de.lagebild.platform.AllowPublic
-  ResponseEntity<?> values(@PathVariable("tenant") String tenant,
+  @GetMapping(
+      path = "/api/v1/{tenant}/values",
+      produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+  @AllowPublic
+  ResponseEntity<?> values(
+      @PathVariable("tenant") String tenant,
       @RequestParam(name = "indicator", required = false) UUID indicator,
       @RequestParam(name = "area", required = false) UUID area,
       @RequestParam(name = "period", required = false) String period,
       @RequestParam(name = "format", defaultValue = "json") String format,
       @RequestParam(name = "page", defaultValue = "0") int page,
       @RequestParam(name = "size", defaultValue = "1000") int size) {
-    Map<UUID, AreaRow> areas = repository.areas().stream().collect(Collectors.toMap(AreaRow::id, Function.identity()));
+    Map<UUID, AreaRow> areas =
+        repository.areas().stream().collect(Collectors.toMap(AreaRow::id, Function.identity()));
     boolean member = member();
-    Map<UUID, IndicatorRow> indicators = repository.indicators().stream().filter(i -> member || i.publicVisible())
-        .collect(Collectors.toMap(IndicatorRow::id, Function.identity()));
-    if (indicator != null && !indicators.containsKey(indicator) || area != null && !areas.containsKey(area)) {
+    Map<UUID, IndicatorRow> indicators =
+        repository.indicators().stream()
+            .filter(i -> member || i.publicVisible())
+            .collect(Collectors.toMap(IndicatorRow::id, Function.identity()));
+    if (indicator != null && !indicators.containsKey(indicator)
+        || area != null && !areas.containsKey(area)) {
       throw new NotFoundException();
     }
     String p = period == null || period.isBlank() ? null : Periods.normalise(period);
-    org.jooq.Condition where = org.jooq.impl.DSL.trueCondition();
+    Condition where = DSL.trueCondition();
     if (indicator != null) {
       where = where.and(AtlasTables.Value.INDICATOR_ID.eq(indicator));
     }
@@ -120,21 +173,44 @@ class AtlasApiController {
     if (!member) {
       where = where.and(AtlasTables.Value.INDICATOR_ID.in(indicators.keySet()));
     }
-    List<ValueOut> all = repository.values(where).stream()
-        .map(v -> Aggregation.visible(v, indicators.get(v.indicatorId()))).map(v -> new ValueOut(v.indicatorId(),
-        indicators.get(v.indicatorId()).code(), v.areaId(), areas.get(v.areaId()).officialKey(),
-        areas.get(v.areaId()).name(), v.period(), v.value(), v.special(), v.flags(), v.source())).toList();
+    List<ValueOut> all =
+        repository.values(where).stream()
+            .map(v -> Aggregation.visible(v, indicators.get(v.indicatorId())))
+            .map(
+                v ->
+                    new ValueOut(
+                        v.indicatorId(),
+                        indicators.get(v.indicatorId()).code(),
+                        v.areaId(),
+                        areas.get(v.areaId()).officialKey(),
+                        areas.get(v.areaId()).name(),
+                        v.period(),
+                        v.value(),
+                        v.special(),
+                        v.flags(),
+                        v.source()))
+            .toList();
     if ("csv".equals(format)) {
       List<List<Object>> table = new ArrayList<>();
-      table.add(List.of("indicator", "area_key", "area_name", "period", "value", "special", "flags"));
+      table.add(
+          List.of("indicator", "area_key", "area_name", "period", "value", "special", "flags"));
       for (ValueOut v : all) {
-        table.add(java.util.Arrays.asList(v.indicatorCode(), v.areaKey(), v.areaName(), v.period(),
-            v.value() == null ? null : v.value().stripTrailingZeros().toPlainString().replace('.', ','), v.special(),
-            v.flags()));
+        table.add(
+            Arrays.asList(
+                v.indicatorCode(),
+                v.areaKey(),
+                v.areaName(),
+                v.period(),
+                v.value() == null
+                    ? null
+                    : v.value().stripTrailingZeros().toPlainString().replace('.', ','),
+                v.special(),
+                v.flags()));
       }
-      return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+      return ResponseEntity.ok()
+          .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
           .header("Content-Disposition", "attachment; filename=\"werte.csv\"")
-          .body(de.lagebild.exchange.CsvOutput.bytes(table));
+          .body(CsvOutput.bytes(table));
     }
     if (!"json".equals(format)) {
       throw new DomainException("atlas.formatUnsupported", format);
@@ -143,25 +219,48 @@ class AtlasApiController {
   }
 
   /** GeoJSON of the areas of a map, with value, class and colour per area (simplified geometry). */
-  @GetMapping(path = "/api/v1/{tenant}/map-data", produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
-  @de.lagebild.platform.AllowPublic
-  ResponseEntity<byte[]> mapData(@PathVariable("tenant") String tenant, @RequestParam("indicator") UUID indicator,
+  @GetMapping(
+      path = "/api/v1/{tenant}/map-data",
+      produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
+  @AllowPublic
+  ResponseEntity<byte[]> mapData(
+      @PathVariable("tenant") String tenant,
+      @RequestParam("indicator") UUID indicator,
       @RequestParam(name = "period", required = false) String period,
       @RequestParam(name = "klassen", defaultValue = "quantile") String method,
       @RequestParam(name = "anzahl", defaultValue = "5") int count,
       @RequestParam(name = "grenzen", required = false) String breaks,
       @RequestParam(name = "level", required = false) String level) {
-    if (!member() && !repository.indicator(indicator).map(IndicatorRow::publicVisible).orElse(false)) {
+    if (!member()
+        && !repository.indicator(indicator).map(IndicatorRow::publicVisible).orElse(false)) {
       throw new NotFoundException();
     }
-    return mapData.answer(indicator + "|" + period + "|" + method + "|" + count + "|" + breaks + "|" + level,
-        () -> views.map(indicator, period, MapParameters.method(method), count, MapParameters.breaks(breaks),
-            MapParameters.level(level)));
+    return mapData.answer(
+        indicator + "|" + period + "|" + method + "|" + count + "|" + breaks + "|" + level,
+        () ->
+            views.map(
+                indicator,
+                period,
+                MapParameters.method(method),
+                count,
+                MapParameters.breaks(breaks),
+                MapParameters.level(level)));
   }
 
   static IndicatorOut out(IndicatorRow i) {
-    return new IndicatorOut(i.id(), i.code(), i.name(), i.shortName(), i.unit(), i.decimals(), i.polarity().name(),
-        i.definition(), i.readingAid(), i.source(), i.licence(), i.lifeSituation());
+    return new IndicatorOut(
+        i.id(),
+        i.code(),
+        i.name(),
+        i.shortName(),
+        i.unit(),
+        i.decimals(),
+        i.polarity().name(),
+        i.definition(),
+        i.readingAid(),
+        i.source(),
+        i.licence(),
+        i.lifeSituation());
   }
 
   static <T> Page<T> page(List<T> all, int page, int size) {
@@ -169,7 +268,11 @@ class AtlasApiController {
       throw new DomainException("atlas.pageInvalid", MAX_SIZE);
     }
     int from = Math.min(all.size(), page * size);
-    return new Page<>(page, size, all.size(), new ArrayList<>(all.subList(from, Math.min(all.size(), from + size))));
+    return new Page<>(
+        page,
+        size,
+        all.size(),
+        new ArrayList<>(all.subList(from, Math.min(all.size(), from + size))));
   }
 
   static String string(String s) {

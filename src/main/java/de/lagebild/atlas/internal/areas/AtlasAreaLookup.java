@@ -1,17 +1,20 @@
 package de.lagebild.atlas.internal.areas;
 
-import de.lagebild.atlas.internal.store.AtlasRepository;
-
 import de.lagebild.atlas.AreaLookup;
+import de.lagebild.atlas.internal.store.AtlasRepository;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaType;
+import de.lagebild.platform.TenantContext;
+import java.text.Collator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.jts.geom.Coordinate;
@@ -22,7 +25,8 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * {@link AreaLookup} on the original outlines (prepared JTS geometries, kept per tenant until the atlas changes).
+ * {@link AreaLookup} on the original outlines (prepared JTS geometries, kept per tenant until the
+ * atlas changes).
  */
 @Service
 class AtlasAreaLookup implements AreaLookup {
@@ -48,17 +52,25 @@ class AtlasAreaLookup implements AreaLookup {
     return Optional.empty();
   }
 
-  /** Areas with geometry, valid today, innermost kinds first (Gemeindeteil, Gemeinde, Sozialraum, Kreis). */
+  /**
+   * Areas with geometry, valid today, innermost kinds first (Gemeindeteil, Gemeinde, Sozialraum,
+   * Kreis).
+   */
   private List<Object[]> shapes() {
-    UUID tenant = de.lagebild.platform.TenantContext.require().value();
+    UUID tenant = TenantContext.require().value();
     long revision = repository.revision();
     Shapes s = cache.get(tenant);
     if (s == null || s.revision() != revision) {
       LocalDate today = LocalDate.now();
-      java.util.Set<UUID> composed = repository.members().keySet();
-      List<AreaRow> areas = repository.areas().stream().filter(a -> a.validOn(today) && a.type() != AreaType.LAND
-          && !composed.contains(a.id())).sorted(Comparator.comparing(AtlasAreaLookup::depth)).toList();
-      Map<UUID, String> geometries = repository.originalGeometries(areas.stream().map(AreaRow::id).toList());
+      Set<UUID> composed = repository.members().keySet();
+      List<AreaRow> areas =
+          repository.areas().stream()
+              .filter(
+                  a -> a.validOn(today) && a.type() != AreaType.LAND && !composed.contains(a.id()))
+              .sorted(Comparator.comparing(AtlasAreaLookup::depth))
+              .toList();
+      Map<UUID, String> geometries =
+          repository.originalGeometries(areas.stream().map(AreaRow::id).toList());
       List<Object[]> shapes = new ArrayList<>();
       for (AreaRow a : areas) {
         String g = geometries.get(a.id());
@@ -101,7 +113,7 @@ class AtlasAreaLookup implements AreaLookup {
 
   @Override
   public List<AreaRef> areas() {
-    UUID tenant = de.lagebild.platform.TenantContext.require().value();
+    UUID tenant = TenantContext.require().value();
     long revision = repository.revision();
     LocalDate today = LocalDate.now();
     Listed l = listed.get(tenant);
@@ -113,10 +125,13 @@ class AtlasAreaLookup implements AreaLookup {
   }
 
   private List<AreaRef> list(LocalDate today) {
-    return repository.areas().stream().filter(a -> a.validOn(today) && a.type() != AreaType.LAND)
-        .sorted(Comparator.comparing((AreaRow a) -> a.type() == AreaType.KREIS ? 0 : 1)
-            .thenComparing(AreaRow::name, java.text.Collator.getInstance(java.util.Locale.GERMAN)))
-        .map(AtlasAreaLookup::ref).toList();
+    return repository.areas().stream()
+        .filter(a -> a.validOn(today) && a.type() != AreaType.LAND)
+        .sorted(
+            Comparator.comparing((AreaRow a) -> a.type() == AreaType.KREIS ? 0 : 1)
+                .thenComparing(AreaRow::name, Collator.getInstance(Locale.GERMAN)))
+        .map(AtlasAreaLookup::ref)
+        .toList();
   }
 
   private static AreaRef ref(AreaRow a) {
@@ -126,9 +141,12 @@ class AtlasAreaLookup implements AreaLookup {
   @Override
   public String outlines() {
     LocalDate today = LocalDate.now();
-    List<AreaRow> kreise = repository.areas().stream().filter(a -> a.type() == AreaType.KREIS && a.validOn(today))
-        .toList();
-    Map<UUID, String> geometries = repository.simplifiedGeometries(kreise.stream().map(AreaRow::id).toList());
+    List<AreaRow> kreise =
+        repository.areas().stream()
+            .filter(a -> a.type() == AreaType.KREIS && a.validOn(today))
+            .toList();
+    Map<UUID, String> geometries =
+        repository.simplifiedGeometries(kreise.stream().map(AreaRow::id).toList());
     StringBuilder s = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
     boolean first = true;
     for (AreaRow a : kreise) {
@@ -136,8 +154,12 @@ class AtlasAreaLookup implements AreaLookup {
       if (g == null) {
         continue;
       }
-      s.append(first ? "" : ",").append("{\"type\":\"Feature\",\"properties\":{\"name\":\"")
-          .append(a.name().replace("\\", "").replace("\"", "")).append("\"},\"geometry\":").append(g).append('}');
+      s.append(first ? "" : ",")
+          .append("{\"type\":\"Feature\",\"properties\":{\"name\":\"")
+          .append(a.name().replace("\\", "").replace("\"", ""))
+          .append("\"},\"geometry\":")
+          .append(g)
+          .append('}');
       first = false;
     }
     return s.append("]}").toString();

@@ -1,10 +1,10 @@
 package de.lagebild.atlas.internal.areas;
 
+import de.lagebild.atlas.internal.areas.TopoSimplifier.Point;
 import de.lagebild.atlas.internal.store.AtlasRepository;
-
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaType;
-import de.lagebild.atlas.internal.areas.TopoSimplifier.Point;
+import de.lagebild.platform.AuditLog;
 import de.lagebild.platform.DomainException;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,23 +22,32 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Area geometry from GeoJSON (WGS84): each feature's key property (ARS/AGS, 2, 5, 8 or 12 digits, leading zeros
- * kept) finds its area – or creates it, with the type from the key's length –, otherwise its name; both are reported.
- * Projected coordinates (e.g. EPSG:25832, UTM) are refused with a message; rings that are not closed are closed;
- * rings that cross themselves or have fewer than four points are refused. The original is kept; a simplified copy
- * for display keeps shared borders shared ({@link TopoSimplifier}).
+ * Area geometry from GeoJSON (WGS84): each feature's key property (ARS/AGS, 2, 5, 8 or 12 digits,
+ * leading zeros kept) finds its area – or creates it, with the type from the key's length –,
+ * otherwise its name; both are reported. Projected coordinates (e.g. EPSG:25832, UTM) are refused
+ * with a message; rings that are not closed are closed; rings that cross themselves or have fewer
+ * than four points are refused. The original is kept; a simplified copy for display keeps shared
+ * borders shared ({@link TopoSimplifier}).
  */
 @Service
 public class GeoJsonImport {
 
-  private final de.lagebild.platform.AuditLog audit;
+  private final AuditLog audit;
 
-  public record Problem(int feature, String field, String messageKey, String detail, boolean error) {}
+  public record Problem(
+      int feature, String field, String messageKey, String detail, boolean error) {}
 
-  public record Feature(int index, String key, String name, AreaType type, String original, String simplified,
+  public record Feature(
+      int index,
+      String key,
+      String name,
+      AreaType type,
+      String original,
+      String simplified,
       UUID existingArea) {}
 
-  public record Result(List<Feature> features, List<Problem> problems, int pointsBefore, int pointsAfter) {
+  public record Result(
+      List<Feature> features, List<Problem> problems, int pointsBefore, int pointsAfter) {
     public boolean hasErrors() {
       return problems.stream().anyMatch(Problem::error);
     }
@@ -50,7 +59,7 @@ public class GeoJsonImport {
   private final JsonMapper json = JsonMapper.builder().build();
   private final Clock clock;
 
-  GeoJsonImport(AtlasRepository repository, Clock clock, de.lagebild.platform.AuditLog audit) {
+  GeoJsonImport(AtlasRepository repository, Clock clock, AuditLog audit) {
     this.audit = audit;
     this.repository = repository;
     this.clock = clock;
@@ -67,7 +76,10 @@ public class GeoJsonImport {
       throw new DomainException("atlas.geojsonNoCollection");
     }
     String crs = root.path("crs").path("properties").path("name").asString("");
-    if (crs.contains("25832") || crs.contains("25833") || crs.contains("31468") || crs.contains("3857")) {
+    if (crs.contains("25832")
+        || crs.contains("25833")
+        || crs.contains("31468")
+        || crs.contains("3857")) {
       throw new DomainException("atlas.geojsonProjected", crs);
     }
     List<Problem> problems = new ArrayList<>();
@@ -98,7 +110,8 @@ public class GeoJsonImport {
             double lon = c.path(0).asDouble(Double.NaN);
             double lat = c.path(1).asDouble(Double.NaN);
             if (Double.isNaN(lon) || Double.isNaN(lat)) {
-              problems.add(new Problem(f + 1, "coordinates", "atlas.geojsonCoordinate", c.toString(), true));
+              problems.add(
+                  new Problem(f + 1, "coordinates", "atlas.geojsonCoordinate", c.toString(), true));
               continue;
             }
             if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
@@ -111,12 +124,18 @@ public class GeoJsonImport {
             problems.add(new Problem(f + 1, "coordinates", "atlas.geojsonRingClosed", "", false));
           }
           if (ring.size() < 4) {
-            problems.add(new Problem(f + 1, "coordinates", "atlas.geojsonRingShort", String.valueOf(ring.size()),
-                true));
+            problems.add(
+                new Problem(
+                    f + 1,
+                    "coordinates",
+                    "atlas.geojsonRingShort",
+                    String.valueOf(ring.size()),
+                    true));
             continue;
           }
           if (selfIntersects(ring)) {
-            problems.add(new Problem(f + 1, "coordinates", "atlas.geojsonSelfIntersection", "", true));
+            problems.add(
+                new Problem(f + 1, "coordinates", "atlas.geojsonSelfIntersection", "", true));
           }
           before += ring.size();
           simplifier.register(ringId++, ring);
@@ -135,17 +154,27 @@ public class GeoJsonImport {
       String key = property(props, keyProperty, "ARS", "AGS", "RS", "key", "schluessel");
       String name = property(props, nameProperty, "GEN", "name", "NAME", "Name");
       if (name == null || name.isBlank()) {
-        problems.add(new Problem(f + 1, nameProperty == null ? "GEN" : nameProperty, "atlas.geojsonNoName", "", true));
+        problems.add(
+            new Problem(
+                f + 1,
+                nameProperty == null ? "GEN" : nameProperty,
+                "atlas.geojsonNoName",
+                "",
+                true));
         continue;
       }
       AreaType type = key == null ? AreaType.SOZIALRAUM : typeOf(key);
       if (key != null && !key.matches("\\d+")) {
         // an own key (e.g. "SR-03"): a planning area of the district's own making
         type = AreaType.SOZIALRAUM;
-        problems.add(new Problem(f + 1, keyProperty == null ? "ARS" : keyProperty, "atlas.keyOwn", key, false));
+        problems.add(
+            new Problem(
+                f + 1, keyProperty == null ? "ARS" : keyProperty, "atlas.keyOwn", key, false));
       }
       if (key != null && type == null) {
-        problems.add(new Problem(f + 1, keyProperty == null ? "ARS" : keyProperty, "atlas.keyInvalid", key, true));
+        problems.add(
+            new Problem(
+                f + 1, keyProperty == null ? "ARS" : keyProperty, "atlas.keyInvalid", key, true));
         continue;
       }
       List<List<List<Point>>> polygons = all.get(f);
@@ -160,7 +189,8 @@ public class GeoJsonImport {
         simplified.add(rings);
       }
       UUID existing = match(key, name, f + 1, problems);
-      result.add(new Feature(f + 1, key, name, type, geometry(polygons), geometry(simplified), existing));
+      result.add(
+          new Feature(f + 1, key, name, type, geometry(polygons), geometry(simplified), existing));
     }
     return new Result(result, problems, before, after);
   }
@@ -170,7 +200,10 @@ public class GeoJsonImport {
       List<AreaRow> byKey = repository.areasByKey(key);
       if (byKey.size() > 1) {
         // more than one area with this key (e.g. before and after a reform): the one valid today
-        return byKey.stream().filter(a -> a.validOn(LocalDate.now(clock))).findFirst().map(AreaRow::id)
+        return byKey.stream()
+            .filter(a -> a.validOn(LocalDate.now(clock)))
+            .findFirst()
+            .map(AreaRow::id)
             .orElse(byKey.get(0).id());
       }
       if (byKey.size() == 1) {
@@ -178,8 +211,8 @@ public class GeoJsonImport {
       }
       return null;
     }
-    List<AreaRow> byName = repository.areas().stream()
-        .filter(a -> a.name().equalsIgnoreCase(name.strip())).toList();
+    List<AreaRow> byName =
+        repository.areas().stream().filter(a -> a.name().equalsIgnoreCase(name.strip())).toList();
     if (byName.size() == 1) {
       problems.add(new Problem(feature, "name", "atlas.matchedByName", name, false));
       return byName.get(0).id();
@@ -190,7 +223,9 @@ public class GeoJsonImport {
     return null;
   }
 
-  /** The area type of an official key: 2 digits Land, 5 Kreis, 8 Gemeinde (AGS), 12 Gemeinde (ARS). */
+  /**
+   * The area type of an official key: 2 digits Land, 5 Kreis, 8 Gemeinde (AGS), 12 Gemeinde (ARS).
+   */
   public static AreaType typeOf(String key) {
     if (!key.matches("\\d+")) {
       return null;
@@ -237,7 +272,10 @@ public class GeoJsonImport {
     return json.writeValueAsString(ordered);
   }
 
-  /** Whether two non-adjacent edges of a closed ring cross (O(n²); rings of administrative borders are small). */
+  /**
+   * Whether two non-adjacent edges of a closed ring cross (O(n²); rings of administrative borders
+   * are small).
+   */
   public static boolean selfIntersects(List<Point> ring) {
     int n = ring.size() - 1;
     if (n > 4000) {
@@ -267,13 +305,15 @@ public class GeoJsonImport {
   }
 
   private static long orientation(Point a, Point b, Point c) {
-    double v = (double) (b.x() - a.x()) * (c.y() - a.y()) - (double) (b.y() - a.y()) * (c.x() - a.x());
+    double v =
+        (double) (b.x() - a.x()) * (c.y() - a.y()) - (double) (b.y() - a.y()) * (c.x() - a.x());
     return v > 0 ? 1 : v < 0 ? -1 : 0;
   }
 
   /**
-   * Writes the geometry of every feature, creating areas that do not exist yet (Kreise below the Land {@code 16}
-   * when that exists). Refuses when the result has errors. Returns the number of areas created.
+   * Writes the geometry of every feature, creating areas that do not exist yet (Kreise below the
+   * Land {@code 16} when that exists). Refuses when the result has errors. Returns the number of
+   * areas created.
    */
   @Transactional
   public int commit(Result r, String source) {
@@ -283,33 +323,52 @@ public class GeoJsonImport {
     }
     Instant now = clock.instant();
     Map<String, UUID> byKey = new LinkedHashMap<>();
-    repository.areas().forEach(a -> {
-      if (a.officialKey() != null && a.validTo() == null) {
-        byKey.putIfAbsent(a.officialKey(), a.id());
-      }
-    });
+    repository
+        .areas()
+        .forEach(
+            a -> {
+              if (a.officialKey() != null && a.validTo() == null) {
+                byKey.putIfAbsent(a.officialKey(), a.id());
+              }
+            });
     int created = 0;
     for (Feature f : r.features()) {
       UUID id = f.existingArea();
       if (id == null) {
         id = UUID.randomUUID();
-        UUID parent = f.key() != null && f.key().length() > 2 ? byKey.get(f.key().substring(0, 2)) : null;
+        UUID parent =
+            f.key() != null && f.key().length() > 2 ? byKey.get(f.key().substring(0, 2)) : null;
         if (f.key() != null && f.key().length() > 5 && byKey.containsKey(f.key().substring(0, 5))) {
           parent = byKey.get(f.key().substring(0, 5));
         }
-        repository.insertArea(new AreaRow(id, f.type(), f.name(), f.key(), parent, null, null, null, 0), now);
+        repository.insertArea(
+            new AreaRow(id, f.type(), f.name(), f.key(), parent, null, null, null, 0), now);
         created++;
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("key", f.key() == null ? "" : f.key());
         after.put("name", f.name());
         after.put("type", f.type().name());
-        audit.record("CREATE", "Area", id, "Gebiet aus Geometrie angelegt: " + (f.key() == null ? "" : f.key() + " ")
-            + f.name(), null, after);
+        audit.record(
+            "CREATE",
+            "Area",
+            id,
+            "Gebiet aus Geometrie angelegt: " + (f.key() == null ? "" : f.key() + " ") + f.name(),
+            null,
+            after);
       }
       repository.saveGeometry(id, f.original(), f.simplified(), source, now);
     }
-    audit.record("IMPORT", "Geometry", null, "Geometrie übernommen: " + r.features().size() + " Gebiete, davon "
-        + created + " neu" + (source == null ? "" : " (" + source + ")"), null,
+    audit.record(
+        "IMPORT",
+        "Geometry",
+        null,
+        "Geometrie übernommen: "
+            + r.features().size()
+            + " Gebiete, davon "
+            + created
+            + " neu"
+            + (source == null ? "" : " (" + source + ")"),
+        null,
         Map.of("features", r.features().size(), "created", created));
     return created;
   }

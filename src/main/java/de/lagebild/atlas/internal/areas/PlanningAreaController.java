@@ -1,16 +1,25 @@
 package de.lagebild.atlas.internal.areas;
 
-import de.lagebild.platform.Text;
-
 import de.lagebild.atlas.internal.store.AtlasRepository;
-
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaType;
+import de.lagebild.exchange.TextDecoder;
+import de.lagebild.exchange.UploadStash;
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.DomainException;
+import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.Role;
+import de.lagebild.platform.Text;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.text.Collator;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -20,9 +29,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Planning areas: the list with their members, and a form that builds a new one from chosen areas. */
+/**
+ * Planning areas: the list with their members, and a form that builds a new one from chosen areas.
+ */
 @Controller
 class PlanningAreaController {
 
@@ -30,12 +42,16 @@ class PlanningAreaController {
   private final AtlasRepository repository;
   private final MessageSource messages;
   private final GeoJsonImport geoJson;
-  private final de.lagebild.exchange.UploadStash stash;
+  private final UploadStash stash;
 
-  PlanningAreaController(PlanningAreas planning, AtlasRepository repository, MessageSource messages,
-      GeoJsonImport geoJson) throws java.io.IOException {
+  PlanningAreaController(
+      PlanningAreas planning,
+      AtlasRepository repository,
+      MessageSource messages,
+      GeoJsonImport geoJson)
+      throws IOException {
     this.geoJson = geoJson;
-    this.stash = new de.lagebild.exchange.UploadStash("atlas-geo");
+    this.stash = new UploadStash("atlas-geo");
     this.planning = planning;
     this.repository = repository;
     this.messages = messages;
@@ -50,39 +66,55 @@ class PlanningAreaController {
 
   @PostMapping("/{tenant}/atlas/planungsraeume")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String create(@PathVariable("tenant") String tenant, @RequestParam(name = "name", required = false) String name,
+  String create(
+      @PathVariable("tenant") String tenant,
+      @RequestParam(name = "name", required = false) String name,
       @RequestParam(name = "schluessel", required = false) String key,
-      @RequestParam(name = "gebiete", required = false) List<UUID> members, Model model,
-      jakarta.servlet.http.HttpServletResponse response, RedirectAttributes redirect) {
+      @RequestParam(name = "gebiete", required = false) List<UUID> members,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
     try {
       UUID id = planning.create(name, key, members == null ? List.of() : members);
       redirect.addFlashAttribute("success", "atlas.planning.created");
       return "redirect:/" + tenant + "/atlas/gebiete/" + id;
-    } catch (de.lagebild.platform.NotFoundException e) {
+    } catch (NotFoundException e) {
       throw e;
     } catch (DomainException e) {
       response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-      model.addAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(),
-          java.util.Locale.GERMAN));
+      model.addAttribute(
+          "error",
+          messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), Locale.GERMAN));
       fill(model, name, key, members == null ? List.of() : members);
       return "atlas/planning";
     }
   }
 
-  /** Own geometry from GeoJSON: preview (areas found, new areas, problems with their feature), nothing written. */
+  /**
+   * Own geometry from GeoJSON: preview (areas found, new areas, problems with their feature),
+   * nothing written.
+   */
   @PostMapping("/{tenant}/atlas/planungsraeume/geometrie")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String geometryPreview(@PathVariable("tenant") String tenant,
-      @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+  String geometryPreview(
+      @PathVariable("tenant") String tenant,
+      @RequestParam("file") MultipartFile file,
       @RequestParam(name = "schluesselEigenschaft", required = false) String keyProperty,
       @RequestParam(name = "nameEigenschaft", required = false) String nameProperty,
-      jakarta.servlet.http.HttpSession session, Model model) throws java.io.IOException {
+      HttpSession session,
+      Model model)
+      throws IOException {
     byte[] bytes = file.getBytes();
-    GeoJsonImport.Result r = geoJson.read(de.lagebild.exchange.TextDecoder.decode(bytes).text(), Text.blankToNull(keyProperty),
-        Text.blankToNull(nameProperty));
+    GeoJsonImport.Result r =
+        geoJson.read(
+            TextDecoder.decode(bytes).text(),
+            Text.blankToNull(keyProperty),
+            Text.blankToNull(nameProperty));
     model.addAttribute("result", r);
-    model.addAttribute("token", stash.put(session, tenant, new java.io.ByteArrayInputStream(bytes),
-        file.getOriginalFilename(), null));
+    model.addAttribute(
+        "token",
+        stash.put(
+            session, tenant, new ByteArrayInputStream(bytes), file.getOriginalFilename(), null));
     model.addAttribute("fileName", file.getOriginalFilename());
     model.addAttribute("keyProperty", Text.blankToNull(keyProperty));
     model.addAttribute("nameProperty", Text.blankToNull(nameProperty));
@@ -91,27 +123,36 @@ class PlanningAreaController {
 
   @PostMapping("/{tenant}/atlas/planungsraeume/geometrie/uebernehmen")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String geometryCommit(@PathVariable("tenant") String tenant, @RequestParam("token") String token,
+  String geometryCommit(
+      @PathVariable("tenant") String tenant,
+      @RequestParam("token") String token,
       @RequestParam(name = "schluesselEigenschaft", required = false) String keyProperty,
       @RequestParam(name = "nameEigenschaft", required = false) String nameProperty,
-      jakarta.servlet.http.HttpSession session, RedirectAttributes redirect) throws java.io.IOException {
-    de.lagebild.exchange.UploadStash.Pending p = stash.get(session, token, tenant)
-        .orElseThrow(() -> new DomainException("import.expired"));
-    GeoJsonImport.Result r = geoJson.read(de.lagebild.exchange.TextDecoder.decode(
-        java.nio.file.Files.readAllBytes(p.file())).text(), Text.blankToNull(keyProperty), Text.blankToNull(nameProperty));
+      HttpSession session,
+      RedirectAttributes redirect)
+      throws IOException {
+    UploadStash.Pending p =
+        stash.get(session, token, tenant).orElseThrow(() -> new DomainException("import.expired"));
+    GeoJsonImport.Result r =
+        geoJson.read(
+            TextDecoder.decode(Files.readAllBytes(p.file())).text(),
+            Text.blankToNull(keyProperty),
+            Text.blankToNull(nameProperty));
     int created = geoJson.commit(r, p.fileName() == null ? "GeoJSON" : p.fileName());
     stash.remove(session, token, false);
     redirect.addFlashAttribute("geoDone", new int[] {r.features().size(), created});
     return "redirect:/" + tenant + "/atlas/planungsraeume";
   }
 
-
   private void fill(Model model, String name, String key, List<UUID> chosen) {
     LocalDate today = LocalDate.now();
-    List<AreaRow> candidates = repository.areas().stream()
-        .filter(a -> a.type() != AreaType.LAND && a.validOn(today))
-        .sorted(java.util.Comparator.comparing(AreaRow::type).thenComparing(AreaRow::name,
-            java.text.Collator.getInstance(java.util.Locale.GERMAN))).toList();
+    List<AreaRow> candidates =
+        repository.areas().stream()
+            .filter(a -> a.type() != AreaType.LAND && a.validOn(today))
+            .sorted(
+                Comparator.comparing(AreaRow::type)
+                    .thenComparing(AreaRow::name, Collator.getInstance(Locale.GERMAN)))
+            .toList();
     model.addAttribute("planned", planning.all());
     model.addAttribute("candidates", candidates);
     model.addAttribute("name", name);

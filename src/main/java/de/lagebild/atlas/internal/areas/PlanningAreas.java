@@ -2,20 +2,24 @@ package de.lagebild.atlas.internal.areas;
 
 import de.lagebild.atlas.internal.indicators.Derivation;
 import de.lagebild.atlas.internal.store.AtlasRepository;
-
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaType;
 import de.lagebild.platform.AuditLog;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.NotFoundException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.locationtech.jts.geom.Coordinate;
@@ -30,10 +34,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Planning areas (Sozialräume, Planungsräume) built from member areas – usually Gemeinden: the new area keeps its
- * members, its outline is the union of theirs (the original geometry from the originals, the display geometry from
- * the members' simplified outlines, so that borders shared with neighbours stay shared), and its counts are the
- * sums of its members' counts, its rates recomputed from summed numerators and denominators ({@link Derivation}).
+ * Planning areas (Sozialräume, Planungsräume) built from member areas – usually Gemeinden: the new
+ * area keeps its members, its outline is the union of theirs (the original geometry from the
+ * originals, the display geometry from the members' simplified outlines, so that borders shared
+ * with neighbours stay shared), and its counts are the sums of its members' counts, its rates
+ * recomputed from summed numerators and denominators ({@link Derivation}).
  */
 @Service
 public class PlanningAreas {
@@ -60,18 +65,30 @@ public class PlanningAreas {
     Map<UUID, AreaRow> areas = new LinkedHashMap<>();
     repository.areas().forEach(a -> areas.put(a.id(), a));
     List<Planned> result = new ArrayList<>();
-    repository.members().forEach((id, members) -> {
-      AreaRow a = areas.get(id);
-      if (a != null) {
-        result.add(new Planned(a, members.stream().map(areas::get).filter(java.util.Objects::nonNull)
-            .sorted(java.util.Comparator.comparing(AreaRow::name)).toList()));
-      }
-    });
-    result.sort(java.util.Comparator.comparing(p -> p.area().name().toLowerCase(Locale.GERMAN)));
+    repository
+        .members()
+        .forEach(
+            (id, members) -> {
+              AreaRow a = areas.get(id);
+              if (a != null) {
+                result.add(
+                    new Planned(
+                        a,
+                        members.stream()
+                            .map(areas::get)
+                            .filter(Objects::nonNull)
+                            .sorted(Comparator.comparing(AreaRow::name))
+                            .toList()));
+              }
+            });
+    result.sort(Comparator.comparing(p -> p.area().name().toLowerCase(Locale.GERMAN)));
     return result;
   }
 
-  /** Creates the planning area {@code name} from at least two members of this tenant; returns its id. */
+  /**
+   * Creates the planning area {@code name} from at least two members of this tenant; returns its
+   * id.
+   */
   @Transactional
   public UUID create(String name, String key, List<UUID> memberIds) {
     String n = name == null ? "" : name.strip();
@@ -94,7 +111,8 @@ public class PlanningAreas {
     if (k != null && !repository.areasByKey(k).isEmpty()) {
       throw new DomainException("atlas.planning.keyTaken", k);
     }
-    if (repository.areas().stream().anyMatch(a -> a.type() == AreaType.SOZIALRAUM && a.name().equalsIgnoreCase(n))) {
+    if (repository.areas().stream()
+        .anyMatch(a -> a.type() == AreaType.SOZIALRAUM && a.name().equalsIgnoreCase(n))) {
       throw new DomainException("atlas.planning.nameTaken", n);
     }
     Set<UUID> parents = new LinkedHashSet<>();
@@ -102,18 +120,35 @@ public class PlanningAreas {
     UUID parent = parents.size() == 1 ? parents.iterator().next() : null;
     UUID id = UUID.randomUUID();
     Instant now = clock.instant();
-    String note = "Planungsraum aus " + members.size() + " Gebieten: "
-        + String.join(", ", members.stream().map(AreaRow::name).sorted().toList());
-    repository.insertArea(new AreaRow(id, AreaType.SOZIALRAUM, n, k, parent, null, null,
-        note.length() > 1000 ? note.substring(0, 999) + "…" : note, 0), now);
+    String note =
+        "Planungsraum aus "
+            + members.size()
+            + " Gebieten: "
+            + String.join(", ", members.stream().map(AreaRow::name).sorted().toList());
+    repository.insertArea(
+        new AreaRow(
+            id,
+            AreaType.SOZIALRAUM,
+            n,
+            k,
+            parent,
+            null,
+            null,
+            note.length() > 1000 ? note.substring(0, 999) + "…" : note,
+            0),
+        now);
     for (AreaRow m : members) {
       repository.insertMember(id, m.id());
     }
     Map<UUID, String> originals = repository.originalGeometries(ids);
     Map<UUID, String> simplified = repository.simplifiedGeometries(ids);
     if (originals.size() == ids.size()) {
-      repository.saveGeometry(id, toGeoJson(union(originals.values())), toGeoJson(union(simplified.values())),
-          "Vereinigung der Gebiete", now);
+      repository.saveGeometry(
+          id,
+          toGeoJson(union(originals.values())),
+          toGeoJson(union(simplified.values())),
+          "Vereinigung der Gebiete",
+          now);
     }
     derivation.recomputeAll();
     Map<String, Object> after = new LinkedHashMap<>();
@@ -125,7 +160,7 @@ public class PlanningAreas {
 
   // ---------------------------------------------------------------- geometry
 
-  public static Geometry union(java.util.Collection<String> geoJson) {
+  public static Geometry union(Collection<String> geoJson) {
     List<Geometry> parts = new ArrayList<>();
     for (String g : geoJson) {
       parts.add(read(g));
@@ -152,13 +187,16 @@ public class PlanningAreas {
     List<LinearRing> list = new ArrayList<>();
     for (JsonNode ring : rings) {
       List<Coordinate> coordinates = new ArrayList<>();
-      ring.forEach(c -> coordinates.add(new Coordinate(c.path(0).asDouble(), c.path(1).asDouble())));
-      if (!coordinates.isEmpty() && !coordinates.get(0).equals2D(coordinates.get(coordinates.size() - 1))) {
+      ring.forEach(
+          c -> coordinates.add(new Coordinate(c.path(0).asDouble(), c.path(1).asDouble())));
+      if (!coordinates.isEmpty()
+          && !coordinates.get(0).equals2D(coordinates.get(coordinates.size() - 1))) {
         coordinates.add(coordinates.get(0));
       }
       list.add(GEOMETRY.createLinearRing(coordinates.toArray(Coordinate[]::new)));
     }
-    return GEOMETRY.createPolygon(list.get(0), list.subList(1, list.size()).toArray(LinearRing[]::new));
+    return GEOMETRY.createPolygon(
+        list.get(0), list.subList(1, list.size()).toArray(LinearRing[]::new));
   }
 
   /** GeoJSON text of a polygonal geometry, coordinates to six decimals (about 10 cm). */
@@ -198,13 +236,19 @@ public class PlanningAreas {
       if (i > 0) {
         s.append(',');
       }
-      s.append('[').append(number(coordinates[i].x)).append(',').append(number(coordinates[i].y)).append(']');
+      s.append('[')
+          .append(number(coordinates[i].x))
+          .append(',')
+          .append(number(coordinates[i].y))
+          .append(']');
     }
     s.append(']');
   }
 
   private static String number(double d) {
-    return java.math.BigDecimal.valueOf(d).setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+    return BigDecimal.valueOf(d)
+        .setScale(6, RoundingMode.HALF_UP)
+        .stripTrailingZeros()
         .toPlainString();
   }
 }

@@ -1,6 +1,7 @@
 package de.lagebild.atlas.internal.areas;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -8,14 +9,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Simplifies the rings of many polygons so that borders two areas share stay shared: every vertex where the set of
- * rings passing through changes is a fixed junction; the stretches between junctions are simplified once
- * (Douglas–Peucker) and the same result is used, in the right direction, for each ring that runs along them. No
- * ring falls below four points.
+ * Simplifies the rings of many polygons so that borders two areas share stay shared: every vertex
+ * where the set of rings passing through changes is a fixed junction; the stretches between
+ * junctions are simplified once (Douglas–Peucker) and the same result is used, in the right
+ * direction, for each ring that runs along them. No ring falls below four points.
  */
 public final class TopoSimplifier {
 
-  /** A coordinate, rounded to 1e-7 degrees (about a centimetre) so that equal vertices compare equal. */
+  /**
+   * A coordinate, rounded to 1e-7 degrees (about a centimetre) so that equal vertices compare
+   * equal.
+   */
   public record Point(long x, long y) {
     public static Point of(double lon, double lat) {
       return new Point(Math.round(lon * 1e7), Math.round(lat * 1e7));
@@ -34,7 +38,9 @@ public final class TopoSimplifier {
   private final Map<Point, Set<Integer>> ringsAt = new HashMap<>();
   private final Map<String, List<Point>> cache = new HashMap<>();
 
-  /** @param tolerance in degrees (0.001 ≈ 70–110 m in Thuringia) */
+  /**
+   * @param tolerance in degrees (0.001 ≈ 70–110 m in Thuringia)
+   */
   public TopoSimplifier(double tolerance) {
     this.tolerance = tolerance;
   }
@@ -118,8 +124,11 @@ public final class TopoSimplifier {
   private List<Point> section(List<Point> points) {
     Point a = points.get(0);
     Point b = points.get(points.size() - 1);
-    boolean forward = compare(a, b) < 0 || (a.equals(b) && points.size() > 2
-        && compare(points.get(1), points.get(points.size() - 2)) <= 0);
+    boolean forward =
+        compare(a, b) < 0
+            || (a.equals(b)
+                && points.size() > 2
+                && compare(points.get(1), points.get(points.size() - 2)) <= 0);
     List<Point> canonical = forward ? points : reversed(points);
     String key = key(canonical);
     List<Point> result = cache.computeIfAbsent(key, k -> douglasPeucker(canonical));
@@ -140,7 +149,7 @@ public final class TopoSimplifier {
 
   private static List<Point> reversed(List<Point> points) {
     List<Point> r = new ArrayList<>(points);
-    java.util.Collections.reverse(r);
+    Collections.reverse(r);
     return r;
   }
 
@@ -188,7 +197,8 @@ public final class TopoSimplifier {
     if (len == 0) {
       return Math.hypot(p.lon() - a.lon(), p.lat() - a.lat());
     }
-    double t = Math.max(0, Math.min(1, ((p.lon() - a.lon()) * dx + (p.lat() - a.lat()) * dy) / len));
+    double t =
+        Math.max(0, Math.min(1, ((p.lon() - a.lon()) * dx + (p.lat() - a.lat()) * dy) / len));
     return Math.hypot(p.lon() - (a.lon() + t * dx), p.lat() - (a.lat() + t * dy));
   }
 }

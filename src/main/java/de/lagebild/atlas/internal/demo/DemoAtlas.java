@@ -1,17 +1,16 @@
 package de.lagebild.atlas.internal.demo;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import de.lagebild.atlas.internal.areas.GeoJsonImport;
 import de.lagebild.atlas.internal.areas.PlanningAreas;
 import de.lagebild.atlas.internal.indicators.Derivation;
 import de.lagebild.atlas.internal.store.AtlasRepository;
-import de.lagebild.atlas.internal.store.Periods;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaType;
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
 import de.lagebild.atlas.internal.store.AtlasRows.Polarity;
 import de.lagebild.atlas.internal.store.AtlasRows.ValueRow;
+import de.lagebild.atlas.internal.store.Periods;
 import de.lagebild.identity.TenantDirectory;
 import de.lagebild.platform.LagebildProperties;
 import de.lagebild.platform.TenantContext;
@@ -22,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,9 +36,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Demo atlas for the Thuringian demo tenants: Thüringen and its 23 Kreise with their VG5000 geometry, loaded through
- * the GeoJSON import itself; the twelve indicators of the district profiles of seed 004 with the figures of the 15
- * districts that have a profile; Eisenach valid until 30 June 2021 with the Wartburgkreis as its successor.
+ * Demo atlas for the Thuringian demo tenants: Thüringen and its 23 Kreise with their VG5000
+ * geometry, loaded through the GeoJSON import itself; the twelve indicators of the district
+ * profiles of seed 004 with the figures of the 15 districts that have a profile; Eisenach valid
+ * until 30 June 2021 with the Wartburgkreis as its successor.
  */
 @Component
 @Order(30)
@@ -47,11 +48,22 @@ public class DemoAtlas implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(DemoAtlas.class);
   static final String GEOJSON = "demo/atlas/thueringen-kreise-vg5000-2021.geojson";
   static final String PROFILES = "demo/atlas/thueringen-profile.json";
-  public static final String GEO_SOURCE = "© GeoBasis-DE / BKG (2021), VG5000, dl-de/by-2-0, verändert";
+  public static final String GEO_SOURCE =
+      "© GeoBasis-DE / BKG (2021), VG5000, dl-de/by-2-0, verändert";
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record IndicatorConfig(String code, String name, String shortName, String unit, int decimals, String polarity,
-      String kind, String period, String definition, String readingAid, String lifeSituation) {}
+  record IndicatorConfig(
+      String code,
+      String name,
+      String shortName,
+      String unit,
+      int decimals,
+      String polarity,
+      String kind,
+      String period,
+      String definition,
+      String readingAid,
+      String lifeSituation) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Profile(String key, String name, String note, Map<String, BigDecimal> values) {}
@@ -69,8 +81,16 @@ public class DemoAtlas implements ApplicationRunner {
   private final JsonMapper json;
   private final Clock clock;
 
-  DemoAtlas(LagebildProperties properties, TenantDirectory tenants, AtlasRepository repository, GeoJsonImport geoJson,
-      Derivation derivation, PlanningAreas planning, TransactionTemplate tx, JsonMapper json, Clock clock) {
+  DemoAtlas(
+      LagebildProperties properties,
+      TenantDirectory tenants,
+      AtlasRepository repository,
+      GeoJsonImport geoJson,
+      Derivation derivation,
+      PlanningAreas planning,
+      TransactionTemplate tx,
+      JsonMapper json,
+      Clock clock) {
     this.derivation = derivation;
     this.planning = planning;
     this.properties = properties;
@@ -93,64 +113,157 @@ public class DemoAtlas implements ApplicationRunner {
       config = json.readValue(in, Config.class);
     }
     for (String slug : List.of("nordhausen", "saalfeld-rudolstadt")) {
-      tenants.systemAccess(slug).ifPresent(a -> TenantContext.runAs(a, () -> tx.executeWithoutResult(s -> {
-        if (repository.areas().isEmpty()) {
-          load(geo, config);
-        }
-      })));
+      tenants
+          .systemAccess(slug)
+          .ifPresent(
+              a ->
+                  TenantContext.runAs(
+                      a,
+                      () ->
+                          tx.executeWithoutResult(
+                              s -> {
+                                if (repository.areas().isEmpty()) {
+                                  load(geo, config);
+                                }
+                              })));
     }
   }
 
   void load(String geo, Config config) {
     Instant now = clock.instant();
-    repository.insertArea(new AreaRow(UUID.randomUUID(), AreaType.LAND, "Thüringen", "16", null, null, null, null, 0),
+    repository.insertArea(
+        new AreaRow(UUID.randomUUID(), AreaType.LAND, "Thüringen", "16", null, null, null, null, 0),
         now);
     GeoJsonImport.Result r = geoJson.read(geo, "ARS", "GEN");
     geoJson.commit(r, GEO_SOURCE);
     // Eisenach joined the Wartburgkreis on 1 July 2021
     AreaRow eisenach = repository.areasByKey("16056").get(0);
     AreaRow wartburg = repository.areasByKey("16063").get(0);
-    repository.updateArea(new AreaRow(eisenach.id(), eisenach.type(), eisenach.name(), eisenach.officialKey(),
-        eisenach.parentId(), null, LocalDate.of(2021, 6, 30), "Seit 1. Juli 2021 Teil des Wartburgkreises", 0));
-    repository.insertSuccessor(new AtlasRepository.SuccessorRow(eisenach.id(), wartburg.id(), LocalDate.of(2021, 7, 1),
-        BigDecimal.ONE));
+    repository.updateArea(
+        new AreaRow(
+            eisenach.id(),
+            eisenach.type(),
+            eisenach.name(),
+            eisenach.officialKey(),
+            eisenach.parentId(),
+            null,
+            LocalDate.of(2021, 6, 30),
+            "Seit 1. Juli 2021 Teil des Wartburgkreises",
+            0));
+    repository.insertSuccessor(
+        new AtlasRepository.SuccessorRow(
+            eisenach.id(), wartburg.id(), LocalDate.of(2021, 7, 1), BigDecimal.ONE));
     int position = 0;
-    Map<String, IndicatorRow> indicators = new java.util.HashMap<>();
+    Map<String, IndicatorRow> indicators = new HashMap<>();
     for (IndicatorConfig c : config.indicators()) {
-      IndicatorRow row = new IndicatorRow(UUID.randomUUID(), c.code(), c.name(), c.shortName(), c.definition(),
-          c.unit(), c.decimals(), config.source(), "Angaben des Landes; Wiedergabe mit Quellenangabe", "jährlich",
-          Polarity.valueOf(c.polarity()), c.lifeSituation(), c.readingAid(), null, c.kind(), true, position++, 0,
-          null, null, null);
+      IndicatorRow row =
+          new IndicatorRow(
+              UUID.randomUUID(),
+              c.code(),
+              c.name(),
+              c.shortName(),
+              c.definition(),
+              c.unit(),
+              c.decimals(),
+              config.source(),
+              "Angaben des Landes; Wiedergabe mit Quellenangabe",
+              "jährlich",
+              Polarity.valueOf(c.polarity()),
+              c.lifeSituation(),
+              c.readingAid(),
+              null,
+              c.kind(),
+              true,
+              position++,
+              0,
+              null,
+              null,
+              null);
       repository.insertIndicator(row, now);
       indicators.put(c.code(), row);
     }
-    UUID batch = repository.insertBatch("seed 004: Armutsprävention in Thüringen (2020)", "demo",
-        config.profiles().size() * config.indicators().size(), "Demo", now);
+    UUID batch =
+        repository.insertBatch(
+            "seed 004: Armutsprävention in Thüringen (2020)",
+            "demo",
+            config.profiles().size() * config.indicators().size(),
+            "Demo",
+            now);
     int values = 0;
     for (Profile p : config.profiles()) {
       AreaRow area = repository.areasByKey(p.key()).get(0);
-      repository.updateArea(new AreaRow(area.id(), area.type(), area.name(), area.officialKey(), area.parentId(),
-          area.validFrom(), area.validTo(), area.note() == null ? p.note() : area.note() + ". " + p.note(), 0));
+      repository.updateArea(
+          new AreaRow(
+              area.id(),
+              area.type(),
+              area.name(),
+              area.officialKey(),
+              area.parentId(),
+              area.validFrom(),
+              area.validTo(),
+              area.note() == null ? p.note() : area.note() + ". " + p.note(),
+              0));
       for (IndicatorConfig c : config.indicators()) {
         BigDecimal v = p.values().get(c.code());
-        repository.putValue(new ValueRow(UUID.randomUUID(), indicators.get(c.code()).id(), area.id(), c.period(),
-            Periods.end(c.period()), v, null, null, batch, config.source(), 0), now);
+        repository.putValue(
+            new ValueRow(
+                UUID.randomUUID(),
+                indicators.get(c.code()).id(),
+                area.id(),
+                c.period(),
+                Periods.end(c.period()),
+                v,
+                null,
+                null,
+                batch,
+                config.source(),
+                0),
+            now);
         values++;
       }
     }
     // a derived indicator: the share of people aged 65 and over, computed from the two counts
-    IndicatorRow share = new IndicatorRow(UUID.randomUUID(), "anteil65", "Anteil der Bevölkerung ab 65 Jahren",
-        "Anteil 65+", "Bevölkerung von 65 Jahren und älter in Prozent der Bevölkerung insgesamt (berechnet).", "%", 1,
-        "berechnet aus " + config.source(), null, "jährlich", Polarity.NEUTRAL, null,
-        "Ein hoher Anteil zeigt, wo Angebote für ältere Menschen besonders gebraucht werden.", null, "SHARE", true,
-        position, 0, indicators.get("ab65").id(), indicators.get("bevoelkerung").id(), BigDecimal.valueOf(100));
+    IndicatorRow share =
+        new IndicatorRow(
+            UUID.randomUUID(),
+            "anteil65",
+            "Anteil der Bevölkerung ab 65 Jahren",
+            "Anteil 65+",
+            "Bevölkerung von 65 Jahren und älter in Prozent der Bevölkerung insgesamt (berechnet).",
+            "%",
+            1,
+            "berechnet aus " + config.source(),
+            null,
+            "jährlich",
+            Polarity.NEUTRAL,
+            null,
+            "Ein hoher Anteil zeigt, wo Angebote für ältere Menschen besonders gebraucht werden.",
+            null,
+            "SHARE",
+            true,
+            position,
+            0,
+            indicators.get("ab65").id(),
+            indicators.get("bevoelkerung").id(),
+            BigDecimal.valueOf(100));
     repository.insertIndicator(share, now);
     values += derivation.recompute(share);
-    // a planning area of three Kreise: outline united, counts summed, the share 65+ recomputed from the sums
-    planning.create("Kooperationsraum Nordthüringen (Demo)", null, List.of(repository.areasByKey("16062").get(0).id(),
-        repository.areasByKey("16064").get(0).id(), repository.areasByKey("16065").get(0).id()));
-    log.info("Demo atlas loaded: {} areas with geometry ({} → {} points simplified), {} indicators, {} values",
-        r.features().size(), r.pointsBefore(), r.pointsAfter(), indicators.size(), values);
+    // a planning area of three Kreise: outline united, counts summed, the share 65+ recomputed from
+    // the sums
+    planning.create(
+        "Kooperationsraum Nordthüringen (Demo)",
+        null,
+        List.of(
+            repository.areasByKey("16062").get(0).id(),
+            repository.areasByKey("16064").get(0).id(),
+            repository.areasByKey("16065").get(0).id()));
+    log.info(
+        "Demo atlas loaded: {} areas with geometry ({} → {} points simplified), {} indicators, {} values",
+        r.features().size(),
+        r.pointsBefore(),
+        r.pointsAfter(),
+        indicators.size(),
+        values);
   }
 
   private static String read(String resource) throws IOException {

@@ -7,9 +7,9 @@ import java.math.RoundingMode;
 import java.util.List;
 
 /**
- * Figures for larger areas and derived indicators, done right: counts are summed; rates and shares are recomputed
- * from the summed numerators and denominators, never averaged; a missing member makes the result unknown, a secret
- * or suppressed member makes it secret (".").
+ * Figures for larger areas and derived indicators, done right: counts are summed; rates and shares
+ * are recomputed from the summed numerators and denominators, never averaged; a missing member
+ * makes the result unknown, a secret or suppressed member makes it secret (".").
  */
 public final class Aggregation {
 
@@ -24,8 +24,7 @@ public final class Aggregation {
     }
   }
 
-  private Aggregation() {
-  }
+  private Aggregation() {}
 
   /** The sum of the members' counts; {@code expected} is how many members the area has. */
   public static Figure sum(List<ValueRow> members, int expected, Integer minCount) {
@@ -45,8 +44,12 @@ public final class Aggregation {
     return Figure.of(total);
   }
 
-  /** numerator / denominator × factor, from (summed) counts; suppressed when the numerator is below the minimum. */
-  public static Figure rate(Figure numerator, Figure denominator, BigDecimal factor, Integer minCount, int scale) {
+  /**
+   * numerator / denominator × factor, from (summed) counts; suppressed when the numerator is below
+   * the minimum.
+   */
+  public static Figure rate(
+      Figure numerator, Figure denominator, BigDecimal factor, Integer minCount, int scale) {
     if (numerator.value() == null) {
       return Figure.special(numerator.special());
     }
@@ -59,21 +62,41 @@ public final class Aggregation {
     if (suppressed(numerator.value(), minCount)) {
       return Figure.special(".");
     }
-    return Figure.of(numerator.value().multiply(factor == null ? BigDecimal.ONE : factor)
-        .divide(denominator.value(), scale, RoundingMode.HALF_UP));
+    return Figure.of(
+        numerator
+            .value()
+            .multiply(factor == null ? BigDecimal.ONE : factor)
+            .divide(denominator.value(), scale, RoundingMode.HALF_UP));
   }
 
   public static boolean suppressed(BigDecimal count, Integer minCount) {
-    return minCount != null && count.signum() > 0 && count.compareTo(BigDecimal.valueOf(minCount)) < 0;
+    return minCount != null
+        && count.signum() > 0
+        && count.compareTo(BigDecimal.valueOf(minCount)) < 0;
   }
 
-  /** A stored value as it may be shown: a count below the indicator's minimum becomes secret ("."). */
+  /**
+   * A stored value as it may be shown: a count below the indicator's minimum becomes secret (".").
+   */
   public static ValueRow visible(ValueRow v, IndicatorRow indicator) {
-    if (v == null || v.value() == null || indicator.minCount() == null || !"COUNT".equals(indicator.kind())
+    if (v == null
+        || v.value() == null
+        || indicator.minCount() == null
+        || !"COUNT".equals(indicator.kind())
         || !suppressed(v.value(), indicator.minCount())) {
       return v;
     }
-    return new ValueRow(v.id(), v.indicatorId(), v.areaId(), v.period(), v.periodEnd(), null, ".", v.flags(),
-        v.batchId(), v.source(), v.version());
+    return new ValueRow(
+        v.id(),
+        v.indicatorId(),
+        v.areaId(),
+        v.period(),
+        v.periodEnd(),
+        null,
+        ".",
+        v.flags(),
+        v.batchId(),
+        v.source(),
+        v.version());
   }
 }

@@ -1,13 +1,12 @@
 package de.lagebild.atlas.internal.indicators;
 
+import de.lagebild.atlas.IndicatorFigures;
 import de.lagebild.atlas.internal.maps.AtlasViews;
 import de.lagebild.atlas.internal.store.AtlasRepository;
 import de.lagebild.atlas.internal.store.AtlasRows;
+import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
 import de.lagebild.atlas.internal.store.AtlasTables;
 import de.lagebild.atlas.internal.store.Periods;
-
-import de.lagebild.atlas.IndicatorFigures;
-import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +30,9 @@ class AtlasFigures implements IndicatorFigures {
 
   @Override
   public List<AreaInfo> areas() {
-    return repository.areas().stream().map(a -> new AreaInfo(a.id(), a.name(), a.officialKey())).toList();
+    return repository.areas().stream()
+        .map(a -> new AreaInfo(a.id(), a.name(), a.officialKey()))
+        .toList();
   }
 
   @Override
@@ -50,9 +51,20 @@ class AtlasFigures implements IndicatorFigures {
     if (i == null) {
       return List.of();
     }
-    return repository.values(AtlasTables.Value.INDICATOR_ID.eq(indicator).and(AtlasTables.Value.AREA_ID.eq(area)))
-        .stream().map(v -> Aggregation.visible(v, i)).sorted(Comparator.comparing(AtlasRows.ValueRow::periodEnd))
-        .map(v -> new Point(v.period(), Periods.label(v.period()), v.periodEnd(), v.value(), AtlasViews.format(v, i)))
+    return repository
+        .values(
+            AtlasTables.Value.INDICATOR_ID.eq(indicator).and(AtlasTables.Value.AREA_ID.eq(area)))
+        .stream()
+        .map(v -> Aggregation.visible(v, i))
+        .sorted(Comparator.comparing(AtlasRows.ValueRow::periodEnd))
+        .map(
+            v ->
+                new Point(
+                    v.period(),
+                    Periods.label(v.period()),
+                    v.periodEnd(),
+                    v.value(),
+                    AtlasViews.format(v, i)))
         .toList();
   }
 

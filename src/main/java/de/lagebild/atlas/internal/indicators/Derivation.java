@@ -1,23 +1,25 @@
 package de.lagebild.atlas.internal.indicators;
 
 import de.lagebild.atlas.internal.store.AtlasRepository;
-import de.lagebild.atlas.internal.store.Periods;
-
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
 import de.lagebild.atlas.internal.store.AtlasRows.ValueRow;
+import de.lagebild.atlas.internal.store.Periods;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps derived indicators current: for every area and period with numerator and denominator, the rate is
- * computed ({@link Aggregation#rate}); for an area whose members (areas with it as parent) all have counts, the
- * counts are summed first. Runs after every import, in its transaction.
+ * Keeps derived indicators current: for every area and period with numerator and denominator, the
+ * rate is computed ({@link Aggregation#rate}); for an area whose members (areas with it as parent)
+ * all have counts, the counts are summed first. Runs after every import, in its transaction.
  */
 @Service
 public class Derivation {
@@ -54,21 +56,39 @@ public class Derivation {
       if (d == null) {
         continue;
       }
-      Aggregation.Figure f = Aggregation.rate(new Aggregation.Figure(n.value(), n.special()),
-          new Aggregation.Figure(d.value(), d.special()), derived.factor(), derived.minCount(),
-          Math.max(derived.decimals(), 2) + 2);
-      if (AtlasRepository.Written.UNCHANGED != repository.putValue(new ValueRow(UUID.randomUUID(), derived.id(), n.areaId(), n.period(), n.periodEnd(),
-          f.value(), f.special(), n.flags(), null, "berechnet: " + numerator.shortName() + " / "
-              + denominator.shortName(), 0), now)) {
+      Aggregation.Figure f =
+          Aggregation.rate(
+              new Aggregation.Figure(n.value(), n.special()),
+              new Aggregation.Figure(d.value(), d.special()),
+              derived.factor(),
+              derived.minCount(),
+              Math.max(derived.decimals(), 2) + 2);
+      if (AtlasRepository.Written.UNCHANGED
+          != repository.putValue(
+              new ValueRow(
+                  UUID.randomUUID(),
+                  derived.id(),
+                  n.areaId(),
+                  n.period(),
+                  n.periodEnd(),
+                  f.value(),
+                  f.special(),
+                  n.flags(),
+                  null,
+                  "berechnet: " + numerator.shortName() + " / " + denominator.shortName(),
+                  0),
+              now)) {
         written++;
       }
     }
     // areas with members: summed counts, then the rate (only where every member has both counts)
     // planning areas built from members overlap with them: they are never summed into a parent
-    java.util.Set<UUID> composed = repository.members().keySet();
+    Set<UUID> composed = repository.members().keySet();
     for (AreaRow parent : areas) {
-      List<AreaRow> members = areas.stream().filter(a -> parent.id().equals(a.parentId())
-          && !composed.contains(a.id())).toList();
+      List<AreaRow> members =
+          areas.stream()
+              .filter(a -> parent.id().equals(a.parentId()) && !composed.contains(a.id()))
+              .toList();
       if (members.isEmpty()) {
         continue;
       }
@@ -76,19 +96,45 @@ public class Derivation {
         if (num.containsKey(parent.id() + "|" + period)) {
           continue;
         }
-        java.time.LocalDate day = Periods.end(period);
+        LocalDate day = Periods.end(period);
         List<AreaRow> valid = members.stream().filter(a -> a.validOn(day)).toList();
-        Aggregation.Figure ns = Aggregation.sum(valid.stream().map(a -> num.get(a.id() + "|" + period))
-            .filter(java.util.Objects::nonNull).toList(), valid.size(), numerator.minCount());
-        Aggregation.Figure ds = Aggregation.sum(valid.stream().map(a -> den.get(a.id() + "|" + period))
-            .filter(java.util.Objects::nonNull).toList(), valid.size(), denominator.minCount());
+        Aggregation.Figure ns =
+            Aggregation.sum(
+                valid.stream()
+                    .map(a -> num.get(a.id() + "|" + period))
+                    .filter(Objects::nonNull)
+                    .toList(),
+                valid.size(),
+                numerator.minCount());
+        Aggregation.Figure ds =
+            Aggregation.sum(
+                valid.stream()
+                    .map(a -> den.get(a.id() + "|" + period))
+                    .filter(Objects::nonNull)
+                    .toList(),
+                valid.size(),
+                denominator.minCount());
         if ("...".equals(ns.special()) || "...".equals(ds.special())) {
           continue;
         }
-        Aggregation.Figure f = Aggregation.rate(ns, ds, derived.factor(), derived.minCount(),
-            Math.max(derived.decimals(), 2) + 2);
-        if (AtlasRepository.Written.UNCHANGED != repository.putValue(new ValueRow(UUID.randomUUID(), derived.id(), parent.id(), period, day, f.value(),
-            f.special(), null, null, "berechnet aus den Teilgebieten", 0), now)) {
+        Aggregation.Figure f =
+            Aggregation.rate(
+                ns, ds, derived.factor(), derived.minCount(), Math.max(derived.decimals(), 2) + 2);
+        if (AtlasRepository.Written.UNCHANGED
+            != repository.putValue(
+                new ValueRow(
+                    UUID.randomUUID(),
+                    derived.id(),
+                    parent.id(),
+                    period,
+                    day,
+                    f.value(),
+                    f.special(),
+                    null,
+                    null,
+                    "berechnet aus den Teilgebieten",
+                    0),
+                now)) {
           written++;
         }
       }
@@ -97,9 +143,10 @@ public class Derivation {
   }
 
   /**
-   * Counts of planning areas: the sum of their members' counts per period, where every member valid at the end of
-   * the period has one (a secret member makes the sum secret). Rates without numerator and denominator are never
-   * averaged: a planning area has them only as derived indicators.
+   * Counts of planning areas: the sum of their members' counts per period, where every member valid
+   * at the end of the period has one (a secret member makes the sum secret). Rates without
+   * numerator and denominator are never averaged: a planning area has them only as derived
+   * indicators.
    */
   int sumMembers() {
     Map<UUID, List<UUID>> members = repository.members();
@@ -116,12 +163,17 @@ public class Derivation {
       }
       Map<String, ValueRow> values = index(repository.valuesOf(indicator.id()));
       for (String period : repository.periods(indicator.id())) {
-        java.time.LocalDate day = Periods.end(period);
+        LocalDate day = Periods.end(period);
         for (Map.Entry<UUID, List<UUID>> planned : members.entrySet()) {
-          List<UUID> valid = planned.getValue().stream().filter(m -> areas.containsKey(m) && areas.get(m).validOn(day))
-              .toList();
-          List<ValueRow> found = valid.stream().map(m -> values.get(m + "|" + period))
-              .filter(java.util.Objects::nonNull).toList();
+          List<UUID> valid =
+              planned.getValue().stream()
+                  .filter(m -> areas.containsKey(m) && areas.get(m).validOn(day))
+                  .toList();
+          List<ValueRow> found =
+              valid.stream()
+                  .map(m -> values.get(m + "|" + period))
+                  .filter(Objects::nonNull)
+                  .toList();
           if (valid.isEmpty() || found.isEmpty()) {
             continue;
           }
@@ -129,9 +181,21 @@ public class Derivation {
           if ("...".equals(sum.special())) {
             continue;
           }
-          if (AtlasRepository.Written.UNCHANGED != repository.putValue(new ValueRow(UUID.randomUUID(), indicator.id(),
-              planned.getKey(), period, day, sum.value(), sum.special(), null, null,
-              "Summe aus " + valid.size() + " Gebieten", 0), now)) {
+          if (AtlasRepository.Written.UNCHANGED
+              != repository.putValue(
+                  new ValueRow(
+                      UUID.randomUUID(),
+                      indicator.id(),
+                      planned.getKey(),
+                      period,
+                      day,
+                      sum.value(),
+                      sum.special(),
+                      null,
+                      null,
+                      "Summe aus " + valid.size() + " Gebieten",
+                      0),
+                  now)) {
             written++;
           }
         }

@@ -1,7 +1,6 @@
 package de.lagebild.atlas.internal.indicators;
 
 import de.lagebild.atlas.internal.store.AtlasRepository;
-
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
 import de.lagebild.atlas.internal.store.AtlasRows.Polarity;
 import de.lagebild.platform.AllowRoles;
@@ -10,8 +9,10 @@ import de.lagebild.platform.ConcurrentEditException;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.Role;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
@@ -26,23 +27,25 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The metadata of an indicator – names, definition, unit, decimals, source and licence, frequency, polarity, life
- * situation, reading aid, minimum count, kind (count, rate, share), public or not – edited by coordinators with
- * optimistic locking. Imports create indicators with what the file says; this is where they get their meaning.
+ * The metadata of an indicator – names, definition, unit, decimals, source and licence, frequency,
+ * polarity, life situation, reading aid, minimum count, kind (count, rate, share), public or not –
+ * edited by coordinators with optimistic locking. Imports create indicators with what the file
+ * says; this is where they get their meaning.
  */
 @Controller
 class IndicatorEditController {
 
   static final List<String> KINDS = List.of("COUNT", "RATE", "SHARE", "OTHER");
-  static final List<String> LIFE_SITUATIONS = List.of("FAMILIE", "BILDUNG", "WOHNEN", "GESUNDHEIT", "ARBEIT",
-      "TEILHABE", "MIGRATION");
+  static final List<String> LIFE_SITUATIONS =
+      List.of("FAMILIE", "BILDUNG", "WOHNEN", "GESUNDHEIT", "ARBEIT", "TEILHABE", "MIGRATION");
 
   private final AtlasRepository repository;
   private final Derivation derivation;
   private final AuditLog audit;
   private final MessageSource messages;
 
-  IndicatorEditController(AtlasRepository repository, Derivation derivation, AuditLog audit, MessageSource messages) {
+  IndicatorEditController(
+      AtlasRepository repository, Derivation derivation, AuditLog audit, MessageSource messages) {
     this.repository = repository;
     this.derivation = derivation;
     this.audit = audit;
@@ -59,7 +62,9 @@ class IndicatorEditController {
   @PostMapping("/{tenant}/atlas/indikatoren/{id}/bearbeiten")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
   @Transactional
-  String save(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
+  String save(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
       @RequestParam(name = "name", defaultValue = "") String name,
       @RequestParam(name = "shortName", defaultValue = "") String shortName,
       @RequestParam(name = "definition", required = false) String definition,
@@ -74,22 +79,45 @@ class IndicatorEditController {
       @RequestParam(name = "minCount", required = false) String minCount,
       @RequestParam(name = "kind", defaultValue = "OTHER") String kind,
       @RequestParam(name = "publicVisible", defaultValue = "false") boolean publicVisible,
-      @RequestParam(name = "version") int version, Model model, jakarta.servlet.http.HttpServletResponse response,
+      @RequestParam(name = "version") int version,
+      Model model,
+      HttpServletResponse response,
       RedirectAttributes redirect) {
     IndicatorRow old = repository.indicator(id).orElseThrow(NotFoundException::new);
     IndicatorRow changed;
     try {
-      changed = new IndicatorRow(id, old.code(), required(name, "Name", 300), required(shortName, "Kurzname", 80),
-          optional(definition, 4000), optional(unit, 40), number(decimals, "Nachkommastellen", 0, 6),
-          optional(source, 1000), optional(licence, 500), optional(frequency, 100), polarity(polarity),
-          lifeSituation == null || lifeSituation.isBlank() ? null : oneOf(lifeSituation, LIFE_SITUATIONS, "Lebenslage"),
-          optional(readingAid, 4000), minCount == null || minCount.isBlank() ? null
-              : number(minCount, "Mindestanzahl", 0, 1_000_000), oneOf(kind, KINDS, "Art"), publicVisible,
-          old.position(), version, old.numeratorId(), old.denominatorId(), old.factor());
+      changed =
+          new IndicatorRow(
+              id,
+              old.code(),
+              required(name, "Name", 300),
+              required(shortName, "Kurzname", 80),
+              optional(definition, 4000),
+              optional(unit, 40),
+              number(decimals, "Nachkommastellen", 0, 6),
+              optional(source, 1000),
+              optional(licence, 500),
+              optional(frequency, 100),
+              polarity(polarity),
+              lifeSituation == null || lifeSituation.isBlank()
+                  ? null
+                  : oneOf(lifeSituation, LIFE_SITUATIONS, "Lebenslage"),
+              optional(readingAid, 4000),
+              minCount == null || minCount.isBlank()
+                  ? null
+                  : number(minCount, "Mindestanzahl", 0, 1_000_000),
+              oneOf(kind, KINDS, "Art"),
+              publicVisible,
+              old.position(),
+              version,
+              old.numeratorId(),
+              old.denominatorId(),
+              old.factor());
     } catch (DomainException e) {
       response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-      model.addAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(),
-          java.util.Locale.GERMAN));
+      model.addAttribute(
+          "error",
+          messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), Locale.GERMAN));
       model.addAttribute("indicator", old);
       return fill(model);
     }

@@ -2,32 +2,41 @@ package de.lagebild.atlas.internal.maps;
 
 import de.lagebild.atlas.internal.demo.DemoAtlas;
 import de.lagebild.atlas.internal.store.AtlasRepository;
-import de.lagebild.atlas.internal.store.AtlasRows;
-
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.Role;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The atlas pages: indicators and areas, a map with its table, an area profile ("Zahlen und Fakten"). */
+/**
+ * The atlas pages: indicators and areas, a map with its table, an area profile ("Zahlen und
+ * Fakten").
+ */
 @Controller
 class AtlasController {
 
   private final AtlasRepository repository;
   private final AtlasViews views;
   private final String tileUrl;
-  private final java.time.Clock clock;
+  private final Clock clock;
 
-  AtlasController(AtlasRepository repository, AtlasViews views,
-      @Value("${lagebild.atlas.tile-url:}") String tileUrl, java.time.Clock clock) {
+  AtlasController(
+      AtlasRepository repository,
+      AtlasViews views,
+      @Value("${lagebild.atlas.tile-url:}") String tileUrl,
+      Clock clock) {
     this.clock = clock;
     this.repository = repository;
     this.views = views;
@@ -44,21 +53,30 @@ class AtlasController {
 
   @GetMapping("/{tenant}/atlas/indikatoren/{id}")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
-  String indicator(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
+  String indicator(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
       @RequestParam(name = "periode", required = false) String period,
       @RequestParam(name = "klassen", defaultValue = "quantile") String method,
       @RequestParam(name = "anzahl", defaultValue = "5") int count,
       @RequestParam(name = "grenzen", required = false) String breaks,
       @RequestParam(name = "vergleich", required = false) List<UUID> compare,
       @RequestParam(name = "ebene", required = false) String level,
-      @RequestParam(name = "gebietsstand", required = false) String borders, Model model) {
+      @RequestParam(name = "gebietsstand", required = false) String borders,
+      Model model) {
     Classification.Method m = MapParameters.method(method);
-    AtlasViews.MapView map = views.map(id, period, m, count, MapParameters.breaks(breaks), MapParameters.level(level));
+    AtlasViews.MapView map =
+        views.map(id, period, m, count, MapParameters.breaks(breaks), MapParameters.level(level));
     model.addAttribute("map", map);
     model.addAttribute("ranking", AtlasViews.rankingChart(map));
-    List<UUID> chosen = compare == null || compare.isEmpty()
-        ? map.rows().stream().filter(r -> r.rank() != null).limit(2).map(r -> r.area().id()).toList()
-        : compare;
+    List<UUID> chosen =
+        compare == null || compare.isEmpty()
+            ? map.rows().stream()
+                .filter(r -> r.rank() != null)
+                .limit(2)
+                .map(r -> r.area().id())
+                .toList()
+            : compare;
     boolean today = "heute".equals(borders);
     model.addAttribute("series", views.series(id, chosen, today));
     model.addAttribute("todaysBorders", today);
@@ -73,36 +91,56 @@ class AtlasController {
   /** The map as SVG or its table as XLSX. */
   @GetMapping("/{tenant}/atlas/indikatoren/{id}/export")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
-  org.springframework.http.ResponseEntity<byte[]> export(@PathVariable("tenant") String tenant,
-      @PathVariable("id") UUID id, @RequestParam(name = "format", defaultValue = "svg") String format,
+  ResponseEntity<byte[]> export(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
+      @RequestParam(name = "format", defaultValue = "svg") String format,
       @RequestParam(name = "periode", required = false) String period,
       @RequestParam(name = "klassen", defaultValue = "quantile") String method,
       @RequestParam(name = "anzahl", defaultValue = "5") int count,
       @RequestParam(name = "grenzen", required = false) String breaks,
-      @RequestParam(name = "ebene", required = false) String level) throws java.io.IOException {
-    AtlasViews.MapView map = views.map(id, period, MapParameters.method(method), count, MapParameters.breaks(breaks), MapParameters.level(level));
+      @RequestParam(name = "ebene", required = false) String level)
+      throws IOException {
+    AtlasViews.MapView map =
+        views.map(
+            id,
+            period,
+            MapParameters.method(method),
+            count,
+            MapParameters.breaks(breaks),
+            MapParameters.level(level));
     String name = map.indicator().code() + "-" + (map.period() == null ? "" : map.period());
     if ("xlsx".equals(format)) {
-      return org.springframework.http.ResponseEntity.ok()
-          .contentType(org.springframework.http.MediaType.parseMediaType(
-              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-          .header("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"").body(MapExport.xlsx(map));
+      return ResponseEntity.ok()
+          .contentType(
+              MediaType.parseMediaType(
+                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+          .header("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"")
+          .body(MapExport.xlsx(map));
     }
     if ("png".equals(format)) {
-      return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.IMAGE_PNG)
+      return ResponseEntity.ok()
+          .contentType(MediaType.IMAGE_PNG)
           .header("Content-Disposition", "attachment; filename=\"" + name + ".png\"")
-          .body(MapExport.png(map, repository.simplifiedGeometries(map.rows().stream().map(r -> r.area().id())
-              .toList()), DemoAtlas.GEO_SOURCE));
+          .body(
+              MapExport.png(
+                  map,
+                  repository.simplifiedGeometries(
+                      map.rows().stream().map(r -> r.area().id()).toList()),
+                  DemoAtlas.GEO_SOURCE));
     }
     if (!"svg".equals(format)) {
       throw new DomainException("atlas.formatUnsupported", format);
     }
-    String svg = MapExport.svg(map, repository.simplifiedGeometries(map.rows().stream().map(r -> r.area().id())
-        .toList()), DemoAtlas.GEO_SOURCE);
-    return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType
-            .parseMediaType("image/svg+xml"))
+    String svg =
+        MapExport.svg(
+            map,
+            repository.simplifiedGeometries(map.rows().stream().map(r -> r.area().id()).toList()),
+            DemoAtlas.GEO_SOURCE);
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("image/svg+xml"))
         .header("Content-Disposition", "attachment; filename=\"" + name + ".svg\"")
-        .body(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        .body(svg.getBytes(StandardCharsets.UTF_8));
   }
 
   @GetMapping("/{tenant}/atlas/gebiete/{id}")
@@ -115,8 +153,8 @@ class AtlasController {
   /** The profile as PDF, for printing and for the Kreistag's papers. */
   @GetMapping("/{tenant}/atlas/gebiete/{id}/pdf")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
-  org.springframework.http.ResponseEntity<byte[]> areaPdf(@PathVariable("tenant") String tenant,
-      @PathVariable("id") UUID id) throws java.io.IOException {
+  ResponseEntity<byte[]> areaPdf(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id)
+      throws IOException {
     return ProfilePdf.download(views.profile(id), clock);
   }
 }

@@ -7,13 +7,18 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Classes of a choropleth map: quantiles, equal intervals, natural breaks (Jenks) or manual breaks, and a
- * colour-blind-safe sequential palette (ColorBrewer OrRd for "higher is worse", its reverse for "higher is better",
- * PuBu where no end is good).
+ * Classes of a choropleth map: quantiles, equal intervals, natural breaks (Jenks) or manual breaks,
+ * and a colour-blind-safe sequential palette (ColorBrewer OrRd for "higher is worse", its reverse
+ * for "higher is better", PuBu where no end is good).
  */
 final class Classification {
 
-  enum Method { QUANTILE, EQUAL, JENKS, MANUAL }
+  enum Method {
+    QUANTILE,
+    EQUAL,
+    JENKS,
+    MANUAL
+  }
 
   static final String[] BAD_HIGH = {"#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000"};
   static final String[] NEUTRAL = {"#f1eef6", "#bdc9e1", "#74a9cf", "#2b8cbe", "#045a8d"};
@@ -34,27 +39,32 @@ final class Classification {
     }
   }
 
-  private Classification() {
-  }
+  private Classification() {}
 
-  static Classes classify(double[] values, Method method, int count, double[] manual, Polarity polarity) {
+  static Classes classify(
+      double[] values, Method method, int count, double[] manual, Polarity polarity) {
     if (values.length == 0) {
       return new Classes(new double[0], new String[0], 0);
     }
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     int k = Math.max(2, Math.min(5, Math.min(count, distinct(sorted))));
-    double[] breaks = switch (method) {
-      case QUANTILE -> quantiles(sorted, k);
-      case EQUAL -> equal(sorted, k);
-      case JENKS -> jenks(sorted, k);
-      case MANUAL -> manual(sorted, manual);
-    };
+    double[] breaks =
+        switch (method) {
+          case QUANTILE -> quantiles(sorted, k);
+          case EQUAL -> equal(sorted, k);
+          case JENKS -> jenks(sorted, k);
+          case MANUAL -> manual(sorted, manual);
+        };
     String[] palette = palette(polarity);
     String[] colours = new String[breaks.length];
     for (int i = 0; i < breaks.length; i++) {
       // spread the classes over the palette
-      colours[i] = palette[breaks.length == 1 ? 0 : Math.round((float) i * (palette.length - 1) / (breaks.length - 1))];
+      colours[i] =
+          palette[
+              breaks.length == 1
+                  ? 0
+                  : Math.round((float) i * (palette.length - 1) / (breaks.length - 1))];
     }
     return new Classes(breaks, colours, sorted[0]);
   }
@@ -109,7 +119,9 @@ final class Classification {
     return b;
   }
 
-  /** Jenks natural breaks by dynamic programming (minimises the squared deviations within classes). */
+  /**
+   * Jenks natural breaks by dynamic programming (minimises the squared deviations within classes).
+   */
   static double[] jenks(double[] sorted, int k) {
     int n = sorted.length;
     double[][] lower = new double[n + 1][k + 1];

@@ -2,6 +2,7 @@ package de.lagebild.atlas.internal.maps;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import de.lagebild.atlas.internal.demo.DemoAtlas;
 import de.lagebild.atlas.internal.store.AtlasRepository;
 import de.lagebild.platform.TenantContext;
@@ -21,15 +22,16 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Map data as GeoJSON (areas with value, label, rank, class and colour, simplified geometry, attribution), written
- * with Jackson and cached per tenant and request while the tenant's atlas is unchanged (its revision). The cache is
- * bounded by bytes, so that varying parameters cannot fill the heap; a warm map costs a lookup and the bytes, and a
- * client that knows the ETag gets a 304.
+ * Map data as GeoJSON (areas with value, label, rank, class and colour, simplified geometry,
+ * attribution), written with Jackson and cached per tenant and request while the tenant's atlas is
+ * unchanged (its revision). The cache is bounded by bytes, so that varying parameters cannot fill
+ * the heap; a warm map costs a lookup and the bytes, and a client that knows the ETag gets a 304.
  */
 @Component
 public class MapData {
 
   public static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
+
   /** Upper bound of the cached answers' bytes. */
   static final long MAX_BYTES = 32L * 1024 * 1024;
 
@@ -37,44 +39,54 @@ public class MapData {
 
   private final AtlasRepository repository;
   private final JsonMapper json;
-  private final Cache<String, Cached> cache = Caffeine.newBuilder()
-      .maximumWeight(MAX_BYTES)
-      .weigher((String key, Cached c) -> c.body().length + key.length() * 2 + 64)
-      .recordStats()
-      .build();
+  private final Cache<String, Cached> cache =
+      Caffeine.newBuilder()
+          .maximumWeight(MAX_BYTES)
+          .weigher((String key, Cached c) -> c.body().length + key.length() * 2 + 64)
+          .recordStats()
+          .build();
 
   MapData(AtlasRepository repository, JsonMapper json) {
     this.repository = repository;
     this.json = json;
   }
 
-  /** The answer for {@code request} (a key of all parameters), built by {@code map} when the atlas has changed. */
+  /**
+   * The answer for {@code request} (a key of all parameters), built by {@code map} when the atlas
+   * has changed.
+   */
   public ResponseEntity<byte[]> answer(String request, Supplier<AtlasViews.MapView> map) {
     long revision = repository.revision();
     String key = TenantContext.require().value() + "|" + request;
     Cached e = cache.getIfPresent(key);
     if (e == null || e.revision() != revision) {
       byte[] body = geoJson(map.get());
-      e = new Cached(revision, body, "\"" + Integer.toHexString(Arrays.hashCode(body)) + "-" + body.length + "\"");
+      e =
+          new Cached(
+              revision,
+              body,
+              "\"" + Integer.toHexString(Arrays.hashCode(body)) + "-" + body.length + "\"");
       cache.put(key, e);
     }
-    HttpServletRequest request1 = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
-        .getRequest();
+    HttpServletRequest request1 =
+        ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
     String ifNoneMatch = request1.getHeader("If-None-Match");
-    if (ifNoneMatch != null && (ifNoneMatch.equals(e.etag()) || ifNoneMatch.equals("W/" + e.etag()))) {
+    if (ifNoneMatch != null
+        && (ifNoneMatch.equals(e.etag()) || ifNoneMatch.equals("W/" + e.etag()))) {
       return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(e.etag()).build();
     }
     return ResponseEntity.ok().contentType(GEO_JSON).eTag(e.etag()).body(e.body());
   }
 
   /** The cache's figures (for metrics and benchmarks). */
-  public com.github.benmanes.caffeine.cache.stats.CacheStats stats() {
+  public CacheStats stats() {
     return cache.stats();
   }
 
   /** The areas of a map as a GeoJSON feature collection (geometry as stored, already GeoJSON). */
   byte[] geoJson(AtlasViews.MapView map) {
-    Map<UUID, String> geometry = repository.simplifiedGeometries(map.rows().stream().map(r -> r.area().id()).toList());
+    Map<UUID, String> geometry =
+        repository.simplifiedGeometries(map.rows().stream().map(r -> r.area().id()).toList());
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     try (JsonGenerator g = json.createGenerator(out)) {
       g.writeStartObject();

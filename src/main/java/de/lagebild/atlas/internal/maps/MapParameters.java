@@ -5,12 +5,18 @@ import de.lagebild.platform.DomainException;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** The map's request parameters as the pages and the API take them: level, classification method, own breaks. */
+/**
+ * The map's request parameters as the pages and the API take them: level, classification method,
+ * own breaks.
+ */
 public final class MapParameters {
 
   private MapParameters() {}
 
-  /** The map level from its parameter ({@code kreis}, {@code gemeinde}, {@code sozialraum} …); null: automatic. */
+  /**
+   * The map level from its parameter ({@code kreis}, {@code gemeinde}, {@code sozialraum} …); null:
+   * automatic.
+   */
   public static AtlasRows.AreaType level(String text) {
     if (text == null || text.isBlank()) {
       return null;
@@ -31,14 +37,19 @@ public final class MapParameters {
     };
   }
 
-  /** Own class breaks, separated by semicolons, German or plain decimals; null when none are given. */
+  /**
+   * Own class breaks, separated by semicolons, German or plain decimals; null when none are given.
+   */
   public static double[] breaks(String text) {
     if (text == null || text.isBlank()) {
       return null;
     }
     try {
-      return Arrays.stream(text.split(";")).map(s -> s.strip().replace(".", "").replace(',', '.'))
-          .filter(s -> !s.isEmpty()).mapToDouble(Double::parseDouble).toArray();
+      return Arrays.stream(text.split(";"))
+          .map(s -> s.strip().replace(".", "").replace(',', '.'))
+          .filter(s -> !s.isEmpty())
+          .mapToDouble(Double::parseDouble)
+          .toArray();
     } catch (NumberFormatException e) {
       throw new DomainException("atlas.breaksInvalid", text);
     }

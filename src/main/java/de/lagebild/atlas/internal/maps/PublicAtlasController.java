@@ -1,10 +1,11 @@
 package de.lagebild.atlas.internal.maps;
 
 import de.lagebild.atlas.internal.store.AtlasRepository;
-
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
 import de.lagebild.platform.AllowPublic;
 import de.lagebild.platform.NotFoundException;
+import java.io.IOException;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,8 +17,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The public atlas of a tenant that is visible to the public: only indicators marked public, without login – the
- * same map, table and profile as inside.
+ * The public atlas of a tenant that is visible to the public: only indicators marked public,
+ * without login – the same map, table and profile as inside.
  */
 @Controller
 class PublicAtlasController {
@@ -25,12 +26,16 @@ class PublicAtlasController {
   private final AtlasRepository repository;
   private final AtlasViews views;
   private final String tileUrl;
-  private final java.time.Clock clock;
+  private final Clock clock;
 
   private final MapData mapData;
 
-  PublicAtlasController(AtlasRepository repository, AtlasViews views,
-      @Value("${lagebild.atlas.tile-url:}") String tileUrl, java.time.Clock clock, MapData mapData) {
+  PublicAtlasController(
+      AtlasRepository repository,
+      AtlasViews views,
+      @Value("${lagebild.atlas.tile-url:}") String tileUrl,
+      Clock clock,
+      MapData mapData) {
     this.mapData = mapData;
     this.clock = clock;
     this.repository = repository;
@@ -41,7 +46,9 @@ class PublicAtlasController {
   @GetMapping("/{tenant}/oeffentlich/atlas")
   @AllowPublic
   String home(@PathVariable("tenant") String tenant, Model model) {
-    model.addAttribute("indicators", repository.indicators().stream().filter(IndicatorRow::publicVisible).toList());
+    model.addAttribute(
+        "indicators",
+        repository.indicators().stream().filter(IndicatorRow::publicVisible).toList());
     model.addAttribute("areas", repository.areas());
     model.addAttribute("atlasBase", "/" + tenant + "/oeffentlich/atlas");
     return "atlas/home";
@@ -49,16 +56,19 @@ class PublicAtlasController {
 
   @GetMapping("/{tenant}/oeffentlich/atlas/indikatoren/{id}")
   @AllowPublic
-  String indicator(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
+  String indicator(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
       @RequestParam(name = "periode", required = false) String period,
       @RequestParam(name = "klassen", defaultValue = "quantile") String method,
       @RequestParam(name = "anzahl", defaultValue = "5") int count,
       @RequestParam(name = "grenzen", required = false) String breaks,
-      @RequestParam(name = "ebene", required = false) String level, Model model) {
+      @RequestParam(name = "ebene", required = false) String level,
+      Model model) {
     publicIndicator(id);
     Classification.Method m = MapParameters.method(method);
-    AtlasViews.MapView map = views.map(id, period, m, count, MapParameters.breaks(breaks),
-        MapParameters.level(level));
+    AtlasViews.MapView map =
+        views.map(id, period, m, count, MapParameters.breaks(breaks), MapParameters.level(level));
     model.addAttribute("map", map);
     model.addAttribute("ranking", AtlasViews.rankingChart(map));
     model.addAttribute("method", m.name().toLowerCase(Locale.ROOT));
@@ -71,16 +81,26 @@ class PublicAtlasController {
 
   @GetMapping(path = "/{tenant}/oeffentlich/atlas/karten-daten", produces = "application/geo+json")
   @AllowPublic
-  ResponseEntity<byte[]> mapData(@PathVariable("tenant") String tenant, @RequestParam("indicator") UUID indicator,
+  ResponseEntity<byte[]> mapData(
+      @PathVariable("tenant") String tenant,
+      @RequestParam("indicator") UUID indicator,
       @RequestParam(name = "period", required = false) String period,
       @RequestParam(name = "klassen", defaultValue = "quantile") String method,
       @RequestParam(name = "anzahl", defaultValue = "5") int count,
       @RequestParam(name = "grenzen", required = false) String breaks,
       @RequestParam(name = "level", required = false) String level) {
     publicIndicator(indicator);
-    return mapData.answer("public|" + indicator + "|" + period + "|" + method + "|" + count + "|" + breaks + "|" + level,
-        () -> views.map(indicator, period, MapParameters.method(method), count, MapParameters.breaks(breaks),
-            MapParameters.level(level)));
+    return mapData.answer(
+        "public|" + indicator + "|" + period + "|" + method + "|" + count + "|" + breaks + "|"
+            + level,
+        () ->
+            views.map(
+                indicator,
+                period,
+                MapParameters.method(method),
+                count,
+                MapParameters.breaks(breaks),
+                MapParameters.level(level)));
   }
 
   @GetMapping("/{tenant}/oeffentlich/atlas/gebiete/{id}")
@@ -94,7 +114,7 @@ class PublicAtlasController {
   @GetMapping("/{tenant}/oeffentlich/atlas/gebiete/{id}/pdf")
   @AllowPublic
   ResponseEntity<byte[]> areaPdf(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id)
-      throws java.io.IOException {
+      throws IOException {
     return ProfilePdf.download(views.profile(id, true), clock);
   }
 

@@ -16,8 +16,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Column mappings of wide sheets, saved under a name and applied to next year's file: a column is found by its
- * header; every column headed by a year stands for {@value #ANY_YEAR}, so a new year's column maps as last year's did.
+ * Column mappings of wide sheets, saved under a name and applied to next year's file: a column is
+ * found by its header; every column headed by a year stands for {@value #ANY_YEAR}, so a new year's
+ * column maps as last year's did.
  */
 @Repository
 class ColumnMappings {
@@ -37,9 +38,18 @@ class ColumnMappings {
   }
 
   List<Saved> all() {
-    return scope.dsl().select(Mapping.ID, Mapping.NAME, Mapping.ENTRIES, Mapping.VERSION).from(scope.table(Mapping.T))
-        .orderBy(Mapping.NAME).fetch(r -> new Saved(r.get(Mapping.ID), r.get(Mapping.NAME), parse(r.get(Mapping.ENTRIES)),
-            r.get(Mapping.VERSION)));
+    return scope
+        .dsl()
+        .select(Mapping.ID, Mapping.NAME, Mapping.ENTRIES, Mapping.VERSION)
+        .from(scope.table(Mapping.T))
+        .orderBy(Mapping.NAME)
+        .fetch(
+            r ->
+                new Saved(
+                    r.get(Mapping.ID),
+                    r.get(Mapping.NAME),
+                    parse(r.get(Mapping.ENTRIES)),
+                    r.get(Mapping.VERSION)));
   }
 
   Optional<Saved> byName(String name) {
@@ -50,7 +60,9 @@ class ColumnMappings {
     return all().stream().filter(s -> s.id().equals(id)).findFirst();
   }
 
-  /** Saves (or replaces) the mapping called {@code name}: column header → indicator code or "skip". */
+  /**
+   * Saves (or replaces) the mapping called {@code name}: column header → indicator code or "skip".
+   */
   void save(String name, Map<String, String> entries) {
     String n = name.strip();
     if (n.isEmpty() || n.length() > 200) {
@@ -60,38 +72,56 @@ class ColumnMappings {
     Instant now = clock.instant();
     Optional<Saved> existing = byName(n);
     if (existing.isPresent()) {
-      scope.update(Mapping.T).set(Mapping.ENTRIES, text).set(Mapping.UPDATED_AT, now)
-          .set(Mapping.VERSION, existing.get().version() + 1).where(Mapping.ID.eq(existing.get().id())).execute();
+      scope
+          .update(Mapping.T)
+          .set(Mapping.ENTRIES, text)
+          .set(Mapping.UPDATED_AT, now)
+          .set(Mapping.VERSION, existing.get().version() + 1)
+          .where(Mapping.ID.eq(existing.get().id()))
+          .execute();
     } else {
-      scope.insertInto(Mapping.T).set(Mapping.ID, UUID.randomUUID()).set(Mapping.NAME, n).set(Mapping.ENTRIES, text)
-          .set(Mapping.CREATED_AT, now).set(Mapping.UPDATED_AT, now).set(Mapping.VERSION, 0).execute();
+      scope
+          .insertInto(Mapping.T)
+          .set(Mapping.ID, UUID.randomUUID())
+          .set(Mapping.NAME, n)
+          .set(Mapping.ENTRIES, text)
+          .set(Mapping.CREATED_AT, now)
+          .set(Mapping.UPDATED_AT, now)
+          .set(Mapping.VERSION, 0)
+          .execute();
     }
   }
 
   /**
-   * What a saved mapping says for the columns of a file (column index → target), and the problems: columns the
-   * mapping does not know, entries the file lacks.
+   * What a saved mapping says for the columns of a file (column index → target), and the problems:
+   * columns the mapping does not know, entries the file lacks.
    */
-  static Map<Integer, String> apply(Saved saved, List<StatisticsReader.Column> columns,
-      List<StatisticsReader.Problem> problems) {
+  static Map<Integer, String> apply(
+      Saved saved, List<StatisticsReader.Column> columns, List<StatisticsReader.Problem> problems) {
     Map<Integer, String> result = new LinkedHashMap<>();
     List<String> used = new ArrayList<>();
     for (StatisticsReader.Column c : columns) {
-      String key = c.period() != null && saved.entries().containsKey(ANY_YEAR) ? ANY_YEAR : c.label();
+      String key =
+          c.period() != null && saved.entries().containsKey(ANY_YEAR) ? ANY_YEAR : c.label();
       String target = saved.entries().get(key);
       if (target == null) {
-        problems.add(new StatisticsReader.Problem(1, c.label(), "atlas.mappingColumnNew", c.label(), false));
+        problems.add(
+            new StatisticsReader.Problem(1, c.label(), "atlas.mappingColumnNew", c.label(), false));
       } else {
         result.put(c.index(), target);
         used.add(key);
       }
     }
-    saved.entries().keySet().stream().filter(k -> !used.contains(k)).forEach(k -> problems.add(
-        new StatisticsReader.Problem(1, k, "atlas.mappingColumnMissing", k, false)));
+    saved.entries().keySet().stream()
+        .filter(k -> !used.contains(k))
+        .forEach(
+            k ->
+                problems.add(
+                    new StatisticsReader.Problem(1, k, "atlas.mappingColumnMissing", k, false)));
     return result;
   }
 
   private Map<String, String> parse(String text) {
-    return json.readValue(text, new TypeReference<LinkedHashMap<String, String>>() { });
+    return json.readValue(text, new TypeReference<LinkedHashMap<String, String>>() {});
   }
 }

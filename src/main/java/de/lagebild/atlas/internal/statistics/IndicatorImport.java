@@ -1,22 +1,24 @@
 package de.lagebild.atlas.internal.statistics;
 
 import de.lagebild.atlas.internal.indicators.Derivation;
+import de.lagebild.atlas.internal.statistics.StatisticsReader.Problem;
 import de.lagebild.atlas.internal.store.AtlasRepository;
-import de.lagebild.atlas.internal.store.Periods;
-
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
 import de.lagebild.atlas.internal.store.AtlasRows.Polarity;
 import de.lagebild.atlas.internal.store.AtlasRows.ValueRow;
-import de.lagebild.atlas.internal.statistics.StatisticsReader.Problem;
+import de.lagebild.atlas.internal.store.Periods;
 import de.lagebild.exchange.TextDecoder;
 import de.lagebild.identity.CurrentUser;
 import de.lagebild.platform.AuditLog;
+import de.lagebild.platform.BackgroundJobs;
 import de.lagebild.platform.DomainException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,20 +30,28 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Import of official statistics (GENESIS / Regionaldatenbank table CSV, long CSV): preview first – columns and the
- * indicator each one feeds (an existing one found by code or name, or a new one), areas matched by key, else by
- * name (reported), rows of unknown areas listed, every problem with its line – then one transaction. Values that
- * change keep their previous value in the history.
+ * Import of official statistics (GENESIS / Regionaldatenbank table CSV, long CSV): preview first –
+ * columns and the indicator each one feeds (an existing one found by code or name, or a new one),
+ * areas matched by key, else by name (reported), rows of unknown areas listed, every problem with
+ * its line – then one transaction. Values that change keep their previous value in the history.
  */
 @Service
 public class IndicatorImport {
 
   /** What a column feeds: an existing indicator, a new one with this name, or nothing. */
-  record Target(int column, String label, String unit, UUID indicator, String indicatorName, boolean create,
-      boolean skip, String period) {}
+  record Target(
+      int column,
+      String label,
+      String unit,
+      UUID indicator,
+      String indicatorName,
+      boolean create,
+      boolean skip,
+      String period) {}
 
   /**
-   * @param mapping column index → indicator code, "neu" or "skip" (optional; otherwise found by code or name)
+   * @param mapping column index → indicator code, "neu" or "skip" (optional; otherwise found by
+   *     code or name)
    * @param period the period of a wide sheet without period columns
    * @param saved a saved column mapping to apply (its entries yield to {@code mapping})
    * @param saveAs the name under which the commit saves the mapping it used (null: not saved)
@@ -53,10 +63,16 @@ public class IndicatorImport {
   }
 
   /** Told how far a commit has got (a background job's progress). */
-  interface Progress extends de.lagebild.platform.BackgroundJobs.Listener {}
+  interface Progress extends BackgroundJobs.Listener {}
 
-  record Preview(StatisticsReader.Result read, String charset, List<Target> targets, List<Problem> problems,
-      int values, int areasMatched, List<String> unknownAreas) {
+  record Preview(
+      StatisticsReader.Result read,
+      String charset,
+      List<Target> targets,
+      List<Problem> problems,
+      int values,
+      int areasMatched,
+      List<String> unknownAreas) {
     public boolean hasErrors() {
       return problems.stream().anyMatch(Problem::error);
     }
@@ -66,7 +82,8 @@ public class IndicatorImport {
     }
   }
 
-  public record Summary(int values, int created, int changed, int unchanged, int indicatorsCreated, UUID batch) {}
+  public record Summary(
+      int values, int created, int changed, int unchanged, int indicatorsCreated, UUID batch) {}
 
   private final AtlasRepository repository;
   private final ColumnMappings mappings;
@@ -74,7 +91,11 @@ public class IndicatorImport {
   private final AuditLog audit;
   private final Clock clock;
 
-  IndicatorImport(AtlasRepository repository, ColumnMappings mappings, Derivation derivation, AuditLog audit,
+  IndicatorImport(
+      AtlasRepository repository,
+      ColumnMappings mappings,
+      Derivation derivation,
+      AuditLog audit,
       Clock clock) {
     this.mappings = mappings;
     this.derivation = derivation;
@@ -89,7 +110,8 @@ public class IndicatorImport {
 
   Preview preview(byte[] bytes, Options options) {
     byte[] content = bytes;
-    boolean zip = bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
+    boolean zip =
+        bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
     if (zip) {
       byte[] csv = StatisticsReader.unzipCsv(bytes);
       if (csv != null) {
@@ -98,14 +120,19 @@ public class IndicatorImport {
       }
     }
     boolean xlsx = zip;
-    TextDecoder.Decoded decoded = xlsx ? new TextDecoder.Decoded("", "XLSX") : TextDecoder.decode(content);
-    StatisticsReader.Result read = xlsx ? StatisticsReader.readXlsx(content, options.period())
-        : StatisticsReader.read(decoded.text(), options.period());
+    TextDecoder.Decoded decoded =
+        xlsx ? new TextDecoder.Decoded("", "XLSX") : TextDecoder.decode(content);
+    StatisticsReader.Result read =
+        xlsx
+            ? StatisticsReader.readXlsx(content, options.period())
+            : StatisticsReader.read(decoded.text(), options.period());
     List<Problem> problems = new ArrayList<>(read.problems());
     Map<Integer, String> mapping = new LinkedHashMap<>();
     if (options.saved() != null) {
-      ColumnMappings.Saved saved = mappings.byId(options.saved())
-          .orElseThrow(() -> new DomainException("atlas.mappingUnknown"));
+      ColumnMappings.Saved saved =
+          mappings
+              .byId(options.saved())
+              .orElseThrow(() -> new DomainException("atlas.mappingUnknown"));
       mapping.putAll(ColumnMappings.apply(saved, read.columns(), problems));
     }
     if (options.mapping() != null) {
@@ -116,24 +143,44 @@ public class IndicatorImport {
     for (StatisticsReader.Column c : read.columns()) {
       String wanted = mapping.get(c.index());
       if ("skip".equals(wanted)) {
-        targets.add(new Target(c.index(), c.label(), c.unit(), null, null, false, true, c.period()));
+        targets.add(
+            new Target(c.index(), c.label(), c.unit(), null, null, false, true, c.period()));
         continue;
       }
       IndicatorRow found = null;
       if (wanted != null && !"neu".equals(wanted)) {
-        found = indicators.stream().filter(i -> i.code().equals(wanted) || i.id().toString().equals(wanted))
-            .findFirst().orElseThrow(() -> new DomainException("atlas.indicatorUnknown", wanted));
+        found =
+            indicators.stream()
+                .filter(i -> i.code().equals(wanted) || i.id().toString().equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new DomainException("atlas.indicatorUnknown", wanted));
       } else if (wanted == null && c.period() == null) {
-        found = indicators.stream().filter(i -> i.code().equalsIgnoreCase(c.label())
-            || i.name().equalsIgnoreCase(c.label()) || i.shortName().equalsIgnoreCase(c.label()))
-            .findFirst().orElse(null);
+        found =
+            indicators.stream()
+                .filter(
+                    i ->
+                        i.code().equalsIgnoreCase(c.label())
+                            || i.name().equalsIgnoreCase(c.label())
+                            || i.shortName().equalsIgnoreCase(c.label()))
+                .findFirst()
+                .orElse(null);
       }
-      targets.add(found != null
-          ? new Target(c.index(), c.label(), c.unit(), found.id(), found.name(), false, false, c.period())
-          : new Target(c.index(), c.label(), c.unit(), null, newName(read, c), true, false, c.period()));
+      targets.add(
+          found != null
+              ? new Target(
+                  c.index(),
+                  c.label(),
+                  c.unit(),
+                  found.id(),
+                  found.name(),
+                  false,
+                  false,
+                  c.period())
+              : new Target(
+                  c.index(), c.label(), c.unit(), null, newName(read, c), true, false, c.period()));
     }
     // problems of columns the user does not take are not in the way
-    Set<String> skipped = new java.util.HashSet<>();
+    Set<String> skipped = new HashSet<>();
     targets.stream().filter(Target::skip).forEach(t -> skipped.add(t.label()));
     problems.removeIf(pr -> pr.line() > 1 && skipped.contains(pr.field()));
     List<AreaRow> areas = repository.areas();
@@ -150,7 +197,8 @@ public class IndicatorImport {
       try {
         period = Periods.normalise(cell.period());
       } catch (DomainException e) {
-        problems.add(new Problem(cell.line(), "Zeitraum", "atlas.periodInvalid", cell.period(), true));
+        problems.add(
+            new Problem(cell.line(), "Zeitraum", "atlas.periodInvalid", cell.period(), true));
         continue;
       }
       AreaRow area = area(cell, period, areas, problems, reported);
@@ -162,9 +210,11 @@ public class IndicatorImport {
       values++;
     }
     if (!unknown.isEmpty()) {
-      problems.add(new Problem(0, "Gebiet", "atlas.areasUnknown", String.join(", ", unknown), false));
+      problems.add(
+          new Problem(0, "Gebiet", "atlas.areasUnknown", String.join(", ", unknown), false));
     }
-    return new Preview(read, decoded.charset(), targets, problems, values, matched.size(), List.copyOf(unknown));
+    return new Preview(
+        read, decoded.charset(), targets, problems, values, matched.size(), List.copyOf(unknown));
   }
 
   private static String newName(StatisticsReader.Result read, StatisticsReader.Column c) {
@@ -175,27 +225,39 @@ public class IndicatorImport {
     return c.label() + (read.tableCode() == null ? "" : " (Tabelle " + read.tableCode() + ")");
   }
 
-  /** The area a row means: by key (a lost leading zero put back), else by name without ", Landkreis" etc. */
-  private AreaRow area(StatisticsReader.Cell cell, String period, List<AreaRow> areas, List<Problem> problems,
+  /**
+   * The area a row means: by key (a lost leading zero put back), else by name without ", Landkreis"
+   * etc.
+   */
+  private AreaRow area(
+      StatisticsReader.Cell cell,
+      String period,
+      List<AreaRow> areas,
+      List<Problem> problems,
       Set<String> reported) {
     LocalDate day = Periods.end(period);
     String key = cell.key();
     if (key != null && !key.isEmpty() && Set.of(1, 4, 7, 11).contains(key.length())) {
       String padded = "0" + key;
       if (reported.add("pad:" + key)) {
-        problems.add(new Problem(cell.line(), "Schlüssel", "atlas.leadingZero", key + " → " + padded, false));
+        problems.add(
+            new Problem(
+                cell.line(), "Schlüssel", "atlas.leadingZero", key + " → " + padded, false));
       }
       key = padded;
     }
     String k = key;
-    List<AreaRow> byKey = k == null || k.isEmpty() ? List.of()
-        : areas.stream().filter(a -> k.equals(a.officialKey())).toList();
+    List<AreaRow> byKey =
+        k == null || k.isEmpty()
+            ? List.of()
+            : areas.stream().filter(a -> k.equals(a.officialKey())).toList();
     if (byKey.isEmpty()) {
       String name = clean(cell.areaName());
       List<AreaRow> byName = areas.stream().filter(a -> clean(a.name()).equals(name)).toList();
       if (byName.size() == 1) {
         if (reported.add("name:" + name)) {
-          problems.add(new Problem(cell.line(), "Gebiet", "atlas.matchedByName", cell.areaName(), false));
+          problems.add(
+              new Problem(cell.line(), "Gebiet", "atlas.matchedByName", cell.areaName(), false));
         }
         byKey = byName;
       } else {
@@ -210,8 +272,13 @@ public class IndicatorImport {
       problems.add(new Problem(cell.line(), "Schlüssel", "atlas.keyAmbiguous", k, true));
       return null;
     }
-    problems.add(new Problem(cell.line(), "Zeitraum", "atlas.outsideValidity",
-        byKey.get(0).name() + ", " + Periods.label(period), true));
+    problems.add(
+        new Problem(
+            cell.line(),
+            "Zeitraum",
+            "atlas.outsideValidity",
+            byKey.get(0).name() + ", " + Periods.label(period),
+            true));
     return byKey.get(0);
   }
 
@@ -228,15 +295,20 @@ public class IndicatorImport {
     return commit(bytes, fileName, Options.of(mapping), null);
   }
 
-  /** Writes the preview's values in one transaction; refuses when it has errors; tells {@code progress} (if any). */
+  /**
+   * Writes the preview's values in one transaction; refuses when it has errors; tells {@code
+   * progress} (if any).
+   */
   @Transactional
-  Summary commit(byte[] bytes, String fileName, Options options,
-      de.lagebild.platform.BackgroundJobs.Listener progress) {
+  Summary commit(byte[] bytes, String fileName, Options options, BackgroundJobs.Listener progress) {
     Preview p = preview(bytes, options);
     if (p.hasErrors()) {
       Problem first = p.problems().stream().filter(Problem::error).findFirst().orElseThrow();
-      throw new DomainException("atlas.importHasErrors", p.problems().stream().filter(Problem::error).count(),
-          first.line(), first.field());
+      throw new DomainException(
+          "atlas.importHasErrors",
+          p.problems().stream().filter(Problem::error).count(),
+          first.line(),
+          first.field());
     }
     Instant now = clock.instant();
     Map<Integer, UUID> indicatorOf = new LinkedHashMap<>();
@@ -255,9 +327,30 @@ public class IndicatorImport {
           createdByName.put(t.indicatorName(), id);
         }
         String code = uniqueCode(p.read().tableCode(), t);
-        repository.insertIndicator(new IndicatorRow(id, code, abbreviate(t.indicatorName(), 300),
-            abbreviate(t.period() != null ? t.indicatorName() : t.label(), 80), null, t.unit(), 0, p.read().source() == null ? fileName : p.read().source(),
-            null, null, Polarity.NEUTRAL, null, null, null, "OTHER", false, position++, 0, null, null, null), now);
+        repository.insertIndicator(
+            new IndicatorRow(
+                id,
+                code,
+                abbreviate(t.indicatorName(), 300),
+                abbreviate(t.period() != null ? t.indicatorName() : t.label(), 80),
+                null,
+                t.unit(),
+                0,
+                p.read().source() == null ? fileName : p.read().source(),
+                null,
+                null,
+                Polarity.NEUTRAL,
+                null,
+                null,
+                null,
+                "OTHER",
+                false,
+                position++,
+                0,
+                null,
+                null,
+                null),
+            now);
         indicatorOf.put(t.column(), id);
         createdIndicators++;
       } else {
@@ -265,17 +358,20 @@ public class IndicatorImport {
       }
     }
     if (options.saveAs() != null && !options.saveAs().isBlank()) {
-      Map<UUID, String> codes = new java.util.HashMap<>();
+      Map<UUID, String> codes = new HashMap<>();
       repository.indicators().forEach(i -> codes.put(i.id(), i.code()));
       Map<String, String> entries = new LinkedHashMap<>();
       for (Target t : p.targets()) {
-        entries.put(t.period() != null ? ColumnMappings.ANY_YEAR : t.label(),
+        entries.put(
+            t.period() != null ? ColumnMappings.ANY_YEAR : t.label(),
             t.skip() ? "skip" : codes.get(indicatorOf.get(t.column())));
       }
       mappings.save(options.saveAs(), entries);
     }
     String author = CurrentUser.get().map(u -> u.actorName()).orElse("Import");
-    UUID batch = repository.insertBatch(fileName, p.read().format().name(), p.read().cells().size(), author, now);
+    UUID batch =
+        repository.insertBatch(
+            fileName, p.read().format().name(), p.read().cells().size(), author, now);
     List<AreaRow> areas = repository.areas();
     int changed = 0;
     int unchanged = 0;
@@ -295,14 +391,27 @@ public class IndicatorImport {
         continue;
       }
       String period = Periods.normalise(cell.period());
-      AreaRow area = area(cell, period, areas, ignored, new java.util.HashSet<>());
+      AreaRow area = area(cell, period, areas, ignored, new HashSet<>());
       if (area == null) {
         continue;
       }
-      AtlasRepository.Written written = repository.putValue(new ValueRow(UUID.randomUUID(), indicator, area.id(), period,
-          Periods.end(period), cell.value(), cell.special(), cell.flags(), batch,
-          p.read().tableCode() == null ? abbreviate(fileName == null ? "Import" : fileName, 300)
-              : "Tabelle " + p.read().tableCode(), 0), now);
+      AtlasRepository.Written written =
+          repository.putValue(
+              new ValueRow(
+                  UUID.randomUUID(),
+                  indicator,
+                  area.id(),
+                  period,
+                  Periods.end(period),
+                  cell.value(),
+                  cell.special(),
+                  cell.flags(),
+                  batch,
+                  p.read().tableCode() == null
+                      ? abbreviate(fileName == null ? "Import" : fileName, 300)
+                      : "Tabelle " + p.read().tableCode(),
+                  0),
+              now);
       values++;
       if (written == AtlasRepository.Written.CHANGED) {
         changed++;
@@ -314,20 +423,32 @@ public class IndicatorImport {
       progress.done(total);
     }
     derivation.recomputeAll();
-    Summary s = new Summary(values, values - changed - unchanged, changed, unchanged, createdIndicators, batch);
+    Summary s =
+        new Summary(
+            values, values - changed - unchanged, changed, unchanged, createdIndicators, batch);
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("values", values);
     after.put("changed", changed);
     after.put("indicatorsCreated", createdIndicators);
     after.put("table", p.read().tableCode());
-    audit.record("IMPORT", "IndicatorValues", batch, "Statistik importiert: " + (fileName == null ? "" : fileName),
-        null, after);
+    audit.record(
+        "IMPORT",
+        "IndicatorValues",
+        batch,
+        "Statistik importiert: " + (fileName == null ? "" : fileName),
+        null,
+        after);
     return s;
   }
 
   private String uniqueCode(String table, Target t) {
-    String base = ((table == null ? "import" : table) + "-" + (t.period() != null ? t.indicatorName() : t.label())).toLowerCase(Locale.GERMAN)
-        .replaceAll("[^a-z0-9äöüß]+", "-").replaceAll("(^-|-$)", "");
+    String base =
+        ((table == null ? "import" : table)
+                + "-"
+                + (t.period() != null ? t.indicatorName() : t.label()))
+            .toLowerCase(Locale.GERMAN)
+            .replaceAll("[^a-z0-9äöüß]+", "-")
+            .replaceAll("(^-|-$)", "");
     base = base.length() > 50 ? base.substring(0, 50) : base;
     String code = base;
     int i = 2;

@@ -2,18 +2,27 @@ package de.lagebild.atlas.internal.statistics;
 
 import de.lagebild.atlas.internal.areas.GeoJsonImport;
 import de.lagebild.atlas.internal.store.AtlasRepository;
-
+import de.lagebild.exchange.TextDecoder;
+import de.lagebild.exchange.UploadStash;
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.DomainException;
+import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,25 +35,42 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Loading official statistics: upload (GENESIS / Regionaldatenbank table CSV or long CSV), preview with the column
- * mapping and every problem with its line, commit in one transaction. The same through the API.
+ * Loading official statistics: upload (GENESIS / Regionaldatenbank table CSV or long CSV), preview
+ * with the column mapping and every problem with its line, commit in one transaction. The same
+ * through the API.
  */
 @Controller
 class IndicatorImportController {
 
   record ApiProblem(int line, String field, String code, String message, boolean error) {}
 
-  record ApiColumn(int column, String label, String unit, String indicator, boolean create, boolean skip) {}
+  record ApiColumn(
+      int column, String label, String unit, String indicator, boolean create, boolean skip) {}
 
-  record ApiResult(String format, String encoding, String table, String title, boolean dryRun, List<ApiColumn> columns,
-      int values, int areasMatched, List<String> unknownAreas, List<ApiProblem> problems,
+  record ApiResult(
+      String format,
+      String encoding,
+      String table,
+      String title,
+      boolean dryRun,
+      List<ApiColumn> columns,
+      int values,
+      int areasMatched,
+      List<String> unknownAreas,
+      List<ApiProblem> problems,
       IndicatorImport.Summary summary) {}
-
 
   record GeometryProblem(int feature, String field, String code, String message, boolean error) {}
 
-  record GeometryResult(boolean dryRun, int features, int matched, int created, int pointsBefore, int pointsAfter,
-      List<String> newAreas, List<GeometryProblem> problems) {}
+  record GeometryResult(
+      boolean dryRun,
+      int features,
+      int matched,
+      int created,
+      int pointsBefore,
+      int pointsAfter,
+      List<String> newAreas,
+      List<GeometryProblem> problems) {}
 
   /** Long tables from this size are committed as a stream ({@link StreamingValueImport}). */
   static final long STREAM_FROM = 5L * 1024 * 1024;
@@ -53,17 +79,22 @@ class IndicatorImportController {
   private final StreamingValueImport streaming;
   private final GeoJsonImport geoJson;
   private final AtlasRepository repository;
-  private final org.springframework.context.MessageSource messages;
-  private final de.lagebild.exchange.UploadStash stash;
+  private final MessageSource messages;
+  private final UploadStash stash;
   private final ColumnMappings mappings;
   private final AtlasImportJobs jobs;
   private final long backgroundFrom;
 
-  IndicatorImportController(IndicatorImport imports, StreamingValueImport streaming, GeoJsonImport geoJson,
-      AtlasRepository repository, org.springframework.context.MessageSource messages, ColumnMappings mappings,
+  IndicatorImportController(
+      IndicatorImport imports,
+      StreamingValueImport streaming,
+      GeoJsonImport geoJson,
+      AtlasRepository repository,
+      MessageSource messages,
+      ColumnMappings mappings,
       AtlasImportJobs jobs,
-      @org.springframework.beans.factory.annotation.Value("${lagebild.import.background-from-bytes:1000000}")
-      long backgroundFrom) throws IOException {
+      @Value("${lagebild.import.background-from-bytes:1000000}") long backgroundFrom)
+      throws IOException {
     this.mappings = mappings;
     this.jobs = jobs;
     this.backgroundFrom = backgroundFrom;
@@ -72,7 +103,7 @@ class IndicatorImportController {
     this.geoJson = geoJson;
     this.repository = repository;
     this.messages = messages;
-    this.stash = new de.lagebild.exchange.UploadStash("atlas");
+    this.stash = new UploadStash("atlas");
   }
 
   @GetMapping("/{tenant}/atlas/import")
@@ -85,15 +116,21 @@ class IndicatorImportController {
 
   @PostMapping("/{tenant}/atlas/import")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String preview(@PathVariable("tenant") String tenant, @RequestParam("file") MultipartFile file,
+  String preview(
+      @PathVariable("tenant") String tenant,
+      @RequestParam("file") MultipartFile file,
       @RequestParam(name = "periode", required = false) String period,
-      @RequestParam(name = "zuordnung", required = false) java.util.UUID saved,
-      HttpSession session, Model model) throws IOException {
+      @RequestParam(name = "zuordnung", required = false) UUID saved,
+      HttpSession session,
+      Model model)
+      throws IOException {
     byte[] bytes = file.getBytes();
-    IndicatorImport.Options options = new IndicatorImport.Options(null, blankToNull(period), saved, null);
+    IndicatorImport.Options options =
+        new IndicatorImport.Options(null, blankToNull(period), saved, null);
     IndicatorImport.Preview p = imports.preview(bytes, options);
-    String token = stash.put(session, tenant, new java.io.ByteArrayInputStream(bytes), file.getOriginalFilename(),
-        null);
+    String token =
+        stash.put(
+            session, tenant, new ByteArrayInputStream(bytes), file.getOriginalFilename(), null);
     model.addAttribute("preview", p);
     model.addAttribute("token", token);
     model.addAttribute("indicators", repository.indicators());
@@ -106,28 +143,37 @@ class IndicatorImportController {
 
   @PostMapping("/{tenant}/atlas/import/uebernehmen")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String commit(@PathVariable("tenant") String tenant, @RequestParam("token") String token,
+  String commit(
+      @PathVariable("tenant") String tenant,
+      @RequestParam("token") String token,
       @RequestParam(name = "periode", required = false) String period,
       @RequestParam(name = "speichernAls", required = false) String saveAs,
-      HttpServletRequest request, HttpSession session, RedirectAttributes redirect) throws IOException {
-    de.lagebild.exchange.UploadStash.Pending p = stash.get(session, token, tenant)
-        .orElseThrow(() -> new DomainException("import.expired"));
+      HttpServletRequest request,
+      HttpSession session,
+      RedirectAttributes redirect)
+      throws IOException {
+    UploadStash.Pending p =
+        stash.get(session, token, tenant).orElseThrow(() -> new DomainException("import.expired"));
     Map<Integer, String> mapping = new HashMap<>();
-    request.getParameterMap().forEach((name, values) -> {
-      if (name.matches("spalte-\\d{1,6}") && values.length > 0 && !values[0].isBlank()) {
-        mapping.put(Integer.parseInt(name.substring(7)), values[0]);
-      }
-    });
-    IndicatorImport.Options options = new IndicatorImport.Options(mapping, blankToNull(period), null,
-        blankToNull(saveAs));
+    request
+        .getParameterMap()
+        .forEach(
+            (name, values) -> {
+              if (name.matches("spalte-\\d{1,6}") && values.length > 0 && !values[0].isBlank()) {
+                mapping.put(Integer.parseInt(name.substring(7)), values[0]);
+              }
+            });
+    IndicatorImport.Options options =
+        new IndicatorImport.Options(mapping, blankToNull(period), null, blankToNull(saveAs));
     if (p.size() >= backgroundFrom) {
-      java.nio.file.Path owned = stash.dir().resolve("job-" + token);
-      Files.move(p.file(), owned, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Path owned = stash.dir().resolve("job-" + token);
+      Files.move(p.file(), owned, StandardCopyOption.REPLACE_EXISTING);
       stash.remove(session, token, true);
-      java.util.UUID job = jobs.start(owned, p.fileName(), options);
+      UUID job = jobs.start(owned, p.fileName(), options);
       return "redirect:/" + tenant + "/atlas/import/auftraege/" + job;
     }
-    IndicatorImport.Summary s = imports.commit(Files.readAllBytes(p.file()), p.fileName(), options, null);
+    IndicatorImport.Summary s =
+        imports.commit(Files.readAllBytes(p.file()), p.fileName(), options, null);
     stash.remove(session, token, false);
     redirect.addFlashAttribute("atlasSummary", s);
     redirect.addFlashAttribute("success", "atlas.import.done");
@@ -136,8 +182,8 @@ class IndicatorImportController {
 
   @GetMapping("/{tenant}/atlas/import/auftraege/{id}")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String job(@PathVariable("tenant") String tenant, @PathVariable("id") java.util.UUID id, Model model) {
-    model.addAttribute("job", jobs.find(id).orElseThrow(de.lagebild.platform.NotFoundException::new));
+  String job(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id, Model model) {
+    model.addAttribute("job", jobs.find(id).orElseThrow(NotFoundException::new));
     model.addAttribute("progress", jobs.progress(id).orElse(null));
     return "atlas/import-job";
   }
@@ -145,8 +191,9 @@ class IndicatorImportController {
   /** The progress part of the job page, polled by htmx while the job runs. */
   @GetMapping("/{tenant}/atlas/import/auftraege/{id}/fortschritt")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String jobProgress(@PathVariable("tenant") String tenant, @PathVariable("id") java.util.UUID id, Model model) {
-    model.addAttribute("job", jobs.find(id).orElseThrow(de.lagebild.platform.NotFoundException::new));
+  String jobProgress(
+      @PathVariable("tenant") String tenant, @PathVariable("id") UUID id, Model model) {
+    model.addAttribute("job", jobs.find(id).orElseThrow(NotFoundException::new));
     model.addAttribute("progress", jobs.progress(id).orElse(null));
     return "atlas/import-job :: status";
   }
@@ -155,16 +202,24 @@ class IndicatorImportController {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
-  /** {@code POST /api/v1/{tenant}/indicator-imports}: the same for scripts; {@code dryRun=true} writes nothing. */
-  @PostMapping(path = "/api/v1/{tenant}/indicator-imports", produces = MediaType.APPLICATION_JSON_VALUE)
+  /**
+   * {@code POST /api/v1/{tenant}/indicator-imports}: the same for scripts; {@code dryRun=true}
+   * writes nothing.
+   */
+  @PostMapping(
+      path = "/api/v1/{tenant}/indicator-imports",
+      produces = MediaType.APPLICATION_JSON_VALUE)
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
   @ResponseBody
-  ApiResult api(@PathVariable("tenant") String tenant, @RequestParam("file") MultipartFile file,
+  ApiResult api(
+      @PathVariable("tenant") String tenant,
+      @RequestParam("file") MultipartFile file,
       @RequestParam(name = "mapping", required = false) String mapping,
       @RequestParam(name = "period", required = false) String period,
       @RequestParam(name = "savedMapping", required = false) String savedMapping,
       @RequestParam(name = "saveMappingAs", required = false) String saveMappingAs,
-      @RequestParam(name = "dryRun", defaultValue = "true") boolean dryRun) throws IOException {
+      @RequestParam(name = "dryRun", defaultValue = "true") boolean dryRun)
+      throws IOException {
     Map<Integer, String> map = new LinkedHashMap<>();
     if (mapping != null && !mapping.isBlank()) {
       for (String part : mapping.split("[;,]")) {
@@ -175,59 +230,115 @@ class IndicatorImportController {
         map.put(Integer.parseInt(kv[0].strip()), kv[1].strip());
       }
     }
-    java.util.UUID saved = savedMapping == null || savedMapping.isBlank() ? null
-        : mappings.byName(savedMapping).orElseThrow(() -> new DomainException("atlas.mappingUnknown")).id();
+    UUID saved =
+        savedMapping == null || savedMapping.isBlank()
+            ? null
+            : mappings
+                .byName(savedMapping)
+                .orElseThrow(() -> new DomainException("atlas.mappingUnknown"))
+                .id();
     if (!dryRun && map.isEmpty() && saved == null && file.getSize() >= STREAM_FROM) {
       // a large long table: streamed, without holding the file or its values in memory
-      java.nio.file.Path tmp = java.nio.file.Files.createTempFile("lagebild-values-", ".csv");
+      Path tmp = Files.createTempFile("lagebild-values-", ".csv");
       try {
         file.transferTo(tmp);
         if (StreamingValueImport.isLongTable(tmp)) {
           IndicatorImport.Summary s = streaming.commit(tmp, file.getOriginalFilename());
-          return new ApiResult("long", null, null, null, false, List.of(), s.values(), 0, List.of(), List.of(), s);
+          return new ApiResult(
+              "long", null, null, null, false, List.of(), s.values(), 0, List.of(), List.of(), s);
         }
       } finally {
-        java.nio.file.Files.deleteIfExists(tmp);
+        Files.deleteIfExists(tmp);
       }
     }
     byte[] bytes = file.getBytes();
-    IndicatorImport.Options options = new IndicatorImport.Options(map.isEmpty() ? null : map, blankToNull(period),
-        saved, blankToNull(saveMappingAs));
+    IndicatorImport.Options options =
+        new IndicatorImport.Options(
+            map.isEmpty() ? null : map, blankToNull(period), saved, blankToNull(saveMappingAs));
     IndicatorImport.Preview p = imports.preview(bytes, options);
-    IndicatorImport.Summary summary = dryRun ? null : imports.commit(bytes, file.getOriginalFilename(), options,
-        null);
-    return new ApiResult(p.read().format().name().toLowerCase(java.util.Locale.ROOT), p.charset(),
-        p.read().tableCode(), p.read().title(), dryRun,
-        p.targets().stream().map(t -> new ApiColumn(t.column(), t.label(), t.unit(), t.indicatorName(), t.create(),
-            t.skip())).toList(),
-        p.values(), p.areasMatched(), p.unknownAreas(),
-        p.problems().stream().map(x -> new ApiProblem(x.line(), x.field(), x.messageKey(),
-            messages.getMessage(x.messageKey(), new Object[] {x.detail()}, x.messageKey(), java.util.Locale.GERMAN),
-            x.error())).toList(), summary);
+    IndicatorImport.Summary summary =
+        dryRun ? null : imports.commit(bytes, file.getOriginalFilename(), options, null);
+    return new ApiResult(
+        p.read().format().name().toLowerCase(Locale.ROOT),
+        p.charset(),
+        p.read().tableCode(),
+        p.read().title(),
+        dryRun,
+        p.targets().stream()
+            .map(
+                t ->
+                    new ApiColumn(
+                        t.column(), t.label(), t.unit(), t.indicatorName(), t.create(), t.skip()))
+            .toList(),
+        p.values(),
+        p.areasMatched(),
+        p.unknownAreas(),
+        p.problems().stream()
+            .map(
+                x ->
+                    new ApiProblem(
+                        x.line(),
+                        x.field(),
+                        x.messageKey(),
+                        messages.getMessage(
+                            x.messageKey(),
+                            new Object[] {x.detail()},
+                            x.messageKey(),
+                            Locale.GERMAN),
+                        x.error()))
+            .toList(),
+        summary);
   }
 
   /**
-   * {@code POST /api/v1/{tenant}/geometry-imports}: area geometry from GeoJSON (WGS84), the key in property
-   * {@code key} (default ARS/AGS), the name in {@code name} (default GEN/name); {@code dryRun=true} writes nothing.
+   * {@code POST /api/v1/{tenant}/geometry-imports}: area geometry from GeoJSON (WGS84), the key in
+   * property {@code key} (default ARS/AGS), the name in {@code name} (default GEN/name); {@code
+   * dryRun=true} writes nothing.
    */
-  @PostMapping(path = "/api/v1/{tenant}/geometry-imports", produces = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(
+      path = "/api/v1/{tenant}/geometry-imports",
+      produces = MediaType.APPLICATION_JSON_VALUE)
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
   @ResponseBody
-  GeometryResult geometry(@PathVariable("tenant") String tenant, @RequestParam("file") MultipartFile file,
-      @RequestParam(name = "key", required = false) String key, @RequestParam(name = "name", required = false) String name,
-      @RequestParam(name = "dryRun", defaultValue = "true") boolean dryRun) throws IOException {
-    String text = de.lagebild.exchange.TextDecoder.decode(file.getBytes()).text();
+  GeometryResult geometry(
+      @PathVariable("tenant") String tenant,
+      @RequestParam("file") MultipartFile file,
+      @RequestParam(name = "key", required = false) String key,
+      @RequestParam(name = "name", required = false) String name,
+      @RequestParam(name = "dryRun", defaultValue = "true") boolean dryRun)
+      throws IOException {
+    String text = TextDecoder.decode(file.getBytes()).text();
     GeoJsonImport.Result r = geoJson.read(text, key, name);
     int created = 0;
     if (!dryRun) {
-      created = geoJson.commit(r, file.getOriginalFilename() == null ? "GeoJSON" : file.getOriginalFilename());
+      created =
+          geoJson.commit(
+              r, file.getOriginalFilename() == null ? "GeoJSON" : file.getOriginalFilename());
     }
-    return new GeometryResult(dryRun, r.features().size(),
-        (int) r.features().stream().filter(f -> f.existingArea() != null).count(), created, r.pointsBefore(),
-        r.pointsAfter(), r.features().stream().filter(f -> f.existingArea() == null)
-            .map(f -> (f.key() == null ? "" : f.key() + " ") + f.name()).toList(),
-        r.problems().stream().map(p -> new GeometryProblem(p.feature(), p.field(), p.messageKey(),
-            messages.getMessage(p.messageKey(), new Object[] {p.detail()}, p.messageKey(), java.util.Locale.GERMAN),
-            p.error())).toList());
+    return new GeometryResult(
+        dryRun,
+        r.features().size(),
+        (int) r.features().stream().filter(f -> f.existingArea() != null).count(),
+        created,
+        r.pointsBefore(),
+        r.pointsAfter(),
+        r.features().stream()
+            .filter(f -> f.existingArea() == null)
+            .map(f -> (f.key() == null ? "" : f.key() + " ") + f.name())
+            .toList(),
+        r.problems().stream()
+            .map(
+                p ->
+                    new GeometryProblem(
+                        p.feature(),
+                        p.field(),
+                        p.messageKey(),
+                        messages.getMessage(
+                            p.messageKey(),
+                            new Object[] {p.detail()},
+                            p.messageKey(),
+                            Locale.GERMAN),
+                        p.error()))
+            .toList());
   }
 }

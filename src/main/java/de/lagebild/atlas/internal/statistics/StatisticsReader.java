@@ -1,40 +1,78 @@
 package de.lagebild.atlas.internal.statistics;
 
 import de.lagebild.atlas.internal.store.Periods;
-
+import de.lagebild.exchange.CsvText;
+import de.lagebild.platform.DomainException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Reads official statistics as districts download them: the table CSV of GENESIS-Online and the Regionaldatenbank
- * Deutschland (semicolon, decimal comma, a header block with the table code and title, one or more header rows
- * naming the columns, data rows {@code period;key;name;value;…}, a line of underscores, notes, copyright and
- * "Stand"), and long CSV ({@code key;indicator;period;value}). Special values {@code - . x ... /} and the flags
- * {@code p r s} are kept; keys stay text (a leading zero that a spreadsheet dropped is put back and reported).
+ * Reads official statistics as districts download them: the table CSV of GENESIS-Online and the
+ * Regionaldatenbank Deutschland (semicolon, decimal comma, a header block with the table code and
+ * title, one or more header rows naming the columns, data rows {@code period;key;name;value;…}, a
+ * line of underscores, notes, copyright and "Stand"), and long CSV ({@code
+ * key;indicator;period;value}). Special values {@code - . x ... /} and the flags {@code p r s} are
+ * kept; keys stay text (a leading zero that a spreadsheet dropped is put back and reported).
  */
 final class StatisticsReader {
 
-  enum Format { GENESIS, LONG, FLAT, WIDE }
+  enum Format {
+    GENESIS,
+    LONG,
+    FLAT,
+    WIDE
+  }
 
   record Problem(int line, String field, String messageKey, String detail, boolean error) {}
 
-  /** One figure: the column it came from, area key and name as written, period, number or special value, flags. */
-  record Cell(int line, int column, String key, String areaName, String period, BigDecimal value, String special,
+  /**
+   * One figure: the column it came from, area key and name as written, period, number or special
+   * value, flags.
+   */
+  record Cell(
+      int line,
+      int column,
+      String key,
+      String areaName,
+      String period,
+      BigDecimal value,
+      String special,
       String flags) {}
 
-  /** A column of values; {@code period} is set when the header itself is a period (wide sheets, one column per year). */
+  /**
+   * A column of values; {@code period} is set when the header itself is a period (wide sheets, one
+   * column per year).
+   */
   record Column(int index, String label, String unit, String period) {
     Column(int index, String label, String unit) {
       this(index, label, unit, null);
     }
   }
 
-  record Result(Format format, String tableCode, String title, List<Column> columns, List<Cell> cells,
-      List<Problem> problems, String source) {
+  record Result(
+      Format format,
+      String tableCode,
+      String title,
+      List<Column> columns,
+      List<Cell> cells,
+      List<Problem> problems,
+      String source) {
     public boolean hasErrors() {
       return problems.stream().anyMatch(Problem::error);
     }
@@ -44,34 +82,54 @@ final class StatisticsReader {
   private static final Pattern KEY = Pattern.compile("^\\d{1,12}$");
   private static final Pattern FLAGGED = Pattern.compile("^(.*?)\\s*([prs]{1,3})$");
   private static final List<String> SPECIALS = List.of("-", ".", "x", "...", "/");
-  private static final String[] KEY_NAMES = {"schluessel", "schlüssel", "key", "ags", "ars", "regionalschlüssel",
-      "gemeindeschlüssel", "kennziffer"};
+  private static final String[] KEY_NAMES = {
+    "schluessel",
+    "schlüssel",
+    "key",
+    "ags",
+    "ars",
+    "regionalschlüssel",
+    "gemeindeschlüssel",
+    "kennziffer"
+  };
   private static final String[] INDICATOR_NAMES = {"indikator", "indicator", "merkmal"};
-  private static final String[] PERIOD_NAMES = {"zeitraum", "period", "periode", "jahr", "stichtag"};
-  /** GENESIS variables whose attributes are areas. */
-  private static final List<String> AREA_VARIABLES = List.of("DINSG", "DLAND", "REGBEZ", "KREISE", "GEMEIN",
-      "GEMVB", "GEMTEIL", "REGLKR", "REGRBZ", "REGGEM");
+  private static final String[] PERIOD_NAMES = {
+    "zeitraum", "period", "periode", "jahr", "stichtag"
+  };
 
-  private StatisticsReader() {
-  }
+  /** GENESIS variables whose attributes are areas. */
+  private static final List<String> AREA_VARIABLES =
+      List.of(
+          "DINSG", "DLAND", "REGBEZ", "KREISE", "GEMEIN", "GEMVB", "GEMTEIL", "REGLKR", "REGRBZ",
+          "REGGEM");
+
+  private StatisticsReader() {}
 
   static Result read(String text) {
     return read(text, null);
   }
 
   /**
-   * @param period the period of a wide sheet whose columns are indicators and that has no period column (the
-   *     wizard asks for it); ignored by the other layouts
+   * @param period the period of a wide sheet whose columns are indicators and that has no period
+   *     column (the wizard asks for it); ignored by the other layouts
    */
   static Result read(String text, String period) {
     List<String> lines = lines(text);
     String firstData = lines.stream().filter(l -> !l.isBlank()).findFirst().orElse("");
     if (!text.contains(";")) {
-      return new Result(Format.GENESIS, null, null, List.of(), List.of(), List.of(new Problem(1, "",
-          "atlas.delimiter", delimiterOf(firstData), true)), null);
+      return new Result(
+          Format.GENESIS,
+          null,
+          null,
+          List.of(),
+          List.of(),
+          List.of(new Problem(1, "", "atlas.delimiter", delimiterOf(firstData), true)),
+          null);
     }
-    List<String> header = split(firstData.replace("\uFEFF", "")).stream()
-        .map(h -> h.strip().toLowerCase(Locale.GERMAN)).toList();
+    List<String> header =
+        split(firstData.replace("\uFEFF", "")).stream()
+            .map(h -> h.strip().toLowerCase(Locale.GERMAN))
+            .toList();
     if (header.contains("value") && (header.contains("time") || header.contains("time_code"))) {
       return readFlat(lines);
     }
@@ -89,48 +147,54 @@ final class StatisticsReader {
   }
 
   /**
-   * A long table in the first sheet of an XLSX (key, indicator, period, value – as shown; formulas are never
-   * evaluated, their cached values are read), handed to the same reader as CSV.
+   * A long table in the first sheet of an XLSX (key, indicator, period, value – as shown; formulas
+   * are never evaluated, their cached values are read), handed to the same reader as CSV.
    */
   static Result readXlsx(byte[] bytes) {
     return readXlsx(bytes, null);
   }
 
-  /** The first sheet as a long or wide table; {@code period} as in {@link #read(String, String)}. */
+  /**
+   * The first sheet as a long or wide table; {@code period} as in {@link #read(String, String)}.
+   */
   static Result readXlsx(byte[] bytes, String period) {
-    org.apache.poi.openxml4j.util.ZipSecureFile.setMinInflateRatio(0.01);
+    ZipSecureFile.setMinInflateRatio(0.01);
     StringBuilder csv = new StringBuilder();
-    try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
-        new java.io.ByteArrayInputStream(bytes))) {
-      org.apache.poi.ss.usermodel.DataFormatter format = new org.apache.poi.ss.usermodel.DataFormatter(Locale.GERMANY);
-      for (org.apache.poi.ss.usermodel.Row row : wb.getSheetAt(0)) {
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+      DataFormatter format = new DataFormatter(Locale.GERMANY);
+      for (Row row : wb.getSheetAt(0)) {
         List<String> cells = new ArrayList<>();
         for (int c = 0; c < row.getLastCellNum(); c++) {
           org.apache.poi.ss.usermodel.Cell cell = row.getCell(c);
-          String v = cell == null ? ""
-              : cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA
-                  ? (cell.getCachedFormulaResultType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
-                      ? format.formatRawCellContents(cell.getNumericCellValue(), -1, "General")
-                      : cell.getCachedFormulaResultType() == org.apache.poi.ss.usermodel.CellType.STRING
-                          ? cell.getStringCellValue() : "")
-                  : format.formatCellValue(cell);
-          cells.add(v.contains(";") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
+          String v =
+              cell == null
+                  ? ""
+                  : cell.getCellType() == CellType.FORMULA
+                      ? (cell.getCachedFormulaResultType() == CellType.NUMERIC
+                          ? format.formatRawCellContents(cell.getNumericCellValue(), -1, "General")
+                          : cell.getCachedFormulaResultType() == CellType.STRING
+                              ? cell.getStringCellValue()
+                              : "")
+                      : format.formatCellValue(cell);
+          cells.add(
+              v.contains(";") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
         }
         csv.append(String.join(";", cells)).append('\n');
       }
-    } catch (java.io.IOException | RuntimeException e) {
-      throw new de.lagebild.platform.DomainException("atlas.xlsxUnreadable");
+    } catch (IOException | RuntimeException e) {
+      throw new DomainException("atlas.xlsxUnreadable");
     }
     return read(csv.toString(), period);
   }
 
   /**
-   * The CSV inside a ZIP as GENESIS delivers flat files (one {@code *_flat.csv} per archive), or null when the
-   * archive is something else (an XLSX). Sizes are limited: at most 200 MB unpacked and 10 entries.
+   * The CSV inside a ZIP as GENESIS delivers flat files (one {@code *_flat.csv} per archive), or
+   * null when the archive is something else (an XLSX). Sizes are limited: at most 200 MB unpacked
+   * and 10 entries.
    */
   static byte[] unzipCsv(byte[] bytes) {
-    try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
-      java.util.zip.ZipEntry e;
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+      ZipEntry e;
       int entries = 0;
       while ((e = zip.getNextEntry()) != null) {
         if (++entries > 10) {
@@ -141,13 +205,13 @@ final class StatisticsReader {
           return null;
         }
         if (!e.isDirectory() && n.endsWith(".csv")) {
-          java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
           byte[] buffer = new byte[65536];
           long total = 0;
           for (int r; (r = zip.read(buffer)) > 0; ) {
             total += r;
             if (total > 200L * 1024 * 1024) {
-              throw new de.lagebild.platform.DomainException("atlas.zipTooLarge");
+              throw new DomainException("atlas.zipTooLarge");
             }
             out.write(buffer, 0, r);
           }
@@ -155,8 +219,8 @@ final class StatisticsReader {
         }
       }
       return null;
-    } catch (java.io.IOException ex) {
-      throw new de.lagebild.platform.DomainException("atlas.zipUnreadable");
+    } catch (IOException ex) {
+      throw new DomainException("atlas.zipUnreadable");
     }
   }
 
@@ -164,7 +228,8 @@ final class StatisticsReader {
     return line.contains("\t") ? "Tabulator" : line.contains(",") ? "Komma" : "unbekannt";
   }
 
-  // ---------------------------------------------------------------- GENESIS / Regionaldatenbank table
+  // ---------------------------------------------------------------- GENESIS / Regionaldatenbank
+  // table
 
   private static Result readGenesis(List<String> lines) {
     List<Problem> problems = new ArrayList<>();
@@ -197,7 +262,8 @@ final class StatisticsReader {
         code = t.group(1);
         continue;
       }
-      boolean emptyStart = cellsOfLine.size() > 2 && cellsOfLine.get(0).isBlank() && cellsOfLine.get(1).isBlank();
+      boolean emptyStart =
+          cellsOfLine.size() > 2 && cellsOfLine.get(0).isBlank() && cellsOfLine.get(1).isBlank();
       if (columns == null && emptyStart) {
         headerRows.add(cellsOfLine);
         continue;
@@ -231,14 +297,26 @@ final class StatisticsReader {
     if (columns == null && problems.isEmpty()) {
       problems.add(new Problem(0, "", "atlas.genesisNoData", "", true));
     }
-    return new Result(Format.GENESIS, code, title, columns == null ? List.of() : columns, cells, problems, source);
+    return new Result(
+        Format.GENESIS,
+        code,
+        title,
+        columns == null ? List.of() : columns,
+        cells,
+        problems,
+        source);
   }
 
   private static boolean looksLikeData(List<String> cells) {
-    return cells.size() >= 4 && !cells.get(0).isBlank() && KEY.matcher(cells.get(1).strip()).matches();
+    return cells.size() >= 4
+        && !cells.get(0).isBlank()
+        && KEY.matcher(cells.get(1).strip()).matches();
   }
 
-  /** Column labels from the header rows: upper rows carry their label to the right until the next one. */
+  /**
+   * Column labels from the header rows: upper rows carry their label to the right until the next
+   * one.
+   */
   private static List<Column> columns(List<List<String>> headerRows, int width) {
     List<Column> result = new ArrayList<>();
     String[][] carried = new String[headerRows.size()][width];
@@ -266,15 +344,23 @@ final class StatisticsReader {
           parts.add(v);
         }
       }
-      result.add(new Column(c, parts.isEmpty() ? "Spalte " + (c + 1) : String.join(" – ", parts), unit));
+      result.add(
+          new Column(c, parts.isEmpty() ? "Spalte " + (c + 1) : String.join(" – ", parts), unit));
     }
     return result;
   }
 
   private static boolean isUnit(String v) {
     String s = v.toLowerCase(Locale.GERMAN);
-    return s.equals("anzahl") || s.equals("%") || s.equals("prozent") || s.startsWith("je ") || s.equals("eur")
-        || s.equals("tsd.") || s.equals("1000") || s.equals("ha") || s.equals("km²");
+    return s.equals("anzahl")
+        || s.equals("%")
+        || s.equals("prozent")
+        || s.startsWith("je ")
+        || s.equals("eur")
+        || s.equals("tsd.")
+        || s.equals("1000")
+        || s.equals("ha")
+        || s.equals("km²");
   }
 
   // ---------------------------------------------------------------- long format
@@ -287,8 +373,12 @@ final class StatisticsReader {
     int period = index(header, PERIOD_NAMES);
     int value = index(header, "wert", "value");
     int name = index(header, "name", "gebiet");
-    for (String[] need : new String[][] {{"Indikator", String.valueOf(indicator)}, {"Zeitraum", String.valueOf(period)},
-        {"Wert", String.valueOf(value)}}) {
+    for (String[] need :
+        new String[][] {
+          {"Indikator", String.valueOf(indicator)},
+          {"Zeitraum", String.valueOf(period)},
+          {"Wert", String.valueOf(value)}
+        }) {
       if (need[1].equals("-1")) {
         problems.add(new Problem(1, need[0], "atlas.longHeader", need[0], true));
       }
@@ -311,7 +401,15 @@ final class StatisticsReader {
         col = codes.size() - 1;
         columns.add(new Column(col, code, null));
       }
-      cells.add(cell(i + 1, columns.get(col), get(c, key), get(c, name), get(c, period), get(c, value), problems));
+      cells.add(
+          cell(
+              i + 1,
+              columns.get(col),
+              get(c, key),
+              get(c, name),
+              get(c, period),
+              get(c, value),
+              problems));
     }
     return new Result(Format.LONG, null, null, columns, cells, problems, null);
   }
@@ -320,14 +418,16 @@ final class StatisticsReader {
 
   /**
    * The flat file of GENESIS-Online (ffcsv, since 2024): one value per row, English column names
-   * ({@code statistics_code; time; 1_variable_code; 1_variable_attribute_code; 1_variable_attribute_label; …;
-   * value; value_unit; value_variable_code; value_variable_label; value_q}). The variable whose attributes are areas
-   * (KREISE, GEMEIN, … or purely numeric codes) gives key and name; every other variable splits the indicator
-   * ("Bevölkerungsstand – weiblich"); {@code value_q} carries the quality mark.
+   * ({@code statistics_code; time; 1_variable_code; 1_variable_attribute_code;
+   * 1_variable_attribute_label; …; value; value_unit; value_variable_code; value_variable_label;
+   * value_q}). The variable whose attributes are areas (KREISE, GEMEIN, … or purely numeric codes)
+   * gives key and name; every other variable splits the indicator ("Bevölkerungsstand – weiblich");
+   * {@code value_q} carries the quality mark.
    */
   private static Result readFlat(List<String> lines) {
     List<Problem> problems = new ArrayList<>();
-    List<String> header = split(lines.get(0)).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+    List<String> header =
+        split(lines.get(0)).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
     int time = header.indexOf("time");
     int timeLabel = header.indexOf("time_label");
     int value = header.indexOf("value");
@@ -341,7 +441,8 @@ final class StatisticsReader {
       variables.add(n);
     }
     if (code < 0 && label < 0) {
-      problems.add(new Problem(1, "value_variable_code", "atlas.longHeader", "value_variable_code", true));
+      problems.add(
+          new Problem(1, "value_variable_code", "atlas.longHeader", "value_variable_code", true));
       return new Result(Format.FLAT, null, null, List.of(), List.of(), problems, null);
     }
     List<List<String>> rows = new ArrayList<>();
@@ -357,8 +458,10 @@ final class StatisticsReader {
     for (int n : variables) {
       int c = header.indexOf(n + "_variable_code");
       int a = header.indexOf(n + "_variable_attribute_code");
-      boolean known = rows.stream().anyMatch(r -> AREA_VARIABLES.contains(get(r, c).toUpperCase(Locale.ROOT)));
-      boolean digits = !rows.isEmpty() && rows.stream().allMatch(r -> KEY.matcher(get(r, a)).matches());
+      boolean known =
+          rows.stream().anyMatch(r -> AREA_VARIABLES.contains(get(r, c).toUpperCase(Locale.ROOT)));
+      boolean digits =
+          !rows.isEmpty() && rows.stream().allMatch(r -> KEY.matcher(get(r, a)).matches());
       if (known || (digits && area < 0)) {
         area = n;
         if (known) {
@@ -373,7 +476,7 @@ final class StatisticsReader {
     int areaKey = header.indexOf(area + "_variable_attribute_code");
     int areaName = header.indexOf(area + "_variable_attribute_label");
     List<Column> columns = new ArrayList<>();
-    java.util.Map<String, Column> byLabel = new java.util.LinkedHashMap<>();
+    Map<String, Column> byLabel = new LinkedHashMap<>();
     List<Cell> cells = new ArrayList<>();
     String table = null;
     for (int r = 0; r < rows.size(); r++) {
@@ -382,7 +485,8 @@ final class StatisticsReader {
       if (table == null && statistic >= 0 && !get(row, statistic).isEmpty()) {
         table = get(row, statistic);
       }
-      StringBuilder name = new StringBuilder(get(row, label).isEmpty() ? get(row, code) : get(row, label));
+      StringBuilder name =
+          new StringBuilder(get(row, label).isEmpty() ? get(row, code) : get(row, label));
       for (int n : variables) {
         if (n != area) {
           String attribute = get(row, header.indexOf(n + "_variable_attribute_label"));
@@ -392,30 +496,41 @@ final class StatisticsReader {
         }
       }
       String u = get(row, unit);
-      Column column = byLabel.computeIfAbsent(name.toString(), k -> {
-        Column c = new Column(columns.size(), k, u.isEmpty() ? null : u);
-        columns.add(c);
-        return c;
-      });
+      Column column =
+          byLabel.computeIfAbsent(
+              name.toString(),
+              k -> {
+                Column c = new Column(columns.size(), k, u.isEmpty() ? null : u);
+                columns.add(c);
+                return c;
+              });
       String period = time >= 0 && !get(row, time).isEmpty() ? get(row, time) : get(row, timeLabel);
       String raw = get(row, value);
       String q = quality < 0 ? "" : get(row, quality).toLowerCase(Locale.ROOT);
-      String flag = switch (q) {
-        case "p", "v" -> "p";
-        case "r", "b" -> "r";
-        case "s", "g" -> "s";
-        default -> "";
-      };
-      cells.add(cell(line, column, get(row, areaKey), get(row, areaName), period, raw + flag, problems));
+      String flag =
+          switch (q) {
+            case "p", "v" -> "p";
+            case "r", "b" -> "r";
+            case "s", "g" -> "s";
+            default -> "";
+          };
+      cells.add(
+          cell(line, column, get(row, areaKey), get(row, areaName), period, raw + flag, problems));
     }
-    return new Result(Format.FLAT, table, null, columns, cells, problems, "© Statistisches Bundesamt (Destatis) /"
-        + " Statistische Ämter des Bundes und der Länder");
+    return new Result(
+        Format.FLAT,
+        table,
+        null,
+        columns,
+        cells,
+        problems,
+        "© Statistisches Bundesamt (Destatis) /" + " Statistische Ämter des Bundes und der Länder");
   }
 
   /**
    * The flat file as GENESIS wrote it until 2024: {@code Zeit; 1_Merkmal_Code; 1_Auspraegung_Code;
-   * 1_Auspraegung_Label; …} and one column per value, named {@code CODE__Label__Einheit}, its quality mark in
-   * {@code CODE__Label__q}.
+   * 1_Auspraegung_Label; …} and one column per value, named {@code CODE__Label__Einheit}, its
+   * quality mark in {@code CODE__Label__q}.
    */
   private static Result readFlatClassic(List<String> lines) {
     List<Problem> problems = new ArrayList<>();
@@ -426,7 +541,8 @@ final class StatisticsReader {
     for (int n = 1; lower.contains(n + "_merkmal_code"); n++) {
       int c = lower.indexOf(n + "_merkmal_code");
       int n2 = n;
-      if (lines.size() > 1 && AREA_VARIABLES.contains(get(split(lines.get(1)), c).toUpperCase(Locale.ROOT))) {
+      if (lines.size() > 1
+          && AREA_VARIABLES.contains(get(split(lines.get(1)), c).toUpperCase(Locale.ROOT))) {
         area = n2;
       }
     }
@@ -458,9 +574,17 @@ final class StatisticsReader {
       for (int c = 0; c < columns.size(); c++) {
         Column column = columns.get(c);
         String q = get(row, qualities.get(c)).toLowerCase(Locale.ROOT);
-        String flag = q.equals("p") || q.equals("v") ? "p" : q.equals("r") ? "r" : q.equals("s") ? "s" : "";
-        cells.add(cell(i + 1, column, get(row, areaKey), get(row, areaName), get(row, time),
-            get(row, column.index()) + flag, problems));
+        String flag =
+            q.equals("p") || q.equals("v") ? "p" : q.equals("r") ? "r" : q.equals("s") ? "s" : "";
+        cells.add(
+            cell(
+                i + 1,
+                column,
+                get(row, areaKey),
+                get(row, areaName),
+                get(row, time),
+                get(row, column.index()) + flag,
+                problems));
       }
     }
     return new Result(Format.FLAT, null, null, columns, cells, problems, null);
@@ -469,13 +593,15 @@ final class StatisticsReader {
   // ---------------------------------------------------------------- wide sheets
 
   /**
-   * A sheet as districts keep them: one row per area (key and/or name), one column per indicator or one per
-   * year. A column headed by a period (2021, 31.12.2021, 2021-Q4) holds that period; otherwise the period comes
-   * from a period column, else from {@code period} (asked in the wizard), else it is an error.
+   * A sheet as districts keep them: one row per area (key and/or name), one column per indicator or
+   * one per year. A column headed by a period (2021, 31.12.2021, 2021-Q4) holds that period;
+   * otherwise the period comes from a period column, else from {@code period} (asked in the
+   * wizard), else it is an error.
    */
   private static Result readWide(List<String> lines, String period) {
     List<Problem> problems = new ArrayList<>();
-    List<String> header = split(lines.get(0).replace("\uFEFF", "")).stream().map(String::strip).toList();
+    List<String> header =
+        split(lines.get(0).replace("\uFEFF", "")).stream().map(String::strip).toList();
     int key = index(header, KEY_NAMES);
     int name = index(header, "name", "gebiet", "gemeinde", "kreis", "gebietsname", "bezeichnung");
     int periodColumn = index(header, PERIOD_NAMES);
@@ -489,8 +615,14 @@ final class StatisticsReader {
         continue;
       }
       int col = i;
-      boolean numbers = rows.stream().map(r -> get(r, col)).filter(v -> !v.isEmpty())
-          .anyMatch(v -> v.matches("-?[\\d.,\\s]*\\d[\\d.,\\s]*\\s*[prs]{0,3}") || SPECIALS.contains(v));
+      boolean numbers =
+          rows.stream()
+              .map(r -> get(r, col))
+              .filter(v -> !v.isEmpty())
+              .anyMatch(
+                  v ->
+                      v.matches("-?[\\d.,\\s]*\\d[\\d.,\\s]*\\s*[prs]{0,3}")
+                          || SPECIALS.contains(v));
       if (!numbers) {
         problems.add(new Problem(1, header.get(i), "atlas.wideTextColumn", header.get(i), false));
         continue;
@@ -509,13 +641,27 @@ final class StatisticsReader {
         continue;
       }
       for (Column c : columns) {
-        String p = c.period() != null ? c.period() : periodColumn >= 0 ? get(row, periodColumn) : period;
+        String p =
+            c.period() != null ? c.period() : periodColumn >= 0 ? get(row, periodColumn) : period;
         if (get(row, c.index()).isEmpty()) {
-          problems.add(new Problem(i + 1, c.label(), "atlas.wideEmpty", get(row, key) + " " + get(row, name), false));
+          problems.add(
+              new Problem(
+                  i + 1,
+                  c.label(),
+                  "atlas.wideEmpty",
+                  get(row, key) + " " + get(row, name),
+                  false));
           continue;
         }
-        cells.add(cell(i + 1, c, get(row, key), get(row, name), p == null ? "" : p.strip(), get(row, c.index()),
-            problems));
+        cells.add(
+            cell(
+                i + 1,
+                c,
+                get(row, key),
+                get(row, name),
+                p == null ? "" : p.strip(),
+                get(row, c.index()),
+                problems));
       }
     }
     return new Result(Format.WIDE, null, null, columns, cells, problems, null);
@@ -524,7 +670,8 @@ final class StatisticsReader {
   /** The period a column header names, or null. */
   static String headerPeriod(String label) {
     String t = label.strip();
-    if (!t.matches("(\\d{4}|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}-(Q[1-4]|\\d{2}(-\\d{2})?)|[1-4]\\. Quartal \\d{4})")) {
+    if (!t.matches(
+        "(\\d{4}|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4}-(Q[1-4]|\\d{2}(-\\d{2})?)|[1-4]\\. Quartal \\d{4})")) {
       return null;
     }
     try {
@@ -552,12 +699,20 @@ final class StatisticsReader {
 
   // ---------------------------------------------------------------- values
 
-  static Cell cell(int line, Column c, String key, String name, String period, String raw,
+  static Cell cell(
+      int line,
+      Column c,
+      String key,
+      String name,
+      String period,
+      String raw,
       List<Problem> problems) {
     String s = raw.strip();
     String flags = null;
     Matcher f = FLAGGED.matcher(s);
-    if (f.matches() && !f.group(1).isEmpty() && (f.group(1).matches(".*\\d") || SPECIALS.contains(f.group(1)))) {
+    if (f.matches()
+        && !f.group(1).isEmpty()
+        && (f.group(1).matches(".*\\d") || SPECIALS.contains(f.group(1)))) {
       s = f.group(1).strip();
       flags = f.group(2);
     }
@@ -572,14 +727,19 @@ final class StatisticsReader {
     return new Cell(line, c.index(), key, name, period, value, value == null ? "." : null, flags);
   }
 
-  /** German numbers ({@code 1.234,5}); English ones ({@code 1,234.5}) are read and reported; others refused. */
+  /**
+   * German numbers ({@code 1.234,5}); English ones ({@code 1,234.5}) are read and reported; others
+   * refused.
+   */
   static BigDecimal number(String s, int line, String field, List<Problem> problems) {
     String t = s.replace(" ", "").replace("\u00a0", "");
     try {
       if (t.matches("-?\\d{1,3}(\\.\\d{3})*(,\\d+)?") || t.matches("-?\\d+(,\\d+)?")) {
         return new BigDecimal(t.replace(".", "").replace(',', '.'));
       }
-      if (t.matches("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?") || t.matches("-?\\d+\\.\\d{1,2}") || t.matches("-?\\d+\\.\\d{4,}")) {
+      if (t.matches("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?")
+          || t.matches("-?\\d+\\.\\d{1,2}")
+          || t.matches("-?\\d+\\.\\d{4,}")) {
         problems.add(new Problem(line, field, "atlas.numberEnglish", s, false));
         return new BigDecimal(t.replace(",", ""));
       }
@@ -592,12 +752,12 @@ final class StatisticsReader {
 
   /** Semicolon-separated cells; quoted cells may contain semicolons and doubled quotes. */
   static List<String> split(String line) {
-    return de.lagebild.exchange.CsvText.split(line, ';');
+    return CsvText.split(line, ';');
   }
 
   /** Lines, with line breaks inside quoted notes kept in their line. */
   static List<String> lines(String text) {
-    return de.lagebild.exchange.CsvText.lines(text);
+    return CsvText.lines(text);
   }
 
   private static String abbreviate(String s) {

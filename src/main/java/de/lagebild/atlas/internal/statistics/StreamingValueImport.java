@@ -1,15 +1,14 @@
 package de.lagebild.atlas.internal.statistics;
 
 import de.lagebild.atlas.internal.indicators.Derivation;
+import de.lagebild.atlas.internal.statistics.StatisticsReader.Problem;
 import de.lagebild.atlas.internal.store.AtlasRepository;
-import de.lagebild.atlas.internal.store.AtlasTables;
-import de.lagebild.atlas.internal.store.Periods;
-
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
 import de.lagebild.atlas.internal.store.AtlasRows.Polarity;
 import de.lagebild.atlas.internal.store.AtlasRows.ValueRow;
-import de.lagebild.atlas.internal.statistics.StatisticsReader.Problem;
+import de.lagebild.atlas.internal.store.AtlasTables;
+import de.lagebild.atlas.internal.store.Periods;
 import de.lagebild.exchange.TextDecoder;
 import de.lagebild.identity.CurrentUser;
 import de.lagebild.platform.DomainException;
@@ -29,32 +28,46 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jooq.Field;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Large long tables ({@code key;indicator;period;value}) read as a stream: line by line, areas, indicators and periods
- * from small caches, values written in prepared batches of 5,000 (values that already exist go through the history
- * path one by one), all in one transaction that any error rolls back. Memory stays flat whatever the file's size.
+ * Large long tables ({@code key;indicator;period;value}) read as a stream: line by line, areas,
+ * indicators and periods from small caches, values written in prepared batches of 5,000 (values
+ * that already exist go through the history path one by one), all in one transaction that any error
+ * rolls back. Memory stays flat whatever the file's size.
  */
 @Service
 public class StreamingValueImport {
 
   static final int BATCH = 5_000;
-  static final List<org.jooq.Field<?>> COLUMNS = List.of(AtlasTables.Value.ID, AtlasTables.Value.INDICATOR_ID,
-      AtlasTables.Value.AREA_ID, AtlasTables.Value.PERIOD, AtlasTables.Value.PERIOD_END, AtlasTables.Value.VALUE,
-      AtlasTables.Value.SPECIAL, AtlasTables.Value.FLAGS, AtlasTables.Value.BATCH_ID, AtlasTables.Value.SOURCE,
-      AtlasTables.Value.VERSION, AtlasTables.Value.CREATED_AT);
+  static final List<Field<?>> COLUMNS =
+      List.of(
+          AtlasTables.Value.ID,
+          AtlasTables.Value.INDICATOR_ID,
+          AtlasTables.Value.AREA_ID,
+          AtlasTables.Value.PERIOD,
+          AtlasTables.Value.PERIOD_END,
+          AtlasTables.Value.VALUE,
+          AtlasTables.Value.SPECIAL,
+          AtlasTables.Value.FLAGS,
+          AtlasTables.Value.BATCH_ID,
+          AtlasTables.Value.SOURCE,
+          AtlasTables.Value.VERSION,
+          AtlasTables.Value.CREATED_AT);
 
   private final AtlasRepository repository;
   private final TenantScope scope;
   private final Derivation derivation;
   private final Clock clock;
 
-  StreamingValueImport(AtlasRepository repository, TenantScope scope, Derivation derivation, Clock clock) {
+  StreamingValueImport(
+      AtlasRepository repository, TenantScope scope, Derivation derivation, Clock clock) {
     this.repository = repository;
     this.scope = scope;
     this.derivation = derivation;
@@ -64,9 +77,13 @@ public class StreamingValueImport {
   /** Whether a file starts with the header of a long table. */
   static boolean isLongTable(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      String head = new String(in.readNBytes(200), StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
+      String head =
+          new String(in.readNBytes(200), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
       head = head.replace("\u00ef\u00bb\u00bf", "").replace("\"", "");
-      return head.startsWith("schl") || head.startsWith("key;") || head.startsWith("ags;") || head.startsWith("ars;");
+      return head.startsWith("schl")
+          || head.startsWith("key;")
+          || head.startsWith("ags;")
+          || head.startsWith("ars;");
     }
   }
 
@@ -80,11 +97,14 @@ public class StreamingValueImport {
     Instant now = clock.instant();
     List<Problem> problems = new ArrayList<>();
     Map<String, List<AreaRow>> areasByKey = new HashMap<>();
-    repository.areas().forEach(a -> {
-      if (a.officialKey() != null) {
-        areasByKey.computeIfAbsent(a.officialKey(), k -> new ArrayList<>()).add(a);
-      }
-    });
+    repository
+        .areas()
+        .forEach(
+            a -> {
+              if (a.officialKey() != null) {
+                areasByKey.computeIfAbsent(a.officialKey(), k -> new ArrayList<>()).add(a);
+              }
+            });
     Map<String, UUID> indicators = new HashMap<>();
     Set<UUID> createdHere = new HashSet<>();
     repository.indicators().forEach(i -> indicators.put(i.code(), i.id()));
@@ -96,8 +116,8 @@ public class StreamingValueImport {
     int[] counts = new int[4]; // values, new, changed, unchanged
     int created = 0;
     int unknownAreas = 0;
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), charset),
-        1 << 16)) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(Files.newInputStream(file), charset), 1 << 16)) {
       String headerLine = reader.readLine();
       if (headerLine == null) {
         throw new DomainException("import.empty");
@@ -105,11 +125,13 @@ public class StreamingValueImport {
       List<String> header = StatisticsReader.split(headerLine.replace("\uFEFF", ""));
       int key = StatisticsReader.index(header, "schluessel", "schlüssel", "key", "ags", "ars");
       int indicator = StatisticsReader.index(header, "indikator", "indicator", "merkmal");
-      int period = StatisticsReader.index(header, "zeitraum", "period", "periode", "jahr", "stichtag");
+      int period =
+          StatisticsReader.index(header, "zeitraum", "period", "periode", "jahr", "stichtag");
       int value = StatisticsReader.index(header, "wert", "value");
       if (key < 0 || indicator < 0 || period < 0 || value < 0) {
-        throw new DomainException("atlas.longHeader", key < 0 ? "Schlüssel" : indicator < 0 ? "Indikator"
-            : period < 0 ? "Zeitraum" : "Wert");
+        throw new DomainException(
+            "atlas.longHeader",
+            key < 0 ? "Schlüssel" : indicator < 0 ? "Indikator" : period < 0 ? "Zeitraum" : "Wert");
       }
       StatisticsReader.Column column = new StatisticsReader.Column(0, "Wert", null);
       String line;
@@ -124,9 +146,30 @@ public class StreamingValueImport {
         UUID indicatorId = indicators.get(code);
         if (indicatorId == null) {
           indicatorId = UUID.randomUUID();
-          repository.insertIndicator(new IndicatorRow(indicatorId, code, code, code.length() > 80
-              ? code.substring(0, 80) : code, null, null, 0, fileName, null, null, Polarity.NEUTRAL, null, null,
-              null, "OTHER", false, position++, 0, null, null, null), now);
+          repository.insertIndicator(
+              new IndicatorRow(
+                  indicatorId,
+                  code,
+                  code,
+                  code.length() > 80 ? code.substring(0, 80) : code,
+                  null,
+                  null,
+                  0,
+                  fileName,
+                  null,
+                  null,
+                  Polarity.NEUTRAL,
+                  null,
+                  null,
+                  null,
+                  "OTHER",
+                  false,
+                  position++,
+                  0,
+                  null,
+                  null,
+                  null),
+              now);
           indicators.put(code, indicatorId);
           createdHere.add(indicatorId);
           created++;
@@ -142,8 +185,15 @@ public class StreamingValueImport {
             continue;
           }
         }
-        StatisticsReader.Cell cell = StatisticsReader.cell(no, column, StatisticsReader.get(cells, key), "", p,
-            StatisticsReader.get(cells, value), problems);
+        StatisticsReader.Cell cell =
+            StatisticsReader.cell(
+                no,
+                column,
+                StatisticsReader.get(cells, key),
+                "",
+                p,
+                StatisticsReader.get(cells, value),
+                problems);
         String k = cell.key();
         int len = k.length();
         if (len == 1 || len == 4 || len == 7 || len == 11) {
@@ -157,11 +207,28 @@ public class StreamingValueImport {
         LocalDate end = Periods.end(p);
         AreaRow area = candidates.stream().filter(a -> a.validOn(end)).findFirst().orElse(null);
         if (area == null) {
-          problems.add(new Problem(no, "Zeitraum", "atlas.outsideValidity", candidates.get(0).name() + ", " + p, true));
+          problems.add(
+              new Problem(
+                  no,
+                  "Zeitraum",
+                  "atlas.outsideValidity",
+                  candidates.get(0).name() + ", " + p,
+                  true));
           continue;
         }
-        pending.add(new ValueRow(UUID.randomUUID(), indicatorId, area.id(), p, end, cell.value(), cell.special(),
-            cell.flags(), batch, fileName, 0));
+        pending.add(
+            new ValueRow(
+                UUID.randomUUID(),
+                indicatorId,
+                area.id(),
+                p,
+                end,
+                cell.value(),
+                cell.special(),
+                cell.flags(),
+                batch,
+                fileName,
+                0));
         if (problems.size() > 50 && problems.stream().filter(Problem::error).count() > 50) {
           break;
         }
@@ -173,7 +240,8 @@ public class StreamingValueImport {
     }
     List<Problem> errors = problems.stream().filter(Problem::error).toList();
     if (!errors.isEmpty()) {
-      throw new DomainException("atlas.importHasErrors", errors.size(), errors.get(0).line(), errors.get(0).field());
+      throw new DomainException(
+          "atlas.importHasErrors", errors.size(), errors.get(0).line(), errors.get(0).field());
     }
     derivation.recomputeAll();
     return new IndicatorImport.Summary(counts[0], counts[1], counts[2], counts[3], created, batch);
@@ -187,19 +255,26 @@ public class StreamingValueImport {
     Set<UUID> indicatorIds = new HashSet<>();
     Set<UUID> areaIds = new HashSet<>();
     Set<String> periodSet = new HashSet<>();
-    pending.forEach(v -> {
-      indicatorIds.add(v.indicatorId());
-      areaIds.add(v.areaId());
-      periodSet.add(v.period());
-    });
+    pending.forEach(
+        v -> {
+          indicatorIds.add(v.indicatorId());
+          areaIds.add(v.areaId());
+          periodSet.add(v.period());
+        });
     Set<String> existing = new HashSet<>();
     // indicators created by this import have no values yet: nothing to look up for them
     indicatorIds.removeAll(createdHere);
     if (!indicatorIds.isEmpty()) {
-      scope.dsl().select(AtlasTables.Value.INDICATOR_ID, AtlasTables.Value.AREA_ID, AtlasTables.Value.PERIOD)
+      scope
+          .dsl()
+          .select(
+              AtlasTables.Value.INDICATOR_ID, AtlasTables.Value.AREA_ID, AtlasTables.Value.PERIOD)
           .from(scope.table(AtlasTables.Value.T))
-          .where(AtlasTables.Value.INDICATOR_ID.in(indicatorIds).and(AtlasTables.Value.AREA_ID.in(areaIds))
-              .and(AtlasTables.Value.PERIOD.in(periodSet)))
+          .where(
+              AtlasTables.Value.INDICATOR_ID
+                  .in(indicatorIds)
+                  .and(AtlasTables.Value.AREA_ID.in(areaIds))
+                  .and(AtlasTables.Value.PERIOD.in(periodSet)))
           .forEach(r -> existing.add(r.value1() + "|" + r.value2() + "|" + r.value3()));
     }
     List<Object[]> rows = new ArrayList<>();
@@ -212,13 +287,27 @@ public class StreamingValueImport {
         later.add(v);
         continue;
       }
-      rows.add(new Object[] {v.id(), v.indicatorId(), v.areaId(), v.period(), v.periodEnd(), v.value(), v.special(),
-          v.flags(), v.batchId(), v.source(), 0, now});
+      rows.add(
+          new Object[] {
+            v.id(),
+            v.indicatorId(),
+            v.areaId(),
+            v.period(),
+            v.periodEnd(),
+            v.value(),
+            v.special(),
+            v.flags(),
+            v.batchId(),
+            v.source(),
+            0,
+            now
+          });
       counts[1]++;
     }
     scope.batchInsert(AtlasTables.Value.T, COLUMNS, rows);
     repository.touched();
-    // values that exist already (or twice in this batch): through the history path, after the new ones
+    // values that exist already (or twice in this batch): through the history path, after the new
+    // ones
     for (ValueRow v : later) {
       if (repository.putValue(v, now) == AtlasRepository.Written.CHANGED) {
         counts[2]++;

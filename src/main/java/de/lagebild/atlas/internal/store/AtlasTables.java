@@ -12,8 +12,7 @@ import org.jooq.impl.SQLDataType;
 /** Columns of the atlas tables (V5__atlas.sql). */
 public final class AtlasTables {
 
-  private AtlasTables() {
-  }
+  private AtlasTables() {}
 
   public static final class Area {
     public static final TenantTable T = TenantTable.named("area");
@@ -27,7 +26,9 @@ public final class AtlasTables {
     public static final Field<String> NOTE = T.text("note");
     public static final Field<Integer> VERSION = T.field("version", Types.INT);
     public static final Field<Instant> CREATED_AT = T.instant("created_at");
-    public static final Field<?>[] ALL = {ID, TYPE, NAME, OFFICIAL_KEY, PARENT_ID, VALID_FROM, VALID_TO, NOTE, VERSION};
+    public static final Field<?>[] ALL = {
+      ID, TYPE, NAME, OFFICIAL_KEY, PARENT_ID, VALID_FROM, VALID_TO, NOTE, VERSION
+    };
   }
 
   public static final class Successor {
@@ -64,16 +65,37 @@ public final class AtlasTables {
     public static final Field<String> READING_AID = T.text("reading_aid");
     public static final Field<Integer> MIN_COUNT = T.field("min_count", Types.INT);
     public static final Field<String> KIND = T.text("kind");
-    public static final Field<Boolean> PUBLIC_VISIBLE = T.field("public_visible", SQLDataType.BOOLEAN);
+    public static final Field<Boolean> PUBLIC_VISIBLE =
+        T.field("public_visible", SQLDataType.BOOLEAN);
     public static final Field<UUID> NUMERATOR_ID = T.id("numerator_id");
     public static final Field<UUID> DENOMINATOR_ID = T.id("denominator_id");
     public static final Field<BigDecimal> FACTOR = T.field("factor", SQLDataType.NUMERIC(12, 4));
     public static final Field<Integer> POSITION = T.field("position", Types.INT);
     public static final Field<Integer> VERSION = T.field("version", Types.INT);
     public static final Field<Instant> CREATED_AT = T.instant("created_at");
-    public static final Field<?>[] ALL = {ID, CODE, NAME, SHORT_NAME, DEFINITION, UNIT, DECIMALS, SOURCE, LICENCE, FREQUENCY,
-        POLARITY, LIFE_SITUATION, READING_AID, MIN_COUNT, KIND, PUBLIC_VISIBLE, POSITION, VERSION, NUMERATOR_ID,
-        DENOMINATOR_ID, FACTOR};
+    public static final Field<?>[] ALL = {
+      ID,
+      CODE,
+      NAME,
+      SHORT_NAME,
+      DEFINITION,
+      UNIT,
+      DECIMALS,
+      SOURCE,
+      LICENCE,
+      FREQUENCY,
+      POLARITY,
+      LIFE_SITUATION,
+      READING_AID,
+      MIN_COUNT,
+      KIND,
+      PUBLIC_VISIBLE,
+      POSITION,
+      VERSION,
+      NUMERATOR_ID,
+      DENOMINATOR_ID,
+      FACTOR
+    };
   }
 
   public static final class Batch {
@@ -100,8 +122,19 @@ public final class AtlasTables {
     public static final Field<String> SOURCE = T.text("source");
     public static final Field<Integer> VERSION = T.field("version", Types.INT);
     public static final Field<Instant> CREATED_AT = T.instant("created_at");
-    public static final Field<?>[] ALL = {ID, INDICATOR_ID, AREA_ID, PERIOD, PERIOD_END, VALUE, SPECIAL, FLAGS, BATCH_ID, SOURCE,
-        VERSION};
+    public static final Field<?>[] ALL = {
+      ID,
+      INDICATOR_ID,
+      AREA_ID,
+      PERIOD,
+      PERIOD_END,
+      VALUE,
+      SPECIAL,
+      FLAGS,
+      BATCH_ID,
+      SOURCE,
+      VERSION
+    };
   }
 
   public static final class History {

@@ -1,42 +1,49 @@
 package de.lagebild.catalogue.internal.admin;
 
+import de.lagebild.atlas.AreaLookup;
 import de.lagebild.catalogue.internal.offers.Catalogue;
 import de.lagebild.catalogue.internal.offers.OfferRules;
 import de.lagebild.catalogue.internal.store.CatalogueRepository;
 import de.lagebild.catalogue.internal.store.CatalogueRows;
-
-import de.lagebild.atlas.AreaLookup;
 import de.lagebild.catalogue.internal.store.CatalogueRows.CategoryRow;
-import de.lagebild.catalogue.internal.store.CatalogueRows.LocationRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferContent;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OrganizationRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.Status;
+import de.lagebild.exchange.CsvOutput;
 import de.lagebild.identity.TenantDirectory;
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.DomainException;
-import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.Role;
-import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The coordinator's side of the catalogue: the review queue (what changed, accept or return with a comment), the
- * staleness list with reminders, all offers with their status, the categories, providers with their locations and
- * accounts, and access counts of the month.
+ * The coordinator's side of the catalogue: the review queue (what changed, accept or return with a
+ * comment), the staleness list with reminders, all offers with their status, the categories,
+ * providers with their locations and accounts, and access counts of the month.
  */
 @Controller
 class CatalogueAdminController {
@@ -49,8 +56,14 @@ class CatalogueAdminController {
   private final MessageSource messages;
   private final CatalogueAdministration administration;
 
-  CatalogueAdminController(Catalogue catalogue, CatalogueRepository repository, Reminders reminders, AreaLookup areas,
-      TenantDirectory directory, MessageSource messages, CatalogueAdministration administration) {
+  CatalogueAdminController(
+      Catalogue catalogue,
+      CatalogueRepository repository,
+      Reminders reminders,
+      AreaLookup areas,
+      TenantDirectory directory,
+      MessageSource messages,
+      CatalogueAdministration administration) {
     this.administration = administration;
     this.catalogue = catalogue;
     this.repository = repository;
@@ -64,39 +77,59 @@ class CatalogueAdminController {
 
   @GetMapping("/{tenant}/angebote/verwaltung")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String page(@PathVariable("tenant") String tenant,
-      @RequestParam(name = "stand", required = false) String shown, Model model) {
-    List<Review> reviews = catalogue.reviewQueue().stream()
-        .map(i -> new Review(i, i.isNew() ? List.of() : changed(i.offer().content(), i.change().proposed()))).toList();
+  String page(
+      @PathVariable("tenant") String tenant,
+      @RequestParam(name = "stand", required = false) String shown,
+      Model model) {
+    List<Review> reviews =
+        catalogue.reviewQueue().stream()
+            .map(
+                i ->
+                    new Review(
+                        i,
+                        i.isNew()
+                            ? List.of()
+                            : changed(i.offer().content(), i.change().proposed())))
+            .toList();
     model.addAttribute("reviews", reviews);
     List<Catalogue.Stale> stale = catalogue.stale();
     model.addAttribute("stale", stale);
     model.addAttribute("staleAfterDays", catalogue.staleAfter().toDays());
     List<CatalogueRows.OfferRow> all = repository.offers();
-    Status only = java.util.Arrays.stream(Status.values()).filter(st -> st.name().equals(shown)).findFirst()
-        .orElse(null);
-    Map<Status, Long> perStatus = new java.util.EnumMap<>(Status.class);
+    Status only =
+        Arrays.stream(Status.values())
+            .filter(st -> st.name().equals(shown))
+            .findFirst()
+            .orElse(null);
+    Map<Status, Long> perStatus = new EnumMap<>(Status.class);
     for (Status st : Status.values()) {
       perStatus.put(st, all.stream().filter(o -> o.status() == st).count());
     }
     model.addAttribute("perStatus", perStatus);
     model.addAttribute("allOffers", all.size());
     model.addAttribute("shownStatus", only);
-    model.addAttribute("offers", catalogue.views(only == null ? all
-        : all.stream().filter(o -> o.status() == only).toList()));
-    java.util.Collection<CategoryRow> categories = catalogue.categoryMap().values();
+    model.addAttribute(
+        "offers",
+        catalogue.views(
+            only == null ? all : all.stream().filter(o -> o.status() == only).toList()));
+    Collection<CategoryRow> categories = catalogue.categoryMap().values();
     model.addAttribute("categories", categories);
     // the first and the last category of each parent (no "up" or "down" button for them)
-    Map<UUID, List<UUID>> byParent = new java.util.LinkedHashMap<>();
-    categories.forEach(c -> byParent.computeIfAbsent(c.parentId() == null ? NO_PARENT : c.parentId(),
-        k -> new java.util.ArrayList<>()).add(c.id()));
+    Map<UUID, List<UUID>> byParent = new LinkedHashMap<>();
+    categories.forEach(
+        c ->
+            byParent
+                .computeIfAbsent(
+                    c.parentId() == null ? NO_PARENT : c.parentId(), k -> new ArrayList<>())
+                .add(c.id()));
     model.addAttribute("firstCategories", byParent.values().stream().map(l -> l.get(0)).toList());
-    model.addAttribute("lastCategories", byParent.values().stream().map(l -> l.get(l.size() - 1)).toList());
+    model.addAttribute(
+        "lastCategories", byParent.values().stream().map(l -> l.get(l.size() - 1)).toList());
     model.addAttribute("organizations", repository.organizations());
     model.addAttribute("locations", repository.locations());
     model.addAttribute("providers", directory.members(Role.PROVIDER));
     model.addAttribute("statuses", Status.values());
-    String month = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Berlin")).toString();
+    String month = YearMonth.now(ZoneId.of("Europe/Berlin")).toString();
     model.addAttribute("month", month);
     model.addAttribute("views", repository.viewsIn(month));
     return "catalogue/admin";
@@ -124,13 +157,15 @@ class CatalogueAdminController {
 
   private void check(List<String> fields, String field, Object a, Object b) {
     if (!Objects.equals(a, b)) {
-      fields.add(messages.getMessage("catalogue.field." + field, null, field, java.util.Locale.GERMAN));
+      fields.add(messages.getMessage("catalogue.field." + field, null, field, Locale.GERMAN));
     }
   }
 
   @PostMapping("/{tenant}/angebote/verwaltung/pruefung/{change}/uebernehmen")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String accept(@PathVariable("tenant") String tenant, @PathVariable("change") UUID change,
+  String accept(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("change") UUID change,
       RedirectAttributes redirect) {
     catalogue.accept(change);
     redirect.addFlashAttribute("success", "catalogue.review.accepted");
@@ -139,8 +174,11 @@ class CatalogueAdminController {
 
   @PostMapping("/{tenant}/angebote/verwaltung/pruefung/{change}/zurueckgeben")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String giveBack(@PathVariable("tenant") String tenant, @PathVariable("change") UUID change,
-      @RequestParam(name = "comment", required = false) String comment, RedirectAttributes redirect) {
+  String giveBack(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("change") UUID change,
+      @RequestParam(name = "comment", required = false) String comment,
+      RedirectAttributes redirect) {
     catalogue.returnChange(change, comment);
     redirect.addFlashAttribute("success", "catalogue.review.returned");
     return "redirect:/" + tenant + "/angebote/verwaltung#pruefung";
@@ -148,18 +186,29 @@ class CatalogueAdminController {
 
   @PostMapping("/{tenant}/angebote/verwaltung/erinnern/{organization}")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String remind(@PathVariable("tenant") String tenant, @PathVariable("organization") UUID organization,
+  String remind(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("organization") UUID organization,
       RedirectAttributes redirect) {
     int n = reminders.remind(organization);
-    redirect.addFlashAttribute("info", messages.getMessage("catalogue.reminder.sent", new Object[] {
-        repository.organization(organization).map(OrganizationRow::name).orElse(""), n}, java.util.Locale.GERMAN));
+    redirect.addFlashAttribute(
+        "info",
+        messages.getMessage(
+            "catalogue.reminder.sent",
+            new Object[] {
+              repository.organization(organization).map(OrganizationRow::name).orElse(""), n
+            },
+            Locale.GERMAN));
     return "redirect:/" + tenant + "/angebote/verwaltung#aktualitaet";
   }
 
   @PostMapping("/{tenant}/angebote/{id}/status")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String status(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
-      @RequestParam("status") String status, RedirectAttributes redirect) {
+  String status(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
+      @RequestParam("status") String status,
+      RedirectAttributes redirect) {
     catalogue.setStatus(id, status);
     redirect.addFlashAttribute("success", "catalogue.statusChanged");
     return "redirect:/" + tenant + "/angebote/verwaltung#alle";
@@ -168,16 +217,20 @@ class CatalogueAdminController {
   private static final UUID NO_PARENT = new UUID(0, 0);
 
   /**
-   * The access counts of every offer for the last {@code monate} months (1–36, default 12) as a CSV file for
-   * spreadsheets and reports: offer, provider, status, one column per month, sum. Semicolons, UTF-8 with BOM (Excel
-   * opens it with umlauts intact). Counts only – nothing about visitors is stored.
+   * The access counts of every offer for the last {@code monate} months (1–36, default 12) as a CSV
+   * file for spreadsheets and reports: offer, provider, status, one column per month, sum.
+   * Semicolons, UTF-8 with BOM (Excel opens it with umlauts intact). Counts only – nothing about
+   * visitors is stored.
    */
-  @GetMapping(path = "/{tenant}/angebote/verwaltung/aufrufe.csv", produces = "text/csv;charset=UTF-8")
+  @GetMapping(
+      path = "/{tenant}/angebote/verwaltung/aufrufe.csv",
+      produces = "text/csv;charset=UTF-8")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  org.springframework.http.ResponseEntity<byte[]> viewsCsv(@PathVariable("tenant") String tenant,
+  ResponseEntity<byte[]> viewsCsv(
+      @PathVariable("tenant") String tenant,
       @RequestParam(name = "monate", defaultValue = "12") int months) {
     int n = Math.max(1, Math.min(36, months));
-    java.time.YearMonth now = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Berlin"));
+    YearMonth now = YearMonth.now(ZoneId.of("Europe/Berlin"));
     List<String> columns = new ArrayList<>();
     for (int i = n - 1; i >= 0; i--) {
       columns.add(now.minusMonths(i).toString());
@@ -190,9 +243,13 @@ class CatalogueAdminController {
     table.add(header);
     for (CatalogueRows.OfferView v : catalogue.views(repository.offers())) {
       Map<String, Integer> byMonth = views.getOrDefault(v.id(), Map.of());
-      List<String> row = new ArrayList<>(List.of(v.content().name(),
-          v.organization() == null ? "" : v.organization().name(),
-          messages.getMessage("catalogue.status." + v.offer().status(), null, java.util.Locale.GERMAN)));
+      List<String> row =
+          new ArrayList<>(
+              List.of(
+                  v.content().name(),
+                  v.organization() == null ? "" : v.organization().name(),
+                  messages.getMessage(
+                      "catalogue.status." + v.offer().status(), null, Locale.GERMAN)));
       int sum = 0;
       for (String month : columns) {
         int c = byMonth.getOrDefault(month, 0);
@@ -202,18 +259,24 @@ class CatalogueAdminController {
       row.add(Integer.toString(sum));
       table.add(row);
     }
-    return org.springframework.http.ResponseEntity.ok()
-        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-            org.springframework.http.ContentDisposition.attachment()
-                .filename(tenant + "-angebote-aufrufe-" + now + ".csv").build().toString())
-        .contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
-        .body(de.lagebild.exchange.CsvOutput.bytes(table));
+    return ResponseEntity.ok()
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(tenant + "-angebote-aufrufe-" + now + ".csv")
+                .build()
+                .toString())
+        .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+        .body(CsvOutput.bytes(table));
   }
 
   @PostMapping("/{tenant}/angebote/verwaltung/kategorien")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String addCategory(@PathVariable("tenant") String tenant, @RequestParam("name") String name,
-      @RequestParam(name = "parent", required = false) UUID parent, RedirectAttributes redirect) {
+  String addCategory(
+      @PathVariable("tenant") String tenant,
+      @RequestParam("name") String name,
+      @RequestParam(name = "parent", required = false) UUID parent,
+      RedirectAttributes redirect) {
     administration.addCategory(name, parent);
     redirect.addFlashAttribute("success", "catalogue.category.added");
     return "redirect:/" + tenant + "/angebote/verwaltung#kategorien";
@@ -221,21 +284,28 @@ class CatalogueAdminController {
 
   @PostMapping("/{tenant}/angebote/verwaltung/kategorien/{id}/umbenennen")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String renameCategory(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
-      @RequestParam("name") String name, RedirectAttributes redirect) {
+  String renameCategory(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
+      @RequestParam("name") String name,
+      RedirectAttributes redirect) {
     administration.renameCategory(id, name);
     redirect.addFlashAttribute("success", "catalogue.category.renamed");
     return "redirect:/" + tenant + "/angebote/verwaltung#kategorien";
   }
 
   /**
-   * Moves a category one place up or down among the categories of the same parent (the order of the filter list,
-   * the brochure and the coordinator page). Buttons instead of drag and drop, so it works with the keyboard.
+   * Moves a category one place up or down among the categories of the same parent (the order of the
+   * filter list, the brochure and the coordinator page). Buttons instead of drag and drop, so it
+   * works with the keyboard.
    */
   @PostMapping("/{tenant}/angebote/verwaltung/kategorien/{id}/verschieben")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String moveCategory(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
-      @RequestParam("richtung") String direction, RedirectAttributes redirect) {
+  String moveCategory(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
+      @RequestParam("richtung") String direction,
+      RedirectAttributes redirect) {
     administration.moveCategory(id, direction);
     redirect.addFlashAttribute("success", "catalogue.category.moved");
     return "redirect:/" + tenant + "/angebote/verwaltung#kategorien";
@@ -243,7 +313,9 @@ class CatalogueAdminController {
 
   @PostMapping("/{tenant}/angebote/verwaltung/kategorien/{id}/loeschen")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String deleteCategory(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
+  String deleteCategory(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
       RedirectAttributes redirect) {
     administration.deleteCategory(id);
     redirect.addFlashAttribute("success", "catalogue.category.deleted");
@@ -252,10 +324,13 @@ class CatalogueAdminController {
 
   @PostMapping("/{tenant}/angebote/verwaltung/organisationen")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String addOrganization(@PathVariable("tenant") String tenant, @RequestParam("name") String name,
+  String addOrganization(
+      @PathVariable("tenant") String tenant,
+      @RequestParam("name") String name,
       @RequestParam(name = "email", required = false) String email,
       @RequestParam(name = "phone", required = false) String phone,
-      @RequestParam(name = "website", required = false) String website, RedirectAttributes redirect) {
+      @RequestParam(name = "website", required = false) String website,
+      RedirectAttributes redirect) {
     try {
       administration.addOrganization(name, email, phone, website);
     } catch (CatalogueAdministration.Invalid e) {
@@ -268,15 +343,20 @@ class CatalogueAdminController {
   /** A new location; coordinates typed (comma or dot), checked, and placed in its atlas area. */
   @PostMapping("/{tenant}/angebote/verwaltung/orte")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String addLocation(@PathVariable("tenant") String tenant, @RequestParam("organisation") UUID organization,
-      @RequestParam("name") String name, @RequestParam(name = "street", required = false) String street,
+  String addLocation(
+      @PathVariable("tenant") String tenant,
+      @RequestParam("organisation") UUID organization,
+      @RequestParam("name") String name,
+      @RequestParam(name = "street", required = false) String street,
       @RequestParam(name = "postalCode", required = false) String postalCode,
       @RequestParam(name = "city", required = false) String city,
       @RequestParam(name = "latitude", required = false) String latitude,
       @RequestParam(name = "longitude", required = false) String longitude,
-      @RequestParam(name = "accessibility", required = false) String accessibility, RedirectAttributes redirect) {
+      @RequestParam(name = "accessibility", required = false) String accessibility,
+      RedirectAttributes redirect) {
     try {
-      administration.addLocation(organization, name, street, postalCode, city, latitude, longitude, accessibility);
+      administration.addLocation(
+          organization, name, street, postalCode, city, latitude, longitude, accessibility);
     } catch (CatalogueAdministration.Invalid e) {
       throw invalid(e.problems);
     }
@@ -286,8 +366,11 @@ class CatalogueAdminController {
 
   @PostMapping("/{tenant}/angebote/verwaltung/anbieter-konten")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String link(@PathVariable("tenant") String tenant, @RequestParam("user") UUID user,
-      @RequestParam("organisation") UUID organization, RedirectAttributes redirect) {
+  String link(
+      @PathVariable("tenant") String tenant,
+      @RequestParam("user") UUID user,
+      @RequestParam("organisation") UUID organization,
+      RedirectAttributes redirect) {
     administration.linkProvider(user, organization);
     redirect.addFlashAttribute("success", "catalogue.provider.linked");
     return "redirect:/" + tenant + "/angebote/verwaltung#anbieter";
@@ -296,17 +379,28 @@ class CatalogueAdminController {
   /** The outlines of the Kreise, for orientation on the map that picks a location's coordinates. */
   @GetMapping(path = "/{tenant}/angebote/verwaltung/umrisse", produces = "application/geo+json")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  @org.springframework.web.bind.annotation.ResponseBody
+  @ResponseBody
   String outlines(@PathVariable("tenant") String tenant) {
     return areas.outlines();
   }
 
   /** The problems in one German sentence per field, for the error page. */
   private DomainException invalid(List<OfferRules.Problem> problems) {
-    return new DomainException("catalogue.invalidList", String.join(" ", problems.stream().map(x ->
-        messages.getMessage("catalogue.field." + x.field(), null, x.field(), java.util.Locale.GERMAN) + ": "
-            + messages.getMessage(x.messageKey(), new Object[] {x.detail()}, x.messageKey(), java.util.Locale.GERMAN))
-        .toList()));
+    return new DomainException(
+        "catalogue.invalidList",
+        String.join(
+            " ",
+            problems.stream()
+                .map(
+                    x ->
+                        messages.getMessage(
+                                "catalogue.field." + x.field(), null, x.field(), Locale.GERMAN)
+                            + ": "
+                            + messages.getMessage(
+                                x.messageKey(),
+                                new Object[] {x.detail()},
+                                x.messageKey(),
+                                Locale.GERMAN))
+                .toList()));
   }
-
 }

@@ -1,12 +1,9 @@
 package de.lagebild.catalogue.internal.admin;
 
-import de.lagebild.platform.Text;
-
+import de.lagebild.atlas.AreaLookup;
 import de.lagebild.catalogue.internal.offers.Catalogue;
 import de.lagebild.catalogue.internal.offers.OfferRules;
 import de.lagebild.catalogue.internal.store.CatalogueRepository;
-
-import de.lagebild.atlas.AreaLookup;
 import de.lagebild.catalogue.internal.store.CatalogueRows.CategoryRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.LocationRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OrganizationRow;
@@ -15,6 +12,7 @@ import de.lagebild.platform.AuditLog;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.Role;
+import de.lagebild.platform.Text;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,9 +26,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The coordinator's upkeep of the catalogue's frame: categories (add, rename, move, delete), organisations,
- * locations and the provider accounts that keep an organisation's offers. Each change in one transaction with its
- * audit entry.
+ * The coordinator's upkeep of the catalogue's frame: categories (add, rename, move, delete),
+ * organisations, locations and the provider accounts that keep an organisation's offers. Each
+ * change in one transaction with its audit entry.
  */
 @Service
 class CatalogueAdministration {
@@ -52,8 +50,13 @@ class CatalogueAdministration {
   private final Geocoder geocoder;
   private final AuditLog audit;
 
-  CatalogueAdministration(Catalogue catalogue, CatalogueRepository repository, AreaLookup areas,
-      TenantDirectory directory, Geocoder geocoder, AuditLog audit) {
+  CatalogueAdministration(
+      Catalogue catalogue,
+      CatalogueRepository repository,
+      AreaLookup areas,
+      TenantDirectory directory,
+      Geocoder geocoder,
+      AuditLog audit) {
     this.catalogue = catalogue;
     this.repository = repository;
     this.areas = areas;
@@ -88,16 +91,27 @@ class CatalogueAdministration {
       throw new DomainException("catalogue.category.name");
     }
     repository.renameCategory(id, name.strip());
-    audit.record("UPDATE", "Category", id, "Kategorie umbenannt: " + c.name() + " → " + name.strip(),
-        Map.of("name", c.name()), Map.of("name", name.strip()));
+    audit.record(
+        "UPDATE",
+        "Category",
+        id,
+        "Kategorie umbenannt: " + c.name() + " → " + name.strip(),
+        Map.of("name", c.name()),
+        Map.of("name", name.strip()));
   }
 
-  /** One place up ({@code hoch}) or down ({@code runter}) among the categories of the same parent. */
+  /**
+   * One place up ({@code hoch}) or down ({@code runter}) among the categories of the same parent.
+   */
   @Transactional
   void moveCategory(UUID id, String direction) {
     CategoryRow moved = category(id);
-    List<UUID> siblings = new ArrayList<>(repository.categories().stream()
-        .filter(c -> Objects.equals(c.parentId(), moved.parentId())).map(CategoryRow::id).toList());
+    List<UUID> siblings =
+        new ArrayList<>(
+            repository.categories().stream()
+                .filter(c -> Objects.equals(c.parentId(), moved.parentId()))
+                .map(CategoryRow::id)
+                .toList());
     int from = siblings.indexOf(id);
     int to = "hoch".equals(direction) ? from - 1 : "runter".equals(direction) ? from + 1 : -1;
     if (to < 0 || to >= siblings.size()) {
@@ -105,8 +119,16 @@ class CatalogueAdministration {
     }
     Collections.swap(siblings, from, to);
     repository.orderCategories(siblings);
-    audit.record("UPDATE", "Category", id, "Kategorie " + ("hoch".equals(direction) ? "nach oben" : "nach unten")
-        + " verschoben: " + moved.name(), Map.of("position", from + 1), Map.of("position", to + 1));
+    audit.record(
+        "UPDATE",
+        "Category",
+        id,
+        "Kategorie "
+            + ("hoch".equals(direction) ? "nach oben" : "nach unten")
+            + " verschoben: "
+            + moved.name(),
+        Map.of("position", from + 1),
+        Map.of("position", to + 1));
   }
 
   @Transactional
@@ -117,7 +139,13 @@ class CatalogueAdministration {
       throw new DomainException("catalogue.category.inUse", use);
     }
     repository.deleteCategory(id);
-    audit.record("DELETE", "Category", id, "Kategorie gelöscht: " + c.name(), Map.of("name", c.name()), null);
+    audit.record(
+        "DELETE",
+        "Category",
+        id,
+        "Kategorie gelöscht: " + c.name(),
+        Map.of("name", c.name()),
+        null);
   }
 
   @Transactional
@@ -131,41 +159,88 @@ class CatalogueAdministration {
     if (!p.isEmpty()) {
       throw new Invalid(p);
     }
-    OrganizationRow row = new OrganizationRow(UUID.randomUUID(), name.strip(), null, Text.blankToNull(email), Text.blankToNull(phone),
-        Text.blankToNull(website), 0);
+    OrganizationRow row =
+        new OrganizationRow(
+            UUID.randomUUID(),
+            name.strip(),
+            null,
+            Text.blankToNull(email),
+            Text.blankToNull(phone),
+            Text.blankToNull(website),
+            0);
     repository.insertOrganization(row, catalogue.now());
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("name", row.name());
     after.put("email", nz(row.email()));
     after.put("phone", nz(row.phone()));
     after.put("website", nz(row.website()));
-    audit.record("CREATE", "Organization", row.id(), "Anbieter angelegt: " + row.name(), null, after);
+    audit.record(
+        "CREATE", "Organization", row.id(), "Anbieter angelegt: " + row.name(), null, after);
     return row.id();
   }
 
-  /** A new location; coordinates typed (or found by the geocoder), checked, and placed in its atlas area. */
+  /**
+   * A new location; coordinates typed (or found by the geocoder), checked, and placed in its atlas
+   * area.
+   */
   @Transactional
-  UUID addLocation(UUID organization, String name, String street, String postalCode, String city,
-      String latitude, String longitude, String accessibility) {
+  UUID addLocation(
+      UUID organization,
+      String name,
+      String street,
+      String postalCode,
+      String city,
+      String latitude,
+      String longitude,
+      String accessibility) {
     OrganizationRow org = repository.organization(organization).orElseThrow(NotFoundException::new);
     List<OfferRules.Problem> p = new ArrayList<>();
     BigDecimal lat = OfferRules.coordinate(latitude, "latitude", p);
     BigDecimal lon = OfferRules.coordinate(longitude, "longitude", p);
     if (lat == null && lon == null && p.isEmpty()) {
-      Optional<Geocoder.Point> found = geocoder.locate(Text.blankToNull(street), Text.blankToNull(postalCode), Text.blankToNull(city));
+      Optional<Geocoder.Point> found =
+          geocoder.locate(
+              Text.blankToNull(street), Text.blankToNull(postalCode), Text.blankToNull(city));
       lat = found.map(Geocoder.Point::latitude).orElse(null);
       lon = found.map(Geocoder.Point::longitude).orElse(null);
     }
-    LocationRow l = new LocationRow(UUID.randomUUID(), organization, name == null ? null : name.strip(), Text.blankToNull(street),
-        Text.blankToNull(postalCode), Text.blankToNull(city), lat, lon, Text.blankToNull(accessibility), null, 0);
+    LocationRow l =
+        new LocationRow(
+            UUID.randomUUID(),
+            organization,
+            name == null ? null : name.strip(),
+            Text.blankToNull(street),
+            Text.blankToNull(postalCode),
+            Text.blankToNull(city),
+            lat,
+            lon,
+            Text.blankToNull(accessibility),
+            null,
+            0);
     p.addAll(OfferRules.check(l));
     if (!p.isEmpty()) {
       throw new Invalid(p);
     }
-    UUID area = lat == null ? null : areas.areaAt(lat.doubleValue(), lon.doubleValue())
-        .map(AreaLookup.AreaRef::id).orElse(null);
-    LocationRow row = new LocationRow(l.id(), organization, l.name(), l.street(), l.postalCode(), l.city(), lat, lon,
-        l.accessibility(), area, 0);
+    UUID area =
+        lat == null
+            ? null
+            : areas
+                .areaAt(lat.doubleValue(), lon.doubleValue())
+                .map(AreaLookup.AreaRef::id)
+                .orElse(null);
+    LocationRow row =
+        new LocationRow(
+            l.id(),
+            organization,
+            l.name(),
+            l.street(),
+            l.postalCode(),
+            l.city(),
+            lat,
+            lon,
+            l.accessibility(),
+            area,
+            0);
     repository.insertLocation(row);
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("organization", org.name());
@@ -173,7 +248,12 @@ class CatalogueAdministration {
     after.put("address", row.address());
     after.put("latitude", lat == null ? "" : lat.toPlainString());
     after.put("longitude", lon == null ? "" : lon.toPlainString());
-    audit.record("CREATE", "Location", row.id(), "Ort angelegt: " + nz(row.name()) + " (" + org.name() + ")", null,
+    audit.record(
+        "CREATE",
+        "Location",
+        row.id(),
+        "Ort angelegt: " + nz(row.name()) + " (" + org.name() + ")",
+        null,
         after);
     return row.id();
   }
@@ -182,11 +262,19 @@ class CatalogueAdministration {
   @Transactional
   void linkProvider(UUID user, UUID organization) {
     OrganizationRow org = repository.organization(organization).orElseThrow(NotFoundException::new);
-    var member = directory.members(Role.PROVIDER).stream().filter(m -> m.userId().equals(user)).findFirst()
-        .orElseThrow(NotFoundException::new);
+    var member =
+        directory.members(Role.PROVIDER).stream()
+            .filter(m -> m.userId().equals(user))
+            .findFirst()
+            .orElseThrow(NotFoundException::new);
     repository.addMember(user, organization);
-    audit.record("CREATE", "ProviderAccount", organization, "Anbieterkonto verknüpft: " + member.username()
-        + " → " + org.name(), null, Map.of("user", member.username(), "organization", org.name()));
+    audit.record(
+        "CREATE",
+        "ProviderAccount",
+        organization,
+        "Anbieterkonto verknüpft: " + member.username() + " → " + org.name(),
+        null,
+        Map.of("user", member.username(), "organization", org.name()));
   }
 
   private CategoryRow category(UUID id) {
@@ -196,7 +284,6 @@ class CatalogueAdministration {
     }
     return c;
   }
-
 
   private static String nz(String s) {
     return s == null ? "" : s;

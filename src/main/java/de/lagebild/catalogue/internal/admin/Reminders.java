@@ -2,11 +2,18 @@ package de.lagebild.catalogue.internal.admin;
 
 import de.lagebild.catalogue.internal.offers.Catalogue;
 import de.lagebild.catalogue.internal.store.CatalogueRepository;
-
 import de.lagebild.catalogue.internal.store.CatalogueRows.OrganizationRow;
+import de.lagebild.identity.TenantDirectory;
+import de.lagebild.platform.AuditLog;
 import de.lagebild.platform.DomainException;
+import de.lagebild.platform.NotFoundException;
+import de.lagebild.platform.Role;
 import de.lagebild.platform.TenantContext;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,9 +24,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reminds an organisation by e-mail of its offers that have not been confirmed for too long, through the SMTP server
- * configured with {@code spring.mail.*} (environment: {@code SPRING_MAIL_HOST}, {@code SPRING_MAIL_PORT} …). Without
- * one, the coordinator is told so and nothing is recorded. Each reminder sent is recorded with its date.
+ * Reminds an organisation by e-mail of its offers that have not been confirmed for too long,
+ * through the SMTP server configured with {@code spring.mail.*} (environment: {@code
+ * SPRING_MAIL_HOST}, {@code SPRING_MAIL_PORT} …). Without one, the coordinator is told so and
+ * nothing is recorded. Each reminder sent is recorded with its date.
  */
 @Service
 class Reminders {
@@ -27,14 +35,19 @@ class Reminders {
   private final ObjectProvider<JavaMailSender> mail;
   private final Catalogue catalogue;
   private final CatalogueRepository repository;
-  private final de.lagebild.identity.TenantDirectory directory;
+  private final TenantDirectory directory;
   private final String from;
   private final String baseUrl;
-  private final de.lagebild.platform.AuditLog audit;
+  private final AuditLog audit;
 
-  Reminders(ObjectProvider<JavaMailSender> mail, Catalogue catalogue, CatalogueRepository repository,
-      de.lagebild.identity.TenantDirectory directory, @Value("${lagebild.mail.from:lagebild@localhost}") String from,
-      @Value("${lagebild.base-url:http://localhost:8080}") String baseUrl, de.lagebild.platform.AuditLog audit) {
+  Reminders(
+      ObjectProvider<JavaMailSender> mail,
+      Catalogue catalogue,
+      CatalogueRepository repository,
+      TenantDirectory directory,
+      @Value("${lagebild.mail.from:lagebild@localhost}") String from,
+      @Value("${lagebild.base-url:http://localhost:8080}") String baseUrl,
+      AuditLog audit) {
     this.audit = audit;
     this.mail = mail;
     this.catalogue = catalogue;
@@ -51,20 +64,21 @@ class Reminders {
     if (sender == null) {
       throw new DomainException("catalogue.reminder.noServer");
     }
-    OrganizationRow org = repository.organization(organization)
-        .orElseThrow(de.lagebild.platform.NotFoundException::new);
-    List<Catalogue.Stale> stale = catalogue.stale().stream()
-        .filter(s -> s.offer().offer().organizationId().equals(organization)).toList();
+    OrganizationRow org = repository.organization(organization).orElseThrow(NotFoundException::new);
+    List<Catalogue.Stale> stale =
+        catalogue.stale().stream()
+            .filter(s -> s.offer().offer().organizationId().equals(organization))
+            .toList();
     if (stale.isEmpty()) {
       throw new DomainException("catalogue.reminder.nothing", org.name());
     }
     // the organisation's address and the provider accounts that keep its offers (each address once)
-    java.util.Set<String> to = new java.util.LinkedHashSet<>();
+    Set<String> to = new LinkedHashSet<>();
     if (org.email() != null && !org.email().isBlank()) {
       to.add(org.email().strip());
     }
-    java.util.Set<UUID> members = new java.util.HashSet<>(repository.membersOf(organization));
-    directory.members(de.lagebild.platform.Role.PROVIDER).stream()
+    Set<UUID> members = new HashSet<>(repository.membersOf(organization));
+    directory.members(Role.PROVIDER).stream()
         .filter(m -> members.contains(m.userId()) && m.email() != null && !m.email().isBlank())
         .forEach(m -> to.add(m.email().strip()));
     if (to.isEmpty()) {
@@ -72,21 +86,38 @@ class Reminders {
     }
     String tenant = TenantContext.access().map(a -> a.name()).orElse("");
     String slug = TenantContext.access().map(a -> a.slug()).orElse("");
-    StringBuilder text = new StringBuilder("Guten Tag,\n\nim Angebotsverzeichnis ").append(tenant)
-        .append(" wurden folgende Angebote von ").append(org.name()).append(" seit mehr als ")
-        .append(catalogue.staleAfter().toDays()).append(" Tagen nicht mehr als aktuell bestätigt:\n\n");
+    StringBuilder text =
+        new StringBuilder("Guten Tag,\n\nim Angebotsverzeichnis ")
+            .append(tenant)
+            .append(" wurden folgende Angebote von ")
+            .append(org.name())
+            .append(" seit mehr als ")
+            .append(catalogue.staleAfter().toDays())
+            .append(" Tagen nicht mehr als aktuell bestätigt:\n\n");
     for (Catalogue.Stale s : stale) {
-      text.append("- ").append(s.offer().content().name()).append(s.daysSince() < 0 ? " (noch nie bestätigt)"
-          : " (zuletzt vor " + s.daysSince() + " Tagen)").append('\n');
+      text.append("- ")
+          .append(s.offer().content().name())
+          .append(
+              s.daysSince() < 0
+                  ? " (noch nie bestätigt)"
+                  : " (zuletzt vor " + s.daysSince() + " Tagen)")
+          .append('\n');
     }
-    text.append("\nBitte prüfen Sie die Angaben und bestätigen oder ändern Sie sie unter\n").append(baseUrl)
-        .append('/').append(slug).append("/anbieter\n\nVielen Dank!\nIhre Sozialplanung\n\n")
+    text.append("\nBitte prüfen Sie die Angaben und bestätigen oder ändern Sie sie unter\n")
+        .append(baseUrl)
+        .append('/')
+        .append(slug)
+        .append("/anbieter\n\nVielen Dank!\nIhre Sozialplanung\n\n")
         .append("(Diese Nachricht wurde von Lagebild versandt.)\n");
     SimpleMailMessage message = new SimpleMailMessage();
     message.setFrom(from);
     message.setTo(to.toArray(String[]::new));
-    message.setSubject("Bitte prüfen: " + stale.size() + (stale.size() == 1 ? " Angebot" : " Angebote") + " von "
-        + org.name());
+    message.setSubject(
+        "Bitte prüfen: "
+            + stale.size()
+            + (stale.size() == 1 ? " Angebot" : " Angebote")
+            + " von "
+            + org.name());
     message.setText(text.toString());
     try {
       sender.send(message);
@@ -94,11 +125,24 @@ class Reminders {
       throw new DomainException("catalogue.reminder.failed", e.getMostSpecificCause().getMessage());
     }
     String sentTo = String.join(", ", to);
-    repository.insertReminder(organization, sentTo.length() > 300 ? sentTo.substring(0, 299) + "…" : sentTo,
-        stale.size(), catalogue.now(), Catalogue.actor());
-    audit.record("REMIND", "Organization", organization, "Erinnerung an " + org.name() + " gesendet ("
-        + stale.size() + (stale.size() == 1 ? " Angebot" : " Angebote") + ")", null,
-        java.util.Map.of("to", sentTo, "offers", stale.size()));
+    repository.insertReminder(
+        organization,
+        sentTo.length() > 300 ? sentTo.substring(0, 299) + "…" : sentTo,
+        stale.size(),
+        catalogue.now(),
+        Catalogue.actor());
+    audit.record(
+        "REMIND",
+        "Organization",
+        organization,
+        "Erinnerung an "
+            + org.name()
+            + " gesendet ("
+            + stale.size()
+            + (stale.size() == 1 ? " Angebot" : " Angebote")
+            + ")",
+        null,
+        Map.of("to", sentTo, "offers", stale.size()));
     return stale.size();
   }
 }

@@ -1,11 +1,10 @@
 package de.lagebild.catalogue.internal.demo;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import de.lagebild.atlas.AreaLookup;
 import de.lagebild.catalogue.internal.offers.OfferRules;
 import de.lagebild.catalogue.internal.store.CatalogueRepository;
 import de.lagebild.catalogue.internal.store.CatalogueRows;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import de.lagebild.atlas.AreaLookup;
 import de.lagebild.catalogue.internal.store.CatalogueRows.CategoryRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.ContactRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.LocationRow;
@@ -23,9 +22,14 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +42,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The demo catalogue of the Landkreis Nordhausen (invented, see {@code demo/catalogue/SOURCES.md}): categories with
- * sub-categories, eleven organisations, their locations (placed in their atlas area), 67 offers – 64 published, some
- * not verified for more than a year, two in review, one draft – and the provider accounts "anbieter" and
- * "anbieter2" linked to their organisations. Every offer carries the demo flag.
+ * The demo catalogue of the Landkreis Nordhausen (invented, see {@code demo/catalogue/SOURCES.md}):
+ * categories with sub-categories, eleven organisations, their locations (placed in their atlas
+ * area), 67 offers – 64 published, some not verified for more than a year, two in review, one draft
+ * – and the provider accounts "anbieter" and "anbieter2" linked to their organisations. Every offer
+ * carries the demo flag.
  */
 @Component
 @Order(40)
@@ -54,24 +59,56 @@ class DemoCatalogue implements ApplicationRunner {
   record Category(String name, List<String> children) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record Organization(String key, String name, String description, String provider, String email, String phone,
+  record Organization(
+      String key,
+      String name,
+      String description,
+      String provider,
+      String email,
+      String phone,
       String website) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record Location(String key, String organization, String name, String street, String postalCode, String city,
-      BigDecimal latitude, BigDecimal longitude, String accessibility) {}
+  record Location(
+      String key,
+      String organization,
+      String name,
+      String street,
+      String postalCode,
+      String city,
+      BigDecimal latitude,
+      BigDecimal longitude,
+      String accessibility) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Contact(String name, String role, String email, String phone) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record Offer(String organization, List<String> locations, String name, List<String> categories, String description,
-      Integer ageFrom, Integer ageTo, List<String> languages, List<String> targetGroups, List<String> lifeSituations,
-      String cost, String costNote, List<ScheduleRow> schedules, String applicationProcess, Contact contact,
-      String status, int verifiedDaysAgo, boolean url) {}
+  record Offer(
+      String organization,
+      List<String> locations,
+      String name,
+      List<String> categories,
+      String description,
+      Integer ageFrom,
+      Integer ageTo,
+      List<String> languages,
+      List<String> targetGroups,
+      List<String> lifeSituations,
+      String cost,
+      String costNote,
+      List<ScheduleRow> schedules,
+      String applicationProcess,
+      Contact contact,
+      String status,
+      int verifiedDaysAgo,
+      boolean url) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record Data(List<Category> categories, List<Organization> organizations, List<Location> locations,
+  record Data(
+      List<Category> categories,
+      List<Organization> organizations,
+      List<Location> locations,
       List<Offer> offers) {}
 
   private final LagebildProperties properties;
@@ -82,8 +119,14 @@ class DemoCatalogue implements ApplicationRunner {
   private final JsonMapper json;
   private final Clock clock;
 
-  DemoCatalogue(LagebildProperties properties, TenantDirectory tenants, CatalogueRepository repository,
-      AreaLookup areas, TransactionTemplate tx, JsonMapper json, Clock clock) {
+  DemoCatalogue(
+      LagebildProperties properties,
+      TenantDirectory tenants,
+      CatalogueRepository repository,
+      AreaLookup areas,
+      TransactionTemplate tx,
+      JsonMapper json,
+      Clock clock) {
     this.properties = properties;
     this.tenants = tenants;
     this.repository = repository;
@@ -102,11 +145,19 @@ class DemoCatalogue implements ApplicationRunner {
     try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
       data = json.readValue(in, Data.class);
     }
-    tenants.systemAccess("nordhausen").ifPresent(a -> TenantContext.runAs(a, () -> tx.executeWithoutResult(s -> {
-      if (repository.organizations().isEmpty()) {
-        load(data);
-      }
-    })));
+    tenants
+        .systemAccess("nordhausen")
+        .ifPresent(
+            a ->
+                TenantContext.runAs(
+                    a,
+                    () ->
+                        tx.executeWithoutResult(
+                            s -> {
+                              if (repository.organizations().isEmpty()) {
+                                load(data);
+                              }
+                            })));
   }
 
   void load(Data data) {
@@ -127,8 +178,10 @@ class DemoCatalogue implements ApplicationRunner {
     Map<String, UUID> organizations = new HashMap<>();
     for (Organization o : data.organizations()) {
       UUID id = UUID.randomUUID();
-      repository.insertOrganization(new OrganizationRow(id, o.name() + "", o.description(), o.email(), o.phone(),
-          o.website(), 0), now);
+      repository.insertOrganization(
+          new OrganizationRow(
+              id, o.name() + "", o.description(), o.email(), o.phone(), o.website(), 0),
+          now);
       organizations.put(o.key(), id);
       if (o.provider() != null) {
         tenants.userId(o.provider()).ifPresent(user -> repository.addMember(user, id));
@@ -137,51 +190,117 @@ class DemoCatalogue implements ApplicationRunner {
     Map<String, UUID> locations = new HashMap<>();
     for (Location l : data.locations()) {
       UUID id = UUID.randomUUID();
-      UUID area = areas.areaAt(l.latitude().doubleValue(), l.longitude().doubleValue())
-          .map(AreaLookup.AreaRef::id).orElse(null);
-      repository.insertLocation(new LocationRow(id, organizations.get(l.organization()), l.name(), l.street(),
-          l.postalCode(), l.city(), l.latitude(), l.longitude(), l.accessibility(), area, 0));
+      UUID area =
+          areas
+              .areaAt(l.latitude().doubleValue(), l.longitude().doubleValue())
+              .map(AreaLookup.AreaRef::id)
+              .orElse(null);
+      repository.insertLocation(
+          new LocationRow(
+              id,
+              organizations.get(l.organization()),
+              l.name(),
+              l.street(),
+              l.postalCode(),
+              l.city(),
+              l.latitude(),
+              l.longitude(),
+              l.accessibility(),
+              area,
+              0));
       locations.put(l.key(), id);
     }
     int published = 0;
     for (Offer o : data.offers()) {
       UUID org = organizations.get(o.organization());
       OrganizationRow organization = repository.organization(org).orElseThrow();
-      String slug = o.name().toLowerCase(java.util.Locale.GERMAN).replaceAll("[^a-z0-9]+", "-")
-          .replaceAll("(^-|-$)", "");
-      OfferContent content = OfferRules.clean(new OfferContent(o.name(), o.description(), o.cost(), o.costNote(),
-          o.ageFrom(), o.ageTo(), o.languages(), o.targetGroups(), o.lifeSituations(),
-          o.url() ? organization.website() + "/" + slug : null, organization.email(), organization.phone(),
-          o.applicationProcess(), o.categories().stream().map(categories::get).toList(),
-          o.locations().stream().map(locations::get).toList(), o.schedules(),
-          o.contact() == null ? List.of() : List.of(new ContactRow(o.contact().name(), o.contact().role(),
-              o.contact().email(), o.contact().phone()))));
-      List<OfferRules.Problem> problems = OfferRules.check(content, java.util.Set.copyOf(categories.values()),
-          java.util.Set.copyOf(locations.values()));
+      String slug =
+          o.name()
+              .toLowerCase(Locale.GERMAN)
+              .replaceAll("[^a-z0-9]+", "-")
+              .replaceAll("(^-|-$)", "");
+      OfferContent content =
+          OfferRules.clean(
+              new OfferContent(
+                  o.name(),
+                  o.description(),
+                  o.cost(),
+                  o.costNote(),
+                  o.ageFrom(),
+                  o.ageTo(),
+                  o.languages(),
+                  o.targetGroups(),
+                  o.lifeSituations(),
+                  o.url() ? organization.website() + "/" + slug : null,
+                  organization.email(),
+                  organization.phone(),
+                  o.applicationProcess(),
+                  o.categories().stream().map(categories::get).toList(),
+                  o.locations().stream().map(locations::get).toList(),
+                  o.schedules(),
+                  o.contact() == null
+                      ? List.of()
+                      : List.of(
+                          new ContactRow(
+                              o.contact().name(),
+                              o.contact().role(),
+                              o.contact().email(),
+                              o.contact().phone()))));
+      List<OfferRules.Problem> problems =
+          OfferRules.check(
+              content, Set.copyOf(categories.values()), Set.copyOf(locations.values()));
       if (!problems.isEmpty()) {
         throw new IllegalStateException("Demo offer " + o.name() + ": " + problems);
       }
       Status status = Status.valueOf(o.status());
-      Instant verified = status == Status.PUBLISHED ? now.minus(Duration.ofDays(o.verifiedDaysAgo())) : null;
+      Instant verified =
+          status == Status.PUBLISHED ? now.minus(Duration.ofDays(o.verifiedDaysAgo())) : null;
       UUID id = UUID.randomUUID();
-      repository.insertOffer(new OfferRow(id, org, status, true, verified, verified == null ? null : "Demo-Redaktion",
-          now, 0, content), now);
+      repository.insertOffer(
+          new OfferRow(
+              id,
+              org,
+              status,
+              true,
+              verified,
+              verified == null ? null : "Demo-Redaktion",
+              now,
+              0,
+              content),
+          now);
       if (status == Status.IN_REVIEW) {
-        repository.insertChange(new CatalogueRows.ChangeRow(UUID.randomUUID(), id, content, "SUBMITTED", null,
-            "Demo-Anbieter", now, null, null), json.writeValueAsString(content));
+        repository.insertChange(
+            new CatalogueRows.ChangeRow(
+                UUID.randomUUID(),
+                id,
+                content,
+                "SUBMITTED",
+                null,
+                "Demo-Anbieter",
+                now,
+                null,
+                null),
+            json.writeValueAsString(content));
       }
       if (status == Status.PUBLISHED) {
         published++;
-        // an invented history of page views for the last six months (the current month starts at zero)
-        java.util.Random random = new java.util.Random(o.name().hashCode());
+        // an invented history of page views for the last six months (the current month starts at
+        // zero)
+        Random random = new Random(o.name().hashCode());
         int base = 5 + random.nextInt(60);
-        java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Berlin"));
+        YearMonth month = YearMonth.now(ZoneId.of("Europe/Berlin"));
         for (int back = 1; back <= 6; back++) {
-          repository.setViews(id, month.minusMonths(back).toString(), Math.max(0, base + random.nextInt(21) - 10));
+          repository.setViews(
+              id, month.minusMonths(back).toString(), Math.max(0, base + random.nextInt(21) - 10));
         }
       }
     }
-    log.info("Demo catalogue loaded: {} categories, {} organisations, {} locations, {} offers ({} published)",
-        categories.size(), organizations.size(), locations.size(), data.offers().size(), published);
+    log.info(
+        "Demo catalogue loaded: {} categories, {} organisations, {} locations, {} offers ({} published)",
+        categories.size(),
+        organizations.size(),
+        locations.size(),
+        data.offers().size(),
+        published);
   }
 }

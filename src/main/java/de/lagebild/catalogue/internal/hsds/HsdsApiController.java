@@ -1,37 +1,48 @@
 package de.lagebild.catalogue.internal.hsds;
 
-import de.lagebild.catalogue.internal.search.SearchQuery;
 import de.lagebild.catalogue.internal.offers.Catalogue;
 import de.lagebild.catalogue.internal.offers.Labels;
 import de.lagebild.catalogue.internal.search.OfferSearch;
+import de.lagebild.catalogue.internal.search.SearchQuery;
 import de.lagebild.catalogue.internal.store.CatalogueRepository;
 import de.lagebild.catalogue.internal.store.CatalogueRows;
-
 import de.lagebild.catalogue.internal.store.CatalogueRows.CategoryRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.LocationRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferContent;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferView;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OrganizationRow;
 import de.lagebild.platform.AllowPublic;
+import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.NotFoundException;
+import de.lagebild.platform.Role;
+import java.text.Collator;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The published catalogue in the Human Services Data Specification (HSDS 3.0, Open Referral) – read-only, without
- * login for public tenants: {@code /services} (paged, with the search words and filters of the public page),
- * {@code /services/{id}}, {@code /organizations}, {@code /locations}. Field names and the paging envelope follow the
- * HSDS 3.0 API reference; German codes map to HSDS values (weekdays as RFC 5545 BYDAY, languages as ISO 639 codes,
- * categories as taxonomy terms of the tenant's own taxonomy).
+ * The published catalogue in the Human Services Data Specification (HSDS 3.0, Open Referral) –
+ * read-only, without login for public tenants: {@code /services} (paged, with the search words and
+ * filters of the public page), {@code /services/{id}}, {@code /organizations}, {@code /locations}.
+ * Field names and the paging envelope follow the HSDS 3.0 API reference; German codes map to HSDS
+ * values (weekdays as RFC 5545 BYDAY, languages as ISO 639 codes, categories as taxonomy terms of
+ * the tenant's own taxonomy).
  */
 @RestController
 class HsdsApiController {
@@ -49,14 +60,15 @@ class HsdsApiController {
   }
 
   /**
-   * {@code POST /api/v1/{tenant}/hsds-imports}: HSDS 3.0 services (a page of {@code /services} or an array) into the
-   * catalogue; {@code dryRun=true} (default) writes nothing; new offers are drafts unless {@code publish=true}.
+   * {@code POST /api/v1/{tenant}/hsds-imports}: HSDS 3.0 services (a page of {@code /services} or
+   * an array) into the catalogue; {@code dryRun=true} (default) writes nothing; new offers are
+   * drafts unless {@code publish=true}.
    */
-  @org.springframework.web.bind.annotation.PostMapping(path = "/api/v1/{tenant}/hsds-imports",
-      produces = MediaType.APPLICATION_JSON_VALUE)
-  @de.lagebild.platform.AllowRoles({de.lagebild.platform.Role.ADMIN, de.lagebild.platform.Role.COORDINATOR})
-  HsdsImport.Result importServices(@PathVariable("tenant") String tenant,
-      @org.springframework.web.bind.annotation.RequestBody(required = false) String body,
+  @PostMapping(path = "/api/v1/{tenant}/hsds-imports", produces = MediaType.APPLICATION_JSON_VALUE)
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  HsdsImport.Result importServices(
+      @PathVariable("tenant") String tenant,
+      @RequestBody(required = false) String body,
       @RequestParam(name = "dryRun", defaultValue = "true") boolean dryRun,
       @RequestParam(name = "publish", defaultValue = "false") boolean publish) {
     return imports.run(body == null ? "" : body, dryRun, publish);
@@ -64,7 +76,8 @@ class HsdsApiController {
 
   @GetMapping(path = "/api/v1/{tenant}/services", produces = MediaType.APPLICATION_JSON_VALUE)
   @AllowPublic
-  Map<String, Object> services(@PathVariable("tenant") String tenant,
+  Map<String, Object> services(
+      @PathVariable("tenant") String tenant,
       @RequestParam(name = "search", required = false) String text,
       @RequestParam(name = "age", required = false) String age,
       @RequestParam(name = "language", required = false) String language,
@@ -76,27 +89,38 @@ class HsdsApiController {
       @RequestParam(name = "per_page", defaultValue = "50") int perPage) {
     int size = Math.max(1, Math.min(perPage, 500));
     int p = Math.max(1, page);
-    Catalogue.Page result = catalogue.search(SearchQuery.of(text, age, language, group, life, category,
-        free, null), (p - 1) * size, size);
+    Catalogue.Page result =
+        catalogue.search(
+            SearchQuery.of(text, age, language, group, life, category, free, null),
+            (p - 1) * size,
+            size);
     return envelope(result.offers().stream().map(this::service).toList(), result.total(), p, size);
   }
 
   /**
-   * {@code GET /api/v1/{tenant}/hsds-export}: every published offer as an array of HSDS 3.0 services with their
-   * organisation, locations, schedules and taxonomy terms – the file another catalogue (or Lagebild's HSDS import)
-   * reads. Offered as a download ({@code angebote-hsds.json}).
+   * {@code GET /api/v1/{tenant}/hsds-export}: every published offer as an array of HSDS 3.0
+   * services with their organisation, locations, schedules and taxonomy terms – the file another
+   * catalogue (or Lagebild's HSDS import) reads. Offered as a download ({@code
+   * angebote-hsds.json}).
    */
   @GetMapping(path = "/api/v1/{tenant}/hsds-export", produces = MediaType.APPLICATION_JSON_VALUE)
   @AllowPublic
-  org.springframework.http.ResponseEntity<List<Map<String, Object>>> export(@PathVariable("tenant") String tenant) {
-    List<Map<String, Object>> services = catalogue.views(repository.offers(CatalogueRows.Status.PUBLISHED)).stream()
-        .sorted(java.util.Comparator.comparing((OfferView v) -> v.content().name(), java.text.Collator.getInstance(java.util.Locale.GERMAN))
-            .thenComparing(OfferView::id))
-        .map(this::service).toList();
-    return org.springframework.http.ResponseEntity.ok()
-        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-            org.springframework.http.ContentDisposition.attachment().filename(tenant + "-angebote-hsds.json")
-                .build().toString())
+  ResponseEntity<List<Map<String, Object>>> export(@PathVariable("tenant") String tenant) {
+    List<Map<String, Object>> services =
+        catalogue.views(repository.offers(CatalogueRows.Status.PUBLISHED)).stream()
+            .sorted(
+                Comparator.comparing(
+                        (OfferView v) -> v.content().name(), Collator.getInstance(Locale.GERMAN))
+                    .thenComparing(OfferView::id))
+            .map(this::service)
+            .toList();
+    return ResponseEntity.ok()
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(tenant + "-angebote-hsds.json")
+                .build()
+                .toString())
         .body(services);
   }
 
@@ -108,44 +132,65 @@ class HsdsApiController {
 
   @GetMapping(path = "/api/v1/{tenant}/organizations", produces = MediaType.APPLICATION_JSON_VALUE)
   @AllowPublic
-  Map<String, Object> organizations(@PathVariable("tenant") String tenant,
+  Map<String, Object> organizations(
+      @PathVariable("tenant") String tenant,
       @RequestParam(name = "page", defaultValue = "1") int page,
       @RequestParam(name = "per_page", defaultValue = "50") int perPage) {
-    java.util.Set<UUID> active = repository.publishedOrganizationIds();
-    List<Map<String, Object>> all = repository.organizations().stream().filter(o -> active.contains(o.id()))
-        .map(HsdsApiController::organization).toList();
+    Set<UUID> active = repository.publishedOrganizationIds();
+    List<Map<String, Object>> all =
+        repository.organizations().stream()
+            .filter(o -> active.contains(o.id()))
+            .map(HsdsApiController::organization)
+            .toList();
     return page(all, page, perPage);
   }
 
-  /** {@code GET /api/v1/{tenant}/organizations/{id}}: one organisation with published offers, with its services. */
-  @GetMapping(path = "/api/v1/{tenant}/organizations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+  /**
+   * {@code GET /api/v1/{tenant}/organizations/{id}}: one organisation with published offers, with
+   * its services.
+   */
+  @GetMapping(
+      path = "/api/v1/{tenant}/organizations/{id}",
+      produces = MediaType.APPLICATION_JSON_VALUE)
   @AllowPublic
-  public Map<String, Object> organization(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id) {
+  public Map<String, Object> organization(
+      @PathVariable("tenant") String tenant, @PathVariable("id") UUID id) {
     if (!repository.publishedOrganizationIds().contains(id)) {
       throw new NotFoundException();
     }
     OrganizationRow o = repository.organization(id).orElseThrow(NotFoundException::new);
     Map<String, Object> m = organization(o);
     List<Map<String, Object>> locations = new ArrayList<>();
-    java.util.Set<UUID> used = repository.publishedLocationIds();
-    repository.locations().stream().filter(l -> l.organizationId().equals(id) && used.contains(l.id()))
+    Set<UUID> used = repository.publishedLocationIds();
+    repository.locations().stream()
+        .filter(l -> l.organizationId().equals(id) && used.contains(l.id()))
         .forEach(l -> locations.add(location(l)));
     m.put("locations", locations);
     return m;
   }
 
-  /** {@code GET /api/v1/{tenant}/taxonomy_terms}: the tenant's categories as HSDS taxonomy terms (tree order). */
+  /**
+   * {@code GET /api/v1/{tenant}/taxonomy_terms}: the tenant's categories as HSDS taxonomy terms
+   * (tree order).
+   */
   @GetMapping(path = "/api/v1/{tenant}/taxonomy_terms", produces = MediaType.APPLICATION_JSON_VALUE)
   @AllowPublic
-  Map<String, Object> taxonomyTerms(@PathVariable("tenant") String tenant,
+  Map<String, Object> taxonomyTerms(
+      @PathVariable("tenant") String tenant,
       @RequestParam(name = "page", defaultValue = "1") int page,
       @RequestParam(name = "per_page", defaultValue = "50") int perPage) {
-    return page(catalogue.categoryMap().values().stream().map(HsdsApiController::term).toList(), page, perPage);
+    return page(
+        catalogue.categoryMap().values().stream().map(HsdsApiController::term).toList(),
+        page,
+        perPage);
   }
 
-  @GetMapping(path = "/api/v1/{tenant}/taxonomy_terms/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+  @GetMapping(
+      path = "/api/v1/{tenant}/taxonomy_terms/{id}",
+      produces = MediaType.APPLICATION_JSON_VALUE)
   @AllowPublic
-  Map<String, Object> taxonomyTerm(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id) {
+  Map<String, Object> taxonomyTerm(
+      @PathVariable("tenant") String tenant, @PathVariable("id") UUID id) {
     CategoryRow c = catalogue.categoryMap().get(id);
     if (c == null) {
       throw new NotFoundException();
@@ -153,7 +198,10 @@ class HsdsApiController {
     return term(c);
   }
 
-  /** {@code GET /api/v1/{tenant}/hsds}: what this HSDS API is (version and the specification it follows). */
+  /**
+   * {@code GET /api/v1/{tenant}/hsds}: what this HSDS API is (version and the specification it
+   * follows).
+   */
   @GetMapping(path = "/api/v1/{tenant}/hsds", produces = MediaType.APPLICATION_JSON_VALUE)
   @AllowPublic
   Map<String, Object> about(@PathVariable("tenant") String tenant) {
@@ -161,19 +209,32 @@ class HsdsApiController {
     m.put("version", "3.0");
     m.put("profile", "Human Services Data Specification 3.0 (Open Referral)");
     m.put("openapi_url", "/v3/api-docs");
-    m.put("endpoints", List.of("services", "services/{id}", "organizations", "organizations/{id}", "locations",
-        "taxonomy_terms", "taxonomy_terms/{id}", "hsds-export"));
+    m.put(
+        "endpoints",
+        List.of(
+            "services",
+            "services/{id}",
+            "organizations",
+            "organizations/{id}",
+            "locations",
+            "taxonomy_terms",
+            "taxonomy_terms/{id}",
+            "hsds-export"));
     return m;
   }
 
   @GetMapping(path = "/api/v1/{tenant}/locations", produces = MediaType.APPLICATION_JSON_VALUE)
   @AllowPublic
-  Map<String, Object> locations(@PathVariable("tenant") String tenant,
+  Map<String, Object> locations(
+      @PathVariable("tenant") String tenant,
       @RequestParam(name = "page", defaultValue = "1") int page,
       @RequestParam(name = "per_page", defaultValue = "50") int perPage) {
-    java.util.Set<UUID> used = repository.publishedLocationIds();
-    List<Map<String, Object>> all = repository.locations().stream().filter(l -> used.contains(l.id()))
-        .map(HsdsApiController::location).toList();
+    Set<UUID> used = repository.publishedLocationIds();
+    List<Map<String, Object>> all =
+        repository.locations().stream()
+            .filter(l -> used.contains(l.id()))
+            .map(HsdsApiController::location)
+            .toList();
     return page(all, page, perPage);
   }
 
@@ -184,7 +245,8 @@ class HsdsApiController {
     return envelope(all.subList(from, Math.min(all.size(), from + size)), all.size(), p, size);
   }
 
-  static Map<String, Object> envelope(List<Map<String, Object>> contents, long total, int page, int size) {
+  static Map<String, Object> envelope(
+      List<Map<String, Object>> contents, long total, int page, int size) {
     int pages = (int) Math.max(1, (total + size - 1) / size);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("total_items", total);
@@ -209,7 +271,9 @@ class HsdsApiController {
     put(s, "url", c.url());
     put(s, "email", c.email());
     s.put("status", "active");
-    s.put("fees_description", Labels.cost(c.cost()) + (c.costNote() == null ? "" : " – " + c.costNote()));
+    s.put(
+        "fees_description",
+        Labels.cost(c.cost()) + (c.costNote() == null ? "" : " – " + c.costNote()));
     s.put("eligibility_description", String.join(", ", c.targetGroups()));
     if (c.ageFrom() != null) {
       s.put("minimum_age", c.ageFrom());
@@ -218,14 +282,21 @@ class HsdsApiController {
       s.put("maximum_age", c.ageTo());
     }
     if (v.offer().verifiedAt() != null) {
-      s.put("assured_date", v.offer().verifiedAt().atZone(ZoneId.of("Europe/Berlin")).toLocalDate().toString());
+      s.put(
+          "assured_date",
+          v.offer().verifiedAt().atZone(ZoneId.of("Europe/Berlin")).toLocalDate().toString());
     }
     if (c.applicationProcess() != null) {
       s.put("application_process", OfferSearch.plain(c.applicationProcess()).strip());
     }
     List<Map<String, Object>> phones = new ArrayList<>();
     if (c.phone() != null) {
-      phones.add(Map.of("id", UUID.nameUUIDFromBytes((id + "phone").getBytes()).toString(), "number", c.phone()));
+      phones.add(
+          Map.of(
+              "id",
+              UUID.nameUUIDFromBytes((id + "phone").getBytes()).toString(),
+              "number",
+              c.phone()));
     }
     s.put("phones", phones);
     List<Map<String, Object>> schedules = new ArrayList<>();
@@ -246,13 +317,33 @@ class HsdsApiController {
     s.put("schedules", schedules);
     List<Map<String, Object>> atLocations = new ArrayList<>();
     for (LocationRow l : v.locations()) {
-      atLocations.add(Map.of("id", UUID.nameUUIDFromBytes((id + l.id()).getBytes()).toString(), "service_id", id,
-          "location_id", l.id().toString(), "location", location(l)));
+      atLocations.add(
+          Map.of(
+              "id",
+              UUID.nameUUIDFromBytes((id + l.id()).getBytes()).toString(),
+              "service_id",
+              id,
+              "location_id",
+              l.id().toString(),
+              "location",
+              location(l)));
     }
     s.put("service_at_locations", atLocations);
-    s.put("languages", c.languages().stream().map(code -> Map.of("id",
-        UUID.nameUUIDFromBytes((id + code).getBytes()).toString(), "service_id", id, "name", Labels.language(code),
-        "code", code)).toList());
+    s.put(
+        "languages",
+        c.languages().stream()
+            .map(
+                code ->
+                    Map.of(
+                        "id",
+                        UUID.nameUUIDFromBytes((id + code).getBytes()).toString(),
+                        "service_id",
+                        id,
+                        "name",
+                        Labels.language(code),
+                        "code",
+                        code))
+            .toList());
     if (v.organization() != null) {
       s.put("organization", organization(v.organization()));
     }
@@ -268,20 +359,35 @@ class HsdsApiController {
       cost.put("amount_description", c.costNote());
     }
     s.put("cost_options", List.of(cost));
-    s.put("contacts", c.contacts().stream().map(k -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", UUID.nameUUIDFromBytes((id + k.name()).getBytes()).toString());
-      m.put("service_id", id);
-      m.put("name", k.name());
-      put(m, "title", k.role());
-      put(m, "email", k.email());
-      return m;
-    }).toList());
+    s.put(
+        "contacts",
+        c.contacts().stream()
+            .map(
+                k -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("id", UUID.nameUUIDFromBytes((id + k.name()).getBytes()).toString());
+                  m.put("service_id", id);
+                  m.put("name", k.name());
+                  put(m, "title", k.role());
+                  put(m, "email", k.email());
+                  return m;
+                })
+            .toList());
     List<Map<String, Object>> attributes = new ArrayList<>();
     for (CategoryRow k : v.categories()) {
       Map<String, Object> term = term(k);
-      attributes.add(Map.of("id", UUID.nameUUIDFromBytes((id + k.id()).getBytes()).toString(), "link_id", id,
-          "link_type", "service", "taxonomy_term_id", k.id().toString(), "taxonomy_term", term));
+      attributes.add(
+          Map.of(
+              "id",
+              UUID.nameUUIDFromBytes((id + k.id()).getBytes()).toString(),
+              "link_id",
+              id,
+              "link_type",
+              "service",
+              "taxonomy_term_id",
+              k.id().toString(),
+              "taxonomy_term",
+              term));
     }
     s.put("attributes", attributes);
     return s;
@@ -309,7 +415,12 @@ class HsdsApiController {
     put(m, "website", o.website());
     List<Map<String, Object>> phones = new ArrayList<>();
     if (o.phone() != null) {
-      phones.add(Map.of("id", UUID.nameUUIDFromBytes((o.id() + "phone").getBytes()).toString(), "number", o.phone()));
+      phones.add(
+          Map.of(
+              "id",
+              UUID.nameUUIDFromBytes((o.id() + "phone").getBytes()).toString(),
+              "number",
+              o.phone()));
     }
     m.put("phones", phones);
     return m;
@@ -337,8 +448,16 @@ class HsdsApiController {
     address.put("address_type", "physical");
     m.put("addresses", List.of(address));
     if (l.accessibility() != null) {
-      m.put("accessibility", List.of(Map.of("id", UUID.nameUUIDFromBytes((id + "access").getBytes()).toString(),
-          "location_id", id, "description", l.accessibility())));
+      m.put(
+          "accessibility",
+          List.of(
+              Map.of(
+                  "id",
+                  UUID.nameUUIDFromBytes((id + "access").getBytes()).toString(),
+                  "location_id",
+                  id,
+                  "description",
+                  l.accessibility())));
     }
     return m;
   }

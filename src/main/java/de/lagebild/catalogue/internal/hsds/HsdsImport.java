@@ -1,12 +1,11 @@
 package de.lagebild.catalogue.internal.hsds;
 
+import de.lagebild.atlas.AreaLookup;
 import de.lagebild.catalogue.internal.offers.Catalogue;
 import de.lagebild.catalogue.internal.offers.Labels;
 import de.lagebild.catalogue.internal.offers.OfferRules;
 import de.lagebild.catalogue.internal.store.CatalogueRepository;
 import de.lagebild.catalogue.internal.store.CatalogueRows;
-
-import de.lagebild.atlas.AreaLookup;
 import de.lagebild.catalogue.internal.store.CatalogueRows.ContactRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.LocationRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferContent;
@@ -21,9 +20,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,17 +32,24 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Import of HSDS 3.0 services (as the {@code /services} endpoint of Lagebild or another HSDS API gives them: a page
- * envelope with {@code contents}, or a plain array): each service with its organisation, locations, schedules,
- * languages, costs, contacts and taxonomy terms (matched to the tenant's categories by name). Checked by the same rules
- * as the form; a dry run reports what would be created; the commit is one transaction.
+ * Import of HSDS 3.0 services (as the {@code /services} endpoint of Lagebild or another HSDS API
+ * gives them: a page envelope with {@code contents}, or a plain array): each service with its
+ * organisation, locations, schedules, languages, costs, contacts and taxonomy terms (matched to the
+ * tenant's categories by name). Checked by the same rules as the form; a dry run reports what would
+ * be created; the commit is one transaction.
  */
 @Service
 class HsdsImport {
 
   record Problem(int service, String field, String message) {}
 
-  record Result(boolean dryRun, int services, int organizations, int locations, int skipped, List<Problem> problems) {}
+  record Result(
+      boolean dryRun,
+      int services,
+      int organizations,
+      int locations,
+      int skipped,
+      List<Problem> problems) {}
 
   private static final List<String> BYDAY = List.of("MO", "TU", "WE", "TH", "FR", "SA", "SU");
 
@@ -52,7 +60,12 @@ class HsdsImport {
   private final Clock clock;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  HsdsImport(CatalogueRepository repository, Catalogue catalogue, AreaLookup areas, AuditLog audit, Clock clock) {
+  HsdsImport(
+      CatalogueRepository repository,
+      Catalogue catalogue,
+      AreaLookup areas,
+      AuditLog audit,
+      Clock clock) {
     this.repository = repository;
     this.catalogue = catalogue;
     this.areas = areas;
@@ -76,8 +89,10 @@ class HsdsImport {
     repository.organizations().forEach(o -> organizations.put(key(o.name()), o.id()));
     Map<String, UUID> categories = new HashMap<>();
     catalogue.categoryMap().values().forEach(c -> categories.put(key(c.name()), c.id()));
-    java.util.Set<String> existing = new java.util.HashSet<>();
-    repository.offers().forEach(o -> existing.add(o.organizationId() + "|" + key(o.content().name())));
+    Set<String> existing = new HashSet<>();
+    repository
+        .offers()
+        .forEach(o -> existing.add(o.organizationId() + "|" + key(o.content().name())));
     List<Problem> problems = new ArrayList<>();
     List<LocationRow> knownLocations = new ArrayList<>(repository.locations());
     Instant now = clock.instant();
@@ -104,9 +119,18 @@ class HsdsImport {
       if (orgId == null) {
         orgId = UUID.randomUUID();
         if (!dryRun) {
-          repository.insertOrganization(new OrganizationRow(orgId, orgName, text(org, "description"),
-              text(org, "email"), org.path("phones").path(0).path("number").isMissingNode() ? null
-              : org.path("phones").path(0).path("number").asString(), text(org, "website"), 0), now);
+          repository.insertOrganization(
+              new OrganizationRow(
+                  orgId,
+                  orgName,
+                  text(org, "description"),
+                  text(org, "email"),
+                  org.path("phones").path(0).path("number").isMissingNode()
+                      ? null
+                      : org.path("phones").path(0).path("number").asString(),
+                  text(org, "website"),
+                  0),
+              now);
         }
         organizations.put(key(orgName), orgId);
         newOrgs++;
@@ -121,9 +145,19 @@ class HsdsImport {
         JsonNode a = l.path("addresses").path(0);
         BigDecimal lat = l.path("latitude").isNumber() ? l.path("latitude").decimalValue() : null;
         BigDecimal lon = l.path("longitude").isNumber() ? l.path("longitude").decimalValue() : null;
-        LocationRow row = new LocationRow(UUID.randomUUID(), orgId, text(l, "name") == null ? orgName : text(l, "name"),
-            text(a, "address_1"), text(a, "postal_code"), text(a, "city"), lat, lon,
-            text(l.path("accessibility").path(0), "description"), null, 0);
+        LocationRow row =
+            new LocationRow(
+                UUID.randomUUID(),
+                orgId,
+                text(l, "name") == null ? orgName : text(l, "name"),
+                text(a, "address_1"),
+                text(a, "postal_code"),
+                text(a, "city"),
+                lat,
+                lon,
+                text(l.path("accessibility").path(0), "description"),
+                null,
+                0);
         List<OfferRules.Problem> lp = OfferRules.check(row);
         if (!lp.isEmpty()) {
           lp.forEach(p -> problems.add(new Problem(number, "location", Labels.problem(p))));
@@ -131,11 +165,27 @@ class HsdsImport {
         }
         UUID known = findLocation(knownLocations, orgId, row);
         if (known == null) {
-          UUID area = row.hasCoordinates() ? areas.areaAt(lat.doubleValue(), lon.doubleValue())
-              .map(AreaLookup.AreaRef::id).orElse(null) : null;
+          UUID area =
+              row.hasCoordinates()
+                  ? areas
+                      .areaAt(lat.doubleValue(), lon.doubleValue())
+                      .map(AreaLookup.AreaRef::id)
+                      .orElse(null)
+                  : null;
           if (!dryRun) {
-            repository.insertLocation(new LocationRow(row.id(), orgId, row.name(), row.street(), row.postalCode(),
-                row.city(), lat, lon, row.accessibility(), area, 0));
+            repository.insertLocation(
+                new LocationRow(
+                    row.id(),
+                    orgId,
+                    row.name(),
+                    row.street(),
+                    row.postalCode(),
+                    row.city(),
+                    lat,
+                    lon,
+                    row.accessibility(),
+                    area,
+                    0));
           }
           known = row.id();
           knownLocations.add(row);
@@ -148,8 +198,12 @@ class HsdsImport {
         for (String day : String.valueOf(text(sc, "byday")).split(",")) {
           int d = BYDAY.indexOf(day.strip().toUpperCase(Locale.ROOT)) + 1;
           if (d > 0) {
-            schedules.add(new ScheduleRow(d, hhmm(text(sc, "opens_at")), hhmm(text(sc, "closes_at")),
-                text(sc, "description")));
+            schedules.add(
+                new ScheduleRow(
+                    d,
+                    hhmm(text(sc, "opens_at")),
+                    hhmm(text(sc, "closes_at")),
+                    text(sc, "description")));
           }
         }
       }
@@ -168,50 +222,93 @@ class HsdsImport {
         }
       }
       JsonNode cost = s.path("cost_options").path(0);
-      String costCode = cost.isMissingNode() ? "ON_REQUEST" : cost.path("amount").isNumber()
-          && cost.path("amount").asDouble() == 0 ? "FREE" : "FEE";
+      String costCode =
+          cost.isMissingNode()
+              ? "ON_REQUEST"
+              : cost.path("amount").isNumber() && cost.path("amount").asDouble() == 0
+                  ? "FREE"
+                  : "FEE";
       List<ContactRow> contacts = new ArrayList<>();
       for (JsonNode k : s.path("contacts")) {
         if (text(k, "name") != null) {
           contacts.add(new ContactRow(text(k, "name"), text(k, "title"), text(k, "email"), null));
         }
       }
-      OfferContent content = OfferRules.clean(new OfferContent(name, text(s, "description"), costCode,
-          text(cost, "amount_description"), s.path("minimum_age").isNumber() ? s.path("minimum_age").asInt() : null,
-          s.path("maximum_age").isNumber() ? s.path("maximum_age").asInt() : null,
-          languages.isEmpty() ? List.of("de") : languages, List.of(), List.of(), text(s, "url"), text(s, "email"),
-          s.path("phones").path(0).path("number").isMissingNode() ? null
-              : s.path("phones").path(0).path("number").asString(), text(s, "application_process"), cats,
-          locations, schedules, contacts));
-      List<OfferRules.Problem> rp = OfferRules.check(content, java.util.Set.copyOf(categories.values()),
-          java.util.Set.copyOf(locations));
+      OfferContent content =
+          OfferRules.clean(
+              new OfferContent(
+                  name,
+                  text(s, "description"),
+                  costCode,
+                  text(cost, "amount_description"),
+                  s.path("minimum_age").isNumber() ? s.path("minimum_age").asInt() : null,
+                  s.path("maximum_age").isNumber() ? s.path("maximum_age").asInt() : null,
+                  languages.isEmpty() ? List.of("de") : languages,
+                  List.of(),
+                  List.of(),
+                  text(s, "url"),
+                  text(s, "email"),
+                  s.path("phones").path(0).path("number").isMissingNode()
+                      ? null
+                      : s.path("phones").path(0).path("number").asString(),
+                  text(s, "application_process"),
+                  cats,
+                  locations,
+                  schedules,
+                  contacts));
+      List<OfferRules.Problem> rp =
+          OfferRules.check(content, Set.copyOf(categories.values()), Set.copyOf(locations));
       if (!rp.isEmpty()) {
         rp.forEach(p -> problems.add(new Problem(number, p.field(), Labels.problem(p))));
         continue;
       }
       if (!dryRun) {
-        repository.insertOffer(new OfferRow(UUID.randomUUID(), orgId, publish ? Status.PUBLISHED : Status.DRAFT,
-            false, publish ? now : null, publish ? Catalogue.actor() : null, now, 0, content), now);
+        repository.insertOffer(
+            new OfferRow(
+                UUID.randomUUID(),
+                orgId,
+                publish ? Status.PUBLISHED : Status.DRAFT,
+                false,
+                publish ? now : null,
+                publish ? Catalogue.actor() : null,
+                now,
+                0,
+                content),
+            now);
       }
       existing.add(orgId + "|" + key(name));
       created++;
     }
     if (!dryRun && !problems.isEmpty()) {
       // nothing half written: one transaction, rolled back by the exception
-      throw new DomainException("catalogue.hsds.problems", problems.size(), problems.get(0).service(),
+      throw new DomainException(
+          "catalogue.hsds.problems",
+          problems.size(),
+          problems.get(0).service(),
           problems.get(0).message());
     }
     if (!dryRun) {
-      audit.record("IMPORT", "Offers", UUID.randomUUID(), "HSDS-Import: " + created + " Angebote", null,
+      audit.record(
+          "IMPORT",
+          "Offers",
+          UUID.randomUUID(),
+          "HSDS-Import: " + created + " Angebote",
+          null,
           Map.of("created", created));
     }
     return new Result(dryRun, created, newOrgs, newLocations, skipped, problems);
   }
 
   private static UUID findLocation(List<LocationRow> locations, UUID org, LocationRow row) {
-    return locations.stream().filter(l -> l.organizationId().equals(org)
-        && key(l.name()).equals(key(row.name())) && key(l.street()).equals(key(row.street()))).findFirst()
-        .map(LocationRow::id).orElse(null);
+    return locations.stream()
+        .filter(
+            l ->
+                l.organizationId().equals(org)
+                    && key(l.name()).equals(key(row.name()))
+                    && key(l.street()).equals(key(row.street())))
+        .findFirst()
+        .map(LocationRow::id)
+        .orElse(null);
   }
 
   private static String hhmm(String t) {

@@ -1,10 +1,8 @@
 package de.lagebild.catalogue.internal.offers;
 
+import de.lagebild.atlas.AreaLookup;
 import de.lagebild.catalogue.internal.search.OfferSearch;
 import de.lagebild.catalogue.internal.store.CatalogueRepository;
-import de.lagebild.catalogue.internal.store.CatalogueTables;
-
-import de.lagebild.atlas.AreaLookup;
 import de.lagebild.catalogue.internal.store.CatalogueRows.CategoryRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.ChangeRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.LocationRow;
@@ -13,6 +11,7 @@ import de.lagebild.catalogue.internal.store.CatalogueRows.OfferRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferView;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OrganizationRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.Status;
+import de.lagebild.catalogue.internal.store.CatalogueTables;
 import de.lagebild.identity.CurrentUser;
 import de.lagebild.platform.AuditLog;
 import de.lagebild.platform.ConcurrentEditException;
@@ -24,32 +23,45 @@ import de.lagebild.platform.TenantContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jooq.Record;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The catalogue's rules. Coordinators (and administrators) edit any offer directly. A provider account acts only for
- * its own organisations: its new offers wait in review; its changes to a published offer are kept as a proposal and
- * the published offer stays as it is until a coordinator accepts the proposal (or returns it with a comment). An
- * offer of another organisation is "not found" for a provider. Confirming that an offer is still current needs no
- * review. Search goes through {@link OfferSearch}, rebuilt when the catalogue's revision changed.
+ * The catalogue's rules. Coordinators (and administrators) edit any offer directly. A provider
+ * account acts only for its own organisations: its new offers wait in review; its changes to a
+ * published offer are kept as a proposal and the published offer stays as it is until a coordinator
+ * accepts the proposal (or returns it with a comment). An offer of another organisation is "not
+ * found" for a provider. Confirming that an offer is still current needs no review. Search goes
+ * through {@link OfferSearch}, rebuilt when the catalogue's revision changed.
  */
 @Service
 public class Catalogue {
 
-  /** Offers not verified for this long are stale (configurable: {@code lagebild.catalogue.stale-after-days}). */
+  /**
+   * Offers not verified for this long are stale (configurable: {@code
+   * lagebild.catalogue.stale-after-days}).
+   */
   private final Duration staleAfter;
+
   private final CatalogueRepository repository;
   private final AreaLookup areas;
   private final AuditLog audit;
@@ -57,8 +69,13 @@ public class Catalogue {
   private final Clock clock;
   private final OfferSearch search = new OfferSearch();
 
-  Catalogue(CatalogueRepository repository, AreaLookup areas, AuditLog audit, JsonMapper json, Clock clock,
-      @org.springframework.beans.factory.annotation.Value("${lagebild.catalogue.stale-after-days:365}") int staleDays) {
+  Catalogue(
+      CatalogueRepository repository,
+      AreaLookup areas,
+      AuditLog audit,
+      JsonMapper json,
+      Clock clock,
+      @Value("${lagebild.catalogue.stale-after-days:365}") int staleDays) {
     this.repository = repository;
     this.areas = areas;
     this.audit = audit;
@@ -77,10 +94,15 @@ public class Catalogue {
     return TenantContext.access().map(a -> a.hasRole(Role.ADMIN, Role.COORDINATOR)).orElse(false);
   }
 
-  /** The organisations the current user may edit offers of: all for coordinators, its own for providers. */
+  /**
+   * The organisations the current user may edit offers of: all for coordinators, its own for
+   * providers.
+   */
   Set<UUID> editableOrganizations() {
     if (isCoordinator()) {
-      return repository.organizations().stream().map(OrganizationRow::id).collect(Collectors.toSet());
+      return repository.organizations().stream()
+          .map(OrganizationRow::id)
+          .collect(Collectors.toSet());
     }
     TenantAccess access = TenantContext.access().orElseThrow();
     if (!access.hasRole(Role.PROVIDER)) {
@@ -103,17 +125,29 @@ public class Catalogue {
 
   OfferView view(OfferRow o) {
     Map<UUID, CategoryRow> categories = categoryMap();
-    List<LocationRow> locations = o.content().locations().stream().map(repository::location)
-        .flatMap(Optional::stream).toList();
-    return new OfferView(o, repository.organization(o.organizationId()).orElse(null), locations,
-        o.content().categories().stream().map(categories::get).filter(java.util.Objects::nonNull).toList());
+    List<LocationRow> locations =
+        o.content().locations().stream()
+            .map(repository::location)
+            .flatMap(Optional::stream)
+            .toList();
+    return new OfferView(
+        o,
+        repository.organization(o.organizationId()).orElse(null),
+        locations,
+        o.content().categories().stream().map(categories::get).filter(Objects::nonNull).toList());
   }
 
-  /** Categories, organisations and locations of a tenant as of one catalogue revision (they change rarely). */
-  private record Snapshot(long revision, Map<UUID, CategoryRow> categories, Map<UUID, OrganizationRow> organizations,
+  /**
+   * Categories, organisations and locations of a tenant as of one catalogue revision (they change
+   * rarely).
+   */
+  private record Snapshot(
+      long revision,
+      Map<UUID, CategoryRow> categories,
+      Map<UUID, OrganizationRow> organizations,
       Map<UUID, LocationRow> locations) {}
 
-  private final Map<UUID, Snapshot> snapshots = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<UUID, Snapshot> snapshots = new ConcurrentHashMap<>();
 
   private Snapshot snapshot(long revision) {
     UUID tenant = TenantContext.require().value();
@@ -137,14 +171,25 @@ public class Catalogue {
     Map<UUID, CategoryRow> categories = snapshot.categories();
     Map<UUID, OrganizationRow> organizations = snapshot.organizations();
     Map<UUID, LocationRow> locations = snapshot.locations();
-    return offers.stream().map(o -> new OfferView(o, organizations.get(o.organizationId()),
-        o.content().locations().stream().map(locations::get).filter(java.util.Objects::nonNull).toList(),
-        o.content().categories().stream().map(categories::get).filter(java.util.Objects::nonNull).toList()))
+    return offers.stream()
+        .map(
+            o ->
+                new OfferView(
+                    o,
+                    organizations.get(o.organizationId()),
+                    o.content().locations().stream()
+                        .map(locations::get)
+                        .filter(Objects::nonNull)
+                        .toList(),
+                    o.content().categories().stream()
+                        .map(categories::get)
+                        .filter(Objects::nonNull)
+                        .toList()))
         .toList();
   }
 
   /** The categories as of the current revision (from the snapshot, no query of their own). */
-  public java.util.Collection<CategoryRow> categories() {
+  public Collection<CategoryRow> categories() {
     return snapshot(repository.revision()).categories().values();
   }
 
@@ -162,11 +207,17 @@ public class Catalogue {
     return m;
   }
 
-  /** The atlas areas the tenant's locations lie in, with the areas around them (for the area filter). */
+  /**
+   * The atlas areas the tenant's locations lie in, with the areas around them (for the area
+   * filter).
+   */
   public List<AreaLookup.AreaRef> areasWithOffers() {
     Snapshot s = snapshot(repository.revision());
-    java.util.Set<UUID> used = new java.util.HashSet<>();
-    s.locations().values().stream().map(LocationRow::areaId).filter(java.util.Objects::nonNull).distinct()
+    Set<UUID> used = new HashSet<>();
+    s.locations().values().stream()
+        .map(LocationRow::areaId)
+        .filter(Objects::nonNull)
+        .distinct()
         .forEach(a -> areas.chain(a).forEach(r -> used.add(r.id())));
     return areas.areas().stream().filter(a -> used.contains(a.id())).toList();
   }
@@ -180,7 +231,8 @@ public class Catalogue {
     return view(o);
   }
 
-  public record Page(List<OfferView> offers, long total, int offset, int limit, OfferSearch.Facets facets) {
+  public record Page(
+      List<OfferView> offers, long total, int offset, int limit, OfferSearch.Facets facets) {
     public int pages() {
       return (int) Math.max(1, (total + limit - 1) / limit);
     }
@@ -194,27 +246,36 @@ public class Catalogue {
     return search(q, offset, limit, false);
   }
 
-  /** The search with the counts per filter value ({@link Page#facets()}), for the public search page. */
+  /**
+   * The search with the counts per filter value ({@link Page#facets()}), for the public search
+   * page.
+   */
   public Page search(OfferSearch.Query q, int offset, int limit, boolean facets) {
     UUID tenant = TenantContext.require().value();
     CatalogueRepository.Revisions revisions = repository.revisions();
     long revision = revisions.content();
     OfferSearch.Result r = search.search(tenant, revisions, feed(), q, offset, limit, facets);
     Map<UUID, OfferRow> rows = new HashMap<>();
-    repository.offers(r.hits().stream().map(OfferSearch.Hit::offer).toList()).forEach(o -> rows.put(o.id(), o));
-    List<OfferRow> ordered = r.hits().stream().map(h -> rows.get(h.offer())).filter(java.util.Objects::nonNull)
-        .toList();
+    repository
+        .offers(r.hits().stream().map(OfferSearch.Hit::offer).toList())
+        .forEach(o -> rows.put(o.id(), o));
+    List<OfferRow> ordered =
+        r.hits().stream().map(h -> rows.get(h.offer())).filter(Objects::nonNull).toList();
     return new Page(views(ordered, snapshot(revision)), r.total(), offset, limit, r.facets());
   }
 
-  /** The counts per filter value alone (the benchmark times them; the page gets them with its search). */
+  /**
+   * The counts per filter value alone (the benchmark times them; the page gets them with its
+   * search).
+   */
   public OfferSearch.Facets facets(OfferSearch.Query q) {
     return search.facets(TenantContext.require().value(), repository.revisions(), feed(), q);
   }
 
   /** Only the ids of a search (the API and the benchmark): the index alone, no offer loaded. */
   public OfferSearch.Result searchIds(OfferSearch.Query q, int offset, int limit) {
-    return search.search(TenantContext.require().value(), repository.revisions(), feed(), q, offset, limit);
+    return search.search(
+        TenantContext.require().value(), repository.revisions(), feed(), q, offset, limit);
   }
 
   public int rebuildIndex() {
@@ -225,7 +286,10 @@ public class Catalogue {
     return search.stats(TenantContext.require().value());
   }
 
-  /** The search index's view of the database: all published offers, or the offers written after a revision. */
+  /**
+   * The search index's view of the database: all published offers, or the offers written after a
+   * revision.
+   */
   OfferSearch.Feed feed() {
     return new OfferSearch.Feed() {
       @Override
@@ -246,15 +310,21 @@ public class Catalogue {
     Map<UUID, LocationRow> locations = new HashMap<>();
     repository.locations().forEach(l -> locations.put(l.id(), l));
     Map<UUID, List<UUID>> chains = new HashMap<>();
-    return new OfferSearch.Source(offers, organizations, locations, categoryMap(),
-        area -> chains.computeIfAbsent(area, a -> areas.chain(a).stream().map(AreaLookup.AreaRef::id).toList()));
+    return new OfferSearch.Source(
+        offers,
+        organizations,
+        locations,
+        categoryMap(),
+        area ->
+            chains.computeIfAbsent(
+                area, a -> areas.chain(a).stream().map(AreaLookup.AreaRef::id).toList()));
   }
 
   // ---------------------------------------------------------------- writing
 
   /**
-   * Creates an offer of {@code organization}: published at once when a coordinator says so, otherwise (providers)
-   * in review – or a draft when {@code draft}.
+   * Creates an offer of {@code organization}: published at once when a coordinator says so,
+   * otherwise (providers) in review – or a draft when {@code draft}.
    */
   @Transactional
   UUID create(UUID organization, OfferContent content, boolean draft, boolean publish) {
@@ -265,23 +335,47 @@ public class Catalogue {
     Instant now = clock.instant();
     UUID id = UUID.randomUUID();
     boolean coordinator = isCoordinator();
-    Status status = draft ? Status.DRAFT : coordinator && publish ? Status.PUBLISHED
-        : coordinator ? Status.DRAFT : Status.IN_REVIEW;
-    repository.insertOffer(new OfferRow(id, organization, status, false, status == Status.PUBLISHED ? now : null,
-        status == Status.PUBLISHED ? actor() : null, now, 0, c), now);
+    Status status =
+        draft
+            ? Status.DRAFT
+            : coordinator && publish
+                ? Status.PUBLISHED
+                : coordinator ? Status.DRAFT : Status.IN_REVIEW;
+    repository.insertOffer(
+        new OfferRow(
+            id,
+            organization,
+            status,
+            false,
+            status == Status.PUBLISHED ? now : null,
+            status == Status.PUBLISHED ? actor() : null,
+            now,
+            0,
+            c),
+        now);
     if (status == Status.IN_REVIEW) {
       submit(id, c, now);
     }
-    audit.record("CREATE", "Offer", id, "Angebot angelegt: " + c.name(), null, Map.of("status", status.name()));
+    audit.record(
+        "CREATE",
+        "Offer",
+        id,
+        "Angebot angelegt: " + c.name(),
+        null,
+        Map.of("status", status.name()));
     return id;
   }
 
   /** What happened to an edit. */
-  enum Outcome { SAVED, SUBMITTED }
+  enum Outcome {
+    SAVED,
+    SUBMITTED
+  }
 
   /**
-   * Saves an edit. A coordinator's edit is saved; a provider's edit of a published offer becomes a proposal (the
-   * published offer unchanged); a provider's edit of an unpublished offer is saved and sent to review again.
+   * Saves an edit. A coordinator's edit is saved; a provider's edit of a published offer becomes a
+   * proposal (the published offer unchanged); a provider's edit of an unpublished offer is saved
+   * and sent to review again.
    */
   @Transactional
   Outcome update(UUID id, int version, OfferContent content, boolean draft) {
@@ -295,7 +389,13 @@ public class Catalogue {
       if (!repository.updateContent(id, version, c, now)) {
         throw new ConcurrentEditException("Angebot");
       }
-      audit.record("UPDATE", "Offer", id, "Angebot geändert: " + c.name(), null, Map.of("by", "coordinator"));
+      audit.record(
+          "UPDATE",
+          "Offer",
+          id,
+          "Angebot geändert: " + c.name(),
+          null,
+          Map.of("by", "coordinator"));
       return Outcome.SAVED;
     }
     if (o.status() == Status.PUBLISHED) {
@@ -318,14 +418,20 @@ public class Catalogue {
   }
 
   private void submit(UUID offer, OfferContent c, Instant now) {
-    repository.insertChange(new ChangeRow(UUID.randomUUID(), offer, c, "SUBMITTED", null, actor(), now, null, null),
+    repository.insertChange(
+        new ChangeRow(UUID.randomUUID(), offer, c, "SUBMITTED", null, actor(), now, null, null),
         json.writeValueAsString(c));
   }
 
   private void withdrawOpen(UUID offer, Instant now) {
     for (Record r : repository.changesOf(offer)) {
       if ("SUBMITTED".equals(r.get(CatalogueTables.Change.STATE))) {
-        repository.decide(r.get(CatalogueTables.Change.ID), "WITHDRAWN", "durch neuere Fassung ersetzt", actor(), now);
+        repository.decide(
+            r.get(CatalogueTables.Change.ID),
+            "WITHDRAWN",
+            "durch neuere Fassung ersetzt",
+            actor(),
+            now);
       }
     }
   }
@@ -333,8 +439,11 @@ public class Catalogue {
   /** The checked, cleaned content; errors are thrown with field and reason. */
   OfferContent checked(UUID organization, OfferContent content) {
     OfferContent c = OfferRules.clean(content);
-    Set<UUID> locations = repository.locations().stream().filter(l -> l.organizationId().equals(organization))
-        .map(LocationRow::id).collect(Collectors.toSet());
+    Set<UUID> locations =
+        repository.locations().stream()
+            .filter(l -> l.organizationId().equals(organization))
+            .map(LocationRow::id)
+            .collect(Collectors.toSet());
     List<OfferRules.Problem> problems = OfferRules.check(c, categoryMap().keySet(), locations);
     if (!problems.isEmpty()) {
       throw new InvalidOffer(problems);
@@ -356,7 +465,10 @@ public class Catalogue {
     }
   }
 
-  /** The provider or coordinator confirms the offer is still current (no review needed: nothing changes). */
+  /**
+   * The provider or coordinator confirms the offer is still current (no review needed: nothing
+   * changes).
+   */
   @Transactional
   void confirmCurrent(UUID id) {
     editable(id);
@@ -380,7 +492,12 @@ public class Catalogue {
     if (status == Status.PUBLISHED && o.verifiedAt() == null) {
       repository.setVerified(id, clock.instant(), actor());
     }
-    audit.record("STATUS", "Offer", id, "Status: " + status, Map.of("status", o.status().name()),
+    audit.record(
+        "STATUS",
+        "Offer",
+        id,
+        "Status: " + status,
+        Map.of("status", o.status().name()),
         Map.of("status", status.name()));
   }
 
@@ -392,7 +509,9 @@ public class Catalogue {
     List<ReviewItem> items = new ArrayList<>();
     for (Record r : repository.changes("SUBMITTED")) {
       ChangeRow c = change(r);
-      repository.offer(c.offerId()).ifPresent(o -> items.add(new ReviewItem(c, view(o), o.status() != Status.PUBLISHED)));
+      repository
+          .offer(c.offerId())
+          .ifPresent(o -> items.add(new ReviewItem(c, view(o), o.status() != Status.PUBLISHED)));
     }
     return items;
   }
@@ -402,11 +521,16 @@ public class Catalogue {
   }
 
   ChangeRow change(Record r) {
-    return new ChangeRow(r.get(CatalogueTables.Change.ID), r.get(CatalogueTables.Change.OFFER_ID),
+    return new ChangeRow(
+        r.get(CatalogueTables.Change.ID),
+        r.get(CatalogueTables.Change.OFFER_ID),
         json.readValue(r.get(CatalogueTables.Change.PROPOSED), OfferContent.class),
-        r.get(CatalogueTables.Change.STATE), r.get(CatalogueTables.Change.COMMENT),
-        r.get(CatalogueTables.Change.SUBMITTED_BY), r.get(CatalogueTables.Change.SUBMITTED_AT),
-        r.get(CatalogueTables.Change.DECIDED_BY), r.get(CatalogueTables.Change.DECIDED_AT));
+        r.get(CatalogueTables.Change.STATE),
+        r.get(CatalogueTables.Change.COMMENT),
+        r.get(CatalogueTables.Change.SUBMITTED_BY),
+        r.get(CatalogueTables.Change.SUBMITTED_AT),
+        r.get(CatalogueTables.Change.DECIDED_BY),
+        r.get(CatalogueTables.Change.DECIDED_AT));
   }
 
   /** Accepts a proposal: its content becomes the published offer (checked again), verified now. */
@@ -424,10 +548,14 @@ public class Catalogue {
     }
     repository.setStatus(o.id(), Status.PUBLISHED, now);
     repository.setVerified(o.id(), now, c.submittedBy() == null ? actor() : c.submittedBy());
-    audit.record("ACCEPT", "Offer", o.id(), "Änderung übernommen: " + content.name(), null, Map.of());
+    audit.record(
+        "ACCEPT", "Offer", o.id(), "Änderung übernommen: " + content.name(), null, Map.of());
   }
 
-  /** Returns a proposal with a comment (required); a new offer goes back to draft, a published one stays. */
+  /**
+   * Returns a proposal with a comment (required); a new offer goes back to draft, a published one
+   * stays.
+   */
   @Transactional
   public void returnChange(UUID changeId, String comment) {
     if (comment == null || comment.isBlank()) {
@@ -442,15 +570,20 @@ public class Catalogue {
     if (o.status() == Status.IN_REVIEW) {
       repository.setStatus(o.id(), Status.DRAFT, now);
     }
-    audit.record("RETURN", "Offer", o.id(), "Änderung zurückgegeben: " + comment.strip(), null, Map.of());
+    audit.record(
+        "RETURN", "Offer", o.id(), "Änderung zurückgegeben: " + comment.strip(), null, Map.of());
   }
 
   private ChangeRow submittedChange(UUID id) {
     if (!isCoordinator()) {
       throw new NotFoundException();
     }
-    ChangeRow c = repository.changes(null).stream().map(this::change).filter(x -> x.id().equals(id)).findFirst()
-        .orElseThrow(NotFoundException::new);
+    ChangeRow c =
+        repository.changes(null).stream()
+            .map(this::change)
+            .filter(x -> x.id().equals(id))
+            .findFirst()
+            .orElseThrow(NotFoundException::new);
     if (!"SUBMITTED".equals(c.state())) {
       throw new DomainException("catalogue.review.decided");
     }
@@ -465,20 +598,29 @@ public class Catalogue {
   public List<Stale> stale() {
     Instant limit = clock.instant().minus(staleAfter);
     Map<UUID, Instant> reminders = repository.lastReminders();
-    List<OfferRow> offers = repository.offers(Status.PUBLISHED).stream()
-        .filter(o -> o.verifiedAt() == null || o.verifiedAt().isBefore(limit))
-        .sorted(java.util.Comparator.comparing(o -> o.verifiedAt() == null ? Instant.EPOCH : o.verifiedAt()))
-        .toList();
-    return views(offers).stream().map(v -> new Stale(v, v.offer().verifiedAt() == null ? -1
-        : Duration.between(v.offer().verifiedAt(), clock.instant()).toDays(), reminders.get(v.offer().organizationId())))
+    List<OfferRow> offers =
+        repository.offers(Status.PUBLISHED).stream()
+            .filter(o -> o.verifiedAt() == null || o.verifiedAt().isBefore(limit))
+            .sorted(
+                Comparator.comparing(o -> o.verifiedAt() == null ? Instant.EPOCH : o.verifiedAt()))
+            .toList();
+    return views(offers).stream()
+        .map(
+            v ->
+                new Stale(
+                    v,
+                    v.offer().verifiedAt() == null
+                        ? -1
+                        : Duration.between(v.offer().verifiedAt(), clock.instant()).toDays(),
+                    reminders.get(v.offer().organizationId())))
         .toList();
   }
 
   // ---------------------------------------------------------------- access counts
 
   public void countView(UUID offer) {
-    repository.countView(offer, java.time.YearMonth.now(clock.withZone(java.time.ZoneId.of("Europe/Berlin")))
-        .toString());
+    repository.countView(
+        offer, YearMonth.now(clock.withZone(ZoneId.of("Europe/Berlin"))).toString());
   }
 
   public static String actor() {

@@ -3,7 +3,10 @@ package de.lagebild.catalogue.internal.offers;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Gives the catalogue's templates the German labels of codes as {@code labels} (no class names in templates). */
+/**
+ * Gives the catalogue's templates the German labels of codes as {@code labels} (no class names in
+ * templates).
+ */
 @ControllerAdvice(basePackages = "de.lagebild.catalogue")
 class LabelsAdvice {
 

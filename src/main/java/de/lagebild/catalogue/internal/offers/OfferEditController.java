@@ -2,7 +2,6 @@ package de.lagebild.catalogue.internal.offers;
 
 import de.lagebild.catalogue.internal.store.CatalogueRepository;
 import de.lagebild.catalogue.internal.store.CatalogueRows;
-
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferContent;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OrganizationRow;
@@ -12,7 +11,10 @@ import de.lagebild.platform.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
@@ -25,9 +27,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Providers' self-service and the offer form: "Meine Angebote" lists the offers of the provider's organisations with
- * their state and any comment from the review; new offers and edits go through {@link Catalogue}, which decides
- * whether they are saved or proposed. Coordinators use the same form with direct effect.
+ * Providers' self-service and the offer form: "Meine Angebote" lists the offers of the provider's
+ * organisations with their state and any comment from the review; new offers and edits go through
+ * {@link Catalogue}, which decides whether they are saved or proposed. Coordinators use the same
+ * form with direct effect.
  */
 @Controller
 class OfferEditController {
@@ -49,14 +52,19 @@ class OfferEditController {
   String mine(@PathVariable("tenant") String tenant, Model model) {
     Set<UUID> organizations = catalogue.editableOrganizations();
     List<Mine> mine = new ArrayList<>();
-    List<CatalogueRows.OfferView> offers = catalogue.views(repository.offersOf(organizations.isEmpty()
-        ? List.of(UUID.randomUUID()) : organizations));
+    List<CatalogueRows.OfferView> offers =
+        catalogue.views(
+            repository.offersOf(
+                organizations.isEmpty() ? List.of(UUID.randomUUID()) : organizations));
     for (OrganizationRow o : repository.organizations()) {
       if (organizations.contains(o.id())) {
-        mine.add(new Mine(o, offers.stream().filter(v -> v.offer().organizationId().equals(o.id())).toList()));
+        mine.add(
+            new Mine(
+                o,
+                offers.stream().filter(v -> v.offer().organizationId().equals(o.id())).toList()));
       }
     }
-    java.util.Map<UUID, CatalogueRows.ChangeRow> latest = new java.util.HashMap<>();
+    Map<UUID, CatalogueRows.ChangeRow> latest = new HashMap<>();
     for (CatalogueRows.OfferView v : offers) {
       catalogue.changesOf(v.id()).stream().findFirst().ifPresent(c -> latest.put(v.id(), c));
     }
@@ -69,7 +77,9 @@ class OfferEditController {
 
   @GetMapping("/{tenant}/angebote/neu")
   @AllowRoles({Role.PROVIDER, Role.ADMIN, Role.COORDINATOR})
-  String create(@PathVariable("tenant") String tenant, @RequestParam("organisation") UUID organization,
+  String create(
+      @PathVariable("tenant") String tenant,
+      @RequestParam("organisation") UUID organization,
       Model model) {
     if (!catalogue.editableOrganizations().contains(organization)) {
       throw new NotFoundException();
@@ -79,9 +89,14 @@ class OfferEditController {
 
   @PostMapping("/{tenant}/angebote/neu")
   @AllowRoles({Role.PROVIDER, Role.ADMIN, Role.COORDINATOR})
-  String createSave(@PathVariable("tenant") String tenant, @RequestParam("organisation") UUID organization,
-      @RequestParam(name = "aktion", defaultValue = "pruefen") String action, HttpServletRequest request,
-      HttpServletResponse response, Model model, RedirectAttributes redirect) {
+  String createSave(
+      @PathVariable("tenant") String tenant,
+      @RequestParam("organisation") UUID organization,
+      @RequestParam(name = "aktion", defaultValue = "pruefen") String action,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model,
+      RedirectAttributes redirect) {
     List<OfferRules.Problem> problems = new ArrayList<>();
     OfferContent content = OfferForm.read(request, problems);
     if (!problems.isEmpty()) {
@@ -89,9 +104,16 @@ class OfferEditController {
       return form(model, organization, null, content, problems);
     }
     try {
-      UUID id = catalogue.create(organization, content, "entwurf".equals(action), "veroeffentlichen".equals(action));
-      redirect.addFlashAttribute("success", Catalogue.isCoordinator() ? "catalogue.saved" : "catalogue.submitted");
-      return "redirect:/" + tenant + (Catalogue.isCoordinator() ? "/angebote/verwaltung" : "/anbieter") + "#o-" + id;
+      UUID id =
+          catalogue.create(
+              organization, content, "entwurf".equals(action), "veroeffentlichen".equals(action));
+      redirect.addFlashAttribute(
+          "success", Catalogue.isCoordinator() ? "catalogue.saved" : "catalogue.submitted");
+      return "redirect:/"
+          + tenant
+          + (Catalogue.isCoordinator() ? "/angebote/verwaltung" : "/anbieter")
+          + "#o-"
+          + id;
     } catch (Catalogue.InvalidOffer e) {
       response.setStatus(422);
       return form(model, organization, null, content, e.problems());
@@ -107,9 +129,15 @@ class OfferEditController {
 
   @PostMapping("/{tenant}/angebote/{id}/bearbeiten")
   @AllowRoles({Role.PROVIDER, Role.ADMIN, Role.COORDINATOR})
-  String editSave(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
-      @RequestParam("version") int version, @RequestParam(name = "aktion", defaultValue = "pruefen") String action,
-      HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+  String editSave(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
+      @RequestParam("version") int version,
+      @RequestParam(name = "aktion", defaultValue = "pruefen") String action,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model,
+      RedirectAttributes redirect) {
     OfferRow o = catalogue.editable(id);
     List<OfferRules.Problem> problems = new ArrayList<>();
     OfferContent content = OfferForm.read(request, problems);
@@ -119,9 +147,14 @@ class OfferEditController {
     }
     try {
       Catalogue.Outcome outcome = catalogue.update(id, version, content, "entwurf".equals(action));
-      redirect.addFlashAttribute("success", outcome == Catalogue.Outcome.SAVED ? "catalogue.saved"
-          : "catalogue.submitted");
-      return "redirect:/" + tenant + (Catalogue.isCoordinator() ? "/angebote/verwaltung" : "/anbieter") + "#o-" + id;
+      redirect.addFlashAttribute(
+          "success",
+          outcome == Catalogue.Outcome.SAVED ? "catalogue.saved" : "catalogue.submitted");
+      return "redirect:/"
+          + tenant
+          + (Catalogue.isCoordinator() ? "/angebote/verwaltung" : "/anbieter")
+          + "#o-"
+          + id;
     } catch (Catalogue.InvalidOffer e) {
       response.setStatus(422);
       return form(model, o.organizationId(), o, content, e.problems());
@@ -130,22 +163,46 @@ class OfferEditController {
 
   @PostMapping("/{tenant}/angebote/{id}/bestaetigen")
   @AllowRoles({Role.PROVIDER, Role.ADMIN, Role.COORDINATOR})
-  String confirm(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id, RedirectAttributes redirect) {
+  String confirm(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
+      RedirectAttributes redirect) {
     catalogue.confirmCurrent(id);
     redirect.addFlashAttribute("success", "catalogue.confirmed");
-    return "redirect:/" + tenant + (Catalogue.isCoordinator() ? "/angebote/verwaltung#aktualitaet" : "/anbieter");
+    return "redirect:/"
+        + tenant
+        + (Catalogue.isCoordinator() ? "/angebote/verwaltung#aktualitaet" : "/anbieter");
   }
 
-  private String form(Model model, UUID organization, OfferRow offer, OfferContent content,
+  private String form(
+      Model model,
+      UUID organization,
+      OfferRow offer,
+      OfferContent content,
       List<OfferRules.Problem> problems) {
-    model.addAttribute("organization", repository.organization(organization).orElseThrow(NotFoundException::new));
+    model.addAttribute(
+        "organization", repository.organization(organization).orElseThrow(NotFoundException::new));
     model.addAttribute("offer", offer);
     model.addAttribute("c", content);
-    model.addAttribute("problems", problems.stream().map(p -> new Shown(p.field(), label(p.field()),
-        messages.getMessage(p.messageKey(), new Object[] {p.detail()}, p.messageKey(), java.util.Locale.GERMAN)))
-        .toList());
-    model.addAttribute("locations", repository.locations().stream()
-        .filter(l -> l.organizationId().equals(organization)).toList());
+    model.addAttribute(
+        "problems",
+        problems.stream()
+            .map(
+                p ->
+                    new Shown(
+                        p.field(),
+                        label(p.field()),
+                        messages.getMessage(
+                            p.messageKey(),
+                            new Object[] {p.detail()},
+                            p.messageKey(),
+                            Locale.GERMAN)))
+            .toList());
+    model.addAttribute(
+        "locations",
+        repository.locations().stream()
+            .filter(l -> l.organizationId().equals(organization))
+            .toList());
     model.addAttribute("categories", catalogue.categoryMap().values());
     model.addAttribute("languages", CatalogueRows.LANGUAGES);
     model.addAttribute("groups", CatalogueRows.TARGET_GROUPS);
@@ -153,8 +210,14 @@ class OfferEditController {
     model.addAttribute("scheduleRows", OfferForm.scheduleRows(content));
     model.addAttribute("contactRows", OfferForm.contactRows(content));
     model.addAttribute("coordinator", Catalogue.isCoordinator());
-    model.addAttribute("pending", offer == null ? null : catalogue.changesOf(offer.id()).stream()
-        .filter(c -> "SUBMITTED".equals(c.state())).findFirst().orElse(null));
+    model.addAttribute(
+        "pending",
+        offer == null
+            ? null
+            : catalogue.changesOf(offer.id()).stream()
+                .filter(c -> "SUBMITTED".equals(c.state()))
+                .findFirst()
+                .orElse(null));
     return "catalogue/edit";
   }
 
@@ -162,6 +225,6 @@ class OfferEditController {
   record Shown(String field, String label, String message) {}
 
   private String label(String field) {
-    return messages.getMessage("catalogue.field." + field, null, field, java.util.Locale.GERMAN);
+    return messages.getMessage("catalogue.field." + field, null, field, Locale.GERMAN);
   }
 }

@@ -1,7 +1,6 @@
 package de.lagebild.catalogue.internal.offers;
 
 import de.lagebild.catalogue.internal.store.CatalogueRows;
-
 import de.lagebild.catalogue.internal.store.CatalogueRows.ContactRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.Cost;
 import de.lagebild.catalogue.internal.store.CatalogueRows.LocationRow;
@@ -9,6 +8,7 @@ import de.lagebild.catalogue.internal.store.CatalogueRows.OfferContent;
 import de.lagebild.catalogue.internal.store.CatalogueRows.ScheduleRow;
 import de.lagebild.exchange.SafeHtml;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,35 +20,61 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * What an offer and a location must satisfy, with a German message per field: names present, ages from 0 to 120 and
- * not reversed, links only {@code http(s)} (a {@code javascript:} link is refused), e-mail addresses of the usual form,
- * opening hours that end after they start and do not overlap on a day, coordinates that exist and lie in Germany
- * (swapped latitude and longitude are recognised), codes from the known lists. Descriptions are sanitised.
+ * What an offer and a location must satisfy, with a German message per field: names present, ages
+ * from 0 to 120 and not reversed, links only {@code http(s)} (a {@code javascript:} link is
+ * refused), e-mail addresses of the usual form, opening hours that end after they start and do not
+ * overlap on a day, coordinates that exist and lie in Germany (swapped latitude and longitude are
+ * recognised), codes from the known lists. Descriptions are sanitised.
  */
 public final class OfferRules {
 
   public record Problem(String field, String messageKey, String detail) {}
 
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+$");
+  private static final Pattern EMAIL =
+      Pattern.compile("^[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+$");
   private static final Pattern TIME = Pattern.compile("^([01]\\d|2[0-3]):[0-5]\\d$|^24:00$");
 
-  private OfferRules() {
-  }
+  private OfferRules() {}
 
-  /** The content as it is stored: texts trimmed, description sanitised, lists without duplicates. */
+  /**
+   * The content as it is stored: texts trimmed, description sanitised, lists without duplicates.
+   */
   public static OfferContent clean(OfferContent c) {
-    return new OfferContent(strip(c.name()), SafeHtml.sanitize(c.description()), c.cost() == null ? "FREE" : c.cost(),
-        strip(c.costNote()), c.ageFrom(), c.ageTo(), distinct(c.languages()), distinct(c.targetGroups()),
-        distinct(c.lifeSituations()), strip(c.url()), strip(c.email()), strip(c.phone()),
-        SafeHtml.sanitize(c.applicationProcess()), c.categories() == null ? List.of() : c.categories().stream()
-            .distinct().toList(), c.locations() == null ? List.of() : c.locations().stream().distinct().toList(),
-        c.schedules() == null ? List.of() : c.schedules().stream()
-            .sorted(Comparator.comparing(ScheduleRow::weekday).thenComparing(ScheduleRow::opens)).toList(),
-        c.contacts() == null ? List.of() : c.contacts().stream().filter(k -> k.name() != null && !k.name().isBlank())
-            .map(k -> new ContactRow(k.name().strip(), strip(k.role()), strip(k.email()), strip(k.phone()))).toList());
+    return new OfferContent(
+        strip(c.name()),
+        SafeHtml.sanitize(c.description()),
+        c.cost() == null ? "FREE" : c.cost(),
+        strip(c.costNote()),
+        c.ageFrom(),
+        c.ageTo(),
+        distinct(c.languages()),
+        distinct(c.targetGroups()),
+        distinct(c.lifeSituations()),
+        strip(c.url()),
+        strip(c.email()),
+        strip(c.phone()),
+        SafeHtml.sanitize(c.applicationProcess()),
+        c.categories() == null ? List.of() : c.categories().stream().distinct().toList(),
+        c.locations() == null ? List.of() : c.locations().stream().distinct().toList(),
+        c.schedules() == null
+            ? List.of()
+            : c.schedules().stream()
+                .sorted(
+                    Comparator.comparing(ScheduleRow::weekday).thenComparing(ScheduleRow::opens))
+                .toList(),
+        c.contacts() == null
+            ? List.of()
+            : c.contacts().stream()
+                .filter(k -> k.name() != null && !k.name().isBlank())
+                .map(
+                    k ->
+                        new ContactRow(
+                            k.name().strip(), strip(k.role()), strip(k.email()), strip(k.phone())))
+                .toList());
   }
 
-  public static List<Problem> check(OfferContent c, Set<UUID> knownCategories, Set<UUID> ownLocations) {
+  public static List<Problem> check(
+      OfferContent c, Set<UUID> knownCategories, Set<UUID> ownLocations) {
     List<Problem> p = new ArrayList<>();
     if (c.name() == null || c.name().isBlank()) {
       p.add(new Problem("name", "catalogue.rule.nameMissing", ""));
@@ -98,7 +124,9 @@ public final class OfferRules {
         p.add(new Problem("schedules", "catalogue.rule.weekday", String.valueOf(s.weekday())));
         continue;
       }
-      if (s.opens() == null || s.closes() == null || !TIME.matcher(s.opens()).matches()
+      if (s.opens() == null
+          || s.closes() == null
+          || !TIME.matcher(s.opens()).matches()
           || !TIME.matcher(s.closes()).matches()) {
         p.add(new Problem("schedules", "catalogue.rule.timeInvalid", label));
         continue;
@@ -108,10 +136,14 @@ public final class OfferRules {
         continue;
       }
       for (ScheduleRow other : valid) {
-        if (other.weekday() == s.weekday() && minutes(s.opens()) < minutes(other.closes())
+        if (other.weekday() == s.weekday()
+            && minutes(s.opens()) < minutes(other.closes())
             && minutes(other.opens()) < minutes(s.closes())) {
-          p.add(new Problem("schedules", "catalogue.rule.overlap", label + " / " + other.opens() + "–"
-              + other.closes()));
+          p.add(
+              new Problem(
+                  "schedules",
+                  "catalogue.rule.overlap",
+                  label + " / " + other.opens() + "–" + other.closes()));
         }
       }
       valid.add(s);
@@ -123,25 +155,37 @@ public final class OfferRules {
     if (l.name() == null || l.name().isBlank()) {
       p.add(new Problem("name", "catalogue.rule.nameMissing", ""));
     }
-    if (l.postalCode() != null && !l.postalCode().isBlank() && !l.postalCode().strip().matches("\\d{5}")) {
+    if (l.postalCode() != null
+        && !l.postalCode().isBlank()
+        && !l.postalCode().strip().matches("\\d{5}")) {
       p.add(new Problem("postalCode", "catalogue.rule.postalCode", l.postalCode()));
     }
     BigDecimal lat = l.latitude();
     BigDecimal lon = l.longitude();
     if ((lat == null) != (lon == null)) {
-      p.add(new Problem(lat == null ? "latitude" : "longitude", "catalogue.rule.coordinateHalf", ""));
+      p.add(
+          new Problem(lat == null ? "latitude" : "longitude", "catalogue.rule.coordinateHalf", ""));
     } else if (lat != null) {
       double la = lat.doubleValue();
       double lo = lon.doubleValue();
       if (la < -90 || la > 90 || lo < -180 || lo > 180) {
-        p.add(new Problem("latitude", "catalogue.rule.coordinateRange", lat.toPlainString() + ", "
-            + lon.toPlainString()));
+        p.add(
+            new Problem(
+                "latitude",
+                "catalogue.rule.coordinateRange",
+                lat.toPlainString() + ", " + lon.toPlainString()));
       } else if (inGermany(lo, la)) {
-        p.add(new Problem("latitude", "catalogue.rule.coordinateSwapped", lat.toPlainString() + ", "
-            + lon.toPlainString()));
+        p.add(
+            new Problem(
+                "latitude",
+                "catalogue.rule.coordinateSwapped",
+                lat.toPlainString() + ", " + lon.toPlainString()));
       } else if (!inGermany(la, lo)) {
-        p.add(new Problem("latitude", "catalogue.rule.coordinateOutside", lat.toPlainString() + ", "
-            + lon.toPlainString()));
+        p.add(
+            new Problem(
+                "latitude",
+                "catalogue.rule.coordinateOutside",
+                lat.toPlainString() + ", " + lon.toPlainString()));
       }
     }
     return p;
@@ -151,13 +195,16 @@ public final class OfferRules {
     return lat >= 47.2 && lat <= 55.1 && lon >= 5.8 && lon <= 15.1;
   }
 
-  /** Parses a decimal coordinate written with a comma or a dot; null when empty; an error when not a number. */
+  /**
+   * Parses a decimal coordinate written with a comma or a dot; null when empty; an error when not a
+   * number.
+   */
   public static BigDecimal coordinate(String text, String field, List<Problem> p) {
     if (text == null || text.isBlank()) {
       return null;
     }
     try {
-      return new BigDecimal(text.strip().replace(',', '.')).setScale(6, java.math.RoundingMode.HALF_UP);
+      return new BigDecimal(text.strip().replace(',', '.')).setScale(6, RoundingMode.HALF_UP);
     } catch (NumberFormatException e) {
       p.add(new Problem(field, "catalogue.rule.coordinateNumber", text));
       return null;
@@ -200,7 +247,9 @@ public final class OfferRules {
       return;
     }
     String u = url.strip().toLowerCase(Locale.ROOT);
-    if (!(u.startsWith("https://") || u.startsWith("http://")) || u.contains(" ") || u.contains("<")
+    if (!(u.startsWith("https://") || u.startsWith("http://"))
+        || u.contains(" ")
+        || u.contains("<")
         || u.contains("\"")) {
       p.add(new Problem(field, "catalogue.rule.url", url));
     }
@@ -212,7 +261,8 @@ public final class OfferRules {
     }
   }
 
-  private static void codes(List<String> values, List<String> allowed, String field, List<Problem> p) {
+  private static void codes(
+      List<String> values, List<String> allowed, String field, List<Problem> p) {
     for (String v : values) {
       if (!allowed.contains(v)) {
         p.add(new Problem(field, "catalogue.rule.choice", v));
@@ -221,8 +271,9 @@ public final class OfferRules {
   }
 
   private static List<String> distinct(List<String> values) {
-    return values == null ? List.of() : values.stream().map(String::strip).filter(v -> !v.isEmpty()).distinct()
-        .toList();
+    return values == null
+        ? List.of()
+        : values.stream().map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
   }
 
   private static String strip(String s) {

@@ -1,15 +1,18 @@
 package de.lagebild.catalogue.internal.search;
 
+import de.lagebild.atlas.AreaLookup;
 import de.lagebild.catalogue.internal.offers.Catalogue;
 import de.lagebild.catalogue.internal.offers.Schedules;
 import de.lagebild.catalogue.internal.store.CatalogueRows;
-
-import de.lagebild.atlas.AreaLookup;
 import de.lagebild.catalogue.internal.store.CatalogueRows.LocationRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferView;
 import de.lagebild.platform.AllowPublic;
-import de.lagebild.platform.DomainException;
+import de.lagebild.platform.TenantContext;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,11 +25,14 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The public guide to offers ({@code /{tenant}/angebote}): search with filters, a map of the places, a page per
- * offer with everything needed to go there, print view and a PDF brochure. No cookies beyond the session a logged-in
- * user already has; the page of an offer counts one view per month, nothing about the visitor.
+ * The public guide to offers ({@code /{tenant}/angebote}): search with filters, a map of the
+ * places, a page per offer with everything needed to go there, print view and a PDF brochure. No
+ * cookies beyond the session a logged-in user already has; the page of an offer counts one view per
+ * month, nothing about the visitor.
  */
 @Controller
 class PublicOfferController {
@@ -35,9 +41,9 @@ class PublicOfferController {
 
   private final Catalogue catalogue;
   private final AreaLookup areas;
-  private final java.time.Clock clock;
+  private final Clock clock;
 
-  PublicOfferController(Catalogue catalogue, AreaLookup areas, java.time.Clock clock) {
+  PublicOfferController(Catalogue catalogue, AreaLookup areas, Clock clock) {
     this.catalogue = catalogue;
     this.areas = areas;
     this.clock = clock;
@@ -45,7 +51,9 @@ class PublicOfferController {
 
   @GetMapping("/{tenant}/angebote")
   @AllowPublic
-  String search(@PathVariable("tenant") String tenant, @RequestParam(name = "q", required = false) String text,
+  String search(
+      @PathVariable("tenant") String tenant,
+      @RequestParam(name = "q", required = false) String text,
       @RequestParam(name = "alter", required = false) String age,
       @RequestParam(name = "sprache", required = false) String language,
       @RequestParam(name = "zielgruppe", required = false) String group,
@@ -53,7 +61,8 @@ class PublicOfferController {
       @RequestParam(name = "kategorie", required = false) UUID category,
       @RequestParam(name = "kostenlos", defaultValue = "false") boolean free,
       @RequestParam(name = "gebiet", required = false) UUID area,
-      @RequestParam(name = "seite", defaultValue = "1") int page, Model model) {
+      @RequestParam(name = "seite", defaultValue = "1") int page,
+      Model model) {
     OfferSearch.Query q = SearchQuery.of(text, age, language, group, life, category, free, area);
     int p = Math.max(1, Math.min(page, 1000));
     Catalogue.Page result = catalogue.search(q, (p - 1) * PAGE, PAGE, true);
@@ -66,15 +75,18 @@ class PublicOfferController {
     model.addAttribute("groups", CatalogueRows.TARGET_GROUPS);
     model.addAttribute("lifeSituations", CatalogueRows.LIFE_SITUATIONS);
     model.addAttribute("areas", catalogue.areasWithOffers());
-    model.addAttribute("filterQuery", filterQuery(text, age, language, group, life, category, free, area));
+    model.addAttribute(
+        "filterQuery", filterQuery(text, age, language, group, life, category, free, area));
     return "catalogue/search";
   }
 
   /** The places of the offers found, as GeoJSON points for the map (up to 2,000 offers). */
   @GetMapping(path = "/{tenant}/angebote/karte", produces = "application/geo+json")
   @AllowPublic
-  @org.springframework.web.bind.annotation.ResponseBody
-  String map(@PathVariable("tenant") String tenant, @RequestParam(name = "q", required = false) String text,
+  @ResponseBody
+  String map(
+      @PathVariable("tenant") String tenant,
+      @RequestParam(name = "q", required = false) String text,
       @RequestParam(name = "alter", required = false) String age,
       @RequestParam(name = "sprache", required = false) String language,
       @RequestParam(name = "zielgruppe", required = false) String group,
@@ -82,7 +94,9 @@ class PublicOfferController {
       @RequestParam(name = "kategorie", required = false) UUID category,
       @RequestParam(name = "kostenlos", defaultValue = "false") boolean free,
       @RequestParam(name = "gebiet", required = false) UUID area) {
-    Catalogue.Page result = catalogue.search(SearchQuery.of(text, age, language, group, life, category, free, area), 0, 2000);
+    Catalogue.Page result =
+        catalogue.search(
+            SearchQuery.of(text, age, language, group, life, category, free, area), 0, 2000);
     StringBuilder s = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
     boolean first = true;
     for (OfferView v : result.offers()) {
@@ -95,9 +109,15 @@ class PublicOfferController {
         }
         first = false;
         s.append("{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[")
-            .append(l.longitude().toPlainString()).append(',').append(l.latitude().toPlainString())
-            .append("]},\"properties\":{\"id\":\"").append(v.id()).append("\",\"name\":").append(string(
-                v.content().name())).append(",\"place\":").append(string(l.name() + ", " + l.address()))
+            .append(l.longitude().toPlainString())
+            .append(',')
+            .append(l.latitude().toPlainString())
+            .append("]},\"properties\":{\"id\":\"")
+            .append(v.id())
+            .append("\",\"name\":")
+            .append(string(v.content().name()))
+            .append(",\"place\":")
+            .append(string(l.name() + ", " + l.address()))
             .append("}}");
       }
     }
@@ -107,7 +127,7 @@ class PublicOfferController {
   /** The outlines of the Kreise, as a background for the map of offers (no tile server needed). */
   @GetMapping(path = "/{tenant}/angebote/umrisse", produces = "application/geo+json")
   @AllowPublic
-  @org.springframework.web.bind.annotation.ResponseBody
+  @ResponseBody
   String outlines(@PathVariable("tenant") String tenant) {
     return areas.outlines();
   }
@@ -125,7 +145,8 @@ class PublicOfferController {
   /** A brochure of the offers found (or of one category) as PDF, at most 200 offers. */
   @GetMapping("/{tenant}/angebote/broschuere")
   @AllowPublic
-  ResponseEntity<byte[]> brochure(@PathVariable("tenant") String tenant,
+  ResponseEntity<byte[]> brochure(
+      @PathVariable("tenant") String tenant,
       @RequestParam(name = "q", required = false) String text,
       @RequestParam(name = "alter", required = false) String age,
       @RequestParam(name = "sprache", required = false) String language,
@@ -134,7 +155,8 @@ class PublicOfferController {
       @RequestParam(name = "kategorie", required = false) UUID category,
       @RequestParam(name = "kostenlos", defaultValue = "false") boolean free,
       @RequestParam(name = "gebiet", required = false) UUID area,
-      @RequestParam(name = "angebot", required = false) List<UUID> chosen) throws IOException {
+      @RequestParam(name = "angebot", required = false) List<UUID> chosen)
+      throws IOException {
     List<OfferView> offers;
     if (chosen != null && !chosen.isEmpty()) {
       offers = new ArrayList<>();
@@ -142,23 +164,44 @@ class PublicOfferController {
         offers.add(catalogue.published(id));
       }
     } else {
-      offers = catalogue.search(SearchQuery.of(text, age, language, group, life, category, free, area), 0, 200).offers();
+      offers =
+          catalogue
+              .search(
+                  SearchQuery.of(text, age, language, group, life, category, free, area), 0, 200)
+              .offers();
     }
-    String title = category != null && catalogue.categoryMap().containsKey(category)
-        ? catalogue.categoryMap().get(category).name() : "Angebote";
-    String tenantName = de.lagebild.platform.TenantContext.access().map(a -> a.name()).orElse("");
-    byte[] pdf = Brochure.write(title, tenantName, offers, java.time.LocalDate.now(clock.withZone(
-        java.time.ZoneId.of("Europe/Berlin"))));
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-        .header("Content-Disposition", ContentDisposition.attachment().filename(
-            title.toLowerCase(Locale.GERMAN).replaceAll("[^a-z0-9äöüß]+", "-") + "-broschuere.pdf",
-            java.nio.charset.StandardCharsets.UTF_8).build().toString())
+    String title =
+        category != null && catalogue.categoryMap().containsKey(category)
+            ? catalogue.categoryMap().get(category).name()
+            : "Angebote";
+    String tenantName = TenantContext.access().map(a -> a.name()).orElse("");
+    byte[] pdf =
+        Brochure.write(
+            title, tenantName, offers, LocalDate.now(clock.withZone(ZoneId.of("Europe/Berlin"))));
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(
+            "Content-Disposition",
+            ContentDisposition.attachment()
+                .filename(
+                    title.toLowerCase(Locale.GERMAN).replaceAll("[^a-z0-9äöüß]+", "-")
+                        + "-broschuere.pdf",
+                    StandardCharsets.UTF_8)
+                .build()
+                .toString())
         .body(pdf);
   }
 
-  static String filterQuery(String text, String age, String language, String group, String life, UUID category,
-      boolean free, UUID area) {
-    org.springframework.web.util.UriComponentsBuilder b = org.springframework.web.util.UriComponentsBuilder.newInstance();
+  static String filterQuery(
+      String text,
+      String age,
+      String language,
+      String group,
+      String life,
+      UUID category,
+      boolean free,
+      UUID area) {
+    UriComponentsBuilder b = UriComponentsBuilder.newInstance();
     add(b, "q", text);
     add(b, "alter", age);
     add(b, "sprache", language);
@@ -171,7 +214,7 @@ class PublicOfferController {
     return query == null ? "" : query;
   }
 
-  private static void add(org.springframework.web.util.UriComponentsBuilder b, String name, String value) {
+  private static void add(UriComponentsBuilder b, String name, String value) {
     if (value != null && !value.isBlank()) {
       b.queryParam(name, value.strip());
     }

@@ -10,8 +10,15 @@ public final class SearchQuery {
   private SearchQuery() {}
 
   /** The filters as they come in the address; unknown codes are ignored, a bad age is an error. */
-  public static OfferSearch.Query of(String text, String age, String language, String group, String life, UUID category,
-      boolean free, UUID area) {
+  public static OfferSearch.Query of(
+      String text,
+      String age,
+      String language,
+      String group,
+      String life,
+      UUID category,
+      boolean free,
+      UUID area) {
     Integer a = null;
     if (age != null && !age.isBlank()) {
       try {
@@ -23,9 +30,14 @@ public final class SearchQuery {
         throw new DomainException("catalogue.search.age", age);
       }
     }
-    return new OfferSearch.Query(text == null || text.isBlank() ? null : text.strip(), a,
+    return new OfferSearch.Query(
+        text == null || text.isBlank() ? null : text.strip(),
+        a,
         language != null && CatalogueRows.LANGUAGES.contains(language) ? language : null,
         group != null && CatalogueRows.TARGET_GROUPS.contains(group) ? group : null,
-        life != null && CatalogueRows.LIFE_SITUATIONS.contains(life) ? life : null, category, free ? Boolean.TRUE : null, area);
+        life != null && CatalogueRows.LIFE_SITUATIONS.contains(life) ? life : null,
+        category,
+        free ? Boolean.TRUE : null,
+        area);
   }
 }

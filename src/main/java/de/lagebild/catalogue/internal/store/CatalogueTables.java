@@ -11,8 +11,7 @@ import org.jooq.impl.SQLDataType;
 /** Columns of the catalogue tables (V8__catalogue.sql). */
 public final class CatalogueTables {
 
-  private CatalogueTables() {
-  }
+  private CatalogueTables() {}
 
   public static final class Category {
     public static final TenantTable T = TenantTable.named("catalogue_category");
@@ -51,13 +50,25 @@ public final class CatalogueTables {
     public static final Field<String> POSTAL_CODE = T.text("postal_code");
     public static final Field<String> CITY = T.text("city");
     public static final Field<BigDecimal> LATITUDE = T.field("latitude", SQLDataType.NUMERIC(9, 6));
-    public static final Field<BigDecimal> LONGITUDE = T.field("longitude", SQLDataType.NUMERIC(9, 6));
+    public static final Field<BigDecimal> LONGITUDE =
+        T.field("longitude", SQLDataType.NUMERIC(9, 6));
     public static final Field<String> ACCESSIBILITY = T.text("accessibility");
     public static final Field<UUID> AREA_ID = T.id("area_id");
     public static final Field<Integer> VERSION = T.field("version", Types.INT);
     public static final Field<Long> REVISION = T.field("revision", SQLDataType.BIGINT);
-    public static final Field<?>[] ALL = {ID, ORGANIZATION_ID, NAME, STREET, POSTAL_CODE, CITY, LATITUDE, LONGITUDE,
-        ACCESSIBILITY, AREA_ID, VERSION};
+    public static final Field<?>[] ALL = {
+      ID,
+      ORGANIZATION_ID,
+      NAME,
+      STREET,
+      POSTAL_CODE,
+      CITY,
+      LATITUDE,
+      LONGITUDE,
+      ACCESSIBILITY,
+      AREA_ID,
+      VERSION
+    };
   }
 
   public static final class Offer {
@@ -85,9 +96,29 @@ public final class CatalogueTables {
     public static final Field<Instant> UPDATED_AT = T.instant("updated_at");
     public static final Field<Integer> VERSION = T.field("version", Types.INT);
     public static final Field<Long> REVISION = T.field("revision", SQLDataType.BIGINT);
-    public static final Field<?>[] ALL = {ID, ORGANIZATION_ID, NAME, DESCRIPTION, STATUS, COST, COST_NOTE, AGE_FROM, AGE_TO,
-        LANGUAGES, TARGET_GROUPS, LIFE_SITUATIONS, URL, EMAIL, PHONE, APPLICATION, VERIFIED_AT, VERIFIED_BY, DEMO,
-        UPDATED_AT, VERSION};
+    public static final Field<?>[] ALL = {
+      ID,
+      ORGANIZATION_ID,
+      NAME,
+      DESCRIPTION,
+      STATUS,
+      COST,
+      COST_NOTE,
+      AGE_FROM,
+      AGE_TO,
+      LANGUAGES,
+      TARGET_GROUPS,
+      LIFE_SITUATIONS,
+      URL,
+      EMAIL,
+      PHONE,
+      APPLICATION,
+      VERIFIED_AT,
+      VERIFIED_BY,
+      DEMO,
+      UPDATED_AT,
+      VERSION
+    };
   }
 
   public static final class OfferLocation {

@@ -40,12 +40,17 @@ class AuditController {
   @GetMapping("/{tenant}/verwaltung/protokoll")
   @AllowRoles(Role.ADMIN)
   String list(
-      @PathVariable("tenant") String tenant, @RequestParam(name = "seite", defaultValue = "1") int page, Model model) {
+      @PathVariable("tenant") String tenant,
+      @RequestParam(name = "seite", defaultValue = "1") int page,
+      Model model) {
     int total = audit.count();
     int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
     int current = Math.min(Math.max(1, page), pages);
-    model.addAttribute("rows", audit.recent(null, (current - 1) * PAGE_SIZE, PAGE_SIZE).stream()
-        .map(e -> new Row(e, changes(e))).toList());
+    model.addAttribute(
+        "rows",
+        audit.recent(null, (current - 1) * PAGE_SIZE, PAGE_SIZE).stream()
+            .map(e -> new Row(e, changes(e)))
+            .toList());
     model.addAttribute("page", current);
     model.addAttribute("pages", pages);
     model.addAttribute("total", total);

@@ -1,5 +1,6 @@
 package de.lagebild.identity.internal.demo;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import de.lagebild.identity.internal.tenants.TenantAdministration;
 import de.lagebild.identity.internal.tenants.TenantKind;
 import de.lagebild.identity.internal.tenants.TenantRepository;
@@ -9,7 +10,6 @@ import de.lagebild.identity.internal.units.UnitAdministration;
 import de.lagebild.identity.internal.users.MembershipRepository;
 import de.lagebild.identity.internal.users.UserRepository;
 import de.lagebild.identity.internal.users.UserRow;
-
 import de.lagebild.platform.Role;
 import de.lagebild.platform.TenantAccess;
 import de.lagebild.platform.TenantContext;
@@ -29,8 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Loads the demo tenants and accounts from {@code demo/tenants.json}. Idempotent: tenants and accounts that exist
- * are left as they are, so data entered in the demo survives a restart.
+ * Loads the demo tenants and accounts from {@code demo/tenants.json}. Idempotent: tenants and
+ * accounts that exist are left as they are, so data entered in the demo survives a restart.
  */
 @Service
 public class DemoTenants {
@@ -38,13 +38,25 @@ public class DemoTenants {
   static final String DEMO_PASSWORD = "demo";
   private static final Logger log = LoggerFactory.getLogger(DemoTenants.class);
 
-  record Account(String username, String displayName, String email, Role role, Boolean platformAdmin,
-      List<String> units, String apiToken) {}
+  record Account(
+      String username,
+      String displayName,
+      String email,
+      Role role,
+      Boolean platformAdmin,
+      List<String> units,
+      String apiToken) {}
 
-  record DemoTenant(String slug, String name, TenantKind kind, String officialKey, boolean publicVisible,
-      List<String> units, List<Account> accounts) {}
+  record DemoTenant(
+      String slug,
+      String name,
+      TenantKind kind,
+      String officialKey,
+      boolean publicVisible,
+      List<String> units,
+      List<Account> accounts) {}
 
-  @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonIgnoreProperties(ignoreUnknown = true)
   public record DemoFile(List<DemoTenant> tenants) {}
 
   private final TenantRepository tenants;
@@ -58,9 +70,15 @@ public class DemoTenants {
   private final Clock clock;
 
   DemoTenants(
-      TenantRepository tenants, UserRepository users, MembershipRepository memberships,
-      TenantAdministration tenantAdministration, UnitAdministration units, PasswordEncoder passwords,
-      ApiTokens apiTokens, JsonMapper json, Clock clock) {
+      TenantRepository tenants,
+      UserRepository users,
+      MembershipRepository memberships,
+      TenantAdministration tenantAdministration,
+      UnitAdministration units,
+      PasswordEncoder passwords,
+      ApiTokens apiTokens,
+      JsonMapper json,
+      Clock clock) {
     this.tenants = tenants;
     this.users = users;
     this.memberships = memberships;
@@ -84,45 +102,78 @@ public class DemoTenants {
   public void load() {
     String hash = passwords.encode(DEMO_PASSWORD);
     for (DemoTenant t : read().tenants()) {
-      TenantRow tenant = tenants.findBySlug(t.slug()).orElseGet(() -> tenantAdministration.create(
-          new TenantAdministration.NewTenant(t.slug(), t.name(), t.kind(), t.officialKey(), t.publicVisible()),
-          null, true));
+      TenantRow tenant =
+          tenants
+              .findBySlug(t.slug())
+              .orElseGet(
+                  () ->
+                      tenantAdministration.create(
+                          new TenantAdministration.NewTenant(
+                              t.slug(), t.name(), t.kind(), t.officialKey(), t.publicVisible()),
+                          null,
+                          true));
       TenantAccess access =
-          new TenantAccess(tenant.tenantId(), tenant.slug(), tenant.name(), tenant.publicVisible(), Role.ADMIN, Set.of());
-      TenantContext.runAs(access, () -> {
-        t.units().forEach(units::findOrCreate);
-        for (Account a : t.accounts()) {
-          UserRow user = users.findByUsername(a.username()).orElseGet(() -> {
-            UserRow created = new UserRow(UUID.randomUUID(), a.username(), a.email(), a.displayName(), hash,
-                Boolean.TRUE.equals(a.platformAdmin()), true, 0);
-            users.insert(created, clock.instant());
-            return created;
-          });
-          if (memberships.find(user.id()).isEmpty()) {
-            Set<UUID> unitIds = new HashSet<>();
-            if (a.units() != null) {
-              a.units().forEach(name -> unitIds.add(units.findOrCreate(name).id()));
+          new TenantAccess(
+              tenant.tenantId(),
+              tenant.slug(),
+              tenant.name(),
+              tenant.publicVisible(),
+              Role.ADMIN,
+              Set.of());
+      TenantContext.runAs(
+          access,
+          () -> {
+            t.units().forEach(units::findOrCreate);
+            for (Account a : t.accounts()) {
+              UserRow user =
+                  users
+                      .findByUsername(a.username())
+                      .orElseGet(
+                          () -> {
+                            UserRow created =
+                                new UserRow(
+                                    UUID.randomUUID(),
+                                    a.username(),
+                                    a.email(),
+                                    a.displayName(),
+                                    hash,
+                                    Boolean.TRUE.equals(a.platformAdmin()),
+                                    true,
+                                    0);
+                            users.insert(created, clock.instant());
+                            return created;
+                          });
+              if (memberships.find(user.id()).isEmpty()) {
+                Set<UUID> unitIds = new HashSet<>();
+                if (a.units() != null) {
+                  a.units().forEach(name -> unitIds.add(units.findOrCreate(name).id()));
+                }
+                memberships.insert(
+                    UUID.randomUUID(), user.id(), a.role(), unitIds, clock.instant());
+              }
+              if (a.apiToken() != null && !apiTokens.exists(a.apiToken())) {
+                apiTokens.store(user.id(), "Demo-Token", a.apiToken());
+              }
             }
-            memberships.insert(UUID.randomUUID(), user.id(), a.role(), unitIds, clock.instant());
-          }
-          if (a.apiToken() != null && !apiTokens.exists(a.apiToken())) {
-            apiTokens.store(user.id(), "Demo-Token", a.apiToken());
-          }
-        }
-      });
+          });
     }
     log.info(banner());
   }
 
   String banner() {
-    StringBuilder b = new StringBuilder("\n\n  Lagebild demo mode. Accounts (password for all: '")
-        .append(DEMO_PASSWORD).append("'):\n");
+    StringBuilder b =
+        new StringBuilder("\n\n  Lagebild demo mode. Accounts (password for all: '")
+            .append(DEMO_PASSWORD)
+            .append("'):\n");
     for (DemoTenant t : read().tenants()) {
       b.append("    ").append(t.name()).append(" (/").append(t.slug()).append("): ");
-      b.append(String.join(", ", t.accounts().stream().map(a -> a.username() + " [" + a.role() + "]").toList()));
+      b.append(
+          String.join(
+              ", ", t.accounts().stream().map(a -> a.username() + " [" + a.role() + "]").toList()));
       b.append('\n');
     }
-    b.append("  API token of 'koordination' in /nordhausen (demo only): lgb_demo_koordination_nordhausen\n");
+    b.append(
+        "  API token of 'koordination' in /nordhausen (demo only): lgb_demo_koordination_nordhausen\n");
     return b.toString();
   }
 }

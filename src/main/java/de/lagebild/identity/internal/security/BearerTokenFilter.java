@@ -1,11 +1,10 @@
 package de.lagebild.identity.internal.security;
 
+import de.lagebild.identity.LagebildUser;
 import de.lagebild.identity.internal.setup.FirstAdministrator;
 import de.lagebild.identity.internal.users.MembershipRepository;
 import de.lagebild.identity.internal.users.UserRepository;
 import de.lagebild.identity.internal.users.UserRow;
-
-import de.lagebild.identity.LagebildUser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,9 +15,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code Authorization: Bearer <token>} on {@code /api/} requests: the token's owner becomes the principal for this
- * request only (nothing goes into a session), and the token's tenant is remembered so that
- * {@link TenantAccessInterceptor} refuses any other tenant. Unknown or revoked tokens get a 401 problem.
+ * {@code Authorization: Bearer <token>} on {@code /api/} requests: the token's owner becomes the
+ * principal for this request only (nothing goes into a session), and the token's tenant is
+ * remembered so that {@link TenantAccessInterceptor} refuses any other tenant. Unknown or revoked
+ * tokens get a 401 problem.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -37,18 +37,23 @@ class BearerTokenFilter extends OncePerRequestFilter {
     return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
   }
 
-  /** Whether a valid API token authenticated this request (set by this filter, only on {@code /api/} paths). */
+  /**
+   * Whether a valid API token authenticated this request (set by this filter, only on {@code /api/}
+   * paths).
+   */
   static boolean authenticatedByToken(HttpServletRequest request) {
     return request.getAttribute(TOKEN_TENANT) != null;
   }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith(request.getContextPath() + "/api/") || !hasBearer(request);
+    return !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+        || !hasBearer(request);
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String secret = request.getHeader("Authorization").substring(7).strip();
     var owner = memberships.tokenOwner(FirstAdministrator.hash(secret));
@@ -56,13 +61,19 @@ class BearerTokenFilter extends OncePerRequestFilter {
     if (user.isEmpty()) {
       response.setStatus(401);
       response.setContentType("application/problem+json;charset=UTF-8");
-      response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Nicht angemeldet\",\"status\":401,"
-          + "\"detail\":\"Das API-Token ist unbekannt oder widerrufen.\"}");
+      response
+          .getWriter()
+          .write(
+              "{\"type\":\"about:blank\",\"title\":\"Nicht angemeldet\",\"status\":401,"
+                  + "\"detail\":\"Das API-Token ist unbekannt oder widerrufen.\"}");
       return;
     }
     UserRow u = user.get();
-    LagebildUser principal = new LagebildUser(u.id(), u.username(), u.displayName(), null, true, u.platformAdmin());
-    var auth = UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+    LagebildUser principal =
+        new LagebildUser(u.id(), u.username(), u.displayName(), null, true, u.platformAdmin());
+    var auth =
+        UsernamePasswordAuthenticationToken.authenticated(
+            principal, null, principal.getAuthorities());
     var context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(auth);
     SecurityContextHolder.setContext(context);

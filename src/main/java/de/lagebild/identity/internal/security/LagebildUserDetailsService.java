@@ -1,8 +1,7 @@
 package de.lagebild.identity.internal.security;
 
-import de.lagebild.identity.internal.users.UserRepository;
-
 import de.lagebild.identity.LagebildUser;
+import de.lagebild.identity.internal.users.UserRepository;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -19,10 +18,18 @@ class LagebildUserDetailsService implements UserDetailsService {
 
   @Override
   public UserDetails loadUserByUsername(String login) {
-    return users.findByLogin(login)
+    return users
+        .findByLogin(login)
         .filter(u -> u.passwordHash() != null)
-        .map(u -> new LagebildUser(u.id(), u.username(), u.displayName(), u.passwordHash(), u.enabled(),
-            u.platformAdmin()))
+        .map(
+            u ->
+                new LagebildUser(
+                    u.id(),
+                    u.username(),
+                    u.displayName(),
+                    u.passwordHash(),
+                    u.enabled(),
+                    u.platformAdmin()))
         .orElseThrow(() -> new UsernameNotFoundException("unknown"));
   }
 }

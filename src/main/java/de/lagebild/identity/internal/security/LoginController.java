@@ -1,7 +1,6 @@
 package de.lagebild.identity.internal.security;
 
 import de.lagebild.identity.internal.demo.DemoTenants;
-
 import de.lagebild.platform.AllowPublic;
 import de.lagebild.platform.LagebildProperties;
 import org.springframework.stereotype.Controller;

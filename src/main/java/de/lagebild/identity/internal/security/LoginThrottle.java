@@ -12,13 +12,14 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing without locking out an office: failures are counted per login name <em>and</em>
- * address together ({@value #FREE_PER_ADDRESS} free, then a growing wait from {@link #FIRST_DELAY} doubling up to
- * {@link #MAX_DELAY}), and per login name from all addresses ({@value #FREE_PER_NAME} free, then the same back-off)
- * against guessing spread over many addresses. Many failures with other names from one address (colleagues behind
- * one proxy) block no one else. Unknown names are counted the same way, so the throttle reveals nothing about
- * accounts. The counts live in the database, so every instance sees them; they are forgotten
- * {@link #FORGET_AFTER} after the last failure.
+ * Slows down password guessing without locking out an office: failures are counted per login name
+ * <em>and</em> address together ({@value #FREE_PER_ADDRESS} free, then a growing wait from {@link
+ * #FIRST_DELAY} doubling up to {@link #MAX_DELAY}), and per login name from all addresses ({@value
+ * #FREE_PER_NAME} free, then the same back-off) against guessing spread over many addresses. Many
+ * failures with other names from one address (colleagues behind one proxy) block no one else.
+ * Unknown names are counted the same way, so the throttle reveals nothing about accounts. The
+ * counts live in the database, so every instance sees them; they are forgotten {@link
+ * #FORGET_AFTER} after the last failure.
  */
 @Component
 class LoginThrottle {
@@ -58,12 +59,17 @@ class LoginThrottle {
     store.purgeOccasionally(forgetBefore);
   }
 
-  /** A successful login clears the count of this name from this address; the count of the name decays. */
+  /**
+   * A successful login clears the count of this name from this address; the count of the name
+   * decays.
+   */
   void succeeded(String login, String address) {
     store.clear(pairKey(login, address));
   }
 
-  /** The wait after {@code failures} failures of which {@code free} cost nothing; doubling, capped. */
+  /**
+   * The wait after {@code failures} failures of which {@code free} cost nothing; doubling, capped.
+   */
   static Duration delay(int failures, int free) {
     if (failures < free) {
       return Duration.ZERO;
@@ -74,7 +80,9 @@ class LoginThrottle {
   }
 
   private Duration remaining(String key, int free, Instant now) {
-    return store.find(key).filter(e -> e.lastFailureAt().isAfter(now.minus(FORGET_AFTER)))
+    return store
+        .find(key)
+        .filter(e -> e.lastFailureAt().isAfter(now.minus(FORGET_AFTER)))
         .map(e -> Duration.between(now, e.lastFailureAt().plus(delay(e.failures(), free))))
         .filter(d -> d.isPositive())
         .orElse(Duration.ZERO);
@@ -94,7 +102,9 @@ class LoginThrottle {
 
   private static String sha256(String s) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -12,7 +12,10 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
-/** Failed-login counts in the database, shared by all instances (one upsert per failure, atomic on both databases). */
+/**
+ * Failed-login counts in the database, shared by all instances (one upsert per failure, atomic on
+ * both databases).
+ */
 @Repository
 class LoginThrottleRepository {
 
@@ -28,15 +31,26 @@ class LoginThrottleRepository {
   }
 
   Optional<Entry> find(String key) {
-    return dsl.select(FAILURES, LAST_FAILURE_AT).from(T).where(KEY.eq(key))
+    return dsl.select(FAILURES, LAST_FAILURE_AT)
+        .from(T)
+        .where(KEY.eq(key))
         .fetchOptional(r -> new Entry(r.get(FAILURES), r.get(LAST_FAILURE_AT)));
   }
 
-  /** Counts a failure; a count whose last failure lies before {@code forgetBefore} starts again at one. */
+  /**
+   * Counts a failure; a count whose last failure lies before {@code forgetBefore} starts again at
+   * one.
+   */
   void recordFailure(String key, Instant now, Instant forgetBefore) {
-    dsl.insertInto(T).set(KEY, key).set(FAILURES, 1).set(LAST_FAILURE_AT, now)
-        .onConflict(KEY).doUpdate()
-        .set(FAILURES, DSL.when(LAST_FAILURE_AT.lt(forgetBefore), DSL.inline(1)).otherwise(FAILURES.plus(1)))
+    dsl.insertInto(T)
+        .set(KEY, key)
+        .set(FAILURES, 1)
+        .set(LAST_FAILURE_AT, now)
+        .onConflict(KEY)
+        .doUpdate()
+        .set(
+            FAILURES,
+            DSL.when(LAST_FAILURE_AT.lt(forgetBefore), DSL.inline(1)).otherwise(FAILURES.plus(1)))
         .set(LAST_FAILURE_AT, now)
         .execute();
   }

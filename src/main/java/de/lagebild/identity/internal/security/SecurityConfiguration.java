@@ -2,10 +2,13 @@ package de.lagebild.identity.internal.security;
 
 import de.lagebild.identity.internal.users.MembershipRepository;
 import de.lagebild.identity.internal.users.UserRepository;
-
+import de.lagebild.platform.DatabaseOutage;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -13,17 +16,22 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Authentication (form login, later API tokens) and the HTTP hardening. Authorisation of application endpoints is
- * done per handler method by {@link TenantAccessInterceptor} from the {@code @Allow…} annotations, which every
- * endpoint must carry (ArchitectureTests); the filter chain only guards what is not a handler method.
+ * Authentication (form login, later API tokens) and the HTTP hardening. Authorisation of
+ * application endpoints is done per handler method by {@link TenantAccessInterceptor} from the
+ * {@code @Allow…} annotations, which every endpoint must carry (ArchitectureTests); the filter
+ * chain only guards what is not a handler method.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -33,16 +41,27 @@ class SecurityConfiguration {
     if (tileUrl == null || tileUrl.isBlank()) {
       return CSP;
     }
-    java.net.URI uri = java.net.URI.create(tileUrl.replace("{s}", "a").replace("{z}", "0").replace("{x}", "0")
-        .replace("{y}", "0"));
-    String origin = uri.getScheme() + "://" + (tileUrl.contains("{s}") ? "*." + uri.getHost().substring(
-        uri.getHost().indexOf('.') + 1) : uri.getHost()) + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+    URI uri =
+        URI.create(
+            tileUrl
+                .replace("{s}", "a")
+                .replace("{z}", "0")
+                .replace("{x}", "0")
+                .replace("{y}", "0"));
+    String origin =
+        uri.getScheme()
+            + "://"
+            + (tileUrl.contains("{s}")
+                ? "*." + uri.getHost().substring(uri.getHost().indexOf('.') + 1)
+                : uri.getHost())
+            + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
     return CSP.replace("img-src 'self' data: blob:;", "img-src 'self' data: blob: " + origin + ";");
   }
 
-  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
-      + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-      + "frame-ancestors 'none'";
+  static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+          + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+          + "frame-ancestors 'none'";
 
   @Bean
   PasswordEncoder passwordEncoder() {
@@ -57,54 +76,78 @@ class SecurityConfiguration {
     return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle));
   }
 
-  /** Requests the firewall refuses (odd encodings, path parameters) get a 400 through the German error page. */
+  /**
+   * Requests the firewall refuses (odd encodings, path parameters) get a 400 through the German
+   * error page.
+   */
   @Bean
-  org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
-    return new org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler();
+  RequestRejectedHandler requestRejectedHandler() {
+    return new HttpStatusRequestRejectedHandler();
   }
 
   @Bean
-  SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager authenticationManager,
-      MembershipRepository memberships, UserRepository users,
-      @org.springframework.beans.factory.annotation.Value("${lagebild.atlas.tile-url:}") String tileUrl)
+  SecurityFilterChain filterChain(
+      HttpSecurity http,
+      AuthenticationManager authenticationManager,
+      MembershipRepository memberships,
+      UserRepository users,
+      @Value("${lagebild.atlas.tile-url:}") String tileUrl)
       throws Exception {
     http.authenticationManager(authenticationManager)
-        // the token is checked before the CSRF filter, so that CSRF is skipped only for API requests that a valid
-        // token authenticated; a browser request keeps the protection whatever Authorization header it carries
-        .addFilterBefore(new BearerTokenFilter(memberships, users),
-            org.springframework.security.web.csrf.CsrfFilter.class)
+        // the token is checked before the CSRF filter, so that CSRF is skipped only for API
+        // requests that a valid
+        // token authenticated; a browser request keeps the protection whatever Authorization header
+        // it carries
+        .addFilterBefore(new BearerTokenFilter(memberships, users), CsrfFilter.class)
         .csrf(c -> c.ignoringRequestMatchers(BearerTokenFilter::authenticatedByToken))
-        .authorizeHttpRequests(a -> a
-            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-            .requestMatchers("/actuator/**").hasRole("PLATFORM_ADMIN")
-            // application endpoints: authorised per handler method by TenantAccessInterceptor
-            .anyRequest().permitAll())
-        .formLogin(f -> f
-            .loginPage("/login")
-            .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath()
-                + (ex instanceof LoginThrottledException t ? "/login?blocked=" + t.seconds()
-                    : de.lagebild.platform.DatabaseOutage.causedBy(ex) ? "/login?unavailable" : "/login?error")))
-            .defaultSuccessUrl("/", false))
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                    .permitAll()
+                    .requestMatchers("/actuator/**")
+                    .hasRole("PLATFORM_ADMIN")
+                    // application endpoints: authorised per handler method by
+                    // TenantAccessInterceptor
+                    .anyRequest()
+                    .permitAll())
+        .formLogin(
+            f ->
+                f.loginPage("/login")
+                    .failureHandler(
+                        (req, res, ex) ->
+                            res.sendRedirect(
+                                req.getContextPath()
+                                    + (ex instanceof LoginThrottledException t
+                                        ? "/login?blocked=" + t.seconds()
+                                        : DatabaseOutage.causedBy(ex)
+                                            ? "/login?unavailable"
+                                            : "/login?error")))
+                    .defaultSuccessUrl("/", false))
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()))
         .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-        .headers(h -> h
-            .contentSecurityPolicy(c -> c.policyDirectives(csp(tileUrl)))
-            .frameOptions(f -> f.deny())
-            .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
+        .headers(
+            h ->
+                h.contentSecurityPolicy(c -> c.policyDirectives(csp(tileUrl)))
+                    .frameOptions(f -> f.deny())
+                    .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
   }
 
-  /** HTML requests go to the login page (telling a user whose session expired so); API requests get a 401. */
+  /**
+   * HTML requests go to the login page (telling a user whose session expired so); API requests get
+   * a 401.
+   */
   private static AuthenticationEntryPoint entryPoint() {
     LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
-    return (HttpServletRequest req, HttpServletResponse res,
-        org.springframework.security.core.AuthenticationException ex) -> {
+    return (HttpServletRequest req, HttpServletResponse res, AuthenticationException ex) -> {
       if (req.getRequestURI().startsWith(req.getContextPath() + "/api/")) {
         res.setStatus(HttpStatus.UNAUTHORIZED.value());
         res.setContentType("application/problem+json;charset=UTF-8");
-        res.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Nicht angemeldet\",\"status\":401,"
-            + "\"detail\":\"Für diese Anfrage ist eine Anmeldung oder ein API-Token nötig.\"}");
+        res.getWriter()
+            .write(
+                "{\"type\":\"about:blank\",\"title\":\"Nicht angemeldet\",\"status\":401,"
+                    + "\"detail\":\"Für diese Anfrage ist eine Anmeldung oder ein API-Token nötig.\"}");
         return;
       }
       if (req.getRequestedSessionId() != null && !req.isRequestedSessionIdValid()) {
@@ -113,7 +156,7 @@ class SecurityConfiguration {
       }
       try {
         login.commence(req, res, ex);
-      } catch (jakarta.servlet.ServletException e) {
+      } catch (ServletException e) {
         throw new IOException(e);
       }
     };

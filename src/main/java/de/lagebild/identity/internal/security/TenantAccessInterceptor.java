@@ -1,11 +1,10 @@
 package de.lagebild.identity.internal.security;
 
+import de.lagebild.identity.CurrentUser;
+import de.lagebild.identity.LagebildUser;
 import de.lagebild.identity.internal.tenants.TenantRepository;
 import de.lagebild.identity.internal.tenants.TenantRow;
 import de.lagebild.identity.internal.users.MembershipRepository;
-
-import de.lagebild.identity.CurrentUser;
-import de.lagebild.identity.LagebildUser;
 import de.lagebild.platform.AccessDeniedInTenantException;
 import de.lagebild.platform.AllowAuthenticated;
 import de.lagebild.platform.AllowPlatformAdmin;
@@ -14,6 +13,7 @@ import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.TenantAccess;
 import de.lagebild.platform.TenantContext;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
@@ -27,8 +27,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * Resolves the tenant named by the {@code {tenant}} path segment, puts it into the {@link TenantContext} and checks
- * the handler's access annotation. A handler method without one is refused (fail closed).
+ * Resolves the tenant named by the {@code {tenant}} path segment, puts it into the {@link
+ * TenantContext} and checks the handler's access annotation. A handler method without one is
+ * refused (fail closed).
  */
 @Component
 class TenantAccessInterceptor implements HandlerInterceptor {
@@ -44,10 +45,13 @@ class TenantAccessInterceptor implements HandlerInterceptor {
   }
 
   @Override
-  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-    if (!(handler instanceof HandlerMethod method) || !isApplicationHandler(method)
-        || request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR) {
-      // the error dispatch renders the error of the original request, which was checked (or failed) already
+  public boolean preHandle(
+      HttpServletRequest request, HttpServletResponse response, Object handler) {
+    if (!(handler instanceof HandlerMethod method)
+        || !isApplicationHandler(method)
+        || request.getDispatcherType() == DispatcherType.ERROR) {
+      // the error dispatch renders the error of the original request, which was checked (or failed)
+      // already
       return true;
     }
     Optional<LagebildUser> user = CurrentUser.get();
@@ -66,31 +70,54 @@ class TenantAccessInterceptor implements HandlerInterceptor {
   }
 
   @Override
-  public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+  public void afterCompletion(
+      HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
     TenantContext.clear();
   }
 
-  /** Lagebild's own controllers; framework endpoints (error page, API docs) are guarded by the filter chain. */
+  /**
+   * Lagebild's own controllers; framework endpoints (error page, API docs) are guarded by the
+   * filter chain.
+   */
   static boolean isApplicationHandler(HandlerMethod method) {
     return method.getBeanType().getName().startsWith("de.lagebild.");
   }
 
   private TenantAccess resolveTenant(HttpServletRequest request, Optional<LagebildUser> user) {
     @SuppressWarnings("unchecked")
-    Map<String, String> vars = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+    Map<String, String> vars =
+        (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
     String slug = vars == null ? null : vars.get("tenant");
     if (slug == null) {
       return null;
     }
     TenantRow tenant = tenants.findBySlug(slug).orElseThrow(UnknownTenantException::new);
-    TenantAccess anonymous = new TenantAccess(tenant.tenantId(), tenant.slug(), tenant.name(), tenant.publicVisible(), null, Set.of());
+    TenantAccess anonymous =
+        new TenantAccess(
+            tenant.tenantId(),
+            tenant.slug(),
+            tenant.name(),
+            tenant.publicVisible(),
+            null,
+            Set.of());
     if (user.isEmpty()) {
       return anonymous;
     }
-    return TenantContext.callAs(anonymous, () -> memberships.find(user.get().id())
-        .map(m -> new TenantAccess(tenant.tenantId(), tenant.slug(), tenant.name(), tenant.publicVisible(), m.role(),
-            m.unitIds()))
-        .orElse(anonymous));
+    return TenantContext.callAs(
+        anonymous,
+        () ->
+            memberships
+                .find(user.get().id())
+                .map(
+                    m ->
+                        new TenantAccess(
+                            tenant.tenantId(),
+                            tenant.slug(),
+                            tenant.name(),
+                            tenant.publicVisible(),
+                            m.role(),
+                            m.unitIds()))
+                .orElse(anonymous));
   }
 
   private void authorize(HandlerMethod method, TenantAccess access, Optional<LagebildUser> user) {
@@ -99,7 +126,10 @@ class TenantAccessInterceptor implements HandlerInterceptor {
     AllowRoles roles = method.getMethodAnnotation(AllowRoles.class);
     AllowPlatformAdmin platform = method.getMethodAnnotation(AllowPlatformAdmin.class);
     if (open != null) {
-      if (access != null && !open.evenForNonPublicTenants() && !access.isMember() && !access.publicVisible()) {
+      if (access != null
+          && !open.evenForNonPublicTenants()
+          && !access.isMember()
+          && !access.publicVisible()) {
         requireLogin(user);
         throw new AccessDeniedInTenantException();
       }
@@ -123,8 +153,11 @@ class TenantAccessInterceptor implements HandlerInterceptor {
       }
       return;
     }
-    throw new IllegalStateException("Endpoint without access rule: " + method.getShortLogMessage()
-        + " " + Arrays.toString(method.getMethod().getAnnotations()));
+    throw new IllegalStateException(
+        "Endpoint without access rule: "
+            + method.getShortLogMessage()
+            + " "
+            + Arrays.toString(method.getMethod().getAnnotations()));
   }
 
   private static void requireLogin(Optional<LagebildUser> user) {

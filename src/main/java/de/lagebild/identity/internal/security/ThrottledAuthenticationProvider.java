@@ -20,7 +20,10 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
   @Override
   public Authentication authenticate(Authentication authentication) {
     String login = String.valueOf(authentication.getName());
-    String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : "-";
+    String address =
+        authentication.getDetails() instanceof WebAuthenticationDetails d
+            ? d.getRemoteAddress()
+            : "-";
     var wait = throttle.waitFor(login, address);
     if (wait.isPresent()) {
       throw new LoginThrottledException(wait.get());

@@ -1,11 +1,10 @@
 package de.lagebild.identity.internal.setup;
 
+import static de.lagebild.identity.internal.store.IdentityTables.SetupToken.*;
+
 import de.lagebild.identity.internal.users.UserAdministration;
 import de.lagebild.identity.internal.users.UserRepository;
 import de.lagebild.identity.internal.users.UserRow;
-
-import static de.lagebild.identity.internal.store.IdentityTables.SetupToken.*;
-
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.LagebildProperties;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +22,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * An installation without users gets its first platform administrator either from configuration or through a
- * one-time setup link printed on the console. No default password exists.
+ * An installation without users gets its first platform administrator either from configuration or
+ * through a one-time setup link printed on the console. No default password exists.
  */
 @Service
 public class FirstAdministrator {
@@ -39,7 +38,11 @@ public class FirstAdministrator {
   private final Clock clock;
 
   FirstAdministrator(
-      DSLContext dsl, UserRepository users, PasswordEncoder passwords, LagebildProperties properties, Clock clock) {
+      DSLContext dsl,
+      UserRepository users,
+      PasswordEncoder passwords,
+      LagebildProperties properties,
+      Clock clock) {
     this.dsl = dsl;
     this.users = users;
     this.passwords = passwords;
@@ -47,7 +50,9 @@ public class FirstAdministrator {
     this.clock = clock;
   }
 
-  /** Called at start-up: does nothing when users exist. Returns the setup link, if one was issued. */
+  /**
+   * Called at start-up: does nothing when users exist. Returns the setup link, if one was issued.
+   */
   @Transactional
   String ensure() {
     if (users.count() > 0) {
@@ -56,9 +61,21 @@ public class FirstAdministrator {
     LagebildProperties.BootstrapAdmin admin = properties.bootstrapAdmin();
     if (admin != null && admin.configured()) {
       UserAdministration.checkPassword(admin.password());
-      String email = admin.email() == null || admin.email().isBlank() ? admin.username() + "@localhost" : admin.email();
-      users.insert(new UserRow(UUID.randomUUID(), admin.username(), email, admin.username(),
-          passwords.encode(admin.password()), true, true, 0), clock.instant());
+      String email =
+          admin.email() == null || admin.email().isBlank()
+              ? admin.username() + "@localhost"
+              : admin.email();
+      users.insert(
+          new UserRow(
+              UUID.randomUUID(),
+              admin.username(),
+              email,
+              admin.username(),
+              passwords.encode(admin.password()),
+              true,
+              true,
+              0),
+          clock.instant());
       log.info("Platform administrator '{}' created from configuration.", admin.username());
       return null;
     }
@@ -72,12 +89,15 @@ public class FirstAdministrator {
         .set(CREATED_AT, clock.instant())
         .execute();
     String link = properties.baseUrl() + "/setup/" + token;
-    log.warn("\n\n  Lagebild has no administrator yet. Open this one-time link to create the first one:\n    {}\n", link);
+    log.warn(
+        "\n\n  Lagebild has no administrator yet. Open this one-time link to create the first one:\n    {}\n",
+        link);
     return link;
   }
 
   boolean isValid(String token) {
-    return users.count() == 0 && dsl.fetchExists(T, TOKEN_HASH.eq(hash(token)).and(USED_AT.isNull()));
+    return users.count() == 0
+        && dsl.fetchExists(T, TOKEN_HASH.eq(hash(token)).and(USED_AT.isNull()));
   }
 
   /** Consumes the token and creates the platform administrator. */
@@ -87,21 +107,26 @@ public class FirstAdministrator {
       throw new DomainException("setup.invalidLink");
     }
     UserAdministration.checkPassword(password);
-    int used = dsl.update(T).set(USED_AT, clock.instant())
-        .where(TOKEN_HASH.eq(hash(token)).and(USED_AT.isNull())).execute();
+    int used =
+        dsl.update(T)
+            .set(USED_AT, clock.instant())
+            .where(TOKEN_HASH.eq(hash(token)).and(USED_AT.isNull()))
+            .execute();
     if (used != 1) {
       throw new DomainException("setup.invalidLink");
     }
     UUID id = UUID.randomUUID();
-    users.insert(new UserRow(id, username, email, displayName, passwords.encode(password), true, true, 0),
+    users.insert(
+        new UserRow(id, username, email, displayName, passwords.encode(password), true, true, 0),
         clock.instant());
     return id;
   }
 
   public static String hash(String token) {
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -1,7 +1,6 @@
 package de.lagebild.identity.internal.setup;
 
 import de.lagebild.identity.internal.users.UserAdministration;
-
 import de.lagebild.platform.AllowPublic;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.NotFoundException;
@@ -45,12 +44,15 @@ class SetupController {
   @PostMapping("/setup/{token}")
   @AllowPublic
   String complete(
-      @PathVariable("token") String token, @Validated @ModelAttribute("form") SetupForm form, BindingResult errors,
-      Model model, RedirectAttributes redirect) {
+      @PathVariable("token") String token,
+      @Validated @ModelAttribute("form") SetupForm form,
+      BindingResult errors,
+      Model model,
+      RedirectAttributes redirect) {
     if (!errors.hasErrors()) {
       try {
-        firstAdministrator.complete(token, form.getUsername(), form.getEmail(), form.getDisplayName(),
-            form.getPassword());
+        firstAdministrator.complete(
+            token, form.getUsername(), form.getEmail(), form.getDisplayName(), form.getPassword());
         redirect.addFlashAttribute("success", "setup.done");
         return "redirect:/login";
       } catch (DomainException e) {
@@ -75,7 +77,10 @@ class SetupController {
     private String displayName;
 
     @NotBlank(message = "{validation.required}")
-    @Size(min = UserAdministration.MIN_PASSWORD_LENGTH, max = 200, message = "{validation.passwordLength}")
+    @Size(
+        min = UserAdministration.MIN_PASSWORD_LENGTH,
+        max = 200,
+        message = "{validation.passwordLength}")
     private String password;
 
     public String getUsername() {

@@ -4,6 +4,7 @@ import de.lagebild.platform.TenantTable;
 import de.lagebild.platform.Types;
 import java.time.Instant;
 import java.util.UUID;
+import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
@@ -26,7 +27,7 @@ public final class IdentityTables {
     public static final Field<Integer> VERSION = f("version", Types.INT);
     public static final Field<Instant> CREATED_AT = f("created_at", Types.INSTANT);
 
-    private static <T> Field<T> f(String column, org.jooq.DataType<T> type) {
+    private static <T> Field<T> f(String column, DataType<T> type) {
       return DSL.field(DSL.name("tenant", column), type);
     }
   }
@@ -44,7 +45,7 @@ public final class IdentityTables {
     public static final Field<Integer> VERSION = f("version", Types.INT);
     public static final Field<Instant> CREATED_AT = f("created_at", Types.INSTANT);
 
-    private static <T> Field<T> f(String column, org.jooq.DataType<T> type) {
+    private static <T> Field<T> f(String column, DataType<T> type) {
       return DSL.field(DSL.name("app_user", column), type);
     }
   }
@@ -79,18 +80,23 @@ public final class IdentityTables {
   public static final class SetupToken {
     public static final Table<Record> T = DSL.table(DSL.name("setup_token"));
     public static final Field<UUID> ID = DSL.field(DSL.name("setup_token", "id"), Types.ID);
-    public static final Field<String> TOKEN_HASH = DSL.field(DSL.name("setup_token", "token_hash"), Types.TEXT);
-    public static final Field<Instant> CREATED_AT = DSL.field(DSL.name("setup_token", "created_at"), Types.INSTANT);
-    public static final Field<Instant> USED_AT = DSL.field(DSL.name("setup_token", "used_at"), Types.INSTANT);
+    public static final Field<String> TOKEN_HASH =
+        DSL.field(DSL.name("setup_token", "token_hash"), Types.TEXT);
+    public static final Field<Instant> CREATED_AT =
+        DSL.field(DSL.name("setup_token", "created_at"), Types.INSTANT);
+    public static final Field<Instant> USED_AT =
+        DSL.field(DSL.name("setup_token", "used_at"), Types.INSTANT);
   }
 
   /** Failed logins by a hashed key, global like users (V11). */
   public static final class Throttle {
     public static final Table<Record> T = DSL.table(DSL.name("login_throttle"));
-    public static final Field<String> KEY = DSL.field(DSL.name("login_throttle", "throttle_key"), Types.TEXT);
-    public static final Field<Integer> FAILURES = DSL.field(DSL.name("login_throttle", "failures"), Types.INT);
-    public static final Field<Instant> LAST_FAILURE_AT = DSL.field(DSL.name("login_throttle", "last_failure_at"),
-        Types.INSTANT);
+    public static final Field<String> KEY =
+        DSL.field(DSL.name("login_throttle", "throttle_key"), Types.TEXT);
+    public static final Field<Integer> FAILURES =
+        DSL.field(DSL.name("login_throttle", "failures"), Types.INT);
+    public static final Field<Instant> LAST_FAILURE_AT =
+        DSL.field(DSL.name("login_throttle", "last_failure_at"), Types.INSTANT);
   }
 
   private IdentityTables() {}

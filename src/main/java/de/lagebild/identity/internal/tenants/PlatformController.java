@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The state-level platform administrator creates tenants; the creator becomes the new tenant's administrator. */
+/**
+ * The state-level platform administrator creates tenants; the creator becomes the new tenant's
+ * administrator.
+ */
 @Controller
 class PlatformController {
 
@@ -41,12 +44,22 @@ class PlatformController {
   @PostMapping("/plattform/mandanten")
   @AllowPlatformAdmin
   String create(
-      @Validated @ModelAttribute("form") NewTenantForm form, BindingResult errors, Model model,
+      @Validated @ModelAttribute("form") NewTenantForm form,
+      BindingResult errors,
+      Model model,
       RedirectAttributes redirect) {
     if (!errors.hasErrors()) {
       try {
-        TenantRow row = administration.create(new TenantAdministration.NewTenant(form.getSlug(), form.getName(),
-            form.getKind(), form.getOfficialKey(), form.isPublicVisible()), CurrentUser.get().orElseThrow().id(), false);
+        TenantRow row =
+            administration.create(
+                new TenantAdministration.NewTenant(
+                    form.getSlug(),
+                    form.getName(),
+                    form.getKind(),
+                    form.getOfficialKey(),
+                    form.isPublicVisible()),
+                CurrentUser.get().orElseThrow().id(),
+                false);
         redirect.addFlashAttribute("success", "tenant.created");
         return "redirect:/" + row.slug() + "/verwaltung";
       } catch (DomainException e) {

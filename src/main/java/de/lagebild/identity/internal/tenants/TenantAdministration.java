@@ -1,9 +1,8 @@
 package de.lagebild.identity.internal.tenants;
 
+import de.lagebild.identity.TenantCreated;
 import de.lagebild.identity.internal.store.Snapshot;
 import de.lagebild.identity.internal.users.MembershipRepository;
-
-import de.lagebild.identity.TenantCreated;
 import de.lagebild.platform.AuditLog;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.NotFoundException;
@@ -12,6 +11,7 @@ import de.lagebild.platform.TenantAccess;
 import de.lagebild.platform.TenantContext;
 import de.lagebild.platform.TenantId;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -26,10 +26,32 @@ public class TenantAdministration {
 
   static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?");
   static final Pattern OFFICIAL_KEY = Pattern.compile("\\d{2}|\\d{3}|\\d{5}|\\d{8}|\\d{12}");
+
   /** First path segments that belong to the application, not to a tenant. */
-  static final Set<String> RESERVED = Set.of(
-      "login", "logout", "setup", "profil", "plattform", "actuator", "webjars", "css", "js", "img", "api", "error",
-      "v3", "swagger-ui", "favicon.ico", "static", "assets", "admin", "impressum", "datenschutz", "barrierefreiheit");
+  static final Set<String> RESERVED =
+      Set.of(
+          "login",
+          "logout",
+          "setup",
+          "profil",
+          "plattform",
+          "actuator",
+          "webjars",
+          "css",
+          "js",
+          "img",
+          "api",
+          "error",
+          "v3",
+          "swagger-ui",
+          "favicon.ico",
+          "static",
+          "assets",
+          "admin",
+          "impressum",
+          "datenschutz",
+          "barrierefreiheit");
+
   static final int MAX_LOGO_BYTES = 200 * 1024;
 
   private final TenantRepository tenants;
@@ -39,7 +61,10 @@ public class TenantAdministration {
   private final Clock clock;
 
   TenantAdministration(
-      TenantRepository tenants, MembershipRepository memberships, AuditLog audit, ApplicationEventPublisher events,
+      TenantRepository tenants,
+      MembershipRepository memberships,
+      AuditLog audit,
+      ApplicationEventPublisher events,
       Clock clock) {
     this.tenants = tenants;
     this.memberships = memberships;
@@ -48,12 +73,13 @@ public class TenantAdministration {
     this.clock = clock;
   }
 
-  public record NewTenant(String slug, String name, TenantKind kind, String officialKey, boolean publicVisible) {}
+  public record NewTenant(
+      String slug, String name, TenantKind kind, String officialKey, boolean publicVisible) {}
 
   /** Creates a tenant; {@code firstAdmin} (may be null) becomes its administrator. */
   @Transactional
   public TenantRow create(NewTenant t, UUID firstAdmin, boolean demo) {
-    String slug = t.slug().strip().toLowerCase(java.util.Locale.ROOT);
+    String slug = t.slug().strip().toLowerCase(Locale.ROOT);
     if (!SLUG.matcher(slug).matches() || RESERVED.contains(slug)) {
       throw new DomainException("tenant.slugInvalid", slug);
     }
@@ -61,16 +87,30 @@ public class TenantAdministration {
       throw new DomainException("tenant.slugTaken", slug);
     }
     checkKey(t.officialKey());
-    TenantRow row = new TenantRow(UUID.randomUUID(), slug, t.name().strip(), t.kind(), blankToNull(t.officialKey()),
-        t.publicVisible(), false, 0);
+    TenantRow row =
+        new TenantRow(
+            UUID.randomUUID(),
+            slug,
+            t.name().strip(),
+            t.kind(),
+            blankToNull(t.officialKey()),
+            t.publicVisible(),
+            false,
+            0);
     tenants.insert(row, clock.instant());
-    TenantAccess access = new TenantAccess(row.tenantId(), slug, row.name(), row.publicVisible(), Role.ADMIN, Set.of());
-    TenantContext.runAs(access, () -> {
-      if (firstAdmin != null) {
-        memberships.insert(UUID.randomUUID(), firstAdmin, Role.ADMIN, Set.of(), clock.instant());
-      }
-      audit.record("CREATE", "Tenant", row.id(), "Mandant angelegt: " + row.name(), null, snapshot(row));
-    });
+    TenantAccess access =
+        new TenantAccess(
+            row.tenantId(), slug, row.name(), row.publicVisible(), Role.ADMIN, Set.of());
+    TenantContext.runAs(
+        access,
+        () -> {
+          if (firstAdmin != null) {
+            memberships.insert(
+                UUID.randomUUID(), firstAdmin, Role.ADMIN, Set.of(), clock.instant());
+          }
+          audit.record(
+              "CREATE", "Tenant", row.id(), "Mandant angelegt: " + row.name(), null, snapshot(row));
+        });
     events.publishEvent(new TenantCreated(new TenantId(row.id()), slug, demo));
     return row;
   }
@@ -79,10 +119,23 @@ public class TenantAdministration {
   void updateSettings(TenantRow changed) {
     TenantRow before = tenants.findById(changed.id()).orElseThrow(NotFoundException::new);
     checkKey(changed.officialKey());
-    TenantRow clean = new TenantRow(changed.id(), before.slug(), changed.name().strip(), changed.kind(),
-        blankToNull(changed.officialKey()), changed.publicVisible(), before.hasLogo(), changed.version());
+    TenantRow clean =
+        new TenantRow(
+            changed.id(),
+            before.slug(),
+            changed.name().strip(),
+            changed.kind(),
+            blankToNull(changed.officialKey()),
+            changed.publicVisible(),
+            before.hasLogo(),
+            changed.version());
     tenants.update(clean);
-    audit.record("UPDATE", "Tenant", clean.id(), "Mandant geändert: " + clean.name(), snapshot(before),
+    audit.record(
+        "UPDATE",
+        "Tenant",
+        clean.id(),
+        "Mandant geändert: " + clean.name(),
+        snapshot(before),
         snapshot(clean));
   }
 
@@ -99,7 +152,12 @@ public class TenantAdministration {
       throw new DomainException("tenant.logoType");
     }
     tenants.updateLogo(tenantId, data, type);
-    audit.record("UPDATE", "Tenant", tenantId, "Logo geändert (" + data.length + " Bytes, " + type + ")", null,
+    audit.record(
+        "UPDATE",
+        "Tenant",
+        tenantId,
+        "Logo geändert (" + data.length + " Bytes, " + type + ")",
+        null,
         Map.of("logo", type + ", " + data.length + " Bytes"));
   }
 

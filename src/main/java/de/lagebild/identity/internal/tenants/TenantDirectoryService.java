@@ -1,14 +1,16 @@
 package de.lagebild.identity.internal.tenants;
 
-import de.lagebild.identity.internal.users.MembershipRepository;
-import de.lagebild.identity.internal.users.UserRepository;
-import de.lagebild.identity.internal.users.UserRow;
-
 import de.lagebild.identity.TenantDirectory;
 import de.lagebild.identity.TenantMembership;
 import de.lagebild.identity.TenantSummary;
+import de.lagebild.identity.internal.users.MembershipRepository;
+import de.lagebild.identity.internal.users.UserRepository;
+import de.lagebild.identity.internal.users.UserRow;
+import de.lagebild.platform.Role;
+import de.lagebild.platform.TenantAccess;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -19,16 +21,19 @@ class TenantDirectoryService implements TenantDirectory {
   private final MembershipRepository memberships;
   private final UserRepository users;
 
-  TenantDirectoryService(TenantRepository tenants, MembershipRepository memberships, UserRepository users) {
+  TenantDirectoryService(
+      TenantRepository tenants, MembershipRepository memberships, UserRepository users) {
     this.tenants = tenants;
     this.memberships = memberships;
     this.users = users;
   }
 
   @Override
-  public List<Member> members(de.lagebild.platform.Role role) {
-    return memberships.findAll().stream().filter(m -> m.role() == role)
-        .map(m -> new Member(m.userId(), m.username(), m.displayName(), m.email(), m.role())).toList();
+  public List<Member> members(Role role) {
+    return memberships.findAll().stream()
+        .filter(m -> m.role() == role)
+        .map(m -> new Member(m.userId(), m.username(), m.displayName(), m.email(), m.role()))
+        .toList();
   }
 
   @Override
@@ -52,12 +57,17 @@ class TenantDirectoryService implements TenantDirectory {
   }
 
   @Override
-  public Optional<de.lagebild.platform.TenantAccess> systemAccess(String slug) {
-    return tenants.findBySlug(slug).map(t -> new de.lagebild.platform.TenantAccess(t.tenantId(), t.slug(), t.name(),
-        t.publicVisible(), de.lagebild.platform.Role.ADMIN, java.util.Set.of()));
+  public Optional<TenantAccess> systemAccess(String slug) {
+    return tenants
+        .findBySlug(slug)
+        .map(
+            t ->
+                new TenantAccess(
+                    t.tenantId(), t.slug(), t.name(), t.publicVisible(), Role.ADMIN, Set.of()));
   }
 
   static TenantSummary summary(TenantRow t) {
-    return new TenantSummary(t.slug(), t.name(), t.kind().labelKey(), t.officialKey(), t.hasLogo(), t.publicVisible());
+    return new TenantSummary(
+        t.slug(), t.name(), t.kind().labelKey(), t.officialKey(), t.hasLogo(), t.publicVisible());
   }
 }

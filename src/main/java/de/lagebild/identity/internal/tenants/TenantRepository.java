@@ -72,21 +72,27 @@ public class TenantRepository {
 
   /** Optimistic update: fails when the row changed since {@code row.version()} was read. */
   void update(TenantRow row) {
-    int n = dsl.update(T)
-        .set(NAME, row.name())
-        .set(KIND, row.kind().name())
-        .set(OFFICIAL_KEY, row.officialKey())
-        .set(PUBLIC_VISIBLE, row.publicVisible())
-        .set(VERSION, row.version() + 1)
-        .where(ID.eq(row.id()).and(VERSION.eq(row.version())))
-        .execute();
+    int n =
+        dsl.update(T)
+            .set(NAME, row.name())
+            .set(KIND, row.kind().name())
+            .set(OFFICIAL_KEY, row.officialKey())
+            .set(PUBLIC_VISIBLE, row.publicVisible())
+            .set(VERSION, row.version() + 1)
+            .where(ID.eq(row.id()).and(VERSION.eq(row.version())))
+            .execute();
     if (n != 1) {
       throw new ConcurrentEditException("Mandant");
     }
   }
 
   void updateLogo(UUID id, byte[] logo, String contentType) {
-    dsl.update(T).set(LOGO, logo).set(LOGO_TYPE, contentType).set(VERSION, VERSION.plus(1)).where(ID.eq(id)).execute();
+    dsl.update(T)
+        .set(LOGO, logo)
+        .set(LOGO_TYPE, contentType)
+        .set(VERSION, VERSION.plus(1))
+        .where(ID.eq(id))
+        .execute();
   }
 
   Optional<Logo> logo(UUID id) {
@@ -100,7 +106,13 @@ public class TenantRepository {
 
   private static TenantRow map(Record r) {
     return new TenantRow(
-        r.get(ID), r.get(SLUG), r.get(NAME), TenantKind.valueOf(r.get(KIND)), r.get(OFFICIAL_KEY),
-        r.get(PUBLIC_VISIBLE), r.get(LOGO_TYPE) != null, r.get(VERSION));
+        r.get(ID),
+        r.get(SLUG),
+        r.get(NAME),
+        TenantKind.valueOf(r.get(KIND)),
+        r.get(OFFICIAL_KEY),
+        r.get(PUBLIC_VISIBLE),
+        r.get(LOGO_TYPE) != null,
+        r.get(VERSION));
   }
 }

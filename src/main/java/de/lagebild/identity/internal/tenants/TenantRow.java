@@ -4,7 +4,13 @@ import de.lagebild.platform.TenantId;
 import java.util.UUID;
 
 public record TenantRow(
-    UUID id, String slug, String name, TenantKind kind, String officialKey, boolean publicVisible, boolean hasLogo,
+    UUID id,
+    String slug,
+    String name,
+    TenantKind kind,
+    String officialKey,
+    boolean publicVisible,
+    boolean hasLogo,
     int version) {
 
   public TenantId tenantId() {

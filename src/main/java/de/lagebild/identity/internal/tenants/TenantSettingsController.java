@@ -59,13 +59,24 @@ class TenantSettingsController {
   @PostMapping("/{tenant}/verwaltung/einstellungen")
   @AllowRoles(Role.ADMIN)
   String save(
-      @PathVariable("tenant") String tenant, @Validated @ModelAttribute("form") SettingsForm form,
-      BindingResult errors, Model model, RedirectAttributes redirect) {
+      @PathVariable("tenant") String tenant,
+      @Validated @ModelAttribute("form") SettingsForm form,
+      BindingResult errors,
+      Model model,
+      RedirectAttributes redirect) {
     if (!errors.hasErrors()) {
       try {
         TenantRow row = current();
-        administration.updateSettings(new TenantRow(row.id(), row.slug(), form.getName(), form.getKind(),
-            form.getOfficialKey(), form.isPublicVisible(), row.hasLogo(), form.getVersion()));
+        administration.updateSettings(
+            new TenantRow(
+                row.id(),
+                row.slug(),
+                form.getName(),
+                form.getKind(),
+                form.getOfficialKey(),
+                form.isPublicVisible(),
+                row.hasLogo(),
+                form.getVersion()));
         redirect.addFlashAttribute("success", "settings.saved");
         return "redirect:/" + tenant + "/verwaltung/einstellungen";
       } catch (DomainException e) {
@@ -78,7 +89,9 @@ class TenantSettingsController {
   @PostMapping("/{tenant}/verwaltung/logo")
   @AllowRoles(Role.ADMIN)
   String uploadLogo(
-      @PathVariable("tenant") String tenant, @RequestParam("logo") MultipartFile logo, RedirectAttributes redirect)
+      @PathVariable("tenant") String tenant,
+      @RequestParam("logo") MultipartFile logo,
+      RedirectAttributes redirect)
       throws IOException {
     administration.updateLogo(current().id(), logo.getBytes(), logo.getContentType());
     redirect.addFlashAttribute("success", "settings.logoSaved");
@@ -88,7 +101,8 @@ class TenantSettingsController {
   @GetMapping("/{tenant}/logo")
   @AllowPublic
   ResponseEntity<byte[]> logo(@PathVariable("tenant") String tenant) {
-    TenantRepository.Logo logo = tenants.logo(TenantContext.require().value()).orElseThrow(NotFoundException::new);
+    TenantRepository.Logo logo =
+        tenants.logo(TenantContext.require().value()).orElseThrow(NotFoundException::new);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(logo.contentType()))
         .cacheControl(CacheControl.maxAge(Duration.ofMinutes(10)))

@@ -31,16 +31,22 @@ class ApiTokenController {
 
   @PostMapping("/{tenant}/profil/tokens")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER, Role.PROVIDER})
-  String create(@PathVariable("tenant") String tenant, @RequestParam("name") String name,
+  String create(
+      @PathVariable("tenant") String tenant,
+      @RequestParam("name") String name,
       RedirectAttributes redirect) {
-    redirect.addFlashAttribute("newToken", tokens.create(CurrentUser.get().orElseThrow().id(), name));
+    redirect.addFlashAttribute(
+        "newToken", tokens.create(CurrentUser.get().orElseThrow().id(), name));
     redirect.addFlashAttribute("success", "token.created.msg");
     return "redirect:/" + tenant + "/profil/tokens";
   }
 
   @PostMapping("/{tenant}/profil/tokens/{id}/widerrufen")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER, Role.PROVIDER})
-  String revoke(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id, RedirectAttributes redirect) {
+  String revoke(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
+      RedirectAttributes redirect) {
     tokens.revoke(CurrentUser.get().orElseThrow().id(), id);
     redirect.addFlashAttribute("success", "token.revoked");
     return "redirect:/" + tenant + "/profil/tokens";

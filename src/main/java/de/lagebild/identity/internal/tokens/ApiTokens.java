@@ -1,28 +1,26 @@
 package de.lagebild.identity.internal.tokens;
 
 import de.lagebild.identity.internal.setup.FirstAdministrator;
-
 import de.lagebild.platform.AuditLog;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.TenantScope;
 import de.lagebild.platform.TenantTable;
-import de.lagebild.platform.Types;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Field;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Personal API tokens for scripts: created in the profile, shown once, stored as SHA-256, revocable, valid for one
- * tenant with the owner's current role there (a changed role applies at once; a removed membership ends the token).
+ * Personal API tokens for scripts: created in the profile, shown once, stored as SHA-256,
+ * revocable, valid for one tenant with the owner's current role there (a changed role applies at
+ * once; a removed membership ends the token).
  */
 @Service
 public class ApiTokens {
@@ -55,7 +53,9 @@ public class ApiTokens {
     this.clock = clock;
   }
 
-  /** Creates a token for {@code userId} in the current tenant and returns its secret (shown once). */
+  /**
+   * Creates a token for {@code userId} in the current tenant and returns its secret (shown once).
+   */
   @Transactional
   String create(UUID userId, String name) {
     if (name == null || name.isBlank() || name.length() > 100) {
@@ -72,15 +72,33 @@ public class ApiTokens {
   @Transactional
   public void store(UUID userId, String name, String secret) {
     UUID id = UUID.randomUUID();
-    scope.insertInto(T).set(ID, id).set(USER_ID, userId).set(NAME, name)
-        .set(HASH, FirstAdministrator.hash(secret)).set(CREATED_AT, clock.instant()).execute();
-    audit.record("CREATE", "ApiToken", id, "API-Token angelegt: " + name, null, Map.of("name", name));
+    scope
+        .insertInto(T)
+        .set(ID, id)
+        .set(USER_ID, userId)
+        .set(NAME, name)
+        .set(HASH, FirstAdministrator.hash(secret))
+        .set(CREATED_AT, clock.instant())
+        .execute();
+    audit.record(
+        "CREATE", "ApiToken", id, "API-Token angelegt: " + name, null, Map.of("name", name));
   }
 
   List<Token> mine(UUID userId) {
-    return scope.dsl().select(ID, NAME, CREATED_AT, LAST_USED_AT, REVOKED_AT).from(scope.table(T))
-        .where(USER_ID.eq(userId)).orderBy(CREATED_AT.desc())
-        .fetch(r -> new Token(r.get(ID), r.get(NAME), r.get(CREATED_AT), r.get(LAST_USED_AT), r.get(REVOKED_AT)));
+    return scope
+        .dsl()
+        .select(ID, NAME, CREATED_AT, LAST_USED_AT, REVOKED_AT)
+        .from(scope.table(T))
+        .where(USER_ID.eq(userId))
+        .orderBy(CREATED_AT.desc())
+        .fetch(
+            r ->
+                new Token(
+                    r.get(ID),
+                    r.get(NAME),
+                    r.get(CREATED_AT),
+                    r.get(LAST_USED_AT),
+                    r.get(REVOKED_AT)));
   }
 
   public boolean exists(String secret) {
@@ -89,11 +107,16 @@ public class ApiTokens {
 
   @Transactional
   void revoke(UUID userId, UUID tokenId) {
-    int n = scope.update(T).set(REVOKED_AT, clock.instant())
-        .where(ID.eq(tokenId).and(USER_ID.eq(userId)).and(REVOKED_AT.isNull())).execute();
+    int n =
+        scope
+            .update(T)
+            .set(REVOKED_AT, clock.instant())
+            .where(ID.eq(tokenId).and(USER_ID.eq(userId)).and(REVOKED_AT.isNull()))
+            .execute();
     if (n != 1) {
       throw new NotFoundException();
     }
-    audit.record("UPDATE", "ApiToken", tokenId, "API-Token widerrufen", null, Map.of("revoked", "true"));
+    audit.record(
+        "UPDATE", "ApiToken", tokenId, "API-Token widerrufen", null, Map.of("revoked", "true"));
   }
 }

@@ -1,12 +1,11 @@
 package de.lagebild.identity.internal.units;
 
-import de.lagebild.platform.Text;
-
 import de.lagebild.identity.ResponsibleUnit;
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.Role;
+import de.lagebild.platform.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
@@ -45,11 +44,17 @@ class UnitAdminController {
   @PostMapping("/{tenant}/verwaltung/einheiten")
   @AllowRoles(Role.ADMIN)
   String create(
-      @PathVariable("tenant") String tenant, @Validated @ModelAttribute("form") UnitForm form, BindingResult errors,
-      Model model, RedirectAttributes redirect) {
+      @PathVariable("tenant") String tenant,
+      @Validated @ModelAttribute("form") UnitForm form,
+      BindingResult errors,
+      Model model,
+      RedirectAttributes redirect) {
     if (!errors.hasErrors()) {
       try {
-        administration.create(form.getName().strip(), Text.blankToNull(form.getShortName()), Text.blankToNull(form.getDescription()));
+        administration.create(
+            form.getName().strip(),
+            Text.blankToNull(form.getShortName()),
+            Text.blankToNull(form.getDescription()));
         redirect.addFlashAttribute("success", "unit.created");
         return "redirect:/" + tenant + "/verwaltung/einheiten";
       } catch (DomainException e) {
@@ -73,13 +78,22 @@ class UnitAdminController {
   @PostMapping("/{tenant}/verwaltung/einheiten/{id}")
   @AllowRoles(Role.ADMIN)
   String update(
-      @PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
-      @Validated @ModelAttribute("form") UnitForm form, BindingResult errors, Model model,
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
+      @Validated @ModelAttribute("form") UnitForm form,
+      BindingResult errors,
+      Model model,
       RedirectAttributes redirect) {
     if (!errors.hasErrors()) {
       try {
-        administration.update(new ResponsibleUnit(id, form.getName().strip(), Text.blankToNull(form.getShortName()),
-            Text.blankToNull(form.getDescription()), form.isActive(), form.getVersion()));
+        administration.update(
+            new ResponsibleUnit(
+                id,
+                form.getName().strip(),
+                Text.blankToNull(form.getShortName()),
+                Text.blankToNull(form.getDescription()),
+                form.isActive(),
+                form.getVersion()));
         redirect.addFlashAttribute("success", "unit.updated");
         return "redirect:/" + tenant + "/verwaltung/einheiten";
       } catch (NotFoundException e) {
@@ -90,7 +104,6 @@ class UnitAdminController {
     }
     return edit(tenant, id, model);
   }
-
 
   static class UnitForm {
     @NotBlank(message = "{validation.required}")

@@ -1,14 +1,14 @@
 package de.lagebild.identity.internal.units;
 
-import de.lagebild.identity.internal.store.Snapshot;
-
 import de.lagebild.identity.ResponsibleUnit;
 import de.lagebild.identity.ResponsibleUnits;
+import de.lagebild.identity.internal.store.Snapshot;
 import de.lagebild.platform.AuditLog;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.NotFoundException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -49,9 +49,15 @@ public class UnitAdministration implements ResponsibleUnits {
     if (units.nameTaken(name, null)) {
       throw new DomainException("unit.nameTaken", name);
     }
-    ResponsibleUnit unit = new ResponsibleUnit(UUID.randomUUID(), name, shortName, description, true, 0);
+    ResponsibleUnit unit =
+        new ResponsibleUnit(UUID.randomUUID(), name, shortName, description, true, 0);
     units.insert(unit, clock.instant());
-    audit.record("CREATE", "ResponsibleUnit", unit.id(), "Organisationseinheit angelegt: " + name, null,
+    audit.record(
+        "CREATE",
+        "ResponsibleUnit",
+        unit.id(),
+        "Organisationseinheit angelegt: " + name,
+        null,
         snapshot(unit));
     return unit;
   }
@@ -63,11 +69,16 @@ public class UnitAdministration implements ResponsibleUnits {
       throw new DomainException("unit.nameTaken", changed.name());
     }
     units.update(changed);
-    audit.record("UPDATE", "ResponsibleUnit", changed.id(), "Organisationseinheit geändert: " + changed.name(),
-        snapshot(before), snapshot(changed));
+    audit.record(
+        "UPDATE",
+        "ResponsibleUnit",
+        changed.id(),
+        "Organisationseinheit geändert: " + changed.name(),
+        snapshot(before),
+        snapshot(changed));
   }
 
-  private static java.util.Map<String, Object> snapshot(ResponsibleUnit u) {
+  private static Map<String, Object> snapshot(ResponsibleUnit u) {
     return Snapshot.of("name", u.name())
         .and("shortName", u.shortName())
         .and("description", u.description())

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -23,7 +24,7 @@ public class UnitRepository {
   }
 
   public List<ResponsibleUnit> findAll() {
-    return find(org.jooq.impl.DSL.noCondition());
+    return find(DSL.noCondition());
   }
 
   public Optional<ResponsibleUnit> findById(UUID id) {
@@ -43,7 +44,8 @@ public class UnitRepository {
   }
 
   void insert(ResponsibleUnit u, Instant now) {
-    scope.insertInto(T)
+    scope
+        .insertInto(T)
         .set(ID, u.id())
         .set(NAME, u.name())
         .set(SHORT_NAME, u.shortName())
@@ -55,21 +57,24 @@ public class UnitRepository {
   }
 
   void update(ResponsibleUnit u) {
-    int n = scope.update(T)
-        .set(NAME, u.name())
-        .set(SHORT_NAME, u.shortName())
-        .set(DESCRIPTION, u.description())
-        .set(ACTIVE, u.active())
-        .set(VERSION, u.version() + 1)
-        .where(ID.eq(u.id()).and(VERSION.eq(u.version())))
-        .execute();
+    int n =
+        scope
+            .update(T)
+            .set(NAME, u.name())
+            .set(SHORT_NAME, u.shortName())
+            .set(DESCRIPTION, u.description())
+            .set(ACTIVE, u.active())
+            .set(VERSION, u.version() + 1)
+            .where(ID.eq(u.id()).and(VERSION.eq(u.version())))
+            .execute();
     if (n != 1) {
       throw new ConcurrentEditException("Organisationseinheit");
     }
   }
 
   private List<ResponsibleUnit> find(Condition c) {
-    return scope.dsl()
+    return scope
+        .dsl()
         .select(ID, NAME, SHORT_NAME, DESCRIPTION, ACTIVE, VERSION)
         .from(scope.table(T))
         .where(c)
@@ -79,6 +84,11 @@ public class UnitRepository {
 
   private static ResponsibleUnit map(Record r) {
     return new ResponsibleUnit(
-        r.get(ID), r.get(NAME), r.get(SHORT_NAME), r.get(DESCRIPTION), r.get(ACTIVE), r.get(VERSION));
+        r.get(ID),
+        r.get(NAME),
+        r.get(SHORT_NAME),
+        r.get(DESCRIPTION),
+        r.get(ACTIVE),
+        r.get(VERSION));
   }
 }

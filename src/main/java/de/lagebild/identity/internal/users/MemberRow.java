@@ -6,5 +6,11 @@ import java.util.UUID;
 
 /** A user's membership in the current tenant, with the units a contributor reports for. */
 public record MemberRow(
-    UUID membershipId, UUID userId, String username, String email, String displayName, Role role, Set<UUID> unitIds,
+    UUID membershipId,
+    UUID userId,
+    String username,
+    String email,
+    String displayName,
+    Role role,
+    Set<UUID> unitIds,
     int version) {}

@@ -5,7 +5,6 @@ import de.lagebild.platform.AllowAuthenticated;
 import de.lagebild.platform.DomainException;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +23,8 @@ class ProfileController {
   private final UserRepository users;
   private final MessageSource messages;
 
-  ProfileController(UserAdministration administration, UserRepository users, MessageSource messages) {
+  ProfileController(
+      UserAdministration administration, UserRepository users, MessageSource messages) {
     this.administration = administration;
     this.users = users;
     this.messages = messages;
@@ -33,7 +33,8 @@ class ProfileController {
   @GetMapping("/profil")
   @AllowAuthenticated
   String profile(Model model) {
-    model.addAttribute("account", users.findById(CurrentUser.get().orElseThrow().id()).orElseThrow());
+    model.addAttribute(
+        "account", users.findById(CurrentUser.get().orElseThrow().id()).orElseThrow());
     if (!model.containsAttribute("passwordForm")) {
       model.addAttribute("passwordForm", new PasswordForm());
     }
@@ -43,11 +44,14 @@ class ProfileController {
   @PostMapping("/profil/passwort")
   @AllowAuthenticated
   String changePassword(
-      @Validated @ModelAttribute("passwordForm") PasswordForm form, BindingResult errors, Model model,
+      @Validated @ModelAttribute("passwordForm") PasswordForm form,
+      BindingResult errors,
+      Model model,
       RedirectAttributes redirect) {
     if (!errors.hasErrors()) {
       try {
-        administration.changePassword(CurrentUser.get().orElseThrow().id(), form.getCurrent(), form.getNext());
+        administration.changePassword(
+            CurrentUser.get().orElseThrow().id(), form.getCurrent(), form.getNext());
         redirect.addFlashAttribute("success", "profile.passwordChanged");
         return "redirect:/profil";
       } catch (DomainException e) {

@@ -1,7 +1,6 @@
 package de.lagebild.identity.internal.users;
 
 import de.lagebild.identity.internal.units.UnitRepository;
-
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.NotFoundException;
@@ -14,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -24,7 +24,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The tenant administrator manages who may work in the tenant, with which role and for which units. */
+/**
+ * The tenant administrator manages who may work in the tenant, with which role and for which units.
+ */
 @Controller
 class UserAdminController {
 
@@ -32,7 +34,8 @@ class UserAdminController {
   private final UnitRepository units;
   private final UserAdministration administration;
 
-  UserAdminController(MembershipRepository memberships, UnitRepository units, UserAdministration administration) {
+  UserAdminController(
+      MembershipRepository memberships, UnitRepository units, UserAdministration administration) {
     this.memberships = memberships;
     this.units = units;
     this.administration = administration;
@@ -42,8 +45,9 @@ class UserAdminController {
   @AllowRoles(Role.ADMIN)
   String list(@PathVariable("tenant") String tenant, Model model) {
     model.addAttribute("members", memberships.findAll());
-    model.addAttribute("unitNames", units.findAll().stream()
-        .collect(java.util.stream.Collectors.toMap(u -> u.id(), u -> u.name())));
+    model.addAttribute(
+        "unitNames",
+        units.findAll().stream().collect(Collectors.toMap(u -> u.id(), u -> u.name())));
     return "identity/users";
   }
 
@@ -63,12 +67,21 @@ class UserAdminController {
   @PostMapping("/{tenant}/verwaltung/benutzer/neu")
   @AllowRoles(Role.ADMIN)
   String create(
-      @PathVariable("tenant") String tenant, @Validated @ModelAttribute("form") NewUserForm form, BindingResult errors,
-      Model model, RedirectAttributes redirect) {
+      @PathVariable("tenant") String tenant,
+      @Validated @ModelAttribute("form") NewUserForm form,
+      BindingResult errors,
+      Model model,
+      RedirectAttributes redirect) {
     if (!errors.hasErrors()) {
       try {
-        administration.createAccount(new UserAdministration.NewAccount(form.getUsername(), form.getEmail(),
-            form.getDisplayName(), form.getPassword(), form.getRole(), form.getUnits()));
+        administration.createAccount(
+            new UserAdministration.NewAccount(
+                form.getUsername(),
+                form.getEmail(),
+                form.getDisplayName(),
+                form.getPassword(),
+                form.getRole(),
+                form.getUnits()));
         redirect.addFlashAttribute("success", "user.created");
         return "redirect:/" + tenant + "/verwaltung/benutzer";
       } catch (DomainException e) {
@@ -81,11 +94,15 @@ class UserAdminController {
   @PostMapping("/{tenant}/verwaltung/benutzer/bestehend")
   @AllowRoles(Role.ADMIN)
   String addExisting(
-      @PathVariable("tenant") String tenant, @Validated @ModelAttribute("existingForm") ExistingUserForm form,
-      BindingResult errors, Model model, RedirectAttributes redirect) {
+      @PathVariable("tenant") String tenant,
+      @Validated @ModelAttribute("existingForm") ExistingUserForm form,
+      BindingResult errors,
+      Model model,
+      RedirectAttributes redirect) {
     if (!errors.hasErrors()) {
       try {
-        administration.addExisting(form.getUsername(), form.getEmail(), form.getRole(), form.getUnits());
+        administration.addExisting(
+            form.getUsername(), form.getEmail(), form.getRole(), form.getUnits());
         redirect.addFlashAttribute("success", "user.added");
         return "redirect:/" + tenant + "/verwaltung/benutzer";
       } catch (DomainException e) {
@@ -114,8 +131,11 @@ class UserAdminController {
   @PostMapping("/{tenant}/verwaltung/benutzer/{id}")
   @AllowRoles(Role.ADMIN)
   String update(
-      @PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
-      @Validated @ModelAttribute("form") MembershipForm form, BindingResult errors, Model model,
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
+      @Validated @ModelAttribute("form") MembershipForm form,
+      BindingResult errors,
+      Model model,
       RedirectAttributes redirect) {
     if (!errors.hasErrors()) {
       try {
@@ -133,14 +153,18 @@ class UserAdminController {
 
   @PostMapping("/{tenant}/verwaltung/benutzer/{id}/entfernen")
   @AllowRoles(Role.ADMIN)
-  String remove(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id, RedirectAttributes redirect) {
+  String remove(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
+      RedirectAttributes redirect) {
     administration.removeMembership(id);
     redirect.addFlashAttribute("success", "user.removed");
     return "redirect:/" + tenant + "/verwaltung/benutzer";
   }
 
   private void addChoices(Model model) {
-    model.addAttribute("roles", new Role[] {Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER});
+    model.addAttribute(
+        "roles", new Role[] {Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER});
     model.addAttribute("units", units.findAll().stream().filter(u -> u.active()).toList());
   }
 
@@ -209,7 +233,10 @@ class UserAdminController {
     private String displayName;
 
     @NotBlank(message = "{validation.required}")
-    @Size(min = UserAdministration.MIN_PASSWORD_LENGTH, max = 200, message = "{validation.passwordLength}")
+    @Size(
+        min = UserAdministration.MIN_PASSWORD_LENGTH,
+        max = 200,
+        message = "{validation.passwordLength}")
     private String password;
 
     @Override

@@ -1,14 +1,15 @@
 package de.lagebild.identity.internal.users;
 
+import de.lagebild.identity.TenantMembership;
 import de.lagebild.identity.internal.store.Snapshot;
 import de.lagebild.identity.internal.tenants.TenantRepository;
 import de.lagebild.identity.internal.units.UnitRepository;
-
-import de.lagebild.identity.TenantMembership;
 import de.lagebild.platform.AuditLog;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.Role;
+import de.lagebild.platform.TenantAccess;
+import de.lagebild.platform.TenantContext;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -33,8 +34,13 @@ public class UserAdministration {
   private final TenantRepository tenants;
 
   UserAdministration(
-      UserRepository users, MembershipRepository memberships, UnitRepository units, PasswordEncoder passwords,
-      AuditLog audit, Clock clock, TenantRepository tenants) {
+      UserRepository users,
+      MembershipRepository memberships,
+      UnitRepository units,
+      PasswordEncoder passwords,
+      AuditLog audit,
+      Clock clock,
+      TenantRepository tenants) {
     this.tenants = tenants;
     this.users = users;
     this.memberships = memberships;
@@ -44,7 +50,13 @@ public class UserAdministration {
     this.clock = clock;
   }
 
-  record NewAccount(String username, String email, String displayName, String password, Role role, Set<UUID> units) {}
+  record NewAccount(
+      String username,
+      String email,
+      String displayName,
+      String password,
+      Role role,
+      Set<UUID> units) {}
 
   /** Creates a new account and makes it a member of the current tenant. */
   @Transactional
@@ -59,11 +71,24 @@ public class UserAdministration {
     Set<UUID> unitIds = checkUnits(a.role(), a.units());
     UUID userId = UUID.randomUUID();
     users.insert(
-        new UserRow(userId, a.username(), a.email(), a.displayName(), passwords.encode(a.password()), false, true, 0),
+        new UserRow(
+            userId,
+            a.username(),
+            a.email(),
+            a.displayName(),
+            passwords.encode(a.password()),
+            false,
+            true,
+            0),
         clock.instant());
     UUID membershipId = UUID.randomUUID();
     memberships.insert(membershipId, userId, a.role(), unitIds, clock.instant());
-    audit.record("CREATE", "User", userId, "Benutzer angelegt: " + a.username(), null,
+    audit.record(
+        "CREATE",
+        "User",
+        userId,
+        "Benutzer angelegt: " + a.username(),
+        null,
         Snapshot.of("username", UserRepository.normalize(a.username()))
             .and("email", UserRepository.normalize(a.email()))
             .and("displayName", a.displayName())
@@ -73,19 +98,32 @@ public class UserAdministration {
     return userId;
   }
 
-  /** Adds an existing account (identified by user name and e-mail, both must match) to the current tenant. */
+  /**
+   * Adds an existing account (identified by user name and e-mail, both must match) to the current
+   * tenant.
+   */
   @Transactional
   UUID addExisting(String username, String email, Role role, Set<UUID> unitIds) {
-    UserRow user = users.findByUsername(username)
-        .filter(u -> u.email().equals(UserRepository.normalize(email)))
-        .orElseThrow(() -> new DomainException("user.existingNotFound"));
+    UserRow user =
+        users
+            .findByUsername(username)
+            .filter(u -> u.email().equals(UserRepository.normalize(email)))
+            .orElseThrow(() -> new DomainException("user.existingNotFound"));
     if (memberships.find(user.id()).isPresent()) {
       throw new DomainException("user.alreadyMember", user.username());
     }
     Set<UUID> checked = checkUnits(role, unitIds);
     memberships.insert(UUID.randomUUID(), user.id(), role, checked, clock.instant());
-    audit.record("CREATE", "Membership", user.id(), "Bestehendes Konto hinzugefügt: " + user.username(), null,
-        Snapshot.of("username", user.username()).and("role", role).and("units", unitNames(checked)).map());
+    audit.record(
+        "CREATE",
+        "Membership",
+        user.id(),
+        "Bestehendes Konto hinzugefügt: " + user.username(),
+        null,
+        Snapshot.of("username", user.username())
+            .and("role", role)
+            .and("units", unitNames(checked))
+            .map());
     return user.id();
   }
 
@@ -93,11 +131,17 @@ public class UserAdministration {
   void updateMembership(UUID membershipId, Role role, Set<UUID> unitIds, int version) {
     MemberRow before = memberships.findById(membershipId).orElseThrow(NotFoundException::new);
     Set<UUID> checked = checkUnits(role, unitIds);
-    if (before.role() == Role.ADMIN && role != Role.ADMIN && memberships.countWithRole(Role.ADMIN) <= 1) {
+    if (before.role() == Role.ADMIN
+        && role != Role.ADMIN
+        && memberships.countWithRole(Role.ADMIN) <= 1) {
       throw new DomainException("user.lastAdmin");
     }
     memberships.update(membershipId, role, checked, version);
-    audit.record("UPDATE", "Membership", before.userId(), "Rolle/Einheiten geändert: " + before.username(),
+    audit.record(
+        "UPDATE",
+        "Membership",
+        before.userId(),
+        "Rolle/Einheiten geändert: " + before.username(),
         Snapshot.of("role", before.role()).and("units", unitNames(before.unitIds())).map(),
         Snapshot.of("role", role).and("units", unitNames(checked)).map());
   }
@@ -109,8 +153,13 @@ public class UserAdministration {
       throw new DomainException("user.lastAdmin");
     }
     memberships.delete(membershipId);
-    audit.record("DELETE", "Membership", before.userId(), "Aus dem Mandanten entfernt: " + before.username(),
-        Snapshot.of("username", before.username()).and("role", before.role()).map(), null);
+    audit.record(
+        "DELETE",
+        "Membership",
+        before.userId(),
+        "Aus dem Mandanten entfernt: " + before.username(),
+        Snapshot.of("username", before.username()).and("role", before.role()).map(),
+        null);
   }
 
   /** A user changes their own password; the current one must be given. */
@@ -122,12 +171,24 @@ public class UserAdministration {
     }
     checkPassword(next);
     users.updatePassword(userId, passwords.encode(next));
-    // an account spans tenants: each tenant's log shows the change of a member's password (never the password)
+    // an account spans tenants: each tenant's log shows the change of a member's password (never
+    // the password)
     for (TenantMembership m : memberships.tenantsOf(userId)) {
-      tenants.findBySlug(m.slug()).ifPresent(t -> de.lagebild.platform.TenantContext.runAs(
-          new de.lagebild.platform.TenantAccess(t.tenantId(), t.slug(), t.name(), t.publicVisible(), m.role(),
-              Set.of()),
-          () -> audit.record("UPDATE", "User", userId, "Passwort geändert: " + user.username(), null, null)));
+      tenants
+          .findBySlug(m.slug())
+          .ifPresent(
+              t ->
+                  TenantContext.runAs(
+                      new TenantAccess(
+                          t.tenantId(), t.slug(), t.name(), t.publicVisible(), m.role(), Set.of()),
+                      () ->
+                          audit.record(
+                              "UPDATE",
+                              "User",
+                              userId,
+                              "Passwort geändert: " + user.username(),
+                              null,
+                              null)));
     }
   }
 
@@ -155,8 +216,8 @@ public class UserAdministration {
     if (ids.isEmpty()) {
       return "";
     }
-    Map<UUID, String> names = units.findAll().stream()
-        .collect(Collectors.toMap(u -> u.id(), u -> u.name()));
+    Map<UUID, String> names =
+        units.findAll().stream().collect(Collectors.toMap(u -> u.id(), u -> u.name()));
     return ids.stream().map(names::get).sorted().collect(Collectors.joining(", "));
   }
 }

@@ -66,12 +66,13 @@ public class UserRepository {
   }
 
   void updateProfile(UUID id, String displayName, String email, int expectedVersion) {
-    int n = dsl.update(T)
-        .set(DISPLAY_NAME, displayName)
-        .set(EMAIL, normalize(email))
-        .set(VERSION, expectedVersion + 1)
-        .where(ID.eq(id).and(VERSION.eq(expectedVersion)))
-        .execute();
+    int n =
+        dsl.update(T)
+            .set(DISPLAY_NAME, displayName)
+            .set(EMAIL, normalize(email))
+            .set(VERSION, expectedVersion + 1)
+            .where(ID.eq(id).and(VERSION.eq(expectedVersion)))
+            .execute();
     if (n != 1) {
       throw new ConcurrentEditException("Benutzerkonto");
     }
@@ -86,7 +87,8 @@ public class UserRepository {
   }
 
   private Optional<UserRow> find(Condition c) {
-    return dsl.select(ID, USERNAME, EMAIL, DISPLAY_NAME, PASSWORD_HASH, PLATFORM_ADMIN, ENABLED, VERSION)
+    return dsl.select(
+            ID, USERNAME, EMAIL, DISPLAY_NAME, PASSWORD_HASH, PLATFORM_ADMIN, ENABLED, VERSION)
         .from(T)
         .where(c)
         .fetchOptional(UserRepository::map);
@@ -94,7 +96,13 @@ public class UserRepository {
 
   private static UserRow map(Record r) {
     return new UserRow(
-        r.get(ID), r.get(USERNAME), r.get(EMAIL), r.get(DISPLAY_NAME), r.get(PASSWORD_HASH), r.get(PLATFORM_ADMIN),
-        r.get(ENABLED), r.get(VERSION));
+        r.get(ID),
+        r.get(USERNAME),
+        r.get(EMAIL),
+        r.get(DISPLAY_NAME),
+        r.get(PASSWORD_HASH),
+        r.get(PLATFORM_ADMIN),
+        r.get(ENABLED),
+        r.get(VERSION));
   }
 }

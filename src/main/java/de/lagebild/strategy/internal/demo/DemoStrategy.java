@@ -1,12 +1,5 @@
 package de.lagebild.strategy.internal.demo;
 
-import de.lagebild.strategy.internal.imports.ImportedTree;
-import de.lagebild.strategy.internal.imports.StrategyImport;
-import de.lagebild.strategy.internal.imports.TableFormatReader;
-import de.lagebild.strategy.internal.status.StatusCatalogue;
-import de.lagebild.strategy.internal.store.RoundRepository;
-import de.lagebild.strategy.internal.store.StrategyRepository;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import de.lagebild.exchange.FuzzyDate;
 import de.lagebild.identity.ResponsibleUnits;
@@ -14,11 +7,17 @@ import de.lagebild.identity.TenantDirectory;
 import de.lagebild.platform.AuditLog;
 import de.lagebild.platform.LagebildProperties;
 import de.lagebild.platform.TenantContext;
+import de.lagebild.strategy.internal.imports.ImportedTree;
+import de.lagebild.strategy.internal.imports.StrategyImport;
+import de.lagebild.strategy.internal.imports.TableFormatReader;
+import de.lagebild.strategy.internal.status.StatusCatalogue;
+import de.lagebild.strategy.internal.store.RoundRepository;
 import de.lagebild.strategy.internal.store.Rows.RoundRow;
 import de.lagebild.strategy.internal.store.Rows.RoundState;
 import de.lagebild.strategy.internal.store.Rows.StrategyRow;
 import de.lagebild.strategy.internal.store.Rows.StrategyStatus;
 import de.lagebild.strategy.internal.store.Rows.Visibility;
+import de.lagebild.strategy.internal.store.StrategyRepository;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,9 +41,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * In demo mode: the status catalogue for every demo tenant, and Nordhausen's strategy read from seed 000 by
- * {@link TableFormatReader} – goal tree, measures, responsible units and the "Einschätzung Juni 2022" texts as
- * assessments of the closed round "Juni 2022" – plus a prepared round for the next report. Runs once per database.
+ * In demo mode: the status catalogue for every demo tenant, and Nordhausen's strategy read from
+ * seed 000 by {@link TableFormatReader} – goal tree, measures, responsible units and the
+ * "Einschätzung Juni 2022" texts as assessments of the closed round "Juni 2022" – plus a prepared
+ * round for the next report. Runs once per database.
  */
 @Component
 @Order(20)
@@ -53,8 +53,17 @@ class DemoStrategy implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(DemoStrategy.class);
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record Config(String tenant, String seed, String title, String kind, String decisionRef, LocalDate validFrom,
-      LocalDate validTo, String description, String importedAuthor, String nextRound,
+  record Config(
+      String tenant,
+      String seed,
+      String title,
+      String kind,
+      String decisionRef,
+      LocalDate validFrom,
+      LocalDate validTo,
+      String description,
+      String importedAuthor,
+      String nextRound,
       Map<String, List<String>> unitAliases) {}
 
   private final LagebildProperties properties;
@@ -69,9 +78,18 @@ class DemoStrategy implements ApplicationRunner {
   private final JsonMapper json;
   private final Clock clock;
 
-  DemoStrategy(LagebildProperties properties, TenantDirectory tenants, StrategyRepository strategies,
-      RoundRepository rounds, StatusCatalogue statuses, ResponsibleUnits units,
-      AuditLog audit, StrategyImport importer, TransactionTemplate tx, JsonMapper json, Clock clock) {
+  DemoStrategy(
+      LagebildProperties properties,
+      TenantDirectory tenants,
+      StrategyRepository strategies,
+      RoundRepository rounds,
+      StatusCatalogue statuses,
+      ResponsibleUnits units,
+      AuditLog audit,
+      StrategyImport importer,
+      TransactionTemplate tx,
+      JsonMapper json,
+      Clock clock) {
     this.properties = properties;
     this.tenants = tenants;
     this.strategies = strategies;
@@ -91,19 +109,27 @@ class DemoStrategy implements ApplicationRunner {
       return;
     }
     for (String slug : List.of("nordhausen", "saalfeld-rudolstadt")) {
-      tenants.systemAccess(slug).ifPresent(a -> TenantContext.runAs(a, () -> tx.executeWithoutResult(s ->
-          statuses.ensureDefaults())));
+      tenants
+          .systemAccess(slug)
+          .ifPresent(
+              a ->
+                  TenantContext.runAs(
+                      a, () -> tx.executeWithoutResult(s -> statuses.ensureDefaults())));
     }
     Config config;
     try (InputStream in = new ClassPathResource("demo/nordhausen-strategy.json").getInputStream()) {
       config = json.readValue(in, Config.class);
     }
     var access = tenants.systemAccess(config.tenant()).orElseThrow();
-    TenantContext.runAs(access, () -> tx.executeWithoutResult(s -> {
-      if (strategies.findByTitle(config.title()).isEmpty()) {
-        load(config);
-      }
-    }));
+    TenantContext.runAs(
+        access,
+        () ->
+            tx.executeWithoutResult(
+                s -> {
+                  if (strategies.findByTitle(config.title()).isEmpty()) {
+                    load(config);
+                  }
+                }));
   }
 
   void load(Config c) {
@@ -115,32 +141,77 @@ class DemoStrategy implements ApplicationRunner {
     }
     ImportedTree seed = TableFormatReader.read(text);
     Instant now = clock.instant();
-    StrategyRow strategy = new StrategyRow(UUID.randomUUID(), c.title(), c.kind(), c.validFrom(), c.validTo(),
-        c.decisionRef(), StrategyStatus.DECIDED, seed.levelNames, Visibility.PUBLIC, c.description(), 0);
+    StrategyRow strategy =
+        new StrategyRow(
+            UUID.randomUUID(),
+            c.title(),
+            c.kind(),
+            c.validFrom(),
+            c.validTo(),
+            c.decisionRef(),
+            StrategyStatus.DECIDED,
+            seed.levelNames,
+            Visibility.PUBLIC,
+            c.description(),
+            0);
     strategies.insert(strategy, now);
-    RoundRow round = new RoundRow(UUID.randomUUID(), strategy.id(), seed.getRoundName(),
-        FuzzyDate.parse(seed.getRoundName()).earliest(), FuzzyDate.parse(seed.getRoundName()).latest(), null,
-        RoundState.CLOSED, 0);
+    RoundRow round =
+        new RoundRow(
+            UUID.randomUUID(),
+            strategy.id(),
+            seed.getRoundName(),
+            FuzzyDate.parse(seed.getRoundName()).earliest(),
+            FuzzyDate.parse(seed.getRoundName()).latest(),
+            null,
+            RoundState.CLOSED,
+            0);
     rounds.insert(round, now);
-    int[] counts = importer.writeTree(strategy, seed, Map.of(seed.getRoundName(), round), text1 -> unitsFor(c, text1),
-        c.importedAuthor(), now);
+    int[] counts =
+        importer.writeTree(
+            strategy,
+            seed,
+            Map.of(seed.getRoundName(), round),
+            text1 -> unitsFor(c, text1),
+            c.importedAuthor(),
+            now);
     FuzzyDate next = FuzzyDate.parse(c.nextRound());
-    rounds.insert(new RoundRow(UUID.randomUUID(), strategy.id(), c.nextRound(), next.earliest(), next.latest(),
-        next.latest(), RoundState.PREPARED, 0), now);
-    audit.record("CREATE", "Strategy", strategy.id(), "Demo-Strategie aus Bericht geladen: " + c.title(), null,
+    rounds.insert(
+        new RoundRow(
+            UUID.randomUUID(),
+            strategy.id(),
+            c.nextRound(),
+            next.earliest(),
+            next.latest(),
+            next.latest(),
+            RoundState.PREPARED,
+            0),
+        now);
+    audit.record(
+        "CREATE",
+        "Strategy",
+        strategy.id(),
+        "Demo-Strategie aus Bericht geladen: " + c.title(),
+        null,
         Map.of("goals", counts[0], "measures", counts[1], "round", seed.getRoundName()));
-    log.info("Demo strategy '{}' loaded from {}: {} goals, {} measures, round {}", c.title(), c.seed(), counts[0],
-        counts[1], seed.getRoundName());
+    log.info(
+        "Demo strategy '{}' loaded from {}: {} goals, {} measures, round {}",
+        c.title(),
+        c.seed(),
+        counts[0],
+        counts[1],
+        seed.getRoundName());
   }
 
   private Set<UUID> unitsFor(Config c, String responsible) {
     Set<UUID> result = new LinkedHashSet<>();
     String text = responsible.toLowerCase(Locale.GERMAN);
-    c.unitAliases().forEach((unit, aliases) -> {
-      if (aliases.stream().anyMatch(a -> text.contains(a.toLowerCase(Locale.GERMAN)))) {
-        result.add(units.findOrCreate(unit).id());
-      }
-    });
+    c.unitAliases()
+        .forEach(
+            (unit, aliases) -> {
+              if (aliases.stream().anyMatch(a -> text.contains(a.toLowerCase(Locale.GERMAN)))) {
+                result.add(units.findOrCreate(unit).id());
+              }
+            });
     return result;
   }
 }

@@ -1,13 +1,14 @@
 package de.lagebild.strategy.internal.editing;
 
-import de.lagebild.strategy.internal.store.StrategyRepository;
-
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.ConcurrentEditException;
 import de.lagebild.platform.DomainException;
+import de.lagebild.platform.LifeSituation;
 import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.Role;
+import de.lagebild.platform.Text;
 import de.lagebild.strategy.internal.store.Rows.GoalRow;
+import de.lagebild.strategy.internal.store.StrategyRepository;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.LinkedHashSet;
@@ -25,7 +26,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Editing a goal's own fields: code, title, description, success criterion, goal source, life situations. */
+/**
+ * Editing a goal's own fields: code, title, description, success criterion, goal source, life
+ * situations.
+ */
 @Controller
 class GoalEditController {
 
@@ -44,8 +48,11 @@ class GoalEditController {
 
   @GetMapping("/{tenant}/strategien/{id}/ziele/{goalId}/bearbeiten")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String edit(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
-      @PathVariable("goalId") UUID goalId, Model model) {
+  String edit(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
+      @PathVariable("goalId") UUID goalId,
+      Model model) {
     GoalRow g = load(id, goalId);
     if (!model.containsAttribute("form")) {
       model.addAttribute("form", GoalForm.of(g));
@@ -55,18 +62,33 @@ class GoalEditController {
 
   @PostMapping("/{tenant}/strategien/{id}/ziele/{goalId}/bearbeiten")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String save(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
-      @PathVariable("goalId") UUID goalId, @Validated @ModelAttribute("form") GoalForm form, BindingResult errors,
-      Model model, RedirectAttributes redirect) {
+  String save(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
+      @PathVariable("goalId") UUID goalId,
+      @Validated @ModelAttribute("form") GoalForm form,
+      BindingResult errors,
+      Model model,
+      RedirectAttributes redirect) {
     GoalRow current = load(id, goalId);
     if (!errors.hasErrors()) {
-      Set<String> known = new LinkedHashSet<>(de.lagebild.platform.LifeSituation.codes());
+      Set<String> known = new LinkedHashSet<>(LifeSituation.codes());
       known.retainAll(form.lifeSituations == null ? Set.of() : form.lifeSituations);
       try {
-        editing.saveGoal(new GoalRow(goalId, id, current.parentId(), current.level(), current.position(),
-            de.lagebild.platform.Text.blankToNull(form.code), form.title.strip(), de.lagebild.platform.Text.blankToNull(form.description),
-            de.lagebild.platform.Text.blankToNull(form.successCriterion), de.lagebild.platform.Text.blankToNull(form.goalSource), known,
-            form.version));
+        editing.saveGoal(
+            new GoalRow(
+                goalId,
+                id,
+                current.parentId(),
+                current.level(),
+                current.position(),
+                Text.blankToNull(form.code),
+                form.title.strip(),
+                Text.blankToNull(form.description),
+                Text.blankToNull(form.successCriterion),
+                Text.blankToNull(form.goalSource),
+                known,
+                form.version));
         redirect.addFlashAttribute("success", "goal.saved");
         return "redirect:/" + tenant + "/strategien/" + id + "/struktur";
       } catch (ConcurrentEditException e) {
@@ -81,23 +103,37 @@ class GoalEditController {
   }
 
   private GoalRow load(UUID strategyId, UUID goalId) {
-    return strategies.goal(goalId).filter(g -> g.strategyId().equals(strategyId)).orElseThrow(NotFoundException::new);
+    return strategies
+        .goal(goalId)
+        .filter(g -> g.strategyId().equals(strategyId))
+        .orElseThrow(NotFoundException::new);
   }
 
   private String view(Model model, UUID strategyId, GoalRow goal) {
     model.addAttribute("strategy", strategies.find(strategyId).orElseThrow(NotFoundException::new));
     model.addAttribute("goal", goal);
-    model.addAttribute("lifeSituations", de.lagebild.platform.LifeSituation.values());
+    model.addAttribute("lifeSituations", LifeSituation.values());
     return "strategy/goal-edit";
   }
 
   /** The goal form; public fields bound directly. */
   static class GoalForm {
-    @Size(max = 30, message = "{validation.tooLong}") public String code;
-    @NotBlank(message = "{validation.required}") @Size(max = 5000, message = "{validation.tooLong}") public String title;
-    @Size(max = 10000, message = "{validation.tooLong}") public String description;
-    @Size(max = 5000, message = "{validation.tooLong}") public String successCriterion;
-    @Size(max = 500, message = "{validation.tooLong}") public String goalSource;
+    @Size(max = 30, message = "{validation.tooLong}")
+    public String code;
+
+    @NotBlank(message = "{validation.required}")
+    @Size(max = 5000, message = "{validation.tooLong}")
+    public String title;
+
+    @Size(max = 10000, message = "{validation.tooLong}")
+    public String description;
+
+    @Size(max = 5000, message = "{validation.tooLong}")
+    public String successCriterion;
+
+    @Size(max = 500, message = "{validation.tooLong}")
+    public String goalSource;
+
     public Set<String> lifeSituations = new LinkedHashSet<>();
     public int version;
 

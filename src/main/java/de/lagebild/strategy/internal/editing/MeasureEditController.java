@@ -1,19 +1,18 @@
 package de.lagebild.strategy.internal.editing;
 
-import de.lagebild.platform.Text;
-
-import de.lagebild.strategy.internal.store.MeasureRepository;
-import de.lagebild.strategy.internal.store.StrategyRepository;
-
 import de.lagebild.exchange.FuzzyDate;
 import de.lagebild.identity.ResponsibleUnits;
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.ConcurrentEditException;
 import de.lagebild.platform.DomainException;
+import de.lagebild.platform.LifeSituation;
 import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.Role;
+import de.lagebild.platform.Text;
+import de.lagebild.strategy.internal.store.MeasureRepository;
 import de.lagebild.strategy.internal.store.Rows.MeasureRow;
 import de.lagebild.strategy.internal.store.Rows.PreventionLevel;
+import de.lagebild.strategy.internal.store.StrategyRepository;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -21,6 +20,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -47,7 +47,10 @@ class MeasureEditController {
   private final TreeEditing editing;
   private final ResponsibleUnits units;
 
-  MeasureEditController(StrategyRepository strategies, MeasureRepository measures, TreeEditing editing,
+  MeasureEditController(
+      StrategyRepository strategies,
+      MeasureRepository measures,
+      TreeEditing editing,
       ResponsibleUnits units) {
     this.strategies = strategies;
     this.measures = measures;
@@ -64,8 +67,11 @@ class MeasureEditController {
 
   @GetMapping("/{tenant}/strategien/{id}/massnahmen/{measureId}/bearbeiten")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String edit(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
-      @PathVariable("measureId") UUID measureId, Model model) {
+  String edit(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
+      @PathVariable("measureId") UUID measureId,
+      Model model) {
     MeasureRow m = load(id, measureId);
     if (!model.containsAttribute("form")) {
       model.addAttribute("form", MeasureForm.of(m));
@@ -77,9 +83,14 @@ class MeasureEditController {
 
   @PostMapping("/{tenant}/strategien/{id}/massnahmen/{measureId}/bearbeiten")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String save(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
-      @PathVariable("measureId") UUID measureId, @Validated @ModelAttribute("form") MeasureForm form,
-      BindingResult errors, Model model, RedirectAttributes redirect) {
+  String save(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
+      @PathVariable("measureId") UUID measureId,
+      @Validated @ModelAttribute("form") MeasureForm form,
+      BindingResult errors,
+      Model model,
+      RedirectAttributes redirect) {
     MeasureRow current = load(id, measureId);
     if (!errors.hasErrors()) {
       MeasureRow changed = form.toRow(current);
@@ -130,40 +141,78 @@ class MeasureEditController {
   }
 
   private MeasureRow load(UUID strategyId, UUID measureId) {
-    return measures.find(measureId).filter(m -> m.strategyId().equals(strategyId)).orElseThrow(NotFoundException::new);
+    return measures
+        .find(measureId)
+        .filter(m -> m.strategyId().equals(strategyId))
+        .orElseThrow(NotFoundException::new);
   }
 
   private void addChoices(UUID strategyId, Model model) {
     var strategy = strategies.find(strategyId).orElseThrow(NotFoundException::new);
     model.addAttribute("strategy", strategy);
-    model.addAttribute("goals", strategies.goals(strategyId).stream()
-        .sorted(java.util.Comparator.comparing(g -> Objects.toString(g.code(), ""))).toList());
+    model.addAttribute(
+        "goals",
+        strategies.goals(strategyId).stream()
+            .sorted(Comparator.comparing(g -> Objects.toString(g.code(), "")))
+            .toList());
     model.addAttribute("units", units.list());
     model.addAttribute("preventionLevels", PreventionLevel.values());
-    model.addAttribute("lifeSituations", de.lagebild.platform.LifeSituation.values());
+    model.addAttribute("lifeSituations", LifeSituation.values());
   }
-
 
   /** The edit form; public fields bound directly. */
   static class MeasureForm {
-    @Size(max = 30, message = "{validation.tooLong}") public String code;
-    @NotBlank(message = "{validation.required}") @Size(max = 5000, message = "{validation.tooLong}") public String title;
-    @NotNull(message = "{validation.required}") public UUID goalId;
-    @Size(max = 10000, message = "{validation.tooLong}") public String description;
-    @Size(max = 5000, message = "{validation.tooLong}") public String responsibleText;
+    @Size(max = 30, message = "{validation.tooLong}")
+    public String code;
+
+    @NotBlank(message = "{validation.required}")
+    @Size(max = 5000, message = "{validation.tooLong}")
+    public String title;
+
+    @NotNull(message = "{validation.required}")
+    public UUID goalId;
+
+    @Size(max = 10000, message = "{validation.tooLong}")
+    public String description;
+
+    @Size(max = 5000, message = "{validation.tooLong}")
+    public String responsibleText;
+
     public Set<UUID> units = new LinkedHashSet<>();
-    @Size(max = 5000, message = "{validation.tooLong}") public String partners;
-    @Size(max = 5000, message = "{validation.tooLong}") public String successCriteria;
-    @Size(max = 5000, message = "{validation.tooLong}") public String targetGroups;
+
+    @Size(max = 5000, message = "{validation.tooLong}")
+    public String partners;
+
+    @Size(max = 5000, message = "{validation.tooLong}")
+    public String successCriteria;
+
+    @Size(max = 5000, message = "{validation.tooLong}")
+    public String targetGroups;
+
     public Set<String> lifeSituations = new LinkedHashSet<>();
     public PreventionLevel preventionLevel;
-    @Size(max = 5000, message = "{validation.tooLong}") public String costsText;
+
+    @Size(max = 5000, message = "{validation.tooLong}")
+    public String costsText;
+
     public BigDecimal costAmount;
-    @Size(max = 300, message = "{validation.tooLong}") public String fundingSource;
-    @Size(max = 120, message = "{validation.tooLong}") public String startText;
-    @Size(max = 120, message = "{validation.tooLong}") public String endText;
-    @Size(max = 5000, message = "{validation.tooLong}") public String communication;
-    @Min(value = 0, message = "{validation.weight}") @Max(value = 100, message = "{validation.weight}") public int weight = 1;
+
+    @Size(max = 300, message = "{validation.tooLong}")
+    public String fundingSource;
+
+    @Size(max = 120, message = "{validation.tooLong}")
+    public String startText;
+
+    @Size(max = 120, message = "{validation.tooLong}")
+    public String endText;
+
+    @Size(max = 5000, message = "{validation.tooLong}")
+    public String communication;
+
+    @Min(value = 0, message = "{validation.weight}")
+    @Max(value = 100, message = "{validation.weight}")
+    public int weight = 1;
+
     public int version;
 
     static MeasureForm of(MeasureRow m) {
@@ -191,12 +240,30 @@ class MeasureEditController {
     }
 
     MeasureRow toRow(MeasureRow current) {
-      Set<String> known = new LinkedHashSet<>(de.lagebild.platform.LifeSituation.codes());
+      Set<String> known = new LinkedHashSet<>(LifeSituation.codes());
       known.retainAll(lifeSituations == null ? Set.of() : lifeSituations);
-      return new MeasureRow(current.id(), current.strategyId(), goalId, current.position(), Text.blankToNull(code), title.strip(),
-          Text.blankToNull(description), Text.blankToNull(responsibleText), Text.blankToNull(partners), Text.blankToNull(successCriteria), Text.blankToNull(targetGroups),
-          known, preventionLevel, Text.blankToNull(costsText), costAmount, Text.blankToNull(fundingSource), FuzzyDate.parse(startText),
-          FuzzyDate.parse(endText), Text.blankToNull(communication), weight, units == null ? Set.of() : Set.copyOf(units),
+      return new MeasureRow(
+          current.id(),
+          current.strategyId(),
+          goalId,
+          current.position(),
+          Text.blankToNull(code),
+          title.strip(),
+          Text.blankToNull(description),
+          Text.blankToNull(responsibleText),
+          Text.blankToNull(partners),
+          Text.blankToNull(successCriteria),
+          Text.blankToNull(targetGroups),
+          known,
+          preventionLevel,
+          Text.blankToNull(costsText),
+          costAmount,
+          Text.blankToNull(fundingSource),
+          FuzzyDate.parse(startText),
+          FuzzyDate.parse(endText),
+          Text.blankToNull(communication),
+          weight,
+          units == null ? Set.of() : Set.copyOf(units),
           version);
     }
   }

@@ -1,16 +1,16 @@
 package de.lagebild.strategy.internal.editing;
 
-import de.lagebild.strategy.internal.store.StrategyRepository;
-
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.AuditLog;
 import de.lagebild.platform.ConcurrentEditException;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.Role;
+import de.lagebild.platform.Text;
 import de.lagebild.strategy.internal.store.Rows.StrategyRow;
 import de.lagebild.strategy.internal.store.Rows.StrategyStatus;
 import de.lagebild.strategy.internal.store.Rows.Visibility;
+import de.lagebild.strategy.internal.store.StrategyRepository;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -35,7 +35,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Creating and editing a strategy's frame: title, kind, validity, decision, status, level names, visibility. */
+/**
+ * Creating and editing a strategy's frame: title, kind, validity, decision, status, level names,
+ * visibility.
+ */
 @Controller
 class StrategyEditController {
 
@@ -46,7 +49,8 @@ class StrategyEditController {
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  StrategyEditController(StrategyRepository strategies, AuditLog audit, TransactionTemplate tx, Clock clock) {
+  StrategyEditController(
+      StrategyRepository strategies, AuditLog audit, TransactionTemplate tx, Clock clock) {
     this.strategies = strategies;
     this.audit = audit;
     this.tx = tx;
@@ -69,15 +73,26 @@ class StrategyEditController {
 
   @PostMapping("/{tenant}/strategien/neu")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String create(@PathVariable("tenant") String tenant, @Validated @ModelAttribute("form") StrategyForm form,
-      BindingResult errors, Model model, RedirectAttributes redirect) {
+  String create(
+      @PathVariable("tenant") String tenant,
+      @Validated @ModelAttribute("form") StrategyForm form,
+      BindingResult errors,
+      Model model,
+      RedirectAttributes redirect) {
     if (!errors.hasErrors()) {
       try {
         StrategyRow row = form.toRow(UUID.randomUUID(), 0);
-        tx.executeWithoutResult(s -> {
-          strategies.insert(row, clock.instant());
-          audit.record("CREATE", "Strategy", row.id(), "Strategie angelegt: " + row.title(), null, snapshot(row));
-        });
+        tx.executeWithoutResult(
+            s -> {
+              strategies.insert(row, clock.instant());
+              audit.record(
+                  "CREATE",
+                  "Strategy",
+                  row.id(),
+                  "Strategie angelegt: " + row.title(),
+                  null,
+                  snapshot(row));
+            });
         redirect.addFlashAttribute("success", "strategy.created");
         return "redirect:/" + tenant + "/strategien/" + row.id() + "/struktur";
       } catch (DomainException e) {
@@ -99,18 +114,28 @@ class StrategyEditController {
 
   @PostMapping("/{tenant}/strategien/{id}/bearbeiten")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String save(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
-      @Validated @ModelAttribute("form") StrategyForm form, BindingResult errors, Model model,
+  String save(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
+      @Validated @ModelAttribute("form") StrategyForm form,
+      BindingResult errors,
+      Model model,
       RedirectAttributes redirect) {
     StrategyRow before = strategies.find(id).orElseThrow(NotFoundException::new);
     if (!errors.hasErrors()) {
       try {
         StrategyRow row = form.toRow(id, form.version);
-        tx.executeWithoutResult(s -> {
-          strategies.update(row);
-          audit.record("UPDATE", "Strategy", id, "Strategie geändert: " + row.title(), snapshot(before),
-              snapshot(row));
-        });
+        tx.executeWithoutResult(
+            s -> {
+              strategies.update(row);
+              audit.record(
+                  "UPDATE",
+                  "Strategy",
+                  id,
+                  "Strategie geändert: " + row.title(),
+                  snapshot(before),
+                  snapshot(row));
+            });
         redirect.addFlashAttribute("success", "strategy.saved");
         return "redirect:/" + tenant + "/strategien/" + id;
       } catch (ConcurrentEditException e) {
@@ -144,16 +169,35 @@ class StrategyEditController {
 
   /** The strategy form; public fields bound directly. */
   static class StrategyForm {
-    @NotBlank(message = "{validation.required}") @Size(max = 300, message = "{validation.tooLong}") public String title;
-    @Size(max = 100, message = "{validation.tooLong}") public String kind;
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) public LocalDate validFrom;
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) public LocalDate validTo;
-    @Size(max = 300, message = "{validation.tooLong}") public String decisionRef;
-    @NotNull(message = "{validation.required}") public StrategyStatus status = StrategyStatus.DRAFT;
-    @NotBlank(message = "{validation.required}") @Size(max = 600, message = "{validation.tooLong}")
+    @NotBlank(message = "{validation.required}")
+    @Size(max = 300, message = "{validation.tooLong}")
+    public String title;
+
+    @Size(max = 100, message = "{validation.tooLong}")
+    public String kind;
+
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    public LocalDate validFrom;
+
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    public LocalDate validTo;
+
+    @Size(max = 300, message = "{validation.tooLong}")
+    public String decisionRef;
+
+    @NotNull(message = "{validation.required}")
+    public StrategyStatus status = StrategyStatus.DRAFT;
+
+    @NotBlank(message = "{validation.required}")
+    @Size(max = 600, message = "{validation.tooLong}")
     public String levelNames = "Leitziel, Handlungsfeld, Teilziel";
-    @NotNull(message = "{validation.required}") public Visibility visibility = Visibility.INTERNAL;
-    @Size(max = 5000, message = "{validation.tooLong}") public String description;
+
+    @NotNull(message = "{validation.required}")
+    public Visibility visibility = Visibility.INTERNAL;
+
+    @Size(max = 5000, message = "{validation.tooLong}")
+    public String description;
+
     public int version;
 
     static StrategyForm of(StrategyRow s) {
@@ -172,17 +216,29 @@ class StrategyEditController {
     }
 
     StrategyRow toRow(UUID id, int version) {
-      List<String> levels = Arrays.stream(levelNames.split("[,→>|]")).map(String::strip).filter(x -> !x.isEmpty())
-          .toList();
+      List<String> levels =
+          Arrays.stream(levelNames.split("[,→>|]"))
+              .map(String::strip)
+              .filter(x -> !x.isEmpty())
+              .toList();
       if (levels.isEmpty() || levels.size() > MAX_LEVELS) {
         throw new DomainException("strategy.levels", MAX_LEVELS);
       }
       if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
         throw new DomainException("strategy.validity");
       }
-      return new StrategyRow(id, title.strip(), de.lagebild.platform.Text.blankToNull(kind), validFrom, validTo,
-          de.lagebild.platform.Text.blankToNull(decisionRef), status, levels, visibility,
-          de.lagebild.platform.Text.blankToNull(description), version);
+      return new StrategyRow(
+          id,
+          title.strip(),
+          Text.blankToNull(kind),
+          validFrom,
+          validTo,
+          Text.blankToNull(decisionRef),
+          status,
+          levels,
+          visibility,
+          Text.blankToNull(description),
+          version);
     }
   }
 }

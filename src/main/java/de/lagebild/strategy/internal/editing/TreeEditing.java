@@ -1,24 +1,27 @@
 package de.lagebild.strategy.internal.editing;
 
-import de.lagebild.platform.Text;
-
-import de.lagebild.strategy.internal.store.MeasureRepository;
-import de.lagebild.strategy.internal.store.StrategyRepository;
-
 import de.lagebild.exchange.FuzzyDate;
+import de.lagebild.identity.ResponsibleUnits;
 import de.lagebild.platform.AuditLog;
 import de.lagebild.platform.ConcurrentEditException;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.NotFoundException;
+import de.lagebild.platform.Text;
+import de.lagebild.strategy.internal.store.MeasureRepository;
 import de.lagebild.strategy.internal.store.Rows.GoalRow;
 import de.lagebild.strategy.internal.store.Rows.MeasureRow;
 import de.lagebild.strategy.internal.store.Rows.StrategyRow;
+import de.lagebild.strategy.internal.store.StrategyRepository;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,12 +33,17 @@ class TreeEditing {
   private final StrategyRepository strategies;
   private final MeasureRepository measures;
   private final GoalWriter goals;
-  private final de.lagebild.identity.ResponsibleUnits units;
+  private final ResponsibleUnits units;
   private final AuditLog audit;
   private final Clock clock;
 
-  TreeEditing(StrategyRepository strategies, MeasureRepository measures, GoalWriter goals,
-      de.lagebild.identity.ResponsibleUnits units, AuditLog audit, Clock clock) {
+  TreeEditing(
+      StrategyRepository strategies,
+      MeasureRepository measures,
+      GoalWriter goals,
+      ResponsibleUnits units,
+      AuditLog audit,
+      Clock clock) {
     this.strategies = strategies;
     this.measures = measures;
     this.goals = goals;
@@ -46,14 +54,17 @@ class TreeEditing {
 
   /** Units must be the current tenant's: an identifier from elsewhere is simply unknown. */
   private void checkUnits(MeasureRow m) {
-    java.util.Set<UUID> own = new java.util.HashSet<>();
+    Set<UUID> own = new HashSet<>();
     units.list().forEach(u -> own.add(u.id()));
     if (!own.containsAll(m.unitIds())) {
       throw new NotFoundException();
     }
   }
 
-  /** Saves a measure edited from {@code changed.version()}; a concurrent save makes this fail without writing. */
+  /**
+   * Saves a measure edited from {@code changed.version()}; a concurrent save makes this fail
+   * without writing.
+   */
   @Transactional
   MeasureRow saveMeasure(MeasureRow changed) {
     MeasureRow before = measures.find(changed.id()).orElseThrow(NotFoundException::new);
@@ -64,7 +75,12 @@ class TreeEditing {
     checkCode(changed);
     checkUnits(changed);
     measures.update(changed);
-    audit.record("UPDATE", "Measure", changed.id(), "Maßnahme geändert: " + label(changed), snapshot(before),
+    audit.record(
+        "UPDATE",
+        "Measure",
+        changed.id(),
+        "Maßnahme geändert: " + label(changed),
+        snapshot(before),
         snapshot(changed));
     return changed;
   }
@@ -80,7 +96,12 @@ class TreeEditing {
   }
 
   @Transactional
-  GoalRow createGoal(UUID strategyId, UUID parentId, String code, String title, String successCriterion,
+  GoalRow createGoal(
+      UUID strategyId,
+      UUID parentId,
+      String code,
+      String title,
+      String successCriterion,
       String goalSource) {
     StrategyRow s = strategies.find(strategyId).orElseThrow(NotFoundException::new);
     int level = 0;
@@ -92,20 +113,45 @@ class TreeEditing {
     }
     List<GoalRow> all = strategies.goals(strategyId);
     checkGoalCode(all, code, null);
-    int position = all.stream().filter(g -> Objects.equals(g.parentId(), parentId)).mapToInt(GoalRow::position)
-        .max().orElse(-1) + 1;
-    GoalRow g = new GoalRow(UUID.randomUUID(), strategyId, parentId, level, position, Text.blankToNull(code), title.strip(),
-        null, Text.blankToNull(successCriterion), Text.blankToNull(goalSource), java.util.Set.of(), 0);
+    int position =
+        all.stream()
+                .filter(g -> Objects.equals(g.parentId(), parentId))
+                .mapToInt(GoalRow::position)
+                .max()
+                .orElse(-1)
+            + 1;
+    GoalRow g =
+        new GoalRow(
+            UUID.randomUUID(),
+            strategyId,
+            parentId,
+            level,
+            position,
+            Text.blankToNull(code),
+            title.strip(),
+            null,
+            Text.blankToNull(successCriterion),
+            Text.blankToNull(goalSource),
+            Set.of(),
+            0);
     strategies.insertGoal(g, clock.instant());
-    audit.record("CREATE", "Goal", g.id(), "Ziel angelegt: " + title, null,
+    audit.record(
+        "CREATE",
+        "Goal",
+        g.id(),
+        "Ziel angelegt: " + title,
+        null,
         Map.of("level", s.levelName(level), "title", title));
     return g;
   }
 
   @Transactional
   void saveGoal(GoalRow changed) {
-    GoalRow before = strategies.goal(changed.id()).filter(g -> g.strategyId().equals(changed.strategyId()))
-        .orElseThrow(NotFoundException::new);
+    GoalRow before =
+        strategies
+            .goal(changed.id())
+            .filter(g -> g.strategyId().equals(changed.strategyId()))
+            .orElseThrow(NotFoundException::new);
     checkGoalCode(strategies.goals(changed.strategyId()), changed.code(), changed.id());
     goals.update(changed);
     Map<String, Object> b = new LinkedHashMap<>();
@@ -124,8 +170,8 @@ class TreeEditing {
   }
 
   /**
-   * Moves a goal under another parent (null: to the top). Refuses moves that would make a goal its own descendant
-   * or push the subtree deeper than the strategy's levels.
+   * Moves a goal under another parent (null: to the top). Refuses moves that would make a goal its
+   * own descendant or push the subtree deeper than the strategy's levels.
    */
   @Transactional
   void moveGoal(UUID strategyId, UUID goalId, UUID newParentId, int version) {
@@ -146,7 +192,9 @@ class TreeEditing {
       if (parent == null) {
         throw new NotFoundException();
       }
-      for (GoalRow p = parent; p != null; p = p.parentId() == null ? null : byId.get(p.parentId())) {
+      for (GoalRow p = parent;
+          p != null;
+          p = p.parentId() == null ? null : byId.get(p.parentId())) {
         if (p.id().equals(goalId)) {
           throw new DomainException("goal.cycle", goal.title());
         }
@@ -158,20 +206,37 @@ class TreeEditing {
     if (deepest >= s.levelNames().size()) {
       throw new DomainException("goal.tooDeep", s.levelNames().size());
     }
-    int position = all.stream().filter(g -> Objects.equals(g.parentId(), newParentId)).mapToInt(GoalRow::position)
-        .max().orElse(-1) + 1;
+    int position =
+        all.stream()
+                .filter(g -> Objects.equals(g.parentId(), newParentId))
+                .mapToInt(GoalRow::position)
+                .max()
+                .orElse(-1)
+            + 1;
     goals.move(goal, newParentId, position, delta, subtree(goal, all));
-    audit.record("UPDATE", "Goal", goalId, "Ziel verschoben: " + goal.title(),
-        Map.of("parent", Objects.toString(goal.parentId(), "–")), Map.of("parent", Objects.toString(newParentId, "–")));
+    audit.record(
+        "UPDATE",
+        "Goal",
+        goalId,
+        "Ziel verschoben: " + goal.title(),
+        Map.of("parent", Objects.toString(goal.parentId(), "–")),
+        Map.of("parent", Objects.toString(newParentId, "–")));
   }
 
   /** Swaps a goal with its previous (up) or next sibling. */
   @Transactional
   void reorderGoal(UUID strategyId, UUID goalId, boolean up) {
     List<GoalRow> all = strategies.goals(strategyId);
-    GoalRow goal = all.stream().filter(g -> g.id().equals(goalId)).findFirst().orElseThrow(NotFoundException::new);
-    List<GoalRow> siblings = all.stream().filter(g -> Objects.equals(g.parentId(), goal.parentId()))
-        .sorted(java.util.Comparator.comparingInt(GoalRow::position)).toList();
+    GoalRow goal =
+        all.stream()
+            .filter(g -> g.id().equals(goalId))
+            .findFirst()
+            .orElseThrow(NotFoundException::new);
+    List<GoalRow> siblings =
+        all.stream()
+            .filter(g -> Objects.equals(g.parentId(), goal.parentId()))
+            .sorted(Comparator.comparingInt(GoalRow::position))
+            .toList();
     int i = siblings.indexOf(goal);
     int j = up ? i - 1 : i + 1;
     if (j < 0 || j >= siblings.size()) {
@@ -179,8 +244,13 @@ class TreeEditing {
     }
     GoalRow other = siblings.get(j);
     goals.swapPositions(goal, other);
-    audit.record("UPDATE", "Goal", goalId, "Reihenfolge geändert: " + goal.title(),
-        Map.of("position", i + 1), Map.of("position", j + 1));
+    audit.record(
+        "UPDATE",
+        "Goal",
+        goalId,
+        "Reihenfolge geändert: " + goal.title(),
+        Map.of("position", i + 1),
+        Map.of("position", j + 1));
   }
 
   private int deepest(GoalRow goal, List<GoalRow> all) {
@@ -188,7 +258,7 @@ class TreeEditing {
   }
 
   private static List<GoalRow> subtree(GoalRow root, List<GoalRow> all) {
-    List<GoalRow> result = new java.util.ArrayList<>(List.of(root));
+    List<GoalRow> result = new ArrayList<>(List.of(root));
     for (int i = 0; i < result.size(); i++) {
       UUID id = result.get(i).id();
       all.stream().filter(g -> id.equals(g.parentId())).forEach(result::add);
@@ -210,15 +280,17 @@ class TreeEditing {
     if (m.code() == null) {
       return;
     }
-    boolean taken = measures.ofStrategy(m.strategyId()).stream()
-        .anyMatch(o -> m.code().equals(o.code()) && !o.id().equals(m.id()));
+    boolean taken =
+        measures.ofStrategy(m.strategyId()).stream()
+            .anyMatch(o -> m.code().equals(o.code()) && !o.id().equals(m.id()));
     if (taken) {
       throw new DomainException("measure.codeTaken", m.code());
     }
   }
 
   private static void checkGoalCode(List<GoalRow> all, String code, UUID except) {
-    if (code != null && !code.isBlank()
+    if (code != null
+        && !code.isBlank()
         && all.stream().anyMatch(g -> code.strip().equals(g.code()) && !g.id().equals(except))) {
       throw new DomainException("goal.codeTaken", code.strip());
     }
@@ -245,7 +317,6 @@ class TreeEditing {
     String t = m.title().length() > 80 ? m.title().substring(0, 79) + "…" : m.title();
     return m.code() == null ? t : m.code() + " " + t;
   }
-
 
   static FuzzyDate date(String text) {
     return FuzzyDate.parse(text);

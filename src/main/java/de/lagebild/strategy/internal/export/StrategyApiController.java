@@ -1,22 +1,28 @@
 package de.lagebild.strategy.internal.export;
 
+import de.lagebild.platform.AllowRoles;
+import de.lagebild.platform.LocalCalendar;
+import de.lagebild.platform.NotFoundException;
+import de.lagebild.platform.Role;
+import de.lagebild.platform.TenantContext;
 import de.lagebild.strategy.internal.imports.ImportedTree;
 import de.lagebild.strategy.internal.imports.StrategyImport;
 import de.lagebild.strategy.internal.report.ReportContent;
 import de.lagebild.strategy.internal.report.ReportFiles;
 import de.lagebild.strategy.internal.store.StrategyRepository;
-
-import de.lagebild.platform.AllowRoles;
-import de.lagebild.platform.DomainException;
-import de.lagebild.platform.Role;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,38 +30,67 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * {@code POST /api/v1/{tenant}/strategy-imports}: the import wizard for scripts. With {@code dryRun=true} (the
- * default) it answers the tree that would be created and writes nothing; with {@code dryRun=false} it creates the
- * strategy in one transaction. Errors are RFC 9457 problems.
+ * {@code POST /api/v1/{tenant}/strategy-imports}: the import wizard for scripts. With {@code
+ * dryRun=true} (the default) it answers the tree that would be created and writes nothing; with
+ * {@code dryRun=false} it creates the strategy in one transaction. Errors are RFC 9457 problems.
  */
 @RestController
 class StrategyApiController {
 
-  record Problem(int line, String location, String field, String code, String message, boolean error) {}
+  record Problem(
+      int line, String location, String field, String code, String message, boolean error) {}
 
   record AssessmentText(String status, Integer progress, String text) {}
 
-  record Measure(String code, String title, int line, Map<String, String> fields, Map<String, String> extraFields,
+  record Measure(
+      String code,
+      String title,
+      int line,
+      Map<String, String> fields,
+      Map<String, String> extraFields,
       Map<String, AssessmentText> assessments) {}
 
-  record Node(int level, String levelName, String code, String title, int line, String location,
-      Map<String, String> fields, Map<String, String> extraFields, List<Measure> measures, List<Node> children) {}
+  record Node(
+      int level,
+      String levelName,
+      String code,
+      String title,
+      int line,
+      String location,
+      Map<String, String> fields,
+      Map<String, String> extraFields,
+      List<Measure> measures,
+      List<Node> children) {}
 
-  record ImportResult(String format, String encoding, boolean dryRun, List<String> levelNames, List<String> rounds,
-      Map<String, Integer> counts, List<Node> tree, List<Problem> problems, Map<String, Integer> changes,
-      UUID strategyId, StrategyImport.Summary summary) {}
+  record ImportResult(
+      String format,
+      String encoding,
+      boolean dryRun,
+      List<String> levelNames,
+      List<String> rounds,
+      Map<String, Integer> counts,
+      List<Node> tree,
+      List<Problem> problems,
+      Map<String, Integer> changes,
+      UUID strategyId,
+      StrategyImport.Summary summary) {}
 
   private final StrategyImport imports;
   private final ReportFiles reports;
   private final ReportContent content;
   private final StrategyTableExport tables;
-  private final java.time.Clock clock;
+  private final Clock clock;
   private final StrategyRepository strategies;
-  private final org.springframework.context.MessageSource messages;
+  private final MessageSource messages;
 
-  StrategyApiController(StrategyImport imports, ReportFiles reports, ReportContent content,
-      StrategyTableExport tables, java.time.Clock clock, StrategyRepository strategies,
-      org.springframework.context.MessageSource messages) {
+  StrategyApiController(
+      StrategyImport imports,
+      ReportFiles reports,
+      ReportContent content,
+      StrategyTableExport tables,
+      Clock clock,
+      StrategyRepository strategies,
+      MessageSource messages) {
     this.imports = imports;
     this.strategies = strategies;
     this.messages = messages;
@@ -65,48 +100,63 @@ class StrategyApiController {
     this.clock = clock;
   }
 
-  /** The goal-achievement report of a strategy: {@code json} as data, {@code pdf} or {@code docx} as files. */
-  @org.springframework.web.bind.annotation.GetMapping("/api/v1/{tenant}/strategies/{id}/export")
+  /**
+   * The goal-achievement report of a strategy: {@code json} as data, {@code pdf} or {@code docx} as
+   * files.
+   */
+  @GetMapping("/api/v1/{tenant}/strategies/{id}/export")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
-  ResponseEntity<?> export(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
+  ResponseEntity<?> export(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
       @RequestParam(name = "round", required = false) UUID round,
       @RequestParam(name = "format", defaultValue = "json") String format,
       @RequestParam(name = "goal", required = false) UUID goal,
       @RequestParam(name = "unit", required = false) UUID unit,
       @RequestParam(name = "status", required = false) String status,
-      @RequestParam(name = "internal", defaultValue = "false") boolean internal) throws IOException {
-    var access = de.lagebild.platform.TenantContext.access().orElseThrow();
-    ReportContent.Options options = new ReportContent.Options(round, true, goal, unit,
-        status == null || status.isBlank() ? null : status, internal);
+      @RequestParam(name = "internal", defaultValue = "false") boolean internal)
+      throws IOException {
+    var access = TenantContext.access().orElseThrow();
+    ReportContent.Options options =
+        new ReportContent.Options(
+            round, true, goal, unit, status == null || status.isBlank() ? null : status, internal);
     if ("json".equals(format)) {
-      return ResponseEntity.ok(content.build(access.name(), id, options, null,
-          de.lagebild.platform.LocalCalendar.today(clock)));
+      return ResponseEntity.ok(
+          content.build(access.name(), id, options, null, LocalCalendar.today(clock)));
     }
     if ("csv".equals(format) || "xlsx".equals(format)) {
       var table = tables.table(id);
-      var out = new java.io.ByteArrayOutputStream();
+      var out = new ByteArrayOutputStream();
       if ("csv".equals(format)) {
         tables.writeCsv(table, out);
       } else {
         tables.writeXlsx("Strategie", table, out);
       }
       return ResponseEntity.ok()
-          .contentType("csv".equals(format) ? MediaType.parseMediaType("text/csv;charset=UTF-8")
-              : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+          .contentType(
+              "csv".equals(format)
+                  ? MediaType.parseMediaType("text/csv;charset=UTF-8")
+                  : MediaType.parseMediaType(
+                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
           .header("Content-Disposition", "attachment; filename=\"strategie." + format + "\"")
           .body(out.toByteArray());
     }
-    return reports.file(content.build(access.name(), id, options, null,
-        de.lagebild.platform.LocalCalendar.today(clock)), format);
+    return reports.file(
+        content.build(access.name(), id, options, null, LocalCalendar.today(clock)), format);
   }
 
-  @PostMapping(path = "/api/v1/{tenant}/strategy-imports", produces = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(
+      path = "/api/v1/{tenant}/strategy-imports",
+      produces = MediaType.APPLICATION_JSON_VALUE)
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  ResponseEntity<ImportResult> importStrategy(@PathVariable("tenant") String tenant,
-      @RequestParam("file") MultipartFile file, @RequestParam(name = "format", defaultValue = "auto") String format,
+  ResponseEntity<ImportResult> importStrategy(
+      @PathVariable("tenant") String tenant,
+      @RequestParam("file") MultipartFile file,
+      @RequestParam(name = "format", defaultValue = "auto") String format,
       @RequestParam(name = "strategy", required = false) String strategy,
       @RequestParam(name = "round", required = false) String round,
-      @RequestParam(name = "dryRun", defaultValue = "true") boolean dryRun) throws IOException {
+      @RequestParam(name = "dryRun", defaultValue = "true") boolean dryRun)
+      throws IOException {
     byte[] bytes = file.getBytes();
     String fileName = file.getOriginalFilename();
     ImportedTree tree = imports.read(bytes, fileName, format);
@@ -114,24 +164,55 @@ class StrategyApiController {
     Map<String, Integer> changes = null;
     if (existing != null) {
       changes = new LinkedHashMap<>();
-      for (Map.Entry<StrategyImport.ChangeKind, Integer> e : imports.plan(tree, existing, round).counts().entrySet()) {
+      for (Map.Entry<StrategyImport.ChangeKind, Integer> e :
+          imports.plan(tree, existing, round).counts().entrySet()) {
         changes.put(e.getKey().name(), e.getValue());
       }
     }
     StrategyImport.Summary summary = null;
     if (!dryRun) {
-      String title = strategy == null || strategy.isBlank()
-          ? (fileName == null ? "Import" : fileName.replaceFirst("\\.[^.]+$", "")) : strategy;
-      summary = imports.commit(bytes, fileName, format,
-          new StrategyImport.Target(existing, existing == null ? title : null, null, round), null);
+      String title =
+          strategy == null || strategy.isBlank()
+              ? (fileName == null ? "Import" : fileName.replaceFirst("\\.[^.]+$", ""))
+              : strategy;
+      summary =
+          imports.commit(
+              bytes,
+              fileName,
+              format,
+              new StrategyImport.Target(existing, existing == null ? title : null, null, round),
+              null);
     }
     List<Node> nodes = tree.roots.stream().map(g -> node(g, tree)).toList();
-    List<Problem> problems = tree.problems.stream().map(p -> new Problem(p.line(), p.location(), p.field(),
-        p.messageKey(), messages.getMessage(p.messageKey(), new Object[] {p.detail()}, p.messageKey(),
-            java.util.Locale.GERMAN), p.error())).toList();
-    return ResponseEntity.ok(new ImportResult(tree.format.name().toLowerCase(java.util.Locale.ROOT), tree.charset,
-        dryRun, tree.levelNames, tree.rounds, tree.countsPerLevel(), nodes, problems, changes,
-        summary == null ? null : summary.strategyId(), summary));
+    List<Problem> problems =
+        tree.problems.stream()
+            .map(
+                p ->
+                    new Problem(
+                        p.line(),
+                        p.location(),
+                        p.field(),
+                        p.messageKey(),
+                        messages.getMessage(
+                            p.messageKey(),
+                            new Object[] {p.detail()},
+                            p.messageKey(),
+                            Locale.GERMAN),
+                        p.error()))
+            .toList();
+    return ResponseEntity.ok(
+        new ImportResult(
+            tree.format.name().toLowerCase(Locale.ROOT),
+            tree.charset,
+            dryRun,
+            tree.levelNames,
+            tree.rounds,
+            tree.countsPerLevel(),
+            nodes,
+            problems,
+            changes,
+            summary == null ? null : summary.strategyId(),
+            summary));
   }
 
   /** {@code strategy} names an existing strategy by id, or is the title of a new one. */
@@ -140,18 +221,28 @@ class StrategyApiController {
       return null;
     }
     UUID id = UUID.fromString(strategy);
-    return strategies.find(id).map(s -> id).orElseThrow(de.lagebild.platform.NotFoundException::new);
+    return strategies.find(id).map(s -> id).orElseThrow(NotFoundException::new);
   }
 
   private static Node node(ImportedTree.Node g, ImportedTree tree) {
     List<Measure> measures = new ArrayList<>();
     for (ImportedTree.Node m : g.measures) {
       Map<String, AssessmentText> assessments = new LinkedHashMap<>();
-      m.assessments.forEach((round, a) -> assessments.put(round, new AssessmentText(a.statusCode(), a.progress(),
-          a.html())));
+      m.assessments.forEach(
+          (round, a) ->
+              assessments.put(round, new AssessmentText(a.statusCode(), a.progress(), a.html())));
       measures.add(new Measure(m.code, m.title, m.line, m.fields, m.extras, assessments));
     }
-    return new Node(g.level, tree.levelName(g.level), g.code, g.title, g.line, g.location, g.fields, g.extras,
-        measures, g.children.stream().map(c -> node(c, tree)).toList());
+    return new Node(
+        g.level,
+        tree.levelName(g.level),
+        g.code,
+        g.title,
+        g.line,
+        g.location,
+        g.fields,
+        g.extras,
+        measures,
+        g.children.stream().map(c -> node(c, tree)).toList());
   }
 }

@@ -1,21 +1,20 @@
 package de.lagebild.strategy.internal.export;
 
+import de.lagebild.exchange.CsvOutput;
+import de.lagebild.identity.ResponsibleUnit;
+import de.lagebild.identity.ResponsibleUnits;
+import de.lagebild.platform.NotFoundException;
 import de.lagebild.strategy.internal.report.ReportDocxWriter;
 import de.lagebild.strategy.internal.store.ExtraFields;
 import de.lagebild.strategy.internal.store.MeasureRepository;
 import de.lagebild.strategy.internal.store.RoundRepository;
 import de.lagebild.strategy.internal.store.Rows;
-import de.lagebild.strategy.internal.store.StrategyRepository;
-
-import de.lagebild.exchange.CsvOutput;
-import de.lagebild.identity.ResponsibleUnit;
-import de.lagebild.identity.ResponsibleUnits;
-import de.lagebild.platform.NotFoundException;
 import de.lagebild.strategy.internal.store.Rows.AssessmentRow;
 import de.lagebild.strategy.internal.store.Rows.GoalRow;
 import de.lagebild.strategy.internal.store.Rows.MeasureRow;
 import de.lagebild.strategy.internal.store.Rows.RoundRow;
 import de.lagebild.strategy.internal.store.Rows.StrategyRow;
+import de.lagebild.strategy.internal.store.StrategyRepository;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -31,17 +30,39 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Service;
 
 /**
- * Lagebild's own table layout of a strategy: one row per goal and measure (id, parent id, kind, level, code, title and
- * every field), then one column group per reporting round (status, progress, assessment). Written as CSV (UTF-8
- * with BOM, semicolon, for Excel) or XLSX. Cells that a spreadsheet would run as a formula are neutralised.
+ * Lagebild's own table layout of a strategy: one row per goal and measure (id, parent id, kind,
+ * level, code, title and every field), then one column group per reporting round (status, progress,
+ * assessment). Written as CSV (UTF-8 with BOM, semicolon, for Excel) or XLSX. Cells that a
+ * spreadsheet would run as a formula are neutralised.
  */
 @Service
 public class StrategyTableExport {
 
-  public static final List<String> FIXED = List.of("ID", "Eltern-ID", "Art", "Ebene", "Ebenenname", "Nr.", "Titel",
-      "Beschreibung", "Verantwortlich (Text)", "Organisationseinheiten", "Partner", "Indikatoren", "Zielgruppen",
-      "Lebenslagen", "Präventionsebene", "Kosten", "Finanzierung", "Beginn", "Ende", "Kommunikation", "Gewicht",
-      "Zielquelle", "Weitere Felder");
+  public static final List<String> FIXED =
+      List.of(
+          "ID",
+          "Eltern-ID",
+          "Art",
+          "Ebene",
+          "Ebenenname",
+          "Nr.",
+          "Titel",
+          "Beschreibung",
+          "Verantwortlich (Text)",
+          "Organisationseinheiten",
+          "Partner",
+          "Indikatoren",
+          "Zielgruppen",
+          "Lebenslagen",
+          "Präventionsebene",
+          "Kosten",
+          "Finanzierung",
+          "Beginn",
+          "Ende",
+          "Kommunikation",
+          "Gewicht",
+          "Zielquelle",
+          "Weitere Felder");
 
   private final StrategyRepository strategies;
   private final MeasureRepository measures;
@@ -49,8 +70,12 @@ public class StrategyTableExport {
   private final ResponsibleUnits units;
   private final ExtraFields extras;
 
-  StrategyTableExport(StrategyRepository strategies, MeasureRepository measures, RoundRepository rounds,
-      ResponsibleUnits units, ExtraFields extras) {
+  StrategyTableExport(
+      StrategyRepository strategies,
+      MeasureRepository measures,
+      RoundRepository rounds,
+      ResponsibleUnits units,
+      ExtraFields extras) {
     this.extras = extras;
     this.strategies = strategies;
     this.measures = measures;
@@ -64,8 +89,8 @@ public class StrategyTableExport {
     List<RoundRow> allRounds = rounds.ofStrategy(strategyId);
     Map<Rows.RoundMeasure, AssessmentRow> latest =
         Rows.newestVersions(rounds.ofRounds(allRounds.stream().map(RoundRow::id).toList()));
-    Map<UUID, String> unitNames = units.list().stream()
-        .collect(Collectors.toMap(ResponsibleUnit::id, ResponsibleUnit::name));
+    Map<UUID, String> unitNames =
+        units.list().stream().collect(Collectors.toMap(ResponsibleUnit::id, ResponsibleUnit::name));
     List<String> header = new ArrayList<>(FIXED);
     for (RoundRow r : allRounds) {
       header.add(r.name() + ": Status");
@@ -75,41 +100,99 @@ public class StrategyTableExport {
     List<List<String>> table = new ArrayList<>();
     table.add(header);
     List<GoalRow> goals = strategies.goals(strategyId);
-    Map<UUID, List<MeasureRow>> byGoal = measures.ofStrategy(strategyId).stream()
-        .collect(Collectors.groupingBy(MeasureRow::goalId));
+    Map<UUID, List<MeasureRow>> byGoal =
+        measures.ofStrategy(strategyId).stream().collect(Collectors.groupingBy(MeasureRow::goalId));
     Map<UUID, Map<String, String>> extra = extras.ofStrategy(strategyId);
     addChildren(null, goals, byGoal, s, allRounds, latest, unitNames, extra, table);
     return table;
   }
 
-  private void addChildren(UUID parent, List<GoalRow> goals, Map<UUID, List<MeasureRow>> byGoal, StrategyRow s,
-      List<RoundRow> allRounds, Map<Rows.RoundMeasure, AssessmentRow> latest, Map<UUID, String> unitNames,
-      Map<UUID, Map<String, String>> extra, List<List<String>> into) {
-    List<GoalRow> kids = goals.stream().filter(g -> Objects.equals(g.parentId(), parent))
-        .sorted(Comparator.comparingInt(GoalRow::position)).toList();
+  private void addChildren(
+      UUID parent,
+      List<GoalRow> goals,
+      Map<UUID, List<MeasureRow>> byGoal,
+      StrategyRow s,
+      List<RoundRow> allRounds,
+      Map<Rows.RoundMeasure, AssessmentRow> latest,
+      Map<UUID, String> unitNames,
+      Map<UUID, Map<String, String>> extra,
+      List<List<String>> into) {
+    List<GoalRow> kids =
+        goals.stream()
+            .filter(g -> Objects.equals(g.parentId(), parent))
+            .sorted(Comparator.comparingInt(GoalRow::position))
+            .toList();
     for (GoalRow g : kids) {
-      List<String> row = new ArrayList<>(List.of(g.id().toString(), parent == null ? "" : parent.toString(), "Ziel",
-          String.valueOf(g.level() + 1), s.levelName(g.level()), nz(g.code()), g.title(), nz(g.description()), "", "",
-          "", nz(g.successCriterion()), "", String.join(",", g.lifeSituations()), "", "", "", "", "", "", "",
-          nz(g.goalSource()), extras(extra.get(g.id()))));
+      List<String> row =
+          new ArrayList<>(
+              List.of(
+                  g.id().toString(),
+                  parent == null ? "" : parent.toString(),
+                  "Ziel",
+                  String.valueOf(g.level() + 1),
+                  s.levelName(g.level()),
+                  nz(g.code()),
+                  g.title(),
+                  nz(g.description()),
+                  "",
+                  "",
+                  "",
+                  nz(g.successCriterion()),
+                  "",
+                  String.join(",", g.lifeSituations()),
+                  "",
+                  "",
+                  "",
+                  "",
+                  "",
+                  "",
+                  "",
+                  nz(g.goalSource()),
+                  extras(extra.get(g.id()))));
       for (int i = 0; i < allRounds.size(); i++) {
         row.addAll(List.of("", "", ""));
       }
       into.add(row);
       for (MeasureRow m : byGoal.getOrDefault(g.id(), List.of())) {
-        List<String> mr = new ArrayList<>(List.of(m.id().toString(), g.id().toString(), "Maßnahme", "", "Maßnahme",
-            nz(m.code()), m.title(), nz(m.description()), nz(m.responsibleText()),
-            m.unitIds().stream().map(unitNames::get).filter(Objects::nonNull).sorted().collect(Collectors.joining("; ")),
-            nz(m.partners()), nz(m.successCriteria()), nz(m.targetGroups()), String.join(",", m.lifeSituations()),
-            m.preventionLevel() == null ? "" : m.preventionLevel().name(), nz(m.costsText()), nz(m.fundingSource()),
-            m.start().text(), m.end().text(), nz(m.communication()), String.valueOf(m.weight()), "",
-            extras(extra.get(m.id()))));
+        List<String> mr =
+            new ArrayList<>(
+                List.of(
+                    m.id().toString(),
+                    g.id().toString(),
+                    "Maßnahme",
+                    "",
+                    "Maßnahme",
+                    nz(m.code()),
+                    m.title(),
+                    nz(m.description()),
+                    nz(m.responsibleText()),
+                    m.unitIds().stream()
+                        .map(unitNames::get)
+                        .filter(Objects::nonNull)
+                        .sorted()
+                        .collect(Collectors.joining("; ")),
+                    nz(m.partners()),
+                    nz(m.successCriteria()),
+                    nz(m.targetGroups()),
+                    String.join(",", m.lifeSituations()),
+                    m.preventionLevel() == null ? "" : m.preventionLevel().name(),
+                    nz(m.costsText()),
+                    nz(m.fundingSource()),
+                    m.start().text(),
+                    m.end().text(),
+                    nz(m.communication()),
+                    String.valueOf(m.weight()),
+                    "",
+                    extras(extra.get(m.id()))));
         for (RoundRow r : allRounds) {
           AssessmentRow a = latest.get(new Rows.RoundMeasure(r.id(), m.id()));
           mr.add(a == null || a.statusCode() == null ? "" : a.statusCode());
           mr.add(a == null || a.progress() == null ? "" : a.progress().toString());
-          mr.add(a == null ? "" : ReportDocxWriter.paragraphs(a.narrative()).stream()
-              .collect(Collectors.joining("\n")));
+          mr.add(
+              a == null
+                  ? ""
+                  : ReportDocxWriter.paragraphs(a.narrative()).stream()
+                      .collect(Collectors.joining("\n")));
         }
         into.add(mr);
       }
@@ -125,8 +208,11 @@ public class StrategyTableExport {
 
   void writeXlsx(String sheetName, List<List<String>> table, OutputStream out) throws IOException {
     try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
-      Sheet sheet = wb.createSheet(sheetName.replaceAll("[\\\\/?*\\[\\]:]", " ").substring(0,
-          Math.min(31, sheetName.length())));
+      Sheet sheet =
+          wb.createSheet(
+              sheetName
+                  .replaceAll("[\\\\/?*\\[\\]:]", " ")
+                  .substring(0, Math.min(31, sheetName.length())));
       for (int i = 0; i < table.size(); i++) {
         Row row = sheet.createRow(i);
         List<String> cells = table.get(i);
@@ -143,8 +229,11 @@ public class StrategyTableExport {
 
   /** Extra fields as lines "Label: value" (the import reads them back). */
   private static String extras(Map<String, String> fields) {
-    return fields == null ? "" : fields.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue().replace("\n", " "))
-        .collect(Collectors.joining("\n"));
+    return fields == null
+        ? ""
+        : fields.entrySet().stream()
+            .map(e -> e.getKey() + ": " + e.getValue().replace("\n", " "))
+            .collect(Collectors.joining("\n"));
   }
 
   private static String nz(String s) {

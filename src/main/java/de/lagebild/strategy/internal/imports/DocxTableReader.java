@@ -13,15 +13,15 @@ import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 
 /**
- * Reads the strategy tables of a Word document: paragraphs outside tables (headings such as "Leitziel: …") and each
- * table row become rows for the {@link TableFormatReader}. A heading row merged across all columns is one cell; cells
- * with several paragraphs become {@code <p>} paragraphs and list paragraphs {@code <ul><li>} items, as in the text
- * format. Places are named "Tabelle 2, Zeile 5" or "Absatz 12".
+ * Reads the strategy tables of a Word document: paragraphs outside tables (headings such as
+ * "Leitziel: …") and each table row become rows for the {@link TableFormatReader}. A heading row
+ * merged across all columns is one cell; cells with several paragraphs become {@code <p>}
+ * paragraphs and list paragraphs {@code <ul><li>} items, as in the text format. Places are named
+ * "Tabelle 2, Zeile 5" or "Absatz 12".
  */
 final class DocxTableReader {
 
-  private DocxTableReader() {
-  }
+  private DocxTableReader() {}
 
   static ImportedTree read(byte[] bytes) {
     List<TableFormatReader.Row> rows = new ArrayList<>();
@@ -35,7 +35,8 @@ final class DocxTableReader {
           paragraph++;
           String text = p.getText();
           if (!text.isBlank()) {
-            rows.add(new TableFormatReader.Row(++line, "Absatz " + paragraph, text.split("\t", -1)));
+            rows.add(
+                new TableFormatReader.Row(++line, "Absatz " + paragraph, text.split("\t", -1)));
           }
         } else if (element instanceof XWPFTable t) {
           tables++;
@@ -46,8 +47,12 @@ final class DocxTableReader {
             for (XWPFTableCell cell : row.getTableCells()) {
               cells.add(cellHtml(cell));
             }
-            rows.add(new TableFormatReader.Row(++line, "Tabelle " + tables + ", Zeile " + r,
-                cells.toArray(String[]::new), true));
+            rows.add(
+                new TableFormatReader.Row(
+                    ++line,
+                    "Tabelle " + tables + ", Zeile " + r,
+                    cells.toArray(String[]::new),
+                    true));
           }
         }
       }
@@ -61,9 +66,13 @@ final class DocxTableReader {
     return tree;
   }
 
-  /** A cell's paragraphs: one plain text, or several as {@code <p>} and list items as {@code <ul><li>}. */
+  /**
+   * A cell's paragraphs: one plain text, or several as {@code <p>} and list items as {@code
+   * <ul><li>}.
+   */
   static String cellHtml(XWPFTableCell cell) {
-    List<XWPFParagraph> paragraphs = cell.getParagraphs().stream().filter(p -> !p.getText().isBlank()).toList();
+    List<XWPFParagraph> paragraphs =
+        cell.getParagraphs().stream().filter(p -> !p.getText().isBlank()).toList();
     if (paragraphs.size() == 1 && paragraphs.get(0).getNumID() == null) {
       return escape(paragraphs.get(0).getText().replace('\t', ' '));
     }

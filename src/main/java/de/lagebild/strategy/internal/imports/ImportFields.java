@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The field labels an import understands, in their canonical German spelling, and the spellings found in real
- * files ("Indikator / Erfolgskriterium", "Umsetzung /fortlaufend", "Kosten / Ressourcen" …). A label that matches
- * none of them is kept as an extra field.
+ * The field labels an import understands, in their canonical German spelling, and the spellings
+ * found in real files ("Indikator / Erfolgskriterium", "Umsetzung /fortlaufend", "Kosten /
+ * Ressourcen" …). A label that matches none of them is kept as an extra field.
  */
 final class ImportFields {
 
@@ -29,20 +29,48 @@ final class ImportFields {
   static final String WEIGHT = "Gewicht";
   static final String GOAL_SOURCE = "Zielquelle";
 
-  static final List<String> MEASURE_FIELDS = List.of(DESCRIPTION, RESPONSIBLE, UNITS, PARTNERS, INDICATORS,
-      TARGET_GROUPS, LIFE_SITUATIONS, PREVENTION, COSTS, FUNDING, START, END, COMMUNICATION, WEIGHT);
-  static final List<String> GOAL_FIELDS = List.of(DESCRIPTION, INDICATORS, LIFE_SITUATIONS, GOAL_SOURCE);
+  static final List<String> MEASURE_FIELDS =
+      List.of(
+          DESCRIPTION,
+          RESPONSIBLE,
+          UNITS,
+          PARTNERS,
+          INDICATORS,
+          TARGET_GROUPS,
+          LIFE_SITUATIONS,
+          PREVENTION,
+          COSTS,
+          FUNDING,
+          START,
+          END,
+          COMMUNICATION,
+          WEIGHT);
+  static final List<String> GOAL_FIELDS =
+      List.of(DESCRIPTION, INDICATORS, LIFE_SITUATIONS, GOAL_SOURCE);
 
   private static final Map<String, String> ALIASES = new LinkedHashMap<>();
 
   static {
     alias(DESCRIPTION, "beschreibung", "erläuterung", "erlaeuterung", "inhalt");
-    alias(RESPONSIBLE, "verantwortlich", "verantwortlichkeit", "zuständig", "zustaendig", "federführung",
+    alias(
+        RESPONSIBLE,
+        "verantwortlich",
+        "verantwortlichkeit",
+        "zuständig",
+        "zustaendig",
+        "federführung",
         "verantwortliche stelle");
     alias(UNITS, "organisationseinheiten", "organisationseinheit");
     alias(PARTNERS, "partner", "kooperationspartner", "beteiligte");
-    alias(INDICATORS, "indikatoren", "indikator", "indikator/erfolgskriterium", "indikatoren/erfolgskriterien",
-        "erfolgskriterium", "erfolgskriterien", "indikator/erfolgskriterien");
+    alias(
+        INDICATORS,
+        "indikatoren",
+        "indikator",
+        "indikator/erfolgskriterium",
+        "indikatoren/erfolgskriterien",
+        "erfolgskriterium",
+        "erfolgskriterien",
+        "indikator/erfolgskriterien");
     alias(TARGET_GROUPS, "zielgruppe", "zielgruppen");
     alias(LIFE_SITUATIONS, "lebenslagen", "lebenslage");
     alias(PREVENTION, "präventionsebene", "praeventionsebene");
@@ -55,8 +83,7 @@ final class ImportFields {
     alias(GOAL_SOURCE, "zielquelle", "quelle");
   }
 
-  private ImportFields() {
-  }
+  private ImportFields() {}
 
   private static void alias(String canonical, String... spellings) {
     for (String s : spellings) {

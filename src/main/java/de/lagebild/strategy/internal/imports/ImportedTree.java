@@ -4,20 +4,32 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * What a reader found in a file, before anything is written: a tree of goals with their measures, every field as
- * label → value (known labels in their canonical spelling, unknown ones as extras), assessments per round name, and
- * problems tied to a line (or table row) and field. Problems marked as errors block the commit.
+ * What a reader found in a file, before anything is written: a tree of goals with their measures,
+ * every field as label → value (known labels in their canonical spelling, unknown ones as extras),
+ * assessments per round name, and problems tied to a line (or table row) and field. Problems marked
+ * as errors block the commit.
  */
 public final class ImportedTree {
 
-  public enum Format { TABLE, DOCX, KEYVALUE, CSV, XLSX }
+  public enum Format {
+    TABLE,
+    DOCX,
+    KEYVALUE,
+    CSV,
+    XLSX
+  }
 
   /** A warning or an error, with its place in the source ("Zeile 12" or "Tabelle 2, Zeile 5"). */
-  public record Problem(int line, String location, String field, String messageKey, String detail, boolean error) {}
+  public record Problem(
+      int line, String location, String field, String messageKey, String detail, boolean error) {}
 
-  /** An assessment text for one round: status code and progress as found (may be null), text as HTML. */
+  /**
+   * An assessment text for one round: status code and progress as found (may be null), text as
+   * HTML.
+   */
   public record Assessment(String statusCode, Integer progress, String html) {
     public String plainText() {
       return html == null ? "" : TableFormatReader.plain(html);
@@ -27,12 +39,16 @@ public final class ImportedTree {
   public static final class Node {
     public final int line;
     public final String location;
+
     /** Goal level from 0, or -1 for a measure. */
     public final int level;
+
     String sourceId;
     public String code;
+
     /** The code was given from the node's position, not read from the file. */
     boolean codeGenerated;
+
     public String title;
     public final Map<String, String> fields = new LinkedHashMap<>();
     public final Map<String, String> extras = new LinkedHashMap<>();
@@ -105,7 +121,12 @@ public final class ImportedTree {
   public final List<Problem> problems;
   public String charset = "UTF-8";
 
-  ImportedTree(Format format, List<String> levelNames, List<String> rounds, List<Node> roots, List<Problem> problems) {
+  ImportedTree(
+      Format format,
+      List<String> levelNames,
+      List<String> rounds,
+      List<Node> roots,
+      List<Problem> problems) {
     this.format = format;
     this.levelNames = levelNames;
     this.rounds = rounds;
@@ -138,7 +159,9 @@ public final class ImportedTree {
   }
 
   public String levelName(int level) {
-    return level < 0 ? "Maßnahme" : level < levelNames.size() ? levelNames.get(level) : "Ebene " + (level + 1);
+    return level < 0
+        ? "Maßnahme"
+        : level < levelNames.size() ? levelNames.get(level) : "Ebene " + (level + 1);
   }
 
   /** The first round name, the one the import suggests for single-round files. */
@@ -160,30 +183,33 @@ public final class ImportedTree {
 
   public int getGoalCount() {
     int[] n = {0};
-    walk(roots, g -> n[0]++, m -> { });
+    walk(roots, g -> n[0]++, m -> {});
     return n[0];
   }
 
   public int getMeasureCount() {
     int[] n = {0};
-    walk(roots, g -> { }, m -> n[0]++);
+    walk(roots, g -> {}, m -> n[0]++);
     return n[0];
   }
 
   public int getAssessmentCount() {
     int[] n = {0};
-    walk(roots, g -> { }, m -> n[0] += m.assessments.size());
+    walk(roots, g -> {}, m -> n[0] += m.assessments.size());
     return n[0];
   }
 
   /** Number of goals per level name, then "Maßnahme". */
   public Map<String, Integer> countsPerLevel() {
     Map<String, Integer> counts = new LinkedHashMap<>();
-    walk(roots, g -> counts.merge(levelName(g.level), 1, Integer::sum), m -> counts.merge("Maßnahme", 1, Integer::sum));
+    walk(
+        roots,
+        g -> counts.merge(levelName(g.level), 1, Integer::sum),
+        m -> counts.merge("Maßnahme", 1, Integer::sum));
     return counts;
   }
 
-  public static void walk(List<Node> goals, java.util.function.Consumer<Node> goal, java.util.function.Consumer<Node> measure) {
+  public static void walk(List<Node> goals, Consumer<Node> goal, Consumer<Node> measure) {
     for (Node g : goals) {
       goal.accept(g);
       g.measures.forEach(measure);
@@ -192,8 +218,8 @@ public final class ImportedTree {
   }
 
   /**
-   * Gives every node without a code one from its position (1, 1.2, 1.2.3; measures below their goal's code) and
-   * reports duplicate codes as errors.
+   * Gives every node without a code one from its position (1, 1.2, 1.2.3; measures below their
+   * goal's code) and reports duplicate codes as errors.
    */
   void numberAndCheck() {
     number(roots, "");
@@ -205,8 +231,14 @@ public final class ImportedTree {
   private void duplicate(Map<String, Node> seen, Node n) {
     Node before = seen.putIfAbsent(n.code, n);
     if (before != null) {
-      problems.add(new Problem(n.line, n.location, "Nr.", "import.duplicateCode",
-          n.code + " (" + before.location + ")", true));
+      problems.add(
+          new Problem(
+              n.line,
+              n.location,
+              "Nr.",
+              "import.duplicateCode",
+              n.code + " (" + before.location + ")",
+              true));
     }
   }
 

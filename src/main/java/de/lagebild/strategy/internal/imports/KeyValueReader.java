@@ -10,30 +10,37 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the key-value blocks of goal agreements: {@code Handlungsfeld 2: Gesundheit im Alter}, {@code Ziel 2.1⇥…},
- * {@code Maßnahme 2.1.1⇥…}, each followed by labelled lines ({@code Verantwortlich⇥…}). Tolerates label spellings,
- * a title on the next non-empty line, trailing dots in numbers, separator lines, empty values and HTML fragments.
- * Lines without a label continue the value above. Labels it does not know are kept as extra fields and reported.
- * The level names are the heading words in the order they first appear (e.g. Handlungsfeld, Ziel).
+ * Reads the key-value blocks of goal agreements: {@code Handlungsfeld 2: Gesundheit im Alter},
+ * {@code Ziel 2.1⇥…}, {@code Maßnahme 2.1.1⇥…}, each followed by labelled lines ({@code
+ * Verantwortlich⇥…}). Tolerates label spellings, a title on the next non-empty line, trailing dots
+ * in numbers, separator lines, empty values and HTML fragments. Lines without a label continue the
+ * value above. Labels it does not know are kept as extra fields and reported. The level names are
+ * the heading words in the order they first appear (e.g. Handlungsfeld, Ziel).
  */
 final class KeyValueReader {
 
-  static final Pattern HEADING = Pattern.compile(
-      "^(Leitziel|Handlungsfeld|Teilziel|Unterziel|Ziel|Maßnahme|Massnahme)\\s*(\\d+(?:\\.\\d+)*)?\\.?\\s*(?:[:\\t]\\s*(.*))?$",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern LABELLED = Pattern.compile("^([^\\t:]{1,80}?)\\s*(?:\\t+|:\\s)\\s*(.*)$");
+  static final Pattern HEADING =
+      Pattern.compile(
+          "^(Leitziel|Handlungsfeld|Teilziel|Unterziel|Ziel|Maßnahme|Massnahme)\\s*(\\d+(?:\\.\\d+)*)?\\.?\\s*(?:[:\\t]\\s*(.*))?$",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern LABELLED =
+      Pattern.compile("^([^\\t:]{1,80}?)\\s*(?:\\t+|:\\s)\\s*(.*)$");
   private static final Pattern SEPARATOR = Pattern.compile("^[\\s\\-_=*–—]{3,}$");
-  private static final Pattern ROUND = Pattern.compile("^Einschätzung\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ROUND =
+      Pattern.compile("^Einschätzung\\s*(.*)$", Pattern.CASE_INSENSITIVE);
 
   private final List<String> levelNames = new ArrayList<>();
   private final List<Node> roots = new ArrayList<>();
   private final List<Node> open = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
   private final List<String> rounds = new ArrayList<>();
+
   /** The node that labelled lines belong to. */
   private Node current;
+
   /** The field a line without label continues ("" = title, null = none). */
   private String continuing;
+
   private boolean continuingExtra;
 
   /** Whether a text looks like key-value blocks: headings with numbers, and no table header row. */
@@ -62,9 +69,13 @@ final class KeyValueReader {
     if (r.roots.isEmpty()) {
       r.problems.add(new Problem(0, "", "Handlungsfeld", "import.noKeyValueHeadings", "", true));
     }
-    ImportedTree tree = new ImportedTree(ImportedTree.Format.KEYVALUE,
-        r.levelNames.isEmpty() ? List.of("Handlungsfeld", "Ziel") : List.copyOf(r.levelNames), r.rounds, r.roots,
-        r.problems);
+    ImportedTree tree =
+        new ImportedTree(
+            ImportedTree.Format.KEYVALUE,
+            r.levelNames.isEmpty() ? List.of("Handlungsfeld", "Ziel") : List.copyOf(r.levelNames),
+            r.rounds,
+            r.roots,
+            r.problems);
     tree.numberAndCheck();
     return tree;
   }
@@ -92,19 +103,29 @@ final class KeyValueReader {
       return;
     }
     if (current == null) {
-      problems.add(new Problem(no, location, "", "import.textBeforeHeading", TableFormatReader.abbreviate(stripped),
-          false));
+      problems.add(
+          new Problem(
+              no,
+              location,
+              "",
+              "import.textBeforeHeading",
+              TableFormatReader.abbreviate(stripped),
+              false));
       return;
     }
     Matcher l = LABELLED.matcher(raw.stripTrailing());
-    if (l.matches() && !l.group(1).isBlank() && (raw.contains("\t") || looksLikeLabel(l.group(1)))) {
+    if (l.matches()
+        && !l.group(1).isBlank()
+        && (raw.contains("\t") || looksLikeLabel(l.group(1)))) {
       field(no, location, l.group(1).strip(), l.group(2));
       return;
     }
     // a line without label: the title on the next line, or more text for the field above
     String value = TableFormatReader.plain(stripped);
     if (continuing == null) {
-      problems.add(new Problem(no, location, "", "import.lineIgnored", TableFormatReader.abbreviate(value), false));
+      problems.add(
+          new Problem(
+              no, location, "", "import.lineIgnored", TableFormatReader.abbreviate(value), false));
     } else if (continuing.isEmpty()) {
       current.title = TableFormatReader.join(current.title, value, " ");
     } else if (continuingExtra) {
@@ -112,7 +133,8 @@ final class KeyValueReader {
     } else if (continuing.startsWith("\u0000")) {
       String round = continuing.substring(1);
       Assessment a = current.assessments.get(round);
-      current.assessments.put(round, new Assessment(null, null, a == null ? value : a.html() + "\n" + value));
+      current.assessments.put(
+          round, new Assessment(null, null, a == null ? value : a.html() + "\n" + value));
     } else {
       current.fields.merge(continuing, value, (a, b) -> a + "\n" + b);
     }
@@ -175,7 +197,8 @@ final class KeyValueReader {
     String value = TableFormatReader.plain(rawValue);
     continuingExtra = false;
     if (current.title.isEmpty()) {
-      problems.add(new Problem(current.line, current.location, "Titel", "import.emptyTitle", "", true));
+      problems.add(
+          new Problem(current.line, current.location, "Titel", "import.emptyTitle", "", true));
       current.title = "(ohne Titel)";
     }
     Matcher round = ROUND.matcher(label);
@@ -191,7 +214,8 @@ final class KeyValueReader {
       return;
     }
     String canonical = ImportFields.canonical(label);
-    List<String> allowed = current.isMeasure() ? ImportFields.MEASURE_FIELDS : ImportFields.GOAL_FIELDS;
+    List<String> allowed =
+        current.isMeasure() ? ImportFields.MEASURE_FIELDS : ImportFields.GOAL_FIELDS;
     if (canonical == null || !allowed.contains(canonical)) {
       problems.add(new Problem(no, location, label, "import.unknownLabel", label, false));
       continuing = label;

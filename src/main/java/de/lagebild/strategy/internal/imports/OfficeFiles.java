@@ -5,8 +5,9 @@ import java.nio.charset.StandardCharsets;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 
 /**
- * Limits for Office files from untrusted uploads. POI refuses entries that inflate more than 100-fold (zip bombs)
- * or beyond 100 MB; such a file, and any file POI cannot read, ends in a German message instead of an exception.
+ * Limits for Office files from untrusted uploads. POI refuses entries that inflate more than
+ * 100-fold (zip bombs) or beyond 100 MB; such a file, and any file POI cannot read, ends in a
+ * German message instead of an exception.
  */
 final class OfficeFiles {
 
@@ -15,8 +16,7 @@ final class OfficeFiles {
     ZipSecureFile.setMaxEntrySize(100L * 1024 * 1024);
   }
 
-  private OfficeFiles() {
-  }
+  private OfficeFiles() {}
 
   /** Call before POI opens an upload, so that the limits above are in force. */
   static void limits() {
@@ -43,8 +43,11 @@ final class OfficeFiles {
     Throwable t = e;
     while (t != null) {
       String m = t.getMessage() == null ? "" : t.getMessage();
-      if (m.contains("Zip bomb") || m.contains("zip bomb") || m.contains("exceeds the max")
-          || m.contains("MaxEntrySize") || m.contains("max text size")) {
+      if (m.contains("Zip bomb")
+          || m.contains("zip bomb")
+          || m.contains("exceeds the max")
+          || m.contains("MaxEntrySize")
+          || m.contains("max text size")) {
         return new DomainException("import.zipBomb");
       }
       t = t.getCause();

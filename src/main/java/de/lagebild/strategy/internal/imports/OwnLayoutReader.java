@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -18,34 +19,38 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Reads Lagebild's own table layout ({@link StrategyTableExport}) from CSV or XLSX: one row per goal and measure with
- * id, parent id, kind, level, code, title and every field, then the column group "‹Runde›: Status / Fortschritt /
- * Einschätzung" per round. Columns are found by their header, so their order may change. XLSX cells are read as the
- * values they show; a formula is never evaluated (its cached result is taken and reported).
+ * Reads Lagebild's own table layout ({@link StrategyTableExport}) from CSV or XLSX: one row per
+ * goal and measure with id, parent id, kind, level, code, title and every field, then the column
+ * group "‹Runde›: Status / Fortschritt / Einschätzung" per round. Columns are found by their
+ * header, so their order may change. XLSX cells are read as the values they show; a formula is
+ * never evaluated (its cached result is taken and reported).
  */
 final class OwnLayoutReader {
 
-  private static final Map<String, String> COLUMN_FIELDS = Map.ofEntries(
-      Map.entry("Beschreibung", ImportFields.DESCRIPTION),
-      Map.entry("Verantwortlich (Text)", ImportFields.RESPONSIBLE),
-      Map.entry("Organisationseinheiten", ImportFields.UNITS),
-      Map.entry("Partner", ImportFields.PARTNERS),
-      Map.entry("Indikatoren", ImportFields.INDICATORS),
-      Map.entry("Zielgruppen", ImportFields.TARGET_GROUPS),
-      Map.entry("Lebenslagen", ImportFields.LIFE_SITUATIONS),
-      Map.entry("Präventionsebene", ImportFields.PREVENTION),
-      Map.entry("Kosten", ImportFields.COSTS),
-      Map.entry("Finanzierung", ImportFields.FUNDING),
-      Map.entry("Beginn", ImportFields.START),
-      Map.entry("Ende", ImportFields.END),
-      Map.entry("Kommunikation", ImportFields.COMMUNICATION),
-      Map.entry("Gewicht", ImportFields.WEIGHT),
-      Map.entry("Zielquelle", ImportFields.GOAL_SOURCE));
+  private static final Map<String, String> COLUMN_FIELDS =
+      Map.ofEntries(
+          Map.entry("Beschreibung", ImportFields.DESCRIPTION),
+          Map.entry("Verantwortlich (Text)", ImportFields.RESPONSIBLE),
+          Map.entry("Organisationseinheiten", ImportFields.UNITS),
+          Map.entry("Partner", ImportFields.PARTNERS),
+          Map.entry("Indikatoren", ImportFields.INDICATORS),
+          Map.entry("Zielgruppen", ImportFields.TARGET_GROUPS),
+          Map.entry("Lebenslagen", ImportFields.LIFE_SITUATIONS),
+          Map.entry("Präventionsebene", ImportFields.PREVENTION),
+          Map.entry("Kosten", ImportFields.COSTS),
+          Map.entry("Finanzierung", ImportFields.FUNDING),
+          Map.entry("Beginn", ImportFields.START),
+          Map.entry("Ende", ImportFields.END),
+          Map.entry("Kommunikation", ImportFields.COMMUNICATION),
+          Map.entry("Gewicht", ImportFields.WEIGHT),
+          Map.entry("Zielquelle", ImportFields.GOAL_SOURCE));
 
   /** Whether the first line is the header of the own layout. */
   static boolean looksLike(String text) {
     String first = text.lines().findFirst().orElse("").replace("\uFEFF", "").strip();
-    return first.startsWith("ID;Eltern-ID") || first.startsWith("ID,Eltern-ID") || first.startsWith("ID\tEltern-ID")
+    return first.startsWith("ID;Eltern-ID")
+        || first.startsWith("ID,Eltern-ID")
+        || first.startsWith("ID\tEltern-ID")
         || first.startsWith("\"ID\";\"Eltern-ID\"");
   }
 
@@ -60,7 +65,7 @@ final class OwnLayoutReader {
     List<Problem> problems = new ArrayList<>();
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
       Sheet sheet = wb.getSheetAt(0);
-      DataFormatter format = new DataFormatter(java.util.Locale.GERMANY);
+      DataFormatter format = new DataFormatter(Locale.GERMANY);
       int width = 0;
       for (Row row : sheet) {
         while (rows.size() < row.getRowNum()) {
@@ -74,14 +79,22 @@ final class OwnLayoutReader {
             cells.add("");
           } else if (cell.getCellType() == CellType.FORMULA) {
             // never evaluated: the value the file shows, and a warning
-            problems.add(new Problem(row.getRowNum() + 1, "Zeile " + (row.getRowNum() + 1), column(rows, c),
-                "import.formula", cell.getCellFormula(), false));
-            cells.add(switch (cell.getCachedFormulaResultType()) {
-              case STRING -> cell.getStringCellValue();
-              case NUMERIC -> format.formatRawCellContents(cell.getNumericCellValue(), -1, "General");
-              case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
-              default -> "";
-            });
+            problems.add(
+                new Problem(
+                    row.getRowNum() + 1,
+                    "Zeile " + (row.getRowNum() + 1),
+                    column(rows, c),
+                    "import.formula",
+                    cell.getCellFormula(),
+                    false));
+            cells.add(
+                switch (cell.getCachedFormulaResultType()) {
+                  case STRING -> cell.getStringCellValue();
+                  case NUMERIC ->
+                      format.formatRawCellContents(cell.getNumericCellValue(), -1, "General");
+                  case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
+                  default -> "";
+                });
           } else {
             cells.add(format.formatCellValue(cell));
           }
@@ -101,7 +114,8 @@ final class OwnLayoutReader {
     return rows.isEmpty() || c >= rows.get(0).size() ? "Spalte " + (c + 1) : rows.get(0).get(c);
   }
 
-  private static ImportedTree read(List<List<String>> rows, ImportedTree.Format format, List<Problem> problems) {
+  private static ImportedTree read(
+      List<List<String>> rows, ImportedTree.Format format, List<Problem> problems) {
     List<Node> roots = new ArrayList<>();
     List<String> rounds = new ArrayList<>();
     Map<Integer, String> levelNames = new HashMap<>();
@@ -152,7 +166,9 @@ final class OwnLayoutReader {
           level = -2;
         }
         if (level < 0 || level > 5) {
-          problems.add(new Problem(line, location, "Ebene", "import.layoutLevel", get(row, index, "Ebene"), true));
+          problems.add(
+              new Problem(
+                  line, location, "Ebene", "import.layoutLevel", get(row, index, "Ebene"), true));
           continue;
         }
         String levelName = get(row, index, "Ebenenname");
@@ -190,15 +206,30 @@ final class OwnLayoutReader {
           try {
             progress = Integer.valueOf(progressText.replaceAll("\\s*%$", ""));
           } catch (NumberFormatException e) {
-            problems.add(new Problem(line, location, round + ": Fortschritt", "import.progress", progressText, true));
+            problems.add(
+                new Problem(
+                    line,
+                    location,
+                    round + ": Fortschritt",
+                    "import.progress",
+                    progressText,
+                    true));
           }
         }
         if (!status.isEmpty() || progress != null || !text.isEmpty()) {
           if (!measure) {
-            problems.add(new Problem(line, location, round + ": Einschätzung", "import.goalAssessment", title, false));
+            problems.add(
+                new Problem(
+                    line,
+                    location,
+                    round + ": Einschätzung",
+                    "import.goalAssessment",
+                    title,
+                    false));
             continue;
           }
-          node.assessments.put(round, new Assessment(blankToNull(status), progress, paragraphsHtml(text)));
+          node.assessments.put(
+              round, new Assessment(blankToNull(status), progress, paragraphsHtml(text)));
         }
       }
       Node parentNode = parent.isEmpty() ? null : byId.get(parent);
@@ -208,7 +239,8 @@ final class OwnLayoutReader {
       }
       if (measure) {
         if (parentNode == null || parentNode.isMeasure()) {
-          problems.add(new Problem(line, location, "Eltern-ID", "import.measureBeforeGoal", title, true));
+          problems.add(
+              new Problem(line, location, "Eltern-ID", "import.measureBeforeGoal", title, true));
           continue;
         }
         parentNode.measures.add(node);
@@ -225,8 +257,9 @@ final class OwnLayoutReader {
     for (int l = 0; levelNames.containsKey(l); l++) {
       names.add(levelNames.get(l));
     }
-    ImportedTree tree = new ImportedTree(format, names.isEmpty() ? TableFormatReader.LEVELS : names, rounds, roots,
-        problems);
+    ImportedTree tree =
+        new ImportedTree(
+            format, names.isEmpty() ? TableFormatReader.LEVELS : names, rounds, roots, problems);
     tree.numberAndCheck();
     return tree;
   }
@@ -248,7 +281,11 @@ final class OwnLayoutReader {
         html.append(item ? "<ul>" : "</ul>");
         list = item;
       }
-      String escaped = (item ? l.substring(2) : l).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+      String escaped =
+          (item ? l.substring(2) : l)
+              .replace("&", "&amp;")
+              .replace("<", "&lt;")
+              .replace(">", "&gt;");
       html.append(item ? "<li>" : "<p>").append(escaped).append(item ? "</li>" : "</p>");
     }
     if (list) {
@@ -277,10 +314,12 @@ final class OwnLayoutReader {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
-  /** RFC 4180 with the delimiter of the header line (semicolon, comma or tab); quoted cells may span lines. */
+  /**
+   * RFC 4180 with the delimiter of the header line (semicolon, comma or tab); quoted cells may span
+   * lines.
+   */
   static final class Csv {
-    private Csv() {
-    }
+    private Csv() {}
 
     static List<List<String>> parse(String text) {
       String t = text.startsWith("\uFEFF") ? text.substring(1) : text;

@@ -1,12 +1,13 @@
 package de.lagebild.strategy.internal.imports;
 
-import de.lagebild.strategy.internal.store.StrategyRepository;
-
+import de.lagebild.exchange.UploadStash;
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.Role;
+import de.lagebild.strategy.internal.store.StrategyRepository;
 import jakarta.servlet.http.HttpSession;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +26,11 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The import wizard: 1 upload or paste, 2 preview with the detected format, the tree and every problem with its
- * place, 3 new strategy or the comparison with an existing one, and the round name, 4 one transaction (in the
- * background for large files, with a progress page), 5 summary. Between the steps the file waits in a private
- * working directory under a random token kept in the user's session with the tenant; nothing is written to the
- * database before the last step.
+ * The import wizard: 1 upload or paste, 2 preview with the detected format, the tree and every
+ * problem with its place, 3 new strategy or the comparison with an existing one, and the round
+ * name, 4 one transaction (in the background for large files, with a progress page), 5 summary.
+ * Between the steps the file waits in a private working directory under a random token kept in the
+ * user's session with the tenant; nothing is written to the database before the last step.
  */
 @Controller
 class StrategyImportController {
@@ -40,15 +41,19 @@ class StrategyImportController {
   private final ImportJobs jobs;
   private final StrategyRepository strategies;
   private final long backgroundFrom;
-  private final de.lagebild.exchange.UploadStash stash;
+  private final UploadStash stash;
 
-  StrategyImportController(StrategyImport imports, ImportJobs jobs, StrategyRepository strategies,
-      @Value("${lagebild.import.background-from-bytes:1000000}") long backgroundFrom) throws IOException {
+  StrategyImportController(
+      StrategyImport imports,
+      ImportJobs jobs,
+      StrategyRepository strategies,
+      @Value("${lagebild.import.background-from-bytes:1000000}") long backgroundFrom)
+      throws IOException {
     this.imports = imports;
     this.jobs = jobs;
     this.strategies = strategies;
     this.backgroundFrom = backgroundFrom;
-    this.stash = new de.lagebild.exchange.UploadStash("strategy");
+    this.stash = new UploadStash("strategy");
   }
 
   @GetMapping("/{tenant}/strategien/import")
@@ -60,10 +65,13 @@ class StrategyImportController {
 
   @PostMapping("/{tenant}/strategien/import")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String preview(@PathVariable("tenant") String tenant,
+  String preview(
+      @PathVariable("tenant") String tenant,
       @RequestParam(name = "file", required = false) MultipartFile file,
       @RequestParam(name = "text", required = false) String pasted,
-      @RequestParam(name = "format", required = false) String format, HttpSession session, Model model)
+      @RequestParam(name = "format", required = false) String format,
+      HttpSession session,
+      Model model)
       throws IOException {
     String token;
     String name;
@@ -77,10 +85,10 @@ class StrategyImportController {
       if (bytes.length > MAX_PASTE) {
         throw new DomainException("import.tooLarge", MAX_PASTE / 1024 / 1024);
       }
-      token = stash.put(session, tenant, new java.io.ByteArrayInputStream(bytes), null, format);
+      token = stash.put(session, tenant, new ByteArrayInputStream(bytes), null, format);
       name = null;
     }
-    de.lagebild.exchange.UploadStash.Pending p = stash.get(session, token, tenant).orElseThrow();
+    UploadStash.Pending p = stash.get(session, token, tenant).orElseThrow();
     ImportedTree tree;
     try {
       tree = imports.read(Files.readAllBytes(p.file()), name, format);
@@ -100,10 +108,15 @@ class StrategyImportController {
   /** Step 3 for an existing strategy: what would be new, changed, unchanged or missing. */
   @PostMapping("/{tenant}/strategien/import/abgleich")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String compare(@PathVariable("tenant") String tenant, @RequestParam("token") String token,
-      @RequestParam("strategy") UUID strategyId, @RequestParam(name = "round", required = false) String round,
-      HttpSession session, Model model) throws IOException {
-    de.lagebild.exchange.UploadStash.Pending p = pendingFor(session, token, tenant);
+  String compare(
+      @PathVariable("tenant") String tenant,
+      @RequestParam("token") String token,
+      @RequestParam("strategy") UUID strategyId,
+      @RequestParam(name = "round", required = false) String round,
+      HttpSession session,
+      Model model)
+      throws IOException {
+    UploadStash.Pending p = pendingFor(session, token, tenant);
     ImportedTree tree = imports.read(Files.readAllBytes(p.file()), p.fileName(), p.format());
     model.addAttribute("tree", tree);
     model.addAttribute("plan", imports.plan(tree, strategyId, round));
@@ -115,13 +128,17 @@ class StrategyImportController {
 
   @PostMapping("/{tenant}/strategien/import/uebernehmen")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String commit(@PathVariable("tenant") String tenant, @RequestParam("token") String token,
+  String commit(
+      @PathVariable("tenant") String tenant,
+      @RequestParam("token") String token,
       @RequestParam(name = "title", required = false) String title,
       @RequestParam(name = "kind", required = false) String kind,
       @RequestParam(name = "strategy", required = false) UUID existing,
-      @RequestParam(name = "round", required = false) String round, HttpSession session,
-      RedirectAttributes redirect) throws IOException {
-    de.lagebild.exchange.UploadStash.Pending p = pendingFor(session, token, tenant);
+      @RequestParam(name = "round", required = false) String round,
+      HttpSession session,
+      RedirectAttributes redirect)
+      throws IOException {
+    UploadStash.Pending p = pendingFor(session, token, tenant);
     if (existing == null && (title == null || title.isBlank() || title.length() > 300)) {
       throw new DomainException("import.titleRequired");
     }
@@ -133,8 +150,8 @@ class StrategyImportController {
       UUID job = jobs.start(owned, p.fileName(), p.format(), target);
       return "redirect:/" + tenant + "/strategien/import/auftraege/" + job;
     }
-    StrategyImport.Summary summary = imports.commit(Files.readAllBytes(p.file()), p.fileName(), p.format(), target,
-        null);
+    StrategyImport.Summary summary =
+        imports.commit(Files.readAllBytes(p.file()), p.fileName(), p.format(), target, null);
     stash.remove(session, token, false);
     redirect.addFlashAttribute("importSummary", summary);
     redirect.addFlashAttribute("success", existing == null ? "import.done" : "import.updated");
@@ -152,13 +169,16 @@ class StrategyImportController {
   /** The progress part of the job page, polled by htmx while the job runs. */
   @GetMapping("/{tenant}/strategien/import/auftraege/{id}/fortschritt")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String jobProgress(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id, Model model) {
+  String jobProgress(
+      @PathVariable("tenant") String tenant, @PathVariable("id") UUID id, Model model) {
     model.addAttribute("job", jobs.find(id).orElseThrow(NotFoundException::new));
     model.addAttribute("progress", jobs.progress(id).orElse(null));
     return "strategy/import-job :: status";
   }
 
-  private de.lagebild.exchange.UploadStash.Pending pendingFor(HttpSession session, String token, String tenant) {
-    return stash.get(session, token, tenant).orElseThrow(() -> new DomainException("import.expired"));
+  private UploadStash.Pending pendingFor(HttpSession session, String token, String tenant) {
+    return stash
+        .get(session, token, tenant)
+        .orElseThrow(() -> new DomainException("import.expired"));
   }
 }

@@ -4,28 +4,35 @@ import de.lagebild.strategy.internal.imports.ImportedTree.Assessment;
 import de.lagebild.strategy.internal.imports.ImportedTree.Node;
 import de.lagebild.strategy.internal.imports.ImportedTree.Problem;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads strategy tables as districts keep them in Word (seed 000): headings {@code Leitziel:},
- * {@code Handlungsfeld :}, {@code Teilziel:}, a header row {@code Maßnahme⇥Verantwortlich⇥Indikatoren⇥Einschätzung
- * <Runde>}, then one row per measure. The same rows come from tab-separated text or from the tables of a .docx
- * ({@link DocxTableReader}). Cells may hold HTML fragments; a row broken by a page break continues on lines that start
- * with tabs or leave the middle cells empty. Further columns named in the header become fields (a second
- * "Einschätzung …" column a second round). Nothing is dropped: what cannot be placed becomes a problem with its line.
+ * {@code Handlungsfeld :}, {@code Teilziel:}, a header row {@code
+ * Maßnahme⇥Verantwortlich⇥Indikatoren⇥Einschätzung <Runde>}, then one row per measure. The same
+ * rows come from tab-separated text or from the tables of a .docx ({@link DocxTableReader}). Cells
+ * may hold HTML fragments; a row broken by a page break continues on lines that start with tabs or
+ * leave the middle cells empty. Further columns named in the header become fields (a second
+ * "Einschätzung …" column a second round). Nothing is dropped: what cannot be placed becomes a
+ * problem with its line.
  */
 public final class TableFormatReader {
 
   static final List<String> LEVELS = List.of("Leitziel", "Handlungsfeld", "Teilziel");
-  private static final Pattern HEADING = Pattern.compile(
-      "^(Leitziel|Handlungsfeld|Teilziel|Ziel)\\s*(\\d+(?:\\.\\d+)*)?\\.?\\s*:\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern HEADING =
+      Pattern.compile(
+          "^(Leitziel|Handlungsfeld|Teilziel|Ziel)\\s*(\\d+(?:\\.\\d+)*)?\\.?\\s*:\\s*(.*)$",
+          Pattern.CASE_INSENSITIVE);
   private static final Pattern TAG = Pattern.compile("<[^>]+>");
-  private static final Pattern ROUND = Pattern.compile("^Einschätzung\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ROUND =
+      Pattern.compile("^Einschätzung\\s*(.*)$", Pattern.CASE_INSENSITIVE);
   static final String NO_ROUND = "Einschätzung (ohne Rundenname)";
 
   /** One row of a table or one line of text: its cells, its number and how to name its place. */
@@ -35,7 +42,10 @@ public final class TableFormatReader {
     }
   }
 
-  /** What a column holds: a measure field (canonical label, "" for the title) or the assessment of a round. */
+  /**
+   * What a column holds: a measure field (canonical label, "" for the title) or the assessment of a
+   * round.
+   */
   private record Column(String field, String round) {}
 
   private final List<Node> roots = new ArrayList<>();
@@ -63,14 +73,18 @@ public final class TableFormatReader {
     if (reader.goals == 0) {
       reader.problems.add(new Problem(0, "", "Leitziel", "import.noHeadings", "", true));
     }
-    ImportedTree tree = new ImportedTree(format, LEVELS, reader.rounds, reader.roots, reader.problems);
+    ImportedTree tree =
+        new ImportedTree(format, LEVELS, reader.rounds, reader.roots, reader.problems);
     tree.numberAndCheck();
     return tree;
   }
 
   private static List<Column> defaultColumns() {
-    return List.of(new Column("", null), new Column(ImportFields.RESPONSIBLE, null),
-        new Column(ImportFields.INDICATORS, null), new Column(null, NO_ROUND));
+    return List.of(
+        new Column("", null),
+        new Column(ImportFields.RESPONSIBLE, null),
+        new Column(ImportFields.INDICATORS, null),
+        new Column(null, NO_ROUND));
   }
 
   private void row(Row row) {
@@ -88,29 +102,46 @@ public final class TableFormatReader {
       addGoal(row, level, heading.group(2), heading.group(3).strip());
       return;
     }
-    if (hasTabs && restEmpty && first.toLowerCase(Locale.GERMAN).contains("handlungsfeld") && open[0] != null) {
-      // a Handlungsfeld heading without label, e.g. "<u>Zielgruppenübergreifende Handlungsfelder</u>"
+    if (hasTabs
+        && restEmpty
+        && first.toLowerCase(Locale.GERMAN).contains("handlungsfeld")
+        && open[0] != null) {
+      // a Handlungsfeld heading without label, e.g. "<u>Zielgruppenübergreifende
+      // Handlungsfelder</u>"
       addGoal(row, 1, null, first);
       return;
     }
     if (!hasTabs) {
       if (goals > 0) {
-        problems.add(new Problem(row.line(), row.location(), "", "import.lineIgnored", abbreviate(first), false));
+        problems.add(
+            new Problem(
+                row.line(), row.location(), "", "import.lineIgnored", abbreviate(first), false));
       }
       return;
     }
-    if (first.equalsIgnoreCase("Maßnahme") || first.equalsIgnoreCase("Massnahme")
+    if (first.equalsIgnoreCase("Maßnahme")
+        || first.equalsIgnoreCase("Massnahme")
         || first.equalsIgnoreCase("Maßnahmen")) {
       header(row);
       last = null;
       return;
     }
-    boolean continuation = cells[0].isBlank()
-        || (last != null && cell(cells, 1).isBlank() && cell(cells, 2).isBlank() && columns.size() <= 4);
+    boolean continuation =
+        cells[0].isBlank()
+            || (last != null
+                && cell(cells, 1).isBlank()
+                && cell(cells, 2).isBlank()
+                && columns.size() <= 4);
     if (continuation) {
       if (last == null) {
-        problems.add(new Problem(row.line(), row.location(), "Maßnahme", "import.continuationWithoutRow",
-            abbreviate(String.join(" ", cells).strip()), false));
+        problems.add(
+            new Problem(
+                row.line(),
+                row.location(),
+                "Maßnahme",
+                "import.continuationWithoutRow",
+                abbreviate(String.join(" ", cells).strip()),
+                false));
         return;
       }
       for (int c = 0; c < Math.min(cells.length, columns.size()); c++) {
@@ -122,8 +153,14 @@ public final class TableFormatReader {
     }
     Node goal = deepestOpen();
     if (goal == null) {
-      problems.add(new Problem(row.line(), row.location(), "Maßnahme", "import.measureBeforeGoal", abbreviate(first),
-          true));
+      problems.add(
+          new Problem(
+              row.line(),
+              row.location(),
+              "Maßnahme",
+              "import.measureBeforeGoal",
+              abbreviate(first),
+              true));
       return;
     }
     Node m = new Node(row.line(), row.location(), -1, null, plain(cells[0]));
@@ -131,8 +168,14 @@ public final class TableFormatReader {
       put(m, columns.get(c), cells[c], false);
     }
     if (cells.length > columns.size() && !allEmpty(cells, columns.size())) {
-      problems.add(new Problem(row.line(), row.location(), "Spalte " + (columns.size() + 1), "import.extraColumns",
-          String.valueOf(cells.length), false));
+      problems.add(
+          new Problem(
+              row.line(),
+              row.location(),
+              "Spalte " + (columns.size() + 1),
+              "import.extraColumns",
+              String.valueOf(cells.length),
+              false));
       for (int c = columns.size(); c < cells.length; c++) {
         if (!plain(cells[c]).isEmpty()) {
           m.extras.merge("Spalte " + (c + 1), plain(cells[c]), (a, b) -> a + "\n" + b);
@@ -140,11 +183,18 @@ public final class TableFormatReader {
       }
     }
     if (m.title.isBlank()) {
-      problems.add(new Problem(row.line(), row.location(), "Maßnahme", "import.emptyTitle", "", true));
+      problems.add(
+          new Problem(row.line(), row.location(), "Maßnahme", "import.emptyTitle", "", true));
     }
     if (m.field(ImportFields.RESPONSIBLE).isBlank() && hasColumn(ImportFields.RESPONSIBLE)) {
-      problems.add(new Problem(row.line(), row.location(), "Verantwortlich", "import.emptyResponsible",
-          abbreviate(m.title), false));
+      problems.add(
+          new Problem(
+              row.line(),
+              row.location(),
+              "Verantwortlich",
+              "import.emptyResponsible",
+              abbreviate(m.title),
+              false));
     }
     goal.measures.add(m);
     last = m;
@@ -164,8 +214,9 @@ public final class TableFormatReader {
         rounds.add(column.round());
       }
       Assessment before = m.assessments.get(column.round());
-      m.assessments.put(column.round(), new Assessment(null, null,
-          before == null ? html : join(before.html(), html, "\n")));
+      m.assessments.put(
+          column.round(),
+          new Assessment(null, null, before == null ? html : join(before.html(), html, "\n")));
       return;
     }
     String value = plain(raw);
@@ -192,7 +243,9 @@ public final class TableFormatReader {
         if (allEmpty(cells, c)) {
           break;
         }
-        problems.add(new Problem(row.line(), row.location(), "Spalte " + (c + 1), "import.headerEmpty", "", true));
+        problems.add(
+            new Problem(
+                row.line(), row.location(), "Spalte " + (c + 1), "import.headerEmpty", "", true));
         found.add(new Column("Spalte " + (c + 1), null));
         continue;
       }
@@ -205,22 +258,30 @@ public final class TableFormatReader {
       }
       String canonical = ImportFields.canonical(label);
       if (canonical == null) {
-        problems.add(new Problem(row.line(), row.location(), label, "import.unknownColumn", label, false));
+        problems.add(
+            new Problem(row.line(), row.location(), label, "import.unknownColumn", label, false));
       } else {
         seen.put(canonical, true);
       }
       found.add(new Column(canonical == null ? label : canonical, null));
     }
     if (!seen.containsKey("Einschätzung")) {
-      // a header repeated after a page break often leaves the last cell empty: the round of the table before
-      String previous = columns.stream().map(Column::round).filter(java.util.Objects::nonNull).findFirst()
-          .orElse(NO_ROUND);
+      // a header repeated after a page break often leaves the last cell empty: the round of the
+      // table before
+      String previous =
+          columns.stream().map(Column::round).filter(Objects::nonNull).findFirst().orElse(NO_ROUND);
       found.add(new Column(null, previous));
     }
     for (String required : List.of(ImportFields.RESPONSIBLE, ImportFields.INDICATORS)) {
       if (!seen.containsKey(required)) {
-        problems.add(new Problem(row.line(), row.location(), required, "import.headerColumns", String.join(" | ",
-            java.util.Arrays.stream(cells).map(TableFormatReader::plain).toList()), true));
+        problems.add(
+            new Problem(
+                row.line(),
+                row.location(),
+                required,
+                "import.headerColumns",
+                String.join(" | ", Arrays.stream(cells).map(TableFormatReader::plain).toList()),
+                true));
       }
     }
     columns = found;
@@ -276,7 +337,9 @@ public final class TableFormatReader {
     return left + separator + right;
   }
 
-  /** The lines of a text, whatever its line endings (CR LF, LF, CR), without a regular expression. */
+  /**
+   * The lines of a text, whatever its line endings (CR LF, LF, CR), without a regular expression.
+   */
   static List<String> lines(String text) {
     List<String> lines = new ArrayList<>();
     int start = 0;
@@ -300,17 +363,32 @@ public final class TableFormatReader {
     if (simple(html)) {
       return html.strip();
     }
-    String s = TAG.matcher(html.replace("</p>", "\n").replace("<br>", "\n").replace("</li>", "\n")).replaceAll("");
-    s = s.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"");
+    String s =
+        TAG.matcher(html.replace("</p>", "\n").replace("<br>", "\n").replace("</li>", "\n"))
+            .replaceAll("");
+    s =
+        s.replace("&nbsp;", " ")
+            .replace("&amp;", "&")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"");
     return s.replaceAll("[ \\t\\x0B\\f]+", " ").replaceAll("\\s*\\n\\s*", "\n").strip();
   }
 
-  /** No tag, entity, line break, tab or double blank: nothing for {@link #plain} to do but strip. */
+  /**
+   * No tag, entity, line break, tab or double blank: nothing for {@link #plain} to do but strip.
+   */
   private static boolean simple(String s) {
     char before = 'x';
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '<' || c == '&' || c == '\n' || c == '\r' || c == '\t' || c == '\u000B' || c == '\f'
+      if (c == '<'
+          || c == '&'
+          || c == '\n'
+          || c == '\r'
+          || c == '\t'
+          || c == '\u000B'
+          || c == '\f'
           || (c == ' ' && before == ' ')) {
         return false;
       }

@@ -22,9 +22,15 @@ class ImprintAdministration {
   void save(ImprintRepository.ImprintRow row, String strategyTitle) {
     ImprintRepository.ImprintRow before = imprints.find(row.strategyId()).orElse(null);
     imprints.save(row);
-    audit.record(before == null ? "CREATE" : "UPDATE", "Imprint", row.strategyId(),
-        row.strategyId() == null ? "Impressum des Mandanten gespeichert" : "Impressum gespeichert: " + strategyTitle,
-        before == null ? null : fields(before), fields(row));
+    audit.record(
+        before == null ? "CREATE" : "UPDATE",
+        "Imprint",
+        row.strategyId(),
+        row.strategyId() == null
+            ? "Impressum des Mandanten gespeichert"
+            : "Impressum gespeichert: " + strategyTitle,
+        before == null ? null : fields(before),
+        fields(row));
   }
 
   private static Map<String, String> fields(ImprintRepository.ImprintRow r) {

@@ -1,37 +1,45 @@
 package de.lagebild.strategy.internal.report;
 
+import de.lagebild.platform.NotFoundException;
 import de.lagebild.strategy.internal.store.RoundRepository;
 import de.lagebild.strategy.internal.store.Rows;
-import de.lagebild.strategy.internal.tree.StrategyTree;
-
-import de.lagebild.platform.NotFoundException;
 import de.lagebild.strategy.internal.store.Rows.AssessmentRow;
 import de.lagebild.strategy.internal.store.Rows.RoundRow;
 import de.lagebild.strategy.internal.store.Rows.StatusOptionRow;
 import de.lagebild.strategy.internal.store.Rows.StrategyRow;
+import de.lagebild.strategy.internal.tree.StrategyTree;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * What the goal-achievement report ("Bericht zur Zielerreichung", seed 000) contains: per goal, in tree order, a
- * heading and a table Maßnahme | Verantwortlich | Indikatoren | Einschätzung &lt;Runde&gt; (optionally Status).
+ * What the goal-achievement report ("Bericht zur Zielerreichung", seed 000) contains: per goal, in
+ * tree order, a heading and a table Maßnahme | Verantwortlich | Indikatoren | Einschätzung
+ * &lt;Runde&gt; (optionally Status).
  */
 @Service
 public class ReportContent {
 
-  record Row(String code, String title, String responsible, String indicators, String assessmentHtml,
-      String status, String internal) {}
+  record Row(
+      String code,
+      String title,
+      String responsible,
+      String indicators,
+      String assessmentHtml,
+      String status,
+      String internal) {}
 
   /**
-   * What a report shows: the round (null = default), a status column, only the subtree of one goal (e.g. a
-   * Handlungsfeld), only measures of one unit or with one status, and internal fields (period, costs, funding,
-   * partners) below each measure's title.
+   * What a report shows: the round (null = default), a status column, only the subtree of one goal
+   * (e.g. a Handlungsfeld), only measures of one unit or with one status, and internal fields
+   * (period, costs, funding, partners) below each measure's title.
    */
-  public record Options(UUID round, boolean withStatus, UUID goal, UUID unit, String status, boolean internal) {
+  public record Options(
+      UUID round, boolean withStatus, UUID goal, UUID unit, String status, boolean internal) {
     public static Options of(UUID round, boolean withStatus) {
       return new Options(round, withStatus, null, null, null, false);
     }
@@ -47,8 +55,15 @@ public class ReportContent {
     }
   }
 
-  public record Report(String tenantName, StrategyRow strategy, RoundRow round, List<Section> sections, boolean withStatus,
-      int measures, ImprintRepository.ImprintRow imprint, List<String> selection) {
+  public record Report(
+      String tenantName,
+      StrategyRow strategy,
+      RoundRow round,
+      List<Section> sections,
+      boolean withStatus,
+      int measures,
+      ImprintRepository.ImprintRow imprint,
+      List<String> selection) {
 
     /** Herausgeber: from the imprint, else the tenant's name. */
     String publisher() {
@@ -57,13 +72,16 @@ public class ReportContent {
 
     /** Redaktionsschluss: from the imprint, else the round's name. */
     String editorialDeadline() {
-      return imprint != null && imprint.editorialDeadline() != null ? imprint.editorialDeadline()
+      return imprint != null && imprint.editorialDeadline() != null
+          ? imprint.editorialDeadline()
           : round == null ? null : round.name();
     }
 
     /** The introduction: the imprint's, else the strategy's description. */
     String introduction() {
-      return imprint != null && imprint.introduction() != null ? imprint.introduction() : strategy.description();
+      return imprint != null && imprint.introduction() != null
+          ? imprint.introduction()
+          : strategy.description();
     }
   }
 
@@ -77,21 +95,35 @@ public class ReportContent {
     this.imprints = imprints;
   }
 
-  public Report build(String tenantName, UUID strategyId, UUID roundId, boolean withStatus, LocalDate today) {
+  public Report build(
+      String tenantName, UUID strategyId, UUID roundId, boolean withStatus, LocalDate today) {
     return build(tenantName, strategyId, Options.of(roundId, withStatus), null, today);
   }
 
-  /** The report with these options; {@code imprint} null takes the saved one (strategy, else tenant). */
-  public Report build(String tenantName, UUID strategyId, Options o, ImprintRepository.ImprintRow imprint,
+  /**
+   * The report with these options; {@code imprint} null takes the saved one (strategy, else
+   * tenant).
+   */
+  public Report build(
+      String tenantName,
+      UUID strategyId,
+      Options o,
+      ImprintRepository.ImprintRow imprint,
       LocalDate today) {
-    StrategyTree.Tree t = tree.build(strategyId, o.round(),
-        new StrategyTree.Filter(null, null, o.unit(), o.status(), null), today);
+    StrategyTree.Tree t =
+        tree.build(
+            strategyId,
+            o.round(),
+            new StrategyTree.Filter(null, null, o.unit(), o.status(), null),
+            today);
     RoundRow round = t.round();
     if (o.round() != null && round == null) {
       throw new NotFoundException();
     }
-    Map<UUID, AssessmentRow> texts = round == null ? Map.of()
-        : Rows.newestVersionsIn(round.id(), rounds.ofRounds(List.of(round.id())));
+    Map<UUID, AssessmentRow> texts =
+        round == null
+            ? Map.of()
+            : Rows.newestVersionsIn(round.id(), rounds.ofRounds(List.of(round.id())));
     List<Section> sections = new ArrayList<>();
     int[] measures = {0};
     List<String> selection = new ArrayList<>();
@@ -99,9 +131,14 @@ public class ReportContent {
       add(n, texts, sections, measures, o, o.goal() == null);
     }
     if (o.goal() != null) {
-      findGoal(t.roots(), o.goal()).ifPresentOrElse(
-          g -> selection.add(g.levelName() + " " + nz(g.goal().code()) + ": " + g.goal().title()),
-          () -> { throw new NotFoundException(); });
+      findGoal(t.roots(), o.goal())
+          .ifPresentOrElse(
+              g ->
+                  selection.add(
+                      g.levelName() + " " + nz(g.goal().code()) + ": " + g.goal().title()),
+              () -> {
+                throw new NotFoundException();
+              });
     }
     if (o.unit() != null) {
       String unit = t.unitNames().get(o.unit());
@@ -111,41 +148,60 @@ public class ReportContent {
       selection.add("Organisationseinheit: " + unit);
     }
     if (o.status() != null) {
-      selection.add("Status: " + t.statuses().stream().filter(s -> s.code().equals(o.status())).map(
-          StatusOptionRow::label).findFirst().orElse(o.status()));
+      selection.add(
+          "Status: "
+              + t.statuses().stream()
+                  .filter(s -> s.code().equals(o.status()))
+                  .map(StatusOptionRow::label)
+                  .findFirst()
+                  .orElse(o.status()));
     }
     if (o.filtered()) {
       // headings without any measure left below them are dropped
       sections = prune(sections);
     }
-    ImprintRepository.ImprintRow effective = imprint == null ? imprints.effective(strategyId) : imprint;
-    return new Report(tenantName, t.strategy(), round, sections, o.withStatus(), measures[0], effective, selection);
+    ImprintRepository.ImprintRow effective =
+        imprint == null ? imprints.effective(strategyId) : imprint;
+    return new Report(
+        tenantName,
+        t.strategy(),
+        round,
+        sections,
+        o.withStatus(),
+        measures[0],
+        effective,
+        selection);
   }
 
-  private static java.util.Optional<StrategyTree.Node> findGoal(List<StrategyTree.Node> nodes, UUID id) {
+  private static Optional<StrategyTree.Node> findGoal(List<StrategyTree.Node> nodes, UUID id) {
     for (StrategyTree.Node n : nodes) {
       if (n.goal().id().equals(id)) {
-        return java.util.Optional.of(n);
+        return Optional.of(n);
       }
-      java.util.Optional<StrategyTree.Node> below = findGoal(n.children(), id);
+      Optional<StrategyTree.Node> below = findGoal(n.children(), id);
       if (below.isPresent()) {
         return below;
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   private static boolean contains(StrategyTree.Node n, UUID goal) {
     return n.goal().id().equals(goal) || n.children().stream().anyMatch(c -> contains(c, goal));
   }
 
-  /** Keeps a section when it or a deeper section after it (before the next one on its level) has rows. */
+  /**
+   * Keeps a section when it or a deeper section after it (before the next one on its level) has
+   * rows.
+   */
   private static List<Section> prune(List<Section> sections) {
     List<Section> kept = new ArrayList<>();
     for (int i = 0; i < sections.size(); i++) {
       Section s = sections.get(i);
       boolean keep = !s.rows().isEmpty();
-      for (int j = i + 1; !keep && j < sections.size() && sections.get(j).level() > s.level(); j++) {
+      for (int j = i + 1;
+          !keep && j < sections.size() && sections.get(j).level() > s.level();
+          j++) {
         keep = !sections.get(j).rows().isEmpty();
       }
       if (keep) {
@@ -155,9 +211,15 @@ public class ReportContent {
     return kept;
   }
 
-  private void add(StrategyTree.Node n, Map<UUID, AssessmentRow> texts, List<Section> into, int[] measures,
-      Options o, boolean parentInside) {
-    // inside the chosen goal's subtree: with measures; on the path to it: a heading only; elsewhere: left out
+  private void add(
+      StrategyTree.Node n,
+      Map<UUID, AssessmentRow> texts,
+      List<Section> into,
+      int[] measures,
+      Options o,
+      boolean parentInside) {
+    // inside the chosen goal's subtree: with measures; on the path to it: a heading only;
+    // elsewhere: left out
     boolean inside = parentInside || n.goal().id().equals(o.goal());
     if (!inside && !contains(n, o.goal())) {
       return;
@@ -166,12 +228,22 @@ public class ReportContent {
     for (StrategyTree.MeasureView m : inside ? n.measures() : List.<StrategyTree.MeasureView>of()) {
       AssessmentRow a = texts.get(m.measure().id());
       StatusOptionRow s = m.status();
-      rows.add(new Row(m.measure().code(), m.measure().title(),
-          m.unitNames().isEmpty() || m.measure().responsibleText() != null
-              ? nullToEmpty(m.measure().responsibleText()) : String.join(", ", m.unitNames()),
-          nullToEmpty(m.measure().successCriteria()), a == null ? null : a.narrative(),
-          s == null ? "" : s.symbol() + " " + s.label() + (m.progress() == null ? "" : " (" + m.progress() + " %)"),
-          o.internal() ? internal(m.measure()) : null));
+      rows.add(
+          new Row(
+              m.measure().code(),
+              m.measure().title(),
+              m.unitNames().isEmpty() || m.measure().responsibleText() != null
+                  ? nullToEmpty(m.measure().responsibleText())
+                  : String.join(", ", m.unitNames()),
+              nullToEmpty(m.measure().successCriteria()),
+              a == null ? null : a.narrative(),
+              s == null
+                  ? ""
+                  : s.symbol()
+                      + " "
+                      + s.label()
+                      + (m.progress() == null ? "" : " (" + m.progress() + " %)"),
+              o.internal() ? internal(m.measure()) : null));
       measures[0]++;
     }
     into.add(new Section(n.goal().level(), n.levelName(), n.goal().code(), n.goal().title(), rows));
@@ -184,8 +256,11 @@ public class ReportContent {
   static String internal(Rows.MeasureRow m) {
     List<String> parts = new ArrayList<>();
     if (!m.start().isEmpty() || !m.end().isEmpty()) {
-      parts.add("Zeitraum: " + (m.start().isEmpty() ? "…" : m.start().text()) + " – "
-          + (m.end().isEmpty() ? "…" : m.end().text()));
+      parts.add(
+          "Zeitraum: "
+              + (m.start().isEmpty() ? "…" : m.start().text())
+              + " – "
+              + (m.end().isEmpty() ? "…" : m.end().text()));
     }
     if (m.costsText() != null) {
       parts.add("Kosten: " + m.costsText());

@@ -1,32 +1,30 @@
 package de.lagebild.strategy.internal.report;
 
-import de.lagebild.platform.Text;
-
-import de.lagebild.strategy.internal.store.StrategyRepository;
-
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.DomainException;
+import de.lagebild.platform.LocalCalendar;
+import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.Role;
 import de.lagebild.platform.TenantContext;
-import java.io.ByteArrayOutputStream;
+import de.lagebild.platform.Text;
+import de.lagebild.strategy.internal.store.StrategyRepository;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The goal-achievement report for the Kreistag, as PDF or Word, for any round. */
 @Controller
 class ReportController {
-
 
   private final ReportContent content;
   private final ReportFiles files;
@@ -34,11 +32,15 @@ class ReportController {
   private final ImprintRepository imprints;
   private final StrategyRepository strategies;
 
-
   private final ImprintAdministration imprintAdministration;
 
-  ReportController(ReportContent content, ReportFiles files, Clock clock,
-      ImprintRepository imprints, StrategyRepository strategies, ImprintAdministration imprintAdministration) {
+  ReportController(
+      ReportContent content,
+      ReportFiles files,
+      Clock clock,
+      ImprintRepository imprints,
+      StrategyRepository strategies,
+      ImprintAdministration imprintAdministration) {
     this.imprintAdministration = imprintAdministration;
     this.imprints = imprints;
     this.strategies = strategies;
@@ -49,23 +51,35 @@ class ReportController {
 
   @GetMapping("/{tenant}/strategien/{id}/bericht")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
-  ResponseEntity<byte[]> report(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
+  ResponseEntity<byte[]> report(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
       @RequestParam(name = "runde", required = false) UUID round,
       @RequestParam(name = "format", defaultValue = "pdf") String format,
       @RequestParam(name = "statusspalte", defaultValue = "false") boolean withStatus,
       @RequestParam(name = "ziel", required = false) UUID goal,
       @RequestParam(name = "einheit", required = false) UUID unit,
       @RequestParam(name = "statusfilter", required = false) String status,
-      @RequestParam(name = "intern", defaultValue = "false") boolean internal) throws IOException {
+      @RequestParam(name = "intern", defaultValue = "false") boolean internal)
+      throws IOException {
     var access = TenantContext.access().orElseThrow();
-    return files.file(content.build(access.name(), id, new ReportContent.Options(round, withStatus, goal, unit,
-        Text.blankToNull(status), internal), null, de.lagebild.platform.LocalCalendar.today(clock)), format);
+    return files.file(
+        content.build(
+            access.name(),
+            id,
+            new ReportContent.Options(
+                round, withStatus, goal, unit, Text.blankToNull(status), internal),
+            null,
+            LocalCalendar.today(clock)),
+        format);
   }
 
   /** The same with the imprint changed for this one report (nothing is saved). */
-  @org.springframework.web.bind.annotation.PostMapping("/{tenant}/strategien/{id}/bericht")
+  @PostMapping("/{tenant}/strategien/{id}/bericht")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
-  ResponseEntity<byte[]> reportWithImprint(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
+  ResponseEntity<byte[]> reportWithImprint(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
       @RequestParam(name = "runde", required = false) UUID round,
       @RequestParam(name = "format", defaultValue = "pdf") String format,
       @RequestParam(name = "statusspalte", defaultValue = "false") boolean withStatus,
@@ -73,38 +87,56 @@ class ReportController {
       @RequestParam(name = "einheit", required = false) UUID unit,
       @RequestParam(name = "statusfilter", required = false) String status,
       @RequestParam(name = "intern", defaultValue = "false") boolean internal,
-      @org.springframework.web.bind.annotation.ModelAttribute ImprintForm imprint) throws IOException {
+      @ModelAttribute ImprintForm imprint)
+      throws IOException {
     var access = TenantContext.access().orElseThrow();
     imprint.validate();
     ImprintRepository.ImprintRow saved = imprints.effective(id);
-    ImprintRepository.ImprintRow given = imprint.toRow(id, saved.version()).map(r -> r.orElse(saved)).orElse(saved);
-    return files.file(content.build(access.name(), id, new ReportContent.Options(round, withStatus, goal, unit,
-        Text.blankToNull(status), internal), given, de.lagebild.platform.LocalCalendar.today(clock)), format);
+    ImprintRepository.ImprintRow given =
+        imprint.toRow(id, saved.version()).map(r -> r.orElse(saved)).orElse(saved);
+    return files.file(
+        content.build(
+            access.name(),
+            id,
+            new ReportContent.Options(
+                round, withStatus, goal, unit, Text.blankToNull(status), internal),
+            given,
+            LocalCalendar.today(clock)),
+        format);
   }
 
   @GetMapping("/{tenant}/strategien/{id}/impressum")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String imprintForm(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
-      org.springframework.ui.Model model) {
-    model.addAttribute("strategy", strategies.find(id).orElseThrow(de.lagebild.platform.NotFoundException::new));
+  String imprintForm(
+      @PathVariable("tenant") String tenant, @PathVariable("id") UUID id, Model model) {
+    model.addAttribute("strategy", strategies.find(id).orElseThrow(NotFoundException::new));
     model.addAttribute("own", imprints.find(id).orElse(ImprintRepository.ImprintRow.empty(id)));
-    model.addAttribute("tenantDefault", imprints.find(null).orElse(ImprintRepository.ImprintRow.empty(null)));
+    model.addAttribute(
+        "tenantDefault", imprints.find(null).orElse(ImprintRepository.ImprintRow.empty(null)));
     return "strategy/imprint";
   }
 
-  /** Saves the imprint of this strategy ({@code scope=strategie}) or the tenant's default ({@code mandant}). */
-  @org.springframework.web.bind.annotation.PostMapping("/{tenant}/strategien/{id}/impressum")
+  /**
+   * Saves the imprint of this strategy ({@code scope=strategie}) or the tenant's default ({@code
+   * mandant}).
+   */
+  @PostMapping("/{tenant}/strategien/{id}/impressum")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String saveImprint(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
-      @RequestParam("scope") String scope, @RequestParam(name = "version", defaultValue = "0") int version,
-      @org.springframework.web.bind.annotation.ModelAttribute ImprintForm form,
-      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-    var strategy = strategies.find(id).orElseThrow(de.lagebild.platform.NotFoundException::new);
+  String saveImprint(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
+      @RequestParam("scope") String scope,
+      @RequestParam(name = "version", defaultValue = "0") int version,
+      @ModelAttribute ImprintForm form,
+      RedirectAttributes redirect) {
+    var strategy = strategies.find(id).orElseThrow(NotFoundException::new);
     UUID target = "mandant".equals(scope) ? null : id;
     form.validate();
-    imprintAdministration.save(form.toRow(target, version).orElse(ImprintRepository.ImprintRow.empty(target)),
+    imprintAdministration.save(
+        form.toRow(target, version).orElse(ImprintRepository.ImprintRow.empty(target)),
         strategy.title());
-    redirect.addFlashAttribute("success", "mandant".equals(scope) ? "imprint.savedTenant" : "imprint.saved");
+    redirect.addFlashAttribute(
+        "success", "mandant".equals(scope) ? "imprint.savedTenant" : "imprint.saved");
     return "redirect:/" + tenant + "/strategien/" + id + "/impressum";
   }
 
@@ -117,13 +149,26 @@ class ReportController {
     private String fundingNote;
     private String introduction;
 
-    java.util.Optional<ImprintRepository.ImprintRow> toRow(UUID strategyId, int version) {
-      if (Text.blankToNull(publisher) == null && Text.blankToNull(editors) == null && Text.blankToNull(contact) == null
-          && Text.blankToNull(editorialDeadline) == null && Text.blankToNull(fundingNote) == null && Text.blankToNull(introduction) == null) {
-        return java.util.Optional.empty();
+    Optional<ImprintRepository.ImprintRow> toRow(UUID strategyId, int version) {
+      if (Text.blankToNull(publisher) == null
+          && Text.blankToNull(editors) == null
+          && Text.blankToNull(contact) == null
+          && Text.blankToNull(editorialDeadline) == null
+          && Text.blankToNull(fundingNote) == null
+          && Text.blankToNull(introduction) == null) {
+        return Optional.empty();
       }
-      return java.util.Optional.of(new ImprintRepository.ImprintRow(null, strategyId, Text.blankToNull(publisher),
-          Text.blankToNull(editors), Text.blankToNull(contact), Text.blankToNull(editorialDeadline), Text.blankToNull(fundingNote), Text.blankToNull(introduction), version));
+      return Optional.of(
+          new ImprintRepository.ImprintRow(
+              null,
+              strategyId,
+              Text.blankToNull(publisher),
+              Text.blankToNull(editors),
+              Text.blankToNull(contact),
+              Text.blankToNull(editorialDeadline),
+              Text.blankToNull(fundingNote),
+              Text.blankToNull(introduction),
+              version));
     }
 
     void validate() {

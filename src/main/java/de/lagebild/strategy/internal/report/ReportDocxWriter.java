@@ -11,6 +11,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
@@ -18,16 +19,19 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDecimalNumber;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTOnOff;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 import org.springframework.stereotype.Component;
 
 /**
- * The report as a Word document: headings with outline levels (Word builds the table of contents from them when the
- * field is updated), one table per goal with a repeated header row, narratives as paragraphs and bullet lines, page
- * numbers in the footer.
+ * The report as a Word document: headings with outline levels (Word builds the table of contents
+ * from them when the field is updated), one table per goal with a repeated header row, narratives
+ * as paragraphs and bullet lines, page numbers in the footer.
  */
 @Component
 public class ReportDocxWriter {
@@ -106,19 +110,19 @@ public class ReportDocxWriter {
   }
 
   /**
-   * A table-of-contents field whose current result already lists the Leitziele and Handlungsfelder (so that a reader
-   * that does not update fields, such as LibreOffice, still shows them); Word fills in the page numbers when it
-   * updates the field (it is marked dirty).
+   * A table-of-contents field whose current result already lists the Leitziele and Handlungsfelder
+   * (so that a reader that does not update fields, such as LibreOffice, still shows them); Word
+   * fills in the page numbers when it updates the field (it is marked dirty).
    */
   private static void toc(XWPFDocument doc, ReportContent.Report r) {
-    List<ReportContent.Section> entries = r.sections().stream().filter(s -> s.level() <= 1).toList();
+    List<ReportContent.Section> entries =
+        r.sections().stream().filter(s -> s.level() <= 1).toList();
     XWPFParagraph first = doc.createParagraph();
-    org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR begin = first.getCTP().addNewR();
-    begin.addNewFldChar().setFldCharType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType.BEGIN);
+    CTR begin = first.getCTP().addNewR();
+    begin.addNewFldChar().setFldCharType(STFldCharType.BEGIN);
     begin.getFldCharArray(0).setDirty(true);
     first.getCTP().addNewR().addNewInstrText().setStringValue(" TOC \\o \"1-2\" \\h \\z \\u ");
-    first.getCTP().addNewR().addNewFldChar()
-        .setFldCharType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType.SEPARATE);
+    first.getCTP().addNewR().addNewFldChar().setFldCharType(STFldCharType.SEPARATE);
     XWPFParagraph current = first;
     for (int i = 0; i < entries.size(); i++) {
       ReportContent.Section s = entries.get(i);
@@ -127,35 +131,46 @@ public class ReportDocxWriter {
       }
       current.setIndentationLeft(s.level() * 360);
       XWPFRun run = current.createRun();
-      run.setText(s.levelName() + " " + (s.code() == null ? "" : s.code()) + ": "
-          + ReportPdfWriter.abbreviate(s.title(), 110));
+      run.setText(
+          s.levelName()
+              + " "
+              + (s.code() == null ? "" : s.code())
+              + ": "
+              + ReportPdfWriter.abbreviate(s.title(), 110));
       run.setFontSize(9);
     }
-    current.getCTP().addNewR().addNewFldChar()
-        .setFldCharType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType.END);
+    current.getCTP().addNewR().addNewFldChar().setFldCharType(STFldCharType.END);
   }
 
-  /** Column widths in percent of the table: Maßnahme, Verantwortlich, Indikatoren, (Status), Einschätzung. */
+  /**
+   * Column widths in percent of the table: Maßnahme, Verantwortlich, Indikatoren, (Status),
+   * Einschätzung.
+   */
   private static int[] widths(boolean withStatus) {
     return withStatus ? new int[] {25, 16, 16, 10, 33} : new int[] {27, 18, 17, 38};
   }
 
-  private static void table(XWPFDocument doc, ReportContent.Section s, boolean withStatus, String round) {
+  private static void table(
+      XWPFDocument doc, ReportContent.Section s, boolean withStatus, String round) {
     List<String> head = new ArrayList<>(List.of("Maßnahme", "Verantwortlich", "Indikatoren"));
     if (withStatus) {
       head.add("Status");
     }
     head.add("Einschätzung " + round);
     XWPFTable table = doc.createTable(s.rows().size() + 1, head.size());
-    CTTblWidth width = table.getCTTbl().getTblPr().isSetTblW() ? table.getCTTbl().getTblPr().getTblW()
-        : table.getCTTbl().getTblPr().addNewTblW();
+    CTTblWidth width =
+        table.getCTTbl().getTblPr().isSetTblW()
+            ? table.getCTTbl().getTblPr().getTblW()
+            : table.getCTTbl().getTblPr().addNewTblW();
     width.setType(STTblWidth.PCT);
     width.setW(BigInteger.valueOf(5000));
-    table.getCTTbl().getTblPr().addNewTblLayout()
-        .setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType.FIXED);
+    table.getCTTbl().getTblPr().addNewTblLayout().setType(STTblLayoutType.FIXED);
     int[] pct = widths(withStatus);
     // A4 with 2.5 cm margins: 9,026 twips of text width
-    var grid = table.getCTTbl().getTblGrid() == null ? table.getCTTbl().addNewTblGrid() : table.getCTTbl().getTblGrid();
+    var grid =
+        table.getCTTbl().getTblGrid() == null
+            ? table.getCTTbl().addNewTblGrid()
+            : table.getCTTbl().getTblGrid();
     while (grid.sizeOfGridColArray() > 0) {
       grid.removeGridCol(0);
     }
@@ -164,8 +179,10 @@ public class ReportDocxWriter {
     }
     for (XWPFTableRow row : table.getRows()) {
       for (int c = 0; c < row.getTableCells().size() && c < pct.length; c++) {
-        var tcPr = row.getCell(c).getCTTc().isSetTcPr() ? row.getCell(c).getCTTc().getTcPr()
-            : row.getCell(c).getCTTc().addNewTcPr();
+        var tcPr =
+            row.getCell(c).getCTTc().isSetTcPr()
+                ? row.getCell(c).getCTTc().getTcPr()
+                : row.getCell(c).getCTTc().addNewTcPr();
         CTTblWidth cw = tcPr.isSetTcW() ? tcPr.getTcW() : tcPr.addNewTcW();
         cw.setType(STTblWidth.DXA);
         cw.setW(BigInteger.valueOf(9026L * pct[c] / 100));
@@ -184,13 +201,17 @@ public class ReportDocxWriter {
     for (int i = 0; i < s.rows().size(); i++) {
       ReportContent.Row row = s.rows().get(i);
       XWPFTableRow tr = table.getRow(i + 1);
-      List<String> values = new ArrayList<>(List.of(row.title(), row.responsible(), row.indicators()));
+      List<String> values =
+          new ArrayList<>(List.of(row.title(), row.responsible(), row.indicators()));
       if (withStatus) {
         values.add(row.status());
       }
       for (int c = 0; c < values.size(); c++) {
-        text(tr.getCell(c), c == 0 && row.internal() != null ? List.of(values.get(c), row.internal())
-            : List.of(values.get(c)));
+        text(
+            tr.getCell(c),
+            c == 0 && row.internal() != null
+                ? List.of(values.get(c), row.internal())
+                : List.of(values.get(c)));
       }
       text(tr.getCell(values.size()), paragraphs(row.assessmentHtml()));
     }
@@ -215,11 +236,22 @@ public class ReportDocxWriter {
       result.add("");
       return result;
     }
-    String s = html.replaceAll("(?i)<li[^>]*>", "\n• ").replaceAll("(?i)</p>|<br\\s*/?>|</li>", "\n")
-        .replaceAll("<[^>]+>", "");
-    s = s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#34;", "\"")
-        .replace("&#39;", "'").replace("&#43;", "+").replace("&#61;", "=").replace("&#64;", "@")
-        .replace("&#96;", "`").replace("&nbsp;", " ").replace("&amp;", "&");
+    String s =
+        html.replaceAll("(?i)<li[^>]*>", "\n• ")
+            .replaceAll("(?i)</p>|<br\\s*/?>|</li>", "\n")
+            .replaceAll("<[^>]+>", "");
+    s =
+        s.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#34;", "\"")
+            .replace("&#39;", "'")
+            .replace("&#43;", "+")
+            .replace("&#61;", "=")
+            .replace("&#64;", "@")
+            .replace("&#96;", "`")
+            .replace("&nbsp;", " ")
+            .replace("&amp;", "&");
     for (String line : s.split("\\n")) {
       if (!line.isBlank()) {
         result.add(line.strip());
@@ -252,6 +284,6 @@ public class ReportDocxWriter {
     rpr.addNewB();
     rpr.addNewSz().setVal(BigInteger.valueOf(outline == 0 ? 28 : outline == 1 ? 24 : 20));
     rpr.addNewColor().setVal("0B4F6C");
-    styles.addStyle(new org.apache.poi.xwpf.usermodel.XWPFStyle(style));
+    styles.addStyle(new XWPFStyle(style));
   }
 }

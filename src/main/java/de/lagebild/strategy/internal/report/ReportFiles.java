@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 public class ReportFiles {
 
   static final MediaType DOCX =
-      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+      MediaType.parseMediaType(
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
   private final ReportPdfWriter pdf;
   private final ReportDocxWriter docx;
@@ -44,12 +45,20 @@ public class ReportFiles {
       }
       default -> throw new DomainException("report.format", format);
     }
-    String name = "Bericht-Zielerreichung-"
-        + (r.round() == null ? "ohne-Runde" : r.round().name()).replaceAll("[^A-Za-z0-9äöüÄÖÜß-]+", "-")
-        + "." + extension;
-    return ResponseEntity.ok().contentType(type)
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+    String name =
+        "Bericht-Zielerreichung-"
+            + (r.round() == null ? "ohne-Runde" : r.round().name())
+                .replaceAll("[^A-Za-z0-9äöüÄÖÜß-]+", "-")
+            + "."
+            + extension;
+    return ResponseEntity.ok()
+        .contentType(type)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(name, StandardCharsets.UTF_8)
+                .build()
+                .toString())
         .body(out.toByteArray());
   }
 }

@@ -2,19 +2,21 @@ package de.lagebild.strategy.internal.report;
 
 import static de.lagebild.exchange.SafeHtml.escape;
 
+import de.lagebild.exchange.Pdf;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.springframework.stereotype.Component;
 
 /**
- * The report as a tagged PDF (PDF/UA-minded: document language, title, structure tags) with DejaVu Sans embedded
- * from the application's resources, a table of contents with page numbers, table headers repeated on every page and
- * page numbers in the footer.
+ * The report as a tagged PDF (PDF/UA-minded: document language, title, structure tags) with DejaVu
+ * Sans embedded from the application's resources, a table of contents with page numbers, table
+ * headers repeated on every page and page numbers in the footer.
  */
 @Component
 public class ReportPdfWriter {
 
-  static final String CSS = """
+  static final String CSS =
+      """
       @page { size: A4; margin: 18mm 14mm 20mm 14mm;
         @bottom-center { content: "Seite " counter(page) " von " counter(pages); font-family: 'DejaVu Sans'; font-size: 8pt; color: #444; } }
       @page :first { @bottom-center { content: none; } }
@@ -49,7 +51,7 @@ public class ReportPdfWriter {
       """;
 
   public void write(ReportContent.Report r, String introHtml, OutputStream out) throws IOException {
-    de.lagebild.exchange.Pdf.render(html(r, introHtml), out);
+    Pdf.render(html(r, introHtml), out);
   }
 
   static String title(ReportContent.Report r) {
@@ -59,19 +61,31 @@ public class ReportPdfWriter {
   String html(ReportContent.Report r, String introHtml) {
     String round = r.round() == null ? "" : r.round().name();
     StringBuilder h = new StringBuilder(64 * 1024);
-    h.append("<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"UTF-8\"/><title>").append(escape(title(r)))
-        .append("</title><meta name=\"subject\" content=\"").append(escape(r.strategy().title()))
-        .append("\"/><meta name=\"author\" content=\"").append(escape(r.tenantName()))
-        .append("\"/><style>").append(CSS).append("</style></head><body>");
-    h.append("<div class=\"cover\"><h1>Bericht zur Zielerreichung der ").append(escape(r.strategy().title()))
-        .append("</h1><p>").append(escape(r.tenantName())).append("</p>");
+    h.append("<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"UTF-8\"/><title>")
+        .append(escape(title(r)))
+        .append("</title><meta name=\"subject\" content=\"")
+        .append(escape(r.strategy().title()))
+        .append("\"/><meta name=\"author\" content=\"")
+        .append(escape(r.tenantName()))
+        .append("\"/><style>")
+        .append(CSS)
+        .append("</style></head><body>");
+    h.append("<div class=\"cover\"><h1>Bericht zur Zielerreichung der ")
+        .append(escape(r.strategy().title()))
+        .append("</h1><p>")
+        .append(escape(r.tenantName()))
+        .append("</p>");
     if (r.strategy().decisionRef() != null) {
       h.append("<p>").append(escape(r.strategy().decisionRef())).append("</p>");
     }
     if (!r.selection().isEmpty()) {
-      h.append("<p class=\"selection\">Auswahl: ").append(escape(String.join("; ", r.selection()))).append("</p>");
+      h.append("<p class=\"selection\">Auswahl: ")
+          .append(escape(String.join("; ", r.selection())))
+          .append("</p>");
     }
-    h.append("<dl class=\"imprint\"><dt>Herausgeber</dt><dd>").append(lines(r.publisher())).append("</dd>");
+    h.append("<dl class=\"imprint\"><dt>Herausgeber</dt><dd>")
+        .append(lines(r.publisher()))
+        .append("</dd>");
     if (r.imprint() != null && r.imprint().editors() != null) {
       h.append("<dt>Redaktion</dt><dd>").append(lines(r.imprint().editors())).append("</dd>");
     }
@@ -79,7 +93,9 @@ public class ReportPdfWriter {
       h.append("<dt>Kontakt</dt><dd>").append(lines(r.imprint().contact())).append("</dd>");
     }
     if (r.editorialDeadline() != null) {
-      h.append("<dt>Redaktionsschluss</dt><dd>").append(escape(r.editorialDeadline())).append("</dd>");
+      h.append("<dt>Redaktionsschluss</dt><dd>")
+          .append(escape(r.editorialDeadline()))
+          .append("</dd>");
     }
     h.append("</dl>");
     if (r.imprint() != null && r.imprint().fundingNote() != null) {
@@ -89,8 +105,13 @@ public class ReportPdfWriter {
     h.append("<div class=\"toc\"><h2>Inhalt</h2><ul>");
     for (ReportContent.Section s : r.sections()) {
       if (s.level() <= 1) {
-        h.append("<li class=\"l").append(s.level()).append("\"><a href=\"#").append(s.anchor()).append("\">")
-            .append(escape(s.levelName() + " " + nz(s.code()) + ": " + abbreviate(s.title(), 110))).append("</a></li>");
+        h.append("<li class=\"l")
+            .append(s.level())
+            .append("\"><a href=\"#")
+            .append(s.anchor())
+            .append("\">")
+            .append(escape(s.levelName() + " " + nz(s.code()) + ": " + abbreviate(s.title(), 110)))
+            .append("</a></li>");
       }
     }
     h.append("</ul>");
@@ -100,8 +121,17 @@ public class ReportPdfWriter {
     h.append("</div>");
     for (ReportContent.Section s : r.sections()) {
       String tag = s.level() == 0 ? "h1" : s.level() == 1 ? "h2" : "h3";
-      h.append('<').append(tag).append(" id=\"").append(s.anchor()).append("\">").append(escape(s.levelName()))
-          .append(": ").append(escape(s.title())).append("</").append(tag).append('>');
+      h.append('<')
+          .append(tag)
+          .append(" id=\"")
+          .append(s.anchor())
+          .append("\">")
+          .append(escape(s.levelName()))
+          .append(": ")
+          .append(escape(s.title()))
+          .append("</")
+          .append(tag)
+          .append('>');
       if (s.rows().isEmpty()) {
         continue;
       }
@@ -111,18 +141,25 @@ public class ReportPdfWriter {
       if (r.withStatus()) {
         h.append("<th scope=\"col\" class=\"c-status\">Status</th>");
       }
-      h.append("<th scope=\"col\">Einschätzung ").append(escape(round)).append("</th></tr></thead><tbody>");
+      h.append("<th scope=\"col\">Einschätzung ")
+          .append(escape(round))
+          .append("</th></tr></thead><tbody>");
       for (ReportContent.Row row : s.rows()) {
         h.append("<tr><td>").append(escape(row.title()));
         if (row.internal() != null) {
           h.append("<p class=\"internal\">").append(escape(row.internal())).append("</p>");
         }
-        h.append("</td><td>").append(escape(row.responsible()))
-            .append("</td><td>").append(escape(row.indicators())).append("</td>");
+        h.append("</td><td>")
+            .append(escape(row.responsible()))
+            .append("</td><td>")
+            .append(escape(row.indicators()))
+            .append("</td>");
         if (r.withStatus()) {
           h.append("<td>").append(escape(row.status())).append("</td>");
         }
-        h.append("<td>").append(row.assessmentHtml() == null ? "" : row.assessmentHtml()).append("</td></tr>");
+        h.append("<td>")
+            .append(row.assessmentHtml() == null ? "" : row.assessmentHtml())
+            .append("</td></tr>");
       }
       h.append("</tbody></table>");
     }

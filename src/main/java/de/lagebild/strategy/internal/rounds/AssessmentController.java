@@ -1,21 +1,21 @@
 package de.lagebild.strategy.internal.rounds;
 
-import de.lagebild.strategy.internal.status.StatusCatalogue;
-import de.lagebild.strategy.internal.store.MeasureRepository;
-import de.lagebild.strategy.internal.store.RoundRepository;
-import de.lagebild.strategy.internal.store.Rows;
-import de.lagebild.strategy.internal.store.StrategyRepository;
-
+import de.lagebild.platform.AccessDeniedInTenantException;
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.Role;
 import de.lagebild.platform.TenantAccess;
 import de.lagebild.platform.TenantContext;
+import de.lagebild.strategy.internal.status.StatusCatalogue;
+import de.lagebild.strategy.internal.store.MeasureRepository;
+import de.lagebild.strategy.internal.store.RoundRepository;
+import de.lagebild.strategy.internal.store.Rows;
 import de.lagebild.strategy.internal.store.Rows.AssessmentRow;
 import de.lagebild.strategy.internal.store.Rows.MeasureRow;
 import de.lagebild.strategy.internal.store.Rows.RoundRow;
 import de.lagebild.strategy.internal.store.Rows.RoundState;
+import de.lagebild.strategy.internal.store.StrategyRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +38,12 @@ class AssessmentController {
   private final AssessmentWorkflow workflow;
   private final StatusCatalogue statuses;
 
-  AssessmentController(RoundRepository rounds, MeasureRepository measures, StrategyRepository strategies,
-      AssessmentWorkflow workflow, StatusCatalogue statuses) {
+  AssessmentController(
+      RoundRepository rounds,
+      MeasureRepository measures,
+      StrategyRepository strategies,
+      AssessmentWorkflow workflow,
+      StatusCatalogue statuses) {
     this.rounds = rounds;
     this.measures = measures;
     this.strategies = strategies;
@@ -70,8 +74,11 @@ class AssessmentController {
       }
     }
     model.addAttribute("todos", todos);
-    model.addAttribute("openCount", todos.stream().filter(t -> !"ACCEPTED".equals(t.state())
-        && !"SUBMITTED".equals(t.state())).count());
+    model.addAttribute(
+        "openCount",
+        todos.stream()
+            .filter(t -> !"ACCEPTED".equals(t.state()) && !"SUBMITTED".equals(t.state()))
+            .count());
     model.addAttribute("statuses", statuses.byCode());
     return "strategy/my-measures";
   }
@@ -79,8 +86,10 @@ class AssessmentController {
   @GetMapping("/{tenant}/runden/{roundId}/massnahmen/{measureId}")
   @AllowRoles({Role.CONTRIBUTOR, Role.COORDINATOR, Role.ADMIN})
   String form(
-      @PathVariable("tenant") String tenant, @PathVariable("roundId") UUID roundId,
-      @PathVariable("measureId") UUID measureId, Model model) {
+      @PathVariable("tenant") String tenant,
+      @PathVariable("roundId") UUID roundId,
+      @PathVariable("measureId") UUID measureId,
+      Model model) {
     RoundRow round = rounds.find(roundId).orElseThrow(NotFoundException::new);
     MeasureRow measure = measures.find(measureId).orElseThrow(NotFoundException::new);
     if (!AssessmentWorkflow.mayAssess(TenantContext.access().orElseThrow(), round, measure)) {
@@ -90,19 +99,26 @@ class AssessmentController {
       model.addAttribute("readOnly", true);
     }
     List<AssessmentRow> history = rounds.ofMeasure(measureId).reversed();
-    AssessmentRow latestInRound = history.stream().filter(a -> a.roundId().equals(roundId)).findFirst().orElse(null);
+    AssessmentRow latestInRound =
+        history.stream().filter(a -> a.roundId().equals(roundId)).findFirst().orElse(null);
     model.addAttribute("round", round);
     model.addAttribute("measure", measure);
     model.addAttribute("strategy", strategies.find(measure.strategyId()).orElseThrow());
     model.addAttribute("history", history);
     model.addAttribute("latest", latestInRound);
-    model.addAttribute("statusOptions", statuses.all().stream().filter(Rows.StatusOptionRow::active).toList());
+    model.addAttribute(
+        "statusOptions", statuses.all().stream().filter(Rows.StatusOptionRow::active).toList());
     model.addAttribute("statuses", statuses.byCode());
     if (!model.containsAttribute("form")) {
-      model.addAttribute("form", latestInRound == null
-          ? new AssessmentWorkflow.Submission(null, null, "", "")
-          : new AssessmentWorkflow.Submission(latestInRound.statusCode(), latestInRound.progress(),
-              latestInRound.narrative(), latestInRound.evidence()));
+      model.addAttribute(
+          "form",
+          latestInRound == null
+              ? new AssessmentWorkflow.Submission(null, null, "", "")
+              : new AssessmentWorkflow.Submission(
+                  latestInRound.statusCode(),
+                  latestInRound.progress(),
+                  latestInRound.narrative(),
+                  latestInRound.evidence()));
     }
     return "strategy/assess";
   }
@@ -110,13 +126,18 @@ class AssessmentController {
   @PostMapping("/{tenant}/runden/{roundId}/massnahmen/{measureId}")
   @AllowRoles({Role.CONTRIBUTOR, Role.COORDINATOR, Role.ADMIN})
   String submit(
-      @PathVariable("tenant") String tenant, @PathVariable("roundId") UUID roundId,
-      @PathVariable("measureId") UUID measureId, @RequestParam(name = "statusCode", required = false) String status,
+      @PathVariable("tenant") String tenant,
+      @PathVariable("roundId") UUID roundId,
+      @PathVariable("measureId") UUID measureId,
+      @RequestParam(name = "statusCode", required = false) String status,
       @RequestParam(name = "progress", required = false) String progress,
       @RequestParam(name = "narrative", required = false) String narrative,
-      @RequestParam(name = "evidence", required = false) String evidence, Model model, RedirectAttributes redirect) {
+      @RequestParam(name = "evidence", required = false) String evidence,
+      Model model,
+      RedirectAttributes redirect) {
     Integer percent = null;
-    AssessmentWorkflow.Submission submission = new AssessmentWorkflow.Submission(status, null, narrative, evidence);
+    AssessmentWorkflow.Submission submission =
+        new AssessmentWorkflow.Submission(status, null, narrative, evidence);
     try {
       if (progress != null && !progress.isBlank()) {
         try {
@@ -133,7 +154,7 @@ class AssessmentController {
     } catch (NotFoundException e) {
       throw e;
     } catch (DomainException e) {
-      if (e instanceof de.lagebild.platform.AccessDeniedInTenantException) {
+      if (e instanceof AccessDeniedInTenantException) {
         throw e;
       }
       model.addAttribute("form", submission);

@@ -1,12 +1,5 @@
 package de.lagebild.strategy.internal.rounds;
 
-import de.lagebild.platform.Text;
-
-import de.lagebild.strategy.internal.status.StatusCatalogue;
-import de.lagebild.strategy.internal.store.MeasureRepository;
-import de.lagebild.strategy.internal.store.RoundRepository;
-import de.lagebild.strategy.internal.store.Rows;
-
 import de.lagebild.exchange.SafeHtml;
 import de.lagebild.identity.CurrentUser;
 import de.lagebild.identity.LagebildUser;
@@ -17,7 +10,12 @@ import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.Role;
 import de.lagebild.platform.TenantAccess;
 import de.lagebild.platform.TenantContext;
+import de.lagebild.platform.Text;
 import de.lagebild.strategy.MeasureAssessed;
+import de.lagebild.strategy.internal.status.StatusCatalogue;
+import de.lagebild.strategy.internal.store.MeasureRepository;
+import de.lagebild.strategy.internal.store.RoundRepository;
+import de.lagebild.strategy.internal.store.Rows;
 import de.lagebild.strategy.internal.store.Rows.AssessmentRow;
 import de.lagebild.strategy.internal.store.Rows.MeasureRow;
 import de.lagebild.strategy.internal.store.Rows.ReviewDecision;
@@ -34,9 +32,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who may assess what, and when: a contributor assesses only the measures of their units and only while the round
- * is open; coordinators may assess any measure while the round is open or in review, and review submissions.
- * Every submission is a new version; nothing is overwritten.
+ * Who may assess what, and when: a contributor assesses only the measures of their units and only
+ * while the round is open; coordinators may assess any measure while the round is open or in
+ * review, and review submissions. Every submission is a new version; nothing is overwritten.
  */
 @Service
 public class AssessmentWorkflow {
@@ -50,8 +48,13 @@ public class AssessmentWorkflow {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  AssessmentWorkflow(RoundRepository rounds, MeasureRepository measures, StatusCatalogue statuses, AuditLog audit,
-      ApplicationEventPublisher events, Clock clock) {
+  AssessmentWorkflow(
+      RoundRepository rounds,
+      MeasureRepository measures,
+      StatusCatalogue statuses,
+      AuditLog audit,
+      ApplicationEventPublisher events,
+      Clock clock) {
     this.rounds = rounds;
     this.measures = measures;
     this.statuses = statuses;
@@ -63,11 +66,13 @@ public class AssessmentWorkflow {
   /** Whether the current user may write an assessment for {@code measure} in {@code round} now. */
   public static boolean mayAssess(TenantAccess access, RoundRow round, MeasureRow measure) {
     boolean coordinator = access.hasRole(Role.ADMIN, Role.COORDINATOR);
-    if (!round.strategyId().equals(measure.strategyId()) || !round.state().acceptsAssessments(coordinator)) {
+    if (!round.strategyId().equals(measure.strategyId())
+        || !round.state().acceptsAssessments(coordinator)) {
       return false;
     }
     return coordinator
-        || (access.hasRole(Role.CONTRIBUTOR) && !Collections.disjoint(access.unitIds(), measure.unitIds()));
+        || (access.hasRole(Role.CONTRIBUTOR)
+            && !Collections.disjoint(access.unitIds(), measure.unitIds()));
   }
 
   @Transactional
@@ -76,8 +81,9 @@ public class AssessmentWorkflow {
     RoundRow round = rounds.find(roundId).orElseThrow(NotFoundException::new);
     MeasureRow measure = measures.find(measureId).orElseThrow(NotFoundException::new);
     boolean coordinator = access.hasRole(Role.ADMIN, Role.COORDINATOR);
-    if (!coordinator && (!access.hasRole(Role.CONTRIBUTOR)
-        || Collections.disjoint(access.unitIds(), measure.unitIds()))) {
+    if (!coordinator
+        && (!access.hasRole(Role.CONTRIBUTOR)
+            || Collections.disjoint(access.unitIds(), measure.unitIds()))) {
       throw new AccessDeniedInTenantException();
     }
     if (!round.strategyId().equals(measure.strategyId())) {
@@ -100,18 +106,35 @@ public class AssessmentWorkflow {
       throw new DomainException("assessment.narrativeTooLong");
     }
     LagebildUser user = CurrentUser.get().orElseThrow();
-    AssessmentRow row = new AssessmentRow(UUID.randomUUID(), roundId, measureId,
-        rounds.nextVersion(roundId, measureId), status.code(), progress, narrative, Text.blankToNull(s.evidence()), user.id(),
-        user.actorName(), clock.instant(), null);
+    AssessmentRow row =
+        new AssessmentRow(
+            UUID.randomUUID(),
+            roundId,
+            measureId,
+            rounds.nextVersion(roundId, measureId),
+            status.code(),
+            progress,
+            narrative,
+            Text.blankToNull(s.evidence()),
+            user.id(),
+            user.actorName(),
+            clock.instant(),
+            null);
     rounds.insertAssessment(row);
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("round", round.name());
     after.put("version", row.versionNo());
     after.put("status", status.label());
     after.put("progress", progress);
-    audit.record("CREATE", "Assessment", measureId,
-        "Einschätzung " + round.name() + " (Version " + row.versionNo() + ") für " + label(measure), null, after);
-    events.publishEvent(new MeasureAssessed(TenantContext.require(), measureId, roundId, status.code(), progress));
+    audit.record(
+        "CREATE",
+        "Assessment",
+        measureId,
+        "Einschätzung " + round.name() + " (Version " + row.versionNo() + ") für " + label(measure),
+        null,
+        after);
+    events.publishEvent(
+        new MeasureAssessed(TenantContext.require(), measureId, roundId, status.code(), progress));
     return row;
   }
 
@@ -131,17 +154,31 @@ public class AssessmentWorkflow {
       throw new DomainException("review.commentRequired");
     }
     LagebildUser user = CurrentUser.get().orElseThrow();
-    rounds.insertReview(new ReviewRow(UUID.randomUUID(), assessmentId, decision, Text.blankToNull(comment), user.actorName(),
-        clock.instant()), user.id());
-    audit.record("UPDATE", "Assessment", a.measureId(),
-        (decision == ReviewDecision.ACCEPTED ? "Einschätzung angenommen: " : "Einschätzung zur Überarbeitung: ")
-            + round.name() + ", Version " + a.versionNo(),
-        Map.of("review", a.reviewState()), Map.of("review", decision.name(), "comment", comment == null ? "" : comment));
+    rounds.insertReview(
+        new ReviewRow(
+            UUID.randomUUID(),
+            assessmentId,
+            decision,
+            Text.blankToNull(comment),
+            user.actorName(),
+            clock.instant()),
+        user.id());
+    audit.record(
+        "UPDATE",
+        "Assessment",
+        a.measureId(),
+        (decision == ReviewDecision.ACCEPTED
+                ? "Einschätzung angenommen: "
+                : "Einschätzung zur Überarbeitung: ")
+            + round.name()
+            + ", Version "
+            + a.versionNo(),
+        Map.of("review", a.reviewState()),
+        Map.of("review", decision.name(), "comment", comment == null ? "" : comment));
   }
 
   private static String label(MeasureRow m) {
     String title = m.title().length() > 80 ? m.title().substring(0, 79) + "…" : m.title();
     return m.code() == null ? title : m.code() + " " + title;
   }
-
 }

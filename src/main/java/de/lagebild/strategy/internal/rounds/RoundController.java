@@ -1,25 +1,26 @@
 package de.lagebild.strategy.internal.rounds;
 
-import de.lagebild.strategy.internal.report.ImprintRepository;
-import de.lagebild.strategy.internal.status.StatusCatalogue;
-import de.lagebild.strategy.internal.store.MeasureRepository;
-import de.lagebild.strategy.internal.store.RoundRepository;
-import de.lagebild.strategy.internal.store.Rows;
-import de.lagebild.strategy.internal.store.StrategyRepository;
-
 import de.lagebild.identity.ResponsibleUnit;
 import de.lagebild.identity.ResponsibleUnits;
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.Role;
+import de.lagebild.strategy.internal.report.ImprintRepository;
+import de.lagebild.strategy.internal.status.StatusCatalogue;
+import de.lagebild.strategy.internal.store.Codes;
+import de.lagebild.strategy.internal.store.MeasureRepository;
+import de.lagebild.strategy.internal.store.RoundRepository;
+import de.lagebild.strategy.internal.store.Rows;
 import de.lagebild.strategy.internal.store.Rows.AssessmentRow;
 import de.lagebild.strategy.internal.store.Rows.MeasureRow;
 import de.lagebild.strategy.internal.store.Rows.ReviewDecision;
 import de.lagebild.strategy.internal.store.Rows.RoundRow;
 import de.lagebild.strategy.internal.store.Rows.RoundState;
+import de.lagebild.strategy.internal.store.StrategyRepository;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,8 +48,14 @@ class RoundController {
   private final ResponsibleUnits units;
   private final ImprintRepository imprints;
 
-  RoundController(StrategyRepository strategies, RoundRepository rounds, MeasureRepository measures,
-      RoundWorkflow workflow, AssessmentWorkflow assessments, StatusCatalogue statuses, ResponsibleUnits units,
+  RoundController(
+      StrategyRepository strategies,
+      RoundRepository rounds,
+      MeasureRepository measures,
+      RoundWorkflow workflow,
+      AssessmentWorkflow assessments,
+      StatusCatalogue statuses,
+      ResponsibleUnits units,
       ImprintRepository imprints) {
     this.imprints = imprints;
     this.strategies = strategies;
@@ -66,9 +73,12 @@ class RoundController {
     model.addAttribute("strategy", strategies.find(id).orElseThrow(NotFoundException::new));
     model.addAttribute("rounds", rounds.ofStrategy(id));
     model.addAttribute("states", RoundState.values());
-    model.addAttribute("reportGoals", strategies.goals(id).stream().filter(g -> g.level() <= 1)
-        .sorted(java.util.Comparator.comparing(g -> g.code() == null ? "" : g.code(), de.lagebild.strategy.internal.store.Codes.ORDER))
-        .toList());
+    model.addAttribute(
+        "reportGoals",
+        strategies.goals(id).stream()
+            .filter(g -> g.level() <= 1)
+            .sorted(Comparator.comparing(g -> g.code() == null ? "" : g.code(), Codes.ORDER))
+            .toList());
     model.addAttribute("units", units.list());
     model.addAttribute("statusOptions", statuses.all());
     model.addAttribute("imprint", imprints.effective(id));
@@ -78,12 +88,17 @@ class RoundController {
   @PostMapping("/{tenant}/strategien/{id}/runden")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
   String create(
-      @PathVariable("tenant") String tenant, @PathVariable("id") UUID id, @RequestParam("name") String name,
-      @RequestParam(name = "deadline", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
+      @RequestParam("name") String name,
+      @RequestParam(name = "deadline", required = false)
+          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           LocalDate deadline,
-      Model model, RedirectAttributes redirect) {
+      Model model,
+      RedirectAttributes redirect) {
     if (name == null || name.isBlank() || name.length() > 100) {
-      model.addAttribute("error", name == null || name.isBlank() ? "round.nameRequired" : "round.nameTooLong");
+      model.addAttribute(
+          "error", name == null || name.isBlank() ? "round.nameRequired" : "round.nameTooLong");
       return list(tenant, id, model);
     }
     try {
@@ -102,8 +117,11 @@ class RoundController {
   @PostMapping("/{tenant}/runden/{roundId}/status")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
   String move(
-      @PathVariable("tenant") String tenant, @PathVariable("roundId") UUID roundId,
-      @RequestParam("state") RoundState state, @RequestParam("version") int version, RedirectAttributes redirect) {
+      @PathVariable("tenant") String tenant,
+      @PathVariable("roundId") UUID roundId,
+      @RequestParam("state") RoundState state,
+      @RequestParam("version") int version,
+      RedirectAttributes redirect) {
     RoundRow round = rounds.find(roundId).orElseThrow(NotFoundException::new);
     workflow.moveTo(roundId, state, version);
     redirect.addFlashAttribute("success", "round.moved." + state);
@@ -113,26 +131,36 @@ class RoundController {
   @PostMapping("/{tenant}/runden/{roundId}/veroeffentlichung")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
   String publish(
-      @PathVariable("tenant") String tenant, @PathVariable("roundId") UUID roundId,
-      @RequestParam("publish") boolean publish, @RequestParam("version") int version, RedirectAttributes redirect) {
+      @PathVariable("tenant") String tenant,
+      @PathVariable("roundId") UUID roundId,
+      @RequestParam("publish") boolean publish,
+      @RequestParam("version") int version,
+      RedirectAttributes redirect) {
     RoundRow round = rounds.find(roundId).orElseThrow(NotFoundException::new);
     workflow.publish(roundId, publish, version);
     redirect.addFlashAttribute("success", publish ? "round.published" : "round.withdrawn");
     return "redirect:/" + tenant + "/strategien/" + round.strategyId() + "/runden";
   }
 
-  /** Review queue: the newest version of every submitted assessment, and which units have reported. */
+  /**
+   * Review queue: the newest version of every submitted assessment, and which units have reported.
+   */
   @GetMapping("/{tenant}/runden/{roundId}/pruefung")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String review(@PathVariable("tenant") String tenant, @PathVariable("roundId") UUID roundId, Model model) {
+  String review(
+      @PathVariable("tenant") String tenant, @PathVariable("roundId") UUID roundId, Model model) {
     RoundRow round = rounds.find(roundId).orElseThrow(NotFoundException::new);
     List<MeasureRow> all = measures.ofStrategy(round.strategyId());
-    Map<UUID, AssessmentRow> latest = Rows.newestVersionsIn(roundId, rounds.ofRounds(List.of(roundId)));
-    Map<UUID, MeasureRow> byId = all.stream().collect(Collectors.toMap(MeasureRow::id, Function.identity()));
+    Map<UUID, AssessmentRow> latest =
+        Rows.newestVersionsIn(roundId, rounds.ofRounds(List.of(roundId)));
+    Map<UUID, MeasureRow> byId =
+        all.stream().collect(Collectors.toMap(MeasureRow::id, Function.identity()));
     List<Map.Entry<MeasureRow, AssessmentRow>> queue = new ArrayList<>();
-    latest.values().stream().filter(a -> a.review() == null)
+    latest.values().stream()
+        .filter(a -> a.review() == null)
         .forEach(a -> queue.add(Map.entry(byId.get(a.measureId()), a)));
-    // reporting progress per unit: measures of the unit, and how many of them have an assessment in this round
+    // reporting progress per unit: measures of the unit, and how many of them have an assessment in
+    // this round
     List<UnitProgress> progress = new ArrayList<>();
     for (ResponsibleUnit u : units.list()) {
       List<MeasureRow> mine = all.stream().filter(m -> m.unitIds().contains(u.id())).toList();
@@ -160,9 +188,11 @@ class RoundController {
   @PostMapping("/{tenant}/einschaetzungen/{assessmentId}/pruefung")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
   String decide(
-      @PathVariable("tenant") String tenant, @PathVariable("assessmentId") UUID assessmentId,
+      @PathVariable("tenant") String tenant,
+      @PathVariable("assessmentId") UUID assessmentId,
       @RequestParam("decision") ReviewDecision decision,
-      @RequestParam(name = "comment", required = false) String comment, RedirectAttributes redirect) {
+      @RequestParam(name = "comment", required = false) String comment,
+      RedirectAttributes redirect) {
     AssessmentRow a = rounds.findAssessment(assessmentId).orElseThrow(NotFoundException::new);
     assessments.review(assessmentId, decision, comment);
     redirect.addFlashAttribute("success", "review." + decision);

@@ -1,14 +1,14 @@
 package de.lagebild.strategy.internal.rounds;
 
-import de.lagebild.strategy.internal.store.RoundRepository;
-import de.lagebild.strategy.internal.store.StrategyRepository;
-
 import de.lagebild.exchange.FuzzyDate;
 import de.lagebild.platform.AuditLog;
+import de.lagebild.platform.ConcurrentEditException;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.NotFoundException;
+import de.lagebild.strategy.internal.store.RoundRepository;
 import de.lagebild.strategy.internal.store.Rows.RoundRow;
 import de.lagebild.strategy.internal.store.Rows.RoundState;
+import de.lagebild.strategy.internal.store.StrategyRepository;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
@@ -26,7 +26,8 @@ class RoundWorkflow {
   private final AuditLog audit;
   private final Clock clock;
 
-  RoundWorkflow(RoundRepository rounds, StrategyRepository strategies, AuditLog audit, Clock clock) {
+  RoundWorkflow(
+      RoundRepository rounds, StrategyRepository strategies, AuditLog audit, Clock clock) {
     this.rounds = rounds;
     this.strategies = strategies;
     this.audit = audit;
@@ -41,10 +42,23 @@ class RoundWorkflow {
       throw new DomainException("round.nameTaken", clean);
     }
     FuzzyDate period = FuzzyDate.parse(clean);
-    RoundRow round = new RoundRow(UUID.randomUUID(), strategyId, clean, period.earliest(), period.latest(), deadline,
-        RoundState.PREPARED, 0);
+    RoundRow round =
+        new RoundRow(
+            UUID.randomUUID(),
+            strategyId,
+            clean,
+            period.earliest(),
+            period.latest(),
+            deadline,
+            RoundState.PREPARED,
+            0);
     rounds.insert(round, clock.instant());
-    audit.record("CREATE", "ReportingRound", round.id(), "Berichtsrunde angelegt: " + clean, null,
+    audit.record(
+        "CREATE",
+        "ReportingRound",
+        round.id(),
+        "Berichtsrunde angelegt: " + clean,
+        null,
         Map.of("name", clean, "state", RoundState.PREPARED.name()));
     return round;
   }
@@ -53,34 +67,48 @@ class RoundWorkflow {
   void moveTo(UUID roundId, RoundState next, int version) {
     RoundRow round = rounds.find(roundId).orElseThrow(NotFoundException::new);
     if (round.version() != version) {
-      throw new de.lagebild.platform.ConcurrentEditException("Berichtsrunde");
+      throw new ConcurrentEditException("Berichtsrunde");
     }
     if (!round.state().canMoveTo(next)) {
-      throw new DomainException("round.transitionNotAllowed", round.name(),
+      throw new DomainException(
+          "round.transitionNotAllowed",
+          round.name(),
           new DefaultMessageSourceResolvable("round.state." + round.state()),
           new DefaultMessageSourceResolvable("round.state." + next));
     }
     rounds.changeState(round, next);
-    audit.record("UPDATE", "ReportingRound", round.id(), "Berichtsrunde " + round.name() + ": " + next,
-        Map.of("state", round.state().name()), Map.of("state", next.name()));
+    audit.record(
+        "UPDATE",
+        "ReportingRound",
+        round.id(),
+        "Berichtsrunde " + round.name() + ": " + next,
+        Map.of("state", round.state().name()),
+        Map.of("state", next.name()));
   }
 
   /**
-   * Releases a round's accepted assessments to the public pages before the round is closed ({@code publish}), or
-   * withdraws that release. Closed rounds are public anyway.
+   * Releases a round's accepted assessments to the public pages before the round is closed ({@code
+   * publish}), or withdraws that release. Closed rounds are public anyway.
    */
   @Transactional
   void publish(UUID roundId, boolean publish, int version) {
     RoundRow round = rounds.find(roundId).orElseThrow(NotFoundException::new);
     if (round.version() != version) {
-      throw new de.lagebild.platform.ConcurrentEditException("Berichtsrunde");
+      throw new ConcurrentEditException("Berichtsrunde");
     }
     if (publish ? !round.canPublish() : !round.canWithdraw()) {
-      throw new DomainException(publish ? "round.publishNotAllowed" : "round.withdrawNotAllowed", round.name());
+      throw new DomainException(
+          publish ? "round.publishNotAllowed" : "round.withdrawNotAllowed", round.name());
     }
     rounds.publish(round, publish ? clock.instant() : null);
-    audit.record("UPDATE", "ReportingRound", round.id(), "Berichtsrunde " + round.name()
-        + (publish ? " veröffentlicht" : ": Veröffentlichung zurückgenommen"),
-        Map.of("published", round.publishedAt() != null), Map.of("published", publish));
+    audit.record(
+        "UPDATE",
+        "ReportingRound",
+        round.id(),
+        "Berichtsrunde "
+            + round.name()
+            + (publish ? " veröffentlicht" : ": Veröffentlichung zurückgenommen"),
+        Map.of("published", round.publishedAt() != null),
+        Map.of("published", publish));
   }
 }

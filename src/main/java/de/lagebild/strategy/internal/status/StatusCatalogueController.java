@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The tenant's status catalogue: labels, default progress, colours and symbols; statuses can be retired. */
+/**
+ * The tenant's status catalogue: labels, default progress, colours and symbols; statuses can be
+ * retired.
+ */
 @Controller
 class StatusCatalogueController {
 
@@ -45,28 +48,56 @@ class StatusCatalogueController {
 
   @PostMapping("/{tenant}/verwaltung/status/{id}")
   @AllowRoles(Role.ADMIN)
-  String update(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
-      @RequestParam("label") String label, @RequestParam("defaultProgress") int progress,
-      @RequestParam("colour") String colour, @RequestParam("symbol") String symbol,
-      @RequestParam(name = "active", defaultValue = "false") boolean active, RedirectAttributes redirect) {
-    StatusOptionRow before = statuses.all().stream().filter(s -> s.id().equals(id)).findFirst()
-        .orElseThrow(NotFoundException::new);
-    StatusOptionRow after = new StatusOptionRow(id, before.code(), label.strip(), progress, colour, symbol.strip(),
-        before.position(), active);
+  String update(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
+      @RequestParam("label") String label,
+      @RequestParam("defaultProgress") int progress,
+      @RequestParam("colour") String colour,
+      @RequestParam("symbol") String symbol,
+      @RequestParam(name = "active", defaultValue = "false") boolean active,
+      RedirectAttributes redirect) {
+    StatusOptionRow before =
+        statuses.all().stream()
+            .filter(s -> s.id().equals(id))
+            .findFirst()
+            .orElseThrow(NotFoundException::new);
+    StatusOptionRow after =
+        new StatusOptionRow(
+            id,
+            before.code(),
+            label.strip(),
+            progress,
+            colour,
+            symbol.strip(),
+            before.position(),
+            active);
     check(after);
-    tx.executeWithoutResult(s -> {
-      statuses.update(after);
-      audit.record("UPDATE", "StatusOption", id, "Status geändert: " + after.label(), snapshot(before), snapshot(after));
-    });
+    tx.executeWithoutResult(
+        s -> {
+          statuses.update(after);
+          audit.record(
+              "UPDATE",
+              "StatusOption",
+              id,
+              "Status geändert: " + after.label(),
+              snapshot(before),
+              snapshot(after));
+        });
     redirect.addFlashAttribute("success", "statusCatalogue.saved");
     return "redirect:/" + tenant + "/verwaltung/status";
   }
 
   @PostMapping("/{tenant}/verwaltung/status")
   @AllowRoles(Role.ADMIN)
-  String create(@PathVariable("tenant") String tenant, @RequestParam("code") String code,
-      @RequestParam("label") String label, @RequestParam("defaultProgress") int progress,
-      @RequestParam("colour") String colour, @RequestParam("symbol") String symbol, RedirectAttributes redirect) {
+  String create(
+      @PathVariable("tenant") String tenant,
+      @RequestParam("code") String code,
+      @RequestParam("label") String label,
+      @RequestParam("defaultProgress") int progress,
+      @RequestParam("colour") String colour,
+      @RequestParam("symbol") String symbol,
+      RedirectAttributes redirect) {
     String clean = code.strip().toUpperCase(Locale.ROOT);
     if (!CODE.matcher(clean).matches()) {
       throw new DomainException("statusCatalogue.error.code");
@@ -75,13 +106,28 @@ class StatusCatalogueController {
       throw new DomainException("statusCatalogue.codeTaken", clean);
     }
     int position = statuses.all().stream().mapToInt(StatusOptionRow::position).max().orElse(0) + 1;
-    StatusOptionRow row = new StatusOptionRow(UUID.randomUUID(), clean, label.strip(), progress, colour,
-        symbol.strip(), position, true);
+    StatusOptionRow row =
+        new StatusOptionRow(
+            UUID.randomUUID(),
+            clean,
+            label.strip(),
+            progress,
+            colour,
+            symbol.strip(),
+            position,
+            true);
     check(row);
-    tx.executeWithoutResult(s -> {
-      statuses.insert(row);
-      audit.record("CREATE", "StatusOption", row.id(), "Status angelegt: " + row.label(), null, snapshot(row));
-    });
+    tx.executeWithoutResult(
+        s -> {
+          statuses.insert(row);
+          audit.record(
+              "CREATE",
+              "StatusOption",
+              row.id(),
+              "Status angelegt: " + row.label(),
+              null,
+              snapshot(row));
+        });
     redirect.addFlashAttribute("success", "statusCatalogue.created");
     return "redirect:/" + tenant + "/verwaltung/status";
   }
@@ -102,7 +148,16 @@ class StatusCatalogueController {
   }
 
   private static Map<String, Object> snapshot(StatusOptionRow s) {
-    return Map.of("label", s.label(), "defaultProgress", s.defaultProgress(), "colour", s.colour(),
-        "symbol", s.symbol(), "active", s.active());
+    return Map.of(
+        "label",
+        s.label(),
+        "defaultProgress",
+        s.defaultProgress(),
+        "colour",
+        s.colour(),
+        "symbol",
+        s.symbol(),
+        "active",
+        s.active());
   }
 }

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The colours of the tenant's status catalogue as a stylesheet, so that pages need no inline styles (CSP). Colour
- * is an addition: every status also shows its symbol and label.
+ * The colours of the tenant's status catalogue as a stylesheet, so that pages need no inline styles
+ * (CSP). Colour is an addition: every status also shows its symbol and label.
  */
 @Controller
 class StatusStyleController {
@@ -31,11 +31,22 @@ class StatusStyleController {
       if (!s.colour().matches("#[0-9a-fA-F]{6}") || !s.code().matches("[A-Z_]+")) {
         continue;
       }
-      css.append(".badge.status-").append(s.code()).append(" { border-color: ").append(s.colour())
-          .append("; color: ").append(s.colour()).append("; }\n");
-      css.append(".chart-bar .seg.status-").append(s.code()).append(" { background: ").append(s.colour()).append("; }\n");
+      css.append(".badge.status-")
+          .append(s.code())
+          .append(" { border-color: ")
+          .append(s.colour())
+          .append("; color: ")
+          .append(s.colour())
+          .append("; }\n");
+      css.append(".chart-bar .seg.status-")
+          .append(s.code())
+          .append(" { background: ")
+          .append(s.colour())
+          .append("; }\n");
     }
-    return ResponseEntity.ok().contentType(MediaType.valueOf("text/css;charset=UTF-8"))
-        .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5))).body(css.toString());
+    return ResponseEntity.ok()
+        .contentType(MediaType.valueOf("text/css;charset=UTF-8"))
+        .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)))
+        .body(css.toString());
   }
 }

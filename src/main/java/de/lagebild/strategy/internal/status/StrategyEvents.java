@@ -8,7 +8,9 @@ import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** A new tenant starts with the default status catalogue (in the same transaction as its creation). */
+/**
+ * A new tenant starts with the default status catalogue (in the same transaction as its creation).
+ */
 @Component
 class StrategyEvents {
 
@@ -20,7 +22,8 @@ class StrategyEvents {
 
   @EventListener
   void on(TenantCreated event) {
-    TenantContext.runAs(new TenantAccess(event.tenantId(), event.slug(), event.slug(), false, Role.ADMIN, Set.of()),
+    TenantContext.runAs(
+        new TenantAccess(event.tenantId(), event.slug(), event.slug(), false, Role.ADMIN, Set.of()),
         statuses::ensureDefaults);
   }
 }

@@ -13,6 +13,8 @@ import de.lagebild.strategy.internal.store.StrategyTables.Measure;
 import de.lagebild.strategy.internal.store.StrategyTables.MeasureUnit;
 import de.lagebild.strategy.internal.store.StrategyTables.Milestone;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.Record;
 import org.springframework.stereotype.Repository;
 
@@ -34,33 +38,91 @@ public class MeasureRepository {
     this.scope = scope;
   }
 
-  /** All measures of a strategy: two statements whatever their number (measures, then unit links). */
+  /**
+   * All measures of a strategy: two statements whatever their number (measures, then unit links).
+   */
   public List<MeasureRow> ofStrategy(UUID strategyId) {
-    return find(Measure.STRATEGY_ID.eq(strategyId), MeasureUnit.MEASURE_ID.in(
-        scope.dsl().select(Measure.ID).from(scope.table(Measure.T)).where(Measure.STRATEGY_ID.eq(strategyId))));
+    return find(
+        Measure.STRATEGY_ID.eq(strategyId),
+        MeasureUnit.MEASURE_ID.in(
+            scope
+                .dsl()
+                .select(Measure.ID)
+                .from(scope.table(Measure.T))
+                .where(Measure.STRATEGY_ID.eq(strategyId))));
   }
 
-  /** The columns the tree overview and the dashboard show; long texts (description, costs, …) stay unloaded. */
-  static final org.jooq.Field<?>[] SUMMARY = {Measure.ID, Measure.STRATEGY_ID, Measure.GOAL_ID, Measure.POSITION,
-      Measure.CODE, Measure.TITLE, Measure.RESPONSIBLE_TEXT, Measure.SUCCESS_CRITERIA, Measure.LIFE_SITUATIONS,
-      Measure.END_TEXT, Measure.END_EARLIEST, Measure.END_LATEST, Measure.END_PRECISION, Measure.WEIGHT,
-      Measure.VERSION};
+  /**
+   * The columns the tree overview and the dashboard show; long texts (description, costs, …) stay
+   * unloaded.
+   */
+  static final Field<?>[] SUMMARY = {
+    Measure.ID,
+    Measure.STRATEGY_ID,
+    Measure.GOAL_ID,
+    Measure.POSITION,
+    Measure.CODE,
+    Measure.TITLE,
+    Measure.RESPONSIBLE_TEXT,
+    Measure.SUCCESS_CRITERIA,
+    Measure.LIFE_SITUATIONS,
+    Measure.END_TEXT,
+    Measure.END_EARLIEST,
+    Measure.END_LATEST,
+    Measure.END_PRECISION,
+    Measure.WEIGHT,
+    Measure.VERSION
+  };
 
   public List<MeasureRow> summariesOfStrategy(UUID strategyId) {
     Map<UUID, Set<UUID>> units = new HashMap<>();
-    scope.dsl().select(MeasureUnit.MEASURE_ID, MeasureUnit.UNIT_ID).from(scope.table(MeasureUnit.T))
-        .where(MeasureUnit.MEASURE_ID.in(scope.dsl().select(Measure.ID).from(scope.table(Measure.T))
-            .where(Measure.STRATEGY_ID.eq(strategyId))))
+    scope
+        .dsl()
+        .select(MeasureUnit.MEASURE_ID, MeasureUnit.UNIT_ID)
+        .from(scope.table(MeasureUnit.T))
+        .where(
+            MeasureUnit.MEASURE_ID.in(
+                scope
+                    .dsl()
+                    .select(Measure.ID)
+                    .from(scope.table(Measure.T))
+                    .where(Measure.STRATEGY_ID.eq(strategyId))))
         .forEach(r -> units.computeIfAbsent(r.value1(), k -> new HashSet<>()).add(r.value2()));
-    return scope.dsl().select(SUMMARY).from(scope.table(Measure.T)).where(Measure.STRATEGY_ID.eq(strategyId))
+    return scope
+        .dsl()
+        .select(SUMMARY)
+        .from(scope.table(Measure.T))
+        .where(Measure.STRATEGY_ID.eq(strategyId))
         .orderBy(Measure.POSITION)
-        .fetch(r -> new MeasureRow(r.get(Measure.ID), r.get(Measure.STRATEGY_ID), r.get(Measure.GOAL_ID),
-            r.get(Measure.POSITION), r.get(Measure.CODE), r.get(Measure.TITLE), null, r.get(Measure.RESPONSIBLE_TEXT),
-            null, r.get(Measure.SUCCESS_CRITERIA), null, splitSet(r.get(Measure.LIFE_SITUATIONS)), null, null, null,
-            null, FuzzyDate.EMPTY, FuzzyDate.of(r.get(Measure.END_TEXT), r.get(Measure.END_EARLIEST),
-                r.get(Measure.END_LATEST), r.get(Measure.END_PRECISION)),
-            null, r.get(Measure.WEIGHT), Set.copyOf(units.getOrDefault(r.get(Measure.ID), Set.of())),
-            r.get(Measure.VERSION)));
+        .fetch(
+            r ->
+                new MeasureRow(
+                    r.get(Measure.ID),
+                    r.get(Measure.STRATEGY_ID),
+                    r.get(Measure.GOAL_ID),
+                    r.get(Measure.POSITION),
+                    r.get(Measure.CODE),
+                    r.get(Measure.TITLE),
+                    null,
+                    r.get(Measure.RESPONSIBLE_TEXT),
+                    null,
+                    r.get(Measure.SUCCESS_CRITERIA),
+                    null,
+                    splitSet(r.get(Measure.LIFE_SITUATIONS)),
+                    null,
+                    null,
+                    null,
+                    null,
+                    FuzzyDate.EMPTY,
+                    FuzzyDate.of(
+                        r.get(Measure.END_TEXT),
+                        r.get(Measure.END_EARLIEST),
+                        r.get(Measure.END_LATEST),
+                        r.get(Measure.END_PRECISION)),
+                    null,
+                    r.get(Measure.WEIGHT),
+                    Set.copyOf(units.getOrDefault(r.get(Measure.ID), Set.of())),
+                    r.get(Measure.VERSION)));
   }
 
   public Optional<MeasureRow> find(UUID id) {
@@ -72,42 +134,72 @@ public class MeasureRepository {
     if (units.isEmpty()) {
       return List.of();
     }
-    var ids = scope.dsl().selectDistinct(MeasureUnit.MEASURE_ID).from(scope.table(MeasureUnit.T))
-        .where(MeasureUnit.UNIT_ID.in(units));
+    var ids =
+        scope
+            .dsl()
+            .selectDistinct(MeasureUnit.MEASURE_ID)
+            .from(scope.table(MeasureUnit.T))
+            .where(MeasureUnit.UNIT_ID.in(units));
     return find(Measure.ID.in(ids), MeasureUnit.MEASURE_ID.in(ids));
   }
 
   private List<MeasureRow> find(Condition measures, Condition links) {
     Map<UUID, Set<UUID>> units = new HashMap<>();
-    scope.dsl().select(MeasureUnit.MEASURE_ID, MeasureUnit.UNIT_ID).from(scope.table(MeasureUnit.T)).where(links)
+    scope
+        .dsl()
+        .select(MeasureUnit.MEASURE_ID, MeasureUnit.UNIT_ID)
+        .from(scope.table(MeasureUnit.T))
+        .where(links)
         .forEach(r -> units.computeIfAbsent(r.value1(), k -> new HashSet<>()).add(r.value2()));
-    return scope.dsl().select(Measure.ALL).from(scope.table(Measure.T)).where(measures).orderBy(Measure.POSITION)
+    return scope
+        .dsl()
+        .select(Measure.ALL)
+        .from(scope.table(Measure.T))
+        .where(measures)
+        .orderBy(Measure.POSITION)
         .fetch(r -> map(r, units.getOrDefault(r.get(Measure.ID), Set.of())));
   }
 
   public void insert(MeasureRow m, Instant now) {
-    insertQueries(m, now).forEach(org.jooq.Query::execute);
+    insertQueries(m, now).forEach(Query::execute);
   }
 
   /** The inserts of a measure and its unit links, to run in a batch. */
-  List<org.jooq.Query> insertQueries(MeasureRow m, Instant now) {
-    List<org.jooq.Query> queries = new java.util.ArrayList<>();
-    queries.add(scope.insertInto(Measure.T)
-        .set(Measure.ID, m.id()).set(Measure.STRATEGY_ID, m.strategyId()).set(Measure.GOAL_ID, m.goalId())
-        .set(Measure.POSITION, m.position()).set(Measure.CREATED_AT, now).set(Measure.VERSION, 0)
-        .set(values(m)));
+  List<Query> insertQueries(MeasureRow m, Instant now) {
+    List<Query> queries = new ArrayList<>();
+    queries.add(
+        scope
+            .insertInto(Measure.T)
+            .set(Measure.ID, m.id())
+            .set(Measure.STRATEGY_ID, m.strategyId())
+            .set(Measure.GOAL_ID, m.goalId())
+            .set(Measure.POSITION, m.position())
+            .set(Measure.CREATED_AT, now)
+            .set(Measure.VERSION, 0)
+            .set(values(m)));
     for (UUID unit : m.unitIds()) {
-      queries.add(scope.insertInto(MeasureUnit.T).set(MeasureUnit.MEASURE_ID, m.id()).set(MeasureUnit.UNIT_ID, unit));
+      queries.add(
+          scope
+              .insertInto(MeasureUnit.T)
+              .set(MeasureUnit.MEASURE_ID, m.id())
+              .set(MeasureUnit.UNIT_ID, unit));
     }
     return queries;
   }
 
-  /** Optimistic update of every field; fails when someone saved since {@code m.version()} was read. */
+  /**
+   * Optimistic update of every field; fails when someone saved since {@code m.version()} was read.
+   */
   public void update(MeasureRow m) {
-    int n = scope.update(Measure.T).set(values(m)).set(Measure.VERSION, m.version() + 1)
-        .set(Measure.GOAL_ID, m.goalId()).set(Measure.POSITION, m.position())
-        .where(Measure.ID.eq(m.id()).and(Measure.VERSION.eq(m.version())))
-        .execute();
+    int n =
+        scope
+            .update(Measure.T)
+            .set(values(m))
+            .set(Measure.VERSION, m.version() + 1)
+            .set(Measure.GOAL_ID, m.goalId())
+            .set(Measure.POSITION, m.position())
+            .where(Measure.ID.eq(m.id()).and(Measure.VERSION.eq(m.version())))
+            .execute();
     if (n != 1) {
       throw new ConcurrentEditException("Maßnahme");
     }
@@ -116,18 +208,43 @@ public class MeasureRepository {
   }
 
   /** The columns of a measure insert, for {@link de.lagebild.platform.TenantScope#batchInsert}. */
-  public static final List<org.jooq.Field<?>> INSERT_COLUMNS = List.of(Measure.ID, Measure.STRATEGY_ID, Measure.GOAL_ID,
-      Measure.POSITION, Measure.CREATED_AT, Measure.VERSION, Measure.CODE, Measure.TITLE, Measure.DESCRIPTION,
-      Measure.RESPONSIBLE_TEXT, Measure.PARTNERS, Measure.SUCCESS_CRITERIA, Measure.TARGET_GROUPS,
-      Measure.LIFE_SITUATIONS, Measure.PREVENTION_LEVEL, Measure.COSTS_TEXT, Measure.COST_AMOUNT,
-      Measure.FUNDING_SOURCE, Measure.START_TEXT, Measure.START_EARLIEST, Measure.START_LATEST,
-      Measure.START_PRECISION, Measure.END_TEXT, Measure.END_EARLIEST, Measure.END_LATEST, Measure.END_PRECISION,
-      Measure.COMMUNICATION, Measure.WEIGHT);
-  public static final List<org.jooq.Field<?>> UNIT_COLUMNS = List.of(MeasureUnit.MEASURE_ID, MeasureUnit.UNIT_ID);
+  public static final List<Field<?>> INSERT_COLUMNS =
+      List.of(
+          Measure.ID,
+          Measure.STRATEGY_ID,
+          Measure.GOAL_ID,
+          Measure.POSITION,
+          Measure.CREATED_AT,
+          Measure.VERSION,
+          Measure.CODE,
+          Measure.TITLE,
+          Measure.DESCRIPTION,
+          Measure.RESPONSIBLE_TEXT,
+          Measure.PARTNERS,
+          Measure.SUCCESS_CRITERIA,
+          Measure.TARGET_GROUPS,
+          Measure.LIFE_SITUATIONS,
+          Measure.PREVENTION_LEVEL,
+          Measure.COSTS_TEXT,
+          Measure.COST_AMOUNT,
+          Measure.FUNDING_SOURCE,
+          Measure.START_TEXT,
+          Measure.START_EARLIEST,
+          Measure.START_LATEST,
+          Measure.START_PRECISION,
+          Measure.END_TEXT,
+          Measure.END_EARLIEST,
+          Measure.END_LATEST,
+          Measure.END_PRECISION,
+          Measure.COMMUNICATION,
+          Measure.WEIGHT);
+
+  public static final List<Field<?>> UNIT_COLUMNS =
+      List.of(MeasureUnit.MEASURE_ID, MeasureUnit.UNIT_ID);
 
   /** The values of {@link #INSERT_COLUMNS} for a new measure. */
   public static Object[] insertRow(MeasureRow m, Instant now) {
-    Map<org.jooq.Field<?>, Object> v = values(m);
+    Map<Field<?>, Object> v = values(m);
     Object[] row = new Object[INSERT_COLUMNS.size()];
     row[0] = m.id();
     row[1] = m.strategyId();
@@ -141,8 +258,8 @@ public class MeasureRepository {
     return row;
   }
 
-  private static Map<org.jooq.Field<?>, Object> values(MeasureRow m) {
-    Map<org.jooq.Field<?>, Object> v = new HashMap<>();
+  private static Map<Field<?>, Object> values(MeasureRow m) {
+    Map<Field<?>, Object> v = new HashMap<>();
     v.put(Measure.CODE, m.code());
     v.put(Measure.TITLE, m.title());
     v.put(Measure.DESCRIPTION, m.description());
@@ -151,7 +268,8 @@ public class MeasureRepository {
     v.put(Measure.SUCCESS_CRITERIA, m.successCriteria());
     v.put(Measure.TARGET_GROUPS, m.targetGroups());
     v.put(Measure.LIFE_SITUATIONS, joinSet(m.lifeSituations()));
-    v.put(Measure.PREVENTION_LEVEL, m.preventionLevel() == null ? null : m.preventionLevel().name());
+    v.put(
+        Measure.PREVENTION_LEVEL, m.preventionLevel() == null ? null : m.preventionLevel().name());
     v.put(Measure.COSTS_TEXT, m.costsText());
     v.put(Measure.COST_AMOUNT, m.costAmount());
     v.put(Measure.FUNDING_SOURCE, m.fundingSource());
@@ -170,33 +288,64 @@ public class MeasureRepository {
 
   private void insertUnits(UUID measureId, Set<UUID> units) {
     for (UUID unit : units) {
-      scope.insertInto(MeasureUnit.T).set(MeasureUnit.MEASURE_ID, measureId).set(MeasureUnit.UNIT_ID, unit).execute();
+      scope
+          .insertInto(MeasureUnit.T)
+          .set(MeasureUnit.MEASURE_ID, measureId)
+          .set(MeasureUnit.UNIT_ID, unit)
+          .execute();
     }
   }
 
   public List<MilestoneRow> milestones(UUID measureId) {
-    return scope.dsl().select(Milestone.ALL).from(scope.table(Milestone.T)).where(Milestone.MEASURE_ID.eq(measureId))
+    return scope
+        .dsl()
+        .select(Milestone.ALL)
+        .from(scope.table(Milestone.T))
+        .where(Milestone.MEASURE_ID.eq(measureId))
         .orderBy(Milestone.POSITION)
-        .fetch(r -> new MilestoneRow(r.get(Milestone.ID), r.get(Milestone.MEASURE_ID), r.get(Milestone.POSITION),
-            r.get(Milestone.TITLE), FuzzyDate.of(r.get(Milestone.DUE_TEXT), r.get(Milestone.DUE_EARLIEST),
-                r.get(Milestone.DUE_LATEST), r.get(Milestone.DUE_PRECISION)),
-            r.get(Milestone.UNIT_ID), r.get(Milestone.DONE_ON), r.get(Milestone.VERSION)));
+        .fetch(
+            r ->
+                new MilestoneRow(
+                    r.get(Milestone.ID),
+                    r.get(Milestone.MEASURE_ID),
+                    r.get(Milestone.POSITION),
+                    r.get(Milestone.TITLE),
+                    FuzzyDate.of(
+                        r.get(Milestone.DUE_TEXT),
+                        r.get(Milestone.DUE_EARLIEST),
+                        r.get(Milestone.DUE_LATEST),
+                        r.get(Milestone.DUE_PRECISION)),
+                    r.get(Milestone.UNIT_ID),
+                    r.get(Milestone.DONE_ON),
+                    r.get(Milestone.VERSION)));
   }
 
   public void insertMilestone(MilestoneRow m, Instant now) {
-    scope.insertInto(Milestone.T)
-        .set(Milestone.ID, m.id()).set(Milestone.MEASURE_ID, m.measureId()).set(Milestone.POSITION, m.position())
-        .set(Milestone.TITLE, m.title()).set(Milestone.DUE_TEXT, emptyToNull(m.due().text()))
-        .set(Milestone.DUE_EARLIEST, m.due().earliest()).set(Milestone.DUE_LATEST, m.due().latest())
+    scope
+        .insertInto(Milestone.T)
+        .set(Milestone.ID, m.id())
+        .set(Milestone.MEASURE_ID, m.measureId())
+        .set(Milestone.POSITION, m.position())
+        .set(Milestone.TITLE, m.title())
+        .set(Milestone.DUE_TEXT, emptyToNull(m.due().text()))
+        .set(Milestone.DUE_EARLIEST, m.due().earliest())
+        .set(Milestone.DUE_LATEST, m.due().latest())
         .set(Milestone.DUE_PRECISION, m.due().isEmpty() ? null : m.due().precision().name())
-        .set(Milestone.UNIT_ID, m.unitId()).set(Milestone.DONE_ON, m.doneOn())
-        .set(Milestone.VERSION, 0).set(Milestone.CREATED_AT, now)
+        .set(Milestone.UNIT_ID, m.unitId())
+        .set(Milestone.DONE_ON, m.doneOn())
+        .set(Milestone.VERSION, 0)
+        .set(Milestone.CREATED_AT, now)
         .execute();
   }
 
-  public boolean markMilestoneDone(UUID measureId, UUID milestoneId, java.time.LocalDate doneOn) {
-    return scope.update(Milestone.T).set(Milestone.DONE_ON, doneOn).set(Milestone.VERSION, Milestone.VERSION.plus(1))
-        .where(Milestone.ID.eq(milestoneId).and(Milestone.MEASURE_ID.eq(measureId))).execute() == 1;
+  public boolean markMilestoneDone(UUID measureId, UUID milestoneId, LocalDate doneOn) {
+    return scope
+            .update(Milestone.T)
+            .set(Milestone.DONE_ON, doneOn)
+            .set(Milestone.VERSION, Milestone.VERSION.plus(1))
+            .where(Milestone.ID.eq(milestoneId).and(Milestone.MEASURE_ID.eq(measureId)))
+            .execute()
+        == 1;
   }
 
   private static String emptyToNull(String s) {
@@ -205,16 +354,36 @@ public class MeasureRepository {
 
   private static MeasureRow map(Record r, Set<UUID> units) {
     String prevention = r.get(Measure.PREVENTION_LEVEL);
-    return new MeasureRow(r.get(Measure.ID), r.get(Measure.STRATEGY_ID), r.get(Measure.GOAL_ID),
-        r.get(Measure.POSITION), r.get(Measure.CODE), r.get(Measure.TITLE), r.get(Measure.DESCRIPTION),
-        r.get(Measure.RESPONSIBLE_TEXT), r.get(Measure.PARTNERS), r.get(Measure.SUCCESS_CRITERIA),
-        r.get(Measure.TARGET_GROUPS), splitSet(r.get(Measure.LIFE_SITUATIONS)),
-        prevention == null ? null : PreventionLevel.valueOf(prevention), r.get(Measure.COSTS_TEXT),
-        r.get(Measure.COST_AMOUNT), r.get(Measure.FUNDING_SOURCE),
-        FuzzyDate.of(r.get(Measure.START_TEXT), r.get(Measure.START_EARLIEST), r.get(Measure.START_LATEST),
+    return new MeasureRow(
+        r.get(Measure.ID),
+        r.get(Measure.STRATEGY_ID),
+        r.get(Measure.GOAL_ID),
+        r.get(Measure.POSITION),
+        r.get(Measure.CODE),
+        r.get(Measure.TITLE),
+        r.get(Measure.DESCRIPTION),
+        r.get(Measure.RESPONSIBLE_TEXT),
+        r.get(Measure.PARTNERS),
+        r.get(Measure.SUCCESS_CRITERIA),
+        r.get(Measure.TARGET_GROUPS),
+        splitSet(r.get(Measure.LIFE_SITUATIONS)),
+        prevention == null ? null : PreventionLevel.valueOf(prevention),
+        r.get(Measure.COSTS_TEXT),
+        r.get(Measure.COST_AMOUNT),
+        r.get(Measure.FUNDING_SOURCE),
+        FuzzyDate.of(
+            r.get(Measure.START_TEXT),
+            r.get(Measure.START_EARLIEST),
+            r.get(Measure.START_LATEST),
             r.get(Measure.START_PRECISION)),
-        FuzzyDate.of(r.get(Measure.END_TEXT), r.get(Measure.END_EARLIEST), r.get(Measure.END_LATEST),
+        FuzzyDate.of(
+            r.get(Measure.END_TEXT),
+            r.get(Measure.END_EARLIEST),
+            r.get(Measure.END_LATEST),
             r.get(Measure.END_PRECISION)),
-        r.get(Measure.COMMUNICATION), r.get(Measure.WEIGHT), Set.copyOf(units), r.get(Measure.VERSION));
+        r.get(Measure.COMMUNICATION),
+        r.get(Measure.WEIGHT),
+        Set.copyOf(units),
+        r.get(Measure.VERSION));
   }
 }

@@ -26,7 +26,20 @@ public final class StrategyTables {
     public static final Field<String> DESCRIPTION = T.text("description");
     public static final Field<Integer> VERSION = T.field("version", Types.INT);
     public static final Field<Instant> CREATED_AT = T.instant("created_at");
-    public static final Field<?>[] ALL = {ID, TITLE, KIND, VALID_FROM, VALID_TO, DECISION_REF, STATUS, LEVEL_NAMES, VISIBILITY, DESCRIPTION, VERSION, CREATED_AT};
+    public static final Field<?>[] ALL = {
+      ID,
+      TITLE,
+      KIND,
+      VALID_FROM,
+      VALID_TO,
+      DECISION_REF,
+      STATUS,
+      LEVEL_NAMES,
+      VISIBILITY,
+      DESCRIPTION,
+      VERSION,
+      CREATED_AT
+    };
   }
 
   public static final class Goal {
@@ -44,7 +57,21 @@ public final class StrategyTables {
     public static final Field<String> LIFE_SITUATIONS = T.text("life_situations");
     public static final Field<Integer> VERSION = T.field("version", Types.INT);
     public static final Field<Instant> CREATED_AT = T.instant("created_at");
-    public static final Field<?>[] ALL = {ID, STRATEGY_ID, PARENT_ID, LEVEL, POSITION, CODE, TITLE, DESCRIPTION, SUCCESS_CRITERION, GOAL_SOURCE, LIFE_SITUATIONS, VERSION, CREATED_AT};
+    public static final Field<?>[] ALL = {
+      ID,
+      STRATEGY_ID,
+      PARENT_ID,
+      LEVEL,
+      POSITION,
+      CODE,
+      TITLE,
+      DESCRIPTION,
+      SUCCESS_CRITERION,
+      GOAL_SOURCE,
+      LIFE_SITUATIONS,
+      VERSION,
+      CREATED_AT
+    };
   }
 
   public static final class Measure {
@@ -63,7 +90,8 @@ public final class StrategyTables {
     public static final Field<String> LIFE_SITUATIONS = T.text("life_situations");
     public static final Field<String> PREVENTION_LEVEL = T.text("prevention_level");
     public static final Field<String> COSTS_TEXT = T.text("costs_text");
-    public static final Field<BigDecimal> COST_AMOUNT = T.field("cost_amount", SQLDataType.NUMERIC(14, 2));
+    public static final Field<BigDecimal> COST_AMOUNT =
+        T.field("cost_amount", SQLDataType.NUMERIC(14, 2));
     public static final Field<String> FUNDING_SOURCE = T.text("funding_source");
     public static final Field<String> START_TEXT = T.text("start_text");
     public static final Field<LocalDate> START_EARLIEST = T.field("start_earliest", Types.DATE);
@@ -77,7 +105,36 @@ public final class StrategyTables {
     public static final Field<Integer> WEIGHT = T.field("weight", Types.INT);
     public static final Field<Integer> VERSION = T.field("version", Types.INT);
     public static final Field<Instant> CREATED_AT = T.instant("created_at");
-    public static final Field<?>[] ALL = {ID, STRATEGY_ID, GOAL_ID, POSITION, CODE, TITLE, DESCRIPTION, RESPONSIBLE_TEXT, PARTNERS, SUCCESS_CRITERIA, TARGET_GROUPS, LIFE_SITUATIONS, PREVENTION_LEVEL, COSTS_TEXT, COST_AMOUNT, FUNDING_SOURCE, START_TEXT, START_EARLIEST, START_LATEST, START_PRECISION, END_TEXT, END_EARLIEST, END_LATEST, END_PRECISION, COMMUNICATION, WEIGHT, VERSION, CREATED_AT};
+    public static final Field<?>[] ALL = {
+      ID,
+      STRATEGY_ID,
+      GOAL_ID,
+      POSITION,
+      CODE,
+      TITLE,
+      DESCRIPTION,
+      RESPONSIBLE_TEXT,
+      PARTNERS,
+      SUCCESS_CRITERIA,
+      TARGET_GROUPS,
+      LIFE_SITUATIONS,
+      PREVENTION_LEVEL,
+      COSTS_TEXT,
+      COST_AMOUNT,
+      FUNDING_SOURCE,
+      START_TEXT,
+      START_EARLIEST,
+      START_LATEST,
+      START_PRECISION,
+      END_TEXT,
+      END_EARLIEST,
+      END_LATEST,
+      END_PRECISION,
+      COMMUNICATION,
+      WEIGHT,
+      VERSION,
+      CREATED_AT
+    };
   }
 
   public static final class MeasureUnit {
@@ -101,7 +158,20 @@ public final class StrategyTables {
     public static final Field<LocalDate> DONE_ON = T.field("done_on", Types.DATE);
     public static final Field<Integer> VERSION = T.field("version", Types.INT);
     public static final Field<Instant> CREATED_AT = T.instant("created_at");
-    public static final Field<?>[] ALL = {ID, MEASURE_ID, POSITION, TITLE, DUE_TEXT, DUE_EARLIEST, DUE_LATEST, DUE_PRECISION, UNIT_ID, DONE_ON, VERSION, CREATED_AT};
+    public static final Field<?>[] ALL = {
+      ID,
+      MEASURE_ID,
+      POSITION,
+      TITLE,
+      DUE_TEXT,
+      DUE_EARLIEST,
+      DUE_LATEST,
+      DUE_PRECISION,
+      UNIT_ID,
+      DONE_ON,
+      VERSION,
+      CREATED_AT
+    };
   }
 
   public static final class StatusOption {
@@ -115,7 +185,9 @@ public final class StrategyTables {
     public static final Field<Integer> POSITION = T.field("position", Types.INT);
     public static final Field<Boolean> ACTIVE = T.field("active", Types.BOOL);
     public static final Field<Integer> VERSION = T.field("version", Types.INT);
-    public static final Field<?>[] ALL = {ID, CODE, LABEL, DEFAULT_PROGRESS, COLOUR, SYMBOL, POSITION, ACTIVE, VERSION};
+    public static final Field<?>[] ALL = {
+      ID, CODE, LABEL, DEFAULT_PROGRESS, COLOUR, SYMBOL, POSITION, ACTIVE, VERSION
+    };
   }
 
   public static final class Round {
@@ -130,8 +202,18 @@ public final class StrategyTables {
     public static final Field<Integer> VERSION = T.field("version", Types.INT);
     public static final Field<Instant> CREATED_AT = T.instant("created_at");
     public static final Field<Instant> PUBLISHED_AT = T.instant("published_at");
-    public static final Field<?>[] ALL = {ID, STRATEGY_ID, NAME, PERIOD_START, PERIOD_END, DEADLINE, STATE, VERSION, CREATED_AT,
-        PUBLISHED_AT};
+    public static final Field<?>[] ALL = {
+      ID,
+      STRATEGY_ID,
+      NAME,
+      PERIOD_START,
+      PERIOD_END,
+      DEADLINE,
+      STATE,
+      VERSION,
+      CREATED_AT,
+      PUBLISHED_AT
+    };
   }
 
   public static final class Assessment {
@@ -147,7 +229,19 @@ public final class StrategyTables {
     public static final Field<UUID> AUTHOR_ID = T.id("author_id");
     public static final Field<String> AUTHOR_NAME = T.text("author_name");
     public static final Field<Instant> CREATED_AT = T.instant("created_at");
-    public static final Field<?>[] ALL = {ID, ROUND_ID, MEASURE_ID, VERSION_NO, STATUS_CODE, PROGRESS, NARRATIVE, EVIDENCE, AUTHOR_ID, AUTHOR_NAME, CREATED_AT};
+    public static final Field<?>[] ALL = {
+      ID,
+      ROUND_ID,
+      MEASURE_ID,
+      VERSION_NO,
+      STATUS_CODE,
+      PROGRESS,
+      NARRATIVE,
+      EVIDENCE,
+      AUTHOR_ID,
+      AUTHOR_NAME,
+      CREATED_AT
+    };
   }
 
   public static final class Review {
@@ -159,7 +253,9 @@ public final class StrategyTables {
     public static final Field<UUID> REVIEWER_ID = T.id("reviewer_id");
     public static final Field<String> REVIEWER_NAME = T.text("reviewer_name");
     public static final Field<Instant> CREATED_AT = T.instant("created_at");
-    public static final Field<?>[] ALL = {ID, ASSESSMENT_ID, DECISION, COMMENT, REVIEWER_ID, REVIEWER_NAME, CREATED_AT};
+    public static final Field<?>[] ALL = {
+      ID, ASSESSMENT_ID, DECISION, COMMENT, REVIEWER_ID, REVIEWER_NAME, CREATED_AT
+    };
   }
 
   private StrategyTables() {}
@@ -186,8 +282,9 @@ public final class StrategyTables {
     public static final Field<String> SUMMARY = T.text("summary");
     public static final Field<Instant> STARTED_AT = T.instant("started_at");
     public static final Field<Instant> FINISHED_AT = T.instant("finished_at");
-    public static final Field<?>[] ALL = {ID, USER_ID, FILE_NAME, FORMAT, STATE, MESSAGE, STRATEGY_ID, SUMMARY, STARTED_AT,
-        FINISHED_AT};
+    public static final Field<?>[] ALL = {
+      ID, USER_ID, FILE_NAME, FORMAT, STATE, MESSAGE, STRATEGY_ID, SUMMARY, STARTED_AT, FINISHED_AT
+    };
   }
 
   public static final class Imprint {

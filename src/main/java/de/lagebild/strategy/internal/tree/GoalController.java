@@ -1,19 +1,21 @@
 package de.lagebild.strategy.internal.tree;
 
-import de.lagebild.strategy.internal.store.MeasureRepository;
-import de.lagebild.strategy.internal.store.StrategyRepository;
-
 import de.lagebild.atlas.IndicatorFigures;
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.AuditLog;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.Role;
+import de.lagebild.strategy.internal.store.MeasureRepository;
 import de.lagebild.strategy.internal.store.Rows.GoalRow;
+import de.lagebild.strategy.internal.store.StrategyRepository;
 import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -26,15 +28,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A goal's page: its texts, its measures, and the atlas indicators that measure it – each with baseline, target and
- * the course of the figures so far, and whether the latest figure has reached the target.
+ * A goal's page: its texts, its measures, and the atlas indicators that measure it – each with
+ * baseline, target and the course of the figures so far, and whether the latest figure has reached
+ * the target.
  */
 @Controller
 class GoalController {
 
   /** A linked indicator with its course and a verdict in words. */
-  record Measured(GoalIndicators.Link link, IndicatorFigures.IndicatorInfo indicator, IndicatorFigures.AreaInfo area,
-      List<IndicatorFigures.Point> course, String baseline, String target, String verdict) {}
+  record Measured(
+      GoalIndicators.Link link,
+      IndicatorFigures.IndicatorInfo indicator,
+      IndicatorFigures.AreaInfo area,
+      List<IndicatorFigures.Point> course,
+      String baseline,
+      String target,
+      String verdict) {}
 
   private final StrategyRepository strategies;
   private final MeasureRepository measures;
@@ -43,8 +52,13 @@ class GoalController {
   private final AuditLog audit;
   private final Clock clock;
 
-  GoalController(StrategyRepository strategies, MeasureRepository measures, GoalIndicators links,
-      IndicatorFigures figures, AuditLog audit, Clock clock) {
+  GoalController(
+      StrategyRepository strategies,
+      MeasureRepository measures,
+      GoalIndicators links,
+      IndicatorFigures figures,
+      AuditLog audit,
+      Clock clock) {
     this.strategies = strategies;
     this.measures = measures;
     this.links = links;
@@ -55,14 +69,23 @@ class GoalController {
 
   @GetMapping("/{tenant}/strategien/{id}/ziele/{goalId}")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
-  public String goal(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
-      @PathVariable("goalId") UUID goalId, Model model) {
+  public String goal(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
+      @PathVariable("goalId") UUID goalId,
+      Model model) {
     GoalRow goal = goal(id, goalId);
     model.addAttribute("strategy", strategies.find(id).orElseThrow(NotFoundException::new));
     model.addAttribute("goal", goal);
-    model.addAttribute("measures", measures.ofStrategy(id).stream().filter(m -> m.goalId().equals(goalId)).toList());
-    model.addAttribute("children", strategies.goals(id).stream().filter(g -> goalId.equals(g.parentId()))
-        .sorted(java.util.Comparator.comparingInt(GoalRow::position)).toList());
+    model.addAttribute(
+        "measures",
+        measures.ofStrategy(id).stream().filter(m -> m.goalId().equals(goalId)).toList());
+    model.addAttribute(
+        "children",
+        strategies.goals(id).stream()
+            .filter(g -> goalId.equals(g.parentId()))
+            .sorted(Comparator.comparingInt(GoalRow::position))
+            .toList());
     List<Measured> measured = new ArrayList<>();
     for (GoalIndicators.Link l : links.ofGoal(goalId)) {
       IndicatorFigures.IndicatorInfo indicator = figures.indicator(l.indicatorId()).orElse(null);
@@ -71,8 +94,15 @@ class GoalController {
         continue;
       }
       List<IndicatorFigures.Point> course = figures.series(l.indicatorId(), l.areaId());
-      measured.add(new Measured(l, indicator, area, course, number(l.baselineValue(), indicator),
-          number(l.targetValue(), indicator), verdict(l, course, indicator)));
+      measured.add(
+          new Measured(
+              l,
+              indicator,
+              area,
+              course,
+              number(l.baselineValue(), indicator),
+              number(l.targetValue(), indicator),
+              verdict(l, course, indicator)));
     }
     model.addAttribute("measured", measured);
     model.addAttribute("indicators", figures.indicators());
@@ -83,20 +113,37 @@ class GoalController {
   @PostMapping("/{tenant}/strategien/{id}/ziele/{goalId}/indikatoren")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
   @Transactional
-  String link(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id, @PathVariable("goalId") UUID goalId,
-      @RequestParam("indicator") UUID indicator, @RequestParam("area") UUID area,
+  String link(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
+      @PathVariable("goalId") UUID goalId,
+      @RequestParam("indicator") UUID indicator,
+      @RequestParam("area") UUID area,
       @RequestParam(name = "baselineValue", required = false) String baselineValue,
       @RequestParam(name = "baselinePeriod", required = false) String baselinePeriod,
       @RequestParam(name = "targetValue", required = false) String targetValue,
-      @RequestParam(name = "targetPeriod", required = false) String targetPeriod, RedirectAttributes redirect) {
+      @RequestParam(name = "targetPeriod", required = false) String targetPeriod,
+      RedirectAttributes redirect) {
     goal(id, goalId);
     figures.indicator(indicator).orElseThrow(NotFoundException::new);
     figures.area(area).orElseThrow(NotFoundException::new);
-    GoalIndicators.Link l = new GoalIndicators.Link(UUID.randomUUID(), goalId, indicator, area,
-        decimal(baselineValue, "goal.indicator.baseline"), period(baselinePeriod),
-        decimal(targetValue, "goal.indicator.target"), period(targetPeriod));
+    GoalIndicators.Link l =
+        new GoalIndicators.Link(
+            UUID.randomUUID(),
+            goalId,
+            indicator,
+            area,
+            decimal(baselineValue, "goal.indicator.baseline"),
+            period(baselinePeriod),
+            decimal(targetValue, "goal.indicator.target"),
+            period(targetPeriod));
     links.insert(l, clock.instant());
-    audit.record("CREATE", "GoalIndicator", l.id(), "Indikator mit Ziel verknüpft", null,
+    audit.record(
+        "CREATE",
+        "GoalIndicator",
+        l.id(),
+        "Indikator mit Ziel verknüpft",
+        null,
         Map.of("goal", goalId.toString(), "indicator", indicator.toString()));
     redirect.addFlashAttribute("success", "goal.indicator.linked");
     return "redirect:/" + tenant + "/strategien/" + id + "/ziele/" + goalId;
@@ -105,8 +152,12 @@ class GoalController {
   @PostMapping("/{tenant}/strategien/{id}/ziele/{goalId}/indikatoren/{linkId}/entfernen")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
   @Transactional
-  String unlink(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
-      @PathVariable("goalId") UUID goalId, @PathVariable("linkId") UUID linkId, RedirectAttributes redirect) {
+  String unlink(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
+      @PathVariable("goalId") UUID goalId,
+      @PathVariable("linkId") UUID linkId,
+      RedirectAttributes redirect) {
     goal(id, goalId);
     if (!links.delete(goalId, linkId)) {
       throw new NotFoundException();
@@ -124,25 +175,37 @@ class GoalController {
     return g;
   }
 
-  /** Whether the latest figure has reached the target, judged in the direction from baseline to target. */
-  static String verdict(GoalIndicators.Link l, List<IndicatorFigures.Point> course,
+  /**
+   * Whether the latest figure has reached the target, judged in the direction from baseline to
+   * target.
+   */
+  static String verdict(
+      GoalIndicators.Link l,
+      List<IndicatorFigures.Point> course,
       IndicatorFigures.IndicatorInfo indicator) {
-    IndicatorFigures.Point latest = course.stream().filter(p -> p.value() != null).reduce((a, b) -> b).orElse(null);
+    IndicatorFigures.Point latest =
+        course.stream().filter(p -> p.value() != null).reduce((a, b) -> b).orElse(null);
     if (latest == null || l.targetValue() == null) {
       return null;
     }
     BigDecimal reference = l.baselineValue();
-    boolean down = reference != null ? l.targetValue().compareTo(reference) < 0
-        : "LOWER_BETTER".equals(indicator.polarity());
-    boolean reached = down ? latest.value().compareTo(l.targetValue()) <= 0
-        : latest.value().compareTo(l.targetValue()) >= 0;
+    boolean down =
+        reference != null
+            ? l.targetValue().compareTo(reference) < 0
+            : "LOWER_BETTER".equals(indicator.polarity());
+    boolean reached =
+        down
+            ? latest.value().compareTo(l.targetValue()) <= 0
+            : latest.value().compareTo(l.targetValue()) >= 0;
     String stand = latest.formatted() + " (" + latest.periodLabel() + ")";
     if (reached) {
       return "Ziel erreicht: " + stand;
     }
     if (reference != null) {
-      boolean better = down ? latest.value().compareTo(reference) < 0 : latest.value().compareTo(reference) > 0;
-      return (better ? "auf dem Weg zum Ziel: " : "noch nicht besser als der Ausgangswert: ") + stand;
+      boolean better =
+          down ? latest.value().compareTo(reference) < 0 : latest.value().compareTo(reference) > 0;
+      return (better ? "auf dem Weg zum Ziel: " : "noch nicht besser als der Ausgangswert: ")
+          + stand;
     }
     return "Ziel noch nicht erreicht: " + stand;
   }
@@ -151,7 +214,7 @@ class GoalController {
     if (v == null) {
       return null;
     }
-    java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(java.util.Locale.GERMANY);
+    NumberFormat f = NumberFormat.getNumberInstance(Locale.GERMANY);
     f.setMinimumFractionDigits(indicator.decimals());
     f.setMaximumFractionDigits(Math.max(indicator.decimals(), 2));
     return f.format(v);

@@ -10,19 +10,29 @@ import org.jooq.Field;
 import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
-/** Indicators of the atlas that measure a goal: area, baseline and target (V6__goal_indicators.sql). */
+/**
+ * Indicators of the atlas that measure a goal: area, baseline and target (V6__goal_indicators.sql).
+ */
 @Repository
 class GoalIndicators {
 
-  record Link(UUID id, UUID goalId, UUID indicatorId, UUID areaId, BigDecimal baselineValue, String baselinePeriod,
-      BigDecimal targetValue, String targetPeriod) {}
+  record Link(
+      UUID id,
+      UUID goalId,
+      UUID indicatorId,
+      UUID areaId,
+      BigDecimal baselineValue,
+      String baselinePeriod,
+      BigDecimal targetValue,
+      String targetPeriod) {}
 
   static final TenantTable T = TenantTable.named("goal_indicator");
   static final Field<UUID> ID = T.id("id");
   static final Field<UUID> GOAL_ID = T.id("goal_id");
   static final Field<UUID> INDICATOR_ID = T.id("indicator_id");
   static final Field<UUID> AREA_ID = T.id("area_id");
-  static final Field<BigDecimal> BASELINE_VALUE = T.field("baseline_value", SQLDataType.NUMERIC(20, 6));
+  static final Field<BigDecimal> BASELINE_VALUE =
+      T.field("baseline_value", SQLDataType.NUMERIC(20, 6));
   static final Field<String> BASELINE_PERIOD = T.text("baseline_period");
   static final Field<BigDecimal> TARGET_VALUE = T.field("target_value", SQLDataType.NUMERIC(20, 6));
   static final Field<String> TARGET_PERIOD = T.text("target_period");
@@ -35,16 +45,46 @@ class GoalIndicators {
   }
 
   List<Link> ofGoal(UUID goal) {
-    return scope.dsl().select(ID, GOAL_ID, INDICATOR_ID, AREA_ID, BASELINE_VALUE, BASELINE_PERIOD, TARGET_VALUE,
-            TARGET_PERIOD).from(scope.table(T)).where(GOAL_ID.eq(goal)).orderBy(CREATED_AT)
-        .fetch(r -> new Link(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-            r.value8()));
+    return scope
+        .dsl()
+        .select(
+            ID,
+            GOAL_ID,
+            INDICATOR_ID,
+            AREA_ID,
+            BASELINE_VALUE,
+            BASELINE_PERIOD,
+            TARGET_VALUE,
+            TARGET_PERIOD)
+        .from(scope.table(T))
+        .where(GOAL_ID.eq(goal))
+        .orderBy(CREATED_AT)
+        .fetch(
+            r ->
+                new Link(
+                    r.value1(),
+                    r.value2(),
+                    r.value3(),
+                    r.value4(),
+                    r.value5(),
+                    r.value6(),
+                    r.value7(),
+                    r.value8()));
   }
 
   void insert(Link l, Instant now) {
-    scope.insertInto(T).set(ID, l.id()).set(GOAL_ID, l.goalId()).set(INDICATOR_ID, l.indicatorId())
-        .set(AREA_ID, l.areaId()).set(BASELINE_VALUE, l.baselineValue()).set(BASELINE_PERIOD, l.baselinePeriod())
-        .set(TARGET_VALUE, l.targetValue()).set(TARGET_PERIOD, l.targetPeriod()).set(CREATED_AT, now).execute();
+    scope
+        .insertInto(T)
+        .set(ID, l.id())
+        .set(GOAL_ID, l.goalId())
+        .set(INDICATOR_ID, l.indicatorId())
+        .set(AREA_ID, l.areaId())
+        .set(BASELINE_VALUE, l.baselineValue())
+        .set(BASELINE_PERIOD, l.baselinePeriod())
+        .set(TARGET_VALUE, l.targetValue())
+        .set(TARGET_PERIOD, l.targetPeriod())
+        .set(CREATED_AT, now)
+        .execute();
   }
 
   boolean delete(UUID goal, UUID id) {

@@ -1,14 +1,13 @@
 package de.lagebild.strategy.internal.tree;
 
-import de.lagebild.strategy.internal.store.StrategyRepository;
-
 import de.lagebild.platform.AllowPublic;
+import de.lagebild.platform.LocalCalendar;
 import de.lagebild.platform.NotFoundException;
 import de.lagebild.strategy.PublishedStrategies;
 import de.lagebild.strategy.StrategySummary;
 import de.lagebild.strategy.internal.store.Rows.Visibility;
+import de.lagebild.strategy.internal.store.StrategyRepository;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -16,7 +15,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** Read-only public view of strategies marked public: goals, measures, status and progress; no internal fields. */
+/**
+ * Read-only public view of strategies marked public: goals, measures, status and progress; no
+ * internal fields.
+ */
 @Controller
 class PublicStrategyController implements PublishedStrategies {
 
@@ -32,16 +34,21 @@ class PublicStrategyController implements PublishedStrategies {
 
   @Override
   public List<StrategySummary> list() {
-    return strategies.findAll().stream().filter(s -> s.visibility() == Visibility.PUBLIC)
-        .map(s -> new StrategySummary(s.id(), s.title(), s.kind(), s.decisionRef())).toList();
+    return strategies.findAll().stream()
+        .filter(s -> s.visibility() == Visibility.PUBLIC)
+        .map(s -> new StrategySummary(s.id(), s.title(), s.kind(), s.decisionRef()))
+        .toList();
   }
 
   @GetMapping("/{tenant}/oeffentlich/strategien/{id}")
   @AllowPublic
   String show(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id, Model model) {
-    var strategy = strategies.find(id).filter(s -> s.visibility() == Visibility.PUBLIC)
-        .orElseThrow(NotFoundException::new);
-    model.addAttribute("tree", tree.buildPublic(strategy.id(), de.lagebild.platform.LocalCalendar.today(clock)));
+    var strategy =
+        strategies
+            .find(id)
+            .filter(s -> s.visibility() == Visibility.PUBLIC)
+            .orElseThrow(NotFoundException::new);
+    model.addAttribute("tree", tree.buildPublic(strategy.id(), LocalCalendar.today(clock)));
     model.addAttribute("publicView", true);
     return "strategy/public";
   }

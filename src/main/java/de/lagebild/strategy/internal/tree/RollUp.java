@@ -5,17 +5,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The state of a goal (or the whole strategy) from its measures: how many measures have which status, how many are
- * assessed, and the progress as the weighted mean of the assessed measures' progress. Measures without an
- * assessment do not pull the mean down; they are counted as not assessed instead.
+ * The state of a goal (or the whole strategy) from its measures: how many measures have which
+ * status, how many are assessed, and the progress as the weighted mean of the assessed measures'
+ * progress. Measures without an assessment do not pull the mean down; they are counted as not
+ * assessed instead.
  */
-public record RollUp(Map<String, Integer> statusCounts, int measures, int assessed, Double progress) {
+public record RollUp(
+    Map<String, Integer> statusCounts, int measures, int assessed, Double progress) {
 
   public static final String NOT_ASSESSED = "NONE";
 
   public static final String UNRATED = "UNRATED";
 
-  /** One measure's contribution: whether it is assessed, its status code and progress (both may be null), weight. */
+  /**
+   * One measure's contribution: whether it is assessed, its status code and progress (both may be
+   * null), weight.
+   */
   public record Contribution(boolean assessed, String statusCode, Integer progress, int weight) {}
 
   public static RollUp of(Collection<Contribution> contributions) {

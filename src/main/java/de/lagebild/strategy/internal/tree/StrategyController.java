@@ -1,28 +1,28 @@
 package de.lagebild.strategy.internal.tree;
 
+import de.lagebild.identity.ResponsibleUnits;
+import de.lagebild.platform.AllowRoles;
+import de.lagebild.platform.AuditLog;
+import de.lagebild.platform.LifeSituation;
+import de.lagebild.platform.LocalCalendar;
+import de.lagebild.platform.NotFoundException;
+import de.lagebild.platform.Role;
+import de.lagebild.platform.TenantContext;
 import de.lagebild.platform.Text;
-
 import de.lagebild.strategy.internal.rounds.AssessmentWorkflow;
 import de.lagebild.strategy.internal.status.StatusCatalogue;
 import de.lagebild.strategy.internal.store.ExtraFields;
 import de.lagebild.strategy.internal.store.MeasureRepository;
 import de.lagebild.strategy.internal.store.RoundRepository;
 import de.lagebild.strategy.internal.store.Rows;
-import de.lagebild.strategy.internal.store.StrategyRepository;
-
-import de.lagebild.identity.ResponsibleUnits;
-import de.lagebild.platform.AllowRoles;
-import de.lagebild.platform.AuditLog;
-import de.lagebild.platform.NotFoundException;
-import de.lagebild.platform.Role;
-import de.lagebild.platform.TenantContext;
 import de.lagebild.strategy.internal.store.Rows.MeasureRow;
+import de.lagebild.strategy.internal.store.StrategyRepository;
 import de.lagebild.strategy.internal.tree.StrategyTree.Filter;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,8 +46,15 @@ class StrategyController {
   private final Clock clock;
   private final ExtraFields extras;
 
-  StrategyController(StrategyRepository strategies, MeasureRepository measures, RoundRepository rounds,
-      StrategyTree tree, StatusCatalogue statuses, ResponsibleUnits units, AuditLog audit, Clock clock,
+  StrategyController(
+      StrategyRepository strategies,
+      MeasureRepository measures,
+      RoundRepository rounds,
+      StrategyTree tree,
+      StatusCatalogue statuses,
+      ResponsibleUnits units,
+      AuditLog audit,
+      Clock clock,
       ExtraFields extras) {
     this.extras = extras;
     this.strategies = strategies;
@@ -70,22 +77,31 @@ class StrategyController {
   @GetMapping("/{tenant}/strategien/{id}")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
   String overview(
-      @PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
       @RequestParam(name = "runde", required = false) UUID round,
       @RequestParam(name = "ebene", required = false) Integer level,
       @RequestParam(name = "lebenslage", required = false) String lifeSituation,
       @RequestParam(name = "einheit", required = false) UUID unit,
       @RequestParam(name = "status", required = false) String status,
       @RequestParam(name = "q", required = false) String text,
-      @RequestParam(name = "alle", required = false) String all, Model model) {
-    Filter filter = new Filter(level, Text.blankToNull(lifeSituation), unit, Text.blankToNull(status), Text.blankToNull(text));
+      @RequestParam(name = "alle", required = false) String all,
+      Model model) {
+    Filter filter =
+        new Filter(
+            level,
+            Text.blankToNull(lifeSituation),
+            unit,
+            Text.blankToNull(status),
+            Text.blankToNull(text));
     StrategyTree.Tree t = tree.build(id, round, filter, today());
     model.addAttribute("tree", t);
-    // large trees load their measure tables as the reader scrolls; "alle" renders everything (print)
+    // large trees load their measure tables as the reader scrolls; "alle" renders everything
+    // (print)
     model.addAttribute("lazyMeasures", all == null && t.shownMeasures() > LAZY_THRESHOLD);
     model.addAttribute("filter", filter);
     model.addAttribute("units", units.list());
-    model.addAttribute("lifeSituations", de.lagebild.platform.LifeSituation.values());
+    model.addAttribute("lifeSituations", LifeSituation.values());
     return "strategy/overview";
   }
 
@@ -93,13 +109,22 @@ class StrategyController {
   @GetMapping("/{tenant}/strategien/{id}/ziele/{goalId}/massnahmen")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
   String goalMeasures(
-      @PathVariable("tenant") String tenant, @PathVariable("id") UUID id, @PathVariable("goalId") UUID goalId,
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
+      @PathVariable("goalId") UUID goalId,
       @RequestParam(name = "runde", required = false) UUID round,
       @RequestParam(name = "lebenslage", required = false) String lifeSituation,
       @RequestParam(name = "einheit", required = false) UUID unit,
       @RequestParam(name = "status", required = false) String status,
-      @RequestParam(name = "q", required = false) String text, Model model) {
-    Filter filter = new Filter(null, Text.blankToNull(lifeSituation), unit, Text.blankToNull(status), Text.blankToNull(text));
+      @RequestParam(name = "q", required = false) String text,
+      Model model) {
+    Filter filter =
+        new Filter(
+            null,
+            Text.blankToNull(lifeSituation),
+            unit,
+            Text.blankToNull(status),
+            Text.blankToNull(text));
     StrategyTree.Tree t = tree.build(id, round, filter, today());
     StrategyTree.Node node = find(t.roots(), goalId);
     if (node == null) {
@@ -126,53 +151,69 @@ class StrategyController {
   @GetMapping("/{tenant}/strategien/{id}/dashboard")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
   String dashboard(
-      @PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
-      @RequestParam(name = "runde", required = false) UUID round, Model model) {
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
+      @RequestParam(name = "runde", required = false) UUID round,
+      Model model) {
     StrategyTree.Tree t = tree.build(id, round, Filter.NONE, today());
     model.addAttribute("tree", t);
-    model.addAttribute("statusByCode", t.statuses().stream()
-        .collect(java.util.stream.Collectors.toMap(Rows.StatusOptionRow::code, x -> x)));
+    model.addAttribute(
+        "statusByCode",
+        t.statuses().stream().collect(Collectors.toMap(Rows.StatusOptionRow::code, x -> x)));
     var late = t.allMeasures().stream().filter(StrategyTree.MeasureView::late).toList();
-    var changed = t.allMeasures().stream().filter(StrategyTree.MeasureView::changedSincePrevious).toList();
+    var changed =
+        t.allMeasures().stream().filter(StrategyTree.MeasureView::changedSincePrevious).toList();
     // long lists are cut; the counts stay complete and the overview filters show the rest
     model.addAttribute("lateCount", late.size());
     model.addAttribute("late", late.subList(0, Math.min(late.size(), DASHBOARD_LIST_LIMIT)));
     model.addAttribute("changedCount", changed.size());
-    model.addAttribute("changed", changed.subList(0, Math.min(changed.size(), DASHBOARD_LIST_LIMIT)));
+    model.addAttribute(
+        "changed", changed.subList(0, Math.min(changed.size(), DASHBOARD_LIST_LIMIT)));
     return "strategy/dashboard";
   }
 
   @GetMapping("/{tenant}/strategien/{id}/massnahmen/{measureId}")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
   String measure(
-      @PathVariable("tenant") String tenant, @PathVariable("id") UUID id,
-      @PathVariable("measureId") UUID measureId, Model model) {
-    MeasureRow m = measures.find(measureId).filter(x -> x.strategyId().equals(id))
-        .orElseThrow(NotFoundException::new);
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
+      @PathVariable("measureId") UUID measureId,
+      Model model) {
+    MeasureRow m =
+        measures
+            .find(measureId)
+            .filter(x -> x.strategyId().equals(id))
+            .orElseThrow(NotFoundException::new);
     var strategy = strategies.find(id).orElseThrow(NotFoundException::new);
     var allRounds = rounds.ofStrategy(id);
     model.addAttribute("strategy", strategy);
     model.addAttribute("measure", m);
     model.addAttribute("goal", strategies.goal(m.goalId()).orElseThrow());
     var allUnits = units.list();
-    model.addAttribute("unitNames", allUnits.stream().filter(u -> m.unitIds().contains(u.id())).map(u -> u.name())
-        .sorted().toList());
+    model.addAttribute(
+        "unitNames",
+        allUnits.stream()
+            .filter(u -> m.unitIds().contains(u.id()))
+            .map(u -> u.name())
+            .sorted()
+            .toList());
     model.addAttribute("milestones", measures.milestones(measureId));
     model.addAttribute("extraFields", extras.of(measureId));
     model.addAttribute("allUnits", allUnits);
-    model.addAttribute("allUnitNames", allUnits.stream()
-        .collect(java.util.stream.Collectors.toMap(u -> u.id(), u -> u.name())));
+    model.addAttribute(
+        "allUnitNames", allUnits.stream().collect(Collectors.toMap(u -> u.id(), u -> u.name())));
     model.addAttribute("rounds", allRounds);
     model.addAttribute("history", rounds.ofMeasure(measureId).reversed());
     model.addAttribute("statuses", statuses.byCode());
     model.addAttribute("auditTrail", audit.recent(measureId, 0, 50));
     var access = TenantContext.access().orElseThrow();
-    model.addAttribute("assessableRounds", allRounds.stream()
-        .filter(r -> AssessmentWorkflow.mayAssess(access, r, m)).toList());
+    model.addAttribute(
+        "assessableRounds",
+        allRounds.stream().filter(r -> AssessmentWorkflow.mayAssess(access, r, m)).toList());
     return "strategy/measure";
   }
 
   private LocalDate today() {
-    return de.lagebild.platform.LocalCalendar.today(clock);
+    return LocalCalendar.today(clock);
   }
 }

@@ -1,13 +1,12 @@
 package de.lagebild.atlas.internal.bench;
 
 import de.lagebild.atlas.internal.store.AtlasRepository;
-import de.lagebild.atlas.internal.store.Periods;
-
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaType;
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
 import de.lagebild.atlas.internal.store.AtlasRows.Polarity;
 import de.lagebild.atlas.internal.store.AtlasRows.ValueRow;
+import de.lagebild.atlas.internal.store.Periods;
 import de.lagebild.identity.TenantDirectory;
 import de.lagebild.platform.TenantAccess;
 import de.lagebild.platform.TenantContext;
@@ -21,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,14 +31,20 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Benchmark, not a test (not in the suite). Map data for 700 generated areas (60-point rings, simplified geometry
- * stored) from the real server: p50/p95 latency and bytes of {@code GET /api/v1/{tenant}/map-data}, against serving
- * the same bytes as a static file from the same server, alternating, on one keep-alive connection, warm. Run with
- * {@code ./lagebild mvn test -Dtest=MapDataBenchmark -Dlagebild.test.db=sqlite|postgres}.
+ * Benchmark, not a test (not in the suite). Map data for 700 generated areas (60-point rings,
+ * simplified geometry stored) from the real server: p50/p95 latency and bytes of {@code GET
+ * /api/v1/{tenant}/map-data}, against serving the same bytes as a static file from the same server,
+ * alternating, on one keep-alive connection, warm. Run with {@code ./lagebild mvn test
+ * -Dtest=MapDataBenchmark -Dlagebild.test.db=sqlite|postgres}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"lagebild.demo=true", "logging.file.name=target/test-logs/benchmark.log", "logging.level.root=warn",
-        "spring.web.resources.static-locations=classpath:/static/,file:target/bench-static/"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "lagebild.demo=true",
+      "logging.file.name=target/test-logs/benchmark.log",
+      "logging.level.root=warn",
+      "spring.web.resources.static-locations=classpath:/static/,file:target/bench-static/"
+    })
 class MapDataBenchmark {
 
   static final int AREAS = 700;
@@ -60,8 +66,11 @@ class MapDataBenchmark {
     for (int i = 0; i <= n; i++) {
       double a = 2 * Math.PI * (i % n) / n;
       double r = 0.02 * (1 + 0.1 * Math.sin(5 * a));
-      sb.append(i == 0 ? "" : ",").append('[').append(String.format(java.util.Locale.ROOT, "%.6f",
-          x + r * Math.cos(a))).append(',').append(String.format(java.util.Locale.ROOT, "%.6f", y + r * Math.sin(a)))
+      sb.append(i == 0 ? "" : ",")
+          .append('[')
+          .append(String.format(Locale.ROOT, "%.6f", x + r * Math.cos(a)))
+          .append(',')
+          .append(String.format(Locale.ROOT, "%.6f", y + r * Math.sin(a)))
           .append(']');
     }
     return sb.append("]]}").toString();
@@ -71,26 +80,80 @@ class MapDataBenchmark {
   void mapDataAgainstTheSameBytesAsAStaticFile() throws Exception {
     TenantAccess access = tenants.systemAccess("nordhausen").orElseThrow();
     UUID indicator = UUID.randomUUID();
-    TenantContext.runAs(access, () -> tx.executeWithoutResult(s -> {
-      Instant now = Instant.now();
-      repository.insertIndicator(new IndicatorRow(indicator, "bench", "Benchmark-Quote", "Bench", null, "%", 1,
-          null, null, null, Polarity.LOWER_BETTER, null, null, null, "RATE", true, 99, 0, null, null, null), now);
-      for (int i = 0; i < AREAS; i++) {
-        UUID id = UUID.randomUUID();
-        repository.insertArea(new AreaRow(id, AreaType.SOZIALRAUM, "Planungsraum " + i, null, null, null, null,
-            null, 0), now);
-        String g = ring(10 + (i % 35) * 0.05, 50.5 + (i / 35) * 0.05, 60);
-        repository.saveGeometry(id, g, g, "generiert", now);
-        repository.putValue(new ValueRow(UUID.randomUUID(), indicator, id, "2024", Periods.end("2024"),
-            BigDecimal.valueOf((i * 37) % 200 / 10.0), null, null, null, null, 0), now);
-      }
-    }));
+    TenantContext.runAs(
+        access,
+        () ->
+            tx.executeWithoutResult(
+                s -> {
+                  Instant now = Instant.now();
+                  repository.insertIndicator(
+                      new IndicatorRow(
+                          indicator,
+                          "bench",
+                          "Benchmark-Quote",
+                          "Bench",
+                          null,
+                          "%",
+                          1,
+                          null,
+                          null,
+                          null,
+                          Polarity.LOWER_BETTER,
+                          null,
+                          null,
+                          null,
+                          "RATE",
+                          true,
+                          99,
+                          0,
+                          null,
+                          null,
+                          null),
+                      now);
+                  for (int i = 0; i < AREAS; i++) {
+                    UUID id = UUID.randomUUID();
+                    repository.insertArea(
+                        new AreaRow(
+                            id,
+                            AreaType.SOZIALRAUM,
+                            "Planungsraum " + i,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            0),
+                        now);
+                    String g = ring(10 + (i % 35) * 0.05, 50.5 + (i / 35) * 0.05, 60);
+                    repository.saveGeometry(id, g, g, "generiert", now);
+                    repository.putValue(
+                        new ValueRow(
+                            UUID.randomUUID(),
+                            indicator,
+                            id,
+                            "2024",
+                            Periods.end("2024"),
+                            BigDecimal.valueOf((i * 37) % 200 / 10.0),
+                            null,
+                            null,
+                            null,
+                            null,
+                            0),
+                        now);
+                  }
+                }));
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     String token = "Bearer lgb_demo_koordination_nordhausen";
-    URI dynamic = URI.create("http://localhost:" + port + "/api/v1/nordhausen/map-data?indicator=" + indicator);
-    byte[] body = http.send(HttpRequest.newBuilder(dynamic).header("Authorization", token).build(),
-        HttpResponse.BodyHandlers.ofByteArray()).body();
-    // under /css/ like the application's own static files (a path of one segment would be a tenant's address)
+    URI dynamic =
+        URI.create(
+            "http://localhost:" + port + "/api/v1/nordhausen/map-data?indicator=" + indicator);
+    byte[] body =
+        http.send(
+                HttpRequest.newBuilder(dynamic).header("Authorization", token).build(),
+                HttpResponse.BodyHandlers.ofByteArray())
+            .body();
+    // under /css/ like the application's own static files (a path of one segment would be a
+    // tenant's address)
     Path dir = Files.createDirectories(Path.of("target", "bench-static", "css"));
     Files.write(dir.resolve("bench-map-data.geojson"), body);
     URI file = URI.create("http://localhost:" + port + "/css/bench-map-data.geojson");
@@ -104,7 +167,8 @@ class MapDataBenchmark {
     for (int i = 0; i < RUNS; i++) {
       a[i] = get(http, dynamic, token);
       long t0 = System.nanoTime();
-      HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(file).build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> r =
+          http.send(HttpRequest.newBuilder(file).build(), HttpResponse.BodyHandlers.ofByteArray());
       b[i] = System.nanoTime() - t0;
       bytesStatic = r.body().length;
     }
@@ -114,10 +178,13 @@ class MapDataBenchmark {
     double p95a = a[(int) (RUNS * 0.95)] / 1e6;
     double p50b = b[RUNS / 2] / 1e6;
     double p95b = b[(int) (RUNS * 0.95)] / 1e6;
-    System.out.printf("%nMAP DATA BENCHMARK (%s, %d areas, %d runs, warm, uncompressed)%n", TestDatabase.KIND,
-        AREAS, RUNS);
-    System.out.printf("  map-data:    p50 %.2f ms  p95 %.2f ms  %d bytes%n", p50a, p95a, body.length);
-    System.out.printf("  static file: p50 %.2f ms  p95 %.2f ms  %d bytes%n", p50b, p95b, bytesStatic);
+    System.out.printf(
+        "%nMAP DATA BENCHMARK (%s, %d areas, %d runs, warm, uncompressed)%n",
+        TestDatabase.KIND, AREAS, RUNS);
+    System.out.printf(
+        "  map-data:    p50 %.2f ms  p95 %.2f ms  %d bytes%n", p50a, p95a, body.length);
+    System.out.printf(
+        "  static file: p50 %.2f ms  p95 %.2f ms  %d bytes%n", p50b, p95b, bytesStatic);
     System.out.printf("  ratio p50 %.2f  p95 %.2f%n%n", p50a / p50b, p95a / p95b);
   }
 

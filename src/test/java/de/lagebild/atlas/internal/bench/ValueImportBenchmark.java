@@ -4,7 +4,6 @@ import de.lagebild.atlas.internal.statistics.IndicatorImport;
 import de.lagebild.atlas.internal.statistics.StreamingValueImport;
 import de.lagebild.atlas.internal.store.AtlasRepository;
 import de.lagebild.atlas.internal.store.AtlasRows;
-
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
 import de.lagebild.atlas.internal.store.AtlasRows.Polarity;
@@ -13,7 +12,10 @@ import de.lagebild.platform.TenantAccess;
 import de.lagebild.platform.TenantContext;
 import de.lagebild.support.TestDatabase;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +27,8 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,14 +36,19 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Benchmark, not a test (not in the suite). The streaming import of a generated long CSV with 1,000,000 values
- * (22 Kreise × 100 indicators × 455 years) against the database's bulk path for the same rows in the same run:
- * PostgreSQL {@code COPY … FROM STDIN}, SQLite a prepared JDBC batch (it has no COPY). Time and peak heap. Run with
- * {@code ./lagebild mvn test -Dtest=ValueImportBenchmark -Dlagebild.test.db=postgres|sqlite
- * -Dtest.jvm.args="-Xmx512m -XX:+EnableDynamicAgentLoading --enable-native-access=ALL-UNNAMED"}.
+ * Benchmark, not a test (not in the suite). The streaming import of a generated long CSV with
+ * 1,000,000 values (22 Kreise × 100 indicators × 455 years) against the database's bulk path for
+ * the same rows in the same run: PostgreSQL {@code COPY … FROM STDIN}, SQLite a prepared JDBC batch
+ * (it has no COPY). Time and peak heap. Run with {@code ./lagebild mvn test
+ * -Dtest=ValueImportBenchmark -Dlagebild.test.db=postgres|sqlite -Dtest.jvm.args="-Xmx512m
+ * -XX:+EnableDynamicAgentLoading --enable-native-access=ALL-UNNAMED"}.
  */
-@SpringBootTest(properties = {"lagebild.demo=true", "logging.file.name=target/test-logs/benchmark.log",
-    "logging.level.root=warn"})
+@SpringBootTest(
+    properties = {
+      "lagebild.demo=true",
+      "logging.file.name=target/test-logs/benchmark.log",
+      "logging.level.root=warn"
+    })
 class ValueImportBenchmark {
 
   static final int INDICATORS = 100;
@@ -60,20 +69,29 @@ class ValueImportBenchmark {
   static void resetPeaks() {
     System.gc();
     java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
-        .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).forEach(p -> p.resetPeakUsage());
+        .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+        .forEach(p -> p.resetPeakUsage());
   }
 
   static long peakHeapMb() {
     return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
-        .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
-        .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1024 / 1024;
+            .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+            .mapToLong(p -> p.getPeakUsage().getUsed())
+            .sum()
+        / 1024
+        / 1024;
   }
 
   @Test
   void millionValuesAgainstTheBulkPath() throws Exception {
     TenantAccess access = tenants.systemAccess("nordhausen").orElseThrow();
-    List<AreaRow> areas = TenantContext.callAs(access, () -> repository.areas().stream()
-        .filter(a -> a.type() == AtlasRows.AreaType.KREIS && a.validTo() == null).toList());
+    List<AreaRow> areas =
+        TenantContext.callAs(
+            access,
+            () ->
+                repository.areas().stream()
+                    .filter(a -> a.type() == AtlasRows.AreaType.KREIS && a.validTo() == null)
+                    .toList());
     Path file = Files.createTempFile("values", ".csv");
     long rows = 0;
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -81,8 +99,17 @@ class ValueImportBenchmark {
       for (int i = 0; i < INDICATORS; i++) {
         for (int y = 0; y < YEARS; y++) {
           for (AreaRow a : areas) {
-            w.write(a.officialKey() + ";imp-" + i + ";" + (FIRST_YEAR + y) + ";" + ((i * 31 + y * 7) % 1000) + ","
-                + (y % 10) + "\n");
+            w.write(
+                a.officialKey()
+                    + ";imp-"
+                    + i
+                    + ";"
+                    + (FIRST_YEAR + y)
+                    + ";"
+                    + ((i * 31 + y * 7) % 1000)
+                    + ","
+                    + (y % 10)
+                    + "\n");
             rows++;
           }
         }
@@ -90,14 +117,40 @@ class ValueImportBenchmark {
     }
     // the bulk path's indicators
     List<UUID> baseline = new ArrayList<>();
-    TenantContext.runAs(access, () -> tx.executeWithoutResult(s -> {
-      for (int i = 0; i < INDICATORS; i++) {
-        UUID id = UUID.randomUUID();
-        repository.insertIndicator(new IndicatorRow(id, "copy-" + i, "copy " + i, "c" + i, null, null, 1, null, null,
-            null, Polarity.NEUTRAL, null, null, null, "OTHER", false, 1000 + i, 0, null, null, null), Instant.now());
-        baseline.add(id);
-      }
-    }));
+    TenantContext.runAs(
+        access,
+        () ->
+            tx.executeWithoutResult(
+                s -> {
+                  for (int i = 0; i < INDICATORS; i++) {
+                    UUID id = UUID.randomUUID();
+                    repository.insertIndicator(
+                        new IndicatorRow(
+                            id,
+                            "copy-" + i,
+                            "copy " + i,
+                            "c" + i,
+                            null,
+                            null,
+                            1,
+                            null,
+                            null,
+                            null,
+                            Polarity.NEUTRAL,
+                            null,
+                            null,
+                            null,
+                            "OTHER",
+                            false,
+                            1000 + i,
+                            0,
+                            null,
+                            null,
+                            null),
+                        Instant.now());
+                    baseline.add(id);
+                  }
+                }));
     String tenant = access.tenantId().value().toString();
     resetPeaks();
     long t0 = System.nanoTime();
@@ -106,22 +159,32 @@ class ValueImportBenchmark {
     long bulkHeap = peakHeapMb();
     resetPeaks();
     long t1 = System.nanoTime();
-    IndicatorImport.Summary s = TenantContext.callAs(access, () -> {
-      try {
-        return streaming.commit(file, "values.csv");
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    IndicatorImport.Summary s =
+        TenantContext.callAs(
+            access,
+            () -> {
+              try {
+                return streaming.commit(file, "values.csv");
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
     long importMs = (System.nanoTime() - t1) / 1_000_000;
     long importHeap = peakHeapMb();
     if (s.created() != rows) {
       throw new AssertionError("imported " + s + " of " + rows);
     }
-    System.out.printf("%nVALUE IMPORT BENCHMARK (%s, -Xmx%d MB, %,d values, file %.1f MB)%n", TestDatabase.KIND,
-        Runtime.getRuntime().maxMemory() / 1024 / 1024, rows, Files.size(file) / 1e6);
-    System.out.printf("  bulk path (%s): %,d ms  peak heap %d MB%n",
-        "postgres".equals(TestDatabase.KIND) ? "COPY FROM STDIN" : "prepared JDBC batch", bulkMs, bulkHeap);
+    System.out.printf(
+        "%nVALUE IMPORT BENCHMARK (%s, -Xmx%d MB, %,d values, file %.1f MB)%n",
+        TestDatabase.KIND,
+        Runtime.getRuntime().maxMemory() / 1024 / 1024,
+        rows,
+        Files.size(file) / 1e6);
+    System.out.printf(
+        "  bulk path (%s): %,d ms  peak heap %d MB%n",
+        "postgres".equals(TestDatabase.KIND) ? "COPY FROM STDIN" : "prepared JDBC batch",
+        bulkMs,
+        bulkHeap);
     System.out.printf("  streaming import: %,d ms  peak heap %d MB%n", importMs, importHeap);
     System.out.printf("  ratio import / bulk: %.2f%n%n", (double) importMs / bulkMs);
     Files.deleteIfExists(file);
@@ -132,24 +195,42 @@ class ValueImportBenchmark {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       if ("postgres".equals(TestDatabase.KIND)) {
-        org.postgresql.copy.CopyManager copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         StringBuilder chunk = new StringBuilder(1 << 20);
         String ts = now.toString();
         for (UUID i : indicators) {
           for (int y = 0; y < YEARS; y++) {
             for (AreaRow a : areas) {
-              chunk.append(tenant).append(',').append(UUID.randomUUID()).append(',').append(i).append(',')
-                  .append(a.id()).append(',').append(FIRST_YEAR + y).append(',').append(FIRST_YEAR + y)
-                  .append("-12-31,").append(y % 1000).append(".5,values.csv,0,").append(ts).append('\n');
+              chunk
+                  .append(tenant)
+                  .append(',')
+                  .append(UUID.randomUUID())
+                  .append(',')
+                  .append(i)
+                  .append(',')
+                  .append(a.id())
+                  .append(',')
+                  .append(FIRST_YEAR + y)
+                  .append(',')
+                  .append(FIRST_YEAR + y)
+                  .append("-12-31,")
+                  .append(y % 1000)
+                  .append(".5,values.csv,0,")
+                  .append(ts)
+                  .append('\n');
             }
           }
-          copy.copyIn("COPY indicator_value (tenant_id, id, indicator_id, area_id, period, period_end, value, source, "
-              + "version, created_at) FROM STDIN WITH (FORMAT csv)", new StringReader(chunk.toString()));
+          copy.copyIn(
+              "COPY indicator_value (tenant_id, id, indicator_id, area_id, period, period_end, value, source, "
+                  + "version, created_at) FROM STDIN WITH (FORMAT csv)",
+              new StringReader(chunk.toString()));
           chunk.setLength(0);
         }
       } else {
-        try (PreparedStatement ps = c.prepareStatement("insert into indicator_value (tenant_id, id, indicator_id, "
-            + "area_id, period, period_end, value, source, version, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)")) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "insert into indicator_value (tenant_id, id, indicator_id, "
+                    + "area_id, period, period_end, value, source, version, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)")) {
           int n = 0;
           for (UUID i : indicators) {
             for (int y = 0; y < YEARS; y++) {
@@ -160,7 +241,7 @@ class ValueImportBenchmark {
                 ps.setString(4, a.id().toString());
                 ps.setString(5, String.valueOf(FIRST_YEAR + y));
                 ps.setString(6, (FIRST_YEAR + y) + "-12-31");
-                ps.setBigDecimal(7, new java.math.BigDecimal(y % 1000 + ".5"));
+                ps.setBigDecimal(7, new BigDecimal(y % 1000 + ".5"));
                 ps.setString(8, "values.csv");
                 ps.setString(9, now.toString());
                 ps.addBatch();

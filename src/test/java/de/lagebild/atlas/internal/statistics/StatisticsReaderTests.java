@@ -3,17 +3,24 @@ package de.lagebild.atlas.internal.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import de.lagebild.exchange.TextDecoder;
 import de.lagebild.atlas.internal.statistics.StatisticsReader.Cell;
 import de.lagebild.atlas.internal.statistics.StatisticsReader.Problem;
+import de.lagebild.exchange.TextDecoder;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
-/** The GENESIS / Regionaldatenbank table layout in both encodings, long tables, numbers and bad files. */
+/**
+ * The GENESIS / Regionaldatenbank table layout in both encodings, long tables, numbers and bad
+ * files.
+ */
 class StatisticsReaderTests {
 
   static String fixture(String name) throws IOException {
@@ -24,14 +31,18 @@ class StatisticsReaderTests {
 
   @Test
   void theTableLayoutInLatin1AndUtf8() throws IOException {
-    for (String name : List.of("genesis-12411-kreise-latin1.csv", "genesis-12411-kreise-utf8.csv")) {
+    for (String name :
+        List.of("genesis-12411-kreise-latin1.csv", "genesis-12411-kreise-utf8.csv")) {
       StatisticsReader.Result r = StatisticsReader.read(fixture(name));
       assertThat(r.format()).isEqualTo(StatisticsReader.Format.GENESIS);
       assertThat(r.tableCode()).isEqualTo("12411-01-01-4");
       assertThat(r.title()).startsWith("Bevölkerung nach Geschlecht");
-      assertThat(r.columns()).extracting(StatisticsReader.Column::label, StatisticsReader.Column::unit).containsExactly(
-          tuple("Bevölkerungsstand – Insgesamt", "Anzahl"), tuple("Bevölkerungsstand – männlich", "Anzahl"),
-          tuple("Bevölkerungsstand – weiblich", "Anzahl"));
+      assertThat(r.columns())
+          .extracting(StatisticsReader.Column::label, StatisticsReader.Column::unit)
+          .containsExactly(
+              tuple("Bevölkerungsstand – Insgesamt", "Anzahl"),
+              tuple("Bevölkerungsstand – männlich", "Anzahl"),
+              tuple("Bevölkerungsstand – weiblich", "Anzahl"));
       assertThat(r.cells()).hasSize(21);
       assertThat(r.problems()).noneMatch(Problem::error);
       assertThat(r.source()).startsWith("© Statistische Ämter des Bundes und der Länder");
@@ -39,7 +50,8 @@ class StatisticsReaderTests {
       assertThat(thueringen.key()).isEqualTo("16");
       assertThat(thueringen.value()).isEqualByComparingTo("2120237");
       assertThat(thueringen.period()).isEqualTo("31.12.2020");
-      Cell nordhausen = r.cells().stream().filter(c -> c.key().equals("16062")).findFirst().orElseThrow();
+      Cell nordhausen =
+          r.cells().stream().filter(c -> c.key().equals("16062")).findFirst().orElseThrow();
       assertThat(nordhausen.value()).isEqualByComparingTo("82700");
       assertThat(nordhausen.flags()).isEqualTo("p");
       assertThat(r.cells()).extracting(Cell::special).contains(".", "-", "x", "...", "/");
@@ -49,11 +61,15 @@ class StatisticsReaderTests {
   @Test
   void numbersInGermanAndEnglishWriting() {
     List<Problem> problems = new ArrayList<>();
-    assertThat(StatisticsReader.number("1.234,5", 1, "Wert", problems)).isEqualByComparingTo(new BigDecimal("1234.5"));
-    assertThat(StatisticsReader.number("7,10", 1, "Wert", problems)).isEqualByComparingTo(new BigDecimal("7.10"));
+    assertThat(StatisticsReader.number("1.234,5", 1, "Wert", problems))
+        .isEqualByComparingTo(new BigDecimal("1234.5"));
+    assertThat(StatisticsReader.number("7,10", 1, "Wert", problems))
+        .isEqualByComparingTo(new BigDecimal("7.10"));
     assertThat(problems).isEmpty();
-    assertThat(StatisticsReader.number("1,234.5", 2, "Wert", problems)).isEqualByComparingTo(new BigDecimal("1234.5"));
-    assertThat(problems).extracting(Problem::line, Problem::messageKey, Problem::error)
+    assertThat(StatisticsReader.number("1,234.5", 2, "Wert", problems))
+        .isEqualByComparingTo(new BigDecimal("1234.5"));
+    assertThat(problems)
+        .extracting(Problem::line, Problem::messageKey, Problem::error)
         .containsExactly(tuple(2, "atlas.numberEnglish", false));
     assertThat(StatisticsReader.number("12a", 3, "Wert", problems)).isNull();
     assertThat(problems).extracting(Problem::messageKey).contains("atlas.numberInvalid");
@@ -61,8 +77,10 @@ class StatisticsReaderTests {
 
   @Test
   void aCommaSeparatedFileIsRefusedWithTheDelimiterNamed() {
-    StatisticsReader.Result r = StatisticsReader.read("Schlüssel,Indikator,Zeitraum,Wert\n16062,alq,2019,7.0\n");
-    assertThat(r.problems()).extracting(Problem::messageKey, Problem::detail, Problem::error)
+    StatisticsReader.Result r =
+        StatisticsReader.read("Schlüssel,Indikator,Zeitraum,Wert\n16062,alq,2019,7.0\n");
+    assertThat(r.problems())
+        .extracting(Problem::messageKey, Problem::detail, Problem::error)
         .containsExactly(tuple("atlas.delimiter", "Komma", true));
   }
 
@@ -71,16 +89,20 @@ class StatisticsReaderTests {
     StatisticsReader.Result r = StatisticsReader.read(fixture("long-alq.csv"));
     assertThat(r.format()).isEqualTo(StatisticsReader.Format.LONG);
     assertThat(r.columns()).extracting(StatisticsReader.Column::label).containsExactly("alq");
-    assertThat(r.cells()).extracting(Cell::key, Cell::period).contains(tuple("1", "2020"), tuple("16056", "2022"));
+    assertThat(r.cells())
+        .extracting(Cell::key, Cell::period)
+        .contains(tuple("1", "2020"), tuple("16056", "2022"));
   }
 
   @Test
   void aLongTableInAnXlsxSheet() throws IOException {
     byte[] bytes;
-    try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+    try (XSSFWorkbook wb = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       var sheet = wb.createSheet("Werte");
-      String[][] rows = {{"Schlüssel", "Indikator", "Zeitraum", "Wert"}, {"16062", "alq", "2020", null}};
+      String[][] rows = {
+        {"Schlüssel", "Indikator", "Zeitraum", "Wert"}, {"16062", "alq", "2020", null}
+      };
       for (int r = 0; r < rows.length; r++) {
         var row = sheet.createRow(r);
         for (int c = 0; c < 4; c++) {
@@ -95,7 +117,9 @@ class StatisticsReaderTests {
     }
     StatisticsReader.Result r = StatisticsReader.readXlsx(bytes);
     assertThat(r.format()).isEqualTo(StatisticsReader.Format.LONG);
-    assertThat(r.cells()).extracting(Cell::key, Cell::period).containsExactly(tuple("16062", "2020"));
+    assertThat(r.cells())
+        .extracting(Cell::key, Cell::period)
+        .containsExactly(tuple("16062", "2020"));
     assertThat(r.cells().get(0).value()).isEqualByComparingTo("7.9");
   }
 
@@ -104,13 +128,21 @@ class StatisticsReaderTests {
     StatisticsReader.Result r = StatisticsReader.read(fixture("genesis-ffcsv-12411-0015_flat.csv"));
     assertThat(r.format()).isEqualTo(StatisticsReader.Format.FLAT);
     assertThat(r.tableCode()).isEqualTo("12411");
-    assertThat(r.columns()).extracting(StatisticsReader.Column::label, StatisticsReader.Column::unit)
-        .containsExactlyInAnyOrder(tuple("Bevölkerungsstand – weiblich", "Anzahl"),
+    assertThat(r.columns())
+        .extracting(StatisticsReader.Column::label, StatisticsReader.Column::unit)
+        .containsExactlyInAnyOrder(
+            tuple("Bevölkerungsstand – weiblich", "Anzahl"),
             tuple("Bevölkerungsstand – männlich", "Anzahl"));
     assertThat(r.cells()).hasSize(12);
     assertThat(r.problems()).noneMatch(Problem::error);
-    Cell nordhausenMale = r.cells().stream().filter(c -> c.key().equals("16062")
-        && r.columns().get(c.column()).label().endsWith("männlich")).findFirst().orElseThrow();
+    Cell nordhausenMale =
+        r.cells().stream()
+            .filter(
+                c ->
+                    c.key().equals("16062")
+                        && r.columns().get(c.column()).label().endsWith("männlich"))
+            .findFirst()
+            .orElseThrow();
     assertThat(nordhausenMale.value()).isEqualByComparingTo("40500");
     assertThat(nordhausenMale.flags()).isEqualTo("p");
     assertThat(nordhausenMale.period()).isEqualTo("31.12.2020");
@@ -118,29 +150,34 @@ class StatisticsReaderTests {
     Cell land = r.cells().stream().filter(c -> c.key().equals("1")).findFirst().orElseThrow();
     assertThat(land.value()).isEqualByComparingTo("1450000");
     assertThat(land.flags()).isEqualTo("r");
-    Cell eisenachFemale = r.cells().stream().filter(c -> c.key().equals("16056") && c.value() != null).findFirst()
-        .orElseThrow();
+    Cell eisenachFemale =
+        r.cells().stream()
+            .filter(c -> c.key().equals("16056") && c.value() != null)
+            .findFirst()
+            .orElseThrow();
     assertThat(eisenachFemale.value()).isEqualByComparingTo("20100");
     assertThat(r.cells()).extracting(Cell::special).contains(".", "-", "x", "...", "/");
     // final values ("e") carry no flag
-    assertThat(r.cells().stream().filter(c -> c.key().equals("16051"))).allMatch(c -> c.flags() == null);
+    assertThat(r.cells().stream().filter(c -> c.key().equals("16051")))
+        .allMatch(c -> c.flags() == null);
   }
 
   @Test
   void theFlatFileIsTakenOutOfItsZipAndAnXlsxIsNot() throws IOException {
     byte[] csv;
-    try (InputStream in = getClass().getResourceAsStream("/atlas/genesis-ffcsv-12411-0015_flat.csv")) {
+    try (InputStream in =
+        getClass().getResourceAsStream("/atlas/genesis-ffcsv-12411-0015_flat.csv")) {
       csv = in.readAllBytes();
     }
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
-      zip.putNextEntry(new java.util.zip.ZipEntry("12411-0015_de_flat.csv"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      zip.putNextEntry(new ZipEntry("12411-0015_de_flat.csv"));
       zip.write(csv);
       zip.closeEntry();
     }
     assertThat(StatisticsReader.unzipCsv(out.toByteArray())).isEqualTo(csv);
-    java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
-    try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+    ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+    try (XSSFWorkbook wb = new XSSFWorkbook()) {
       wb.createSheet("a").createRow(0).createCell(0).setCellValue("Schlüssel");
       wb.write(xlsx);
     }
@@ -151,16 +188,27 @@ class StatisticsReaderTests {
   void theClassicFlatFile() throws IOException {
     StatisticsReader.Result r = StatisticsReader.read(fixture("genesis-ffcsv-classic_flat.csv"));
     assertThat(r.format()).isEqualTo(StatisticsReader.Format.FLAT);
-    assertThat(r.columns()).extracting(StatisticsReader.Column::label, StatisticsReader.Column::unit).containsExactly(
-        tuple("Bevoelkerungsstand", "Anzahl"), tuple("Arbeitslosenquote alle zivilen Erwerbspersonen", "Prozent"));
+    assertThat(r.columns())
+        .extracting(StatisticsReader.Column::label, StatisticsReader.Column::unit)
+        .containsExactly(
+            tuple("Bevoelkerungsstand", "Anzahl"),
+            tuple("Arbeitslosenquote alle zivilen Erwerbspersonen", "Prozent"));
     assertThat(r.cells()).hasSize(6);
-    Cell nordhausen = r.cells().stream().filter(c -> c.key().equals("16062") && c.column() == 9).findFirst()
-        .orElseThrow();
+    Cell nordhausen =
+        r.cells().stream()
+            .filter(c -> c.key().equals("16062") && c.column() == 9)
+            .findFirst()
+            .orElseThrow();
     assertThat(nordhausen.value()).isEqualByComparingTo("82700");
     assertThat(nordhausen.flags()).isEqualTo("p");
     assertThat(nordhausen.period()).isEqualTo("2020");
-    assertThat(r.cells().stream().filter(c -> c.key().equals("16062") && c.column() == 11).findFirst().orElseThrow()
-        .value()).isEqualByComparingTo("7.9");
+    assertThat(
+            r.cells().stream()
+                .filter(c -> c.key().equals("16062") && c.column() == 11)
+                .findFirst()
+                .orElseThrow()
+                .value())
+        .isEqualByComparingTo("7.9");
     assertThat(r.cells().stream().filter(c -> c.key().equals("16063")).map(Cell::special).toList())
         .containsExactly(".", "x");
   }
@@ -169,16 +217,21 @@ class StatisticsReaderTests {
   void aWideSheetWithOneColumnPerYear() throws IOException {
     StatisticsReader.Result r = StatisticsReader.read(fixture("wide-einwohner-je-jahr.csv"));
     assertThat(r.format()).isEqualTo(StatisticsReader.Format.WIDE);
-    assertThat(r.columns()).extracting(StatisticsReader.Column::label, StatisticsReader.Column::period)
+    assertThat(r.columns())
+        .extracting(StatisticsReader.Column::label, StatisticsReader.Column::period)
         .containsExactly(tuple("2019", "2019"), tuple("2020", "2020"), tuple("2021", "2021"));
     assertThat(r.cells()).hasSize(11);
-    Cell wartburg = r.cells().stream().filter(c -> c.key().equals("16063") && c.period().equals("2021")).findFirst()
-        .orElseThrow();
+    Cell wartburg =
+        r.cells().stream()
+            .filter(c -> c.key().equals("16063") && c.period().equals("2021"))
+            .findFirst()
+            .orElseThrow();
     assertThat(wartburg.value()).isEqualByComparingTo("158000");
     assertThat(wartburg.areaName()).isEqualTo("Wartburgkreis");
     // an empty cell is no value (Eisenach ceased on 30 June 2021)
     assertThat(r.cells()).noneMatch(c -> c.key().equals("16056") && c.period().equals("2021"));
-    assertThat(r.problems()).extracting(Problem::line, Problem::field, Problem::messageKey)
+    assertThat(r.problems())
+        .extracting(Problem::line, Problem::field, Problem::messageKey)
         .containsExactly(tuple(5, "2021", "atlas.wideEmpty"));
   }
 
@@ -187,16 +240,21 @@ class StatisticsReaderTests {
     String text = fixture("wide-je-indikator.csv");
     StatisticsReader.Result without = StatisticsReader.read(text);
     assertThat(without.format()).isEqualTo(StatisticsReader.Format.WIDE);
-    assertThat(without.problems()).filteredOn(Problem::error).extracting(Problem::field, Problem::messageKey)
+    assertThat(without.problems())
+        .filteredOn(Problem::error)
+        .extracting(Problem::field, Problem::messageKey)
         .containsExactly(tuple("Zeitraum", "atlas.widePeriodMissing"));
     StatisticsReader.Result r = StatisticsReader.read(text, "2023");
     assertThat(r.problems()).noneMatch(Problem::error);
-    assertThat(r.problems()).extracting(Problem::field, Problem::messageKey)
+    assertThat(r.problems())
+        .extracting(Problem::field, Problem::messageKey)
         .contains(tuple("Hinweis", "atlas.wideTextColumn"));
-    assertThat(r.columns()).extracting(StatisticsReader.Column::label).containsExactly("Arbeitslose",
-        "Bedarfsgemeinschaften");
-    assertThat(r.cells()).extracting(Cell::key, Cell::areaName, Cell::period, Cell::value).contains(
-        tuple("16062", "Nordhausen", "2023", new BigDecimal("3210")));
+    assertThat(r.columns())
+        .extracting(StatisticsReader.Column::label)
+        .containsExactly("Arbeitslose", "Bedarfsgemeinschaften");
+    assertThat(r.cells())
+        .extracting(Cell::key, Cell::areaName, Cell::period, Cell::value)
+        .contains(tuple("16062", "Nordhausen", "2023", new BigDecimal("3210")));
   }
 
   @Test

@@ -1,12 +1,10 @@
 package de.lagebild.catalogue.internal.bench;
 
-import de.lagebild.catalogue.internal.search.SearchQuery;
-
 import de.lagebild.catalogue.internal.offers.Catalogue;
 import de.lagebild.catalogue.internal.search.OfferSearch;
+import de.lagebild.catalogue.internal.search.SearchQuery;
 import de.lagebild.catalogue.internal.store.CatalogueRepository;
 import de.lagebild.catalogue.internal.store.CatalogueRows;
-
 import de.lagebild.catalogue.internal.store.CatalogueRows.ContactRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.LocationRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferContent;
@@ -17,6 +15,8 @@ import de.lagebild.identity.TenantDirectory;
 import de.lagebild.platform.TenantAccess;
 import de.lagebild.platform.TenantContext;
 import de.lagebild.support.TestDatabase;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,14 +39,20 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Benchmark, not a test (not in the suite). 20,000 generated published offers (on top of the demo catalogue): the
- * public search page ({@code GET /{tenant}/angebote} with words and filters, rendered HTML with 20 offers, from the
- * real server over HTTP) against the bare search-engine call (the Lucene query on the same in-memory index, ids of
- * the first 20 hits) in the same run, p50/p95; and the time to rebuild the index from the database. Run with
- * {@code ./lagebild mvn test -Dtest=CatalogueSearchBenchmark -Dlagebild.test.db=sqlite|postgres}.
+ * Benchmark, not a test (not in the suite). 20,000 generated published offers (on top of the demo
+ * catalogue): the public search page ({@code GET /{tenant}/angebote} with words and filters,
+ * rendered HTML with 20 offers, from the real server over HTTP) against the bare search-engine call
+ * (the Lucene query on the same in-memory index, ids of the first 20 hits) in the same run,
+ * p50/p95; and the time to rebuild the index from the database. Run with {@code ./lagebild mvn test
+ * -Dtest=CatalogueSearchBenchmark -Dlagebild.test.db=sqlite|postgres}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"lagebild.demo=true", "logging.file.name=target/test-logs/benchmark.log", "logging.level.root=warn"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "lagebild.demo=true",
+      "logging.file.name=target/test-logs/benchmark.log",
+      "logging.level.root=warn"
+    })
 class CatalogueSearchBenchmark {
 
   static final int OFFERS = Integer.getInteger("bench.offers", 20_000);
@@ -61,65 +68,175 @@ class CatalogueSearchBenchmark {
   @Autowired CatalogueRepository repository;
   @Autowired Catalogue catalogue;
   @Autowired TransactionTemplate tx;
-  @Autowired org.jooq.DSLContext dsl;
+  @Autowired DSLContext dsl;
 
-  static final String[] TOPICS = {"Beratung", "Schuldnerberatung", "Suchtberatung", "Sprachkurs", "Deutschkurs",
-      "Familientreff", "Seniorentreff", "Hausaufgabenhilfe", "Jugendclub", "Pflegeberatung", "Bewerbungstraining",
-      "Mittagstisch", "Kleiderkammer", "Elterncafé", "Krabbelgruppe", "Lernpaten", "Selbsthilfegruppe",
-      "Erziehungsberatung", "Nachbarschaftshilfe", "Besuchsdienst", "Frauentreff", "Sozialberatung", "Rentenberatung",
-      "Ferienbetreuung", "Computerkurs", "Tanzgruppe", "Repair-Café", "Kochkurs", "Demenz-Café", "Fahrdienst"};
-  static final String[] PLACES = {"Nordhausen", "Ellrich", "Bleicherode", "Heringen", "Sollstedt", "Ilfeld",
-      "Werther", "Urbach", "Großlohra", "Niedergebra"};
-  static final String[] WORDS = {"für", "Familien", "Kinder", "Jugendliche", "Seniorinnen", "Senioren", "Eltern",
-      "Alleinerziehende", "Menschen", "mit", "Migrationsgeschichte", "Behinderung", "kostenlos", "offen", "Beratung",
-      "Begleitung", "Unterstützung", "im", "Alltag", "Treffpunkt", "Austausch", "Anträge", "Hilfe", "Gruppe",
-      "wöchentlich", "Anmeldung", "Sprechstunde", "Termin", "vertraulich", "ehrenamtlich", "Angebot", "Stadtteil"};
+  static final String[] TOPICS = {
+    "Beratung",
+    "Schuldnerberatung",
+    "Suchtberatung",
+    "Sprachkurs",
+    "Deutschkurs",
+    "Familientreff",
+    "Seniorentreff",
+    "Hausaufgabenhilfe",
+    "Jugendclub",
+    "Pflegeberatung",
+    "Bewerbungstraining",
+    "Mittagstisch",
+    "Kleiderkammer",
+    "Elterncafé",
+    "Krabbelgruppe",
+    "Lernpaten",
+    "Selbsthilfegruppe",
+    "Erziehungsberatung",
+    "Nachbarschaftshilfe",
+    "Besuchsdienst",
+    "Frauentreff",
+    "Sozialberatung",
+    "Rentenberatung",
+    "Ferienbetreuung",
+    "Computerkurs",
+    "Tanzgruppe",
+    "Repair-Café",
+    "Kochkurs",
+    "Demenz-Café",
+    "Fahrdienst"
+  };
+  static final String[] PLACES = {
+    "Nordhausen",
+    "Ellrich",
+    "Bleicherode",
+    "Heringen",
+    "Sollstedt",
+    "Ilfeld",
+    "Werther",
+    "Urbach",
+    "Großlohra",
+    "Niedergebra"
+  };
+  static final String[] WORDS = {
+    "für",
+    "Familien",
+    "Kinder",
+    "Jugendliche",
+    "Seniorinnen",
+    "Senioren",
+    "Eltern",
+    "Alleinerziehende",
+    "Menschen",
+    "mit",
+    "Migrationsgeschichte",
+    "Behinderung",
+    "kostenlos",
+    "offen",
+    "Beratung",
+    "Begleitung",
+    "Unterstützung",
+    "im",
+    "Alltag",
+    "Treffpunkt",
+    "Austausch",
+    "Anträge",
+    "Hilfe",
+    "Gruppe",
+    "wöchentlich",
+    "Anmeldung",
+    "Sprechstunde",
+    "Termin",
+    "vertraulich",
+    "ehrenamtlich",
+    "Angebot",
+    "Stadtteil"
+  };
 
   @Test
   void searchRequestsAgainstTheBareIndexQuery() throws Exception {
     TenantAccess access = tenants.systemAccess("nordhausen").orElseThrow();
     Random random = new Random(42);
     long t0 = System.nanoTime();
-    TenantContext.runAs(access, () -> tx.executeWithoutResult(s -> {
-      List<UUID> categories = new ArrayList<>(catalogue.categoryMap().keySet());
-      UUID org = repository.organizations().get(0).id();
-      List<UUID> locations = new ArrayList<>();
-      for (int i = 0; i < 200; i++) {
-        UUID id = UUID.randomUUID();
-        repository.insertLocation(new LocationRow(id, org, "Standort " + i, "Straße " + i, "99734",
-            PLACES[i % PLACES.length], java.math.BigDecimal.valueOf(51.40 + random.nextDouble() * 0.2)
-                .setScale(6, java.math.RoundingMode.HALF_UP), java.math.BigDecimal.valueOf(10.5 + random.nextDouble()
-                * 0.5).setScale(6, java.math.RoundingMode.HALF_UP), null, null, 0));
-        locations.add(id);
-      }
-      Instant now = Instant.now();
-      for (int i = 0; i < OFFERS; i++) {
-        String topic = TOPICS[random.nextInt(TOPICS.length)];
-        StringBuilder d = new StringBuilder();
-        for (int w = 0; w < 30; w++) {
-          d.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
-        }
-        int from = random.nextInt(4) == 0 ? 0 : random.nextInt(70);
-        int to = Math.min(99, from + 5 + random.nextInt(60));
-        List<String> languages = new ArrayList<>(List.of("de"));
-        if (random.nextInt(3) == 0) {
-          languages.add(CatalogueRows.LANGUAGES.get(1 + random.nextInt(CatalogueRows.LANGUAGES.size() - 1)));
-        }
-        OfferContent c = new OfferContent(topic + " " + PLACES[i % PLACES.length] + " " + i, "<p>" + d + "</p>",
-            random.nextInt(3) == 0 ? "FEE" : "FREE", null, from, to, languages,
-            List.of(CatalogueRows.TARGET_GROUPS.get(random.nextInt(CatalogueRows.TARGET_GROUPS.size()))),
-            List.of(CatalogueRows.LIFE_SITUATIONS.get(random.nextInt(CatalogueRows.LIFE_SITUATIONS.size()))), null,
-            null, null, null, List.of(categories.get(random.nextInt(categories.size()))),
-            List.of(locations.get(random.nextInt(locations.size()))),
-            List.of(new ScheduleRow(1 + random.nextInt(5), "09:00", "12:00", null)),
-            List.<ContactRow>of());
-        repository.insertOffer(new OfferRow(UUID.randomUUID(), org, Status.PUBLISHED, false, now, "Benchmark", now, 0,
-            c), now);
-      }
-    }));
+    TenantContext.runAs(
+        access,
+        () ->
+            tx.executeWithoutResult(
+                s -> {
+                  List<UUID> categories = new ArrayList<>(catalogue.categoryMap().keySet());
+                  UUID org = repository.organizations().get(0).id();
+                  List<UUID> locations = new ArrayList<>();
+                  for (int i = 0; i < 200; i++) {
+                    UUID id = UUID.randomUUID();
+                    repository.insertLocation(
+                        new LocationRow(
+                            id,
+                            org,
+                            "Standort " + i,
+                            "Straße " + i,
+                            "99734",
+                            PLACES[i % PLACES.length],
+                            BigDecimal.valueOf(51.40 + random.nextDouble() * 0.2)
+                                .setScale(6, RoundingMode.HALF_UP),
+                            BigDecimal.valueOf(10.5 + random.nextDouble() * 0.5)
+                                .setScale(6, RoundingMode.HALF_UP),
+                            null,
+                            null,
+                            0));
+                    locations.add(id);
+                  }
+                  Instant now = Instant.now();
+                  for (int i = 0; i < OFFERS; i++) {
+                    String topic = TOPICS[random.nextInt(TOPICS.length)];
+                    StringBuilder d = new StringBuilder();
+                    for (int w = 0; w < 30; w++) {
+                      d.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+                    }
+                    int from = random.nextInt(4) == 0 ? 0 : random.nextInt(70);
+                    int to = Math.min(99, from + 5 + random.nextInt(60));
+                    List<String> languages = new ArrayList<>(List.of("de"));
+                    if (random.nextInt(3) == 0) {
+                      languages.add(
+                          CatalogueRows.LANGUAGES.get(
+                              1 + random.nextInt(CatalogueRows.LANGUAGES.size() - 1)));
+                    }
+                    OfferContent c =
+                        new OfferContent(
+                            topic + " " + PLACES[i % PLACES.length] + " " + i,
+                            "<p>" + d + "</p>",
+                            random.nextInt(3) == 0 ? "FEE" : "FREE",
+                            null,
+                            from,
+                            to,
+                            languages,
+                            List.of(
+                                CatalogueRows.TARGET_GROUPS.get(
+                                    random.nextInt(CatalogueRows.TARGET_GROUPS.size()))),
+                            List.of(
+                                CatalogueRows.LIFE_SITUATIONS.get(
+                                    random.nextInt(CatalogueRows.LIFE_SITUATIONS.size()))),
+                            null,
+                            null,
+                            null,
+                            null,
+                            List.of(categories.get(random.nextInt(categories.size()))),
+                            List.of(locations.get(random.nextInt(locations.size()))),
+                            List.of(new ScheduleRow(1 + random.nextInt(5), "09:00", "12:00", null)),
+                            List.<ContactRow>of());
+                    repository.insertOffer(
+                        new OfferRow(
+                            UUID.randomUUID(),
+                            org,
+                            Status.PUBLISHED,
+                            false,
+                            now,
+                            "Benchmark",
+                            now,
+                            0,
+                            c),
+                        now);
+                  }
+                }));
     long generated = System.nanoTime() - t0;
     if (TestDatabase.KIND.equals("postgres")) {
-      // statistics as autovacuum would have gathered them after such a load (before, the planner thinks the
+      // statistics as autovacuum would have gathered them after such a load (before, the planner
+      // thinks the
       // tables are empty and scans the tenant's rows instead of using the primary key)
       dsl.execute("analyze");
     }
@@ -131,15 +248,22 @@ class CatalogueSearchBenchmark {
       rebuild[i] = System.nanoTime() - r0;
     }
     Arrays.sort(rebuild);
-    // one offer written (confirmed as current), then the next search: the index replaces that offer only
-    List<UUID> some = TenantContext.callAs(access, () -> catalogue.searchIds(OfferSearch.Query.all(), 0, 40).hits())
-        .stream().map(OfferSearch.Hit::offer).toList();
+    // one offer written (confirmed as current), then the next search: the index replaces that offer
+    // only
+    List<UUID> some =
+        TenantContext.callAs(
+                access, () -> catalogue.searchIds(OfferSearch.Query.all(), 0, 40).hits())
+            .stream()
+            .map(OfferSearch.Hit::offer)
+            .toList();
     long[] update = new long[some.size()];
     OfferSearch.Stats before = TenantContext.callAs(access, () -> catalogue.indexStats());
     for (int i = 0; i < some.size(); i++) {
       UUID id = some.get(i);
-      TenantContext.runAs(access, () -> tx.executeWithoutResult(s -> repository.setVerified(id, Instant.now(),
-          "Benchmark")));
+      TenantContext.runAs(
+          access,
+          () ->
+              tx.executeWithoutResult(s -> repository.setVerified(id, Instant.now(), "Benchmark")));
       long u0 = System.nanoTime();
       TenantContext.callAs(access, () -> catalogue.searchIds(OfferSearch.Query.all(), 0, 20));
       update[i] = System.nanoTime() - u0;
@@ -151,10 +275,17 @@ class CatalogueSearchBenchmark {
     }
     // the searches: words and filters as citizens combine them
     String[][] searches = {
-        {"Schuldnerberatung", null, null, null}, {"Beratung", "16", "ar", "true"}, {"Sprachkurse", null, "uk", null},
-        {"Seniorentreff", "70", null, null}, {"Hausaufgabenhilfe", "9", null, "true"}, {"Kinderbetreung", null, null,
-        null}, {"Familie", "3", null, null}, {null, "12", "ar", "true"}, {"Treff Nordhausen", null, null, null},
-        {"Pflege", "80", null, null}};
+      {"Schuldnerberatung", null, null, null},
+      {"Beratung", "16", "ar", "true"},
+      {"Sprachkurse", null, "uk", null},
+      {"Seniorentreff", "70", null, null},
+      {"Hausaufgabenhilfe", "9", null, "true"},
+      {"Kinderbetreung", null, null, null},
+      {"Familie", "3", null, null},
+      {null, "12", "ar", "true"},
+      {"Treff Nordhausen", null, null, null},
+      {"Pflege", "80", null, null}
+    };
     List<URI> requests = new ArrayList<>();
     List<OfferSearch.Query> queries = new ArrayList<>();
     for (String[] s : searches) {
@@ -179,7 +310,8 @@ class CatalogueSearchBenchmark {
     for (int i = 0; i < 50; i++) {
       get(http, requests.get(i % requests.size()));
       int n = i;
-      TenantContext.runAs(access, () -> catalogue.searchIds(queries.get(n % queries.size()), 0, 20));
+      TenantContext.runAs(
+          access, () -> catalogue.searchIds(queries.get(n % queries.size()), 0, 20));
     }
     long[] page = new long[RUNS];
     long[] bare = new long[RUNS];
@@ -188,8 +320,9 @@ class CatalogueSearchBenchmark {
       page[i] = get(http, requests.get(i % requests.size()));
       int n = i;
       long b0 = System.nanoTime();
-      OfferSearch.Result r = TenantContext.callAs(access, () -> catalogue.searchIds(queries.get(n % queries.size()),
-          0, 20));
+      OfferSearch.Result r =
+          TenantContext.callAs(
+              access, () -> catalogue.searchIds(queries.get(n % queries.size()), 0, 20));
       bare[i] = System.nanoTime() - b0;
       total += r.total();
       long f0 = System.nanoTime();
@@ -203,24 +336,34 @@ class CatalogueSearchBenchmark {
     double p95a = page[(int) (RUNS * 0.95)] / 1e6;
     double p50b = bare[RUNS / 2] / 1e6;
     double p95b = bare[(int) (RUNS * 0.95)] / 1e6;
-    System.out.printf("%nCATALOGUE SEARCH BENCHMARK (%s, %d offers indexed, %d runs over %d searches, warm)%n",
+    System.out.printf(
+        "%nCATALOGUE SEARCH BENCHMARK (%s, %d offers indexed, %d runs over %d searches, warm)%n",
         TestDatabase.KIND, documents, RUNS, requests.size());
-    System.out.printf("  generating the offers: %.1f s; index rebuild from the database: median %.0f ms (min %.0f, "
-        + "max %.0f)%n", generated / 1e9, rebuild[1] / 1e6, rebuild[0] / 1e6, rebuild[2] / 1e6);
-    System.out.printf("  one offer written, next search incl. the index update: p50 %.2f ms, max %.2f ms "
-        + "(%d writes; %.0f× faster than the rebuild at p50)%n", update[update.length / 2] / 1e6,
-        update[update.length - 1] / 1e6, update.length, (double) rebuild[1] / update[update.length / 2]);
+    System.out.printf(
+        "  generating the offers: %.1f s; index rebuild from the database: median %.0f ms (min %.0f, "
+            + "max %.0f)%n",
+        generated / 1e9, rebuild[1] / 1e6, rebuild[0] / 1e6, rebuild[2] / 1e6);
+    System.out.printf(
+        "  one offer written, next search incl. the index update: p50 %.2f ms, max %.2f ms "
+            + "(%d writes; %.0f× faster than the rebuild at p50)%n",
+        update[update.length / 2] / 1e6,
+        update[update.length - 1] / 1e6,
+        update.length,
+        (double) rebuild[1] / update[update.length / 2]);
     System.out.printf("  search page (HTTP, HTML):  p50 %.2f ms  p95 %.2f ms%n", p50a, p95a);
-    System.out.printf("  bare Lucene query (ids):   p50 %.2f ms  p95 %.2f ms  (%d hits in all)%n", p50b, p95b, total);
+    System.out.printf(
+        "  bare Lucene query (ids):   p50 %.2f ms  p95 %.2f ms  (%d hits in all)%n",
+        p50b, p95b, total);
     System.out.printf("  ratio p50 %.2f  p95 %.2f%n", p50a / p50b, p95a / p95b);
-    System.out.printf("  filter counts alone (part of the page): p50 %.2f ms  p95 %.2f ms%n%n",
+    System.out.printf(
+        "  filter counts alone (part of the page): p50 %.2f ms  p95 %.2f ms%n%n",
         facets[RUNS / 2] / 1e6, facets[(int) (RUNS * 0.95)] / 1e6);
   }
 
   static long get(HttpClient http, URI uri) throws Exception {
     long t0 = System.nanoTime();
-    HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() != 200) {
       throw new AssertionError(uri + " -> " + response.statusCode());
     }

@@ -1,10 +1,9 @@
 package de.lagebild.catalogue.internal.search;
 
-import de.lagebild.catalogue.internal.offers.Catalogue;
-import de.lagebild.catalogue.internal.store.CatalogueRepository;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.lagebild.catalogue.internal.offers.Catalogue;
+import de.lagebild.catalogue.internal.store.CatalogueRepository;
 import de.lagebild.catalogue.internal.store.CatalogueRows.CategoryRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferContent;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferRow;
@@ -22,9 +21,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The search index follows the database offer by offer: a changed, archived or re-published offer is replaced in
- * the index without a rebuild; a word the compound splitter does not know yet, or a change of categories,
- * organisations or locations, rebuilds it. The counts of builds and updates show which way the index went.
+ * The search index follows the database offer by offer: a changed, archived or re-published offer
+ * is replaced in the index without a rebuild; a word the compound splitter does not know yet, or a
+ * change of categories, organisations or locations, rebuilds it. The counts of builds and updates
+ * show which way the index went.
  */
 @IntegrationTest
 class SearchIndexIntegrationTests extends DatabaseProperties {
@@ -37,8 +37,16 @@ class SearchIndexIntegrationTests extends DatabaseProperties {
   TenantAccess access;
 
   List<UUID> find(String words) {
-    return TenantContext.callAs(access, () -> catalogue.searchIds(new OfferSearch.Query(words, null, null, null,
-        null, null, null, null), 0, 50).hits().stream().map(OfferSearch.Hit::offer).toList());
+    return TenantContext.callAs(
+        access,
+        () ->
+            catalogue
+                .searchIds(
+                    new OfferSearch.Query(words, null, null, null, null, null, null, null), 0, 50)
+                .hits()
+                .stream()
+                .map(OfferSearch.Hit::offer)
+                .toList());
   }
 
   OfferSearch.Stats stats() {
@@ -54,9 +62,24 @@ class SearchIndexIntegrationTests extends DatabaseProperties {
   }
 
   static OfferContent renamed(OfferContent c, String name) {
-    return new OfferContent(name, c.description(), c.cost(), c.costNote(), c.ageFrom(), c.ageTo(), c.languages(),
-        c.targetGroups(), c.lifeSituations(), c.url(), c.email(), c.phone(), c.applicationProcess(), c.categories(),
-        c.locations(), c.schedules(), c.contacts());
+    return new OfferContent(
+        name,
+        c.description(),
+        c.cost(),
+        c.costNote(),
+        c.ageFrom(),
+        c.ageTo(),
+        c.languages(),
+        c.targetGroups(),
+        c.lifeSituations(),
+        c.url(),
+        c.email(),
+        c.phone(),
+        c.applicationProcess(),
+        c.categories(),
+        c.locations(),
+        c.schedules(),
+        c.contacts());
   }
 
   @Test
@@ -78,25 +101,41 @@ class SearchIndexIntegrationTests extends DatabaseProperties {
       write(() -> repository.setStatus(id, Status.PUBLISHED, Instant.now()));
       assertThat(find("Suchtberatung")).contains(id);
       // renamed with words the catalogue knows: found by the new name at once, still no rebuild
-      write(() -> repository.updateContent(id, offer(id).version(),
-          renamed(original.content(), "Suchtberatung für Familien"), Instant.now()));
+      write(
+          () ->
+              repository.updateContent(
+                  id,
+                  offer(id).version(),
+                  renamed(original.content(), "Suchtberatung für Familien"),
+                  Instant.now()));
       assertThat(find("Familien Suchtberatung")).first().isEqualTo(id);
       assertThat(stats().builds()).isEqualTo(before.builds());
       assertThat(stats().updates()).isEqualTo(before.updates() + 3);
       // a new word: the splitter's dictionary has to learn it, so the index is built anew
-      write(() -> repository.updateContent(id, offer(id).version(),
-          renamed(original.content(), "Glücksspielsuchtberatung"), Instant.now()));
+      write(
+          () ->
+              repository.updateContent(
+                  id,
+                  offer(id).version(),
+                  renamed(original.content(), "Glücksspielsuchtberatung"),
+                  Instant.now()));
       assertThat(find("Glücksspielsuchtberatung")).containsExactly(id);
       assertThat(stats().builds()).isEqualTo(before.builds() + 1);
       // a new category (structure): rebuilt, and the other offers are all still there
-      long all = TenantContext.callAs(access, () -> catalogue.searchIds(OfferSearch.Query.all(), 0, 1).total());
+      long all =
+          TenantContext.callAs(
+              access, () -> catalogue.searchIds(OfferSearch.Query.all(), 0, 1).total());
       write(() -> repository.insertCategory(new CategoryRow(category, null, "Indextest", 99)));
-      long after = TenantContext.callAs(access, () -> catalogue.searchIds(OfferSearch.Query.all(), 0, 1).total());
+      long after =
+          TenantContext.callAs(
+              access, () -> catalogue.searchIds(OfferSearch.Query.all(), 0, 1).total());
       assertThat(stats().builds()).isEqualTo(before.builds() + 2);
       assertThat(after).isEqualTo(all).isGreaterThan(50);
     } finally {
       write(() -> repository.deleteCategory(category));
-      write(() -> repository.updateContent(id, offer(id).version(), original.content(), Instant.now()));
+      write(
+          () ->
+              repository.updateContent(id, offer(id).version(), original.content(), Instant.now()));
       write(() -> repository.setStatus(id, Status.PUBLISHED, Instant.now()));
     }
     assertThat(find("Suchtberatung")).contains(id);

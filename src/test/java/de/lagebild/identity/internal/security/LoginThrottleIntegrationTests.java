@@ -20,8 +20,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * The login throttle as a user behind a shared office address meets it, and as two instances on one database see
- * it: on SQLite and on PostgreSQL.
+ * The login throttle as a user behind a shared office address meets it, and as two instances on one
+ * database see it: on SQLite and on PostgreSQL.
  */
 @IntegrationTest
 class LoginThrottleIntegrationTests extends DatabaseProperties {
@@ -49,11 +49,15 @@ class LoginThrottleIntegrationTests extends DatabaseProperties {
   }
 
   MockHttpServletRequestBuilder login(String user, String password, String address) {
-    return post("/login").param("username", user).param("password", password).with(csrf())
-        .with(r -> {
-          r.setRemoteAddr(address);
-          return r;
-        });
+    return post("/login")
+        .param("username", user)
+        .param("password", password)
+        .with(csrf())
+        .with(
+            r -> {
+              r.setRemoteAddr(address);
+              return r;
+            });
   }
 
   @Test
@@ -70,10 +74,12 @@ class LoginThrottleIntegrationTests extends DatabaseProperties {
   void oneNameFromOneAddressWaitsAfterFiveFailuresOtherAddressesDoNot() throws Exception {
     String guesser = "10.30.0.1";
     for (int i = 0; i < LoginThrottle.FREE_PER_ADDRESS; i++) {
-      mvc.perform(login("fachdienst", "falsch-" + i, guesser)).andExpect(redirectedUrl("/login?error"));
+      mvc.perform(login("fachdienst", "falsch-" + i, guesser))
+          .andExpect(redirectedUrl("/login?error"));
     }
     // even the right password waits now, from this address
-    mvc.perform(login("fachdienst", "demo", guesser)).andExpect(redirectedUrlPattern("/login?blocked=*"));
+    mvc.perform(login("fachdienst", "demo", guesser))
+        .andExpect(redirectedUrlPattern("/login?blocked=*"));
     // the colleague at another address logs in
     mvc.perform(login("fachdienst", "demo", "10.30.0.2")).andExpect(redirectedUrl("/"));
   }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The back-off rule; the counting itself is tested on both databases in {@link LoginThrottleIntegrationTests}. */
+/**
+ * The back-off rule; the counting itself is tested on both databases in {@link
+ * LoginThrottleIntegrationTests}.
+ */
 class LoginThrottleTests {
 
   @Test
@@ -22,9 +25,12 @@ class LoginThrottleTests {
 
   @Test
   void keysAreHashesOfTheNormalisedNameAndHoldNoClearText() {
-    assertThat(LoginThrottle.nameKey(" Lesen ")).isEqualTo(LoginThrottle.nameKey("lesen")).hasSize(64)
+    assertThat(LoginThrottle.nameKey(" Lesen "))
+        .isEqualTo(LoginThrottle.nameKey("lesen"))
+        .hasSize(64)
         .doesNotContain("lesen");
-    assertThat(LoginThrottle.pairKey("lesen", "10.0.0.1")).isNotEqualTo(LoginThrottle.pairKey("lesen", "10.0.0.2"))
+    assertThat(LoginThrottle.pairKey("lesen", "10.0.0.1"))
+        .isNotEqualTo(LoginThrottle.pairKey("lesen", "10.0.0.2"))
         .isNotEqualTo(LoginThrottle.nameKey("lesen"));
   }
 }

@@ -1,5 +1,10 @@
 package de.lagebild.strategy.internal.bench;
 
+import de.lagebild.exchange.SafeHtml;
+import de.lagebild.identity.ResponsibleUnits;
+import de.lagebild.identity.TenantDirectory;
+import de.lagebild.platform.TenantAccess;
+import de.lagebild.platform.TenantContext;
 import de.lagebild.strategy.internal.imports.ImportedTree;
 import de.lagebild.strategy.internal.imports.StrategyImport;
 import de.lagebild.strategy.internal.report.ReportContent;
@@ -8,11 +13,6 @@ import de.lagebild.strategy.internal.report.ReportPdfWriter;
 import de.lagebild.strategy.internal.store.MeasureRepository;
 import de.lagebild.strategy.internal.store.RoundRepository;
 import de.lagebild.strategy.internal.store.StrategyRepository;
-
-import de.lagebild.identity.ResponsibleUnits;
-import de.lagebild.identity.TenantDirectory;
-import de.lagebild.platform.TenantAccess;
-import de.lagebild.platform.TenantContext;
 import de.lagebild.support.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
@@ -20,10 +20,12 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -35,15 +37,19 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Benchmark, not a test (not in the suite). 1) The import of a generated table-format file with 10,000 measures and
- * 3 rounds (reading, checking, writing in one transaction), against a plain JDBC batch insert of the same rows into
- * the same tables, measured in the same run; 2) the report (PDF and DOCX) for 1,000 measures. Time and peak heap
- * (sum of the heap pools' peaks). Run with
+ * Benchmark, not a test (not in the suite). 1) The import of a generated table-format file with
+ * 10,000 measures and 3 rounds (reading, checking, writing in one transaction), against a plain
+ * JDBC batch insert of the same rows into the same tables, measured in the same run; 2) the report
+ * (PDF and DOCX) for 1,000 measures. Time and peak heap (sum of the heap pools' peaks). Run with
  * {@code ./lagebild mvn test -Dtest=ImportBenchmark -Dlagebild.test.db=sqlite|postgres
  * -Dtest.jvm.args="-Xmx256m -XX:+EnableDynamicAgentLoading --enable-native-access=ALL-UNNAMED"}.
  */
-@SpringBootTest(properties = {"lagebild.demo=true", "logging.file.name=target/test-logs/benchmark.log",
-    "logging.level.root=warn"})
+@SpringBootTest(
+    properties = {
+      "lagebild.demo=true",
+      "logging.file.name=target/test-logs/benchmark.log",
+      "logging.level.root=warn"
+    })
 class ImportBenchmark {
 
   static final int MEASURES = Integer.getInteger("bench.measures", 10_000);
@@ -91,8 +97,15 @@ class ImportBenchmark {
     byte[] file = StrategyGenerator.tableFormat(MEASURES, ROUNDS);
     byte[] warm = StrategyGenerator.tableFormat(500, ROUNDS);
     // warm-up of both paths
-    TenantContext.runAs(access, () -> imports.commit(warm, "warm.txt", null,
-        new StrategyImport.Target(null, "Aufwärmen", null, null), null));
+    TenantContext.runAs(
+        access,
+        () ->
+            imports.commit(
+                warm,
+                "warm.txt",
+                null,
+                new StrategyImport.Target(null, "Aufwärmen", null, null),
+                null));
     jdbcBatch(access, 500);
 
     long[] baseline = new long[3];
@@ -109,8 +122,16 @@ class ImportBenchmark {
       resetPeaks();
       int r = run;
       long t1 = System.nanoTime();
-      StrategyImport.Summary s = TenantContext.callAs(access, () -> imports.commit(file, "bench.txt", null,
-          new StrategyImport.Target(null, "Benchmark " + r, null, null), null));
+      StrategyImport.Summary s =
+          TenantContext.callAs(
+              access,
+              () ->
+                  imports.commit(
+                      file,
+                      "bench.txt",
+                      null,
+                      new StrategyImport.Target(null, "Benchmark " + r, null, null),
+                      null));
       imported[run] = (System.nanoTime() - t1) / 1_000_000;
       importHeap = Math.max(importHeap, peakHeapMb());
       if (s.measures() != MEASURES || s.assessments() != MEASURES * ROUNDS) {
@@ -121,26 +142,36 @@ class ImportBenchmark {
     ImportedTree parsed = TenantContext.callAs(access, () -> imports.read(file, "bench.txt", null));
     long readMs = (System.nanoTime() - r0) / 1_000_000;
     long s0 = System.nanoTime();
-    ImportedTree.walk(parsed.roots, g -> { }, m -> m.assessments.values().forEach(
-        a -> de.lagebild.exchange.SafeHtml.sanitize(a.html())));
+    ImportedTree.walk(
+        parsed.roots,
+        g -> {},
+        m -> m.assessments.values().forEach(a -> SafeHtml.sanitize(a.html())));
     long sanitizeMs = (System.nanoTime() - s0) / 1_000_000;
-    System.out.printf("%n  of which reading and checking the file: %d ms; sanitising the 30,000 texts: %d ms%n",
+    System.out.printf(
+        "%n  of which reading and checking the file: %d ms; sanitising the 30,000 texts: %d ms%n",
         readMs, sanitizeMs);
     long b = median(baseline);
     long i = median(imported);
-    System.out.printf("%nIMPORT BENCHMARK (%s, -Xmx%d MB, file %.1f MB, %d measures × %d rounds, %d goals)%n",
-        TestDatabase.KIND, Runtime.getRuntime().maxMemory() / 1024 / 1024, file.length / 1e6, MEASURES, ROUNDS,
+    System.out.printf(
+        "%nIMPORT BENCHMARK (%s, -Xmx%d MB, file %.1f MB, %d measures × %d rounds, %d goals)%n",
+        TestDatabase.KIND,
+        Runtime.getRuntime().maxMemory() / 1024 / 1024,
+        file.length / 1e6,
+        MEASURES,
+        ROUNDS,
         goals(MEASURES));
-    System.out.printf("  plain JDBC batch insert: median %6d ms  runs %s  peak heap %4d MB%n", b,
-        java.util.Arrays.toString(baseline), baselineHeap);
-    System.out.printf("  Lagebild import:         median %6d ms  runs %s  peak heap %4d MB%n", i,
-        java.util.Arrays.toString(imported), importHeap);
+    System.out.printf(
+        "  plain JDBC batch insert: median %6d ms  runs %s  peak heap %4d MB%n",
+        b, Arrays.toString(baseline), baselineHeap);
+    System.out.printf(
+        "  Lagebild import:         median %6d ms  runs %s  peak heap %4d MB%n",
+        i, Arrays.toString(imported), importHeap);
     System.out.printf("  ratio import / plain insert: %.2f%n%n", (double) i / b);
   }
 
   static long median(long[] values) {
     long[] sorted = values.clone();
-    java.util.Arrays.sort(sorted);
+    Arrays.sort(sorted);
     return sorted[sorted.length / 2];
   }
 
@@ -149,8 +180,9 @@ class ImportBenchmark {
   }
 
   /**
-   * The same rows the import writes – one strategy, 3 rounds, the goals, the measures and their assessments – as
-   * prepared-statement batches of 500 in one transaction, with the texts the generated file holds.
+   * The same rows the import writes – one strategy, 3 rounds, the goals, the measures and their
+   * assessments – as prepared-statement batches of 500 in one transaction, with the texts the
+   * generated file holds.
    */
   void jdbcBatch(TenantAccess access, int count) throws Exception {
     String tenant = access.tenantId().value().toString();
@@ -159,8 +191,10 @@ class ImportBenchmark {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       String strategy = UUID.randomUUID().toString();
-      try (PreparedStatement ps = c.prepareStatement("insert into strategy (tenant_id, id, title, status, level_names, "
-          + "visibility, version, created_at) values (?, ?, ?, 'DRAFT', 'Leitziel|Handlungsfeld|Teilziel', 'INTERNAL', 0, ?)")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "insert into strategy (tenant_id, id, title, status, level_names, "
+                  + "visibility, version, created_at) values (?, ?, ?, 'DRAFT', 'Leitziel|Handlungsfeld|Teilziel', 'INTERNAL', 0, ?)")) {
         ps.setString(1, tenant);
         ps.setString(2, strategy);
         ps.setString(3, "JDBC " + strategy);
@@ -168,8 +202,10 @@ class ImportBenchmark {
         ps.executeUpdate();
       }
       List<String> roundIds = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("insert into reporting_round (tenant_id, id, strategy_id, name, "
-          + "period_start, period_end, state, version, created_at) values (?, ?, ?, ?, ?, ?, 'CLOSED', 0, ?)")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "insert into reporting_round (tenant_id, id, strategy_id, name, "
+                  + "period_start, period_end, state, version, created_at) values (?, ?, ?, ?, ?, ?, 'CLOSED', 0, ?)")) {
         for (int r = 1; r <= ROUNDS; r++) {
           String id = UUID.randomUUID().toString();
           roundIds.add(id);
@@ -184,13 +220,19 @@ class ImportBenchmark {
         }
         ps.executeBatch();
       }
-      try (PreparedStatement g = c.prepareStatement("insert into goal (tenant_id, id, strategy_id, parent_id, level, "
-              + "position, code, title, version, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)");
-          PreparedStatement m = c.prepareStatement("insert into measure (tenant_id, id, strategy_id, goal_id, "
-              + "position, code, title, responsible_text, success_criteria, weight, version, created_at) "
-              + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, ?)");
-          PreparedStatement a = c.prepareStatement("insert into assessment (tenant_id, id, round_id, measure_id, "
-              + "version_no, narrative, author_name, created_at) values (?, ?, ?, ?, 1, ?, 'Import', ?)")) {
+      try (PreparedStatement g =
+              c.prepareStatement(
+                  "insert into goal (tenant_id, id, strategy_id, parent_id, level, "
+                      + "position, code, title, version, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)");
+          PreparedStatement m =
+              c.prepareStatement(
+                  "insert into measure (tenant_id, id, strategy_id, goal_id, "
+                      + "position, code, title, responsible_text, success_criteria, weight, version, created_at) "
+                      + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, ?)");
+          PreparedStatement a =
+              c.prepareStatement(
+                  "insert into assessment (tenant_id, id, round_id, measure_id, "
+                      + "version_no, narrative, author_name, created_at) values (?, ?, ?, ?, 1, ?, 'Import', ?)")) {
         String[] open = new String[3];
         int goalPosition = 0;
         int pending = 0;
@@ -206,7 +248,11 @@ class ImportBenchmark {
               g.setInt(5, level);
               g.setInt(6, goalPosition++);
               g.setString(7, (level + 1) + "." + i);
-              g.setString(8, "Teilziel " + (i / every + 1) + " – Familien erreichen Beratung früh und wohnortnah");
+              g.setString(
+                  8,
+                  "Teilziel "
+                      + (i / every + 1)
+                      + " – Familien erreichen Beratung früh und wohnortnah");
               time(g, 9, now, postgres);
               g.addBatch();
             }
@@ -218,8 +264,12 @@ class ImportBenchmark {
           m.setString(4, open[2]);
           m.setInt(5, i);
           m.setString(6, "m." + i);
-          m.setString(7, "Maßnahme " + (i + 1) + ": Ausbau niedrigschwelliger Beratungsangebote in den Sozialräumen "
-              + "mit Sprechstunden vor Ort");
+          m.setString(
+              7,
+              "Maßnahme "
+                  + (i + 1)
+                  + ": Ausbau niedrigschwelliger Beratungsangebote in den Sozialräumen "
+                  + "mit Sprechstunden vor Ort");
           m.setString(8, "Fachbereich Jugend, Stab Sozialplanung/Controlling");
           m.setString(9, "Anzahl der Beratungen; Erreichte Familien");
           time(m, 10, now, postgres);
@@ -229,9 +279,13 @@ class ImportBenchmark {
             a.setString(2, UUID.randomUUID().toString());
             a.setString(3, round);
             a.setString(4, id);
-            a.setString(5, "<p>Stand: Die Maßnahme " + (i + 1) + " wird umgesetzt. Es fanden Gespräche mit Trägern "
-                + "statt; ein Konzept liegt vor.</p><ul><li>Sprechstunden in drei Orten</li><li>Auswertung im Herbst"
-                + "</li></ul>");
+            a.setString(
+                5,
+                "<p>Stand: Die Maßnahme "
+                    + (i + 1)
+                    + " wird umgesetzt. Es fanden Gespräche mit Trägern "
+                    + "statt; ein Konzept liegt vor.</p><ul><li>Sprechstunden in drei Orten</li><li>Auswertung im Herbst"
+                    + "</li></ul>");
             time(a, 6, now, postgres);
             a.addBatch();
           }
@@ -249,7 +303,7 @@ class ImportBenchmark {
     }
   }
 
-  static void time(PreparedStatement ps, int i, Instant t, boolean postgres) throws java.sql.SQLException {
+  static void time(PreparedStatement ps, int i, Instant t, boolean postgres) throws SQLException {
     if (postgres) {
       ps.setTimestamp(i, Timestamp.from(t));
     } else {
@@ -257,7 +311,7 @@ class ImportBenchmark {
     }
   }
 
-  static void date(PreparedStatement ps, int i, LocalDate d, boolean postgres) throws java.sql.SQLException {
+  static void date(PreparedStatement ps, int i, LocalDate d, boolean postgres) throws SQLException {
     if (postgres) {
       ps.setObject(i, d);
     } else {
@@ -268,13 +322,33 @@ class ImportBenchmark {
   @Test
   void reportForAThousandMeasures() throws Exception {
     TenantAccess access = tenants.systemAccess("nordhausen").orElseThrow();
-    UUID id = TenantContext.callAs(access, () -> tx.execute(s -> StrategyGenerator.generate(strategies, measures,
-        rounds, units.list(), "Bericht-Benchmark", 1000, 1)));
+    UUID id =
+        TenantContext.callAs(
+            access,
+            () ->
+                tx.execute(
+                    s ->
+                        StrategyGenerator.generate(
+                            strategies,
+                            measures,
+                            rounds,
+                            units.list(),
+                            "Bericht-Benchmark",
+                            1000,
+                            1)));
     for (int run = 0; run < 4; run++) {
       resetPeaks();
       long t0 = System.nanoTime();
-      ReportContent.Report r = TenantContext.callAs(access, () -> content.build("Landkreis Nordhausen", id,
-          ReportContent.Options.of(null, true), null, LocalDate.now()));
+      ReportContent.Report r =
+          TenantContext.callAs(
+              access,
+              () ->
+                  content.build(
+                      "Landkreis Nordhausen",
+                      id,
+                      ReportContent.Options.of(null, true),
+                      null,
+                      LocalDate.now()));
       long built = (System.nanoTime() - t0) / 1_000_000;
       ByteArrayOutputStream p = new ByteArrayOutputStream();
       long t1 = System.nanoTime();
@@ -287,10 +361,20 @@ class ImportBenchmark {
       docx.write(r, null, d);
       long docxMs = (System.nanoTime() - t2) / 1_000_000;
       long docxHeap = peakHeapMb();
-      System.out.printf("REPORT BENCHMARK run %d (%s, -Xmx%d MB, %d measures): content %d ms; PDF %d ms, %d KB, "
-              + "peak heap %d MB; DOCX %d ms, %d KB, peak heap %d MB%n", run, TestDatabase.KIND,
-          Runtime.getRuntime().maxMemory() / 1024 / 1024, r.measures(), built, pdfMs, p.size() / 1024, pdfHeap,
-          docxMs, d.size() / 1024, docxHeap);
+      System.out.printf(
+          "REPORT BENCHMARK run %d (%s, -Xmx%d MB, %d measures): content %d ms; PDF %d ms, %d KB, "
+              + "peak heap %d MB; DOCX %d ms, %d KB, peak heap %d MB%n",
+          run,
+          TestDatabase.KIND,
+          Runtime.getRuntime().maxMemory() / 1024 / 1024,
+          r.measures(),
+          built,
+          pdfMs,
+          p.size() / 1024,
+          pdfHeap,
+          docxMs,
+          d.size() / 1024,
+          docxHeap);
     }
   }
 }

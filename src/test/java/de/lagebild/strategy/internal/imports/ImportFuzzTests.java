@@ -1,11 +1,10 @@
 package de.lagebild.strategy.internal.imports;
 
-import de.lagebild.strategy.internal.export.StrategyTableExport;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.lagebild.exchange.TextDecoder;
 import de.lagebild.platform.DomainException;
+import de.lagebild.strategy.internal.export.StrategyTableExport;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,25 +15,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 /**
- * Generated hostile input for the three readers (text formats, DOCX, own CSV/XLSX layout): the real fixtures,
- * mutated by a seeded random generator (characters replaced by tabs, quotes, tags, control and non-BMP characters;
- * ranges deleted; lines duplicated, swapped and cut; XML inside the Office files damaged; raw bytes flipped). Every
- * case must end in a tree or a {@link DomainException} with a German message – never in any other exception. The
- * seed is fixed, so a failure is reproducible; the counts are printed.
+ * Generated hostile input for the three readers (text formats, DOCX, own CSV/XLSX layout): the real
+ * fixtures, mutated by a seeded random generator (characters replaced by tabs, quotes, tags,
+ * control and non-BMP characters; ranges deleted; lines duplicated, swapped and cut; XML inside the
+ * Office files damaged; raw bytes flipped). Every case must end in a tree or a {@link
+ * DomainException} with a German message – never in any other exception. The seed is fixed, so a
+ * failure is reproducible; the counts are printed.
  *
- * <p>jqwik is not used: its releases run on JUnit Platform 1, this build on Platform 6, and its maintainers ask
- * that it not be used by coding agents. Jazzer is not on the reachable Maven mirror.
+ * <p>jqwik is not used: its releases run on JUnit Platform 1, this build on Platform 6, and its
+ * maintainers ask that it not be used by coding agents. Jazzer is not on the reachable Maven
+ * mirror.
  */
 class ImportFuzzTests {
 
   static final long SEED = 20261123L;
-  static final String ALPHABET = "\t\t\t\n\n\r;:,.\"'<>&/ -=+@0123456789aäöüßZ\u0000\u00a0\uFEFF\u2028😀ÄMaßnahme";
+  static final String ALPHABET =
+      "\t\t\t\n\n\r;:,.\"'<>&/ -=+@0123456789aäöüßZ\u0000\u00a0\uFEFF\u2028😀ÄMaßnahme";
 
   record Outcome(int cases, int trees, int refused) {}
 
@@ -67,7 +71,7 @@ class ImportFuzzTests {
     return s.toString();
   }
 
-  static Outcome run(int cases, java.util.function.Supplier<Object> input, Function<Object, ImportedTree> reader) {
+  static Outcome run(int cases, Supplier<Object> input, Function<Object, ImportedTree> reader) {
     int trees = 0;
     int refused = 0;
     for (int i = 0; i < cases; i++) {
@@ -97,33 +101,53 @@ class ImportFuzzTests {
   @Test
   void theTextReadersSurviveGeneratedInput() throws IOException {
     Random random = new Random(SEED);
-    String seed = new String(ImportReadersTests.resource("/demo/seeds/nordhausen-bericht-zielerreichung-2022.txt"),
-        StandardCharsets.UTF_8);
-    String keyValue = new String(ImportReadersTests.resource("/imports/zielvereinbarung.txt"), StandardCharsets.UTF_8);
-    String csv = String.join(";", StrategyTableExport.FIXED) + ";Juni 2022: Status;Juni 2022: Fortschritt;"
-        + "Juni 2022: Einschätzung\r\n"
-        + "g1;;Ziel;1;Leitziel;1;Teilhabe;;;;;;;;;;;;;;;;;;;\r\n"
-        + "m1;g1;Maßnahme;;Maßnahme;1.1;Kita;\"Text; mit \"\"Zitat\"\"\";Jugendamt;Jugendamt;;Zahl;;FAMILIE;PRIMARY;"
-        + "100 €;;2021;Ende 2022;;1;;;IN_PROGRESS;50;\"Zeile 1\n• Punkt\"\r\n";
+    String seed =
+        new String(
+            ImportReadersTests.resource("/demo/seeds/nordhausen-bericht-zielerreichung-2022.txt"),
+            StandardCharsets.UTF_8);
+    String keyValue =
+        new String(
+            ImportReadersTests.resource("/imports/zielvereinbarung.txt"), StandardCharsets.UTF_8);
+    String csv =
+        String.join(";", StrategyTableExport.FIXED)
+            + ";Juni 2022: Status;Juni 2022: Fortschritt;"
+            + "Juni 2022: Einschätzung\r\n"
+            + "g1;;Ziel;1;Leitziel;1;Teilhabe;;;;;;;;;;;;;;;;;;;\r\n"
+            + "m1;g1;Maßnahme;;Maßnahme;1.1;Kita;\"Text; mit \"\"Zitat\"\"\";Jugendamt;Jugendamt;;Zahl;;FAMILIE;PRIMARY;"
+            + "100 €;;2021;Ende 2022;;1;;;IN_PROGRESS;50;\"Zeile 1\n• Punkt\"\r\n";
     Map<String, Outcome> results = new LinkedHashMap<>();
-    results.put("Tabellenformat (Text)", run(3000, () -> mutate(seed, random),
-        in -> TableFormatReader.read((String) in)));
-    results.put("Zielvereinbarung (Schlüssel-Wert)", run(3000, () -> mutate(keyValue, random),
-        in -> KeyValueReader.read((String) in)));
-    results.put("Lagebild-CSV", run(3000, () -> mutate(csv, random), in -> OwnLayoutReader.readCsv((String) in)));
+    results.put(
+        "Tabellenformat (Text)",
+        run(3000, () -> mutate(seed, random), in -> TableFormatReader.read((String) in)));
+    results.put(
+        "Zielvereinbarung (Schlüssel-Wert)",
+        run(3000, () -> mutate(keyValue, random), in -> KeyValueReader.read((String) in)));
+    results.put(
+        "Lagebild-CSV",
+        run(3000, () -> mutate(csv, random), in -> OwnLayoutReader.readCsv((String) in)));
     // bytes: encodings, BOMs, binary noise through the decoder into the detection
-    results.put("Bytes → Zeichensatz → Format", run(2000, () -> {
-      byte[] b = mutate(random.nextBoolean() ? keyValue : seed.substring(0, 3000), random)
-          .getBytes(random.nextBoolean() ? StandardCharsets.UTF_8 : TextDecoder.WINDOWS_1252);
-      for (int i = random.nextInt(3); i > 0 && b.length > 0; i--) {
-        b[random.nextInt(b.length)] = (byte) random.nextInt(256);
-      }
-      return b;
-    }, in -> {
-      String text = TextDecoder.decode((byte[]) in).text();
-      return OwnLayoutReader.looksLike(text) ? OwnLayoutReader.readCsv(text)
-          : KeyValueReader.looksLike(text) ? KeyValueReader.read(text) : TableFormatReader.read(text);
-    }));
+    results.put(
+        "Bytes → Zeichensatz → Format",
+        run(
+            2000,
+            () -> {
+              byte[] b =
+                  mutate(random.nextBoolean() ? keyValue : seed.substring(0, 3000), random)
+                      .getBytes(
+                          random.nextBoolean() ? StandardCharsets.UTF_8 : TextDecoder.WINDOWS_1252);
+              for (int i = random.nextInt(3); i > 0 && b.length > 0; i--) {
+                b[random.nextInt(b.length)] = (byte) random.nextInt(256);
+              }
+              return b;
+            },
+            in -> {
+              String text = TextDecoder.decode((byte[]) in).text();
+              return OwnLayoutReader.looksLike(text)
+                  ? OwnLayoutReader.readCsv(text)
+                  : KeyValueReader.looksLike(text)
+                      ? KeyValueReader.read(text)
+                      : TableFormatReader.read(text);
+            }));
     report(results);
   }
 
@@ -133,23 +157,37 @@ class ImportFuzzTests {
     byte[] docx = ImportReadersTests.generatedDocx(true);
     String documentXml = entry(docx, "word/document.xml");
     Map<String, Outcome> results = new LinkedHashMap<>();
-    results.put("DOCX (XML beschädigt)", run(300, () -> replaceEntry(docx, "word/document.xml",
-        mutate(documentXml, random)), in -> DocxTableReader.read((byte[]) in)));
-    results.put("DOCX (Bytes gekippt)", run(300, () -> flip(docx, random), in -> DocxTableReader.read((byte[]) in)));
+    results.put(
+        "DOCX (XML beschädigt)",
+        run(
+            300,
+            () -> replaceEntry(docx, "word/document.xml", mutate(documentXml, random)),
+            in -> DocxTableReader.read((byte[]) in)));
+    results.put(
+        "DOCX (Bytes gekippt)",
+        run(300, () -> flip(docx, random), in -> DocxTableReader.read((byte[]) in)));
     byte[] xlsx = sampleXlsx();
     String sheetXml = entry(xlsx, "xl/worksheets/sheet1.xml");
-    results.put("XLSX (XML beschädigt)", run(300, () -> replaceEntry(xlsx, "xl/worksheets/sheet1.xml",
-        mutate(sheetXml, random)), in -> OwnLayoutReader.readXlsx((byte[]) in)));
-    results.put("XLSX (Bytes gekippt)", run(300, () -> flip(xlsx, random), in -> OwnLayoutReader.readXlsx((byte[]) in)));
+    results.put(
+        "XLSX (XML beschädigt)",
+        run(
+            300,
+            () -> replaceEntry(xlsx, "xl/worksheets/sheet1.xml", mutate(sheetXml, random)),
+            in -> OwnLayoutReader.readXlsx((byte[]) in)));
+    results.put(
+        "XLSX (Bytes gekippt)",
+        run(300, () -> flip(xlsx, random), in -> OwnLayoutReader.readXlsx((byte[]) in)));
     report(results);
   }
 
   static void report(Map<String, Outcome> results) {
-    results.forEach((name, o) -> {
-      System.out.printf("Fuzzing %-36s %5d Fälle: %5d gelesen, %5d mit Meldung abgelehnt, 0 unerwartete Fehler%n",
-          name, o.cases(), o.trees(), o.refused());
-      assertThat(o.trees() + o.refused()).isEqualTo(o.cases());
-    });
+    results.forEach(
+        (name, o) -> {
+          System.out.printf(
+              "Fuzzing %-36s %5d Fälle: %5d gelesen, %5d mit Meldung abgelehnt, 0 unerwartete Fehler%n",
+              name, o.cases(), o.trees(), o.refused());
+          assertThat(o.trees() + o.refused()).isEqualTo(o.cases());
+        });
   }
 
   static byte[] flip(byte[] bytes, Random random) {
@@ -161,7 +199,7 @@ class ImportFuzzTests {
   }
 
   static byte[] sampleXlsx() throws IOException {
-    try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+    try (XSSFWorkbook wb = new XSSFWorkbook();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       var sheet = wb.createSheet("Strategie");
       List<List<String>> rows = new ArrayList<>();
@@ -196,7 +234,10 @@ class ImportFuzzTests {
         ZipOutputStream out = new ZipOutputStream(bytes)) {
       for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
         out.putNextEntry(new ZipEntry(e.getName()));
-        out.write(e.getName().equals(name) ? content.getBytes(StandardCharsets.UTF_8) : in.readAllBytes());
+        out.write(
+            e.getName().equals(name)
+                ? content.getBytes(StandardCharsets.UTF_8)
+                : in.readAllBytes());
         out.closeEntry();
       }
       out.finish();

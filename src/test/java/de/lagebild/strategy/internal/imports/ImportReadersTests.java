@@ -1,12 +1,11 @@
 package de.lagebild.strategy.internal.imports;
 
-import de.lagebild.strategy.internal.export.StrategyTableExport;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import de.lagebild.platform.DomainException;
+import de.lagebild.strategy.internal.export.StrategyTableExport;
 import de.lagebild.strategy.internal.imports.ImportedTree.Node;
 import de.lagebild.strategy.internal.imports.ImportedTree.Problem;
 import java.io.ByteArrayOutputStream;
@@ -15,9 +14,9 @@ import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -30,7 +29,10 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.Test;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 
-/** The key-value, DOCX and own-layout readers on fixtures and generated files, including hostile ones. */
+/**
+ * The key-value, DOCX and own-layout readers on fixtures and generated files, including hostile
+ * ones.
+ */
 class ImportReadersTests {
 
   static byte[] resource(String path) throws IOException {
@@ -41,7 +43,7 @@ class ImportReadersTests {
 
   static List<Node> measures(ImportedTree t) {
     List<Node> result = new ArrayList<>();
-    ImportedTree.walk(t.roots, g -> { }, result::add);
+    ImportedTree.walk(t.roots, g -> {}, result::add);
     return result;
   }
 
@@ -54,12 +56,14 @@ class ImportReadersTests {
     ImportedTree t = KeyValueReader.read(text);
     assertThat(t.getErrors()).isEmpty();
     assertThat(t.levelNames).containsExactly("Handlungsfeld", "Ziel");
-    assertThat(t.roots).extracting(n -> n.code, n -> n.title)
+    assertThat(t.roots)
+        .extracting(n -> n.code, n -> n.title)
         .containsExactly(tuple("1", "Bildung und Teilhabe"), tuple("2", "Gesundheit im Alter"));
     Node goal = t.roots.get(0).children.get(0);
     assertThat(goal.code).isEqualTo("1.1");
-    assertThat(goal.fields).containsEntry(ImportFields.INDICATORS,
-        "Anteil der Kinder mit Förderbedarf, die gefördert werden")
+    assertThat(goal.fields)
+        .containsEntry(
+            ImportFields.INDICATORS, "Anteil der Kinder mit Förderbedarf, die gefördert werden")
         .containsEntry(ImportFields.GOAL_SOURCE, "Fachtag Frühe Bildung am 04.05.2021");
 
     List<Node> m = measures(t);
@@ -75,15 +79,20 @@ class ImportReadersTests {
         .containsEntry(ImportFields.COMMUNICATION, "Jugendhilfeausschuss");
     // unknown labels are kept and reported with their line
     assertThat(first.extras).containsEntry("Ansprechpartner", "Frau Beispiel, Tel. 03631 000000");
-    assertThat(t.problems).extracting(Problem::line, Problem::field, Problem::messageKey)
-        .contains(tuple(15, "Ansprechpartner", "import.unknownLabel"),
+    assertThat(t.problems)
+        .extracting(Problem::line, Problem::field, Problem::messageKey)
+        .contains(
+            tuple(15, "Ansprechpartner", "import.unknownLabel"),
             tuple(39, "Finanzierungspartner", "import.unknownLabel"));
     // trailing dot, the title running on, the long label, an empty value, an assessment
     Node second = m.get(1);
     assertThat(second.title).isEqualTo("Elternbriefe in einfacher Sprache und in fünf Sprachen");
-    assertThat(second.fields).containsEntry(ImportFields.END, "fortlaufend")
-        .containsEntry(ImportFields.START, "01.10.2021").doesNotContainKey(ImportFields.TARGET_GROUPS);
-    assertThat(second.assessments.get("Juni 2022").html()).contains("<p>Zwei Sprachen liegen vor.</p>");
+    assertThat(second.fields)
+        .containsEntry(ImportFields.END, "fortlaufend")
+        .containsEntry(ImportFields.START, "01.10.2021")
+        .doesNotContainKey(ImportFields.TARGET_GROUPS);
+    assertThat(second.assessments.get("Juni 2022").html())
+        .contains("<p>Zwei Sprachen liegen vor.</p>");
     assertThat(t.rounds).containsExactly("Juni 2022");
     // the Handlungsfeld title on the next line
     assertThat(m.get(2).extras).containsEntry("Finanzierungspartner", "Krankenkassen");
@@ -91,18 +100,27 @@ class ImportReadersTests {
 
   @Test
   void keyValueProblemsHaveTheirLine() {
-    ImportedTree t = KeyValueReader.read("Maßnahme 1.1.1\tEtwas\nHandlungsfeld 1: A\nZiel 1.1\tB\nZiel 1.1\tC\n");
-    assertThat(t.getErrors()).extracting(Problem::line, Problem::field, Problem::messageKey)
-        .containsExactly(tuple(1, "Maßnahme", "import.measureBeforeGoal"), tuple(4, "Nr.", "import.duplicateCode"));
+    ImportedTree t =
+        KeyValueReader.read(
+            "Maßnahme 1.1.1\tEtwas\nHandlungsfeld 1: A\nZiel 1.1\tB\nZiel 1.1\tC\n");
+    assertThat(t.getErrors())
+        .extracting(Problem::line, Problem::field, Problem::messageKey)
+        .containsExactly(
+            tuple(1, "Maßnahme", "import.measureBeforeGoal"),
+            tuple(4, "Nr.", "import.duplicateCode"));
   }
 
   // ------------------------------------------------------------------ DOCX
 
   @Test
   void aDocxWrittenByLibreOfficeGivesTheSameTreeAsTheText() throws IOException {
-    ImportedTree text = TableFormatReader.read(new String(
-        resource("/demo/seeds/nordhausen-bericht-zielerreichung-2022.txt"), StandardCharsets.UTF_8));
-    ImportedTree docx = DocxTableReader.read(resource("/imports/libreoffice-bericht-zielerreichung-2022.docx"));
+    ImportedTree text =
+        TableFormatReader.read(
+            new String(
+                resource("/demo/seeds/nordhausen-bericht-zielerreichung-2022.txt"),
+                StandardCharsets.UTF_8));
+    ImportedTree docx =
+        DocxTableReader.read(resource("/imports/libreoffice-bericht-zielerreichung-2022.docx"));
     assertThat(docx.getErrors()).isEmpty();
     assertThat(docx.getGoalCount()).isEqualTo(27);
     assertThat(docx.getMeasureCount()).isEqualTo(44);
@@ -116,12 +134,18 @@ class ImportReadersTests {
       assertThat(TableFormatReader.plain(b.get(i).assessments.get("Juni 2022").html()))
           .isEqualTo(TableFormatReader.plain(a.get(i).assessments.get("Juni 2022").html()));
     }
-    assertThat(docx.problems).extracting(Problem::location).allMatch(l -> l.startsWith("Tabelle") || l.startsWith("Absatz"));
+    assertThat(docx.problems)
+        .extracting(Problem::location)
+        .allMatch(l -> l.startsWith("Tabelle") || l.startsWith("Absatz"));
   }
 
-  /** A table as Word writes it: a heading row merged over four columns, lists and paragraphs inside cells. */
+  /**
+   * A table as Word writes it: a heading row merged over four columns, lists and paragraphs inside
+   * cells.
+   */
   static byte[] generatedDocx(boolean withTable) throws IOException {
-    try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XWPFDocument doc = new XWPFDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       doc.createParagraph().createRun().setText("Bericht zur Zielerreichung");
       doc.createParagraph().createRun().setText("Leitziel: Teilhabe für alle");
       if (withTable) {
@@ -133,7 +157,9 @@ class ImportReadersTests {
         while (heading.getTableCells().size() > 1) {
           heading.removeCell(1);
         }
-        String[] header = {"Maßnahme", "Verantwortlich", "Indikatoren", "Einschätzung Dezember 2024"};
+        String[] header = {
+          "Maßnahme", "Verantwortlich", "Indikatoren", "Einschätzung Dezember 2024"
+        };
         for (int c = 0; c < 4; c++) {
           table.getRow(1).getCell(c).setText(header[c]);
         }
@@ -167,7 +193,9 @@ class ImportReadersTests {
     Node field = t.roots.get(0).children.get(0);
     assertThat(field.title).isEqualTo("Familien");
     assertThat(field.location).isEqualTo("Tabelle 1, Zeile 1");
-    assertThat(field.measures).extracting(n -> n.title).containsExactly("Familienzentren ausbauen", "Elternkurse");
+    assertThat(field.measures)
+        .extracting(n -> n.title)
+        .containsExactly("Familienzentren ausbauen", "Elternkurse");
     assertThat(field.measures.get(0).assessments.get("Dezember 2024").html())
         .isEqualTo("<p>Zwei Zentren eröffnet.</p><ul><li>Nordhausen</li><li>Ellrich</li></ul>");
     assertThat(t.problems).isEmpty();
@@ -176,7 +204,8 @@ class ImportReadersTests {
   @Test
   void aDocxWithoutTablesIsAnError() throws IOException {
     ImportedTree t = DocxTableReader.read(generatedDocx(false));
-    assertThat(t.getErrors()).extracting(Problem::field, Problem::messageKey)
+    assertThat(t.getErrors())
+        .extracting(Problem::field, Problem::messageKey)
         .contains(tuple("Tabelle", "import.docxNoTables"));
   }
 
@@ -185,11 +214,13 @@ class ImportReadersTests {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
       zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
-      zip.write(("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-          + "<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>").getBytes(StandardCharsets.UTF_8));
+      zip.write(
+          ("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                  + "<Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>")
+              .getBytes(StandardCharsets.UTF_8));
       zip.putNextEntry(new ZipEntry(entry));
       byte[] spaces = new byte[1024 * 1024];
-      java.util.Arrays.fill(spaces, (byte) ' ');
+      Arrays.fill(spaces, (byte) ' ');
       for (int i = 0; i < 60; i++) {
         zip.write(spaces);
       }
@@ -202,20 +233,29 @@ class ImportReadersTests {
   void zipBombsAreRefusedWithAMessage() throws IOException {
     byte[] docx = zipBomb("word/document.xml");
     assertThat(docx.length).isLessThan(200_000);
-    assertThatThrownBy(() -> DocxTableReader.read(docx)).isInstanceOf(DomainException.class)
-        .extracting(e -> ((DomainException) e).messageKey()).isEqualTo("import.zipBomb");
+    assertThatThrownBy(() -> DocxTableReader.read(docx))
+        .isInstanceOf(DomainException.class)
+        .extracting(e -> ((DomainException) e).messageKey())
+        .isEqualTo("import.zipBomb");
     byte[] xlsx = zipBomb("xl/workbook.xml");
-    assertThatThrownBy(() -> OwnLayoutReader.readXlsx(xlsx)).isInstanceOf(DomainException.class)
-        .extracting(e -> ((DomainException) e).messageKey()).isEqualTo("import.zipBomb");
+    assertThatThrownBy(() -> OwnLayoutReader.readXlsx(xlsx))
+        .isInstanceOf(DomainException.class)
+        .extracting(e -> ((DomainException) e).messageKey())
+        .isEqualTo("import.zipBomb");
   }
 
   // ------------------------------------------------------------------ own layout
 
   @Test
   void csvCellsWithQuotesLineBreaksAndNeutralisedFormulas() {
-    List<List<String>> rows = OwnLayoutReader.Csv.parse("\uFEFFID;Titel\r\n1;\"Zeile eins\nZeile \"\"zwei\"\"\"\r\n2;'=1+1\r\n");
-    assertThat(rows).containsExactly(List.of("ID", "Titel"), List.of("1", "Zeile eins\nZeile \"zwei\""),
-        List.of("2", "'=1+1"));
+    List<List<String>> rows =
+        OwnLayoutReader.Csv.parse(
+            "\uFEFFID;Titel\r\n1;\"Zeile eins\nZeile \"\"zwei\"\"\"\r\n2;'=1+1\r\n");
+    assertThat(rows)
+        .containsExactly(
+            List.of("ID", "Titel"),
+            List.of("1", "Zeile eins\nZeile \"zwei\""),
+            List.of("2", "'=1+1"));
     assertThat(OwnLayoutReader.unneutralise("'=1+1")).isEqualTo("=1+1");
     assertThat(OwnLayoutReader.unneutralise("'Hallo")).isEqualTo("'Hallo");
   }
@@ -223,7 +263,8 @@ class ImportReadersTests {
   @Test
   void xlsxFormulasAreNeverEvaluated() throws IOException {
     byte[] bytes;
-    try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XSSFWorkbook wb = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       XSSFSheet sheet = wb.createSheet("Strategie");
       String[] header = StrategyTableExport.FIXED.toArray(String[]::new);
       XSSFRow h = sheet.createRow(0);
@@ -240,7 +281,8 @@ class ImportReadersTests {
       measure.createCell(0).setCellValue("m1");
       measure.createCell(1).setCellValue("g1");
       measure.createCell(2).setCellValue("Maßnahme");
-      // a formula that a spreadsheet would run; its cached value is "Kita" – taken as text, never run
+      // a formula that a spreadsheet would run; its cached value is "Kita" – taken as text, never
+      // run
       measure.createCell(6).setCellFormula("HYPERLINK(\"http://example.invalid\",\"Kita\")");
       measure.getCell(6).setCellValue("Kita");
       wb.write(out);
@@ -249,7 +291,8 @@ class ImportReadersTests {
     ImportedTree t = OwnLayoutReader.readXlsx(bytes);
     assertThat(t.getErrors()).isEmpty();
     assertThat(t.roots.get(0).measures.get(0).title).isEqualTo("Kita");
-    assertThat(t.problems).extracting(Problem::line, Problem::field, Problem::messageKey)
+    assertThat(t.problems)
+        .extracting(Problem::line, Problem::field, Problem::messageKey)
         .containsExactly(tuple(3, "Titel", "import.formula"));
   }
 
@@ -257,9 +300,13 @@ class ImportReadersTests {
   void theOwnLayoutNamesMissingColumnsAndBadParents() {
     ImportedTree t = OwnLayoutReader.readCsv("ID;Eltern-ID;Art;Ebene\n");
     assertThat(t.getErrors()).extracting(Problem::field).containsExactly("Nr.", "Titel");
-    ImportedTree u = OwnLayoutReader.readCsv("ID;Eltern-ID;Art;Ebene;Nr.;Titel\n"
-        + "a;;Ziel;1;1;Familie\nb;x;Maßnahme;;1.1;Kita\nc;a;Ziel;neun;1.2;Bildung\n");
-    assertThat(u.getErrors()).extracting(Problem::line, Problem::field, Problem::messageKey)
-        .containsExactly(tuple(3, "Eltern-ID", "import.layoutParent"), tuple(4, "Ebene", "import.layoutLevel"));
+    ImportedTree u =
+        OwnLayoutReader.readCsv(
+            "ID;Eltern-ID;Art;Ebene;Nr.;Titel\n"
+                + "a;;Ziel;1;1;Familie\nb;x;Maßnahme;;1.1;Kita\nc;a;Ziel;neun;1.2;Bildung\n");
+    assertThat(u.getErrors())
+        .extracting(Problem::line, Problem::field, Problem::messageKey)
+        .containsExactly(
+            tuple(3, "Eltern-ID", "import.layoutParent"), tuple(4, "Ebene", "import.layoutLevel"));
   }
 }

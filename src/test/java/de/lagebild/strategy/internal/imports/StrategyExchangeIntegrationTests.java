@@ -1,7 +1,5 @@
 package de.lagebild.strategy.internal.imports;
 
-import de.lagebild.strategy.internal.bench.StrategyGenerator;
-
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,9 +9,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import de.lagebild.identity.TenantDirectory;
 import de.lagebild.platform.TenantAccess;
 import de.lagebild.platform.TenantContext;
-import de.lagebild.identity.TenantDirectory;
+import de.lagebild.strategy.internal.bench.StrategyGenerator;
 import de.lagebild.support.DatabaseProperties;
 import de.lagebild.support.DemoData;
 import de.lagebild.support.IntegrationTest;
@@ -30,6 +29,7 @@ import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.hamcrest.Matchers;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,15 +38,18 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The exchange of whole strategies: own layout export → import into an empty tenant → export is identical (ids
- * aside); re-import updates instead of duplicating; imports are one transaction; background jobs; bad files.
+ * The exchange of whole strategies: own layout export → import into an empty tenant → export is
+ * identical (ids aside); re-import updates instead of duplicating; imports are one transaction;
+ * background jobs; bad files.
  */
 @IntegrationTest
-@org.springframework.test.context.TestPropertySource(properties = "lagebild.import.background-from-bytes=100000")
+@TestPropertySource(properties = "lagebild.import.background-from-bytes=100000")
 class StrategyExchangeIntegrationTests extends DatabaseProperties {
 
   static final String DEMO_TOKEN = "Bearer lgb_demo_koordination_nordhausen";
@@ -66,34 +69,69 @@ class StrategyExchangeIntegrationTests extends DatabaseProperties {
   }
 
   byte[] export(String tenant, String id, String format, Object... auth) throws Exception {
-    var request = get("/api/v1/" + tenant + "/strategies/" + id + "/export").param("format", format);
+    var request =
+        get("/api/v1/" + tenant + "/strategies/" + id + "/export").param("format", format);
     if (auth.length == 0) {
       request.header("Authorization", DEMO_TOKEN);
     } else {
       request.with(logins.as((String) auth[0]));
     }
-    return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    return mvc.perform(request)
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsByteArray();
   }
 
-  /** A new tenant without any strategy, created by the platform administrator (who administers it). */
+  /**
+   * A new tenant without any strategy, created by the platform administrator (who administers it).
+   */
   String emptyTenant() throws Exception {
     String slug = "leer-" + UUID.randomUUID().toString().substring(0, 8);
-    mvc.perform(post("/plattform/mandanten").with(logins.as("admin")).with(csrf())
-            .param("name", "Leerer Kreis " + slug).param("slug", slug).param("kind", "LANDKREIS"))
+    mvc.perform(
+            post("/plattform/mandanten")
+                .with(logins.as("admin"))
+                .with(csrf())
+                .param("name", "Leerer Kreis " + slug)
+                .param("slug", slug)
+                .param("kind", "LANDKREIS"))
         .andExpect(status().is3xxRedirection());
-    assertThat(dsl.fetchCount(dsl.selectFrom("strategy s join tenant t on t.id = s.tenant_id where t.slug = '"
-        + slug + "'"))).isZero();
+    assertThat(
+            dsl.fetchCount(
+                dsl.selectFrom(
+                    "strategy s join tenant t on t.id = s.tenant_id where t.slug = '"
+                        + slug
+                        + "'")))
+        .isZero();
     return slug;
   }
 
-  String importFile(String tenant, String user, MockMultipartFile file, String title) throws Exception {
+  String importFile(String tenant, String user, MockMultipartFile file, String title)
+      throws Exception {
     MockHttpSession session = new MockHttpSession();
-    String html = mvc.perform(multipart("/" + tenant + "/strategien/import").file(file).session(session)
-            .with(logins.as(user)).with(csrf()))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    String location = mvc.perform(post("/" + tenant + "/strategien/import/uebernehmen").session(session)
-            .with(logins.as(user)).with(csrf()).param("token", token(html)).param("title", title))
-        .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+    String html =
+        mvc.perform(
+                multipart("/" + tenant + "/strategien/import")
+                    .file(file)
+                    .session(session)
+                    .with(logins.as(user))
+                    .with(csrf()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String location =
+        mvc.perform(
+                post("/" + tenant + "/strategien/import/uebernehmen")
+                    .session(session)
+                    .with(logins.as(user))
+                    .with(csrf())
+                    .param("token", token(html))
+                    .param("title", title))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
     return location.replaceAll(".*/strategien/", "");
   }
 
@@ -103,7 +141,10 @@ class StrategyExchangeIntegrationTests extends DatabaseProperties {
     return m.group(1);
   }
 
-  /** Replaces the ids of the first table by those in the same row of the second (columns ID and Eltern-ID). */
+  /**
+   * Replaces the ids of the first table by those in the same row of the second (columns ID and
+   * Eltern-ID).
+   */
   static List<List<String>> mapIds(List<List<String>> exported, List<List<String>> reimported) {
     assertThat(exported).hasSameSizeAs(reimported);
     Map<String, String> ids = new HashMap<>();
@@ -127,8 +168,12 @@ class StrategyExchangeIntegrationTests extends DatabaseProperties {
     String source = DemoData.nordhausenStrategy(dsl);
     byte[] first = export("nordhausen", source, "csv");
     String tenant = emptyTenant();
-    String copy = importFile(tenant, "admin", new MockMultipartFile("file", "strategie.csv", "text/csv", first),
-        "Kopie");
+    String copy =
+        importFile(
+            tenant,
+            "admin",
+            new MockMultipartFile("file", "strategie.csv", "text/csv", first),
+            "Kopie");
     byte[] second = export(tenant, copy, "csv", "admin");
     List<List<String>> a = OwnLayoutReader.Csv.parse(new String(first, UTF_8));
     List<List<String>> b = OwnLayoutReader.Csv.parse(new String(second, UTF_8));
@@ -143,9 +188,11 @@ class StrategyExchangeIntegrationTests extends DatabaseProperties {
       }
     }
     assertThat(expected.toString()).isEqualTo(new String(second, UTF_8));
-    // the units named in the file now exist in the new tenant, and rounds were created with their names
+    // the units named in the file now exist in the new tenant, and rounds were created with their
+    // names
     assertThat(dsl.fetchCount(dsl.selectFrom("reporting_round where strategy_id = '" + copy + "'")))
-        .isEqualTo(dsl.fetchCount(dsl.selectFrom("reporting_round where strategy_id = '" + source + "'")));
+        .isEqualTo(
+            dsl.fetchCount(dsl.selectFrom("reporting_round where strategy_id = '" + source + "'")));
   }
 
   @Test
@@ -153,8 +200,16 @@ class StrategyExchangeIntegrationTests extends DatabaseProperties {
     String source = DemoData.nordhausenStrategy(dsl);
     byte[] first = export("nordhausen", source, "xlsx");
     String tenant = emptyTenant();
-    String copy = importFile(tenant, "admin", new MockMultipartFile("file", "strategie.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", first), "Kopie");
+    String copy =
+        importFile(
+            tenant,
+            "admin",
+            new MockMultipartFile(
+                "file",
+                "strategie.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                first),
+            "Kopie");
     byte[] second = export(tenant, copy, "xlsx", "admin");
     List<List<String>> a = cells(first);
     List<List<String>> b = cells(second);
@@ -182,63 +237,126 @@ class StrategyExchangeIntegrationTests extends DatabaseProperties {
   void reimportingTheOwnExportChangesNothingAndAnEditedFileUpdatesInPlace() throws Exception {
     String tenant = emptyTenant();
     byte[] seed = seed();
-    String id = importFile(tenant, "admin", new MockMultipartFile("file", "bericht.txt", "text/plain", seed),
-        "Bericht");
+    String id =
+        importFile(
+            tenant,
+            "admin",
+            new MockMultipartFile("file", "bericht.txt", "text/plain", seed),
+            "Bericht");
     byte[] csv = export(tenant, id, "csv", "admin");
     TenantAccess access = tenants.systemAccess(tenant).orElseThrow();
-    StrategyImport.Plan same = TenantContext.callAs(access, () -> imports.plan(
-        imports.read(csv, "s.csv", null), UUID.fromString(id), null));
-    assertThat(same.counts()).containsEntry(StrategyImport.ChangeKind.UNCHANGED, 71)
-        .containsEntry(StrategyImport.ChangeKind.NEW, 0).containsEntry(StrategyImport.ChangeKind.CHANGED, 0)
+    StrategyImport.Plan same =
+        TenantContext.callAs(
+            access,
+            () -> imports.plan(imports.read(csv, "s.csv", null), UUID.fromString(id), null));
+    assertThat(same.counts())
+        .containsEntry(StrategyImport.ChangeKind.UNCHANGED, 71)
+        .containsEntry(StrategyImport.ChangeKind.NEW, 0)
+        .containsEntry(StrategyImport.ChangeKind.CHANGED, 0)
         .containsEntry(StrategyImport.ChangeKind.MISSING, 0);
     // the seed itself (no codes, matched by title) is unchanged too
-    StrategyImport.Plan seedAgain = TenantContext.callAs(access, () -> imports.plan(
-        imports.read(seed, "bericht.txt", null), UUID.fromString(id), null));
+    StrategyImport.Plan seedAgain =
+        TenantContext.callAs(
+            access,
+            () -> imports.plan(imports.read(seed, "bericht.txt", null), UUID.fromString(id), null));
     assertThat(seedAgain.counts()).containsEntry(StrategyImport.ChangeKind.UNCHANGED, 71);
 
-    // edit: one measure renamed in place (same code), one removed, one added, one assessment rewritten
+    // edit: one measure renamed in place (same code), one removed, one added, one assessment
+    // rewritten
     String text = new String(csv, UTF_8);
     List<String> lines = new ArrayList<>(text.lines().toList());
     int renamed = indexOf(lines, ";Maßnahme;;Maßnahme;1.1.1;");
-    lines.set(renamed, lines.get(renamed).replace(";Zur weiteren Umsetzung", ";GEÄNDERT: Zur weiteren Umsetzung"));
+    lines.set(
+        renamed,
+        lines.get(renamed).replace(";Zur weiteren Umsetzung", ";GEÄNDERT: Zur weiteren Umsetzung"));
     int removed = indexOf(lines, ";Maßnahme;;Maßnahme;1.1.2;");
     String removedLine = lines.remove(removed);
-    lines.add(removed, removedLine.replaceFirst("^[^;]+;", "neu-1;").replace(";1.1.2;", ";1.1.99;")
-        .replaceFirst(";Maßnahme;;Maßnahme;1.1.99;[^;]*;", ";Maßnahme;;Maßnahme;1.1.99;Eine neue Maßnahme;"));
+    lines.add(
+        removed,
+        removedLine
+            .replaceFirst("^[^;]+;", "neu-1;")
+            .replace(";1.1.2;", ";1.1.99;")
+            .replaceFirst(
+                ";Maßnahme;;Maßnahme;1.1.99;[^;]*;",
+                ";Maßnahme;;Maßnahme;1.1.99;Eine neue Maßnahme;"));
     byte[] edited = (String.join("\r\n", lines) + "\r\n").getBytes(UTF_8);
-    StrategyImport.Plan plan = TenantContext.callAs(access, () -> imports.plan(
-        imports.read(edited, "s.csv", null), UUID.fromString(id), null));
-    assertThat(plan.counts()).containsEntry(StrategyImport.ChangeKind.NEW, 1)
-        .containsEntry(StrategyImport.ChangeKind.CHANGED, 1).containsEntry(StrategyImport.ChangeKind.MISSING, 1)
+    StrategyImport.Plan plan =
+        TenantContext.callAs(
+            access,
+            () -> imports.plan(imports.read(edited, "s.csv", null), UUID.fromString(id), null));
+    assertThat(plan.counts())
+        .containsEntry(StrategyImport.ChangeKind.NEW, 1)
+        .containsEntry(StrategyImport.ChangeKind.CHANGED, 1)
+        .containsEntry(StrategyImport.ChangeKind.MISSING, 1)
         .containsEntry(StrategyImport.ChangeKind.UNCHANGED, 69);
-    assertThat(plan.changes()).filteredOn(c -> c.kind() == StrategyImport.ChangeKind.CHANGED)
-        .singleElement().satisfies(c -> assertThat(c.fields()).containsExactly("Titel"));
+    assertThat(plan.changes())
+        .filteredOn(c -> c.kind() == StrategyImport.ChangeKind.CHANGED)
+        .singleElement()
+        .satisfies(c -> assertThat(c.fields()).containsExactly("Titel"));
 
     // the comparison page shows the same, then the commit applies it
     MockHttpSession session = new MockHttpSession();
-    String html = mvc.perform(multipart("/" + tenant + "/strategien/import").session(session)
-            .file(new MockMultipartFile("file", "s.csv", "text/csv", edited)).with(logins.as("admin")).with(csrf()))
-        .andReturn().getResponse().getContentAsString();
-    String compare = mvc.perform(post("/" + tenant + "/strategien/import/abgleich").session(session)
-            .with(logins.as("admin")).with(csrf()).param("token", token(html)).param("strategy", id))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    assertThat(compare).contains("Fehlt in der Datei").contains("Eine neue Maßnahme").contains("GEÄNDERT");
-    mvc.perform(post("/" + tenant + "/strategien/import/uebernehmen").session(session).with(logins.as("admin"))
-            .with(csrf()).param("token", token(compare)).param("strategy", id))
+    String html =
+        mvc.perform(
+                multipart("/" + tenant + "/strategien/import")
+                    .session(session)
+                    .file(new MockMultipartFile("file", "s.csv", "text/csv", edited))
+                    .with(logins.as("admin"))
+                    .with(csrf()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String compare =
+        mvc.perform(
+                post("/" + tenant + "/strategien/import/abgleich")
+                    .session(session)
+                    .with(logins.as("admin"))
+                    .with(csrf())
+                    .param("token", token(html))
+                    .param("strategy", id))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(compare)
+        .contains("Fehlt in der Datei")
+        .contains("Eine neue Maßnahme")
+        .contains("GEÄNDERT");
+    mvc.perform(
+            post("/" + tenant + "/strategien/import/uebernehmen")
+                .session(session)
+                .with(logins.as("admin"))
+                .with(csrf())
+                .param("token", token(compare))
+                .param("strategy", id))
         .andExpect(status().is3xxRedirection());
-    assertThat(dsl.fetchCount(dsl.selectFrom("measure where strategy_id = '" + id + "'"))).isEqualTo(45);
-    assertThat(dsl.fetchValue("select title from measure where strategy_id = ? and code = '1.1.1'", id).toString())
+    assertThat(dsl.fetchCount(dsl.selectFrom("measure where strategy_id = '" + id + "'")))
+        .isEqualTo(45);
+    assertThat(
+            dsl.fetchValue("select title from measure where strategy_id = ? and code = '1.1.1'", id)
+                .toString())
         .startsWith("GEÄNDERT");
-    assertThat(dsl.fetchValue("select count(*) from measure where strategy_id = ? and code = '1.1.99'", id)
-        .toString()).isEqualTo("1");
-    assertThat(dsl.fetchValue("select version from measure where strategy_id = ? and code = '1.1.1'", id)
-        .toString()).isEqualTo("1");
+    assertThat(
+            dsl.fetchValue(
+                    "select count(*) from measure where strategy_id = ? and code = '1.1.99'", id)
+                .toString())
+        .isEqualTo("1");
+    assertThat(
+            dsl.fetchValue(
+                    "select version from measure where strategy_id = ? and code = '1.1.1'", id)
+                .toString())
+        .isEqualTo("1");
     // another tenant's script cannot aim its import at this strategy
     int measures = dsl.fetchCount(dsl.selectFrom("measure where strategy_id = '" + id + "'"));
-    mvc.perform(multipart("/api/v1/nordhausen/strategy-imports").file(new MockMultipartFile("file", "s.csv",
-            "text/csv", edited)).param("strategy", id).param("dryRun", "false").header("Authorization", DEMO_TOKEN))
+    mvc.perform(
+            multipart("/api/v1/nordhausen/strategy-imports")
+                .file(new MockMultipartFile("file", "s.csv", "text/csv", edited))
+                .param("strategy", id)
+                .param("dryRun", "false")
+                .header("Authorization", DEMO_TOKEN))
         .andExpect(status().isNotFound());
-    assertThat(dsl.fetchCount(dsl.selectFrom("measure where strategy_id = '" + id + "'"))).isEqualTo(measures);
+    assertThat(dsl.fetchCount(dsl.selectFrom("measure where strategy_id = '" + id + "'")))
+        .isEqualTo(measures);
   }
 
   static int indexOf(List<String> lines, String part) {
@@ -251,8 +369,9 @@ class StrategyExchangeIntegrationTests extends DatabaseProperties {
   }
 
   static byte[] seed() throws Exception {
-    try (InputStream in = StrategyExchangeIntegrationTests.class
-        .getResourceAsStream("/demo/seeds/nordhausen-bericht-zielerreichung-2022.txt")) {
+    try (InputStream in =
+        StrategyExchangeIntegrationTests.class.getResourceAsStream(
+            "/demo/seeds/nordhausen-bericht-zielerreichung-2022.txt")) {
       return in.readAllBytes();
     }
   }
@@ -263,21 +382,31 @@ class StrategyExchangeIntegrationTests extends DatabaseProperties {
     TenantAccess access = tenants.systemAccess(tenant).orElseThrow();
     int goals = dsl.fetchCount(dsl.selectFrom("goal"));
     int units = dsl.fetchCount(dsl.selectFrom("responsible_unit"));
-    StrategyImport.ProgressListener dies = new StrategyImport.ProgressListener() {
-      @Override
-      public void total(int n) {
-      }
+    StrategyImport.ProgressListener dies =
+        new StrategyImport.ProgressListener() {
+          @Override
+          public void total(int n) {}
 
-      @Override
-      public void done(int n) {
-        if (n == 50) {
-          throw new IllegalStateException("process killed");
-        }
-      }
-    };
+          @Override
+          public void done(int n) {
+            if (n == 50) {
+              throw new IllegalStateException("process killed");
+            }
+          }
+        };
     byte[] csv = export("nordhausen", DemoData.nordhausenStrategy(dsl), "csv");
-    assertThatThrownBy(() -> TenantContext.callAs(access, () -> imports.commit(csv, "s.csv", null,
-        new StrategyImport.Target(null, "Abbruch", null, null), dies))).hasMessageContaining("killed");
+    assertThatThrownBy(
+            () ->
+                TenantContext.callAs(
+                    access,
+                    () ->
+                        imports.commit(
+                            csv,
+                            "s.csv",
+                            null,
+                            new StrategyImport.Target(null, "Abbruch", null, null),
+                            dies)))
+        .hasMessageContaining("killed");
     assertThat(dsl.fetchCount(dsl.selectFrom("goal"))).isEqualTo(goals);
     assertThat(dsl.fetchCount(dsl.selectFrom("responsible_unit"))).isEqualTo(units);
     assertThat(dsl.fetchCount(dsl.selectFrom("strategy where title = 'Abbruch'"))).isZero();
@@ -287,11 +416,17 @@ class StrategyExchangeIntegrationTests extends DatabaseProperties {
   void aJobLeftRunningByACrashIsFailedAtStart() {
     String tenantId = dsl.fetchValue("select id from tenant where slug = 'nordhausen'").toString();
     UUID job = UUID.randomUUID();
-    dsl.execute("insert into import_job (tenant_id, id, format, state, started_at) values (?, ?, 'table', "
-        + "'RUNNING', current_timestamp)", tenantId, job.toString());
+    dsl.execute(
+        "insert into import_job (tenant_id, id, format, state, started_at) values (?, ?, 'table', "
+            + "'RUNNING', current_timestamp)",
+        tenantId,
+        job.toString());
     jobs.failInterrupted();
-    assertThat(dsl.fetchValue("select state from import_job where id = ?", job.toString())).isEqualTo("FAILED");
-    assertThat(dsl.fetchValue("select message from import_job where id = ?", job.toString()).toString())
+    assertThat(dsl.fetchValue("select state from import_job where id = ?", job.toString()))
+        .isEqualTo("FAILED");
+    assertThat(
+            dsl.fetchValue("select message from import_job where id = ?", job.toString())
+                .toString())
         .contains("beendet");
   }
 
@@ -299,47 +434,90 @@ class StrategyExchangeIntegrationTests extends DatabaseProperties {
   void docxKeyValueAndBadFilesThroughTheWizard() throws Exception {
     String tenant = emptyTenant();
     byte[] docx;
-    try (InputStream in = getClass().getResourceAsStream("/imports/libreoffice-bericht-zielerreichung-2022.docx")) {
+    try (InputStream in =
+        getClass().getResourceAsStream("/imports/libreoffice-bericht-zielerreichung-2022.docx")) {
       docx = in.readAllBytes();
     }
-    String id = importFile(tenant, "admin", new MockMultipartFile("file", "bericht.docx", "application/octet-stream",
-        docx), "Aus Word");
-    assertThat(dsl.fetchCount(dsl.selectFrom("measure where strategy_id = '" + id + "'"))).isEqualTo(44);
-    assertThat(dsl.fetchCount(dsl.selectFrom("assessment a join measure m on m.id = a.measure_id "
-        + "where m.strategy_id = '" + id + "'"))).isEqualTo(44);
+    String id =
+        importFile(
+            tenant,
+            "admin",
+            new MockMultipartFile("file", "bericht.docx", "application/octet-stream", docx),
+            "Aus Word");
+    assertThat(dsl.fetchCount(dsl.selectFrom("measure where strategy_id = '" + id + "'")))
+        .isEqualTo(44);
+    assertThat(
+            dsl.fetchCount(
+                dsl.selectFrom(
+                    "assessment a join measure m on m.id = a.measure_id "
+                        + "where m.strategy_id = '"
+                        + id
+                        + "'")))
+        .isEqualTo(44);
     byte[] keyValue;
     try (InputStream in = getClass().getResourceAsStream("/imports/zielvereinbarung.txt")) {
       keyValue = in.readAllBytes();
     }
-    String kv = importFile(tenant, "admin", new MockMultipartFile("file", "ziele.txt", "text/plain", keyValue),
-        "Zielvereinbarung");
+    String kv =
+        importFile(
+            tenant,
+            "admin",
+            new MockMultipartFile("file", "ziele.txt", "text/plain", keyValue),
+            "Zielvereinbarung");
     assertThat(dsl.fetchValue("select level_names from strategy where id = ?", kv).toString())
-        .contains("Handlungsfeld").contains("Ziel");
-    assertThat(dsl.fetchValue("select start_text from measure where strategy_id = ? and code = '1.1.1'", kv))
+        .contains("Handlungsfeld")
+        .contains("Ziel");
+    assertThat(
+            dsl.fetchValue(
+                "select start_text from measure where strategy_id = ? and code = '1.1.1'", kv))
         .isEqualTo("III. Quartal 2021");
-    assertThat(dsl.fetchValue("select value from node_extra_field where strategy_id = ? and label = ?", kv,
-        "Ansprechpartner")).isEqualTo("Frau Beispiel, Tel. 03631 000000");
+    assertThat(
+            dsl.fetchValue(
+                "select value from node_extra_field where strategy_id = ? and label = ?",
+                kv,
+                "Ansprechpartner"))
+        .isEqualTo("Frau Beispiel, Tel. 03631 000000");
     // the measure page shows the extra field
-    String measureId = dsl.fetchValue("select id from measure where strategy_id = ? and code = '1.1.1'", kv)
-        .toString();
-    String page = mvc.perform(get("/" + tenant + "/strategien/" + kv + "/massnahmen/" + measureId)
-            .with(logins.as("admin"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    String measureId =
+        dsl.fetchValue("select id from measure where strategy_id = ? and code = '1.1.1'", kv)
+            .toString();
+    String page =
+        mvc.perform(
+                get("/" + tenant + "/strategien/" + kv + "/massnahmen/" + measureId)
+                    .with(logins.as("admin")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     assertThat(page).contains("Ansprechpartner").contains("Frau Beispiel");
 
     int strategies = dsl.fetchCount(dsl.selectFrom("strategy"));
     byte[] noTables = ImportReadersTests.generatedDocx(false);
-    String html = mvc.perform(multipart("/" + tenant + "/strategien/import")
-            .file(new MockMultipartFile("file", "leer.docx", "application/octet-stream", noTables))
-            .with(logins.as("admin")).with(csrf()))
-        .andReturn().getResponse().getContentAsString();
+    String html =
+        mvc.perform(
+                multipart("/" + tenant + "/strategien/import")
+                    .file(
+                        new MockMultipartFile(
+                            "file", "leer.docx", "application/octet-stream", noTables))
+                    .with(logins.as("admin"))
+                    .with(csrf()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     assertThat(html).contains("enthält keine Tabelle").doesNotContain("name=\"token\"");
-    mvc.perform(multipart("/" + tenant + "/strategien/import")
-            .file(new MockMultipartFile("file", "bombe.docx", "application/octet-stream",
-                ImportReadersTests.zipBomb("word/document.xml")))
-            .with(logins.as("admin")).with(csrf()).accept(MediaType.TEXT_HTML))
+    mvc.perform(
+            multipart("/" + tenant + "/strategien/import")
+                .file(
+                    new MockMultipartFile(
+                        "file",
+                        "bombe.docx",
+                        "application/octet-stream",
+                        ImportReadersTests.zipBomb("word/document.xml")))
+                .with(logins.as("admin"))
+                .with(csrf())
+                .accept(MediaType.TEXT_HTML))
         .andExpect(status().isUnprocessableContent())
-        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-            .string(org.hamcrest.Matchers.containsString("Zip-Bombe")));
+        .andExpect(MockMvcResultMatchers.content().string(Matchers.containsString("Zip-Bombe")));
     assertThat(dsl.fetchCount(dsl.selectFrom("strategy"))).isEqualTo(strategies);
   }
 
@@ -349,24 +527,49 @@ class StrategyExchangeIntegrationTests extends DatabaseProperties {
     byte[] big = StrategyGenerator.tableFormat(400, 1);
     assertThat(big.length).isGreaterThan(100_000);
     MockHttpSession session = new MockHttpSession();
-    String html = mvc.perform(multipart("/" + tenant + "/strategien/import").session(session)
-            .file(new MockMultipartFile("file", "gross.txt", "text/plain", big)).with(logins.as("admin")).with(csrf()))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    String html =
+        mvc.perform(
+                multipart("/" + tenant + "/strategien/import")
+                    .session(session)
+                    .file(new MockMultipartFile("file", "gross.txt", "text/plain", big))
+                    .with(logins.as("admin"))
+                    .with(csrf()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     assertThat(html).contains("im Hintergrund");
-    String location = mvc.perform(post("/" + tenant + "/strategien/import/uebernehmen").session(session)
-            .with(logins.as("admin")).with(csrf()).param("token", token(html)).param("title", "Groß"))
-        .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+    String location =
+        mvc.perform(
+                post("/" + tenant + "/strategien/import/uebernehmen")
+                    .session(session)
+                    .with(logins.as("admin"))
+                    .with(csrf())
+                    .param("token", token(html))
+                    .param("title", "Groß"))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
     assertThat(location).contains("/strategien/import/auftraege/");
     String state = "";
     for (int i = 0; i < 600 && !state.contains("abgeschlossen"); i++) {
-      state = mvc.perform(get(location + "/fortschritt").with(logins.as("admin")))
-          .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+      state =
+          mvc.perform(get(location + "/fortschritt").with(logins.as("admin")))
+              .andExpect(status().isOk())
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
       assertThat(state).doesNotContain("fehlgeschlagen");
       Thread.sleep(100);
     }
     assertThat(state).contains("abgeschlossen").contains("Zur Strategie");
-    assertThat(dsl.fetchCount(dsl.selectFrom("measure m join strategy s on s.id = m.strategy_id "
-        + "where s.title = 'Groß'"))).isEqualTo(400);
+    assertThat(
+            dsl.fetchCount(
+                dsl.selectFrom(
+                    "measure m join strategy s on s.id = m.strategy_id "
+                        + "where s.title = 'Groß'")))
+        .isEqualTo(400);
     // another tenant cannot see the job
     mvc.perform(get(location.replace("/" + tenant + "/", "/nordhausen/")).with(logins.as("admin")))
         .andExpect(status().isNotFound());
