@@ -1,18 +1,10 @@
-package de.lagebild.strategy.internal.export;
+package de.lagebild.strategy.internal.imports;
 
 import de.lagebild.platform.AllowRoles;
-import de.lagebild.platform.LocalCalendar;
 import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.Role;
-import de.lagebild.platform.TenantContext;
-import de.lagebild.strategy.internal.imports.ImportedTree;
-import de.lagebild.strategy.internal.imports.StrategyImport;
-import de.lagebild.strategy.internal.report.ReportContent;
-import de.lagebild.strategy.internal.report.ReportFiles;
 import de.lagebild.strategy.internal.store.StrategyRepository;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +14,6 @@ import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,12 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * {@code POST /api/v1/{tenant}/strategy-imports}: the import wizard for scripts. With {@code
- * dryRun=true} (the default) it answers the tree that would be created and writes nothing; with
- * {@code dryRun=false} it creates the strategy in one transaction. Errors are RFC 9457 problems.
+ * {@code POST /api/v1/{tenant}/strategy-imports}: a strategy file read and checked (dry run) or
+ * written as a new strategy or into an existing one; answers the tree, counts, comparison and every
+ * problem with its place and field in German.
  */
 @RestController
-class StrategyApiController {
+class StrategyImportApiController {
 
   record Problem(
       int line, String location, String field, String code, String message, boolean error) {}
@@ -76,73 +67,14 @@ class StrategyApiController {
       StrategyImport.Summary summary) {}
 
   private final StrategyImport imports;
-  private final ReportFiles reports;
-  private final ReportContent content;
-  private final StrategyTableExport tables;
-  private final Clock clock;
   private final StrategyRepository strategies;
   private final MessageSource messages;
 
-  StrategyApiController(
-      StrategyImport imports,
-      ReportFiles reports,
-      ReportContent content,
-      StrategyTableExport tables,
-      Clock clock,
-      StrategyRepository strategies,
-      MessageSource messages) {
+  StrategyImportApiController(
+      StrategyImport imports, StrategyRepository strategies, MessageSource messages) {
     this.imports = imports;
     this.strategies = strategies;
     this.messages = messages;
-    this.reports = reports;
-    this.content = content;
-    this.tables = tables;
-    this.clock = clock;
-  }
-
-  /**
-   * The goal-achievement report of a strategy: {@code json} as data, {@code pdf} or {@code docx} as
-   * files.
-   */
-  @GetMapping("/api/v1/{tenant}/strategies/{id}/export")
-  @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
-  ResponseEntity<?> export(
-      @PathVariable("tenant") String tenant,
-      @PathVariable("id") UUID id,
-      @RequestParam(name = "round", required = false) UUID round,
-      @RequestParam(name = "format", defaultValue = "json") String format,
-      @RequestParam(name = "goal", required = false) UUID goal,
-      @RequestParam(name = "unit", required = false) UUID unit,
-      @RequestParam(name = "status", required = false) String status,
-      @RequestParam(name = "internal", defaultValue = "false") boolean internal)
-      throws IOException {
-    var access = TenantContext.access().orElseThrow();
-    ReportContent.Options options =
-        new ReportContent.Options(
-            round, true, goal, unit, status == null || status.isBlank() ? null : status, internal);
-    if ("json".equals(format)) {
-      return ResponseEntity.ok(
-          content.build(access.name(), id, options, null, LocalCalendar.today(clock)));
-    }
-    if ("csv".equals(format) || "xlsx".equals(format)) {
-      var table = tables.table(id);
-      var out = new ByteArrayOutputStream();
-      if ("csv".equals(format)) {
-        tables.writeCsv(table, out);
-      } else {
-        tables.writeXlsx("Strategie", table, out);
-      }
-      return ResponseEntity.ok()
-          .contentType(
-              "csv".equals(format)
-                  ? MediaType.parseMediaType("text/csv;charset=UTF-8")
-                  : MediaType.parseMediaType(
-                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-          .header("Content-Disposition", "attachment; filename=\"strategie." + format + "\"")
-          .body(out.toByteArray());
-    }
-    return reports.file(
-        content.build(access.name(), id, options, null, LocalCalendar.today(clock)), format);
   }
 
   @PostMapping(
