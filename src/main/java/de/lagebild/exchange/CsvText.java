@@ -1,93 +1,109 @@
 package de.lagebild.exchange;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.QuoteMode;
 
 /**
- * CSV as users' spreadsheets write it: lines (a line break inside quotes stays in its line, CR LF
- * or LF, a BOM at the start removed), cells separated by a semicolon or a comma, quoted cells with
- * doubled quotes inside.
+ * CSV as users' spreadsheets and statistics portals write it, read with Commons CSV: a quote opens
+ * a quoted cell only at the start of a cell (a stray quote inside a cell – {@code Rohr 2" Zoll} –
+ * is text), quoted cells may span lines and hold doubled quotes, text after a closing quote is
+ * kept, an unterminated quote at the end is taken as ending there, a byte order mark is removed.
+ * The separator is the one of semicolon, comma and tab that the first line uses most.
  */
 public final class CsvText {
 
   private CsvText() {}
 
-  public static List<String> lines(String text) {
-    List<String> lines = new ArrayList<>();
-    StringBuilder line = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"') {
-        quoted = !quoted;
-      }
-      if (!quoted && (c == '\n' || c == '\r')) {
-        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        lines.add(line.toString());
-        line.setLength(0);
-        continue;
-      }
-      line.append(c);
+  /** The separator the first non-empty line uses most (semicolon when none). */
+  public static char separator(String text) {
+    String first = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+    long semicolons = first.chars().filter(c -> c == ';').count();
+    long commas = first.chars().filter(c -> c == ',').count();
+    long tabs = first.chars().filter(c -> c == '\t').count();
+    if (tabs > semicolons && tabs > commas) {
+      return '\t';
     }
-    lines.add(line.toString());
-    if (lines.get(0).startsWith("\uFEFF")) {
-      lines.set(0, lines.get(0).substring(1));
+    return commas > semicolons ? ',' : ';';
+  }
+
+  static CSVFormat format(char separator) {
+    return CSVFormat.DEFAULT
+        .builder()
+        .setDelimiter(separator)
+        .setQuote('"')
+        .setIgnoreEmptyLines(false)
+        .setIgnoreSurroundingSpaces(false)
+        .setLenientEof(true)
+        .setTrailingData(true)
+        .setRecordSeparator("\n")
+        .setQuoteMode(QuoteMode.MINIMAL)
+        .get();
+  }
+
+  /** The rows of cells, with {@code separator}. */
+  public static List<List<String>> rows(String text, char separator) {
+    List<List<String>> rows = new ArrayList<>();
+    try (CSVParser parser = CSVParser.parse(new StringReader(stripBom(text)), format(separator))) {
+      for (CSVRecord r : parser) {
+        rows.add(new ArrayList<>(r.toList()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return rows;
+  }
+
+  /** The whole text as rows of cells; trailing empty lines dropped; separator as found. */
+  public static List<List<String>> table(String text) {
+    List<List<String>> rows = rows(text, separator(text));
+    while (!rows.isEmpty() && rows.get(rows.size() - 1).stream().allMatch(String::isEmpty)) {
+      rows.remove(rows.size() - 1);
+    }
+    return rows;
+  }
+
+  /**
+   * The records of the text, one string each, written again with the separator found (a record
+   * whose quoted cell spans lines is one string): for readers that look at whole lines first and
+   * split them into cells with {@link #split} later.
+   */
+  public static List<String> lines(String text) {
+    char separator = separator(text);
+    CSVFormat format = format(separator);
+    List<String> lines = new ArrayList<>();
+    for (List<String> row : rows(text, separator)) {
+      lines.add(row.size() == 1 && row.get(0).isEmpty() ? "" : line(row, format));
     }
     return lines;
   }
 
+  /** One line's cells. */
   public static List<String> split(String line, char separator) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cell.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == separator) {
-        cells.add(cell.toString());
-        cell.setLength(0);
-      } else {
-        cell.append(c);
-      }
-    }
-    cells.add(cell.toString());
-    return cells;
+    List<List<String>> rows = rows(line, separator);
+    return rows.isEmpty() ? new ArrayList<>(List.of("")) : rows.get(0);
   }
 
-  /**
-   * The whole text as rows of cells; the separator is the one (semicolon or comma) the first line
-   * uses more.
-   */
-  public static List<List<String>> table(String text) {
-    List<String> lines = lines(text);
-    while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
-      lines.remove(lines.size() - 1);
+  private static String line(List<String> cells, CSVFormat format) {
+    StringWriter out = new StringWriter();
+    try (CSVPrinter printer = new CSVPrinter(out, format)) {
+      printer.printRecord(cells);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    if (lines.isEmpty()) {
-      return List.of();
-    }
-    String first = lines.get(0);
-    char separator =
-        first.chars().filter(ch -> ch == ';').count()
-                >= first.chars().filter(ch -> ch == ',').count()
-            ? ';'
-            : ',';
-    List<List<String>> table = new ArrayList<>();
-    for (String l : lines) {
-      table.add(split(l, separator));
-    }
-    return table;
+    String s = out.toString();
+    return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  private static String stripBom(String text) {
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 }
