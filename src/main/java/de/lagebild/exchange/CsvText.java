@@ -77,7 +77,11 @@ public final class CsvText {
    * split them into cells with {@link #split} later.
    */
   public static List<String> lines(String text) {
-    char separator = separator(text);
+    return lines(text, separator(text));
+  }
+
+  /** As {@link #lines(String)}, with a known separator. */
+  public static List<String> lines(String text, char separator) {
     CSVFormat format = format(separator);
     List<String> lines = new ArrayList<>();
     for (List<String> row : rows(text, separator)) {

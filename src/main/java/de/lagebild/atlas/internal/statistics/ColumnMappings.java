@@ -97,16 +97,16 @@ class ColumnMappings {
    * columns the mapping does not know, entries the file lacks.
    */
   static Map<Integer, String> apply(
-      Saved saved, List<StatisticsReader.Column> columns, List<StatisticsReader.Problem> problems) {
+      Saved saved, List<StatisticsTable.Column> columns, List<StatisticsTable.Problem> problems) {
     Map<Integer, String> result = new LinkedHashMap<>();
     List<String> used = new ArrayList<>();
-    for (StatisticsReader.Column c : columns) {
+    for (StatisticsTable.Column c : columns) {
       String key =
           c.period() != null && saved.entries().containsKey(ANY_YEAR) ? ANY_YEAR : c.label();
       String target = saved.entries().get(key);
       if (target == null) {
         problems.add(
-            new StatisticsReader.Problem(1, c.label(), "atlas.mappingColumnNew", c.label(), false));
+            new StatisticsTable.Problem(1, c.label(), "atlas.mappingColumnNew", c.label(), false));
       } else {
         result.put(c.index(), target);
         used.add(key);
@@ -117,7 +117,7 @@ class ColumnMappings {
         .forEach(
             k ->
                 problems.add(
-                    new StatisticsReader.Problem(1, k, "atlas.mappingColumnMissing", k, false)));
+                    new StatisticsTable.Problem(1, k, "atlas.mappingColumnMissing", k, false)));
     return result;
   }
 

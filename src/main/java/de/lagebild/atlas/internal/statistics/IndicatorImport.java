@@ -1,7 +1,7 @@
 package de.lagebild.atlas.internal.statistics;
 
 import de.lagebild.atlas.internal.indicators.Derivation;
-import de.lagebild.atlas.internal.statistics.StatisticsReader.Problem;
+import de.lagebild.atlas.internal.statistics.StatisticsTable.Problem;
 import de.lagebild.atlas.internal.store.AtlasRepository;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
@@ -66,7 +66,7 @@ public class IndicatorImport {
   interface Progress extends BackgroundJobs.Listener {}
 
   record Preview(
-      StatisticsReader.Result read,
+      StatisticsTable.Result read,
       String charset,
       List<Target> targets,
       List<Problem> problems,
@@ -122,7 +122,7 @@ public class IndicatorImport {
     boolean xlsx = zip;
     TextDecoder.Decoded decoded =
         xlsx ? new TextDecoder.Decoded("", "XLSX") : TextDecoder.decode(content);
-    StatisticsReader.Result read =
+    StatisticsTable.Result read =
         xlsx
             ? StatisticsReader.readXlsx(content, options.period())
             : StatisticsReader.read(decoded.text(), options.period());
@@ -140,7 +140,7 @@ public class IndicatorImport {
     }
     List<IndicatorRow> indicators = repository.indicators();
     List<Target> targets = new ArrayList<>();
-    for (StatisticsReader.Column c : read.columns()) {
+    for (StatisticsTable.Column c : read.columns()) {
       String wanted = mapping.get(c.index());
       if ("skip".equals(wanted)) {
         targets.add(
@@ -188,7 +188,7 @@ public class IndicatorImport {
     Set<UUID> matched = new LinkedHashSet<>();
     Set<String> reported = new LinkedHashSet<>();
     int values = 0;
-    for (StatisticsReader.Cell cell : read.cells()) {
+    for (StatisticsTable.Cell cell : read.cells()) {
       Target t = targets.stream().filter(x -> x.column() == cell.column()).findFirst().orElse(null);
       if (t == null || t.skip()) {
         continue;
@@ -217,7 +217,7 @@ public class IndicatorImport {
         read, decoded.charset(), targets, problems, values, matched.size(), List.copyOf(unknown));
   }
 
-  private static String newName(StatisticsReader.Result read, StatisticsReader.Column c) {
+  private static String newName(StatisticsTable.Result read, StatisticsTable.Column c) {
     if (c.period() != null) {
       // one column per year: all of them feed one new indicator
       return read.title() != null ? read.title() : "Werte je Jahr";
@@ -230,7 +230,7 @@ public class IndicatorImport {
    * etc.
    */
   private AreaRow area(
-      StatisticsReader.Cell cell,
+      StatisticsTable.Cell cell,
       String period,
       List<AreaRow> areas,
       List<Problem> problems,
@@ -382,7 +382,7 @@ public class IndicatorImport {
       progress.total(total);
     }
     int seen = 0;
-    for (StatisticsReader.Cell cell : p.read().cells()) {
+    for (StatisticsTable.Cell cell : p.read().cells()) {
       if (progress != null && ++seen % 200 == 0) {
         progress.done(seen);
       }

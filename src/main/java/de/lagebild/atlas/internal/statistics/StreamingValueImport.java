@@ -1,7 +1,7 @@
 package de.lagebild.atlas.internal.statistics;
 
 import de.lagebild.atlas.internal.indicators.Derivation;
-import de.lagebild.atlas.internal.statistics.StatisticsReader.Problem;
+import de.lagebild.atlas.internal.statistics.StatisticsTable.Problem;
 import de.lagebild.atlas.internal.store.AtlasRepository;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
@@ -122,18 +122,18 @@ public class StreamingValueImport {
       if (headerLine == null) {
         throw new DomainException("import.empty");
       }
-      List<String> header = StatisticsReader.split(headerLine.replace("\uFEFF", ""));
-      int key = StatisticsReader.index(header, "schluessel", "schlüssel", "key", "ags", "ars");
-      int indicator = StatisticsReader.index(header, "indikator", "indicator", "merkmal");
+      List<String> header = StatisticsTable.split(headerLine.replace("\uFEFF", ""));
+      int key = StatisticsTable.index(header, "schluessel", "schlüssel", "key", "ags", "ars");
+      int indicator = StatisticsTable.index(header, "indikator", "indicator", "merkmal");
       int period =
-          StatisticsReader.index(header, "zeitraum", "period", "periode", "jahr", "stichtag");
-      int value = StatisticsReader.index(header, "wert", "value");
+          StatisticsTable.index(header, "zeitraum", "period", "periode", "jahr", "stichtag");
+      int value = StatisticsTable.index(header, "wert", "value");
       if (key < 0 || indicator < 0 || period < 0 || value < 0) {
         throw new DomainException(
             "atlas.longHeader",
             key < 0 ? "Schlüssel" : indicator < 0 ? "Indikator" : period < 0 ? "Zeitraum" : "Wert");
       }
-      StatisticsReader.Column column = new StatisticsReader.Column(0, "Wert", null);
+      StatisticsTable.Column column = new StatisticsTable.Column(0, "Wert", null);
       String line;
       int no = 1;
       while ((line = reader.readLine()) != null) {
@@ -141,8 +141,8 @@ public class StreamingValueImport {
         if (line.isBlank()) {
           continue;
         }
-        List<String> cells = StatisticsReader.split(line);
-        String code = StatisticsReader.get(cells, indicator);
+        List<String> cells = StatisticsTable.split(line);
+        String code = StatisticsTable.get(cells, indicator);
         UUID indicatorId = indicators.get(code);
         if (indicatorId == null) {
           indicatorId = UUID.randomUUID();
@@ -174,7 +174,7 @@ public class StreamingValueImport {
           createdHere.add(indicatorId);
           created++;
         }
-        String rawPeriod = StatisticsReader.get(cells, period);
+        String rawPeriod = StatisticsTable.get(cells, period);
         String p = periods.get(rawPeriod);
         if (p == null) {
           try {
@@ -185,14 +185,14 @@ public class StreamingValueImport {
             continue;
           }
         }
-        StatisticsReader.Cell cell =
-            StatisticsReader.cell(
+        StatisticsTable.Cell cell =
+            StatisticsTable.cell(
                 no,
                 column,
-                StatisticsReader.get(cells, key),
+                StatisticsTable.get(cells, key),
                 "",
                 p,
-                StatisticsReader.get(cells, value),
+                StatisticsTable.get(cells, value),
                 problems);
         String k = cell.key();
         int len = k.length();

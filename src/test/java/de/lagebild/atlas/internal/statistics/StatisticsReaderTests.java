@@ -3,8 +3,8 @@ package de.lagebild.atlas.internal.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import de.lagebild.atlas.internal.statistics.StatisticsReader.Cell;
-import de.lagebild.atlas.internal.statistics.StatisticsReader.Problem;
+import de.lagebild.atlas.internal.statistics.StatisticsTable.Cell;
+import de.lagebild.atlas.internal.statistics.StatisticsTable.Problem;
 import de.lagebild.exchange.TextDecoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,12 +33,12 @@ class StatisticsReaderTests {
   void theTableLayoutInLatin1AndUtf8() throws IOException {
     for (String name :
         List.of("genesis-12411-kreise-latin1.csv", "genesis-12411-kreise-utf8.csv")) {
-      StatisticsReader.Result r = StatisticsReader.read(fixture(name));
-      assertThat(r.format()).isEqualTo(StatisticsReader.Format.GENESIS);
+      StatisticsTable.Result r = StatisticsReader.read(fixture(name));
+      assertThat(r.format()).isEqualTo(StatisticsTable.Format.GENESIS);
       assertThat(r.tableCode()).isEqualTo("12411-01-01-4");
       assertThat(r.title()).startsWith("Bevölkerung nach Geschlecht");
       assertThat(r.columns())
-          .extracting(StatisticsReader.Column::label, StatisticsReader.Column::unit)
+          .extracting(StatisticsTable.Column::label, StatisticsTable.Column::unit)
           .containsExactly(
               tuple("Bevölkerungsstand – Insgesamt", "Anzahl"),
               tuple("Bevölkerungsstand – männlich", "Anzahl"),
@@ -61,23 +61,23 @@ class StatisticsReaderTests {
   @Test
   void numbersInGermanAndEnglishWriting() {
     List<Problem> problems = new ArrayList<>();
-    assertThat(StatisticsReader.number("1.234,5", 1, "Wert", problems))
+    assertThat(StatisticsTable.number("1.234,5", 1, "Wert", problems))
         .isEqualByComparingTo(new BigDecimal("1234.5"));
-    assertThat(StatisticsReader.number("7,10", 1, "Wert", problems))
+    assertThat(StatisticsTable.number("7,10", 1, "Wert", problems))
         .isEqualByComparingTo(new BigDecimal("7.10"));
     assertThat(problems).isEmpty();
-    assertThat(StatisticsReader.number("1,234.5", 2, "Wert", problems))
+    assertThat(StatisticsTable.number("1,234.5", 2, "Wert", problems))
         .isEqualByComparingTo(new BigDecimal("1234.5"));
     assertThat(problems)
         .extracting(Problem::line, Problem::messageKey, Problem::error)
         .containsExactly(tuple(2, "atlas.numberEnglish", false));
-    assertThat(StatisticsReader.number("12a", 3, "Wert", problems)).isNull();
+    assertThat(StatisticsTable.number("12a", 3, "Wert", problems)).isNull();
     assertThat(problems).extracting(Problem::messageKey).contains("atlas.numberInvalid");
   }
 
   @Test
   void aCommaSeparatedFileIsRefusedWithTheDelimiterNamed() {
-    StatisticsReader.Result r =
+    StatisticsTable.Result r =
         StatisticsReader.read("Schlüssel,Indikator,Zeitraum,Wert\n16062,alq,2019,7.0\n");
     assertThat(r.problems())
         .extracting(Problem::messageKey, Problem::detail, Problem::error)
@@ -86,9 +86,9 @@ class StatisticsReaderTests {
 
   @Test
   void theLongLayout() throws IOException {
-    StatisticsReader.Result r = StatisticsReader.read(fixture("long-alq.csv"));
-    assertThat(r.format()).isEqualTo(StatisticsReader.Format.LONG);
-    assertThat(r.columns()).extracting(StatisticsReader.Column::label).containsExactly("alq");
+    StatisticsTable.Result r = StatisticsReader.read(fixture("long-alq.csv"));
+    assertThat(r.format()).isEqualTo(StatisticsTable.Format.LONG);
+    assertThat(r.columns()).extracting(StatisticsTable.Column::label).containsExactly("alq");
     assertThat(r.cells())
         .extracting(Cell::key, Cell::period)
         .contains(tuple("1", "2020"), tuple("16056", "2022"));
@@ -115,8 +115,8 @@ class StatisticsReaderTests {
       wb.write(out);
       bytes = out.toByteArray();
     }
-    StatisticsReader.Result r = StatisticsReader.readXlsx(bytes);
-    assertThat(r.format()).isEqualTo(StatisticsReader.Format.LONG);
+    StatisticsTable.Result r = StatisticsReader.readXlsx(bytes);
+    assertThat(r.format()).isEqualTo(StatisticsTable.Format.LONG);
     assertThat(r.cells())
         .extracting(Cell::key, Cell::period)
         .containsExactly(tuple("16062", "2020"));
@@ -125,11 +125,11 @@ class StatisticsReaderTests {
 
   @Test
   void theGenesisFlatFileOf2024() throws IOException {
-    StatisticsReader.Result r = StatisticsReader.read(fixture("genesis-ffcsv-12411-0015_flat.csv"));
-    assertThat(r.format()).isEqualTo(StatisticsReader.Format.FLAT);
+    StatisticsTable.Result r = StatisticsReader.read(fixture("genesis-ffcsv-12411-0015_flat.csv"));
+    assertThat(r.format()).isEqualTo(StatisticsTable.Format.FLAT);
     assertThat(r.tableCode()).isEqualTo("12411");
     assertThat(r.columns())
-        .extracting(StatisticsReader.Column::label, StatisticsReader.Column::unit)
+        .extracting(StatisticsTable.Column::label, StatisticsTable.Column::unit)
         .containsExactlyInAnyOrder(
             tuple("Bevölkerungsstand – weiblich", "Anzahl"),
             tuple("Bevölkerungsstand – männlich", "Anzahl"));
@@ -186,10 +186,10 @@ class StatisticsReaderTests {
 
   @Test
   void theClassicFlatFile() throws IOException {
-    StatisticsReader.Result r = StatisticsReader.read(fixture("genesis-ffcsv-classic_flat.csv"));
-    assertThat(r.format()).isEqualTo(StatisticsReader.Format.FLAT);
+    StatisticsTable.Result r = StatisticsReader.read(fixture("genesis-ffcsv-classic_flat.csv"));
+    assertThat(r.format()).isEqualTo(StatisticsTable.Format.FLAT);
     assertThat(r.columns())
-        .extracting(StatisticsReader.Column::label, StatisticsReader.Column::unit)
+        .extracting(StatisticsTable.Column::label, StatisticsTable.Column::unit)
         .containsExactly(
             tuple("Bevoelkerungsstand", "Anzahl"),
             tuple("Arbeitslosenquote alle zivilen Erwerbspersonen", "Prozent"));
@@ -215,10 +215,10 @@ class StatisticsReaderTests {
 
   @Test
   void aWideSheetWithOneColumnPerYear() throws IOException {
-    StatisticsReader.Result r = StatisticsReader.read(fixture("wide-einwohner-je-jahr.csv"));
-    assertThat(r.format()).isEqualTo(StatisticsReader.Format.WIDE);
+    StatisticsTable.Result r = StatisticsReader.read(fixture("wide-einwohner-je-jahr.csv"));
+    assertThat(r.format()).isEqualTo(StatisticsTable.Format.WIDE);
     assertThat(r.columns())
-        .extracting(StatisticsReader.Column::label, StatisticsReader.Column::period)
+        .extracting(StatisticsTable.Column::label, StatisticsTable.Column::period)
         .containsExactly(tuple("2019", "2019"), tuple("2020", "2020"), tuple("2021", "2021"));
     assertThat(r.cells()).hasSize(11);
     Cell wartburg =
@@ -238,19 +238,19 @@ class StatisticsReaderTests {
   @Test
   void aWideSheetWithOneColumnPerIndicatorNeedsAPeriodAndLeavesTextColumnsOut() throws IOException {
     String text = fixture("wide-je-indikator.csv");
-    StatisticsReader.Result without = StatisticsReader.read(text);
-    assertThat(without.format()).isEqualTo(StatisticsReader.Format.WIDE);
+    StatisticsTable.Result without = StatisticsReader.read(text);
+    assertThat(without.format()).isEqualTo(StatisticsTable.Format.WIDE);
     assertThat(without.problems())
         .filteredOn(Problem::error)
         .extracting(Problem::field, Problem::messageKey)
         .containsExactly(tuple("Zeitraum", "atlas.widePeriodMissing"));
-    StatisticsReader.Result r = StatisticsReader.read(text, "2023");
+    StatisticsTable.Result r = StatisticsReader.read(text, "2023");
     assertThat(r.problems()).noneMatch(Problem::error);
     assertThat(r.problems())
         .extracting(Problem::field, Problem::messageKey)
         .contains(tuple("Hinweis", "atlas.wideTextColumn"));
     assertThat(r.columns())
-        .extracting(StatisticsReader.Column::label)
+        .extracting(StatisticsTable.Column::label)
         .containsExactly("Arbeitslose", "Bedarfsgemeinschaften");
     assertThat(r.cells())
         .extracting(Cell::key, Cell::areaName, Cell::period, Cell::value)
@@ -259,11 +259,11 @@ class StatisticsReaderTests {
 
   @Test
   void periodsInColumnHeaders() {
-    assertThat(StatisticsReader.headerPeriod("2021")).isEqualTo("2021");
-    assertThat(StatisticsReader.headerPeriod("31.12.2021")).isEqualTo("2021-12-31");
-    assertThat(StatisticsReader.headerPeriod("2021-Q4")).isEqualTo("2021-Q4");
-    assertThat(StatisticsReader.headerPeriod("4. Quartal 2021")).isEqualTo("2021-Q4");
-    assertThat(StatisticsReader.headerPeriod("Einwohner")).isNull();
-    assertThat(StatisticsReader.headerPeriod("12345")).isNull();
+    assertThat(StatisticsTable.headerPeriod("2021")).isEqualTo("2021");
+    assertThat(StatisticsTable.headerPeriod("31.12.2021")).isEqualTo("2021-12-31");
+    assertThat(StatisticsTable.headerPeriod("2021-Q4")).isEqualTo("2021-Q4");
+    assertThat(StatisticsTable.headerPeriod("4. Quartal 2021")).isEqualTo("2021-Q4");
+    assertThat(StatisticsTable.headerPeriod("Einwohner")).isNull();
+    assertThat(StatisticsTable.headerPeriod("12345")).isNull();
   }
 }
