@@ -1,9 +1,11 @@
 package de.lagebild.atlas.internal.api;
 
 import de.lagebild.atlas.internal.indicators.Aggregation;
-import de.lagebild.atlas.internal.maps.AtlasViews;
 import de.lagebild.atlas.internal.maps.MapData;
 import de.lagebild.atlas.internal.maps.MapParameters;
+import de.lagebild.atlas.internal.maps.MapViews;
+import de.lagebild.atlas.internal.maps.ProfileViews;
+import de.lagebild.atlas.internal.maps.SeriesViews;
 import de.lagebild.atlas.internal.store.AtlasRepository;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
@@ -80,14 +82,23 @@ class AtlasApiController {
   static final int MAX_SIZE = 5000;
 
   private final AtlasRepository repository;
-  private final AtlasViews views;
+  private final MapViews maps;
+  private final ProfileViews profiles;
+  private final SeriesViews seriesViews;
 
   private final MapData mapData;
 
-  AtlasApiController(AtlasRepository repository, AtlasViews views, MapData mapData) {
+  AtlasApiController(
+      AtlasRepository repository,
+      MapViews maps,
+      ProfileViews profiles,
+      SeriesViews seriesViews,
+      MapData mapData) {
     this.mapData = mapData;
     this.repository = repository;
-    this.views = views;
+    this.maps = maps;
+    this.profiles = profiles;
+    this.seriesViews = seriesViews;
   }
 
   /**
@@ -238,7 +249,7 @@ class AtlasApiController {
     return mapData.answer(
         indicator + "|" + period + "|" + method + "|" + count + "|" + breaks + "|" + level,
         () ->
-            views.map(
+            maps.map(
                 indicator,
                 period,
                 MapParameters.method(method),

@@ -1,7 +1,7 @@
 package de.lagebild.atlas.internal.indicators;
 
 import de.lagebild.atlas.IndicatorFigures;
-import de.lagebild.atlas.internal.maps.AtlasViews;
+import de.lagebild.atlas.internal.maps.ValueFormat;
 import de.lagebild.atlas.internal.store.AtlasRepository;
 import de.lagebild.atlas.internal.store.AtlasRows;
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
@@ -64,7 +64,7 @@ class AtlasFigures implements IndicatorFigures {
                     Periods.label(v.period()),
                     v.periodEnd(),
                     v.value(),
-                    AtlasViews.format(v, i)))
+                    ValueFormat.format(v, i)))
         .toList();
   }
 

@@ -28,18 +28,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AtlasController {
 
   private final AtlasRepository repository;
-  private final AtlasViews views;
+  private final MapViews maps;
+  private final ProfileViews profiles;
+  private final SeriesViews seriesViews;
   private final String tileUrl;
   private final Clock clock;
 
   AtlasController(
       AtlasRepository repository,
-      AtlasViews views,
+      MapViews maps,
+      ProfileViews profiles,
+      SeriesViews seriesViews,
       @Value("${lagebild.atlas.tile-url:}") String tileUrl,
       Clock clock) {
     this.clock = clock;
     this.repository = repository;
-    this.views = views;
+    this.maps = maps;
+    this.profiles = profiles;
+    this.seriesViews = seriesViews;
     this.tileUrl = tileUrl;
   }
 
@@ -65,10 +71,10 @@ class AtlasController {
       @RequestParam(name = "gebietsstand", required = false) String borders,
       Model model) {
     Classification.Method m = MapParameters.method(method);
-    AtlasViews.MapView map =
-        views.map(id, period, m, count, MapParameters.breaks(breaks), MapParameters.level(level));
+    MapViews.MapView map =
+        maps.map(id, period, m, count, MapParameters.breaks(breaks), MapParameters.level(level));
     model.addAttribute("map", map);
-    model.addAttribute("ranking", AtlasViews.rankingChart(map));
+    model.addAttribute("ranking", Charts.ranking(map));
     List<UUID> chosen =
         compare == null || compare.isEmpty()
             ? map.rows().stream()
@@ -78,7 +84,7 @@ class AtlasController {
                 .toList()
             : compare;
     boolean today = "heute".equals(borders);
-    model.addAttribute("series", views.series(id, chosen, today));
+    model.addAttribute("series", seriesViews.series(id, chosen, today));
     model.addAttribute("todaysBorders", today);
     model.addAttribute("compare", chosen);
     model.addAttribute("method", m.name().toLowerCase(Locale.ROOT));
@@ -101,8 +107,8 @@ class AtlasController {
       @RequestParam(name = "grenzen", required = false) String breaks,
       @RequestParam(name = "ebene", required = false) String level)
       throws IOException {
-    AtlasViews.MapView map =
-        views.map(
+    MapViews.MapView map =
+        maps.map(
             id,
             period,
             MapParameters.method(method),
@@ -146,7 +152,7 @@ class AtlasController {
   @GetMapping("/{tenant}/atlas/gebiete/{id}")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
   String area(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id, Model model) {
-    model.addAttribute("profile", views.profile(id));
+    model.addAttribute("profile", profiles.profile(id));
     return "atlas/profile";
   }
 
@@ -155,6 +161,6 @@ class AtlasController {
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
   ResponseEntity<byte[]> areaPdf(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id)
       throws IOException {
-    return ProfilePdf.download(views.profile(id), clock);
+    return ProfilePdf.download(profiles.profile(id), clock);
   }
 }

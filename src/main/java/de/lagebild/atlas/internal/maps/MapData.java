@@ -55,7 +55,7 @@ public class MapData {
    * The answer for {@code request} (a key of all parameters), built by {@code map} when the atlas
    * has changed.
    */
-  public ResponseEntity<byte[]> answer(String request, Supplier<AtlasViews.MapView> map) {
+  public ResponseEntity<byte[]> answer(String request, Supplier<MapViews.MapView> map) {
     long revision = repository.revision();
     String key = TenantContext.require().value() + "|" + request;
     Cached e = cache.getIfPresent(key);
@@ -84,7 +84,7 @@ public class MapData {
   }
 
   /** The areas of a map as a GeoJSON feature collection (geometry as stored, already GeoJSON). */
-  byte[] geoJson(AtlasViews.MapView map) {
+  byte[] geoJson(MapViews.MapView map) {
     Map<UUID, String> geometry =
         repository.simplifiedGeometries(map.rows().stream().map(r -> r.area().id()).toList());
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
@@ -93,7 +93,7 @@ public class MapData {
       g.writeStringProperty("type", "FeatureCollection");
       g.writeName("features");
       g.writeStartArray();
-      for (AtlasViews.MapRow r : map.rows()) {
+      for (MapViews.MapRow r : map.rows()) {
         String shape = geometry.get(r.area().id());
         if (shape == null) {
           continue;

@@ -56,13 +56,13 @@ final class MapExport {
     }
   }
 
-  private static Layout layout(AtlasViews.MapView map, Map<UUID, String> geometries) {
+  private static Layout layout(MapViews.MapView map, Map<UUID, String> geometries) {
     double minX = Double.MAX_VALUE;
     double minY = Double.MAX_VALUE;
     double maxX = -Double.MAX_VALUE;
     double maxY = -Double.MAX_VALUE;
     List<Object[]> shapes = new ArrayList<>();
-    for (AtlasViews.MapRow r : map.rows()) {
+    for (MapViews.MapRow r : map.rows()) {
       String g = geometries.get(r.area().id());
       if (g == null) {
         continue;
@@ -99,7 +99,7 @@ final class MapExport {
     return new Layout(shapes, minX, maxY, sx, cos, width, height, 60);
   }
 
-  static String svg(AtlasViews.MapView map, Map<UUID, String> geometries, String attribution) {
+  static String svg(MapViews.MapView map, Map<UUID, String> geometries, String attribution) {
     Layout lay = layout(map, geometries);
     List<Object[]> shapes = lay.shapes();
     double width = lay.width();
@@ -121,7 +121,7 @@ final class MapExport {
         .append(map.indicator().unit() == null ? "" : ", " + esc(map.indicator().unit()))
         .append("</text>");
     for (Object[] shape : shapes) {
-      AtlasViews.MapRow r = (AtlasViews.MapRow) shape[0];
+      MapViews.MapRow r = (MapViews.MapRow) shape[0];
       @SuppressWarnings("unchecked")
       List<List<double[]>> rings = (List<List<double[]>>) shape[1];
       s.append("<path fill=\"")
@@ -145,7 +145,7 @@ final class MapExport {
         .append("\" y=\"")
         .append((int) ly)
         .append("\" font-size=\"13\" font-weight=\"bold\">Legende</text>");
-    for (AtlasViews.Legend l : map.legend()) {
+    for (MapViews.Legend l : map.legend()) {
       ly += 22;
       s.append("<rect x=\"")
           .append((int) width + 30)
@@ -185,7 +185,7 @@ final class MapExport {
    * areas, title, legend with "keine Angabe", attribution. Text in DejaVu Sans, which the
    * application ships.
    */
-  static byte[] png(AtlasViews.MapView map, Map<UUID, String> geometries, String attribution)
+  static byte[] png(MapViews.MapView map, Map<UUID, String> geometries, String attribution)
       throws IOException {
     Layout lay = layout(map, geometries);
     double scale = 2;
@@ -214,7 +214,7 @@ final class MapExport {
           50);
       g.setStroke(new BasicStroke(0.6f));
       for (Object[] shape : lay.shapes()) {
-        AtlasViews.MapRow r = (AtlasViews.MapRow) shape[0];
+        MapViews.MapRow r = (MapViews.MapRow) shape[0];
         @SuppressWarnings("unchecked")
         List<List<double[]>> rings = (List<List<double[]>>) shape[1];
         Path2D.Double path = new Path2D.Double(Path2D.WIND_EVEN_ODD);
@@ -271,7 +271,7 @@ final class MapExport {
     }
   }
 
-  static byte[] xlsx(AtlasViews.MapView map) throws IOException {
+  static byte[] xlsx(MapViews.MapView map) throws IOException {
     try (XSSFWorkbook wb = new XSSFWorkbook();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = wb.createSheet("Werte");
@@ -283,7 +283,7 @@ final class MapExport {
         h.createCell(i).setCellValue(head[i]);
       }
       int n = 1;
-      for (AtlasViews.MapRow r : map.rows()) {
+      for (MapViews.MapRow r : map.rows()) {
         Row row = sheet.createRow(n++);
         if (r.rank() != null) {
           row.createCell(0).setCellValue(r.rank());

@@ -45,12 +45,12 @@ final class ProfilePdf {
 
   private ProfilePdf() {}
 
-  static byte[] write(AtlasViews.Profile profile, String tenantName, LocalDate today)
+  static byte[] write(ProfileViews.Profile profile, String tenantName, LocalDate today)
       throws IOException {
     return Pdf.render(html(profile, tenantName, today));
   }
 
-  static String html(AtlasViews.Profile p, String tenantName, LocalDate today) {
+  static String html(ProfileViews.Profile p, String tenantName, LocalDate today) {
     AtlasRows.AreaRow area = p.area();
     StringBuilder h =
         new StringBuilder("<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"UTF-8\"/><title>")
@@ -90,7 +90,7 @@ final class ProfilePdf {
     h.append(
         "<th scope=\"col\" class=\"c-cmp\">Einordnung</th><th scope=\"col\" class=\"c-chg\">Veränderung</th>"
             + "<th scope=\"col\">Quelle</th></tr></thead><tbody>");
-    for (AtlasViews.Figure f : p.figures()) {
+    for (ProfileViews.Figure f : p.figures()) {
       h.append("<tr><th scope=\"row\">").append(escape(f.indicator().name()));
       if (f.indicator().unit() != null) {
         h.append(" <span class=\"small\">(")
@@ -142,7 +142,7 @@ final class ProfilePdf {
   }
 
   /** The profile as a PDF download named after the area. */
-  static ResponseEntity<byte[]> download(AtlasViews.Profile profile, Clock clock)
+  static ResponseEntity<byte[]> download(ProfileViews.Profile profile, Clock clock)
       throws IOException {
     String tenantName = TenantContext.access().map(a -> a.name()).orElse("");
     byte[] pdf = write(profile, tenantName, LocalCalendar.today(clock));

@@ -24,7 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PublicAtlasController {
 
   private final AtlasRepository repository;
-  private final AtlasViews views;
+  private final MapViews maps;
+  private final ProfileViews profiles;
+  private final SeriesViews seriesViews;
   private final String tileUrl;
   private final Clock clock;
 
@@ -32,14 +34,18 @@ class PublicAtlasController {
 
   PublicAtlasController(
       AtlasRepository repository,
-      AtlasViews views,
+      MapViews maps,
+      ProfileViews profiles,
+      SeriesViews seriesViews,
       @Value("${lagebild.atlas.tile-url:}") String tileUrl,
       Clock clock,
       MapData mapData) {
     this.mapData = mapData;
     this.clock = clock;
     this.repository = repository;
-    this.views = views;
+    this.maps = maps;
+    this.profiles = profiles;
+    this.seriesViews = seriesViews;
     this.tileUrl = tileUrl;
   }
 
@@ -67,10 +73,10 @@ class PublicAtlasController {
       Model model) {
     publicIndicator(id);
     Classification.Method m = MapParameters.method(method);
-    AtlasViews.MapView map =
-        views.map(id, period, m, count, MapParameters.breaks(breaks), MapParameters.level(level));
+    MapViews.MapView map =
+        maps.map(id, period, m, count, MapParameters.breaks(breaks), MapParameters.level(level));
     model.addAttribute("map", map);
-    model.addAttribute("ranking", AtlasViews.rankingChart(map));
+    model.addAttribute("ranking", Charts.ranking(map));
     model.addAttribute("method", m.name().toLowerCase(Locale.ROOT));
     model.addAttribute("count", count);
     model.addAttribute("breaks", breaks);
@@ -94,7 +100,7 @@ class PublicAtlasController {
         "public|" + indicator + "|" + period + "|" + method + "|" + count + "|" + breaks + "|"
             + level,
         () ->
-            views.map(
+            maps.map(
                 indicator,
                 period,
                 MapParameters.method(method),
@@ -106,7 +112,7 @@ class PublicAtlasController {
   @GetMapping("/{tenant}/oeffentlich/atlas/gebiete/{id}")
   @AllowPublic
   String area(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id, Model model) {
-    model.addAttribute("profile", views.profile(id, true));
+    model.addAttribute("profile", profiles.profile(id, true));
     model.addAttribute("atlasBase", "/" + tenant + "/oeffentlich/atlas");
     return "atlas/profile";
   }
@@ -115,7 +121,7 @@ class PublicAtlasController {
   @AllowPublic
   ResponseEntity<byte[]> areaPdf(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id)
       throws IOException {
-    return ProfilePdf.download(views.profile(id, true), clock);
+    return ProfilePdf.download(profiles.profile(id, true), clock);
   }
 
   private void publicIndicator(UUID id) {

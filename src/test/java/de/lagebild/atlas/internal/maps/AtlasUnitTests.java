@@ -84,14 +84,16 @@ class AtlasUnitTests {
   @Test
   void comparisonSaysBetterOrWorseInWordsAndSymbols() {
     assertThat(
-            AtlasViews.compare(new BigDecimal("7.0"), new BigDecimal("5.5"), Polarity.LOWER_BETTER))
+            ProfileViews.compare(
+                new BigDecimal("7.0"), new BigDecimal("5.5"), Polarity.LOWER_BETTER))
         .containsExactly("höher – ungünstiger", "▲ !");
     assertThat(
-            AtlasViews.compare(new BigDecimal("4.0"), new BigDecimal("5.5"), Polarity.LOWER_BETTER))
+            ProfileViews.compare(
+                new BigDecimal("4.0"), new BigDecimal("5.5"), Polarity.LOWER_BETTER))
         .containsExactly("niedriger – günstiger", "▼ ✓");
-    assertThat(AtlasViews.compare(new BigDecimal("4.0"), new BigDecimal("5.5"), Polarity.NEUTRAL))
+    assertThat(ProfileViews.compare(new BigDecimal("4.0"), new BigDecimal("5.5"), Polarity.NEUTRAL))
         .containsExactly("niedriger", "▼");
-    assertThat(AtlasViews.compare(null, new BigDecimal("5.5"), Polarity.NEUTRAL)[0])
+    assertThat(ProfileViews.compare(null, new BigDecimal("5.5"), Polarity.NEUTRAL)[0])
         .isEqualTo("kein Vergleich");
   }
 
@@ -283,7 +285,7 @@ class AtlasUnitTests {
             at(wartburg, "2022", "158000"),
             at(other, "2019", "5"));
     Map<String, AtlasRows.ValueRow> r = new HashMap<>();
-    AtlasViews.restate(List.of(wartburg), all, merger, null).forEach(v -> r.put(v.period(), v));
+    TodaysBorders.restate(List.of(wartburg), all, merger, null).forEach(v -> r.put(v.period(), v));
     assertThat(r.get("2019").value()).isEqualByComparingTo("160000");
     // Eisenach has no figure for 2020: the sum would be wrong, so it is unknown
     assertThat(r.get("2020").value()).isNull();
@@ -297,7 +299,7 @@ class AtlasUnitTests {
             new AtlasRepository.SuccessorRow(
                 eisenach, wartburg, LocalDate.of(2021, 7, 1), new BigDecimal("0.5")));
     assertThat(
-            AtlasViews.restate(List.of(wartburg), all, split, null).stream()
+            TodaysBorders.restate(List.of(wartburg), all, split, null).stream()
                 .filter(v -> v.period().equals("2019"))
                 .findFirst()
                 .orElseThrow()
@@ -305,11 +307,11 @@ class AtlasUnitTests {
         .isEqualByComparingTo("139000");
     List<AtlasRows.ValueRow> secret =
         List.of(at(eisenach, "2019", null), at(wartburg, "2019", "118000"));
-    assertThat(AtlasViews.restate(List.of(wartburg), secret, merger, null).get(0).special())
+    assertThat(TodaysBorders.restate(List.of(wartburg), secret, merger, null).get(0).special())
         .isEqualTo(".");
     // a predecessor below the minimum count is secret as well
     assertThat(
-            AtlasViews.restate(
+            TodaysBorders.restate(
                     List.of(wartburg),
                     List.of(at(eisenach, "2019", "2"), at(wartburg, "2019", "118000")),
                     merger,
