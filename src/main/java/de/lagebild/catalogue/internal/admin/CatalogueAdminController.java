@@ -3,12 +3,15 @@ package de.lagebild.catalogue.internal.admin;
 import de.lagebild.atlas.AreaLookup;
 import de.lagebild.catalogue.internal.offers.Catalogue;
 import de.lagebild.catalogue.internal.offers.OfferRules;
-import de.lagebild.catalogue.internal.store.CatalogueRepository;
 import de.lagebild.catalogue.internal.store.CatalogueRows;
 import de.lagebild.catalogue.internal.store.CatalogueRows.CategoryRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferContent;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OrganizationRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.Status;
+import de.lagebild.catalogue.internal.store.LocationRepository;
+import de.lagebild.catalogue.internal.store.OfferAccessRepository;
+import de.lagebild.catalogue.internal.store.OfferRepository;
+import de.lagebild.catalogue.internal.store.OrganizationRepository;
 import de.lagebild.exchange.CsvOutput;
 import de.lagebild.identity.TenantDirectory;
 import de.lagebild.platform.AllowRoles;
@@ -49,7 +52,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CatalogueAdminController {
 
   private final Catalogue catalogue;
-  private final CatalogueRepository repository;
+  private final LocationRepository locationRepository;
+  private final OfferAccessRepository accessRepository;
+  private final OfferRepository offerRepository;
+  private final OrganizationRepository organizationRepository;
   private final Reminders reminders;
   private final AreaLookup areas;
   private final TenantDirectory directory;
@@ -58,7 +64,10 @@ class CatalogueAdminController {
 
   CatalogueAdminController(
       Catalogue catalogue,
-      CatalogueRepository repository,
+      LocationRepository locationRepository,
+      OfferAccessRepository accessRepository,
+      OfferRepository offerRepository,
+      OrganizationRepository organizationRepository,
       Reminders reminders,
       AreaLookup areas,
       TenantDirectory directory,
@@ -66,7 +75,10 @@ class CatalogueAdminController {
       CatalogueAdministration administration) {
     this.administration = administration;
     this.catalogue = catalogue;
-    this.repository = repository;
+    this.locationRepository = locationRepository;
+    this.accessRepository = accessRepository;
+    this.offerRepository = offerRepository;
+    this.organizationRepository = organizationRepository;
     this.reminders = reminders;
     this.areas = areas;
     this.directory = directory;
@@ -95,7 +107,7 @@ class CatalogueAdminController {
     List<Catalogue.Stale> stale = catalogue.stale();
     model.addAttribute("stale", stale);
     model.addAttribute("staleAfterDays", catalogue.staleAfter().toDays());
-    List<CatalogueRows.OfferRow> all = repository.offers();
+    List<CatalogueRows.OfferRow> all = offerRepository.offers();
     Status only =
         Arrays.stream(Status.values())
             .filter(st -> st.name().equals(shown))
@@ -125,13 +137,13 @@ class CatalogueAdminController {
     model.addAttribute("firstCategories", byParent.values().stream().map(l -> l.get(0)).toList());
     model.addAttribute(
         "lastCategories", byParent.values().stream().map(l -> l.get(l.size() - 1)).toList());
-    model.addAttribute("organizations", repository.organizations());
-    model.addAttribute("locations", repository.locations());
+    model.addAttribute("organizations", organizationRepository.organizations());
+    model.addAttribute("locations", locationRepository.locations());
     model.addAttribute("providers", directory.members(Role.PROVIDER));
     model.addAttribute("statuses", Status.values());
     String month = YearMonth.now(ZoneId.of("Europe/Berlin")).toString();
     model.addAttribute("month", month);
-    model.addAttribute("views", repository.viewsIn(month));
+    model.addAttribute("views", accessRepository.viewsIn(month));
     return "catalogue/admin";
   }
 
@@ -196,7 +208,11 @@ class CatalogueAdminController {
         messages.getMessage(
             "catalogue.reminder.sent",
             new Object[] {
-              repository.organization(organization).map(OrganizationRow::name).orElse(""), n
+              organizationRepository
+                  .organization(organization)
+                  .map(OrganizationRow::name)
+                  .orElse(""),
+              n
             },
             Locale.GERMAN));
     return "redirect:/" + tenant + "/angebote/verwaltung#aktualitaet";
@@ -235,13 +251,13 @@ class CatalogueAdminController {
     for (int i = n - 1; i >= 0; i--) {
       columns.add(now.minusMonths(i).toString());
     }
-    Map<UUID, Map<String, Integer>> views = repository.viewsSince(columns.get(0));
+    Map<UUID, Map<String, Integer>> views = accessRepository.viewsSince(columns.get(0));
     List<List<String>> table = new ArrayList<>();
     List<String> header = new ArrayList<>(List.of("Angebot", "Anbieter", "Stand"));
     header.addAll(columns);
     header.add("Summe");
     table.add(header);
-    for (CatalogueRows.OfferView v : catalogue.views(repository.offers())) {
+    for (CatalogueRows.OfferView v : catalogue.views(offerRepository.offers())) {
       Map<String, Integer> byMonth = views.getOrDefault(v.id(), Map.of());
       List<String> row =
           new ArrayList<>(

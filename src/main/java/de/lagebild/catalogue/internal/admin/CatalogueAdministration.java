@@ -3,10 +3,12 @@ package de.lagebild.catalogue.internal.admin;
 import de.lagebild.atlas.AreaLookup;
 import de.lagebild.catalogue.internal.offers.Catalogue;
 import de.lagebild.catalogue.internal.offers.OfferRules;
-import de.lagebild.catalogue.internal.store.CatalogueRepository;
 import de.lagebild.catalogue.internal.store.CatalogueRows.CategoryRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.LocationRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OrganizationRow;
+import de.lagebild.catalogue.internal.store.CategoryRepository;
+import de.lagebild.catalogue.internal.store.LocationRepository;
+import de.lagebild.catalogue.internal.store.OrganizationRepository;
 import de.lagebild.identity.TenantDirectory;
 import de.lagebild.platform.AuditLog;
 import de.lagebild.platform.DomainException;
@@ -44,7 +46,9 @@ class CatalogueAdministration {
   }
 
   private final Catalogue catalogue;
-  private final CatalogueRepository repository;
+  private final CategoryRepository categoryRepository;
+  private final LocationRepository locationRepository;
+  private final OrganizationRepository organizationRepository;
   private final AreaLookup areas;
   private final TenantDirectory directory;
   private final Geocoder geocoder;
@@ -52,13 +56,17 @@ class CatalogueAdministration {
 
   CatalogueAdministration(
       Catalogue catalogue,
-      CatalogueRepository repository,
+      CategoryRepository categoryRepository,
+      LocationRepository locationRepository,
+      OrganizationRepository organizationRepository,
       AreaLookup areas,
       TenantDirectory directory,
       Geocoder geocoder,
       AuditLog audit) {
     this.catalogue = catalogue;
-    this.repository = repository;
+    this.categoryRepository = categoryRepository;
+    this.locationRepository = locationRepository;
+    this.organizationRepository = organizationRepository;
     this.areas = areas;
     this.directory = directory;
     this.geocoder = geocoder;
@@ -76,7 +84,7 @@ class CatalogueAdministration {
       throw new NotFoundException();
     }
     UUID id = UUID.randomUUID();
-    repository.insertCategory(new CategoryRow(id, parent, n, categories.size()));
+    categoryRepository.insertCategory(new CategoryRow(id, parent, n, categories.size()));
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("name", n);
     after.put("parent", parent == null ? "" : categories.get(parent).name());
@@ -90,7 +98,7 @@ class CatalogueAdministration {
     if (name == null || name.isBlank() || name.strip().length() > 200) {
       throw new DomainException("catalogue.category.name");
     }
-    repository.renameCategory(id, name.strip());
+    categoryRepository.renameCategory(id, name.strip());
     audit.record(
         "UPDATE",
         "Category",
@@ -108,7 +116,7 @@ class CatalogueAdministration {
     CategoryRow moved = category(id);
     List<UUID> siblings =
         new ArrayList<>(
-            repository.categories().stream()
+            categoryRepository.categories().stream()
                 .filter(c -> Objects.equals(c.parentId(), moved.parentId()))
                 .map(CategoryRow::id)
                 .toList());
@@ -118,7 +126,7 @@ class CatalogueAdministration {
       throw new DomainException("catalogue.category.move", moved.name());
     }
     Collections.swap(siblings, from, to);
-    repository.orderCategories(siblings);
+    categoryRepository.orderCategories(siblings);
     audit.record(
         "UPDATE",
         "Category",
@@ -134,11 +142,11 @@ class CatalogueAdministration {
   @Transactional
   void deleteCategory(UUID id) {
     CategoryRow c = category(id);
-    int use = repository.categoryUse(id);
+    int use = categoryRepository.categoryUse(id);
     if (use > 0) {
       throw new DomainException("catalogue.category.inUse", use);
     }
-    repository.deleteCategory(id);
+    categoryRepository.deleteCategory(id);
     audit.record(
         "DELETE",
         "Category",
@@ -168,7 +176,7 @@ class CatalogueAdministration {
             Text.blankToNull(phone),
             Text.blankToNull(website),
             0);
-    repository.insertOrganization(row, catalogue.now());
+    organizationRepository.insertOrganization(row, catalogue.now());
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("name", row.name());
     after.put("email", nz(row.email()));
@@ -193,7 +201,8 @@ class CatalogueAdministration {
       String latitude,
       String longitude,
       String accessibility) {
-    OrganizationRow org = repository.organization(organization).orElseThrow(NotFoundException::new);
+    OrganizationRow org =
+        organizationRepository.organization(organization).orElseThrow(NotFoundException::new);
     List<OfferRules.Problem> p = new ArrayList<>();
     BigDecimal lat = OfferRules.coordinate(latitude, "latitude", p);
     BigDecimal lon = OfferRules.coordinate(longitude, "longitude", p);
@@ -241,7 +250,7 @@ class CatalogueAdministration {
             l.accessibility(),
             area,
             0);
-    repository.insertLocation(row);
+    locationRepository.insertLocation(row);
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("organization", org.name());
     after.put("name", nz(row.name()));
@@ -261,13 +270,14 @@ class CatalogueAdministration {
   /** Lets a provider account keep the offers of an organisation. */
   @Transactional
   void linkProvider(UUID user, UUID organization) {
-    OrganizationRow org = repository.organization(organization).orElseThrow(NotFoundException::new);
+    OrganizationRow org =
+        organizationRepository.organization(organization).orElseThrow(NotFoundException::new);
     var member =
         directory.members(Role.PROVIDER).stream()
             .filter(m -> m.userId().equals(user))
             .findFirst()
             .orElseThrow(NotFoundException::new);
-    repository.addMember(user, organization);
+    organizationRepository.addMember(user, organization);
     audit.record(
         "CREATE",
         "ProviderAccount",

@@ -1,8 +1,9 @@
 package de.lagebild.catalogue.internal.admin;
 
 import de.lagebild.catalogue.internal.offers.Catalogue;
-import de.lagebild.catalogue.internal.store.CatalogueRepository;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OrganizationRow;
+import de.lagebild.catalogue.internal.store.OrganizationRepository;
+import de.lagebild.catalogue.internal.store.ReminderRepository;
 import de.lagebild.identity.TenantDirectory;
 import de.lagebild.platform.AuditLog;
 import de.lagebild.platform.DomainException;
@@ -34,7 +35,8 @@ class Reminders {
 
   private final ObjectProvider<JavaMailSender> mail;
   private final Catalogue catalogue;
-  private final CatalogueRepository repository;
+  private final OrganizationRepository organizationRepository;
+  private final ReminderRepository reminderRepository;
   private final TenantDirectory directory;
   private final String from;
   private final String baseUrl;
@@ -43,7 +45,8 @@ class Reminders {
   Reminders(
       ObjectProvider<JavaMailSender> mail,
       Catalogue catalogue,
-      CatalogueRepository repository,
+      OrganizationRepository organizationRepository,
+      ReminderRepository reminderRepository,
       TenantDirectory directory,
       @Value("${lagebild.mail.from:lagebild@localhost}") String from,
       @Value("${lagebild.base-url:http://localhost:8080}") String baseUrl,
@@ -51,7 +54,8 @@ class Reminders {
     this.audit = audit;
     this.mail = mail;
     this.catalogue = catalogue;
-    this.repository = repository;
+    this.organizationRepository = organizationRepository;
+    this.reminderRepository = reminderRepository;
     this.directory = directory;
     this.from = from;
     this.baseUrl = baseUrl;
@@ -64,7 +68,8 @@ class Reminders {
     if (sender == null) {
       throw new DomainException("catalogue.reminder.noServer");
     }
-    OrganizationRow org = repository.organization(organization).orElseThrow(NotFoundException::new);
+    OrganizationRow org =
+        organizationRepository.organization(organization).orElseThrow(NotFoundException::new);
     List<Catalogue.Stale> stale =
         catalogue.stale().stream()
             .filter(s -> s.offer().offer().organizationId().equals(organization))
@@ -77,7 +82,7 @@ class Reminders {
     if (org.email() != null && !org.email().isBlank()) {
       to.add(org.email().strip());
     }
-    Set<UUID> members = new HashSet<>(repository.membersOf(organization));
+    Set<UUID> members = new HashSet<>(organizationRepository.membersOf(organization));
     directory.members(Role.PROVIDER).stream()
         .filter(m -> members.contains(m.userId()) && m.email() != null && !m.email().isBlank())
         .forEach(m -> to.add(m.email().strip()));
@@ -125,7 +130,7 @@ class Reminders {
       throw new DomainException("catalogue.reminder.failed", e.getMostSpecificCause().getMessage());
     }
     String sentTo = String.join(", ", to);
-    repository.insertReminder(
+    reminderRepository.insertReminder(
         organization,
         sentTo.length() > 300 ? sentTo.substring(0, 299) + "…" : sentTo,
         stale.size(),

@@ -3,7 +3,6 @@ package de.lagebild.catalogue.internal.demo;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import de.lagebild.atlas.AreaLookup;
 import de.lagebild.catalogue.internal.offers.OfferRules;
-import de.lagebild.catalogue.internal.store.CatalogueRepository;
 import de.lagebild.catalogue.internal.store.CatalogueRows;
 import de.lagebild.catalogue.internal.store.CatalogueRows.CategoryRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.ContactRow;
@@ -13,6 +12,12 @@ import de.lagebild.catalogue.internal.store.CatalogueRows.OfferRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OrganizationRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.ScheduleRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.Status;
+import de.lagebild.catalogue.internal.store.CategoryRepository;
+import de.lagebild.catalogue.internal.store.LocationRepository;
+import de.lagebild.catalogue.internal.store.OfferAccessRepository;
+import de.lagebild.catalogue.internal.store.OfferChangeRepository;
+import de.lagebild.catalogue.internal.store.OfferRepository;
+import de.lagebild.catalogue.internal.store.OrganizationRepository;
 import de.lagebild.identity.TenantDirectory;
 import de.lagebild.platform.LagebildProperties;
 import de.lagebild.platform.TenantContext;
@@ -113,7 +118,12 @@ class DemoCatalogue implements ApplicationRunner {
 
   private final LagebildProperties properties;
   private final TenantDirectory tenants;
-  private final CatalogueRepository repository;
+  private final CategoryRepository categoryRepository;
+  private final LocationRepository locationRepository;
+  private final OfferAccessRepository accessRepository;
+  private final OfferChangeRepository changeRepository;
+  private final OfferRepository offerRepository;
+  private final OrganizationRepository organizationRepository;
   private final AreaLookup areas;
   private final TransactionTemplate tx;
   private final JsonMapper json;
@@ -122,14 +132,24 @@ class DemoCatalogue implements ApplicationRunner {
   DemoCatalogue(
       LagebildProperties properties,
       TenantDirectory tenants,
-      CatalogueRepository repository,
+      CategoryRepository categoryRepository,
+      LocationRepository locationRepository,
+      OfferAccessRepository accessRepository,
+      OfferChangeRepository changeRepository,
+      OfferRepository offerRepository,
+      OrganizationRepository organizationRepository,
       AreaLookup areas,
       TransactionTemplate tx,
       JsonMapper json,
       Clock clock) {
     this.properties = properties;
     this.tenants = tenants;
-    this.repository = repository;
+    this.categoryRepository = categoryRepository;
+    this.locationRepository = locationRepository;
+    this.accessRepository = accessRepository;
+    this.changeRepository = changeRepository;
+    this.offerRepository = offerRepository;
+    this.organizationRepository = organizationRepository;
     this.areas = areas;
     this.tx = tx;
     this.json = json;
@@ -154,7 +174,7 @@ class DemoCatalogue implements ApplicationRunner {
                     () ->
                         tx.executeWithoutResult(
                             s -> {
-                              if (repository.organizations().isEmpty()) {
+                              if (organizationRepository.organizations().isEmpty()) {
                                 load(data);
                               }
                             })));
@@ -166,25 +186,25 @@ class DemoCatalogue implements ApplicationRunner {
     int position = 0;
     for (Category c : data.categories()) {
       UUID id = UUID.randomUUID();
-      repository.insertCategory(new CategoryRow(id, null, c.name(), position++));
+      categoryRepository.insertCategory(new CategoryRow(id, null, c.name(), position++));
       categories.put(c.name(), id);
       int sub = 0;
       for (String child : c.children()) {
         UUID childId = UUID.randomUUID();
-        repository.insertCategory(new CategoryRow(childId, id, child, sub++));
+        categoryRepository.insertCategory(new CategoryRow(childId, id, child, sub++));
         categories.put(child, childId);
       }
     }
     Map<String, UUID> organizations = new HashMap<>();
     for (Organization o : data.organizations()) {
       UUID id = UUID.randomUUID();
-      repository.insertOrganization(
+      organizationRepository.insertOrganization(
           new OrganizationRow(
               id, o.name() + "", o.description(), o.email(), o.phone(), o.website(), 0),
           now);
       organizations.put(o.key(), id);
       if (o.provider() != null) {
-        tenants.userId(o.provider()).ifPresent(user -> repository.addMember(user, id));
+        tenants.userId(o.provider()).ifPresent(user -> organizationRepository.addMember(user, id));
       }
     }
     Map<String, UUID> locations = new HashMap<>();
@@ -195,7 +215,7 @@ class DemoCatalogue implements ApplicationRunner {
               .areaAt(l.latitude().doubleValue(), l.longitude().doubleValue())
               .map(AreaLookup.AreaRef::id)
               .orElse(null);
-      repository.insertLocation(
+      locationRepository.insertLocation(
           new LocationRow(
               id,
               organizations.get(l.organization()),
@@ -213,7 +233,7 @@ class DemoCatalogue implements ApplicationRunner {
     int published = 0;
     for (Offer o : data.offers()) {
       UUID org = organizations.get(o.organization());
-      OrganizationRow organization = repository.organization(org).orElseThrow();
+      OrganizationRow organization = organizationRepository.organization(org).orElseThrow();
       String slug =
           o.name()
               .toLowerCase(Locale.GERMAN)
@@ -256,7 +276,7 @@ class DemoCatalogue implements ApplicationRunner {
       Instant verified =
           status == Status.PUBLISHED ? now.minus(Duration.ofDays(o.verifiedDaysAgo())) : null;
       UUID id = UUID.randomUUID();
-      repository.insertOffer(
+      offerRepository.insertOffer(
           new OfferRow(
               id,
               org,
@@ -269,7 +289,7 @@ class DemoCatalogue implements ApplicationRunner {
               content),
           now);
       if (status == Status.IN_REVIEW) {
-        repository.insertChange(
+        changeRepository.insertChange(
             new CatalogueRows.ChangeRow(
                 UUID.randomUUID(),
                 id,
@@ -290,7 +310,7 @@ class DemoCatalogue implements ApplicationRunner {
         int base = 5 + random.nextInt(60);
         YearMonth month = YearMonth.now(ZoneId.of("Europe/Berlin"));
         for (int back = 1; back <= 6; back++) {
-          repository.setViews(
+          accessRepository.setViews(
               id, month.minusMonths(back).toString(), Math.max(0, base + random.nextInt(21) - 10));
         }
       }

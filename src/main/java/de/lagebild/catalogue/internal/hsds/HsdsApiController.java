@@ -4,13 +4,15 @@ import de.lagebild.catalogue.internal.offers.Catalogue;
 import de.lagebild.catalogue.internal.offers.Labels;
 import de.lagebild.catalogue.internal.search.OfferSearch;
 import de.lagebild.catalogue.internal.search.SearchQuery;
-import de.lagebild.catalogue.internal.store.CatalogueRepository;
 import de.lagebild.catalogue.internal.store.CatalogueRows;
 import de.lagebild.catalogue.internal.store.CatalogueRows.CategoryRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.LocationRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferContent;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferView;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OrganizationRow;
+import de.lagebild.catalogue.internal.store.LocationRepository;
+import de.lagebild.catalogue.internal.store.OfferRepository;
+import de.lagebild.catalogue.internal.store.OrganizationRepository;
 import de.lagebild.platform.AllowPublic;
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.NotFoundException;
@@ -50,12 +52,21 @@ class HsdsApiController {
   static final String[] BYDAY = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
 
   private final Catalogue catalogue;
-  private final CatalogueRepository repository;
+  private final LocationRepository locationRepository;
+  private final OfferRepository offerRepository;
+  private final OrganizationRepository organizationRepository;
   private final HsdsImport imports;
 
-  HsdsApiController(Catalogue catalogue, CatalogueRepository repository, HsdsImport imports) {
+  HsdsApiController(
+      Catalogue catalogue,
+      LocationRepository locationRepository,
+      OfferRepository offerRepository,
+      OrganizationRepository organizationRepository,
+      HsdsImport imports) {
     this.catalogue = catalogue;
-    this.repository = repository;
+    this.locationRepository = locationRepository;
+    this.offerRepository = offerRepository;
+    this.organizationRepository = organizationRepository;
     this.imports = imports;
   }
 
@@ -107,7 +118,7 @@ class HsdsApiController {
   @AllowPublic
   ResponseEntity<List<Map<String, Object>>> export(@PathVariable("tenant") String tenant) {
     List<Map<String, Object>> services =
-        catalogue.views(repository.offers(CatalogueRows.Status.PUBLISHED)).stream()
+        catalogue.views(offerRepository.offers(CatalogueRows.Status.PUBLISHED)).stream()
             .sorted(
                 Comparator.comparing(
                         (OfferView v) -> v.content().name(), Collator.getInstance(Locale.GERMAN))
@@ -136,9 +147,9 @@ class HsdsApiController {
       @PathVariable("tenant") String tenant,
       @RequestParam(name = "page", defaultValue = "1") int page,
       @RequestParam(name = "per_page", defaultValue = "50") int perPage) {
-    Set<UUID> active = repository.publishedOrganizationIds();
+    Set<UUID> active = offerRepository.publishedOrganizationIds();
     List<Map<String, Object>> all =
-        repository.organizations().stream()
+        organizationRepository.organizations().stream()
             .filter(o -> active.contains(o.id()))
             .map(HsdsApiController::organization)
             .toList();
@@ -155,14 +166,14 @@ class HsdsApiController {
   @AllowPublic
   public Map<String, Object> organization(
       @PathVariable("tenant") String tenant, @PathVariable("id") UUID id) {
-    if (!repository.publishedOrganizationIds().contains(id)) {
+    if (!offerRepository.publishedOrganizationIds().contains(id)) {
       throw new NotFoundException();
     }
-    OrganizationRow o = repository.organization(id).orElseThrow(NotFoundException::new);
+    OrganizationRow o = organizationRepository.organization(id).orElseThrow(NotFoundException::new);
     Map<String, Object> m = organization(o);
     List<Map<String, Object>> locations = new ArrayList<>();
-    Set<UUID> used = repository.publishedLocationIds();
-    repository.locations().stream()
+    Set<UUID> used = offerRepository.publishedLocationIds();
+    locationRepository.locations().stream()
         .filter(l -> l.organizationId().equals(id) && used.contains(l.id()))
         .forEach(l -> locations.add(location(l)));
     m.put("locations", locations);
@@ -229,9 +240,9 @@ class HsdsApiController {
       @PathVariable("tenant") String tenant,
       @RequestParam(name = "page", defaultValue = "1") int page,
       @RequestParam(name = "per_page", defaultValue = "50") int perPage) {
-    Set<UUID> used = repository.publishedLocationIds();
+    Set<UUID> used = offerRepository.publishedLocationIds();
     List<Map<String, Object>> all =
-        repository.locations().stream()
+        locationRepository.locations().stream()
             .filter(l -> used.contains(l.id()))
             .map(HsdsApiController::location)
             .toList();

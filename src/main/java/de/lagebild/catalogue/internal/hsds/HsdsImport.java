@@ -4,7 +4,6 @@ import de.lagebild.atlas.AreaLookup;
 import de.lagebild.catalogue.internal.offers.Catalogue;
 import de.lagebild.catalogue.internal.offers.Labels;
 import de.lagebild.catalogue.internal.offers.OfferRules;
-import de.lagebild.catalogue.internal.store.CatalogueRepository;
 import de.lagebild.catalogue.internal.store.CatalogueRows;
 import de.lagebild.catalogue.internal.store.CatalogueRows.ContactRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.LocationRow;
@@ -13,6 +12,9 @@ import de.lagebild.catalogue.internal.store.CatalogueRows.OfferRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OrganizationRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.ScheduleRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.Status;
+import de.lagebild.catalogue.internal.store.LocationRepository;
+import de.lagebild.catalogue.internal.store.OfferRepository;
+import de.lagebild.catalogue.internal.store.OrganizationRepository;
 import de.lagebild.platform.AuditLog;
 import de.lagebild.platform.DomainException;
 import java.math.BigDecimal;
@@ -53,7 +55,9 @@ class HsdsImport {
 
   private static final List<String> BYDAY = List.of("MO", "TU", "WE", "TH", "FR", "SA", "SU");
 
-  private final CatalogueRepository repository;
+  private final LocationRepository locationRepository;
+  private final OfferRepository offerRepository;
+  private final OrganizationRepository organizationRepository;
   private final Catalogue catalogue;
   private final AreaLookup areas;
   private final AuditLog audit;
@@ -61,12 +65,16 @@ class HsdsImport {
   private final JsonMapper json = JsonMapper.builder().build();
 
   HsdsImport(
-      CatalogueRepository repository,
+      LocationRepository locationRepository,
+      OfferRepository offerRepository,
+      OrganizationRepository organizationRepository,
       Catalogue catalogue,
       AreaLookup areas,
       AuditLog audit,
       Clock clock) {
-    this.repository = repository;
+    this.locationRepository = locationRepository;
+    this.offerRepository = offerRepository;
+    this.organizationRepository = organizationRepository;
     this.catalogue = catalogue;
     this.areas = areas;
     this.audit = audit;
@@ -86,15 +94,15 @@ class HsdsImport {
       throw new DomainException("catalogue.hsds.noServices");
     }
     Map<String, UUID> organizations = new HashMap<>();
-    repository.organizations().forEach(o -> organizations.put(key(o.name()), o.id()));
+    organizationRepository.organizations().forEach(o -> organizations.put(key(o.name()), o.id()));
     Map<String, UUID> categories = new HashMap<>();
     catalogue.categoryMap().values().forEach(c -> categories.put(key(c.name()), c.id()));
     Set<String> existing = new HashSet<>();
-    repository
+    offerRepository
         .offers()
         .forEach(o -> existing.add(o.organizationId() + "|" + key(o.content().name())));
     List<Problem> problems = new ArrayList<>();
-    List<LocationRow> knownLocations = new ArrayList<>(repository.locations());
+    List<LocationRow> knownLocations = new ArrayList<>(locationRepository.locations());
     Instant now = clock.instant();
     int created = 0;
     int newOrgs = 0;
@@ -119,7 +127,7 @@ class HsdsImport {
       if (orgId == null) {
         orgId = UUID.randomUUID();
         if (!dryRun) {
-          repository.insertOrganization(
+          organizationRepository.insertOrganization(
               new OrganizationRow(
                   orgId,
                   orgName,
@@ -173,7 +181,7 @@ class HsdsImport {
                       .orElse(null)
                   : null;
           if (!dryRun) {
-            repository.insertLocation(
+            locationRepository.insertLocation(
                 new LocationRow(
                     row.id(),
                     orgId,
@@ -263,7 +271,7 @@ class HsdsImport {
         continue;
       }
       if (!dryRun) {
-        repository.insertOffer(
+        offerRepository.insertOffer(
             new OfferRow(
                 UUID.randomUUID(),
                 orgId,

@@ -4,7 +4,6 @@ import de.lagebild.atlas.AreaLookup;
 import de.lagebild.catalogue.internal.offers.Catalogue;
 import de.lagebild.catalogue.internal.offers.Labels;
 import de.lagebild.catalogue.internal.offers.OfferRules;
-import de.lagebild.catalogue.internal.store.CatalogueRepository;
 import de.lagebild.catalogue.internal.store.CatalogueRows;
 import de.lagebild.catalogue.internal.store.CatalogueRows.CategoryRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.LocationRow;
@@ -12,6 +11,9 @@ import de.lagebild.catalogue.internal.store.CatalogueRows.OfferContent;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OrganizationRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.Status;
+import de.lagebild.catalogue.internal.store.LocationRepository;
+import de.lagebild.catalogue.internal.store.OfferRepository;
+import de.lagebild.catalogue.internal.store.OrganizationRepository;
 import de.lagebild.exchange.CsvText;
 import de.lagebild.exchange.TextDecoder;
 import de.lagebild.platform.AuditLog;
@@ -102,19 +104,25 @@ class OfferImport {
     HEADERS.put("accessibility", new String[] {"barrierefreiheit"});
   }
 
-  private final CatalogueRepository repository;
+  private final LocationRepository locationRepository;
+  private final OfferRepository offerRepository;
+  private final OrganizationRepository organizationRepository;
   private final Catalogue catalogue;
   private final AreaLookup areas;
   private final AuditLog audit;
   private final Clock clock;
 
   OfferImport(
-      CatalogueRepository repository,
+      LocationRepository locationRepository,
+      OfferRepository offerRepository,
+      OrganizationRepository organizationRepository,
       Catalogue catalogue,
       AreaLookup areas,
       AuditLog audit,
       Clock clock) {
-    this.repository = repository;
+    this.locationRepository = locationRepository;
+    this.offerRepository = offerRepository;
+    this.organizationRepository = organizationRepository;
     this.catalogue = catalogue;
     this.areas = areas;
     this.audit = audit;
@@ -163,7 +171,7 @@ class OfferImport {
       return new Preview(List.of(), problems, header, format);
     }
     Map<String, OrganizationRow> organizations = new HashMap<>();
-    repository.organizations().forEach(o -> organizations.put(key(o.name()), o));
+    organizationRepository.organizations().forEach(o -> organizations.put(key(o.name()), o));
     Map<UUID, CategoryRow> categoryMap = catalogue.categoryMap();
     Map<String, UUID> categoriesByName = new HashMap<>();
     categoryMap.values().forEach(c -> categoriesByName.put(key(c.name()), c.id()));
@@ -171,13 +179,13 @@ class OfferImport {
     Map<String, UUID> existing = new HashMap<>();
     Map<UUID, String> orgNames = new HashMap<>();
     organizations.values().forEach(o -> orgNames.put(o.id(), o.name()));
-    for (OfferRow o : repository.offers()) {
+    for (OfferRow o : offerRepository.offers()) {
       String org = orgNames.get(o.organizationId());
       if (org != null) {
         existing.put(key(org) + "|" + key(o.content().name()), o.id());
       }
     }
-    List<LocationRow> knownLocations = repository.locations();
+    List<LocationRow> knownLocations = locationRepository.locations();
     List<Row> rows = new ArrayList<>();
     for (int i = 1; i < table.size(); i++) {
       List<String> r = table.get(i);
@@ -313,9 +321,9 @@ class OfferImport {
     }
     Instant now = clock.instant();
     Map<String, UUID> organizations = new HashMap<>();
-    repository.organizations().forEach(o -> organizations.put(key(o.name()), o.id()));
+    organizationRepository.organizations().forEach(o -> organizations.put(key(o.name()), o.id()));
     Map<Integer, UUID> offerOfLine = new HashMap<>();
-    List<LocationRow> locations = new ArrayList<>(repository.locations());
+    List<LocationRow> locations = new ArrayList<>(locationRepository.locations());
     int created = 0;
     int merged = 0;
     int skipped = 0;
@@ -325,7 +333,7 @@ class OfferImport {
       UUID org = organizations.get(key(r.organization()));
       if (org == null) {
         org = UUID.randomUUID();
-        repository.insertOrganization(
+        organizationRepository.insertOrganization(
             new OrganizationRow(
                 org, r.organization(), null, r.content().email(), r.content().phone(), null, 0),
             now);
@@ -366,7 +374,7 @@ class OfferImport {
                 a.accessibility(),
                 area,
                 0);
-        repository.insertLocation(newLocation);
+        locationRepository.insertLocation(newLocation);
         locations.add(newLocation);
         newLocations++;
       }
@@ -396,14 +404,14 @@ class OfferImport {
           skipped++;
           continue;
         }
-        OfferRow old = repository.offer(target).orElseThrow();
-        repository.updateContent(target, old.version(), c, now);
+        OfferRow old = offerRepository.offer(target).orElseThrow();
+        offerRepository.updateContent(target, old.version(), c, now);
         offerOfLine.put(r.line(), target);
         merged++;
         continue;
       }
       UUID id = UUID.randomUUID();
-      repository.insertOffer(
+      offerRepository.insertOffer(
           new OfferRow(
               id,
               orgId,

@@ -2,7 +2,7 @@ package de.lagebild.catalogue.internal.offers;
 
 import de.lagebild.atlas.AreaLookup;
 import de.lagebild.catalogue.internal.search.OfferSearch;
-import de.lagebild.catalogue.internal.store.CatalogueRepository;
+import de.lagebild.catalogue.internal.store.CatalogueRevision;
 import de.lagebild.catalogue.internal.store.CatalogueRows.CategoryRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.ChangeRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.LocationRow;
@@ -12,6 +12,13 @@ import de.lagebild.catalogue.internal.store.CatalogueRows.OfferView;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OrganizationRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.Status;
 import de.lagebild.catalogue.internal.store.CatalogueTables;
+import de.lagebild.catalogue.internal.store.CategoryRepository;
+import de.lagebild.catalogue.internal.store.LocationRepository;
+import de.lagebild.catalogue.internal.store.OfferAccessRepository;
+import de.lagebild.catalogue.internal.store.OfferChangeRepository;
+import de.lagebild.catalogue.internal.store.OfferRepository;
+import de.lagebild.catalogue.internal.store.OrganizationRepository;
+import de.lagebild.catalogue.internal.store.ReminderRepository;
 import de.lagebild.identity.CurrentUser;
 import de.lagebild.platform.AuditLog;
 import de.lagebild.platform.ConcurrentEditException;
@@ -62,7 +69,14 @@ public class Catalogue {
    */
   private final Duration staleAfter;
 
-  private final CatalogueRepository repository;
+  private final CatalogueRevision catalogueRevision;
+  private final CategoryRepository categoryRepository;
+  private final LocationRepository locationRepository;
+  private final OfferAccessRepository accessRepository;
+  private final OfferChangeRepository changeRepository;
+  private final OfferRepository offerRepository;
+  private final OrganizationRepository organizationRepository;
+  private final ReminderRepository reminderRepository;
   private final AreaLookup areas;
   private final AuditLog audit;
   private final JsonMapper json;
@@ -70,13 +84,27 @@ public class Catalogue {
   private final OfferSearch search = new OfferSearch();
 
   Catalogue(
-      CatalogueRepository repository,
+      CatalogueRevision catalogueRevision,
+      CategoryRepository categoryRepository,
+      LocationRepository locationRepository,
+      OfferAccessRepository accessRepository,
+      OfferChangeRepository changeRepository,
+      OfferRepository offerRepository,
+      OrganizationRepository organizationRepository,
+      ReminderRepository reminderRepository,
       AreaLookup areas,
       AuditLog audit,
       JsonMapper json,
       Clock clock,
       @Value("${lagebild.catalogue.stale-after-days:365}") int staleDays) {
-    this.repository = repository;
+    this.catalogueRevision = catalogueRevision;
+    this.categoryRepository = categoryRepository;
+    this.locationRepository = locationRepository;
+    this.accessRepository = accessRepository;
+    this.changeRepository = changeRepository;
+    this.offerRepository = offerRepository;
+    this.organizationRepository = organizationRepository;
+    this.reminderRepository = reminderRepository;
     this.areas = areas;
     this.audit = audit;
     this.json = json;
@@ -100,7 +128,7 @@ public class Catalogue {
    */
   Set<UUID> editableOrganizations() {
     if (isCoordinator()) {
-      return repository.organizations().stream()
+      return organizationRepository.organizations().stream()
           .map(OrganizationRow::id)
           .collect(Collectors.toSet());
     }
@@ -109,12 +137,12 @@ public class Catalogue {
       return Set.of();
     }
     UUID user = CurrentUser.get().map(u -> u.id()).orElseThrow();
-    return Set.copyOf(repository.organizationsOf(user));
+    return Set.copyOf(organizationRepository.organizationsOf(user));
   }
 
   /** An offer the current user may edit; another organisation's offer is not found. */
   OfferRow editable(UUID id) {
-    OfferRow o = repository.offer(id).orElseThrow(NotFoundException::new);
+    OfferRow o = offerRepository.offer(id).orElseThrow(NotFoundException::new);
     if (!editableOrganizations().contains(o.organizationId())) {
       throw new NotFoundException();
     }
@@ -127,12 +155,12 @@ public class Catalogue {
     Map<UUID, CategoryRow> categories = categoryMap();
     List<LocationRow> locations =
         o.content().locations().stream()
-            .map(repository::location)
+            .map(locationRepository::location)
             .flatMap(Optional::stream)
             .toList();
     return new OfferView(
         o,
-        repository.organization(o.organizationId()).orElse(null),
+        organizationRepository.organization(o.organizationId()).orElse(null),
         locations,
         o.content().categories().stream().map(categories::get).filter(Objects::nonNull).toList());
   }
@@ -154,9 +182,9 @@ public class Catalogue {
     Snapshot s = snapshots.get(tenant);
     if (s == null || s.revision() != revision) {
       Map<UUID, OrganizationRow> organizations = new HashMap<>();
-      repository.organizations().forEach(o -> organizations.put(o.id(), o));
+      organizationRepository.organizations().forEach(o -> organizations.put(o.id(), o));
       Map<UUID, LocationRow> locations = new HashMap<>();
-      repository.locations().forEach(l -> locations.put(l.id(), l));
+      locationRepository.locations().forEach(l -> locations.put(l.id(), l));
       s = new Snapshot(revision, categoryMap(), Map.copyOf(organizations), Map.copyOf(locations));
       snapshots.put(tenant, s);
     }
@@ -164,7 +192,7 @@ public class Catalogue {
   }
 
   public List<OfferView> views(List<OfferRow> offers) {
-    return views(offers, snapshot(repository.revision()));
+    return views(offers, snapshot(catalogueRevision.revision()));
   }
 
   private List<OfferView> views(List<OfferRow> offers, Snapshot snapshot) {
@@ -190,12 +218,12 @@ public class Catalogue {
 
   /** The categories as of the current revision (from the snapshot, no query of their own). */
   public Collection<CategoryRow> categories() {
-    return snapshot(repository.revision()).categories().values();
+    return snapshot(catalogueRevision.revision()).categories().values();
   }
 
   /** The categories in tree order: each top-level category followed by its sub-categories. */
   public Map<UUID, CategoryRow> categoryMap() {
-    List<CategoryRow> all = repository.categories();
+    List<CategoryRow> all = categoryRepository.categories();
     Map<UUID, CategoryRow> m = new LinkedHashMap<>();
     for (CategoryRow top : all) {
       if (top.parentId() == null) {
@@ -212,7 +240,7 @@ public class Catalogue {
    * filter).
    */
   public List<AreaLookup.AreaRef> areasWithOffers() {
-    Snapshot s = snapshot(repository.revision());
+    Snapshot s = snapshot(catalogueRevision.revision());
     Set<UUID> used = new HashSet<>();
     s.locations().values().stream()
         .map(LocationRow::areaId)
@@ -224,7 +252,7 @@ public class Catalogue {
 
   /** The public offer (published only). */
   public OfferView published(UUID id) {
-    OfferRow o = repository.offer(id).orElseThrow(NotFoundException::new);
+    OfferRow o = offerRepository.offer(id).orElseThrow(NotFoundException::new);
     if (o.status() != Status.PUBLISHED) {
       throw new NotFoundException();
     }
@@ -252,11 +280,11 @@ public class Catalogue {
    */
   public Page search(OfferSearch.Query q, int offset, int limit, boolean facets) {
     UUID tenant = TenantContext.require().value();
-    CatalogueRepository.Revisions revisions = repository.revisions();
+    CatalogueRevision.Revisions revisions = catalogueRevision.revisions();
     long revision = revisions.content();
     OfferSearch.Result r = search.search(tenant, revisions, feed(), q, offset, limit, facets);
     Map<UUID, OfferRow> rows = new HashMap<>();
-    repository
+    offerRepository
         .offers(r.hits().stream().map(OfferSearch.Hit::offer).toList())
         .forEach(o -> rows.put(o.id(), o));
     List<OfferRow> ordered =
@@ -269,17 +297,17 @@ public class Catalogue {
    * search).
    */
   public OfferSearch.Facets facets(OfferSearch.Query q) {
-    return search.facets(TenantContext.require().value(), repository.revisions(), feed(), q);
+    return search.facets(TenantContext.require().value(), catalogueRevision.revisions(), feed(), q);
   }
 
   /** Only the ids of a search (the API and the benchmark): the index alone, no offer loaded. */
   public OfferSearch.Result searchIds(OfferSearch.Query q, int offset, int limit) {
     return search.search(
-        TenantContext.require().value(), repository.revisions(), feed(), q, offset, limit);
+        TenantContext.require().value(), catalogueRevision.revisions(), feed(), q, offset, limit);
   }
 
   public int rebuildIndex() {
-    return search.rebuild(TenantContext.require().value(), repository.revisions(), feed());
+    return search.rebuild(TenantContext.require().value(), catalogueRevision.revisions(), feed());
   }
 
   public OfferSearch.Stats indexStats() {
@@ -294,21 +322,21 @@ public class Catalogue {
     return new OfferSearch.Feed() {
       @Override
       public OfferSearch.Source full() {
-        return source(repository.offers(Status.PUBLISHED));
+        return source(offerRepository.offers(Status.PUBLISHED));
       }
 
       @Override
       public OfferSearch.Source changedSince(long revision) {
-        return source(repository.offersChangedSince(revision));
+        return source(offerRepository.offersChangedSince(revision));
       }
     };
   }
 
   private OfferSearch.Source source(List<OfferRow> offers) {
     Map<UUID, OrganizationRow> organizations = new HashMap<>();
-    repository.organizations().forEach(o -> organizations.put(o.id(), o));
+    organizationRepository.organizations().forEach(o -> organizations.put(o.id(), o));
     Map<UUID, LocationRow> locations = new HashMap<>();
-    repository.locations().forEach(l -> locations.put(l.id(), l));
+    locationRepository.locations().forEach(l -> locations.put(l.id(), l));
     Map<UUID, List<UUID>> chains = new HashMap<>();
     return new OfferSearch.Source(
         offers,
@@ -341,7 +369,7 @@ public class Catalogue {
             : coordinator && publish
                 ? Status.PUBLISHED
                 : coordinator ? Status.DRAFT : Status.IN_REVIEW;
-    repository.insertOffer(
+    offerRepository.insertOffer(
         new OfferRow(
             id,
             organization,
@@ -386,7 +414,7 @@ public class Catalogue {
     OfferContent c = checked(o.organizationId(), content);
     Instant now = clock.instant();
     if (isCoordinator()) {
-      if (!repository.updateContent(id, version, c, now)) {
+      if (!offerRepository.updateContent(id, version, c, now)) {
         throw new ConcurrentEditException("Angebot");
       }
       audit.record(
@@ -404,29 +432,29 @@ public class Catalogue {
       audit.record("PROPOSE", "Offer", id, "Änderung vorgeschlagen: " + c.name(), null, Map.of());
       return Outcome.SUBMITTED;
     }
-    if (!repository.updateContent(id, version, c, now)) {
+    if (!offerRepository.updateContent(id, version, c, now)) {
       throw new ConcurrentEditException("Angebot");
     }
     withdrawOpen(id, now);
     if (draft) {
-      repository.setStatus(id, Status.DRAFT, now);
+      offerRepository.setStatus(id, Status.DRAFT, now);
       return Outcome.SAVED;
     }
-    repository.setStatus(id, Status.IN_REVIEW, now);
+    offerRepository.setStatus(id, Status.IN_REVIEW, now);
     submit(id, c, now);
     return Outcome.SUBMITTED;
   }
 
   private void submit(UUID offer, OfferContent c, Instant now) {
-    repository.insertChange(
+    changeRepository.insertChange(
         new ChangeRow(UUID.randomUUID(), offer, c, "SUBMITTED", null, actor(), now, null, null),
         json.writeValueAsString(c));
   }
 
   private void withdrawOpen(UUID offer, Instant now) {
-    for (Record r : repository.changesOf(offer)) {
+    for (Record r : changeRepository.changesOf(offer)) {
       if ("SUBMITTED".equals(r.get(CatalogueTables.Change.STATE))) {
-        repository.decide(
+        changeRepository.decide(
             r.get(CatalogueTables.Change.ID),
             "WITHDRAWN",
             "durch neuere Fassung ersetzt",
@@ -440,7 +468,7 @@ public class Catalogue {
   OfferContent checked(UUID organization, OfferContent content) {
     OfferContent c = OfferRules.clean(content);
     Set<UUID> locations =
-        repository.locations().stream()
+        locationRepository.locations().stream()
             .filter(l -> l.organizationId().equals(organization))
             .map(LocationRow::id)
             .collect(Collectors.toSet());
@@ -472,7 +500,7 @@ public class Catalogue {
   @Transactional
   void confirmCurrent(UUID id) {
     editable(id);
-    repository.setVerified(id, clock.instant(), actor());
+    offerRepository.setVerified(id, clock.instant(), actor());
     audit.record("VERIFY", "Offer", id, "Angaben bestätigt", null, Map.of());
   }
 
@@ -481,16 +509,16 @@ public class Catalogue {
     if (!isCoordinator()) {
       throw new NotFoundException();
     }
-    OfferRow o = repository.offer(id).orElseThrow(NotFoundException::new);
+    OfferRow o = offerRepository.offer(id).orElseThrow(NotFoundException::new);
     Status status;
     try {
       status = Status.valueOf(statusName);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new DomainException("catalogue.rule.choice", statusName);
     }
-    repository.setStatus(id, status, clock.instant());
+    offerRepository.setStatus(id, status, clock.instant());
     if (status == Status.PUBLISHED && o.verifiedAt() == null) {
-      repository.setVerified(id, clock.instant(), actor());
+      offerRepository.setVerified(id, clock.instant(), actor());
     }
     audit.record(
         "STATUS",
@@ -507,9 +535,9 @@ public class Catalogue {
 
   public List<ReviewItem> reviewQueue() {
     List<ReviewItem> items = new ArrayList<>();
-    for (Record r : repository.changes("SUBMITTED")) {
+    for (Record r : changeRepository.changes("SUBMITTED")) {
       ChangeRow c = change(r);
-      repository
+      offerRepository
           .offer(c.offerId())
           .ifPresent(o -> items.add(new ReviewItem(c, view(o), o.status() != Status.PUBLISHED)));
     }
@@ -517,7 +545,7 @@ public class Catalogue {
   }
 
   List<ChangeRow> changesOf(UUID offer) {
-    return repository.changesOf(offer).stream().map(this::change).toList();
+    return changeRepository.changesOf(offer).stream().map(this::change).toList();
   }
 
   ChangeRow change(Record r) {
@@ -537,17 +565,17 @@ public class Catalogue {
   @Transactional
   public void accept(UUID changeId) {
     ChangeRow c = submittedChange(changeId);
-    OfferRow o = repository.offer(c.offerId()).orElseThrow(NotFoundException::new);
+    OfferRow o = offerRepository.offer(c.offerId()).orElseThrow(NotFoundException::new);
     OfferContent content = checked(o.organizationId(), c.proposed());
     Instant now = clock.instant();
-    if (!repository.decide(changeId, "ACCEPTED", null, actor(), now)) {
+    if (!changeRepository.decide(changeId, "ACCEPTED", null, actor(), now)) {
       throw new ConcurrentEditException("Änderungsvorschlag");
     }
-    if (!repository.updateContent(o.id(), o.version(), content, now)) {
+    if (!offerRepository.updateContent(o.id(), o.version(), content, now)) {
       throw new ConcurrentEditException("Angebot");
     }
-    repository.setStatus(o.id(), Status.PUBLISHED, now);
-    repository.setVerified(o.id(), now, c.submittedBy() == null ? actor() : c.submittedBy());
+    offerRepository.setStatus(o.id(), Status.PUBLISHED, now);
+    offerRepository.setVerified(o.id(), now, c.submittedBy() == null ? actor() : c.submittedBy());
     audit.record(
         "ACCEPT", "Offer", o.id(), "Änderung übernommen: " + content.name(), null, Map.of());
   }
@@ -562,13 +590,13 @@ public class Catalogue {
       throw new DomainException("catalogue.review.commentMissing");
     }
     ChangeRow c = submittedChange(changeId);
-    OfferRow o = repository.offer(c.offerId()).orElseThrow(NotFoundException::new);
+    OfferRow o = offerRepository.offer(c.offerId()).orElseThrow(NotFoundException::new);
     Instant now = clock.instant();
-    if (!repository.decide(changeId, "RETURNED", comment.strip(), actor(), now)) {
+    if (!changeRepository.decide(changeId, "RETURNED", comment.strip(), actor(), now)) {
       throw new ConcurrentEditException("Änderungsvorschlag");
     }
     if (o.status() == Status.IN_REVIEW) {
-      repository.setStatus(o.id(), Status.DRAFT, now);
+      offerRepository.setStatus(o.id(), Status.DRAFT, now);
     }
     audit.record(
         "RETURN", "Offer", o.id(), "Änderung zurückgegeben: " + comment.strip(), null, Map.of());
@@ -579,7 +607,7 @@ public class Catalogue {
       throw new NotFoundException();
     }
     ChangeRow c =
-        repository.changes(null).stream()
+        changeRepository.changes(null).stream()
             .map(this::change)
             .filter(x -> x.id().equals(id))
             .findFirst()
@@ -597,9 +625,9 @@ public class Catalogue {
   /** Published offers not verified within {@link #staleAfter()}, oldest first. */
   public List<Stale> stale() {
     Instant limit = clock.instant().minus(staleAfter);
-    Map<UUID, Instant> reminders = repository.lastReminders();
+    Map<UUID, Instant> reminders = reminderRepository.lastReminders();
     List<OfferRow> offers =
-        repository.offers(Status.PUBLISHED).stream()
+        offerRepository.offers(Status.PUBLISHED).stream()
             .filter(o -> o.verifiedAt() == null || o.verifiedAt().isBefore(limit))
             .sorted(
                 Comparator.comparing(o -> o.verifiedAt() == null ? Instant.EPOCH : o.verifiedAt()))
@@ -619,7 +647,7 @@ public class Catalogue {
   // ---------------------------------------------------------------- access counts
 
   public void countView(UUID offer) {
-    repository.countView(
+    accessRepository.countView(
         offer, YearMonth.now(clock.withZone(ZoneId.of("Europe/Berlin"))).toString());
   }
 

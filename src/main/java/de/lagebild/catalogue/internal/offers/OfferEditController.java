@@ -1,10 +1,12 @@
 package de.lagebild.catalogue.internal.offers;
 
-import de.lagebild.catalogue.internal.store.CatalogueRepository;
 import de.lagebild.catalogue.internal.store.CatalogueRows;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferContent;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OrganizationRow;
+import de.lagebild.catalogue.internal.store.LocationRepository;
+import de.lagebild.catalogue.internal.store.OfferRepository;
+import de.lagebild.catalogue.internal.store.OrganizationRepository;
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.Role;
@@ -36,12 +38,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class OfferEditController {
 
   private final Catalogue catalogue;
-  private final CatalogueRepository repository;
+  private final LocationRepository locationRepository;
+  private final OfferRepository offerRepository;
+  private final OrganizationRepository organizationRepository;
   private final MessageSource messages;
 
-  OfferEditController(Catalogue catalogue, CatalogueRepository repository, MessageSource messages) {
+  OfferEditController(
+      Catalogue catalogue,
+      LocationRepository locationRepository,
+      OfferRepository offerRepository,
+      OrganizationRepository organizationRepository,
+      MessageSource messages) {
     this.catalogue = catalogue;
-    this.repository = repository;
+    this.locationRepository = locationRepository;
+    this.offerRepository = offerRepository;
+    this.organizationRepository = organizationRepository;
     this.messages = messages;
   }
 
@@ -54,9 +65,9 @@ class OfferEditController {
     List<Mine> mine = new ArrayList<>();
     List<CatalogueRows.OfferView> offers =
         catalogue.views(
-            repository.offersOf(
+            offerRepository.offersOf(
                 organizations.isEmpty() ? List.of(UUID.randomUUID()) : organizations));
-    for (OrganizationRow o : repository.organizations()) {
+    for (OrganizationRow o : organizationRepository.organizations()) {
       if (organizations.contains(o.id())) {
         mine.add(
             new Mine(
@@ -181,7 +192,8 @@ class OfferEditController {
       OfferContent content,
       List<OfferRules.Problem> problems) {
     model.addAttribute(
-        "organization", repository.organization(organization).orElseThrow(NotFoundException::new));
+        "organization",
+        organizationRepository.organization(organization).orElseThrow(NotFoundException::new));
     model.addAttribute("offer", offer);
     model.addAttribute("c", content);
     model.addAttribute(
@@ -200,7 +212,7 @@ class OfferEditController {
             .toList());
     model.addAttribute(
         "locations",
-        repository.locations().stream()
+        locationRepository.locations().stream()
             .filter(l -> l.organizationId().equals(organization))
             .toList());
     model.addAttribute("categories", catalogue.categoryMap().values());

@@ -1,6 +1,6 @@
 package de.lagebild.catalogue.internal.search;
 
-import de.lagebild.catalogue.internal.store.CatalogueRepository;
+import de.lagebild.catalogue.internal.store.CatalogueRevision;
 import de.lagebild.catalogue.internal.store.CatalogueRows;
 import de.lagebild.catalogue.internal.store.CatalogueRows.CategoryRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.LocationRow;
@@ -298,7 +298,7 @@ public final class OfferSearch {
    */
   public Result search(
       UUID tenant,
-      CatalogueRepository.Revisions revisions,
+      CatalogueRevision.Revisions revisions,
       Feed feed,
       Query q,
       int offset,
@@ -312,7 +312,7 @@ public final class OfferSearch {
    */
   public Result search(
       UUID tenant,
-      CatalogueRepository.Revisions revisions,
+      CatalogueRevision.Revisions revisions,
       Feed feed,
       Query q,
       int offset,
@@ -351,7 +351,7 @@ public final class OfferSearch {
    * The counts per filter value for a search ({@link Facets}): one pass for the filters not set,
    * one per filter set.
    */
-  public Facets facets(UUID tenant, CatalogueRepository.Revisions revisions, Feed feed, Query q) {
+  public Facets facets(UUID tenant, CatalogueRevision.Revisions revisions, Feed feed, Query q) {
     return search(tenant, revisions, feed, q, 0, 1, true).facets();
   }
 
@@ -458,7 +458,7 @@ public final class OfferSearch {
   }
 
   /** The index of the tenant, built anew now (for the benchmark: the time a rebuild takes). */
-  public int rebuild(UUID tenant, CatalogueRepository.Revisions revisions, Feed feed) {
+  public int rebuild(UUID tenant, CatalogueRevision.Revisions revisions, Feed feed) {
     indexes.remove(tenant);
     return index(tenant, revisions, feed).documents();
   }
@@ -474,7 +474,7 @@ public final class OfferSearch {
         updates.getOrDefault(tenant, new AtomicInteger()).get());
   }
 
-  private Index index(UUID tenant, CatalogueRepository.Revisions revisions, Feed feed) {
+  private Index index(UUID tenant, CatalogueRevision.Revisions revisions, Feed feed) {
     Index index = indexes.get(tenant);
     if (index != null && index.revision() == revisions.content()) {
       return index;
@@ -557,7 +557,7 @@ public final class OfferSearch {
         .toList();
   }
 
-  private static Index build(CatalogueRepository.Revisions revisions, Source s) {
+  private static Index build(CatalogueRevision.Revisions revisions, Source s) {
     // the dictionary of word parts: the base list and every word of four letters or more in the
     // catalogue
     CharArraySet dictionary = new CharArraySet(2048, true);

@@ -3,7 +3,6 @@ package de.lagebild.catalogue.internal.bench;
 import de.lagebild.catalogue.internal.offers.Catalogue;
 import de.lagebild.catalogue.internal.search.OfferSearch;
 import de.lagebild.catalogue.internal.search.SearchQuery;
-import de.lagebild.catalogue.internal.store.CatalogueRepository;
 import de.lagebild.catalogue.internal.store.CatalogueRows;
 import de.lagebild.catalogue.internal.store.CatalogueRows.ContactRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.LocationRow;
@@ -11,6 +10,9 @@ import de.lagebild.catalogue.internal.store.CatalogueRows.OfferContent;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.ScheduleRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.Status;
+import de.lagebild.catalogue.internal.store.LocationRepository;
+import de.lagebild.catalogue.internal.store.OfferRepository;
+import de.lagebild.catalogue.internal.store.OrganizationRepository;
 import de.lagebild.identity.TenantDirectory;
 import de.lagebild.platform.TenantAccess;
 import de.lagebild.platform.TenantContext;
@@ -65,7 +67,9 @@ class CatalogueSearchBenchmark {
 
   @LocalServerPort int port;
   @Autowired TenantDirectory tenants;
-  @Autowired CatalogueRepository repository;
+  @Autowired LocationRepository locationRepository;
+  @Autowired OfferRepository offerRepository;
+  @Autowired OrganizationRepository organizationRepository;
   @Autowired Catalogue catalogue;
   @Autowired TransactionTemplate tx;
   @Autowired DSLContext dsl;
@@ -160,11 +164,11 @@ class CatalogueSearchBenchmark {
             tx.executeWithoutResult(
                 s -> {
                   List<UUID> categories = new ArrayList<>(catalogue.categoryMap().keySet());
-                  UUID org = repository.organizations().get(0).id();
+                  UUID org = organizationRepository.organizations().get(0).id();
                   List<UUID> locations = new ArrayList<>();
                   for (int i = 0; i < 200; i++) {
                     UUID id = UUID.randomUUID();
-                    repository.insertLocation(
+                    locationRepository.insertLocation(
                         new LocationRow(
                             id,
                             org,
@@ -219,7 +223,7 @@ class CatalogueSearchBenchmark {
                             List.of(locations.get(random.nextInt(locations.size()))),
                             List.of(new ScheduleRow(1 + random.nextInt(5), "09:00", "12:00", null)),
                             List.<ContactRow>of());
-                    repository.insertOffer(
+                    offerRepository.insertOffer(
                         new OfferRow(
                             UUID.randomUUID(),
                             org,
@@ -263,7 +267,8 @@ class CatalogueSearchBenchmark {
       TenantContext.runAs(
           access,
           () ->
-              tx.executeWithoutResult(s -> repository.setVerified(id, Instant.now(), "Benchmark")));
+              tx.executeWithoutResult(
+                  s -> offerRepository.setVerified(id, Instant.now(), "Benchmark")));
       long u0 = System.nanoTime();
       TenantContext.callAs(access, () -> catalogue.searchIds(OfferSearch.Query.all(), 0, 20));
       update[i] = System.nanoTime() - u0;

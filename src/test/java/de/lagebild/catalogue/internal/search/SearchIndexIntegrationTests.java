@@ -3,11 +3,12 @@ package de.lagebild.catalogue.internal.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.lagebild.catalogue.internal.offers.Catalogue;
-import de.lagebild.catalogue.internal.store.CatalogueRepository;
 import de.lagebild.catalogue.internal.store.CatalogueRows.CategoryRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferContent;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.Status;
+import de.lagebild.catalogue.internal.store.CategoryRepository;
+import de.lagebild.catalogue.internal.store.OfferRepository;
 import de.lagebild.identity.TenantDirectory;
 import de.lagebild.platform.TenantAccess;
 import de.lagebild.platform.TenantContext;
@@ -31,7 +32,8 @@ class SearchIndexIntegrationTests extends DatabaseProperties {
 
   @Autowired TenantDirectory tenants;
   @Autowired Catalogue catalogue;
-  @Autowired CatalogueRepository repository;
+  @Autowired CategoryRepository categoryRepository;
+  @Autowired OfferRepository offerRepository;
   @Autowired TransactionTemplate tx;
 
   TenantAccess access;
@@ -54,7 +56,7 @@ class SearchIndexIntegrationTests extends DatabaseProperties {
   }
 
   OfferRow offer(UUID id) {
-    return TenantContext.callAs(access, () -> repository.offer(id).orElseThrow());
+    return TenantContext.callAs(access, () -> offerRepository.offer(id).orElseThrow());
   }
 
   void write(Runnable r) {
@@ -94,16 +96,16 @@ class SearchIndexIntegrationTests extends DatabaseProperties {
     UUID category = UUID.randomUUID();
     try {
       // archived: gone from the search, by an update of the index, not a rebuild
-      write(() -> repository.setStatus(id, Status.ARCHIVED, Instant.now()));
+      write(() -> offerRepository.setStatus(id, Status.ARCHIVED, Instant.now()));
       assertThat(find("Suchtberatung")).doesNotContain(id);
       assertThat(stats().builds()).isEqualTo(before.builds());
       assertThat(stats().updates()).isEqualTo(before.updates() + 1);
-      write(() -> repository.setStatus(id, Status.PUBLISHED, Instant.now()));
+      write(() -> offerRepository.setStatus(id, Status.PUBLISHED, Instant.now()));
       assertThat(find("Suchtberatung")).contains(id);
       // renamed with words the catalogue knows: found by the new name at once, still no rebuild
       write(
           () ->
-              repository.updateContent(
+              offerRepository.updateContent(
                   id,
                   offer(id).version(),
                   renamed(original.content(), "Suchtberatung für Familien"),
@@ -114,7 +116,7 @@ class SearchIndexIntegrationTests extends DatabaseProperties {
       // a new word: the splitter's dictionary has to learn it, so the index is built anew
       write(
           () ->
-              repository.updateContent(
+              offerRepository.updateContent(
                   id,
                   offer(id).version(),
                   renamed(original.content(), "Glücksspielsuchtberatung"),
@@ -125,18 +127,21 @@ class SearchIndexIntegrationTests extends DatabaseProperties {
       long all =
           TenantContext.callAs(
               access, () -> catalogue.searchIds(OfferSearch.Query.all(), 0, 1).total());
-      write(() -> repository.insertCategory(new CategoryRow(category, null, "Indextest", 99)));
+      write(
+          () ->
+              categoryRepository.insertCategory(new CategoryRow(category, null, "Indextest", 99)));
       long after =
           TenantContext.callAs(
               access, () -> catalogue.searchIds(OfferSearch.Query.all(), 0, 1).total());
       assertThat(stats().builds()).isEqualTo(before.builds() + 2);
       assertThat(after).isEqualTo(all).isGreaterThan(50);
     } finally {
-      write(() -> repository.deleteCategory(category));
+      write(() -> categoryRepository.deleteCategory(category));
       write(
           () ->
-              repository.updateContent(id, offer(id).version(), original.content(), Instant.now()));
-      write(() -> repository.setStatus(id, Status.PUBLISHED, Instant.now()));
+              offerRepository.updateContent(
+                  id, offer(id).version(), original.content(), Instant.now()));
+      write(() -> offerRepository.setStatus(id, Status.PUBLISHED, Instant.now()));
     }
     assertThat(find("Suchtberatung")).contains(id);
   }
