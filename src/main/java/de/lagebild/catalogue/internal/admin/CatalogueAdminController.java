@@ -2,7 +2,10 @@ package de.lagebild.catalogue.internal.admin;
 
 import de.lagebild.atlas.AreaLookup;
 import de.lagebild.catalogue.internal.offers.Catalogue;
+import de.lagebild.catalogue.internal.offers.OfferEditing;
+import de.lagebild.catalogue.internal.offers.OfferReview;
 import de.lagebild.catalogue.internal.offers.OfferRules;
+import de.lagebild.catalogue.internal.offers.Staleness;
 import de.lagebild.catalogue.internal.store.CatalogueRows;
 import de.lagebild.catalogue.internal.store.CatalogueRows.CategoryRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferContent;
@@ -52,6 +55,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CatalogueAdminController {
 
   private final Catalogue catalogue;
+  private final Staleness staleness;
+  private final OfferReview review;
+  private final OfferEditing editing;
   private final LocationRepository locationRepository;
   private final OfferAccessRepository accessRepository;
   private final OfferRepository offerRepository;
@@ -64,6 +70,9 @@ class CatalogueAdminController {
 
   CatalogueAdminController(
       Catalogue catalogue,
+      Staleness staleness,
+      OfferReview review,
+      OfferEditing editing,
       LocationRepository locationRepository,
       OfferAccessRepository accessRepository,
       OfferRepository offerRepository,
@@ -75,6 +84,9 @@ class CatalogueAdminController {
       CatalogueAdministration administration) {
     this.administration = administration;
     this.catalogue = catalogue;
+    this.staleness = staleness;
+    this.review = review;
+    this.editing = editing;
     this.locationRepository = locationRepository;
     this.accessRepository = accessRepository;
     this.offerRepository = offerRepository;
@@ -85,7 +97,7 @@ class CatalogueAdminController {
     this.messages = messages;
   }
 
-  record Review(Catalogue.ReviewItem item, List<String> changed) {}
+  record Review(OfferReview.ReviewItem item, List<String> changed) {}
 
   @GetMapping("/{tenant}/angebote/verwaltung")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
@@ -94,7 +106,7 @@ class CatalogueAdminController {
       @RequestParam(name = "stand", required = false) String shown,
       Model model) {
     List<Review> reviews =
-        catalogue.reviewQueue().stream()
+        review.reviewQueue().stream()
             .map(
                 i ->
                     new Review(
@@ -104,9 +116,9 @@ class CatalogueAdminController {
                             : changed(i.offer().content(), i.change().proposed())))
             .toList();
     model.addAttribute("reviews", reviews);
-    List<Catalogue.Stale> stale = catalogue.stale();
+    List<Staleness.Stale> stale = staleness.stale();
     model.addAttribute("stale", stale);
-    model.addAttribute("staleAfterDays", catalogue.staleAfter().toDays());
+    model.addAttribute("staleAfterDays", staleness.staleAfter().toDays());
     List<CatalogueRows.OfferRow> all = offerRepository.offers();
     Status only =
         Arrays.stream(Status.values())
@@ -179,7 +191,7 @@ class CatalogueAdminController {
       @PathVariable("tenant") String tenant,
       @PathVariable("change") UUID change,
       RedirectAttributes redirect) {
-    catalogue.accept(change);
+    review.accept(change);
     redirect.addFlashAttribute("success", "catalogue.review.accepted");
     return "redirect:/" + tenant + "/angebote/verwaltung#pruefung";
   }
@@ -191,7 +203,7 @@ class CatalogueAdminController {
       @PathVariable("change") UUID change,
       @RequestParam(name = "comment", required = false) String comment,
       RedirectAttributes redirect) {
-    catalogue.returnChange(change, comment);
+    review.returnChange(change, comment);
     redirect.addFlashAttribute("success", "catalogue.review.returned");
     return "redirect:/" + tenant + "/angebote/verwaltung#pruefung";
   }
@@ -225,7 +237,7 @@ class CatalogueAdminController {
       @PathVariable("id") UUID id,
       @RequestParam("status") String status,
       RedirectAttributes redirect) {
-    catalogue.setStatus(id, status);
+    editing.setStatus(id, status);
     redirect.addFlashAttribute("success", "catalogue.statusChanged");
     return "redirect:/" + tenant + "/angebote/verwaltung#alle";
   }

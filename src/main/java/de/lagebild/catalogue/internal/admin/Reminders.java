@@ -1,6 +1,7 @@
 package de.lagebild.catalogue.internal.admin;
 
 import de.lagebild.catalogue.internal.offers.Catalogue;
+import de.lagebild.catalogue.internal.offers.Staleness;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OrganizationRow;
 import de.lagebild.catalogue.internal.store.OrganizationRepository;
 import de.lagebild.catalogue.internal.store.ReminderRepository;
@@ -35,6 +36,7 @@ class Reminders {
 
   private final ObjectProvider<JavaMailSender> mail;
   private final Catalogue catalogue;
+  private final Staleness staleness;
   private final OrganizationRepository organizationRepository;
   private final ReminderRepository reminderRepository;
   private final TenantDirectory directory;
@@ -45,6 +47,7 @@ class Reminders {
   Reminders(
       ObjectProvider<JavaMailSender> mail,
       Catalogue catalogue,
+      Staleness staleness,
       OrganizationRepository organizationRepository,
       ReminderRepository reminderRepository,
       TenantDirectory directory,
@@ -54,6 +57,7 @@ class Reminders {
     this.audit = audit;
     this.mail = mail;
     this.catalogue = catalogue;
+    this.staleness = staleness;
     this.organizationRepository = organizationRepository;
     this.reminderRepository = reminderRepository;
     this.directory = directory;
@@ -70,8 +74,8 @@ class Reminders {
     }
     OrganizationRow org =
         organizationRepository.organization(organization).orElseThrow(NotFoundException::new);
-    List<Catalogue.Stale> stale =
-        catalogue.stale().stream()
+    List<Staleness.Stale> stale =
+        staleness.stale().stream()
             .filter(s -> s.offer().offer().organizationId().equals(organization))
             .toList();
     if (stale.isEmpty()) {
@@ -97,9 +101,9 @@ class Reminders {
             .append(" wurden folgende Angebote von ")
             .append(org.name())
             .append(" seit mehr als ")
-            .append(catalogue.staleAfter().toDays())
+            .append(staleness.staleAfter().toDays())
             .append(" Tagen nicht mehr als aktuell bestätigt:\n\n");
-    for (Catalogue.Stale s : stale) {
+    for (Staleness.Stale s : stale) {
       text.append("- ")
           .append(s.offer().content().name())
           .append(

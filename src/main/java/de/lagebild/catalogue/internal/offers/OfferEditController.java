@@ -38,6 +38,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class OfferEditController {
 
   private final Catalogue catalogue;
+  private final Staleness staleness;
+  private final OfferReview review;
+  private final OfferEditing editing;
   private final LocationRepository locationRepository;
   private final OfferRepository offerRepository;
   private final OrganizationRepository organizationRepository;
@@ -45,11 +48,17 @@ class OfferEditController {
 
   OfferEditController(
       Catalogue catalogue,
+      Staleness staleness,
+      OfferReview review,
+      OfferEditing editing,
       LocationRepository locationRepository,
       OfferRepository offerRepository,
       OrganizationRepository organizationRepository,
       MessageSource messages) {
     this.catalogue = catalogue;
+    this.staleness = staleness;
+    this.review = review;
+    this.editing = editing;
     this.locationRepository = locationRepository;
     this.offerRepository = offerRepository;
     this.organizationRepository = organizationRepository;
@@ -77,11 +86,11 @@ class OfferEditController {
     }
     Map<UUID, CatalogueRows.ChangeRow> latest = new HashMap<>();
     for (CatalogueRows.OfferView v : offers) {
-      catalogue.changesOf(v.id()).stream().findFirst().ifPresent(c -> latest.put(v.id(), c));
+      review.changesOf(v.id()).stream().findFirst().ifPresent(c -> latest.put(v.id(), c));
     }
     model.addAttribute("mine", mine);
     model.addAttribute("latest", latest);
-    model.addAttribute("staleAfterDays", catalogue.staleAfter().toDays());
+    model.addAttribute("staleAfterDays", staleness.staleAfter().toDays());
     model.addAttribute("now", catalogue.now());
     return "catalogue/mine";
   }
@@ -116,7 +125,7 @@ class OfferEditController {
     }
     try {
       UUID id =
-          catalogue.create(
+          editing.create(
               organization, content, "entwurf".equals(action), "veroeffentlichen".equals(action));
       redirect.addFlashAttribute(
           "success", Catalogue.isCoordinator() ? "catalogue.saved" : "catalogue.submitted");
@@ -125,7 +134,7 @@ class OfferEditController {
           + (Catalogue.isCoordinator() ? "/angebote/verwaltung" : "/anbieter")
           + "#o-"
           + id;
-    } catch (Catalogue.InvalidOffer e) {
+    } catch (OfferEditing.InvalidOffer e) {
       response.setStatus(422);
       return form(model, organization, null, content, e.problems());
     }
@@ -157,16 +166,16 @@ class OfferEditController {
       return form(model, o.organizationId(), o, content, problems);
     }
     try {
-      Catalogue.Outcome outcome = catalogue.update(id, version, content, "entwurf".equals(action));
+      OfferEditing.Outcome outcome = editing.update(id, version, content, "entwurf".equals(action));
       redirect.addFlashAttribute(
           "success",
-          outcome == Catalogue.Outcome.SAVED ? "catalogue.saved" : "catalogue.submitted");
+          outcome == OfferEditing.Outcome.SAVED ? "catalogue.saved" : "catalogue.submitted");
       return "redirect:/"
           + tenant
           + (Catalogue.isCoordinator() ? "/angebote/verwaltung" : "/anbieter")
           + "#o-"
           + id;
-    } catch (Catalogue.InvalidOffer e) {
+    } catch (OfferEditing.InvalidOffer e) {
       response.setStatus(422);
       return form(model, o.organizationId(), o, content, e.problems());
     }
@@ -178,7 +187,7 @@ class OfferEditController {
       @PathVariable("tenant") String tenant,
       @PathVariable("id") UUID id,
       RedirectAttributes redirect) {
-    catalogue.confirmCurrent(id);
+    editing.confirmCurrent(id);
     redirect.addFlashAttribute("success", "catalogue.confirmed");
     return "redirect:/"
         + tenant
@@ -226,7 +235,7 @@ class OfferEditController {
         "pending",
         offer == null
             ? null
-            : catalogue.changesOf(offer.id()).stream()
+            : review.changesOf(offer.id()).stream()
                 .filter(c -> "SUBMITTED".equals(c.state()))
                 .findFirst()
                 .orElse(null));
