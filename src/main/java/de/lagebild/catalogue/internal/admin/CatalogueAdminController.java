@@ -1,15 +1,12 @@
 package de.lagebild.catalogue.internal.admin;
 
-import de.lagebild.atlas.AreaLookup;
 import de.lagebild.catalogue.internal.offers.Catalogue;
 import de.lagebild.catalogue.internal.offers.OfferEditing;
 import de.lagebild.catalogue.internal.offers.OfferReview;
-import de.lagebild.catalogue.internal.offers.OfferRules;
 import de.lagebild.catalogue.internal.offers.Staleness;
 import de.lagebild.catalogue.internal.store.CatalogueRows;
 import de.lagebild.catalogue.internal.store.CatalogueRows.CategoryRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferContent;
-import de.lagebild.catalogue.internal.store.CatalogueRows.OrganizationRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.Status;
 import de.lagebild.catalogue.internal.store.LocationRepository;
 import de.lagebild.catalogue.internal.store.OfferAccessRepository;
@@ -18,7 +15,6 @@ import de.lagebild.catalogue.internal.store.OrganizationRepository;
 import de.lagebild.exchange.CsvOutput;
 import de.lagebild.identity.TenantDirectory;
 import de.lagebild.platform.AllowRoles;
-import de.lagebild.platform.DomainException;
 import de.lagebild.platform.Role;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -43,13 +39,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The coordinator's side of the catalogue: the review queue (what changed, accept or return with a
- * comment), the staleness list with reminders, all offers with their status, the categories,
- * providers with their locations and accounts, and access counts of the month.
+ * The coordinator's page of the catalogue: the review queue (what changed), the staleness list, all
+ * offers with their status and access counts (also as CSV), categories, providers, locations and
+ * accounts; and the offer status.
  */
 @Controller
 class CatalogueAdminController {
@@ -62,11 +57,8 @@ class CatalogueAdminController {
   private final OfferAccessRepository accessRepository;
   private final OfferRepository offerRepository;
   private final OrganizationRepository organizationRepository;
-  private final Reminders reminders;
-  private final AreaLookup areas;
   private final TenantDirectory directory;
   private final MessageSource messages;
-  private final CatalogueAdministration administration;
 
   CatalogueAdminController(
       Catalogue catalogue,
@@ -77,12 +69,8 @@ class CatalogueAdminController {
       OfferAccessRepository accessRepository,
       OfferRepository offerRepository,
       OrganizationRepository organizationRepository,
-      Reminders reminders,
-      AreaLookup areas,
       TenantDirectory directory,
-      MessageSource messages,
-      CatalogueAdministration administration) {
-    this.administration = administration;
+      MessageSource messages) {
     this.catalogue = catalogue;
     this.staleness = staleness;
     this.review = review;
@@ -91,8 +79,6 @@ class CatalogueAdminController {
     this.accessRepository = accessRepository;
     this.offerRepository = offerRepository;
     this.organizationRepository = organizationRepository;
-    this.reminders = reminders;
-    this.areas = areas;
     this.directory = directory;
     this.messages = messages;
   }
@@ -185,51 +171,6 @@ class CatalogueAdminController {
     }
   }
 
-  @PostMapping("/{tenant}/angebote/verwaltung/pruefung/{change}/uebernehmen")
-  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String accept(
-      @PathVariable("tenant") String tenant,
-      @PathVariable("change") UUID change,
-      RedirectAttributes redirect) {
-    review.accept(change);
-    redirect.addFlashAttribute("success", "catalogue.review.accepted");
-    return "redirect:/" + tenant + "/angebote/verwaltung#pruefung";
-  }
-
-  @PostMapping("/{tenant}/angebote/verwaltung/pruefung/{change}/zurueckgeben")
-  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String giveBack(
-      @PathVariable("tenant") String tenant,
-      @PathVariable("change") UUID change,
-      @RequestParam(name = "comment", required = false) String comment,
-      RedirectAttributes redirect) {
-    review.returnChange(change, comment);
-    redirect.addFlashAttribute("success", "catalogue.review.returned");
-    return "redirect:/" + tenant + "/angebote/verwaltung#pruefung";
-  }
-
-  @PostMapping("/{tenant}/angebote/verwaltung/erinnern/{organization}")
-  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String remind(
-      @PathVariable("tenant") String tenant,
-      @PathVariable("organization") UUID organization,
-      RedirectAttributes redirect) {
-    int n = reminders.remind(organization);
-    redirect.addFlashAttribute(
-        "info",
-        messages.getMessage(
-            "catalogue.reminder.sent",
-            new Object[] {
-              organizationRepository
-                  .organization(organization)
-                  .map(OrganizationRow::name)
-                  .orElse(""),
-              n
-            },
-            Locale.GERMAN));
-    return "redirect:/" + tenant + "/angebote/verwaltung#aktualitaet";
-  }
-
   @PostMapping("/{tenant}/angebote/{id}/status")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
   String status(
@@ -296,139 +237,5 @@ class CatalogueAdminController {
                 .toString())
         .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
         .body(CsvOutput.bytes(table));
-  }
-
-  @PostMapping("/{tenant}/angebote/verwaltung/kategorien")
-  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String addCategory(
-      @PathVariable("tenant") String tenant,
-      @RequestParam("name") String name,
-      @RequestParam(name = "parent", required = false) UUID parent,
-      RedirectAttributes redirect) {
-    administration.addCategory(name, parent);
-    redirect.addFlashAttribute("success", "catalogue.category.added");
-    return "redirect:/" + tenant + "/angebote/verwaltung#kategorien";
-  }
-
-  @PostMapping("/{tenant}/angebote/verwaltung/kategorien/{id}/umbenennen")
-  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String renameCategory(
-      @PathVariable("tenant") String tenant,
-      @PathVariable("id") UUID id,
-      @RequestParam("name") String name,
-      RedirectAttributes redirect) {
-    administration.renameCategory(id, name);
-    redirect.addFlashAttribute("success", "catalogue.category.renamed");
-    return "redirect:/" + tenant + "/angebote/verwaltung#kategorien";
-  }
-
-  /**
-   * Moves a category one place up or down among the categories of the same parent (the order of the
-   * filter list, the brochure and the coordinator page). Buttons instead of drag and drop, so it
-   * works with the keyboard.
-   */
-  @PostMapping("/{tenant}/angebote/verwaltung/kategorien/{id}/verschieben")
-  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String moveCategory(
-      @PathVariable("tenant") String tenant,
-      @PathVariable("id") UUID id,
-      @RequestParam("richtung") String direction,
-      RedirectAttributes redirect) {
-    administration.moveCategory(id, direction);
-    redirect.addFlashAttribute("success", "catalogue.category.moved");
-    return "redirect:/" + tenant + "/angebote/verwaltung#kategorien";
-  }
-
-  @PostMapping("/{tenant}/angebote/verwaltung/kategorien/{id}/loeschen")
-  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String deleteCategory(
-      @PathVariable("tenant") String tenant,
-      @PathVariable("id") UUID id,
-      RedirectAttributes redirect) {
-    administration.deleteCategory(id);
-    redirect.addFlashAttribute("success", "catalogue.category.deleted");
-    return "redirect:/" + tenant + "/angebote/verwaltung#kategorien";
-  }
-
-  @PostMapping("/{tenant}/angebote/verwaltung/organisationen")
-  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String addOrganization(
-      @PathVariable("tenant") String tenant,
-      @RequestParam("name") String name,
-      @RequestParam(name = "email", required = false) String email,
-      @RequestParam(name = "phone", required = false) String phone,
-      @RequestParam(name = "website", required = false) String website,
-      RedirectAttributes redirect) {
-    try {
-      administration.addOrganization(name, email, phone, website);
-    } catch (CatalogueAdministration.Invalid e) {
-      throw invalid(e.problems);
-    }
-    redirect.addFlashAttribute("success", "catalogue.organization.added");
-    return "redirect:/" + tenant + "/angebote/verwaltung#anbieter";
-  }
-
-  /** A new location; coordinates typed (comma or dot), checked, and placed in its atlas area. */
-  @PostMapping("/{tenant}/angebote/verwaltung/orte")
-  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String addLocation(
-      @PathVariable("tenant") String tenant,
-      @RequestParam("organisation") UUID organization,
-      @RequestParam("name") String name,
-      @RequestParam(name = "street", required = false) String street,
-      @RequestParam(name = "postalCode", required = false) String postalCode,
-      @RequestParam(name = "city", required = false) String city,
-      @RequestParam(name = "latitude", required = false) String latitude,
-      @RequestParam(name = "longitude", required = false) String longitude,
-      @RequestParam(name = "accessibility", required = false) String accessibility,
-      RedirectAttributes redirect) {
-    try {
-      administration.addLocation(
-          organization, name, street, postalCode, city, latitude, longitude, accessibility);
-    } catch (CatalogueAdministration.Invalid e) {
-      throw invalid(e.problems);
-    }
-    redirect.addFlashAttribute("success", "catalogue.location.added");
-    return "redirect:/" + tenant + "/angebote/verwaltung#anbieter";
-  }
-
-  @PostMapping("/{tenant}/angebote/verwaltung/anbieter-konten")
-  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String link(
-      @PathVariable("tenant") String tenant,
-      @RequestParam("user") UUID user,
-      @RequestParam("organisation") UUID organization,
-      RedirectAttributes redirect) {
-    administration.linkProvider(user, organization);
-    redirect.addFlashAttribute("success", "catalogue.provider.linked");
-    return "redirect:/" + tenant + "/angebote/verwaltung#anbieter";
-  }
-
-  /** The outlines of the Kreise, for orientation on the map that picks a location's coordinates. */
-  @GetMapping(path = "/{tenant}/angebote/verwaltung/umrisse", produces = "application/geo+json")
-  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  @ResponseBody
-  String outlines(@PathVariable("tenant") String tenant) {
-    return areas.outlines();
-  }
-
-  /** The problems in one German sentence per field, for the error page. */
-  private DomainException invalid(List<OfferRules.Problem> problems) {
-    return new DomainException(
-        "catalogue.invalidList",
-        String.join(
-            " ",
-            problems.stream()
-                .map(
-                    x ->
-                        messages.getMessage(
-                                "catalogue.field." + x.field(), null, x.field(), Locale.GERMAN)
-                            + ": "
-                            + messages.getMessage(
-                                x.messageKey(),
-                                new Object[] {x.detail()},
-                                x.messageKey(),
-                                Locale.GERMAN))
-                .toList()));
   }
 }
