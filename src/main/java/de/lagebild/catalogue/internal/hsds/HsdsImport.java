@@ -53,7 +53,7 @@ class HsdsImport {
       int skipped,
       List<Problem> problems) {}
 
-  private static final List<String> BYDAY = List.of("MO", "TU", "WE", "TH", "FR", "SA", "SU");
+  private static final List<String> BYDAY = List.of(HsdsMapping.BYDAY);
 
   private final LocationRepository locationRepository;
   private final OfferRepository offerRepository;

@@ -1,0 +1,235 @@
+package de.lagebild.catalogue.internal.hsds;
+
+import de.lagebild.catalogue.internal.offers.Labels;
+import de.lagebild.catalogue.internal.search.OfferSearch;
+import de.lagebild.catalogue.internal.store.CatalogueRows;
+import de.lagebild.catalogue.internal.store.CatalogueRows.CategoryRow;
+import de.lagebild.catalogue.internal.store.CatalogueRows.LocationRow;
+import de.lagebild.catalogue.internal.store.CatalogueRows.OfferContent;
+import de.lagebild.catalogue.internal.store.CatalogueRows.OfferView;
+import de.lagebild.catalogue.internal.store.CatalogueRows.OrganizationRow;
+import de.lagebild.platform.LocalCalendar;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Lagebild's offers, organisations, locations and categories as HSDS 3.0 objects (Open Referral):
+ * the one mapping that the read API and the export write and that the HSDS import reads back.
+ */
+final class HsdsMapping {
+
+  static final String[] BYDAY = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
+
+  private HsdsMapping() {}
+
+  static Map<String, Object> service(OfferView v) {
+    OfferContent c = v.content();
+    String id = v.id().toString();
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("id", id);
+    s.put("organization_id", v.offer().organizationId().toString());
+    s.put("name", c.name());
+    s.put("description", OfferSearch.plain(c.description()).replaceAll("\\s+", " ").strip());
+    put(s, "url", c.url());
+    put(s, "email", c.email());
+    s.put("status", "active");
+    s.put(
+        "fees_description",
+        Labels.cost(c.cost()) + (c.costNote() == null ? "" : " – " + c.costNote()));
+    s.put("eligibility_description", String.join(", ", c.targetGroups()));
+    if (c.ageFrom() != null) {
+      s.put("minimum_age", c.ageFrom());
+    }
+    if (c.ageTo() != null) {
+      s.put("maximum_age", c.ageTo());
+    }
+    if (v.offer().verifiedAt() != null) {
+      s.put(
+          "assured_date",
+          v.offer().verifiedAt().atZone(LocalCalendar.ZONE).toLocalDate().toString());
+    }
+    if (c.applicationProcess() != null) {
+      s.put("application_process", OfferSearch.plain(c.applicationProcess()).strip());
+    }
+    List<Map<String, Object>> phones = new ArrayList<>();
+    if (c.phone() != null) {
+      phones.add(
+          Map.of(
+              "id",
+              UUID.nameUUIDFromBytes((id + "phone").getBytes()).toString(),
+              "number",
+              c.phone()));
+    }
+    s.put("phones", phones);
+    List<Map<String, Object>> schedules = new ArrayList<>();
+    int n = 0;
+    for (CatalogueRows.ScheduleRow r : c.schedules()) {
+      Map<String, Object> sc = new LinkedHashMap<>();
+      sc.put("id", UUID.nameUUIDFromBytes((id + "schedule" + n++).getBytes()).toString());
+      sc.put("service_id", id);
+      sc.put("freq", "WEEKLY");
+      sc.put("byday", BYDAY[r.weekday() - 1]);
+      sc.put("opens_at", r.opens());
+      sc.put("closes_at", r.closes());
+      if (r.note() != null) {
+        sc.put("description", r.note());
+      }
+      schedules.add(sc);
+    }
+    s.put("schedules", schedules);
+    List<Map<String, Object>> atLocations = new ArrayList<>();
+    for (LocationRow l : v.locations()) {
+      atLocations.add(
+          Map.of(
+              "id",
+              UUID.nameUUIDFromBytes((id + l.id()).getBytes()).toString(),
+              "service_id",
+              id,
+              "location_id",
+              l.id().toString(),
+              "location",
+              location(l)));
+    }
+    s.put("service_at_locations", atLocations);
+    s.put(
+        "languages",
+        c.languages().stream()
+            .map(
+                code ->
+                    Map.of(
+                        "id",
+                        UUID.nameUUIDFromBytes((id + code).getBytes()).toString(),
+                        "service_id",
+                        id,
+                        "name",
+                        Labels.language(code),
+                        "code",
+                        code))
+            .toList());
+    if (v.organization() != null) {
+      s.put("organization", organization(v.organization()));
+    }
+    Map<String, Object> cost = new LinkedHashMap<>();
+    cost.put("id", UUID.nameUUIDFromBytes((id + "cost").getBytes()).toString());
+    cost.put("service_id", id);
+    cost.put("option", Labels.cost(c.cost()));
+    if ("FREE".equals(c.cost())) {
+      cost.put("amount", 0);
+      cost.put("currency", "EUR");
+    }
+    if (c.costNote() != null) {
+      cost.put("amount_description", c.costNote());
+    }
+    s.put("cost_options", List.of(cost));
+    s.put(
+        "contacts",
+        c.contacts().stream()
+            .map(
+                k -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("id", UUID.nameUUIDFromBytes((id + k.name()).getBytes()).toString());
+                  m.put("service_id", id);
+                  m.put("name", k.name());
+                  put(m, "title", k.role());
+                  put(m, "email", k.email());
+                  return m;
+                })
+            .toList());
+    List<Map<String, Object>> attributes = new ArrayList<>();
+    for (CategoryRow k : v.categories()) {
+      Map<String, Object> term = term(k);
+      attributes.add(
+          Map.of(
+              "id",
+              UUID.nameUUIDFromBytes((id + k.id()).getBytes()).toString(),
+              "link_id",
+              id,
+              "link_type",
+              "service",
+              "taxonomy_term_id",
+              k.id().toString(),
+              "taxonomy_term",
+              term));
+    }
+    s.put("attributes", attributes);
+    return s;
+  }
+
+  static Map<String, Object> term(CategoryRow k) {
+    Map<String, Object> term = new LinkedHashMap<>();
+    term.put("id", k.id().toString());
+    term.put("name", k.name());
+    term.put("description", k.name());
+    if (k.parentId() != null) {
+      term.put("parent_id", k.parentId().toString());
+    }
+    term.put("taxonomy", "lagebild-kategorien");
+    term.put("language", "de");
+    return term;
+  }
+
+  static Map<String, Object> organization(OrganizationRow o) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", o.id().toString());
+    m.put("name", o.name());
+    m.put("description", o.description() == null ? o.name() : o.description());
+    put(m, "email", o.email());
+    put(m, "website", o.website());
+    List<Map<String, Object>> phones = new ArrayList<>();
+    if (o.phone() != null) {
+      phones.add(
+          Map.of(
+              "id",
+              UUID.nameUUIDFromBytes((o.id() + "phone").getBytes()).toString(),
+              "number",
+              o.phone()));
+    }
+    m.put("phones", phones);
+    return m;
+  }
+
+  static Map<String, Object> location(LocationRow l) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    String id = l.id().toString();
+    m.put("id", id);
+    m.put("location_type", "physical");
+    m.put("name", l.name());
+    m.put("organization_id", l.organizationId().toString());
+    if (l.hasCoordinates()) {
+      m.put("latitude", l.latitude());
+      m.put("longitude", l.longitude());
+    }
+    Map<String, Object> address = new LinkedHashMap<>();
+    address.put("id", UUID.nameUUIDFromBytes((id + "address").getBytes()).toString());
+    address.put("location_id", id);
+    address.put("address_1", l.street() == null ? "" : l.street());
+    address.put("city", l.city() == null ? "" : l.city());
+    address.put("state_province", "");
+    address.put("postal_code", l.postalCode() == null ? "" : l.postalCode());
+    address.put("country", "DE");
+    address.put("address_type", "physical");
+    m.put("addresses", List.of(address));
+    if (l.accessibility() != null) {
+      m.put(
+          "accessibility",
+          List.of(
+              Map.of(
+                  "id",
+                  UUID.nameUUIDFromBytes((id + "access").getBytes()).toString(),
+                  "location_id",
+                  id,
+                  "description",
+                  l.accessibility())));
+    }
+    return m;
+  }
+
+  private static void put(Map<String, Object> m, String key, String value) {
+    if (value != null && !value.isBlank()) {
+      m.put(key, value);
+    }
+  }
+}
