@@ -1,7 +1,7 @@
 package de.lagebild.catalogue.internal.hsds;
 
 import de.lagebild.catalogue.internal.offers.Labels;
-import de.lagebild.catalogue.internal.search.OfferSearch;
+import de.lagebild.catalogue.internal.search.GermanAnalysis;
 import de.lagebild.catalogue.internal.store.CatalogueRows;
 import de.lagebild.catalogue.internal.store.CatalogueRows.CategoryRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.LocationRow;
@@ -32,7 +32,7 @@ final class HsdsMapping {
     s.put("id", id);
     s.put("organization_id", v.offer().organizationId().toString());
     s.put("name", c.name());
-    s.put("description", OfferSearch.plain(c.description()).replaceAll("\\s+", " ").strip());
+    s.put("description", GermanAnalysis.plain(c.description()).replaceAll("\\s+", " ").strip());
     put(s, "url", c.url());
     put(s, "email", c.email());
     s.put("status", "active");
@@ -52,7 +52,7 @@ final class HsdsMapping {
           v.offer().verifiedAt().atZone(LocalCalendar.ZONE).toLocalDate().toString());
     }
     if (c.applicationProcess() != null) {
-      s.put("application_process", OfferSearch.plain(c.applicationProcess()).strip());
+      s.put("application_process", GermanAnalysis.plain(c.applicationProcess()).strip());
     }
     List<Map<String, Object>> phones = new ArrayList<>();
     if (c.phone() != null) {

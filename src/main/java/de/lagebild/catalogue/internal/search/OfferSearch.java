@@ -7,10 +7,8 @@ import de.lagebild.catalogue.internal.store.CatalogueRows.LocationRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OrganizationRow;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,18 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.StopFilter;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
-import org.apache.lucene.analysis.de.GermanAnalyzer;
-import org.apache.lucene.analysis.de.GermanLightStemFilter;
-import org.apache.lucene.analysis.de.GermanNormalizationFilter;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -44,27 +30,15 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -320,11 +294,11 @@ public final class OfferSearch {
       boolean facets) {
     Index index = index(tenant, revisions, feed);
     try {
-      org.apache.lucene.search.Query text = text(q, index.analyzer());
+      org.apache.lucene.search.Query text = GermanAnalysis.text(q, index.analyzer());
       if (text != null && facets) {
         text = index.searcher().rewrite(text);
       }
-      org.apache.lucene.search.Query query = compose(q, text);
+      org.apache.lucene.search.Query query = GermanAnalysis.compose(q, text);
       boolean ranked = text != null;
       TopDocs top =
           ranked
@@ -361,100 +335,15 @@ public final class OfferSearch {
     List<String> open = new ArrayList<>();
     for (String facet : FACETS) {
       if (q.filters(facet)) {
-        counts.putAll(count(index, compose(q.without(facet), text), List.of(facet)));
+        counts.putAll(
+            FacetCounts.count(
+                index.searcher(), GermanAnalysis.compose(q.without(facet), text), List.of(facet)));
       } else {
         open.add(facet);
       }
     }
-    counts.putAll(count(index, compose(q, text), open));
+    counts.putAll(FacetCounts.count(index.searcher(), GermanAnalysis.compose(q, text), open));
     return new Facets(counts);
-  }
-
-  private static Map<String, Map<String, Integer>> count(
-      Index index, org.apache.lucene.search.Query query, List<String> facets) throws IOException {
-    return index
-        .searcher()
-        .search(
-            query,
-            new CollectorManager<FacetCounter, Map<String, Map<String, Integer>>>() {
-              @Override
-              public FacetCounter newCollector() {
-                return new FacetCounter(facets);
-              }
-
-              @Override
-              public Map<String, Map<String, Integer>> reduce(Collection<FacetCounter> collectors)
-                  throws IOException {
-                Map<String, Map<String, Integer>> all = new HashMap<>();
-                for (FacetCounter c : collectors) {
-                  c.flush();
-                  c.counts.forEach(
-                      (facet, values) ->
-                          values.forEach(
-                              (value, n) ->
-                                  all.computeIfAbsent(facet, k -> new HashMap<>())
-                                      .merge(value, n, Integer::sum)));
-                }
-                return all;
-              }
-            });
-  }
-
-  /**
-   * Counts the values of facet fields (sorted-set doc values) of the documents a query matches,
-   * segment by segment.
-   */
-  private static final class FacetCounter extends SimpleCollector {
-    final List<String> facets;
-    final Map<String, Map<String, Integer>> counts = new HashMap<>();
-    final SortedSetDocValues[] values;
-    final int[][] segment;
-
-    FacetCounter(List<String> facets) {
-      this.facets = facets;
-      this.values = new SortedSetDocValues[facets.size()];
-      this.segment = new int[facets.size()][];
-    }
-
-    @Override
-    protected void doSetNextReader(LeafReaderContext context) throws IOException {
-      flush();
-      for (int i = 0; i < facets.size(); i++) {
-        values[i] = DocValues.getSortedSet(context.reader(), "f_" + facets.get(i));
-        segment[i] = new int[(int) values[i].getValueCount()];
-      }
-    }
-
-    @Override
-    public void collect(int doc) throws IOException {
-      for (int i = 0; i < values.length; i++) {
-        if (values[i].advanceExact(doc)) {
-          for (int k = values[i].docValueCount(); k > 0; k--) {
-            segment[i][(int) values[i].nextOrd()]++;
-          }
-        }
-      }
-    }
-
-    void flush() throws IOException {
-      for (int i = 0; i < facets.size(); i++) {
-        if (segment[i] == null) {
-          continue;
-        }
-        Map<String, Integer> facet = counts.computeIfAbsent(facets.get(i), k -> new HashMap<>());
-        for (int ord = 0; ord < segment[i].length; ord++) {
-          if (segment[i][ord] > 0) {
-            facet.merge(values[i].lookupOrd(ord).utf8ToString(), segment[i][ord], Integer::sum);
-          }
-        }
-        segment[i] = null;
-      }
-    }
-
-    @Override
-    public ScoreMode scoreMode() {
-      return ScoreMode.COMPLETE_NO_SCORES;
-    }
   }
 
   /** The index of the tenant, built anew now (for the benchmark: the time a rebuild takes). */
@@ -552,7 +441,9 @@ public final class OfferSearch {
   }
 
   private static List<String> dictionaryWords(OfferRow o) {
-    return words(o.content().name() + " " + plain(o.content().description())).stream()
+    return GermanAnalysis.words(
+            o.content().name() + " " + GermanAnalysis.plain(o.content().description()))
+        .stream()
         .filter(w -> w.length() >= 4)
         .toList();
   }
@@ -568,9 +459,12 @@ public final class OfferSearch {
     s.categories()
         .values()
         .forEach(
-            c -> words(c.name()).stream().filter(w -> w.length() >= 4).forEach(dictionary::add));
+            c ->
+                GermanAnalysis.words(c.name()).stream()
+                    .filter(w -> w.length() >= 4)
+                    .forEach(dictionary::add));
     CharArraySet words = CharArraySet.unmodifiableSet(dictionary);
-    Analyzer analyzer = analyzer(words);
+    Analyzer analyzer = GermanAnalysis.analyzer(words);
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
     try {
       IndexWriter writer =
@@ -602,7 +496,8 @@ public final class OfferSearch {
     d.add(new StringField("id", o.id().toString(), Field.Store.YES));
     d.add(new SortedDocValuesField("sort", new BytesRef(c.name().toLowerCase(Locale.GERMAN))));
     d.add(new TextField("name", c.name(), Field.Store.NO));
-    StringBuilder text = new StringBuilder(c.name()).append(' ').append(plain(c.description()));
+    StringBuilder text =
+        new StringBuilder(c.name()).append(' ').append(GermanAnalysis.plain(c.description()));
     OrganizationRow org = s.organizations().get(o.organizationId());
     if (org != null) {
       text.append(' ').append(org.name());
@@ -646,148 +541,5 @@ public final class OfferSearch {
 
   private static void facet(Document d, String facet, String value) {
     d.add(new SortedSetDocValuesField("f_" + facet, new BytesRef(value)));
-  }
-
-  /**
-   * German analysis: tokens, lower case, stop words out, compound parts added, umlauts folded,
-   * endings cut.
-   */
-  public static Analyzer analyzer(CharArraySet dictionary) {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String field) {
-        Tokenizer source = new StandardTokenizer();
-        TokenStream s = new LowerCaseFilter(source);
-        s = new StopFilter(s, GermanAnalyzer.getDefaultStopSet());
-        s = new DictionaryCompoundWordTokenFilter(s, dictionary, 6, 4, 20, false);
-        s = new GermanNormalizationFilter(s);
-        s = new ASCIIFoldingFilter(s);
-        s = new GermanLightStemFilter(s);
-        return new TokenStreamComponents(source, s);
-      }
-    };
-  }
-
-  /** The whole query of a search (words and filters). */
-  public static org.apache.lucene.search.Query build(Query q, Analyzer analyzer)
-      throws IOException {
-    return compose(q, text(q, analyzer));
-  }
-
-  /** The words of the search as one query (null without words). */
-  static org.apache.lucene.search.Query text(Query q, Analyzer analyzer) throws IOException {
-    if (q.text() == null || q.text().isBlank()) {
-      return null;
-    }
-    BooleanQuery.Builder all = new BooleanQuery.Builder();
-    boolean any = false;
-    for (List<String> word : analyse(analyzer, q.text())) {
-      String whole = word.get(0);
-      BooleanQuery.Builder alternatives = new BooleanQuery.Builder();
-      alternatives.add(new BoostQuery(new TermQuery(new Term("name", whole)), 4f), Occur.SHOULD);
-      alternatives.add(new BoostQuery(new TermQuery(new Term("text", whole)), 2f), Occur.SHOULD);
-      if (whole.length() >= 4) {
-        int edits = whole.length() >= 8 ? 2 : 1;
-        alternatives.add(
-            new BoostQuery(new FuzzyQuery(new Term("text", whole), edits, 1), 0.8f), Occur.SHOULD);
-      }
-      // compound parts count when there are two or more, or when the one part found covers most of
-      // the word
-      // ("schuldnerbratung": schuldner) – not when a short part would match far too much
-      // ("kinderbetreung": kinder)
-      int covered = word.subList(1, word.size()).stream().mapToInt(String::length).sum();
-      if (word.size() > 2 || (word.size() == 2 && covered * 100 >= whole.length() * 55)) {
-        BooleanQuery.Builder parts = new BooleanQuery.Builder();
-        for (String part : word.subList(1, word.size())) {
-          parts.add(new TermQuery(new Term("text", part)), Occur.MUST);
-        }
-        alternatives.add(new BoostQuery(parts.build(), 1.5f), Occur.SHOULD);
-      }
-      all.add(alternatives.build(), Occur.MUST);
-      any = true;
-    }
-    return any ? all.build() : null; // only stop words: as if no words were given
-  }
-
-  /**
-   * The query: every word of the text must match (by itself, its stem, its compound parts or – for
-   * words of four letters and more – a spelling one or two letters apart); the name weighs more
-   * than the rest; filters are exact.
-   */
-  static org.apache.lucene.search.Query compose(Query q, org.apache.lucene.search.Query text) {
-    BooleanQuery.Builder all = new BooleanQuery.Builder();
-    boolean any = false;
-    if (text != null) {
-      all.add(text, Occur.MUST);
-      any = true;
-    }
-    if (q.age() != null) {
-      all.add(IntPoint.newRangeQuery("age_from", Integer.MIN_VALUE, q.age()), Occur.FILTER);
-      all.add(IntPoint.newRangeQuery("age_to", q.age(), Integer.MAX_VALUE), Occur.FILTER);
-      any = true;
-    }
-    any |= filter(all, "language", q.language());
-    any |= filter(all, "group", q.targetGroup());
-    any |= filter(all, "life", q.lifeSituation());
-    any |= filter(all, "category", q.category() == null ? null : q.category().toString());
-    any |= filter(all, "area", q.area() == null ? null : q.area().toString());
-    if (Boolean.TRUE.equals(q.free())) {
-      any |= filter(all, "cost", "FREE");
-    }
-    if (!any) {
-      return new MatchAllDocsQuery();
-    }
-    if (text == null) {
-      all.add(new MatchAllDocsQuery(), Occur.MUST);
-    }
-    return all.build();
-  }
-
-  private static boolean filter(BooleanQuery.Builder all, String field, String value) {
-    if (value == null || value.isBlank()) {
-      return false;
-    }
-    all.add(new TermQuery(new Term(field, value)), Occur.FILTER);
-    return true;
-  }
-
-  /** The analysed words of a query: each with its compound parts after it. */
-  public static List<List<String>> analyse(Analyzer analyzer, String text) throws IOException {
-    List<List<String>> words = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream("text", new StringReader(text))) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        if (inc.getPositionIncrement() == 0 && !words.isEmpty()) {
-          List<String> last = words.get(words.size() - 1);
-          if (!last.contains(term.toString())) {
-            last.add(term.toString());
-          }
-        } else {
-          List<String> w = new ArrayList<>();
-          w.add(term.toString());
-          words.add(w);
-        }
-      }
-      ts.end();
-    }
-    return words;
-  }
-
-  private static List<String> words(String text) {
-    List<String> result = new ArrayList<>();
-    for (String w : text.toLowerCase(Locale.GERMAN).split("[^\\p{L}]+")) {
-      if (!w.isEmpty()) {
-        result.add(w);
-      }
-    }
-    return result;
-  }
-
-  public static String plain(String html) {
-    return html == null
-        ? ""
-        : html.replaceAll("<[^>]+>", " ").replace("&amp;", "&").replace("&nbsp;", " ");
   }
 }

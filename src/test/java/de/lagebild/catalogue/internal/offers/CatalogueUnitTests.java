@@ -2,7 +2,7 @@ package de.lagebild.catalogue.internal.offers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.lagebild.catalogue.internal.search.OfferSearch;
+import de.lagebild.catalogue.internal.search.GermanAnalysis;
 import de.lagebild.catalogue.internal.store.CatalogueRows.LocationRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferContent;
 import de.lagebild.catalogue.internal.store.CatalogueRows.ScheduleRow;
@@ -192,13 +192,14 @@ class CatalogueUnitTests {
     CharArraySet dictionary =
         new CharArraySet(List.of("schuldner", "beratung", "insolvenz", "kinder"), true);
     List<List<String>> words =
-        OfferSearch.analyse(OfferSearch.analyzer(dictionary), "Schuldnerberatungen für Kinder");
+        GermanAnalysis.analyse(
+            GermanAnalysis.analyzer(dictionary), "Schuldnerberatungen für Kinder");
     assertThat(words).hasSize(2);
     assertThat(words.get(0)).contains("schuldn", "beratung");
     assertThat(words.get(1).get(0)).isEqualTo("kind");
     // umlauts and accents fold, stop words go
     assertThat(
-            OfferSearch.analyse(OfferSearch.analyzer(dictionary), "Café Größe und").stream()
+            GermanAnalysis.analyse(GermanAnalysis.analyzer(dictionary), "Café Größe und").stream()
                 .map(w -> w.get(0))
                 .toList())
         .containsExactly("caf", "gross");
