@@ -6,11 +6,13 @@ import de.lagebild.atlas.internal.maps.MapParameters;
 import de.lagebild.atlas.internal.maps.MapViews;
 import de.lagebild.atlas.internal.maps.ProfileViews;
 import de.lagebild.atlas.internal.maps.SeriesViews;
-import de.lagebild.atlas.internal.store.AtlasRepository;
+import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
 import de.lagebild.atlas.internal.store.AtlasTables;
+import de.lagebild.atlas.internal.store.IndicatorRepository;
 import de.lagebild.atlas.internal.store.Periods;
+import de.lagebild.atlas.internal.store.ValueRepository;
 import de.lagebild.exchange.CsvOutput;
 import de.lagebild.platform.AllowPublic;
 import de.lagebild.platform.DomainException;
@@ -81,7 +83,9 @@ class AtlasApiController {
   static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
   static final int MAX_SIZE = 5000;
 
-  private final AtlasRepository repository;
+  private final AreaRepository areaRepository;
+  private final IndicatorRepository indicatorRepository;
+  private final ValueRepository valueRepository;
   private final MapViews maps;
   private final ProfileViews profiles;
   private final SeriesViews seriesViews;
@@ -89,13 +93,17 @@ class AtlasApiController {
   private final MapData mapData;
 
   AtlasApiController(
-      AtlasRepository repository,
+      AreaRepository areaRepository,
+      IndicatorRepository indicatorRepository,
+      ValueRepository valueRepository,
       MapViews maps,
       ProfileViews profiles,
       SeriesViews seriesViews,
       MapData mapData) {
     this.mapData = mapData;
-    this.repository = repository;
+    this.areaRepository = areaRepository;
+    this.indicatorRepository = indicatorRepository;
+    this.valueRepository = valueRepository;
     this.maps = maps;
     this.profiles = profiles;
     this.seriesViews = seriesViews;
@@ -116,7 +124,7 @@ class AtlasApiController {
       @RequestParam(name = "page", defaultValue = "0") int page,
       @RequestParam(name = "size", defaultValue = "500") int size) {
     List<AreaOut> all =
-        repository.areas().stream()
+        areaRepository.areas().stream()
             .map(
                 a ->
                     new AreaOut(
@@ -139,7 +147,7 @@ class AtlasApiController {
       @RequestParam(name = "size", defaultValue = "500") int size) {
     boolean member = member();
     return page(
-        repository.indicators().stream()
+        indicatorRepository.indicators().stream()
             .filter(i -> member || i.publicVisible())
             .map(AtlasApiController::out)
             .toList(),
@@ -160,10 +168,10 @@ class AtlasApiController {
       @RequestParam(name = "page", defaultValue = "0") int page,
       @RequestParam(name = "size", defaultValue = "1000") int size) {
     Map<UUID, AreaRow> areas =
-        repository.areas().stream().collect(Collectors.toMap(AreaRow::id, Function.identity()));
+        areaRepository.areas().stream().collect(Collectors.toMap(AreaRow::id, Function.identity()));
     boolean member = member();
     Map<UUID, IndicatorRow> indicators =
-        repository.indicators().stream()
+        indicatorRepository.indicators().stream()
             .filter(i -> member || i.publicVisible())
             .collect(Collectors.toMap(IndicatorRow::id, Function.identity()));
     if (indicator != null && !indicators.containsKey(indicator)
@@ -185,7 +193,7 @@ class AtlasApiController {
       where = where.and(AtlasTables.Value.INDICATOR_ID.in(indicators.keySet()));
     }
     List<ValueOut> all =
-        repository.values(where).stream()
+        valueRepository.values(where).stream()
             .map(v -> Aggregation.visible(v, indicators.get(v.indicatorId())))
             .map(
                 v ->
@@ -243,7 +251,10 @@ class AtlasApiController {
       @RequestParam(name = "grenzen", required = false) String breaks,
       @RequestParam(name = "level", required = false) String level) {
     if (!member()
-        && !repository.indicator(indicator).map(IndicatorRow::publicVisible).orElse(false)) {
+        && !indicatorRepository
+            .indicator(indicator)
+            .map(IndicatorRow::publicVisible)
+            .orElse(false)) {
       throw new NotFoundException();
     }
     return mapData.answer(

@@ -1,7 +1,8 @@
 package de.lagebild.atlas.internal.areas;
 
 import de.lagebild.atlas.AreaLookup;
-import de.lagebild.atlas.internal.store.AtlasRepository;
+import de.lagebild.atlas.internal.store.AreaRepository;
+import de.lagebild.atlas.internal.store.AtlasRevision;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaType;
 import de.lagebild.platform.TenantContext;
@@ -33,12 +34,14 @@ class AtlasAreaLookup implements AreaLookup {
 
   private record Shapes(long revision, List<Object[]> shapes) {}
 
-  private final AtlasRepository repository;
+  private final AreaRepository areaRepository;
+  private final AtlasRevision atlasRevision;
   private final Map<UUID, Shapes> cache = new ConcurrentHashMap<>();
   private final GeometryFactory factory = new GeometryFactory();
 
-  AtlasAreaLookup(AtlasRepository repository) {
-    this.repository = repository;
+  AtlasAreaLookup(AreaRepository areaRepository, AtlasRevision atlasRevision) {
+    this.areaRepository = areaRepository;
+    this.atlasRevision = atlasRevision;
   }
 
   @Override
@@ -58,19 +61,19 @@ class AtlasAreaLookup implements AreaLookup {
    */
   private List<Object[]> shapes() {
     UUID tenant = TenantContext.require().value();
-    long revision = repository.revision();
+    long revision = atlasRevision.revision();
     Shapes s = cache.get(tenant);
     if (s == null || s.revision() != revision) {
       LocalDate today = LocalDate.now();
-      Set<UUID> composed = repository.members().keySet();
+      Set<UUID> composed = areaRepository.members().keySet();
       List<AreaRow> areas =
-          repository.areas().stream()
+          areaRepository.areas().stream()
               .filter(
                   a -> a.validOn(today) && a.type() != AreaType.LAND && !composed.contains(a.id()))
               .sorted(Comparator.comparing(AtlasAreaLookup::depth))
               .toList();
       Map<UUID, String> geometries =
-          repository.originalGeometries(areas.stream().map(AreaRow::id).toList());
+          areaRepository.originalGeometries(areas.stream().map(AreaRow::id).toList());
       List<Object[]> shapes = new ArrayList<>();
       for (AreaRow a : areas) {
         String g = geometries.get(a.id());
@@ -97,7 +100,7 @@ class AtlasAreaLookup implements AreaLookup {
   @Override
   public List<AreaRef> chain(UUID area) {
     Map<UUID, AreaRow> all = new HashMap<>();
-    repository.areas().forEach(a -> all.put(a.id(), a));
+    areaRepository.areas().forEach(a -> all.put(a.id(), a));
     List<AreaRef> chain = new ArrayList<>();
     AreaRow a = all.get(area);
     while (a != null && chain.size() < 10) {
@@ -114,7 +117,7 @@ class AtlasAreaLookup implements AreaLookup {
   @Override
   public List<AreaRef> areas() {
     UUID tenant = TenantContext.require().value();
-    long revision = repository.revision();
+    long revision = atlasRevision.revision();
     LocalDate today = LocalDate.now();
     Listed l = listed.get(tenant);
     if (l == null || l.revision() != revision || !l.day().equals(today)) {
@@ -125,7 +128,7 @@ class AtlasAreaLookup implements AreaLookup {
   }
 
   private List<AreaRef> list(LocalDate today) {
-    return repository.areas().stream()
+    return areaRepository.areas().stream()
         .filter(a -> a.validOn(today) && a.type() != AreaType.LAND)
         .sorted(
             Comparator.comparing((AreaRow a) -> a.type() == AreaType.KREIS ? 0 : 1)
@@ -142,11 +145,11 @@ class AtlasAreaLookup implements AreaLookup {
   public String outlines() {
     LocalDate today = LocalDate.now();
     List<AreaRow> kreise =
-        repository.areas().stream()
+        areaRepository.areas().stream()
             .filter(a -> a.type() == AreaType.KREIS && a.validOn(today))
             .toList();
     Map<UUID, String> geometries =
-        repository.simplifiedGeometries(kreise.stream().map(AreaRow::id).toList());
+        areaRepository.simplifiedGeometries(kreise.stream().map(AreaRow::id).toList());
     StringBuilder s = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
     boolean first = true;
     for (AreaRow a : kreise) {

@@ -1,7 +1,7 @@
 package de.lagebild.atlas.internal.areas;
 
 import de.lagebild.atlas.internal.areas.TopoSimplifier.Point;
-import de.lagebild.atlas.internal.store.AtlasRepository;
+import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaType;
 import de.lagebild.platform.AuditLog;
@@ -55,13 +55,13 @@ public class GeoJsonImport {
 
   static final double TOLERANCE = 0.0015;
 
-  private final AtlasRepository repository;
+  private final AreaRepository areaRepository;
   private final JsonMapper json = JsonMapper.builder().build();
   private final Clock clock;
 
-  GeoJsonImport(AtlasRepository repository, Clock clock, AuditLog audit) {
+  GeoJsonImport(AreaRepository areaRepository, Clock clock, AuditLog audit) {
     this.audit = audit;
-    this.repository = repository;
+    this.areaRepository = areaRepository;
     this.clock = clock;
   }
 
@@ -197,7 +197,7 @@ public class GeoJsonImport {
 
   private UUID match(String key, String name, int feature, List<Problem> problems) {
     if (key != null) {
-      List<AreaRow> byKey = repository.areasByKey(key);
+      List<AreaRow> byKey = areaRepository.areasByKey(key);
       if (byKey.size() > 1) {
         // more than one area with this key (e.g. before and after a reform): the one valid today
         return byKey.stream()
@@ -212,7 +212,9 @@ public class GeoJsonImport {
       return null;
     }
     List<AreaRow> byName =
-        repository.areas().stream().filter(a -> a.name().equalsIgnoreCase(name.strip())).toList();
+        areaRepository.areas().stream()
+            .filter(a -> a.name().equalsIgnoreCase(name.strip()))
+            .toList();
     if (byName.size() == 1) {
       problems.add(new Problem(feature, "name", "atlas.matchedByName", name, false));
       return byName.get(0).id();
@@ -323,7 +325,7 @@ public class GeoJsonImport {
     }
     Instant now = clock.instant();
     Map<String, UUID> byKey = new LinkedHashMap<>();
-    repository
+    areaRepository
         .areas()
         .forEach(
             a -> {
@@ -341,7 +343,7 @@ public class GeoJsonImport {
         if (f.key() != null && f.key().length() > 5 && byKey.containsKey(f.key().substring(0, 5))) {
           parent = byKey.get(f.key().substring(0, 5));
         }
-        repository.insertArea(
+        areaRepository.insertArea(
             new AreaRow(id, f.type(), f.name(), f.key(), parent, null, null, null, 0), now);
         created++;
         Map<String, Object> after = new LinkedHashMap<>();
@@ -356,7 +358,7 @@ public class GeoJsonImport {
             null,
             after);
       }
-      repository.saveGeometry(id, f.original(), f.simplified(), source, now);
+      areaRepository.saveGeometry(id, f.original(), f.simplified(), source, now);
     }
     audit.record(
         "IMPORT",

@@ -1,6 +1,6 @@
 package de.lagebild.atlas.internal.areas;
 
-import de.lagebild.atlas.internal.store.AtlasRepository;
+import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaType;
 import de.lagebild.exchange.TextDecoder;
@@ -39,21 +39,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PlanningAreaController {
 
   private final PlanningAreas planning;
-  private final AtlasRepository repository;
+  private final AreaRepository areaRepository;
   private final MessageSource messages;
   private final GeoJsonImport geoJson;
   private final UploadStash stash;
 
   PlanningAreaController(
       PlanningAreas planning,
-      AtlasRepository repository,
+      AreaRepository areaRepository,
       MessageSource messages,
       GeoJsonImport geoJson)
       throws IOException {
     this.geoJson = geoJson;
     this.stash = new UploadStash("atlas-geo");
     this.planning = planning;
-    this.repository = repository;
+    this.areaRepository = areaRepository;
     this.messages = messages;
   }
 
@@ -147,7 +147,7 @@ class PlanningAreaController {
   private void fill(Model model, String name, String key, List<UUID> chosen) {
     LocalDate today = LocalDate.now();
     List<AreaRow> candidates =
-        repository.areas().stream()
+        areaRepository.areas().stream()
             .filter(a -> a.type() != AreaType.LAND && a.validOn(today))
             .sorted(
                 Comparator.comparing(AreaRow::type)

@@ -1,7 +1,7 @@
 package de.lagebild.atlas.internal.areas;
 
 import de.lagebild.atlas.internal.indicators.Derivation;
-import de.lagebild.atlas.internal.store.AtlasRepository;
+import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaType;
 import de.lagebild.platform.AuditLog;
@@ -46,13 +46,13 @@ public class PlanningAreas {
   private static final GeometryFactory GEOMETRY = new GeometryFactory();
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final AtlasRepository repository;
+  private final AreaRepository areaRepository;
   private final Derivation derivation;
   private final AuditLog audit;
   private final Clock clock;
 
-  PlanningAreas(AtlasRepository repository, Derivation derivation, AuditLog audit, Clock clock) {
-    this.repository = repository;
+  PlanningAreas(AreaRepository areaRepository, Derivation derivation, AuditLog audit, Clock clock) {
+    this.areaRepository = areaRepository;
     this.derivation = derivation;
     this.audit = audit;
     this.clock = clock;
@@ -63,9 +63,9 @@ public class PlanningAreas {
 
   List<Planned> all() {
     Map<UUID, AreaRow> areas = new LinkedHashMap<>();
-    repository.areas().forEach(a -> areas.put(a.id(), a));
+    areaRepository.areas().forEach(a -> areas.put(a.id(), a));
     List<Planned> result = new ArrayList<>();
-    repository
+    areaRepository
         .members()
         .forEach(
             (id, members) -> {
@@ -102,16 +102,16 @@ public class PlanningAreas {
     List<AreaRow> members = new ArrayList<>();
     for (UUID id : ids) {
       // an id of another tenant is not found here: the query is scoped to the current tenant
-      members.add(repository.area(id).orElseThrow(NotFoundException::new));
+      members.add(areaRepository.area(id).orElseThrow(NotFoundException::new));
     }
     if (members.stream().anyMatch(m -> m.type() == AreaType.LAND)) {
       throw new DomainException("atlas.planning.land");
     }
     String k = key == null || key.isBlank() ? null : key.strip();
-    if (k != null && !repository.areasByKey(k).isEmpty()) {
+    if (k != null && !areaRepository.areasByKey(k).isEmpty()) {
       throw new DomainException("atlas.planning.keyTaken", k);
     }
-    if (repository.areas().stream()
+    if (areaRepository.areas().stream()
         .anyMatch(a -> a.type() == AreaType.SOZIALRAUM && a.name().equalsIgnoreCase(n))) {
       throw new DomainException("atlas.planning.nameTaken", n);
     }
@@ -125,7 +125,7 @@ public class PlanningAreas {
             + members.size()
             + " Gebieten: "
             + String.join(", ", members.stream().map(AreaRow::name).sorted().toList());
-    repository.insertArea(
+    areaRepository.insertArea(
         new AreaRow(
             id,
             AreaType.SOZIALRAUM,
@@ -138,12 +138,12 @@ public class PlanningAreas {
             0),
         now);
     for (AreaRow m : members) {
-      repository.insertMember(id, m.id());
+      areaRepository.insertMember(id, m.id());
     }
-    Map<UUID, String> originals = repository.originalGeometries(ids);
-    Map<UUID, String> simplified = repository.simplifiedGeometries(ids);
+    Map<UUID, String> originals = areaRepository.originalGeometries(ids);
+    Map<UUID, String> simplified = areaRepository.simplifiedGeometries(ids);
     if (originals.size() == ids.size()) {
-      repository.saveGeometry(
+      areaRepository.saveGeometry(
           id,
           toGeoJson(union(originals.values())),
           toGeoJson(union(simplified.values())),

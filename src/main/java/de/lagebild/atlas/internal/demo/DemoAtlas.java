@@ -4,13 +4,15 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import de.lagebild.atlas.internal.areas.GeoJsonImport;
 import de.lagebild.atlas.internal.areas.PlanningAreas;
 import de.lagebild.atlas.internal.indicators.Derivation;
-import de.lagebild.atlas.internal.store.AtlasRepository;
+import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaType;
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
 import de.lagebild.atlas.internal.store.AtlasRows.Polarity;
 import de.lagebild.atlas.internal.store.AtlasRows.ValueRow;
+import de.lagebild.atlas.internal.store.IndicatorRepository;
 import de.lagebild.atlas.internal.store.Periods;
+import de.lagebild.atlas.internal.store.ValueRepository;
 import de.lagebild.identity.TenantDirectory;
 import de.lagebild.platform.LagebildProperties;
 import de.lagebild.platform.TenantContext;
@@ -73,7 +75,9 @@ public class DemoAtlas implements ApplicationRunner {
 
   private final LagebildProperties properties;
   private final TenantDirectory tenants;
-  private final AtlasRepository repository;
+  private final AreaRepository areaRepository;
+  private final IndicatorRepository indicatorRepository;
+  private final ValueRepository valueRepository;
   private final GeoJsonImport geoJson;
   private final Derivation derivation;
   private final PlanningAreas planning;
@@ -84,7 +88,9 @@ public class DemoAtlas implements ApplicationRunner {
   DemoAtlas(
       LagebildProperties properties,
       TenantDirectory tenants,
-      AtlasRepository repository,
+      AreaRepository areaRepository,
+      IndicatorRepository indicatorRepository,
+      ValueRepository valueRepository,
       GeoJsonImport geoJson,
       Derivation derivation,
       PlanningAreas planning,
@@ -95,7 +101,9 @@ public class DemoAtlas implements ApplicationRunner {
     this.planning = planning;
     this.properties = properties;
     this.tenants = tenants;
-    this.repository = repository;
+    this.areaRepository = areaRepository;
+    this.indicatorRepository = indicatorRepository;
+    this.valueRepository = valueRepository;
     this.geoJson = geoJson;
     this.tx = tx;
     this.json = json;
@@ -122,7 +130,7 @@ public class DemoAtlas implements ApplicationRunner {
                       () ->
                           tx.executeWithoutResult(
                               s -> {
-                                if (repository.areas().isEmpty()) {
+                                if (areaRepository.areas().isEmpty()) {
                                   load(geo, config);
                                 }
                               })));
@@ -131,15 +139,15 @@ public class DemoAtlas implements ApplicationRunner {
 
   void load(String geo, Config config) {
     Instant now = clock.instant();
-    repository.insertArea(
+    areaRepository.insertArea(
         new AreaRow(UUID.randomUUID(), AreaType.LAND, "Thüringen", "16", null, null, null, null, 0),
         now);
     GeoJsonImport.Result r = geoJson.read(geo, "ARS", "GEN");
     geoJson.commit(r, GEO_SOURCE);
     // Eisenach joined the Wartburgkreis on 1 July 2021
-    AreaRow eisenach = repository.areasByKey("16056").get(0);
-    AreaRow wartburg = repository.areasByKey("16063").get(0);
-    repository.updateArea(
+    AreaRow eisenach = areaRepository.areasByKey("16056").get(0);
+    AreaRow wartburg = areaRepository.areasByKey("16063").get(0);
+    areaRepository.updateArea(
         new AreaRow(
             eisenach.id(),
             eisenach.type(),
@@ -150,8 +158,8 @@ public class DemoAtlas implements ApplicationRunner {
             LocalDate.of(2021, 6, 30),
             "Seit 1. Juli 2021 Teil des Wartburgkreises",
             0));
-    repository.insertSuccessor(
-        new AtlasRepository.SuccessorRow(
+    areaRepository.insertSuccessor(
+        new AreaRepository.SuccessorRow(
             eisenach.id(), wartburg.id(), LocalDate.of(2021, 7, 1), BigDecimal.ONE));
     int position = 0;
     Map<String, IndicatorRow> indicators = new HashMap<>();
@@ -179,11 +187,11 @@ public class DemoAtlas implements ApplicationRunner {
               null,
               null,
               null);
-      repository.insertIndicator(row, now);
+      indicatorRepository.insertIndicator(row, now);
       indicators.put(c.code(), row);
     }
     UUID batch =
-        repository.insertBatch(
+        valueRepository.insertBatch(
             "seed 004: Armutsprävention in Thüringen (2020)",
             "demo",
             config.profiles().size() * config.indicators().size(),
@@ -191,8 +199,8 @@ public class DemoAtlas implements ApplicationRunner {
             now);
     int values = 0;
     for (Profile p : config.profiles()) {
-      AreaRow area = repository.areasByKey(p.key()).get(0);
-      repository.updateArea(
+      AreaRow area = areaRepository.areasByKey(p.key()).get(0);
+      areaRepository.updateArea(
           new AreaRow(
               area.id(),
               area.type(),
@@ -205,7 +213,7 @@ public class DemoAtlas implements ApplicationRunner {
               0));
       for (IndicatorConfig c : config.indicators()) {
         BigDecimal v = p.values().get(c.code());
-        repository.putValue(
+        valueRepository.putValue(
             new ValueRow(
                 UUID.randomUUID(),
                 indicators.get(c.code()).id(),
@@ -246,7 +254,7 @@ public class DemoAtlas implements ApplicationRunner {
             indicators.get("ab65").id(),
             indicators.get("bevoelkerung").id(),
             BigDecimal.valueOf(100));
-    repository.insertIndicator(share, now);
+    indicatorRepository.insertIndicator(share, now);
     values += derivation.recompute(share);
     // a planning area of three Kreise: outline united, counts summed, the share 65+ recomputed from
     // the sums
@@ -254,9 +262,9 @@ public class DemoAtlas implements ApplicationRunner {
         "Kooperationsraum Nordthüringen (Demo)",
         null,
         List.of(
-            repository.areasByKey("16062").get(0).id(),
-            repository.areasByKey("16064").get(0).id(),
-            repository.areasByKey("16065").get(0).id()));
+            areaRepository.areasByKey("16062").get(0).id(),
+            areaRepository.areasByKey("16064").get(0).id(),
+            areaRepository.areasByKey("16065").get(0).id()));
     log.info(
         "Demo atlas loaded: {} areas with geometry ({} → {} points simplified), {} indicators, {} values",
         r.features().size(),

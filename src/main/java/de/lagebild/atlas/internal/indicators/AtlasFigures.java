@@ -2,11 +2,13 @@ package de.lagebild.atlas.internal.indicators;
 
 import de.lagebild.atlas.IndicatorFigures;
 import de.lagebild.atlas.internal.maps.ValueFormat;
-import de.lagebild.atlas.internal.store.AtlasRepository;
+import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.AtlasRows;
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
 import de.lagebild.atlas.internal.store.AtlasTables;
+import de.lagebild.atlas.internal.store.IndicatorRepository;
 import de.lagebild.atlas.internal.store.Periods;
+import de.lagebild.atlas.internal.store.ValueRepository;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -17,41 +19,48 @@ import org.springframework.stereotype.Service;
 @Service
 class AtlasFigures implements IndicatorFigures {
 
-  private final AtlasRepository repository;
+  private final AreaRepository areaRepository;
+  private final IndicatorRepository indicatorRepository;
+  private final ValueRepository valueRepository;
 
-  AtlasFigures(AtlasRepository repository) {
-    this.repository = repository;
+  AtlasFigures(
+      AreaRepository areaRepository,
+      IndicatorRepository indicatorRepository,
+      ValueRepository valueRepository) {
+    this.areaRepository = areaRepository;
+    this.indicatorRepository = indicatorRepository;
+    this.valueRepository = valueRepository;
   }
 
   @Override
   public List<IndicatorInfo> indicators() {
-    return repository.indicators().stream().map(AtlasFigures::info).toList();
+    return indicatorRepository.indicators().stream().map(AtlasFigures::info).toList();
   }
 
   @Override
   public List<AreaInfo> areas() {
-    return repository.areas().stream()
+    return areaRepository.areas().stream()
         .map(a -> new AreaInfo(a.id(), a.name(), a.officialKey()))
         .toList();
   }
 
   @Override
   public Optional<IndicatorInfo> indicator(UUID id) {
-    return repository.indicator(id).map(AtlasFigures::info);
+    return indicatorRepository.indicator(id).map(AtlasFigures::info);
   }
 
   @Override
   public Optional<AreaInfo> area(UUID id) {
-    return repository.area(id).map(a -> new AreaInfo(a.id(), a.name(), a.officialKey()));
+    return areaRepository.area(id).map(a -> new AreaInfo(a.id(), a.name(), a.officialKey()));
   }
 
   @Override
   public List<Point> series(UUID indicator, UUID area) {
-    IndicatorRow i = repository.indicator(indicator).orElse(null);
+    IndicatorRow i = indicatorRepository.indicator(indicator).orElse(null);
     if (i == null) {
       return List.of();
     }
-    return repository
+    return valueRepository
         .values(
             AtlasTables.Value.INDICATOR_ID.eq(indicator).and(AtlasTables.Value.AREA_ID.eq(area)))
         .stream()

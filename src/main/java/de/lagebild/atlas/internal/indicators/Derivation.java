@@ -1,10 +1,12 @@
 package de.lagebild.atlas.internal.indicators;
 
-import de.lagebild.atlas.internal.store.AtlasRepository;
+import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
 import de.lagebild.atlas.internal.store.AtlasRows.ValueRow;
+import de.lagebild.atlas.internal.store.IndicatorRepository;
 import de.lagebild.atlas.internal.store.Periods;
+import de.lagebild.atlas.internal.store.ValueRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,18 +26,26 @@ import org.springframework.stereotype.Service;
 @Service
 public class Derivation {
 
-  private final AtlasRepository repository;
+  private final AreaRepository areaRepository;
+  private final IndicatorRepository indicatorRepository;
+  private final ValueRepository valueRepository;
   private final Clock clock;
 
-  Derivation(AtlasRepository repository, Clock clock) {
-    this.repository = repository;
+  Derivation(
+      AreaRepository areaRepository,
+      IndicatorRepository indicatorRepository,
+      ValueRepository valueRepository,
+      Clock clock) {
+    this.areaRepository = areaRepository;
+    this.indicatorRepository = indicatorRepository;
+    this.valueRepository = valueRepository;
     this.clock = clock;
   }
 
   /** Recomputes every derived indicator; returns the number of values written or changed. */
   public int recomputeAll() {
     int n = sumMembers();
-    for (IndicatorRow i : repository.indicators()) {
+    for (IndicatorRow i : indicatorRepository.indicators()) {
       if (i.derived()) {
         n += recompute(i);
       }
@@ -44,11 +54,11 @@ public class Derivation {
   }
 
   public int recompute(IndicatorRow derived) {
-    IndicatorRow numerator = repository.indicator(derived.numeratorId()).orElseThrow();
-    IndicatorRow denominator = repository.indicator(derived.denominatorId()).orElseThrow();
-    Map<String, ValueRow> num = index(repository.valuesOf(numerator.id()));
-    Map<String, ValueRow> den = index(repository.valuesOf(denominator.id()));
-    List<AreaRow> areas = repository.areas();
+    IndicatorRow numerator = indicatorRepository.indicator(derived.numeratorId()).orElseThrow();
+    IndicatorRow denominator = indicatorRepository.indicator(derived.denominatorId()).orElseThrow();
+    Map<String, ValueRow> num = index(valueRepository.valuesOf(numerator.id()));
+    Map<String, ValueRow> den = index(valueRepository.valuesOf(denominator.id()));
+    List<AreaRow> areas = areaRepository.areas();
     Instant now = clock.instant();
     int written = 0;
     for (ValueRow n : num.values()) {
@@ -63,8 +73,8 @@ public class Derivation {
               derived.factor(),
               derived.minCount(),
               Math.max(derived.decimals(), 2) + 2);
-      if (AtlasRepository.Written.UNCHANGED
-          != repository.putValue(
+      if (ValueRepository.Written.UNCHANGED
+          != valueRepository.putValue(
               new ValueRow(
                   UUID.randomUUID(),
                   derived.id(),
@@ -83,7 +93,7 @@ public class Derivation {
     }
     // areas with members: summed counts, then the rate (only where every member has both counts)
     // planning areas built from members overlap with them: they are never summed into a parent
-    Set<UUID> composed = repository.members().keySet();
+    Set<UUID> composed = areaRepository.members().keySet();
     for (AreaRow parent : areas) {
       List<AreaRow> members =
           areas.stream()
@@ -92,7 +102,7 @@ public class Derivation {
       if (members.isEmpty()) {
         continue;
       }
-      for (String period : repository.periods(numerator.id())) {
+      for (String period : valueRepository.periods(numerator.id())) {
         if (num.containsKey(parent.id() + "|" + period)) {
           continue;
         }
@@ -120,8 +130,8 @@ public class Derivation {
         Aggregation.Figure f =
             Aggregation.rate(
                 ns, ds, derived.factor(), derived.minCount(), Math.max(derived.decimals(), 2) + 2);
-        if (AtlasRepository.Written.UNCHANGED
-            != repository.putValue(
+        if (ValueRepository.Written.UNCHANGED
+            != valueRepository.putValue(
                 new ValueRow(
                     UUID.randomUUID(),
                     derived.id(),
@@ -149,20 +159,20 @@ public class Derivation {
    * indicators.
    */
   int sumMembers() {
-    Map<UUID, List<UUID>> members = repository.members();
+    Map<UUID, List<UUID>> members = areaRepository.members();
     if (members.isEmpty()) {
       return 0;
     }
     Map<UUID, AreaRow> areas = new HashMap<>();
-    repository.areas().forEach(a -> areas.put(a.id(), a));
+    areaRepository.areas().forEach(a -> areas.put(a.id(), a));
     Instant now = clock.instant();
     int written = 0;
-    for (IndicatorRow indicator : repository.indicators()) {
+    for (IndicatorRow indicator : indicatorRepository.indicators()) {
       if (indicator.derived() || !"COUNT".equals(indicator.kind())) {
         continue;
       }
-      Map<String, ValueRow> values = index(repository.valuesOf(indicator.id()));
-      for (String period : repository.periods(indicator.id())) {
+      Map<String, ValueRow> values = index(valueRepository.valuesOf(indicator.id()));
+      for (String period : valueRepository.periods(indicator.id())) {
         LocalDate day = Periods.end(period);
         for (Map.Entry<UUID, List<UUID>> planned : members.entrySet()) {
           List<UUID> valid =
@@ -181,8 +191,8 @@ public class Derivation {
           if ("...".equals(sum.special())) {
             continue;
           }
-          if (AtlasRepository.Written.UNCHANGED
-              != repository.putValue(
+          if (ValueRepository.Written.UNCHANGED
+              != valueRepository.putValue(
                   new ValueRow(
                       UUID.randomUUID(),
                       indicator.id(),

@@ -1,8 +1,8 @@
 package de.lagebild.atlas.internal.indicators;
 
-import de.lagebild.atlas.internal.store.AtlasRepository;
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
 import de.lagebild.atlas.internal.store.AtlasRows.Polarity;
+import de.lagebild.atlas.internal.store.IndicatorRepository;
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.AuditLog;
 import de.lagebild.platform.ConcurrentEditException;
@@ -39,14 +39,17 @@ class IndicatorEditController {
   static final List<String> LIFE_SITUATIONS =
       List.of("FAMILIE", "BILDUNG", "WOHNEN", "GESUNDHEIT", "ARBEIT", "TEILHABE", "MIGRATION");
 
-  private final AtlasRepository repository;
+  private final IndicatorRepository indicatorRepository;
   private final Derivation derivation;
   private final AuditLog audit;
   private final MessageSource messages;
 
   IndicatorEditController(
-      AtlasRepository repository, Derivation derivation, AuditLog audit, MessageSource messages) {
-    this.repository = repository;
+      IndicatorRepository indicatorRepository,
+      Derivation derivation,
+      AuditLog audit,
+      MessageSource messages) {
+    this.indicatorRepository = indicatorRepository;
     this.derivation = derivation;
     this.audit = audit;
     this.messages = messages;
@@ -55,7 +58,8 @@ class IndicatorEditController {
   @GetMapping("/{tenant}/atlas/indikatoren/{id}/bearbeiten")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
   String form(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id, Model model) {
-    model.addAttribute("indicator", repository.indicator(id).orElseThrow(NotFoundException::new));
+    model.addAttribute(
+        "indicator", indicatorRepository.indicator(id).orElseThrow(NotFoundException::new));
     return fill(model);
   }
 
@@ -83,7 +87,7 @@ class IndicatorEditController {
       Model model,
       HttpServletResponse response,
       RedirectAttributes redirect) {
-    IndicatorRow old = repository.indicator(id).orElseThrow(NotFoundException::new);
+    IndicatorRow old = indicatorRepository.indicator(id).orElseThrow(NotFoundException::new);
     IndicatorRow changed;
     try {
       changed =
@@ -121,7 +125,7 @@ class IndicatorEditController {
       model.addAttribute("indicator", old);
       return fill(model);
     }
-    if (!repository.updateIndicator(changed)) {
+    if (!indicatorRepository.updateIndicator(changed)) {
       throw new ConcurrentEditException("Indikator");
     }
     // the kind decides what is summed: planning areas and derived figures follow at once

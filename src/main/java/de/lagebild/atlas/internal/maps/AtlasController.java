@@ -1,7 +1,8 @@
 package de.lagebild.atlas.internal.maps;
 
 import de.lagebild.atlas.internal.demo.DemoAtlas;
-import de.lagebild.atlas.internal.store.AtlasRepository;
+import de.lagebild.atlas.internal.store.AreaRepository;
+import de.lagebild.atlas.internal.store.IndicatorRepository;
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.Role;
@@ -27,7 +28,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AtlasController {
 
-  private final AtlasRepository repository;
+  private final AreaRepository areaRepository;
+  private final IndicatorRepository indicatorRepository;
   private final MapViews maps;
   private final ProfileViews profiles;
   private final SeriesViews seriesViews;
@@ -35,14 +37,16 @@ class AtlasController {
   private final Clock clock;
 
   AtlasController(
-      AtlasRepository repository,
+      AreaRepository areaRepository,
+      IndicatorRepository indicatorRepository,
       MapViews maps,
       ProfileViews profiles,
       SeriesViews seriesViews,
       @Value("${lagebild.atlas.tile-url:}") String tileUrl,
       Clock clock) {
     this.clock = clock;
-    this.repository = repository;
+    this.areaRepository = areaRepository;
+    this.indicatorRepository = indicatorRepository;
     this.maps = maps;
     this.profiles = profiles;
     this.seriesViews = seriesViews;
@@ -52,8 +56,8 @@ class AtlasController {
   @GetMapping("/{tenant}/atlas")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
   String home(@PathVariable("tenant") String tenant, Model model) {
-    model.addAttribute("indicators", repository.indicators());
-    model.addAttribute("areas", repository.areas());
+    model.addAttribute("indicators", indicatorRepository.indicators());
+    model.addAttribute("areas", areaRepository.areas());
     return "atlas/home";
   }
 
@@ -131,7 +135,7 @@ class AtlasController {
           .body(
               MapExport.png(
                   map,
-                  repository.simplifiedGeometries(
+                  areaRepository.simplifiedGeometries(
                       map.rows().stream().map(r -> r.area().id()).toList()),
                   DemoAtlas.GEO_SOURCE));
     }
@@ -141,7 +145,8 @@ class AtlasController {
     String svg =
         MapExport.svg(
             map,
-            repository.simplifiedGeometries(map.rows().stream().map(r -> r.area().id()).toList()),
+            areaRepository.simplifiedGeometries(
+                map.rows().stream().map(r -> r.area().id()).toList()),
             DemoAtlas.GEO_SOURCE);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("image/svg+xml"))

@@ -4,7 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import de.lagebild.atlas.internal.demo.DemoAtlas;
-import de.lagebild.atlas.internal.store.AtlasRepository;
+import de.lagebild.atlas.internal.store.AreaRepository;
+import de.lagebild.atlas.internal.store.AtlasRevision;
 import de.lagebild.platform.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
@@ -37,7 +38,8 @@ public class MapData {
 
   private record Cached(long revision, byte[] body, String etag) {}
 
-  private final AtlasRepository repository;
+  private final AreaRepository areaRepository;
+  private final AtlasRevision atlasRevision;
   private final JsonMapper json;
   private final Cache<String, Cached> cache =
       Caffeine.newBuilder()
@@ -46,8 +48,9 @@ public class MapData {
           .recordStats()
           .build();
 
-  MapData(AtlasRepository repository, JsonMapper json) {
-    this.repository = repository;
+  MapData(AreaRepository areaRepository, AtlasRevision atlasRevision, JsonMapper json) {
+    this.areaRepository = areaRepository;
+    this.atlasRevision = atlasRevision;
     this.json = json;
   }
 
@@ -56,7 +59,7 @@ public class MapData {
    * has changed.
    */
   public ResponseEntity<byte[]> answer(String request, Supplier<MapViews.MapView> map) {
-    long revision = repository.revision();
+    long revision = atlasRevision.revision();
     String key = TenantContext.require().value() + "|" + request;
     Cached e = cache.getIfPresent(key);
     if (e == null || e.revision() != revision) {
@@ -86,7 +89,7 @@ public class MapData {
   /** The areas of a map as a GeoJSON feature collection (geometry as stored, already GeoJSON). */
   byte[] geoJson(MapViews.MapView map) {
     Map<UUID, String> geometry =
-        repository.simplifiedGeometries(map.rows().stream().map(r -> r.area().id()).toList());
+        areaRepository.simplifiedGeometries(map.rows().stream().map(r -> r.area().id()).toList());
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     try (JsonGenerator g = json.createGenerator(out)) {
       g.writeStartObject();

@@ -4,12 +4,14 @@ import static de.lagebild.atlas.internal.maps.ValueFormat.format;
 import static de.lagebild.atlas.internal.maps.ValueFormat.median;
 
 import de.lagebild.atlas.internal.indicators.Aggregation;
-import de.lagebild.atlas.internal.store.AtlasRepository;
+import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaType;
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
 import de.lagebild.atlas.internal.store.AtlasRows.ValueRow;
+import de.lagebild.atlas.internal.store.IndicatorRepository;
 import de.lagebild.atlas.internal.store.Periods;
+import de.lagebild.atlas.internal.store.ValueRepository;
 import de.lagebild.platform.NotFoundException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -54,10 +56,17 @@ public class MapViews {
       AreaType level,
       List<AreaType> levels) {}
 
-  private final AtlasRepository repository;
+  private final AreaRepository areaRepository;
+  private final IndicatorRepository indicatorRepository;
+  private final ValueRepository valueRepository;
 
-  MapViews(AtlasRepository repository) {
-    this.repository = repository;
+  MapViews(
+      AreaRepository areaRepository,
+      IndicatorRepository indicatorRepository,
+      ValueRepository valueRepository) {
+    this.areaRepository = areaRepository;
+    this.indicatorRepository = indicatorRepository;
+    this.valueRepository = valueRepository;
   }
 
   public MapView map(
@@ -76,8 +85,9 @@ public class MapViews {
       int classes,
       double[] manual,
       AreaType level) {
-    IndicatorRow indicator = repository.indicator(indicatorId).orElseThrow(NotFoundException::new);
-    List<ValueRow> all = repository.valuesOf(indicatorId);
+    IndicatorRow indicator =
+        indicatorRepository.indicator(indicatorId).orElseThrow(NotFoundException::new);
+    List<ValueRow> all = valueRepository.valuesOf(indicatorId);
     List<String> periods =
         all.stream()
             .sorted(Comparator.comparing(ValueRow::periodEnd))
@@ -94,7 +104,7 @@ public class MapViews {
             .map(v -> Aggregation.visible(v, indicator))
             .collect(Collectors.toMap(ValueRow::areaId, Function.identity()));
     LocalDate day = chosen == null ? LocalDate.now() : Periods.end(chosen);
-    List<AreaRow> allAreas = repository.areas();
+    List<AreaRow> allAreas = areaRepository.areas();
     AreaType shown = level != null ? level : defaultLevel(allAreas, byArea);
     // the areas of that level valid at the end of the period, and any of them with a value
     List<AreaRow> areas =

@@ -4,13 +4,15 @@ import static de.lagebild.atlas.internal.maps.ValueFormat.format;
 import static de.lagebild.atlas.internal.maps.ValueFormat.median;
 
 import de.lagebild.atlas.internal.indicators.Aggregation;
-import de.lagebild.atlas.internal.store.AtlasRepository;
+import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.AtlasRows;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
 import de.lagebild.atlas.internal.store.AtlasRows.Polarity;
 import de.lagebild.atlas.internal.store.AtlasRows.ValueRow;
+import de.lagebild.atlas.internal.store.IndicatorRepository;
 import de.lagebild.atlas.internal.store.Periods;
+import de.lagebild.atlas.internal.store.ValueRepository;
 import de.lagebild.platform.NotFoundException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -50,10 +52,17 @@ public class ProfileViews {
   record Profile(
       AreaRow area, AreaRow parent, List<Figure> figures, List<AreaRow> successors, AreaRow land) {}
 
-  private final AtlasRepository repository;
+  private final AreaRepository areaRepository;
+  private final IndicatorRepository indicatorRepository;
+  private final ValueRepository valueRepository;
 
-  ProfileViews(AtlasRepository repository) {
-    this.repository = repository;
+  ProfileViews(
+      AreaRepository areaRepository,
+      IndicatorRepository indicatorRepository,
+      ValueRepository valueRepository) {
+    this.areaRepository = areaRepository;
+    this.indicatorRepository = indicatorRepository;
+    this.valueRepository = valueRepository;
   }
 
   Profile profile(UUID areaId) {
@@ -62,10 +71,11 @@ public class ProfileViews {
 
   /** The profile of an area; {@code publicOnly} leaves out the indicators not marked public. */
   Profile profile(UUID areaId, boolean publicOnly) {
-    AreaRow area = repository.area(areaId).orElseThrow(NotFoundException::new);
-    AreaRow parent = area.parentId() == null ? null : repository.area(area.parentId()).orElse(null);
-    List<ValueRow> values = repository.valuesOfArea(areaId);
-    List<AreaRow> all = repository.areas();
+    AreaRow area = areaRepository.area(areaId).orElseThrow(NotFoundException::new);
+    AreaRow parent =
+        area.parentId() == null ? null : areaRepository.area(area.parentId()).orElse(null);
+    List<ValueRow> values = valueRepository.valuesOfArea(areaId);
+    List<AreaRow> all = areaRepository.areas();
     AreaRow land = parent;
     while (land != null && land.type() != AtlasRows.AreaType.LAND && land.parentId() != null) {
       UUID up = land.parentId();
@@ -76,7 +86,7 @@ public class ProfileViews {
     }
     AreaRow state = land;
     List<Figure> figures = new ArrayList<>();
-    for (IndicatorRow indicator : repository.indicators()) {
+    for (IndicatorRow indicator : indicatorRepository.indicators()) {
       if (publicOnly && !indicator.publicVisible()) {
         continue;
       }
@@ -95,7 +105,7 @@ public class ProfileViews {
       ValueRow latest = own.get(own.size() - 1);
       ValueRow before = own.size() > 1 ? own.get(own.size() - 2) : null;
       List<ValueRow> same =
-          repository.valuesOf(indicator.id()).stream()
+          valueRepository.valuesOf(indicator.id()).stream()
               .filter(v -> v.period().equals(latest.period()))
               .map(v -> Aggregation.visible(v, indicator))
               .toList();
@@ -169,9 +179,9 @@ public class ProfileViews {
               stateText));
     }
     List<AreaRow> successors =
-        repository.successors().stream()
+        areaRepository.successors().stream()
             .filter(s -> s.predecessor().equals(areaId))
-            .map(s -> repository.area(s.successor()).orElse(null))
+            .map(s -> areaRepository.area(s.successor()).orElse(null))
             .filter(Objects::nonNull)
             .toList();
     return new Profile(area, parent, figures, successors, state);

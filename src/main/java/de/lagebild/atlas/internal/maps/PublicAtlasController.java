@@ -1,7 +1,8 @@
 package de.lagebild.atlas.internal.maps;
 
-import de.lagebild.atlas.internal.store.AtlasRepository;
+import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
+import de.lagebild.atlas.internal.store.IndicatorRepository;
 import de.lagebild.platform.AllowPublic;
 import de.lagebild.platform.NotFoundException;
 import java.io.IOException;
@@ -23,7 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PublicAtlasController {
 
-  private final AtlasRepository repository;
+  private final AreaRepository areaRepository;
+  private final IndicatorRepository indicatorRepository;
   private final MapViews maps;
   private final ProfileViews profiles;
   private final SeriesViews seriesViews;
@@ -33,7 +35,8 @@ class PublicAtlasController {
   private final MapData mapData;
 
   PublicAtlasController(
-      AtlasRepository repository,
+      AreaRepository areaRepository,
+      IndicatorRepository indicatorRepository,
       MapViews maps,
       ProfileViews profiles,
       SeriesViews seriesViews,
@@ -42,7 +45,8 @@ class PublicAtlasController {
       MapData mapData) {
     this.mapData = mapData;
     this.clock = clock;
-    this.repository = repository;
+    this.areaRepository = areaRepository;
+    this.indicatorRepository = indicatorRepository;
     this.maps = maps;
     this.profiles = profiles;
     this.seriesViews = seriesViews;
@@ -54,8 +58,8 @@ class PublicAtlasController {
   String home(@PathVariable("tenant") String tenant, Model model) {
     model.addAttribute(
         "indicators",
-        repository.indicators().stream().filter(IndicatorRow::publicVisible).toList());
-    model.addAttribute("areas", repository.areas());
+        indicatorRepository.indicators().stream().filter(IndicatorRow::publicVisible).toList());
+    model.addAttribute("areas", areaRepository.areas());
     model.addAttribute("atlasBase", "/" + tenant + "/oeffentlich/atlas");
     return "atlas/home";
   }
@@ -125,7 +129,7 @@ class PublicAtlasController {
   }
 
   private void publicIndicator(UUID id) {
-    if (!repository.indicator(id).map(IndicatorRow::publicVisible).orElse(false)) {
+    if (!indicatorRepository.indicator(id).map(IndicatorRow::publicVisible).orElse(false)) {
       throw new NotFoundException();
     }
   }

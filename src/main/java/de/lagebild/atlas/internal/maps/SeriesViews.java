@@ -3,11 +3,13 @@ package de.lagebild.atlas.internal.maps;
 import static de.lagebild.atlas.internal.maps.ValueFormat.format;
 
 import de.lagebild.atlas.internal.indicators.Aggregation;
-import de.lagebild.atlas.internal.store.AtlasRepository;
+import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
 import de.lagebild.atlas.internal.store.AtlasRows.ValueRow;
+import de.lagebild.atlas.internal.store.IndicatorRepository;
 import de.lagebild.atlas.internal.store.Periods;
+import de.lagebild.atlas.internal.store.ValueRepository;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.NotFoundException;
 import java.util.ArrayList;
@@ -20,11 +22,19 @@ import org.springframework.stereotype.Service;
 @Service
 public class SeriesViews {
 
-  private final AtlasRepository repository;
+  private final AreaRepository areaRepository;
+  private final IndicatorRepository indicatorRepository;
+  private final ValueRepository valueRepository;
   private final TodaysBorders borders;
 
-  SeriesViews(AtlasRepository repository, TodaysBorders borders) {
-    this.repository = repository;
+  SeriesViews(
+      AreaRepository areaRepository,
+      IndicatorRepository indicatorRepository,
+      ValueRepository valueRepository,
+      TodaysBorders borders) {
+    this.areaRepository = areaRepository;
+    this.indicatorRepository = indicatorRepository;
+    this.valueRepository = valueRepository;
     this.borders = borders;
   }
 
@@ -51,16 +61,17 @@ public class SeriesViews {
    *     be restated and stay as they were (said in the note)
    */
   Series series(UUID indicatorId, List<UUID> areaIds, boolean todaysBorders) {
-    IndicatorRow indicator = repository.indicator(indicatorId).orElseThrow(NotFoundException::new);
+    IndicatorRow indicator =
+        indicatorRepository.indicator(indicatorId).orElseThrow(NotFoundException::new);
     if (areaIds.size() > 4) {
       throw new DomainException("atlas.compareTooMany");
     }
     List<AreaRow> areas = new ArrayList<>();
     for (UUID id : areaIds) {
-      areas.add(repository.area(id).orElseThrow(NotFoundException::new));
+      areas.add(areaRepository.area(id).orElseThrow(NotFoundException::new));
     }
     List<ValueRow> values =
-        repository.valuesOf(indicatorId).stream()
+        valueRepository.valuesOf(indicatorId).stream()
             .filter(v -> areaIds.contains(v.areaId()))
             .map(v -> Aggregation.visible(v, indicator))
             .toList();

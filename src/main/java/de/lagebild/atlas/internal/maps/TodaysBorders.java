@@ -1,11 +1,13 @@
 package de.lagebild.atlas.internal.maps;
 
 import de.lagebild.atlas.internal.indicators.Aggregation;
-import de.lagebild.atlas.internal.store.AtlasRepository;
+import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
 import de.lagebild.atlas.internal.store.AtlasRows.ValueRow;
+import de.lagebild.atlas.internal.store.IndicatorRepository;
 import de.lagebild.atlas.internal.store.Periods;
+import de.lagebild.atlas.internal.store.ValueRepository;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -30,10 +32,17 @@ public class TodaysBorders {
   /** The restated values (null: the values stay as they are) and what was done. */
   public record Restated(List<ValueRow> values, String note) {}
 
-  private final AtlasRepository repository;
+  private final AreaRepository areaRepository;
+  private final IndicatorRepository indicatorRepository;
+  private final ValueRepository valueRepository;
 
-  TodaysBorders(AtlasRepository repository) {
-    this.repository = repository;
+  TodaysBorders(
+      AreaRepository areaRepository,
+      IndicatorRepository indicatorRepository,
+      ValueRepository valueRepository) {
+    this.areaRepository = areaRepository;
+    this.indicatorRepository = indicatorRepository;
+    this.valueRepository = valueRepository;
   }
 
   /** The values of {@code indicator} for {@code areaIds} in today's borders, with the note. */
@@ -41,21 +50,22 @@ public class TodaysBorders {
     UUID indicatorId = indicator.id();
     List<ValueRow> values = null;
     String note;
-    List<AtlasRepository.SuccessorRow> successors =
-        repository.successors().stream().filter(x -> areaIds.contains(x.successor())).toList();
+    List<AreaRepository.SuccessorRow> successors =
+        areaRepository.successors().stream().filter(x -> areaIds.contains(x.successor())).toList();
     if (successors.isEmpty()) {
       note =
           "Keines der gewählten Gebiete hat Vorgänger: Die Werte gelten im heutigen Gebietsstand.";
     } else if ("COUNT".equals(indicator.kind()) && !indicator.derived()) {
-      values = restate(areaIds, repository.valuesOf(indicatorId), successors, indicator.minCount());
+      values =
+          restate(areaIds, valueRepository.valuesOf(indicatorId), successors, indicator.minCount());
       note = "Umgerechnet auf den heutigen Gebietsstand: " + predecessorsText(successors) + ".";
     } else if (indicator.derived()) {
-      IndicatorRow num = repository.indicator(indicator.numeratorId()).orElseThrow();
-      IndicatorRow den = repository.indicator(indicator.denominatorId()).orElseThrow();
+      IndicatorRow num = indicatorRepository.indicator(indicator.numeratorId()).orElseThrow();
+      IndicatorRow den = indicatorRepository.indicator(indicator.denominatorId()).orElseThrow();
       List<ValueRow> n =
-          restate(areaIds, repository.valuesOf(num.id()), successors, num.minCount());
+          restate(areaIds, valueRepository.valuesOf(num.id()), successors, num.minCount());
       List<ValueRow> d =
-          restate(areaIds, repository.valuesOf(den.id()), successors, den.minCount());
+          restate(areaIds, valueRepository.valuesOf(den.id()), successors, den.minCount());
       List<ValueRow> rates = new ArrayList<>();
       for (ValueRow nv : n) {
         d.stream()
@@ -106,13 +116,13 @@ public class TodaysBorders {
   static List<ValueRow> restate(
       List<UUID> areaIds,
       List<ValueRow> all,
-      List<AtlasRepository.SuccessorRow> successors,
+      List<AreaRepository.SuccessorRow> successors,
       Integer minCount) {
     Map<String, ValueRow> index = new HashMap<>();
     all.forEach(v -> index.put(v.areaId() + "|" + v.period(), v));
     List<ValueRow> result = new ArrayList<>();
     for (UUID area : areaIds) {
-      List<AtlasRepository.SuccessorRow> predecessors =
+      List<AreaRepository.SuccessorRow> predecessors =
           successors.stream().filter(x -> x.successor().equals(area)).toList();
       Set<String> periods = new TreeSet<>();
       all.stream()
@@ -126,7 +136,7 @@ public class TodaysBorders {
         ValueRow own = index.get(area + "|" + period);
         BigDecimal sum = own == null ? BigDecimal.ZERO : own.value();
         String special = own == null ? null : own.special();
-        for (AtlasRepository.SuccessorRow x : predecessors) {
+        for (AreaRepository.SuccessorRow x : predecessors) {
           if (!day.isBefore(x.effectiveOn())) {
             continue;
           }
@@ -158,11 +168,11 @@ public class TodaysBorders {
     return result;
   }
 
-  private String predecessorsText(List<AtlasRepository.SuccessorRow> successors) {
+  private String predecessorsText(List<AreaRepository.SuccessorRow> successors) {
     List<String> parts = new ArrayList<>();
-    for (AtlasRepository.SuccessorRow x : successors) {
-      String successor = repository.area(x.successor()).map(AreaRow::name).orElse("?");
-      String predecessor = repository.area(x.predecessor()).map(AreaRow::name).orElse("?");
+    for (AreaRepository.SuccessorRow x : successors) {
+      String successor = areaRepository.area(x.successor()).map(AreaRow::name).orElse("?");
+      String predecessor = areaRepository.area(x.predecessor()).map(AreaRow::name).orElse("?");
       parts.add(
           successor
               + " einschließlich "

@@ -2,12 +2,14 @@ package de.lagebild.atlas.internal.statistics;
 
 import de.lagebild.atlas.internal.indicators.Derivation;
 import de.lagebild.atlas.internal.statistics.StatisticsTable.Problem;
-import de.lagebild.atlas.internal.store.AtlasRepository;
+import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
 import de.lagebild.atlas.internal.store.AtlasRows.Polarity;
 import de.lagebild.atlas.internal.store.AtlasRows.ValueRow;
+import de.lagebild.atlas.internal.store.IndicatorRepository;
 import de.lagebild.atlas.internal.store.Periods;
+import de.lagebild.atlas.internal.store.ValueRepository;
 import de.lagebild.exchange.TextDecoder;
 import de.lagebild.identity.CurrentUser;
 import de.lagebild.platform.AuditLog;
@@ -85,21 +87,27 @@ public class IndicatorImport {
   public record Summary(
       int values, int created, int changed, int unchanged, int indicatorsCreated, UUID batch) {}
 
-  private final AtlasRepository repository;
+  private final AreaRepository areaRepository;
+  private final IndicatorRepository indicatorRepository;
+  private final ValueRepository valueRepository;
   private final ColumnMappings mappings;
   private final Derivation derivation;
   private final AuditLog audit;
   private final Clock clock;
 
   IndicatorImport(
-      AtlasRepository repository,
+      AreaRepository areaRepository,
+      IndicatorRepository indicatorRepository,
+      ValueRepository valueRepository,
       ColumnMappings mappings,
       Derivation derivation,
       AuditLog audit,
       Clock clock) {
     this.mappings = mappings;
     this.derivation = derivation;
-    this.repository = repository;
+    this.areaRepository = areaRepository;
+    this.indicatorRepository = indicatorRepository;
+    this.valueRepository = valueRepository;
     this.audit = audit;
     this.clock = clock;
   }
@@ -138,7 +146,7 @@ public class IndicatorImport {
     if (options.mapping() != null) {
       mapping.putAll(options.mapping());
     }
-    List<IndicatorRow> indicators = repository.indicators();
+    List<IndicatorRow> indicators = indicatorRepository.indicators();
     List<Target> targets = new ArrayList<>();
     for (StatisticsTable.Column c : read.columns()) {
       String wanted = mapping.get(c.index());
@@ -183,7 +191,7 @@ public class IndicatorImport {
     Set<String> skipped = new HashSet<>();
     targets.stream().filter(Target::skip).forEach(t -> skipped.add(t.label()));
     problems.removeIf(pr -> pr.line() > 1 && skipped.contains(pr.field()));
-    List<AreaRow> areas = repository.areas();
+    List<AreaRow> areas = areaRepository.areas();
     Set<String> unknown = new LinkedHashSet<>();
     Set<UUID> matched = new LinkedHashSet<>();
     Set<String> reported = new LinkedHashSet<>();
@@ -312,7 +320,7 @@ public class IndicatorImport {
     }
     Instant now = clock.instant();
     Map<Integer, UUID> indicatorOf = new LinkedHashMap<>();
-    int position = repository.indicators().size();
+    int position = indicatorRepository.indicators().size();
     int createdIndicators = 0;
     Map<String, UUID> createdByName = new LinkedHashMap<>();
     for (Target t : p.targets()) {
@@ -327,7 +335,7 @@ public class IndicatorImport {
           createdByName.put(t.indicatorName(), id);
         }
         String code = uniqueCode(p.read().tableCode(), t);
-        repository.insertIndicator(
+        indicatorRepository.insertIndicator(
             new IndicatorRow(
                 id,
                 code,
@@ -359,7 +367,7 @@ public class IndicatorImport {
     }
     if (options.saveAs() != null && !options.saveAs().isBlank()) {
       Map<UUID, String> codes = new HashMap<>();
-      repository.indicators().forEach(i -> codes.put(i.id(), i.code()));
+      indicatorRepository.indicators().forEach(i -> codes.put(i.id(), i.code()));
       Map<String, String> entries = new LinkedHashMap<>();
       for (Target t : p.targets()) {
         entries.put(
@@ -370,9 +378,9 @@ public class IndicatorImport {
     }
     String author = CurrentUser.get().map(u -> u.actorName()).orElse("Import");
     UUID batch =
-        repository.insertBatch(
+        valueRepository.insertBatch(
             fileName, p.read().format().name(), p.read().cells().size(), author, now);
-    List<AreaRow> areas = repository.areas();
+    List<AreaRow> areas = areaRepository.areas();
     int changed = 0;
     int unchanged = 0;
     int values = 0;
@@ -395,8 +403,8 @@ public class IndicatorImport {
       if (area == null) {
         continue;
       }
-      AtlasRepository.Written written =
-          repository.putValue(
+      ValueRepository.Written written =
+          valueRepository.putValue(
               new ValueRow(
                   UUID.randomUUID(),
                   indicator,
@@ -413,9 +421,9 @@ public class IndicatorImport {
                   0),
               now);
       values++;
-      if (written == AtlasRepository.Written.CHANGED) {
+      if (written == ValueRepository.Written.CHANGED) {
         changed++;
-      } else if (written == AtlasRepository.Written.UNCHANGED) {
+      } else if (written == ValueRepository.Written.UNCHANGED) {
         unchanged++;
       }
     }
@@ -452,7 +460,7 @@ public class IndicatorImport {
     base = base.length() > 50 ? base.substring(0, 50) : base;
     String code = base;
     int i = 2;
-    while (repository.indicatorByCode(code).isPresent()) {
+    while (indicatorRepository.indicatorByCode(code).isPresent()) {
       code = base + "-" + i++;
     }
     return code;

@@ -1,7 +1,7 @@
 package de.lagebild.atlas.internal.statistics;
 
 import de.lagebild.atlas.internal.areas.GeoJsonImport;
-import de.lagebild.atlas.internal.store.AtlasRepository;
+import de.lagebild.atlas.internal.store.IndicatorRepository;
 import de.lagebild.exchange.TextDecoder;
 import de.lagebild.exchange.UploadStash;
 import de.lagebild.platform.AllowRoles;
@@ -78,7 +78,7 @@ class IndicatorImportController {
   private final IndicatorImport imports;
   private final StreamingValueImport streaming;
   private final GeoJsonImport geoJson;
-  private final AtlasRepository repository;
+  private final IndicatorRepository indicatorRepository;
   private final MessageSource messages;
   private final UploadStash stash;
   private final ColumnMappings mappings;
@@ -89,7 +89,7 @@ class IndicatorImportController {
       IndicatorImport imports,
       StreamingValueImport streaming,
       GeoJsonImport geoJson,
-      AtlasRepository repository,
+      IndicatorRepository indicatorRepository,
       MessageSource messages,
       ColumnMappings mappings,
       AtlasImportJobs jobs,
@@ -101,7 +101,7 @@ class IndicatorImportController {
     this.imports = imports;
     this.streaming = streaming;
     this.geoJson = geoJson;
-    this.repository = repository;
+    this.indicatorRepository = indicatorRepository;
     this.messages = messages;
     this.stash = new UploadStash("atlas");
   }
@@ -133,7 +133,7 @@ class IndicatorImportController {
             session, tenant, new ByteArrayInputStream(bytes), file.getOriginalFilename(), null);
     model.addAttribute("preview", p);
     model.addAttribute("token", token);
-    model.addAttribute("indicators", repository.indicators());
+    model.addAttribute("indicators", indicatorRepository.indicators());
     model.addAttribute("fileName", file.getOriginalFilename());
     model.addAttribute("period", blankToNull(period));
     model.addAttribute("saved", saved == null ? null : mappings.byId(saved).orElse(null));

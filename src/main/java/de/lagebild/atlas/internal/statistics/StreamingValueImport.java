@@ -2,13 +2,16 @@ package de.lagebild.atlas.internal.statistics;
 
 import de.lagebild.atlas.internal.indicators.Derivation;
 import de.lagebild.atlas.internal.statistics.StatisticsTable.Problem;
-import de.lagebild.atlas.internal.store.AtlasRepository;
+import de.lagebild.atlas.internal.store.AreaRepository;
+import de.lagebild.atlas.internal.store.AtlasRevision;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
 import de.lagebild.atlas.internal.store.AtlasRows.Polarity;
 import de.lagebild.atlas.internal.store.AtlasRows.ValueRow;
 import de.lagebild.atlas.internal.store.AtlasTables;
+import de.lagebild.atlas.internal.store.IndicatorRepository;
 import de.lagebild.atlas.internal.store.Periods;
+import de.lagebild.atlas.internal.store.ValueRepository;
 import de.lagebild.exchange.TextDecoder;
 import de.lagebild.identity.CurrentUser;
 import de.lagebild.platform.DomainException;
@@ -61,14 +64,26 @@ public class StreamingValueImport {
           AtlasTables.Value.VERSION,
           AtlasTables.Value.CREATED_AT);
 
-  private final AtlasRepository repository;
+  private final AreaRepository areaRepository;
+  private final AtlasRevision atlasRevision;
+  private final IndicatorRepository indicatorRepository;
+  private final ValueRepository valueRepository;
   private final TenantScope scope;
   private final Derivation derivation;
   private final Clock clock;
 
   StreamingValueImport(
-      AtlasRepository repository, TenantScope scope, Derivation derivation, Clock clock) {
-    this.repository = repository;
+      AreaRepository areaRepository,
+      AtlasRevision atlasRevision,
+      IndicatorRepository indicatorRepository,
+      ValueRepository valueRepository,
+      TenantScope scope,
+      Derivation derivation,
+      Clock clock) {
+    this.areaRepository = areaRepository;
+    this.atlasRevision = atlasRevision;
+    this.indicatorRepository = indicatorRepository;
+    this.valueRepository = valueRepository;
     this.scope = scope;
     this.derivation = derivation;
     this.clock = clock;
@@ -97,7 +112,7 @@ public class StreamingValueImport {
     Instant now = clock.instant();
     List<Problem> problems = new ArrayList<>();
     Map<String, List<AreaRow>> areasByKey = new HashMap<>();
-    repository
+    areaRepository
         .areas()
         .forEach(
             a -> {
@@ -107,11 +122,11 @@ public class StreamingValueImport {
             });
     Map<String, UUID> indicators = new HashMap<>();
     Set<UUID> createdHere = new HashSet<>();
-    repository.indicators().forEach(i -> indicators.put(i.code(), i.id()));
+    indicatorRepository.indicators().forEach(i -> indicators.put(i.code(), i.id()));
     Map<String, String> periods = new HashMap<>();
-    int position = repository.indicators().size();
+    int position = indicatorRepository.indicators().size();
     String author = CurrentUser.get().map(u -> u.actorName()).orElse("Import");
-    UUID batch = repository.insertBatch(fileName, "LONG", 0, author, now);
+    UUID batch = valueRepository.insertBatch(fileName, "LONG", 0, author, now);
     List<ValueRow> pending = new ArrayList<>(BATCH);
     int[] counts = new int[4]; // values, new, changed, unchanged
     int created = 0;
@@ -146,7 +161,7 @@ public class StreamingValueImport {
         UUID indicatorId = indicators.get(code);
         if (indicatorId == null) {
           indicatorId = UUID.randomUUID();
-          repository.insertIndicator(
+          indicatorRepository.insertIndicator(
               new IndicatorRow(
                   indicatorId,
                   code,
@@ -305,11 +320,11 @@ public class StreamingValueImport {
       counts[1]++;
     }
     scope.batchInsert(AtlasTables.Value.T, COLUMNS, rows);
-    repository.touched();
+    atlasRevision.touched();
     // values that exist already (or twice in this batch): through the history path, after the new
     // ones
     for (ValueRow v : later) {
-      if (repository.putValue(v, now) == AtlasRepository.Written.CHANGED) {
+      if (valueRepository.putValue(v, now) == ValueRepository.Written.CHANGED) {
         counts[2]++;
       } else {
         counts[3]++;

@@ -1,12 +1,14 @@
 package de.lagebild.atlas.internal.bench;
 
-import de.lagebild.atlas.internal.store.AtlasRepository;
+import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaType;
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
 import de.lagebild.atlas.internal.store.AtlasRows.Polarity;
 import de.lagebild.atlas.internal.store.AtlasRows.ValueRow;
+import de.lagebild.atlas.internal.store.IndicatorRepository;
 import de.lagebild.atlas.internal.store.Periods;
+import de.lagebild.atlas.internal.store.ValueRepository;
 import de.lagebild.identity.TenantDirectory;
 import de.lagebild.platform.TenantAccess;
 import de.lagebild.platform.TenantContext;
@@ -57,7 +59,9 @@ class MapDataBenchmark {
 
   @LocalServerPort int port;
   @Autowired TenantDirectory tenants;
-  @Autowired AtlasRepository repository;
+  @Autowired AreaRepository areaRepository;
+  IndicatorRepository indicatorRepository;
+  ValueRepository valueRepository;
   @Autowired TransactionTemplate tx;
 
   /** A square-ish ring of {@code n} points around (x, y). */
@@ -86,7 +90,7 @@ class MapDataBenchmark {
             tx.executeWithoutResult(
                 s -> {
                   Instant now = Instant.now();
-                  repository.insertIndicator(
+                  indicatorRepository.insertIndicator(
                       new IndicatorRow(
                           indicator,
                           "bench",
@@ -112,7 +116,7 @@ class MapDataBenchmark {
                       now);
                   for (int i = 0; i < AREAS; i++) {
                     UUID id = UUID.randomUUID();
-                    repository.insertArea(
+                    areaRepository.insertArea(
                         new AreaRow(
                             id,
                             AreaType.SOZIALRAUM,
@@ -125,8 +129,8 @@ class MapDataBenchmark {
                             0),
                         now);
                     String g = ring(10 + (i % 35) * 0.05, 50.5 + (i / 35) * 0.05, 60);
-                    repository.saveGeometry(id, g, g, "generiert", now);
-                    repository.putValue(
+                    areaRepository.saveGeometry(id, g, g, "generiert", now);
+                    valueRepository.putValue(
                         new ValueRow(
                             UUID.randomUUID(),
                             indicator,

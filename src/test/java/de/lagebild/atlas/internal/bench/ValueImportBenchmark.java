@@ -2,11 +2,12 @@ package de.lagebild.atlas.internal.bench;
 
 import de.lagebild.atlas.internal.statistics.IndicatorImport;
 import de.lagebild.atlas.internal.statistics.StreamingValueImport;
-import de.lagebild.atlas.internal.store.AtlasRepository;
+import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.AtlasRows;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
 import de.lagebild.atlas.internal.store.AtlasRows.Polarity;
+import de.lagebild.atlas.internal.store.IndicatorRepository;
 import de.lagebild.identity.TenantDirectory;
 import de.lagebild.platform.TenantAccess;
 import de.lagebild.platform.TenantContext;
@@ -61,7 +62,8 @@ class ValueImportBenchmark {
   }
 
   @Autowired StreamingValueImport streaming;
-  @Autowired AtlasRepository repository;
+  @Autowired AreaRepository areaRepository;
+  IndicatorRepository indicatorRepository;
   @Autowired TenantDirectory tenants;
   @Autowired TransactionTemplate tx;
   @Autowired DataSource dataSource;
@@ -89,7 +91,7 @@ class ValueImportBenchmark {
         TenantContext.callAs(
             access,
             () ->
-                repository.areas().stream()
+                areaRepository.areas().stream()
                     .filter(a -> a.type() == AtlasRows.AreaType.KREIS && a.validTo() == null)
                     .toList());
     Path file = Files.createTempFile("values", ".csv");
@@ -124,7 +126,7 @@ class ValueImportBenchmark {
                 s -> {
                   for (int i = 0; i < INDICATORS; i++) {
                     UUID id = UUID.randomUUID();
-                    repository.insertIndicator(
+                    indicatorRepository.insertIndicator(
                         new IndicatorRow(
                             id,
                             "copy-" + i,

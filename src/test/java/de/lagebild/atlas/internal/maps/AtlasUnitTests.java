@@ -8,7 +8,7 @@ import de.lagebild.atlas.internal.areas.PlanningAreas;
 import de.lagebild.atlas.internal.areas.TopoSimplifier;
 import de.lagebild.atlas.internal.areas.TopoSimplifier.Point;
 import de.lagebild.atlas.internal.indicators.Aggregation;
-import de.lagebild.atlas.internal.store.AtlasRepository;
+import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.AtlasRows;
 import de.lagebild.atlas.internal.store.AtlasRows.Polarity;
 import de.lagebild.atlas.internal.store.Periods;
@@ -273,9 +273,9 @@ class AtlasUnitTests {
     UUID eisenach = UUID.randomUUID();
     UUID wartburg = UUID.randomUUID();
     UUID other = UUID.randomUUID();
-    List<AtlasRepository.SuccessorRow> merger =
+    List<AreaRepository.SuccessorRow> merger =
         List.of(
-            new AtlasRepository.SuccessorRow(
+            new AreaRepository.SuccessorRow(
                 eisenach, wartburg, LocalDate.of(2021, 7, 1), BigDecimal.ONE));
     List<AtlasRows.ValueRow> all =
         List.of(
@@ -294,9 +294,9 @@ class AtlasUnitTests {
     assertThat(r.get("2022").value()).isEqualByComparingTo("158000");
     // a split: half of the predecessor goes to this successor; a secret predecessor makes the
     // result secret
-    List<AtlasRepository.SuccessorRow> split =
+    List<AreaRepository.SuccessorRow> split =
         List.of(
-            new AtlasRepository.SuccessorRow(
+            new AreaRepository.SuccessorRow(
                 eisenach, wartburg, LocalDate.of(2021, 7, 1), new BigDecimal("0.5")));
     assertThat(
             TodaysBorders.restate(List.of(wartburg), all, split, null).stream()
