@@ -5,6 +5,7 @@ import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.AtlasRevision;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaType;
+import de.lagebild.exchange.GeoJsonOutput;
 import de.lagebild.platform.TenantContext;
 import java.text.Collator;
 import java.time.LocalDate;
@@ -150,21 +151,14 @@ class AtlasAreaLookup implements AreaLookup {
             .toList();
     Map<UUID, String> geometries =
         areaRepository.simplifiedGeometries(kreise.stream().map(AreaRow::id).toList());
-    StringBuilder s = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
-    boolean first = true;
-    for (AreaRow a : kreise) {
-      String g = geometries.get(a.id());
-      if (g == null) {
-        continue;
-      }
-      s.append(first ? "" : ",")
-          .append("{\"type\":\"Feature\",\"properties\":{\"name\":\"")
-          .append(a.name().replace("\\", "").replace("\"", ""))
-          .append("\"},\"geometry\":")
-          .append(g)
-          .append('}');
-      first = false;
-    }
-    return s.append("]}").toString();
+    return GeoJsonOutput.collection(
+        out -> {
+          for (AreaRow a : kreise) {
+            String g = geometries.get(a.id());
+            if (g != null) {
+              out.feature(java.util.Map.of("name", a.name()), g);
+            }
+          }
+        });
   }
 }

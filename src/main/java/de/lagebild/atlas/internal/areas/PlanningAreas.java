@@ -4,6 +4,7 @@ import de.lagebild.atlas.internal.indicators.Derivation;
 import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaType;
+import de.lagebild.exchange.GeoJsonOutput;
 import de.lagebild.platform.AuditLog;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.NotFoundException;
@@ -145,8 +146,8 @@ public class PlanningAreas {
     if (originals.size() == ids.size()) {
       areaRepository.saveGeometry(
           id,
-          toGeoJson(union(originals.values())),
-          toGeoJson(union(simplified.values())),
+          GeoJsonOutput.geometry(union(originals.values())),
+          GeoJsonOutput.geometry(union(simplified.values())),
           "Vereinigung der Gebiete",
           now);
     }
@@ -197,52 +198,6 @@ public class PlanningAreas {
     }
     return GEOMETRY.createPolygon(
         list.get(0), list.subList(1, list.size()).toArray(LinearRing[]::new));
-  }
-
-  /** GeoJSON text of a polygonal geometry, coordinates to six decimals (about 10 cm). */
-  public static String toGeoJson(Geometry g) {
-    StringBuilder s = new StringBuilder();
-    if (g instanceof Polygon p) {
-      s.append("{\"type\":\"Polygon\",\"coordinates\":");
-      polygon(p, s);
-    } else {
-      s.append("{\"type\":\"MultiPolygon\",\"coordinates\":[");
-      for (int i = 0; i < g.getNumGeometries(); i++) {
-        if (g.getGeometryN(i) instanceof Polygon p) {
-          if (s.charAt(s.length() - 1) != '[') {
-            s.append(',');
-          }
-          polygon(p, s);
-        }
-      }
-      s.append(']');
-    }
-    return s.append('}').toString();
-  }
-
-  private static void polygon(Polygon p, StringBuilder s) {
-    s.append('[');
-    ring(p.getExteriorRing().getCoordinates(), s);
-    for (int i = 0; i < p.getNumInteriorRing(); i++) {
-      s.append(',');
-      ring(p.getInteriorRingN(i).getCoordinates(), s);
-    }
-    s.append(']');
-  }
-
-  private static void ring(Coordinate[] coordinates, StringBuilder s) {
-    s.append('[');
-    for (int i = 0; i < coordinates.length; i++) {
-      if (i > 0) {
-        s.append(',');
-      }
-      s.append('[')
-          .append(number(coordinates[i].x))
-          .append(',')
-          .append(number(coordinates[i].y))
-          .append(']');
-    }
-    s.append(']');
   }
 
   private static String number(double d) {

@@ -6,6 +6,7 @@ import de.lagebild.catalogue.internal.offers.Schedules;
 import de.lagebild.catalogue.internal.store.CatalogueRows;
 import de.lagebild.catalogue.internal.store.CatalogueRows.LocationRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferView;
+import de.lagebild.exchange.GeoJsonOutput;
 import de.lagebild.platform.AllowPublic;
 import de.lagebild.platform.TenantContext;
 import java.io.IOException;
@@ -97,31 +98,22 @@ class PublicOfferController {
     Catalogue.Page result =
         catalogue.search(
             SearchQuery.of(text, age, language, group, life, category, free, area), 0, 2000);
-    StringBuilder s = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
-    boolean first = true;
-    for (OfferView v : result.offers()) {
-      for (LocationRow l : v.locations()) {
-        if (!l.hasCoordinates()) {
-          continue;
-        }
-        if (!first) {
-          s.append(',');
-        }
-        first = false;
-        s.append("{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[")
-            .append(l.longitude().toPlainString())
-            .append(',')
-            .append(l.latitude().toPlainString())
-            .append("]},\"properties\":{\"id\":\"")
-            .append(v.id())
-            .append("\",\"name\":")
-            .append(string(v.content().name()))
-            .append(",\"place\":")
-            .append(string(l.name() + ", " + l.address()))
-            .append("}}");
-      }
-    }
-    return s.append("]}").toString();
+    return GeoJsonOutput.collection(
+        out -> {
+          for (OfferView v : result.offers()) {
+            for (LocationRow l : v.locations()) {
+              if (l.hasCoordinates()) {
+                out.point(
+                    java.util.Map.of(
+                        "id", v.id().toString(),
+                        "name", v.content().name(),
+                        "place", l.name() + ", " + l.address()),
+                    l.longitude(),
+                    l.latitude());
+              }
+            }
+          }
+        });
   }
 
   /** The outlines of the Kreise, as a background for the map of offers (no tile server needed). */
@@ -218,24 +210,5 @@ class PublicOfferController {
     if (value != null && !value.isBlank()) {
       b.queryParam(name, value.strip());
     }
-  }
-
-  static String string(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '<' -> b.append("\\u003c");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.append('"').toString();
   }
 }

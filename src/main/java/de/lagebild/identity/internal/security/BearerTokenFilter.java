@@ -27,7 +27,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
   private final MembershipRepository memberships;
   private final UserRepository users;
 
-  BearerTokenFilter(MembershipRepository memberships, UserRepository users) {
+  private final ProblemResponses problems;
+
+  BearerTokenFilter(
+      MembershipRepository memberships, UserRepository users, ProblemResponses problems) {
+    this.problems = problems;
     this.memberships = memberships;
     this.users = users;
   }
@@ -59,13 +63,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
     var owner = memberships.tokenOwner(FirstAdministrator.hash(secret));
     var user = owner.flatMap(o -> users.findById(o.userId())).filter(UserRow::enabled);
     if (user.isEmpty()) {
-      response.setStatus(401);
-      response.setContentType("application/problem+json;charset=UTF-8");
-      response
-          .getWriter()
-          .write(
-              "{\"type\":\"about:blank\",\"title\":\"Nicht angemeldet\",\"status\":401,"
-                  + "\"detail\":\"Das API-Token ist unbekannt oder widerrufen.\"}");
+      problems.write(
+          response, org.springframework.http.HttpStatus.UNAUTHORIZED, "error.tokenUnknown");
       return;
     }
     UserRow u = user.get();

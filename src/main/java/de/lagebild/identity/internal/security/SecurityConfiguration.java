@@ -91,6 +91,7 @@ class SecurityConfiguration {
       AuthenticationManager authenticationManager,
       MembershipRepository memberships,
       UserRepository users,
+      ProblemResponses problems,
       @Value("${lagebild.atlas.tile-url:}") String tileUrl)
       throws Exception {
     http.authenticationManager(authenticationManager)
@@ -98,7 +99,7 @@ class SecurityConfiguration {
         // requests that a valid
         // token authenticated; a browser request keeps the protection whatever Authorization header
         // it carries
-        .addFilterBefore(new BearerTokenFilter(memberships, users), CsrfFilter.class)
+        .addFilterBefore(new BearerTokenFilter(memberships, users, problems), CsrfFilter.class)
         .csrf(c -> c.ignoringRequestMatchers(BearerTokenFilter::authenticatedByToken))
         .authorizeHttpRequests(
             a ->
@@ -124,7 +125,7 @@ class SecurityConfiguration {
                                             : "/login?error")))
                     .defaultSuccessUrl("/", false))
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-        .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()))
+        .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(problems)))
         .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
         .headers(
             h ->
@@ -138,16 +139,11 @@ class SecurityConfiguration {
    * HTML requests go to the login page (telling a user whose session expired so); API requests get
    * a 401.
    */
-  private static AuthenticationEntryPoint entryPoint() {
+  private static AuthenticationEntryPoint entryPoint(ProblemResponses problems) {
     LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
     return (HttpServletRequest req, HttpServletResponse res, AuthenticationException ex) -> {
       if (req.getRequestURI().startsWith(req.getContextPath() + "/api/")) {
-        res.setStatus(HttpStatus.UNAUTHORIZED.value());
-        res.setContentType("application/problem+json;charset=UTF-8");
-        res.getWriter()
-            .write(
-                "{\"type\":\"about:blank\",\"title\":\"Nicht angemeldet\",\"status\":401,"
-                    + "\"detail\":\"Für diese Anfrage ist eine Anmeldung oder ein API-Token nötig.\"}");
+        problems.write(res, HttpStatus.UNAUTHORIZED, "error.unauthorized");
         return;
       }
       if (req.getRequestedSessionId() != null && !req.isRequestedSessionIdValid()) {

@@ -12,6 +12,7 @@ import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.AtlasRows;
 import de.lagebild.atlas.internal.store.AtlasRows.Polarity;
 import de.lagebild.atlas.internal.store.Periods;
+import de.lagebild.exchange.GeoJsonOutput;
 import de.lagebild.platform.DomainException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -243,13 +244,13 @@ class AtlasUnitTests {
     // the shared border is gone: the outline has the four corners of the 2 × 1 rectangle (plus
     // closing point)
     assertThat(joined.norm().getCoordinates()).hasSizeLessThanOrEqualTo(7);
-    String text = PlanningAreas.toGeoJson(joined);
+    String text = GeoJsonOutput.geometry(joined);
     assertThat(PlanningAreas.read(text).getArea()).isEqualTo(2.0, Offset.offset(1e-9));
     Geometry both = PlanningAreas.union(List.of(west, apart));
     assertThat(both.getGeometryType()).isEqualTo("MultiPolygon");
-    assertThat(PlanningAreas.toGeoJson(both))
+    assertThat(GeoJsonOutput.geometry(both))
         .startsWith("{\"type\":\"MultiPolygon\",\"coordinates\":[[[[");
-    assertThat(PlanningAreas.read(PlanningAreas.toGeoJson(both)).getArea())
+    assertThat(PlanningAreas.read(GeoJsonOutput.geometry(both)).getArea())
         .isEqualTo(1.5, Offset.offset(1e-9));
   }
 
