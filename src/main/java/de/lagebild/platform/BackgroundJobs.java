@@ -44,6 +44,11 @@ public final class BackgroundJobs {
     public int percent() {
       return total <= 0 ? 0 : Math.min(100, (int) ((long) done * 100 / total));
     }
+
+    /** Done, total, percent and seconds, for a progress message {@code {0} of {1} ({2} %) …}. */
+    public Object[] messageArguments() {
+      return new Object[] {done, total, percent(), elapsed.toSeconds()};
+    }
   }
 
   /** The work of a job, reading the uploaded file and reporting progress. */

@@ -99,15 +99,14 @@ class ArchitectureTests {
 
   @Test
   void onlyTheMembershipLookupAndTheJobSweepReachAcrossTenants() {
-    // the membership lookup finds a user's tenants; the sweep at start-up fails import jobs cut off
+    // the membership lookup finds a user's tenants; the sweep at start-up fails background jobs cut
+    // off
     // by a crash
     noClasses()
         .that()
         .doNotHaveFullyQualifiedName("de.lagebild.identity.internal.users.MembershipRepository")
         .and()
-        .doNotHaveFullyQualifiedName("de.lagebild.strategy.internal.imports.ImportJobs")
-        .and()
-        .doNotHaveFullyQualifiedName("de.lagebild.atlas.internal.statistics.AtlasImportJobs")
+        .doNotHaveFullyQualifiedName("de.lagebild.platform.Jobs")
         .should()
         .callMethod(TenantScope.class, "acrossTenants", TenantTable.class)
         .check(CLASSES);

@@ -158,18 +158,6 @@ public final class AtlasTables {
     public static final Field<Integer> VERSION = T.field("version", Types.INT);
   }
 
-  public static final class Job {
-    public static final TenantTable T = TenantTable.named("atlas_import_job");
-    public static final Field<UUID> ID = T.id("id");
-    public static final Field<UUID> USER_ID = T.id("user_id");
-    public static final Field<String> FILE_NAME = T.text("file_name");
-    public static final Field<String> STATE = T.text("state");
-    public static final Field<String> MESSAGE = T.text("message");
-    public static final Field<String> SUMMARY = T.text("summary");
-    public static final Field<Instant> STARTED_AT = T.instant("started_at");
-    public static final Field<Instant> FINISHED_AT = T.instant("finished_at");
-  }
-
   public static final class Member {
     public static final TenantTable T = TenantTable.named("area_member");
     public static final Field<UUID> AREA_ID = T.id("area_id");

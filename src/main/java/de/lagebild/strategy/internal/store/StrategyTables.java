@@ -270,23 +270,6 @@ public final class StrategyTables {
     public static final Field<String> VALUE = T.text("value");
   }
 
-  public static final class ImportJob {
-    public static final TenantTable T = TenantTable.named("import_job");
-    public static final Field<UUID> ID = T.id("id");
-    public static final Field<UUID> USER_ID = T.id("user_id");
-    public static final Field<String> FILE_NAME = T.text("file_name");
-    public static final Field<String> FORMAT = T.text("format");
-    public static final Field<String> STATE = T.text("state");
-    public static final Field<String> MESSAGE = T.text("message");
-    public static final Field<UUID> STRATEGY_ID = T.id("strategy_id");
-    public static final Field<String> SUMMARY = T.text("summary");
-    public static final Field<Instant> STARTED_AT = T.instant("started_at");
-    public static final Field<Instant> FINISHED_AT = T.instant("finished_at");
-    public static final Field<?>[] ALL = {
-      ID, USER_ID, FILE_NAME, FORMAT, STATE, MESSAGE, STRATEGY_ID, SUMMARY, STARTED_AT, FINISHED_AT
-    };
-  }
-
   public static final class Imprint {
     public static final TenantTable T = TenantTable.named("report_imprint");
     public static final Field<UUID> ID = T.id("id");

@@ -417,15 +417,15 @@ class StrategyExchangeIntegrationTests extends DatabaseProperties {
     String tenantId = dsl.fetchValue("select id from tenant where slug = 'nordhausen'").toString();
     UUID job = UUID.randomUUID();
     dsl.execute(
-        "insert into import_job (tenant_id, id, format, state, started_at) values (?, ?, 'table', "
-            + "'RUNNING', current_timestamp)",
+        "insert into background_job (tenant_id, id, kind, format, state, started_at) values (?, ?, "
+            + "'STRATEGY_IMPORT', 'table', 'RUNNING', current_timestamp)",
         tenantId,
         job.toString());
     jobs.failInterrupted();
-    assertThat(dsl.fetchValue("select state from import_job where id = ?", job.toString()))
+    assertThat(dsl.fetchValue("select state from background_job where id = ?", job.toString()))
         .isEqualTo("FAILED");
     assertThat(
-            dsl.fetchValue("select message from import_job where id = ?", job.toString())
+            dsl.fetchValue("select message from background_job where id = ?", job.toString())
                 .toString())
         .contains("beendet");
   }
