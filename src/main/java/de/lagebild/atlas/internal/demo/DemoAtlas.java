@@ -13,9 +13,7 @@ import de.lagebild.atlas.internal.store.AtlasRows.ValueRow;
 import de.lagebild.atlas.internal.store.IndicatorRepository;
 import de.lagebild.atlas.internal.store.Periods;
 import de.lagebild.atlas.internal.store.ValueRepository;
-import de.lagebild.identity.TenantDirectory;
-import de.lagebild.platform.LagebildProperties;
-import de.lagebild.platform.TenantContext;
+import de.lagebild.identity.DemoTenantWork;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -34,7 +32,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -73,46 +70,40 @@ public class DemoAtlas implements ApplicationRunner {
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Config(String source, List<IndicatorConfig> indicators, List<Profile> profiles) {}
 
-  private final LagebildProperties properties;
-  private final TenantDirectory tenants;
   private final AreaRepository areaRepository;
   private final IndicatorRepository indicatorRepository;
   private final ValueRepository valueRepository;
   private final GeoJsonImport geoJson;
   private final Derivation derivation;
   private final PlanningAreas planning;
-  private final TransactionTemplate tx;
   private final JsonMapper json;
+  private final DemoTenantWork demo;
   private final Clock clock;
 
   DemoAtlas(
-      LagebildProperties properties,
-      TenantDirectory tenants,
       AreaRepository areaRepository,
       IndicatorRepository indicatorRepository,
       ValueRepository valueRepository,
       GeoJsonImport geoJson,
       Derivation derivation,
       PlanningAreas planning,
-      TransactionTemplate tx,
       JsonMapper json,
+      DemoTenantWork demo,
       Clock clock) {
     this.derivation = derivation;
     this.planning = planning;
-    this.properties = properties;
-    this.tenants = tenants;
     this.areaRepository = areaRepository;
     this.indicatorRepository = indicatorRepository;
     this.valueRepository = valueRepository;
     this.geoJson = geoJson;
-    this.tx = tx;
     this.json = json;
+    this.demo = demo;
     this.clock = clock;
   }
 
   @Override
   public void run(ApplicationArguments args) throws IOException {
-    if (!properties.demo()) {
+    if (!demo.demo()) {
       return;
     }
     String geo = read(GEOJSON);
@@ -121,19 +112,7 @@ public class DemoAtlas implements ApplicationRunner {
       config = json.readValue(in, Config.class);
     }
     for (String slug : List.of("nordhausen", "saalfeld-rudolstadt")) {
-      tenants
-          .systemAccess(slug)
-          .ifPresent(
-              a ->
-                  TenantContext.runAs(
-                      a,
-                      () ->
-                          tx.executeWithoutResult(
-                              s -> {
-                                if (areaRepository.areas().isEmpty()) {
-                                  load(geo, config);
-                                }
-                              })));
+      demo.inTenant(slug, () -> !areaRepository.areas().isEmpty(), () -> load(geo, config));
     }
   }
 

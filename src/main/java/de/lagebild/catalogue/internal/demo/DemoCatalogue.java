@@ -18,9 +18,8 @@ import de.lagebild.catalogue.internal.store.OfferAccessRepository;
 import de.lagebild.catalogue.internal.store.OfferChangeRepository;
 import de.lagebild.catalogue.internal.store.OfferRepository;
 import de.lagebild.catalogue.internal.store.OrganizationRepository;
+import de.lagebild.identity.DemoTenantWork;
 import de.lagebild.identity.TenantDirectory;
-import de.lagebild.platform.LagebildProperties;
-import de.lagebild.platform.TenantContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -43,7 +42,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -116,7 +114,6 @@ class DemoCatalogue implements ApplicationRunner {
       List<Location> locations,
       List<Offer> offers) {}
 
-  private final LagebildProperties properties;
   private final TenantDirectory tenants;
   private final CategoryRepository categoryRepository;
   private final LocationRepository locationRepository;
@@ -125,12 +122,11 @@ class DemoCatalogue implements ApplicationRunner {
   private final OfferRepository offerRepository;
   private final OrganizationRepository organizationRepository;
   private final AreaLookup areas;
-  private final TransactionTemplate tx;
   private final JsonMapper json;
+  private final DemoTenantWork demo;
   private final Clock clock;
 
   DemoCatalogue(
-      LagebildProperties properties,
       TenantDirectory tenants,
       CategoryRepository categoryRepository,
       LocationRepository locationRepository,
@@ -139,10 +135,9 @@ class DemoCatalogue implements ApplicationRunner {
       OfferRepository offerRepository,
       OrganizationRepository organizationRepository,
       AreaLookup areas,
-      TransactionTemplate tx,
       JsonMapper json,
+      DemoTenantWork demo,
       Clock clock) {
-    this.properties = properties;
     this.tenants = tenants;
     this.categoryRepository = categoryRepository;
     this.locationRepository = locationRepository;
@@ -151,33 +146,22 @@ class DemoCatalogue implements ApplicationRunner {
     this.offerRepository = offerRepository;
     this.organizationRepository = organizationRepository;
     this.areas = areas;
-    this.tx = tx;
     this.json = json;
+    this.demo = demo;
     this.clock = clock;
   }
 
   @Override
   public void run(ApplicationArguments args) throws IOException {
-    if (!properties.demo()) {
+    if (!demo.demo()) {
       return;
     }
     Data data;
     try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
       data = json.readValue(in, Data.class);
     }
-    tenants
-        .systemAccess("nordhausen")
-        .ifPresent(
-            a ->
-                TenantContext.runAs(
-                    a,
-                    () ->
-                        tx.executeWithoutResult(
-                            s -> {
-                              if (organizationRepository.organizations().isEmpty()) {
-                                load(data);
-                              }
-                            })));
+    demo.inTenant(
+        "nordhausen", () -> !organizationRepository.organizations().isEmpty(), () -> load(data));
   }
 
   void load(Data data) {

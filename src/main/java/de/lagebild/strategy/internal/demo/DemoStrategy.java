@@ -2,11 +2,9 @@ package de.lagebild.strategy.internal.demo;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import de.lagebild.exchange.FuzzyDate;
+import de.lagebild.identity.DemoTenantWork;
 import de.lagebild.identity.ResponsibleUnits;
-import de.lagebild.identity.TenantDirectory;
 import de.lagebild.platform.AuditLog;
-import de.lagebild.platform.LagebildProperties;
-import de.lagebild.platform.TenantContext;
 import de.lagebild.strategy.internal.imports.ImportedTree;
 import de.lagebild.strategy.internal.imports.StrategyImport;
 import de.lagebild.strategy.internal.imports.TableFormatReader;
@@ -37,7 +35,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -66,70 +63,53 @@ class DemoStrategy implements ApplicationRunner {
       String nextRound,
       Map<String, List<String>> unitAliases) {}
 
-  private final LagebildProperties properties;
-  private final TenantDirectory tenants;
   private final StrategyRepository strategies;
   private final RoundRepository rounds;
   private final StatusCatalogue statuses;
   private final ResponsibleUnits units;
   private final AuditLog audit;
   private final StrategyImport importer;
-  private final TransactionTemplate tx;
   private final JsonMapper json;
+  private final DemoTenantWork demo;
   private final Clock clock;
 
   DemoStrategy(
-      LagebildProperties properties,
-      TenantDirectory tenants,
       StrategyRepository strategies,
       RoundRepository rounds,
       StatusCatalogue statuses,
       ResponsibleUnits units,
       AuditLog audit,
       StrategyImport importer,
-      TransactionTemplate tx,
       JsonMapper json,
+      DemoTenantWork demo,
       Clock clock) {
-    this.properties = properties;
-    this.tenants = tenants;
     this.strategies = strategies;
     this.rounds = rounds;
     this.statuses = statuses;
     this.units = units;
     this.audit = audit;
     this.importer = importer;
-    this.tx = tx;
     this.json = json;
+    this.demo = demo;
     this.clock = clock;
   }
 
   @Override
   public void run(ApplicationArguments args) throws IOException {
-    if (!properties.demo()) {
+    if (!demo.demo()) {
       return;
     }
     for (String slug : List.of("nordhausen", "saalfeld-rudolstadt")) {
-      tenants
-          .systemAccess(slug)
-          .ifPresent(
-              a ->
-                  TenantContext.runAs(
-                      a, () -> tx.executeWithoutResult(s -> statuses.ensureDefaults())));
+      demo.inTenant(slug, () -> false, statuses::ensureDefaults);
     }
     Config config;
     try (InputStream in = new ClassPathResource("demo/nordhausen-strategy.json").getInputStream()) {
       config = json.readValue(in, Config.class);
     }
-    var access = tenants.systemAccess(config.tenant()).orElseThrow();
-    TenantContext.runAs(
-        access,
-        () ->
-            tx.executeWithoutResult(
-                s -> {
-                  if (strategies.findByTitle(config.title()).isEmpty()) {
-                    load(config);
-                  }
-                }));
+    demo.inTenant(
+        config.tenant(),
+        () -> strategies.findByTitle(config.title()).isPresent(),
+        () -> load(config));
   }
 
   void load(Config c) {
