@@ -55,7 +55,6 @@ public final class CatalogueTables {
     public static final Field<String> ACCESSIBILITY = T.text("accessibility");
     public static final Field<UUID> AREA_ID = T.id("area_id");
     public static final Field<Integer> VERSION = T.field("version", Types.INT);
-    public static final Field<Long> REVISION = T.field("revision", SQLDataType.BIGINT);
     public static final Field<?>[] ALL = {
       ID,
       ORGANIZATION_ID,
