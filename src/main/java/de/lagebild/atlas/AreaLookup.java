@@ -2,7 +2,6 @@ package de.lagebild.atlas;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Where a point lies among the atlas areas of the current tenant (for the offer catalogue's
@@ -13,7 +12,7 @@ public interface AreaLookup {
   /**
    * An area: its id, name, kind (LAND, KREIS, GEMEINDE, GEMEINDETEIL, SOZIALRAUM) and official key.
    */
-  record AreaRef(UUID id, String name, String type, String key) {}
+  record AreaRef(AreaId id, String name, String type, String key) {}
 
   /**
    * The smallest area valid today whose outline contains the point (a Gemeinde before its Kreis;
@@ -22,7 +21,7 @@ public interface AreaLookup {
   Optional<AreaRef> areaAt(double latitude, double longitude);
 
   /** The area and the areas above it, innermost first. */
-  List<AreaRef> chain(UUID area);
+  List<AreaRef> chain(AreaId area);
 
   /** Areas valid today that offers can be filtered by (no Land), Kreise first. */
   List<AreaRef> areas();

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * What other modules may read from the atlas of the current tenant: indicators, areas and an
@@ -12,9 +11,9 @@ import java.util.UUID;
  */
 public interface IndicatorFigures {
 
-  record IndicatorInfo(UUID id, String name, String unit, int decimals, String polarity) {}
+  record IndicatorInfo(IndicatorId id, String name, String unit, int decimals, String polarity) {}
 
-  record AreaInfo(UUID id, String name, String key) {}
+  record AreaInfo(AreaId id, String name, String key) {}
 
   /**
    * One value of a course: the period, its end, the number (null for a special value) and how it
@@ -27,10 +26,10 @@ public interface IndicatorFigures {
 
   List<AreaInfo> areas();
 
-  Optional<IndicatorInfo> indicator(UUID id);
+  Optional<IndicatorInfo> indicator(IndicatorId id);
 
-  Optional<AreaInfo> area(UUID id);
+  Optional<AreaInfo> area(AreaId id);
 
   /** The values of an indicator in an area, oldest first (small counts already shown as secret). */
-  List<Point> series(UUID indicator, UUID area);
+  List<Point> series(IndicatorId indicator, AreaId area);
 }

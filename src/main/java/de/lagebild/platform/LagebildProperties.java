@@ -2,6 +2,7 @@ package de.lagebild.platform;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
 
 /**
  * Settings of an installation, bound from {@code lagebild.*} (environment variables {@code
@@ -12,13 +13,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseUrl address of the installation as users reach it, for links printed on the console
  * @param bootstrapAdmin the first platform administrator taken from configuration instead of the
  *     setup link
+ * @param atlas map settings (LAGEBILD_ATLAS_TILE_URL), also read by the content security policy
+ * @param imports when imports run as background jobs (LAGEBILD_IMPORT_BACKGROUND_FROM_BYTES)
+ * @param mail sender of the installation's e-mails (LAGEBILD_MAIL_FROM)
  */
 @ConfigurationProperties("lagebild")
 public record LagebildProperties(
     @DefaultValue("false") boolean demo,
     @DefaultValue("") String defaultTenant,
     @DefaultValue("http://localhost:8080") String baseUrl,
-    @DefaultValue BootstrapAdmin bootstrapAdmin) {
+    @DefaultValue BootstrapAdmin bootstrapAdmin,
+    @DefaultValue Atlas atlas,
+    @Name("import") @DefaultValue Imports imports,
+    @DefaultValue Mail mail) {
 
   /** The tenant shown at {@code /}: the configured one, in demo mode the demo district. */
   public String startTenant() {
@@ -31,4 +38,13 @@ public record LagebildProperties(
       return username != null && !username.isBlank() && password != null && !password.isBlank();
     }
   }
+
+  /** A map tile server ({@code https://…/{z}/{x}/{y}.png}); empty: areas on a plain background. */
+  public record Atlas(@DefaultValue("") String tileUrl) {}
+
+  /** Files from this size are imported as background jobs. */
+  public record Imports(@DefaultValue("1000000") long backgroundFromBytes) {}
+
+  /** The sender address of e-mails (reminders). */
+  public record Mail(@DefaultValue("lagebild@localhost") String from) {}
 }

@@ -7,7 +7,6 @@ import de.lagebild.platform.DomainException;
 import de.lagebild.platform.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.TransactionException;
@@ -36,8 +35,8 @@ class ErrorAdvice {
 
   ErrorAdvice(
       ErrorResponses errors,
-      @Value("${spring.servlet.multipart.max-file-size:50MB}") DataSize maxUpload) {
-    this.maxUpload = maxUpload;
+      org.springframework.boot.servlet.autoconfigure.MultipartProperties multipart) {
+    this.maxUpload = multipart.getMaxFileSize();
     this.errors = errors;
   }
 

@@ -1,5 +1,6 @@
 package de.lagebild.atlas.internal.areas;
 
+import de.lagebild.atlas.AreaId;
 import de.lagebild.atlas.AreaLookup;
 import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.AtlasRevision;
@@ -99,11 +100,11 @@ class AtlasAreaLookup implements AreaLookup {
   }
 
   @Override
-  public List<AreaRef> chain(UUID area) {
+  public List<AreaRef> chain(AreaId area) {
     Map<UUID, AreaRow> all = new HashMap<>();
     areaRepository.areas().forEach(a -> all.put(a.id(), a));
     List<AreaRef> chain = new ArrayList<>();
-    AreaRow a = all.get(area);
+    AreaRow a = area == null ? null : all.get(area.value());
     while (a != null && chain.size() < 10) {
       chain.add(ref(a));
       a = a.parentId() == null ? null : all.get(a.parentId());
@@ -139,7 +140,7 @@ class AtlasAreaLookup implements AreaLookup {
   }
 
   private static AreaRef ref(AreaRow a) {
-    return new AreaRef(a.id(), a.name(), a.type().name(), a.officialKey());
+    return new AreaRef(new AreaId(a.id()), a.name(), a.type().name(), a.officialKey());
   }
 
   @Override

@@ -1,6 +1,8 @@
 package de.lagebild.atlas.internal.indicators;
 
+import de.lagebild.atlas.AreaId;
 import de.lagebild.atlas.IndicatorFigures;
+import de.lagebild.atlas.IndicatorId;
 import de.lagebild.atlas.internal.maps.ValueFormat;
 import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.AtlasRows;
@@ -12,7 +14,6 @@ import de.lagebild.atlas.internal.store.ValueRepository;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /** The atlas as other modules see it ({@link IndicatorFigures}). */
@@ -40,29 +41,33 @@ class AtlasFigures implements IndicatorFigures {
   @Override
   public List<AreaInfo> areas() {
     return areaRepository.areas().stream()
-        .map(a -> new AreaInfo(a.id(), a.name(), a.officialKey()))
+        .map(a -> new AreaInfo(new AreaId(a.id()), a.name(), a.officialKey()))
         .toList();
   }
 
   @Override
-  public Optional<IndicatorInfo> indicator(UUID id) {
-    return indicatorRepository.indicator(id).map(AtlasFigures::info);
+  public Optional<IndicatorInfo> indicator(IndicatorId id) {
+    return indicatorRepository.indicator(id.value()).map(AtlasFigures::info);
   }
 
   @Override
-  public Optional<AreaInfo> area(UUID id) {
-    return areaRepository.area(id).map(a -> new AreaInfo(a.id(), a.name(), a.officialKey()));
+  public Optional<AreaInfo> area(AreaId id) {
+    return areaRepository
+        .area(id.value())
+        .map(a -> new AreaInfo(new AreaId(a.id()), a.name(), a.officialKey()));
   }
 
   @Override
-  public List<Point> series(UUID indicator, UUID area) {
-    IndicatorRow i = indicatorRepository.indicator(indicator).orElse(null);
+  public List<Point> series(IndicatorId indicator, AreaId area) {
+    IndicatorRow i = indicatorRepository.indicator(indicator.value()).orElse(null);
     if (i == null) {
       return List.of();
     }
     return valueRepository
         .values(
-            AtlasTables.Value.INDICATOR_ID.eq(indicator).and(AtlasTables.Value.AREA_ID.eq(area)))
+            AtlasTables.Value.INDICATOR_ID
+                .eq(indicator.value())
+                .and(AtlasTables.Value.AREA_ID.eq(area.value())))
         .stream()
         .map(v -> Aggregation.visible(v, i))
         .sorted(Comparator.comparing(AtlasRows.ValueRow::periodEnd))
@@ -78,6 +83,7 @@ class AtlasFigures implements IndicatorFigures {
   }
 
   private static IndicatorInfo info(IndicatorRow i) {
-    return new IndicatorInfo(i.id(), i.name(), i.unit(), i.decimals(), i.polarity().name());
+    return new IndicatorInfo(
+        new IndicatorId(i.id()), i.name(), i.unit(), i.decimals(), i.polarity().name());
   }
 }

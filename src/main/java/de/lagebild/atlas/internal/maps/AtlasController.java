@@ -5,6 +5,7 @@ import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.IndicatorRepository;
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.DomainException;
+import de.lagebild.platform.LagebildProperties;
 import de.lagebild.platform.Role;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -42,7 +42,7 @@ class AtlasController {
       MapViews maps,
       ProfileViews profiles,
       SeriesViews seriesViews,
-      @Value("${lagebild.atlas.tile-url:}") String tileUrl,
+      LagebildProperties lagebild,
       Clock clock) {
     this.clock = clock;
     this.areaRepository = areaRepository;
@@ -50,7 +50,7 @@ class AtlasController {
     this.maps = maps;
     this.profiles = profiles;
     this.seriesViews = seriesViews;
-    this.tileUrl = tileUrl;
+    this.tileUrl = lagebild.atlas().tileUrl();
   }
 
   @GetMapping("/{tenant}/atlas")

@@ -4,12 +4,12 @@ import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
 import de.lagebild.atlas.internal.store.IndicatorRepository;
 import de.lagebild.platform.AllowPublic;
+import de.lagebild.platform.LagebildProperties;
 import de.lagebild.platform.NotFoundException;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,7 +40,7 @@ class PublicAtlasController {
       MapViews maps,
       ProfileViews profiles,
       SeriesViews seriesViews,
-      @Value("${lagebild.atlas.tile-url:}") String tileUrl,
+      LagebildProperties lagebild,
       Clock clock,
       MapData mapData) {
     this.mapData = mapData;
@@ -50,7 +50,7 @@ class PublicAtlasController {
     this.maps = maps;
     this.profiles = profiles;
     this.seriesViews = seriesViews;
-    this.tileUrl = tileUrl;
+    this.tileUrl = lagebild.atlas().tileUrl();
   }
 
   @GetMapping("/{tenant}/oeffentlich/atlas")

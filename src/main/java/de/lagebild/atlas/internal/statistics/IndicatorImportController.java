@@ -6,6 +6,7 @@ import de.lagebild.exchange.TextDecoder;
 import de.lagebild.exchange.UploadStash;
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.DomainException;
+import de.lagebild.platform.LagebildProperties;
 import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.Role;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -93,11 +93,11 @@ class IndicatorImportController {
       MessageSource messages,
       ColumnMappings mappings,
       AtlasImportJobs jobs,
-      @Value("${lagebild.import.background-from-bytes:1000000}") long backgroundFrom)
+      LagebildProperties lagebild)
       throws IOException {
     this.mappings = mappings;
     this.jobs = jobs;
-    this.backgroundFrom = backgroundFrom;
+    this.backgroundFrom = lagebild.imports().backgroundFromBytes();
     this.imports = imports;
     this.streaming = streaming;
     this.geoJson = geoJson;

@@ -235,7 +235,7 @@ class CatalogueAdministration {
             ? null
             : areas
                 .areaAt(lat.doubleValue(), lon.doubleValue())
-                .map(AreaLookup.AreaRef::id)
+                .map(r -> r.id().value())
                 .orElse(null);
     LocationRow row =
         new LocationRow(

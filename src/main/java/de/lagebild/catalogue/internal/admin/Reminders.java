@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -51,8 +50,7 @@ class Reminders {
       OrganizationRepository organizationRepository,
       ReminderRepository reminderRepository,
       TenantDirectory directory,
-      @Value("${lagebild.mail.from:lagebild@localhost}") String from,
-      @Value("${lagebild.base-url:http://localhost:8080}") String baseUrl,
+      de.lagebild.platform.LagebildProperties lagebild,
       AuditLog audit) {
     this.audit = audit;
     this.mail = mail;
@@ -61,8 +59,8 @@ class Reminders {
     this.organizationRepository = organizationRepository;
     this.reminderRepository = reminderRepository;
     this.directory = directory;
-    this.from = from;
-    this.baseUrl = baseUrl;
+    this.from = lagebild.mail().from();
+    this.baseUrl = lagebild.baseUrl();
   }
 
   /** Sends the reminder for the organisation's stale offers; returns the number of offers named. */

@@ -197,7 +197,7 @@ class DemoCatalogue implements ApplicationRunner {
       UUID area =
           areas
               .areaAt(l.latitude().doubleValue(), l.longitude().doubleValue())
-              .map(AreaLookup.AreaRef::id)
+              .map(r -> r.id().value())
               .orElse(null);
       locationRepository.insertLocation(
           new LocationRow(

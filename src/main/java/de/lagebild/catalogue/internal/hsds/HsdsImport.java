@@ -177,7 +177,7 @@ class HsdsImport {
               row.hasCoordinates()
                   ? areas
                       .areaAt(lat.doubleValue(), lon.doubleValue())
-                      .map(AreaLookup.AreaRef::id)
+                      .map(r -> r.id().value())
                       .orElse(null)
                   : null;
           if (!dryRun) {

@@ -358,7 +358,7 @@ class OfferImport {
             a.hasCoordinates()
                 ? areas
                     .areaAt(a.latitude().doubleValue(), a.longitude().doubleValue())
-                    .map(AreaLookup.AreaRef::id)
+                    .map(ref -> ref.id().value())
                     .orElse(null)
                 : null;
         LocationRow newLocation =

@@ -1,5 +1,6 @@
 package de.lagebild.catalogue.internal.offers;
 
+import de.lagebild.atlas.AreaId;
 import de.lagebild.atlas.AreaLookup;
 import de.lagebild.catalogue.internal.search.OfferSearch;
 import de.lagebild.catalogue.internal.store.CatalogueRevision;
@@ -223,8 +224,8 @@ public class Catalogue {
         .map(LocationRow::areaId)
         .filter(Objects::nonNull)
         .distinct()
-        .forEach(a -> areas.chain(a).forEach(r -> used.add(r.id())));
-    return areas.areas().stream().filter(a -> used.contains(a.id())).toList();
+        .forEach(a -> areas.chain(AreaId.of(a)).forEach(r -> used.add(r.id().value())));
+    return areas.areas().stream().filter(a -> used.contains(a.id().value())).toList();
   }
 
   /** The public offer (published only). */
@@ -322,7 +323,7 @@ public class Catalogue {
         categoryMap(),
         area ->
             chains.computeIfAbsent(
-                area, a -> areas.chain(a).stream().map(AreaLookup.AreaRef::id).toList()));
+                area, a -> areas.chain(AreaId.of(a)).stream().map(r -> r.id().value()).toList()));
   }
 
   // ---------------------------------------------------------------- access counts

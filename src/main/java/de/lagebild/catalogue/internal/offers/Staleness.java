@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** Offers not confirmed for too long ({@code lagebild.catalogue.stale-after-days}, default 365). */
@@ -30,12 +29,12 @@ public class Staleness {
       ReminderRepository reminderRepository,
       Clock clock,
       Catalogue catalogue,
-      @Value("${lagebild.catalogue.stale-after-days:365}") int staleDays) {
+      de.lagebild.catalogue.CatalogueProperties settings) {
     this.offerRepository = offerRepository;
     this.reminderRepository = reminderRepository;
     this.clock = clock;
     this.catalogue = catalogue;
-    this.staleAfter = Duration.ofDays(staleDays);
+    this.staleAfter = Duration.ofDays(settings.staleAfterDays());
   }
 
   public record Stale(OfferView offer, long daysSince, Instant lastReminder) {}

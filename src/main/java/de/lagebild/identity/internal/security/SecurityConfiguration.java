@@ -3,12 +3,12 @@ package de.lagebild.identity.internal.security;
 import de.lagebild.identity.internal.users.MembershipRepository;
 import de.lagebild.identity.internal.users.UserRepository;
 import de.lagebild.platform.DatabaseOutage;
+import de.lagebild.platform.LagebildProperties;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -92,7 +92,7 @@ class SecurityConfiguration {
       MembershipRepository memberships,
       UserRepository users,
       ProblemResponses problems,
-      @Value("${lagebild.atlas.tile-url:}") String tileUrl)
+      LagebildProperties lagebild)
       throws Exception {
     http.authenticationManager(authenticationManager)
         // the token is checked before the CSRF filter, so that CSRF is skipped only for API
@@ -129,7 +129,7 @@ class SecurityConfiguration {
         .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
         .headers(
             h ->
-                h.contentSecurityPolicy(c -> c.policyDirectives(csp(tileUrl)))
+                h.contentSecurityPolicy(c -> c.policyDirectives(csp(lagebild.atlas().tileUrl())))
                     .frameOptions(f -> f.deny())
                     .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
     return http.build();

@@ -3,6 +3,7 @@ package de.lagebild.strategy.internal.imports;
 import de.lagebild.exchange.UploadStash;
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.DomainException;
+import de.lagebild.platform.LagebildProperties;
 import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.Role;
 import de.lagebild.strategy.internal.store.StrategyRepository;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,12 +47,12 @@ class StrategyImportController {
       StrategyImport imports,
       ImportJobs jobs,
       StrategyRepository strategies,
-      @Value("${lagebild.import.background-from-bytes:1000000}") long backgroundFrom)
+      LagebildProperties lagebild)
       throws IOException {
     this.imports = imports;
     this.jobs = jobs;
     this.strategies = strategies;
-    this.backgroundFrom = backgroundFrom;
+    this.backgroundFrom = lagebild.imports().backgroundFromBytes();
     this.stash = new UploadStash("strategy");
   }
 

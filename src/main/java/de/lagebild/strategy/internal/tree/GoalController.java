@@ -1,6 +1,8 @@
 package de.lagebild.strategy.internal.tree;
 
+import de.lagebild.atlas.AreaId;
 import de.lagebild.atlas.IndicatorFigures;
+import de.lagebild.atlas.IndicatorId;
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.AuditLog;
 import de.lagebild.platform.DomainException;
@@ -88,12 +90,14 @@ class GoalController {
             .toList());
     List<Measured> measured = new ArrayList<>();
     for (GoalIndicators.Link l : links.ofGoal(goalId)) {
-      IndicatorFigures.IndicatorInfo indicator = figures.indicator(l.indicatorId()).orElse(null);
-      IndicatorFigures.AreaInfo area = figures.area(l.areaId()).orElse(null);
+      IndicatorFigures.IndicatorInfo indicator =
+          figures.indicator(IndicatorId.of(l.indicatorId())).orElse(null);
+      IndicatorFigures.AreaInfo area = figures.area(AreaId.of(l.areaId())).orElse(null);
       if (indicator == null || area == null) {
         continue;
       }
-      List<IndicatorFigures.Point> course = figures.series(l.indicatorId(), l.areaId());
+      List<IndicatorFigures.Point> course =
+          figures.series(IndicatorId.of(l.indicatorId()), AreaId.of(l.areaId()));
       measured.add(
           new Measured(
               l,
@@ -125,8 +129,8 @@ class GoalController {
       @RequestParam(name = "targetPeriod", required = false) String targetPeriod,
       RedirectAttributes redirect) {
     goal(id, goalId);
-    figures.indicator(indicator).orElseThrow(NotFoundException::new);
-    figures.area(area).orElseThrow(NotFoundException::new);
+    figures.indicator(IndicatorId.of(indicator)).orElseThrow(NotFoundException::new);
+    figures.area(AreaId.of(area)).orElseThrow(NotFoundException::new);
     GoalIndicators.Link l =
         new GoalIndicators.Link(
             UUID.randomUUID(),
