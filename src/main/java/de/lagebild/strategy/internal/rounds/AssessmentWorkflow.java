@@ -11,7 +11,6 @@ import de.lagebild.platform.Role;
 import de.lagebild.platform.TenantAccess;
 import de.lagebild.platform.TenantContext;
 import de.lagebild.platform.Text;
-import de.lagebild.strategy.MeasureAssessed;
 import de.lagebild.strategy.internal.status.StatusCatalogue;
 import de.lagebild.strategy.internal.store.MeasureRepository;
 import de.lagebild.strategy.internal.store.RoundRepository;
@@ -27,7 +26,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,7 +43,6 @@ public class AssessmentWorkflow {
   private final MeasureRepository measures;
   private final StatusCatalogue statuses;
   private final AuditLog audit;
-  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   AssessmentWorkflow(
@@ -53,13 +50,11 @@ public class AssessmentWorkflow {
       MeasureRepository measures,
       StatusCatalogue statuses,
       AuditLog audit,
-      ApplicationEventPublisher events,
       Clock clock) {
     this.rounds = rounds;
     this.measures = measures;
     this.statuses = statuses;
     this.audit = audit;
-    this.events = events;
     this.clock = clock;
   }
 
@@ -133,8 +128,6 @@ public class AssessmentWorkflow {
         "Einschätzung " + round.name() + " (Version " + row.versionNo() + ") für " + label(measure),
         null,
         after);
-    events.publishEvent(
-        new MeasureAssessed(TenantContext.require(), measureId, roundId, status.code(), progress));
     return row;
   }
 

@@ -4,6 +4,7 @@ import de.lagebild.platform.AllowPublic;
 import de.lagebild.platform.LocalCalendar;
 import de.lagebild.platform.NotFoundException;
 import de.lagebild.strategy.PublishedStrategies;
+import de.lagebild.strategy.StrategyId;
 import de.lagebild.strategy.StrategySummary;
 import de.lagebild.strategy.internal.store.Rows.Visibility;
 import de.lagebild.strategy.internal.store.StrategyRepository;
@@ -36,7 +37,7 @@ class PublicStrategyController implements PublishedStrategies {
   public List<StrategySummary> list() {
     return strategies.findAll().stream()
         .filter(s -> s.visibility() == Visibility.PUBLIC)
-        .map(s -> new StrategySummary(s.id(), s.title(), s.kind(), s.decisionRef()))
+        .map(s -> new StrategySummary(new StrategyId(s.id()), s.title(), s.kind(), s.decisionRef()))
         .toList();
   }
 
