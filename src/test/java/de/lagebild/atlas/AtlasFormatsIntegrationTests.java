@@ -1,6 +1,7 @@
 package de.lagebild.atlas;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -16,6 +17,7 @@ import de.lagebild.support.Logins;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -302,18 +304,18 @@ class AtlasFormatsIntegrationTests extends DatabaseProperties {
             .getResponse()
             .getRedirectedUrl();
     assertThat(location).startsWith("/nordhausen/atlas/import/auftraege/");
-    String page = "";
-    for (int i = 0;
-        i < 240 && !page.contains("abgeschlossen") && !page.contains("fehlgeschlagen");
-        i++) {
-      Thread.sleep(250);
-      page =
-          mvc.perform(get(location + "/fortschritt").with(logins.as("koordination")))
-              .andExpect(status().isOk())
-              .andReturn()
-              .getResponse()
-              .getContentAsString();
-    }
+    String page =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(250))
+            .until(
+                () ->
+                    mvc.perform(get(location + "/fortschritt").with(logins.as("koordination")))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                p -> p.contains("abgeschlossen") || p.contains("fehlgeschlagen"));
     assertThat(page).contains("abgeschlossen").contains("2.000 Werte übernommen");
     assertThat(values(indicator)).isEqualTo(2000);
     // the job is listed on the import page and not visible to another tenant's coordinator

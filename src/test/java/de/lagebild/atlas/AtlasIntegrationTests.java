@@ -1,6 +1,7 @@
 package de.lagebild.atlas;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -556,14 +558,15 @@ class AtlasIntegrationTests extends DatabaseProperties {
     // keeps its answer (the cache is really used) ...
     dsl.execute(
         "update indicator_value set value = 9.9 where indicator_id = ? and value = 7.9", id);
-    Thread.sleep(1100);
-    assertThat(mapData.get()).contains("\"value\":7.9");
+    await()
+        .during(Duration.ofMillis(1100))
+        .atMost(Duration.ofSeconds(3))
+        .until(() -> mapData.get().contains("\"value\":7.9"));
     // ... and with the revision raised, as every write does in its transaction, it sees the change
     // within a second
     dsl.execute(
         "update atlas_revision set revision = revision + 1 where tenant_id = (select id from tenant "
             + "where slug = 'nordhausen')");
-    Thread.sleep(1100);
-    assertThat(mapData.get()).contains("\"value\":9.9");
+    await().atMost(Duration.ofSeconds(5)).until(() -> mapData.get().contains("\"value\":9.9"));
   }
 }

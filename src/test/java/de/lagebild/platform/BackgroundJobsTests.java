@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticMessageSource;
 
@@ -98,18 +100,13 @@ class BackgroundJobsTests {
                 crashed::complete));
     assertThat(crashed.get(10, TimeUnit.SECONDS))
         .isEqualTo("Der Import ist mit einem Fehler abgebrochen.");
-    for (int i = 0; i < 100 && (Files.exists(file) || Files.exists(other)); i++) {
-      Thread.sleep(20);
-    }
-    assertThat(file).doesNotExist();
-    assertThat(other).doesNotExist();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> !Files.exists(file) && !Files.exists(other));
   }
 
-  private void waitUntilGone(UUID id) throws InterruptedException {
-    for (int i = 0; i < 100 && jobs.progress(id).isPresent(); i++) {
-      Thread.sleep(20);
-    }
-    assertThat(jobs.progress(id)).isEmpty();
+  private void waitUntilGone(UUID id) {
+    Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> jobs.progress(id).isEmpty());
   }
 
   private static void await(CountDownLatch latch) {

@@ -3,6 +3,7 @@ package de.lagebild.strategy.internal.imports;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -19,6 +20,7 @@ import de.lagebild.support.IntegrationTest;
 import de.lagebild.support.Logins;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -552,17 +554,22 @@ class StrategyExchangeIntegrationTests extends DatabaseProperties {
             .getResponse()
             .getRedirectedUrl();
     assertThat(location).contains("/strategien/import/auftraege/");
-    String state = "";
-    for (int i = 0; i < 600 && !state.contains("abgeschlossen"); i++) {
-      state =
-          mvc.perform(get(location + "/fortschritt").with(logins.as("admin")))
-              .andExpect(status().isOk())
-              .andReturn()
-              .getResponse()
-              .getContentAsString();
-      assertThat(state).doesNotContain("fehlgeschlagen");
-      Thread.sleep(100);
-    }
+    String state =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(100))
+            .until(
+                () -> {
+                  String s =
+                      mvc.perform(get(location + "/fortschritt").with(logins.as("admin")))
+                          .andExpect(status().isOk())
+                          .andReturn()
+                          .getResponse()
+                          .getContentAsString();
+                  assertThat(s).doesNotContain("fehlgeschlagen");
+                  return s;
+                },
+                s -> s.contains("abgeschlossen"));
     assertThat(state).contains("abgeschlossen").contains("Zur Strategie");
     assertThat(
             dsl.fetchCount(
