@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,9 +58,26 @@ class ArchitectureTests {
       List.of(
           AllowPublic.class, AllowAuthenticated.class, AllowRoles.class, AllowPlatformAdmin.class);
 
+  /** One analysis of the modules for verification and documentation. */
+  static final ApplicationModules MODULES = ApplicationModules.of(LagebildApplication.class);
+
   @Test
   void modulesOnlyUseEachOthersApi() {
-    ApplicationModules.of(LagebildApplication.class).verify();
+    MODULES.verify();
+  }
+
+  /**
+   * The module diagrams (PlantUML, one for all and one per module) and canvases in {@code
+   * doc/modules}: written on every run, so a change of the module structure shows in the diff.
+   */
+  @Test
+  void writesTheModuleDocumentation() {
+    new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("doc/modules"))
+        .writeModulesAsPlantUml()
+        .writeIndividualModulesAsPlantUml()
+        .writeModuleCanvases();
+    org.assertj.core.api.Assertions.assertThat(java.nio.file.Path.of("doc/modules/components.puml"))
+        .exists();
   }
 
   @Test

@@ -2,7 +2,7 @@ package de.lagebild.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.lagebild.strategy.internal.bench.BenchmarkFiles;
+import de.lagebild.strategy.internal.fixtures.BenchmarkFiles;
 import de.lagebild.support.DatabaseProperties;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * maintainers ask that it not be used by coding agents. Jazzer is not on the reachable Maven
  * mirror.
  */
+@org.junit.jupiter.api.Tag("slow")
 class ImportFuzzTests {
 
   static final long SEED = 20261123L;

@@ -13,7 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import de.lagebild.identity.TenantDirectory;
 import de.lagebild.platform.TenantAccess;
 import de.lagebild.platform.TenantContext;
-import de.lagebild.strategy.internal.bench.StrategyGenerator;
+import de.lagebild.strategy.internal.fixtures.StrategyGenerator;
 import de.lagebild.support.DatabaseProperties;
 import de.lagebild.support.DemoData;
 import de.lagebild.support.IntegrationTest;

@@ -5,6 +5,7 @@ import de.lagebild.identity.ResponsibleUnits;
 import de.lagebild.identity.TenantDirectory;
 import de.lagebild.platform.TenantAccess;
 import de.lagebild.platform.TenantContext;
+import de.lagebild.strategy.internal.fixtures.StrategyGenerator;
 import de.lagebild.strategy.internal.imports.ImportedTree;
 import de.lagebild.strategy.internal.imports.StrategyImport;
 import de.lagebild.strategy.internal.report.ReportContent;

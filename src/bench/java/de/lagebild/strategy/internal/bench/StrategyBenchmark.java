@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import de.lagebild.identity.ResponsibleUnits;
 import de.lagebild.identity.TenantDirectory;
 import de.lagebild.platform.TenantContext;
+import de.lagebild.strategy.internal.fixtures.StrategyGenerator;
 import de.lagebild.strategy.internal.store.MeasureRepository;
 import de.lagebild.strategy.internal.store.RoundRepository;
 import de.lagebild.strategy.internal.store.StrategyRepository;
