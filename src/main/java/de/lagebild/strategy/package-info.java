@@ -1,7 +1,8 @@
 /**
- * Strategies with their goal trees, measures and milestones, reporting rounds and dated
- * assessments, and the roll-up of progress. Built in the strategy issue; the place and its tables
- * start here.
+ * Strategies with their goal trees, measures and milestones; reporting rounds with dated,
+ * append-only assessments and their review; the roll-up of progress; the import of the formats
+ * districts bring, the goal-achievement report and the exports. Other modules read published
+ * strategies through {@link de.lagebild.strategy.PublishedStrategies}.
  */
 @ApplicationModule(displayName = "Strategy")
 package de.lagebild.strategy;
