@@ -182,6 +182,36 @@ class ArchitectureTests {
     }
   }
 
+  /**
+   * A class of more than {@value #LONG_CLASS} formatted lines (about 300 before google-java-format
+   * puts one argument per line) says at its top why it is not split.
+   */
+  @Test
+  void longClassesSayWhy() throws IOException {
+    try (var files = Files.walk(Path.of("src/main/java"))) {
+      List<String> offenders =
+          files
+              .filter(p -> p.toString().endsWith(".java"))
+              .filter(
+                  p -> {
+                    try {
+                      String text = Files.readString(p);
+                      return text.lines().count() > LONG_CLASS
+                          && !text.contains("Why this class is long:");
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  })
+              .map(Object::toString)
+              .toList();
+      Assertions.assertThat(offenders)
+          .as("classes over %d lines without \"Why this class is long:\"", LONG_CLASS)
+          .isEmpty();
+    }
+  }
+
+  private static final int LONG_CLASS = 360;
+
   private static DescribedPredicate<JavaMethod> areRequestHandlers() {
     return DescribedPredicate.describe(
         "request handler methods", m -> MAPPINGS.stream().anyMatch(m::isAnnotatedWith));

@@ -28,6 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
  * with a message; rings that are not closed are closed; rings that cross themselves or have fewer
  * than four points are refused. The original is kept; a simplified copy for display keeps shared
  * borders shared ({@link TopoSimplifier}).
+ *
+ * <p>Why this class is long: the checks of a feature (key, type, coordinates, rings) and the report
+ * the preview shows are one pass over the file; simplification is in {@link TopoSimplifier}.
  */
 @Service
 public class GeoJsonImport {

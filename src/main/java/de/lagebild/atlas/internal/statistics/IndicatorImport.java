@@ -17,7 +17,6 @@ import de.lagebild.platform.BackgroundJobs;
 import de.lagebild.platform.DomainException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,6 +35,10 @@ import org.springframework.transaction.annotation.Transactional;
  * columns and the indicator each one feeds (an existing one found by code or name, or a new one),
  * areas matched by key, else by name (reported), rows of unknown areas listed, every problem with
  * its line – then one transaction. Values that change keep their previous value in the history.
+ *
+ * <p>Why this class is long: preview and commit must decide the same things (targets, areas,
+ * periods) the same way; the commit re-runs the preview on the same bytes so that what was shown is
+ * what is written. Reading is in the format readers, area matching in {@link AreaMatching}.
  */
 @Service
 public class IndicatorImport {
@@ -209,7 +212,7 @@ public class IndicatorImport {
             new Problem(cell.line(), "Zeitraum", "atlas.periodInvalid", cell.period(), true));
         continue;
       }
-      AreaRow area = area(cell, period, areas, problems, reported);
+      AreaRow area = AreaMatching.area(cell, period, areas, problems, reported);
       if (area == null) {
         unknown.add((cell.key() == null ? "" : cell.key() + " ") + cell.areaName());
         continue;
@@ -231,70 +234,6 @@ public class IndicatorImport {
       return read.title() != null ? read.title() : "Werte je Jahr";
     }
     return c.label() + (read.tableCode() == null ? "" : " (Tabelle " + read.tableCode() + ")");
-  }
-
-  /**
-   * The area a row means: by key (a lost leading zero put back), else by name without ", Landkreis"
-   * etc.
-   */
-  private AreaRow area(
-      StatisticsTable.Cell cell,
-      String period,
-      List<AreaRow> areas,
-      List<Problem> problems,
-      Set<String> reported) {
-    LocalDate day = Periods.end(period);
-    String key = cell.key();
-    if (key != null && !key.isEmpty() && Set.of(1, 4, 7, 11).contains(key.length())) {
-      String padded = "0" + key;
-      if (reported.add("pad:" + key)) {
-        problems.add(
-            new Problem(
-                cell.line(), "Schlüssel", "atlas.leadingZero", key + " → " + padded, false));
-      }
-      key = padded;
-    }
-    String k = key;
-    List<AreaRow> byKey =
-        k == null || k.isEmpty()
-            ? List.of()
-            : areas.stream().filter(a -> k.equals(a.officialKey())).toList();
-    if (byKey.isEmpty()) {
-      String name = clean(cell.areaName());
-      List<AreaRow> byName = areas.stream().filter(a -> clean(a.name()).equals(name)).toList();
-      if (byName.size() == 1) {
-        if (reported.add("name:" + name)) {
-          problems.add(
-              new Problem(cell.line(), "Gebiet", "atlas.matchedByName", cell.areaName(), false));
-        }
-        byKey = byName;
-      } else {
-        return null;
-      }
-    }
-    List<AreaRow> valid = byKey.stream().filter(a -> a.validOn(day)).toList();
-    if (valid.size() == 1) {
-      return valid.get(0);
-    }
-    if (valid.size() > 1) {
-      problems.add(new Problem(cell.line(), "Schlüssel", "atlas.keyAmbiguous", k, true));
-      return null;
-    }
-    problems.add(
-        new Problem(
-            cell.line(),
-            "Zeitraum",
-            "atlas.outsideValidity",
-            byKey.get(0).name() + ", " + Periods.label(period),
-            true));
-    return byKey.get(0);
-  }
-
-  static String clean(String name) {
-    String n = name == null ? "" : name.toLowerCase(Locale.GERMAN).strip();
-    n = n.replaceAll(",\\s*(stadt|landkreis|kreisfreie stadt|kreis|krfr\\. stadt)$", "");
-    n = n.replaceAll("^(landkreis|stadt|kreisfreie stadt)\\s+", "");
-    return n.strip();
   }
 
   /** Writes the preview's values in one transaction; refuses when it has errors. */
@@ -399,7 +338,7 @@ public class IndicatorImport {
         continue;
       }
       String period = Periods.normalise(cell.period());
-      AreaRow area = area(cell, period, areas, ignored, new HashSet<>());
+      AreaRow area = AreaMatching.area(cell, period, areas, ignored, new HashSet<>());
       if (area == null) {
         continue;
       }

@@ -1,10 +1,11 @@
 package de.lagebild.catalogue.internal.imports;
 
+import static de.lagebild.catalogue.internal.imports.OfferSheet.key;
+
 import de.lagebild.atlas.AreaLookup;
 import de.lagebild.catalogue.internal.offers.Catalogue;
 import de.lagebild.catalogue.internal.offers.Labels;
 import de.lagebild.catalogue.internal.offers.OfferRules;
-import de.lagebild.catalogue.internal.store.CatalogueRows;
 import de.lagebild.catalogue.internal.store.CatalogueRows.CategoryRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.LocationRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferContent;
@@ -14,31 +15,19 @@ import de.lagebild.catalogue.internal.store.CatalogueRows.Status;
 import de.lagebild.catalogue.internal.store.LocationRepository;
 import de.lagebild.catalogue.internal.store.OfferRepository;
 import de.lagebild.catalogue.internal.store.OrganizationRepository;
-import de.lagebild.exchange.CsvText;
-import de.lagebild.exchange.TextDecoder;
 import de.lagebild.platform.AuditLog;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.Text;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,10 +38,15 @@ import org.springframework.transaction.annotation.Transactional;
  * else new), problems with line, field and reason, duplicate rows (the same offer of the same
  * provider at the same address, in the file or already in the catalogue) – then one transaction.
  * Duplicates are skipped unless merging is asked for (then the later row updates the offer).
+ *
+ * <p>Why this class is long: preview and commit match organisations, locations and duplicates by
+ * the same keys; the commit re-runs the preview so that what was shown is what is written. Reading
+ * cells is in {@link OfferSheet}.
  */
 @Service
 class OfferImport {
 
+  /** A problem in the file: line, German field name, reason; warnings do not stop the commit. */
   record Problem(int line, String field, String message, boolean error) {}
 
   record Row(
@@ -80,30 +74,6 @@ class OfferImport {
 
   record Summary(int created, int merged, int skipped, int organizations, int locations) {}
 
-  private static final Map<String, String[]> HEADERS = new LinkedHashMap<>();
-
-  static {
-    HEADERS.put("name", new String[] {"angebot", "name", "titel", "bezeichnung"});
-    HEADERS.put("organization", new String[] {"anbieter", "träger", "traeger", "organisation"});
-    HEADERS.put("description", new String[] {"beschreibung", "text"});
-    HEADERS.put("street", new String[] {"straße", "strasse", "adresse", "anschrift"});
-    HEADERS.put("postalCode", new String[] {"plz", "postleitzahl"});
-    HEADERS.put("city", new String[] {"ort", "stadt", "gemeinde"});
-    HEADERS.put("latitude", new String[] {"breite", "breitengrad", "latitude", "lat"});
-    HEADERS.put(
-        "longitude", new String[] {"länge", "laenge", "längengrad", "longitude", "lon", "lng"});
-    HEADERS.put("phone", new String[] {"telefon", "tel"});
-    HEADERS.put("email", new String[] {"e-mail", "email", "mail"});
-    HEADERS.put("url", new String[] {"internet", "website", "webseite", "url"});
-    HEADERS.put("ageFrom", new String[] {"alter von", "ab alter", "mindestalter"});
-    HEADERS.put("ageTo", new String[] {"alter bis", "höchstalter"});
-    HEADERS.put("cost", new String[] {"kosten"});
-    HEADERS.put("languages", new String[] {"sprachen", "sprache"});
-    HEADERS.put("targetGroups", new String[] {"zielgruppen", "zielgruppe"});
-    HEADERS.put("categories", new String[] {"kategorie", "kategorien"});
-    HEADERS.put("accessibility", new String[] {"barrierefreiheit"});
-  }
-
   private final LocationRepository locationRepository;
   private final OfferRepository offerRepository;
   private final OrganizationRepository organizationRepository;
@@ -130,46 +100,12 @@ class OfferImport {
   }
 
   Preview preview(byte[] bytes) {
-    List<List<String>> table;
-    String format;
-    if (bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K') {
-      table = xlsx(bytes);
-      format = "XLSX";
-    } else {
-      TextDecoder.Decoded d = TextDecoder.decode(bytes);
-      table = csv(d.text());
-      format = "CSV (" + d.charset() + ")";
-    }
-    List<Problem> problems = new ArrayList<>();
-    if (table.isEmpty()) {
-      throw new DomainException("catalogue.import.empty");
-    }
-    List<String> header =
-        table.get(0).stream().map(h -> h.strip().toLowerCase(Locale.GERMAN)).toList();
-    Map<String, Integer> col = new HashMap<>();
-    HEADERS.forEach(
-        (field, names) -> {
-          for (String n : names) {
-            int i = header.indexOf(n);
-            if (i >= 0) {
-              col.put(field, i);
-              return;
-            }
-          }
-        });
-    for (String needed : List.of("name", "organization")) {
-      if (!col.containsKey(needed)) {
-        problems.add(
-            new Problem(
-                1,
-                HEADERS.get(needed)[0],
-                "Die Spalte „" + cap(HEADERS.get(needed)[0]) + "“ fehlt in der Kopfzeile.",
-                true));
-      }
-    }
+    OfferSheet sheet = OfferSheet.read(bytes);
+    List<Problem> problems = new ArrayList<>(sheet.missingColumns());
     if (!problems.isEmpty()) {
-      return new Preview(List.of(), problems, header, format);
+      return new Preview(List.of(), problems, sheet.header(), sheet.format());
     }
+    List<List<String>> table = sheet.table();
     Map<String, OrganizationRow> organizations = new HashMap<>();
     organizationRepository.organizations().forEach(o -> organizations.put(key(o.name()), o));
     Map<UUID, CategoryRow> categoryMap = catalogue.categoryMap();
@@ -193,8 +129,8 @@ class OfferImport {
       if (r.stream().allMatch(String::isBlank)) {
         continue;
       }
-      String name = get(r, col, "name");
-      String orgName = get(r, col, "organization");
+      String name = sheet.get(r, "name");
+      String orgName = sheet.get(r, "organization");
       if (name.isEmpty()) {
         problems.add(new Problem(line, "Angebot", "Der Name des Angebots fehlt.", true));
         continue;
@@ -204,26 +140,26 @@ class OfferImport {
         continue;
       }
       List<OfferRules.Problem> rowProblems = new ArrayList<>();
-      BigDecimal lat = OfferRules.coordinate(get(r, col, "latitude"), "latitude", rowProblems);
-      BigDecimal lon = OfferRules.coordinate(get(r, col, "longitude"), "longitude", rowProblems);
+      BigDecimal lat = OfferRules.coordinate(sheet.get(r, "latitude"), "latitude", rowProblems);
+      BigDecimal lon = OfferRules.coordinate(sheet.get(r, "longitude"), "longitude", rowProblems);
       LocationRow address =
           new LocationRow(
               UUID.randomUUID(),
               null,
-              get(r, col, "city").isEmpty() ? orgName : orgName + ", " + get(r, col, "city"),
-              Text.blankToNull(get(r, col, "street")),
-              Text.blankToNull(get(r, col, "postalCode")),
-              Text.blankToNull(get(r, col, "city")),
+              sheet.get(r, "city").isEmpty() ? orgName : orgName + ", " + sheet.get(r, "city"),
+              Text.blankToNull(sheet.get(r, "street")),
+              Text.blankToNull(sheet.get(r, "postalCode")),
+              Text.blankToNull(sheet.get(r, "city")),
               lat,
               lon,
-              Text.blankToNull(get(r, col, "accessibility")),
+              Text.blankToNull(sheet.get(r, "accessibility")),
               null,
               0);
       rowProblems.addAll(OfferRules.check(address));
-      Integer from = number(get(r, col, "ageFrom"), line, "Alter von", problems);
-      Integer to = number(get(r, col, "ageTo"), line, "Alter bis", problems);
+      Integer from = OfferSheet.number(sheet.get(r, "ageFrom"), line, "Alter von", problems);
+      Integer to = OfferSheet.number(sheet.get(r, "ageTo"), line, "Alter bis", problems);
       List<UUID> categories = new ArrayList<>();
-      for (String c : split(get(r, col, "categories"))) {
+      for (String c : OfferSheet.split(sheet.get(r, "categories"))) {
         UUID id = categoriesByName.get(key(c));
         if (id == null) {
           problems.add(
@@ -236,17 +172,17 @@ class OfferImport {
           OfferRules.clean(
               new OfferContent(
                   name,
-                  get(r, col, "description"),
-                  cost(get(r, col, "cost"), line, problems),
+                  sheet.get(r, "description"),
+                  OfferSheet.cost(sheet.get(r, "cost"), line, problems),
                   null,
                   from,
                   to,
-                  languages(get(r, col, "languages"), line, problems),
-                  groups(get(r, col, "targetGroups"), line, problems),
+                  OfferSheet.languages(sheet.get(r, "languages"), line, problems),
+                  OfferSheet.groups(sheet.get(r, "targetGroups"), line, problems),
                   List.of(),
-                  Text.blankToNull(get(r, col, "url")),
-                  Text.blankToNull(get(r, col, "email")),
-                  Text.blankToNull(get(r, col, "phone")),
+                  Text.blankToNull(sheet.get(r, "url")),
+                  Text.blankToNull(sheet.get(r, "email")),
+                  Text.blankToNull(sheet.get(r, "phone")),
                   null,
                   categories,
                   List.of(),
@@ -302,7 +238,7 @@ class OfferImport {
               dupLine,
               dupOffer));
     }
-    return new Preview(rows, problems, header, format);
+    return new Preview(rows, problems, sheet.header(), sheet.format());
   }
 
   /**
@@ -441,121 +377,5 @@ class OfferImport {
         null,
         Map.of("created", created));
     return s;
-  }
-
-  // ---------------------------------------------------------------- reading
-
-  static List<List<String>> csv(String text) {
-    return CsvText.table(text);
-  }
-
-  static List<List<String>> xlsx(byte[] bytes) {
-    ZipSecureFile.setMinInflateRatio(0.01);
-    List<List<String>> table = new ArrayList<>();
-    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-      DataFormatter f = new DataFormatter(Locale.GERMANY);
-      for (org.apache.poi.ss.usermodel.Row row : wb.getSheetAt(0)) {
-        List<String> cells = new ArrayList<>();
-        for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-          Cell cell = row.getCell(c);
-          cells.add(
-              cell == null
-                  ? ""
-                  : cell.getCellType() == CellType.FORMULA ? "" : f.formatCellValue(cell));
-        }
-        table.add(cells);
-      }
-    } catch (IOException | RuntimeException e) {
-      throw new DomainException("catalogue.import.xlsx");
-    }
-    return table;
-  }
-
-  private static String get(List<String> row, Map<String, Integer> col, String field) {
-    Integer i = col.get(field);
-    return i == null || i >= row.size() ? "" : row.get(i).strip();
-  }
-
-  private static Integer number(String s, int line, String field, List<Problem> problems) {
-    if (s.isEmpty()) {
-      return null;
-    }
-    try {
-      return Integer.parseInt(s.replaceAll("\\s*(Jahre|J\\.)$", ""));
-    } catch (NumberFormatException e) {
-      problems.add(new Problem(line, field, "„" + s + "“ ist keine ganze Zahl.", true));
-      return null;
-    }
-  }
-
-  private static String cost(String s, int line, List<Problem> problems) {
-    String k = s.toLowerCase(Locale.GERMAN);
-    if (k.isEmpty() || k.startsWith("kostenlos") || k.startsWith("frei") || k.equals("0")) {
-      return "FREE";
-    }
-    if (k.startsWith("kostenpflichtig") || k.contains("€") || k.contains("eur")) {
-      return "FEE";
-    }
-    if (k.contains("anfrage")) {
-      return "ON_REQUEST";
-    }
-    problems.add(
-        new Problem(
-            line,
-            "Kosten",
-            "„" + s + "“: erwartet „kostenlos“, „kostenpflichtig“ oder " + "„auf Anfrage“.",
-            true));
-    return "FREE";
-  }
-
-  private static List<String> languages(String s, int line, List<Problem> problems) {
-    List<String> result = new ArrayList<>();
-    for (String l : split(s)) {
-      String code =
-          CatalogueRows.LANGUAGES.stream()
-              .filter(c -> c.equalsIgnoreCase(l) || Labels.language(c).equalsIgnoreCase(l))
-              .findFirst()
-              .orElse(null);
-      if (code == null) {
-        problems.add(
-            new Problem(line, "Sprachen", "Die Sprache „" + l + "“ ist nicht bekannt.", true));
-      } else {
-        result.add(code);
-      }
-    }
-    return result.isEmpty() ? List.of("de") : result;
-  }
-
-  private static List<String> groups(String s, int line, List<Problem> problems) {
-    List<String> result = new ArrayList<>();
-    for (String g : split(s)) {
-      String code =
-          CatalogueRows.TARGET_GROUPS.stream()
-              .filter(c -> c.equalsIgnoreCase(g) || Labels.group(c).equalsIgnoreCase(g))
-              .findFirst()
-              .orElse(null);
-      if (code == null) {
-        problems.add(
-            new Problem(
-                line, "Zielgruppen", "Die Zielgruppe „" + g + "“ ist nicht bekannt.", true));
-      } else {
-        result.add(code);
-      }
-    }
-    return result;
-  }
-
-  private static List<String> split(String s) {
-    return s.isBlank()
-        ? List.of()
-        : Arrays.stream(s.split("[;,/]")).map(String::strip).filter(x -> !x.isEmpty()).toList();
-  }
-
-  private static String key(String s) {
-    return s == null ? "" : s.strip().toLowerCase(Locale.GERMAN).replaceAll("\\s+", " ");
-  }
-
-  private static String cap(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 }

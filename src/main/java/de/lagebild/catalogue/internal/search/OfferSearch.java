@@ -10,25 +10,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -41,7 +30,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Full-text search over the published offers of a tenant, in German: words are lower-cased, umlauts
@@ -53,6 +41,10 @@ import org.apache.lucene.util.BytesRef;
  * areas around it) are exact. The index lives in memory, one per tenant; offers written since its
  * revision replace their documents, and a change of organisations, locations or categories rebuilds
  * it from the database.
+ *
+ * <p>Why this class is long: the index life cycle (build, update by revision, locks per tenant) and
+ * the queries on it share the index record; what goes into a document is in {@link OfferDocuments},
+ * the analysis in {@link GermanAnalysis}, the facet counts in {@link FacetCounts}.
  */
 public final class OfferSearch {
 
@@ -123,110 +115,6 @@ public final class OfferSearch {
   public record Hit(UUID offer, float score) {}
 
   public record Result(List<Hit> hits, long total, Facets facets) {}
-
-  /** Parts of compound words that every catalogue knows, beside the words of its own offers. */
-  static final List<String> BASE_WORDS =
-      List.of(
-          "beratung",
-          "berater",
-          "hilfe",
-          "hilfen",
-          "dienst",
-          "stelle",
-          "zentrum",
-          "treff",
-          "treffpunkt",
-          "gruppe",
-          "kurs",
-          "kurse",
-          "angebot",
-          "schuldner",
-          "schulden",
-          "insolvenz",
-          "sucht",
-          "drogen",
-          "alkohol",
-          "erziehung",
-          "familie",
-          "familien",
-          "eltern",
-          "mutter",
-          "vater",
-          "kinder",
-          "kind",
-          "jugend",
-          "jugendliche",
-          "senioren",
-          "alter",
-          "pflege",
-          "betreuung",
-          "sprache",
-          "sprach",
-          "deutsch",
-          "integration",
-          "migration",
-          "flucht",
-          "arbeit",
-          "beruf",
-          "ausbildung",
-          "bewerbung",
-          "wohnen",
-          "wohnung",
-          "miete",
-          "schwanger",
-          "schwangerschaft",
-          "konflikt",
-          "gewalt",
-          "schutz",
-          "frauen",
-          "männer",
-          "lebensmittel",
-          "tafel",
-          "kleider",
-          "kammer",
-          "begegnung",
-          "cafe",
-          "café",
-          "freizeit",
-          "sport",
-          "musik",
-          "spiel",
-          "lern",
-          "hausaufgaben",
-          "schule",
-          "kita",
-          "krippe",
-          "gesundheit",
-          "psycho",
-          "sozial",
-          "recht",
-          "rechts",
-          "rente",
-          "behinderung",
-          "teilhabe",
-          "nachbarschaft",
-          "ehrenamt",
-          "besuch",
-          "fahr",
-          "mobil",
-          "mobile",
-          "notruf",
-          "trauer",
-          "selbsthilfe",
-          "bildung",
-          "medien",
-          "computer",
-          "internet",
-          "garten",
-          "küche",
-          "koch",
-          "nähen",
-          "tanz",
-          "chor",
-          "wander",
-          "mittag",
-          "tisch",
-          "frühstück");
 
   /**
    * A tenant's index as of one revision. The writer stays open: offers changed since are replaced
@@ -408,7 +296,8 @@ public final class OfferSearch {
     Source changed = feed.changedSince(index.revision());
     for (OfferRow o : changed.offers()) {
       if (o.status() == CatalogueRows.Status.PUBLISHED
-          && !dictionaryWords(o).stream().allMatch(w -> index.dictionary().contains(w))) {
+          && !OfferDocuments.dictionaryWords(o).stream()
+              .allMatch(w -> index.dictionary().contains(w))) {
         return null;
       }
     }
@@ -417,7 +306,7 @@ public final class OfferSearch {
       for (OfferRow o : changed.offers()) {
         Term id = new Term("id", o.id().toString());
         if (o.status() == CatalogueRows.Status.PUBLISHED) {
-          writer.updateDocument(id, document(o, changed));
+          writer.updateDocument(id, OfferDocuments.document(o, changed));
         } else {
           writer.deleteDocuments(id);
         }
@@ -440,21 +329,13 @@ public final class OfferSearch {
     }
   }
 
-  private static List<String> dictionaryWords(OfferRow o) {
-    return GermanAnalysis.words(
-            o.content().name() + " " + GermanAnalysis.plain(o.content().description()))
-        .stream()
-        .filter(w -> w.length() >= 4)
-        .toList();
-  }
-
   private static Index build(CatalogueRevision.Revisions revisions, Source s) {
     // the dictionary of word parts: the base list and every word of four letters or more in the
     // catalogue
     CharArraySet dictionary = new CharArraySet(2048, true);
-    dictionary.addAll(BASE_WORDS);
+    dictionary.addAll(OfferDocuments.BASE_WORDS);
     for (OfferRow o : s.offers()) {
-      dictionary.addAll(dictionaryWords(o));
+      dictionary.addAll(OfferDocuments.dictionaryWords(o));
     }
     s.categories()
         .values()
@@ -472,7 +353,7 @@ public final class OfferSearch {
               directory,
               new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE));
       for (OfferRow o : s.offers()) {
-        writer.addDocument(document(o, s));
+        writer.addDocument(OfferDocuments.document(o, s));
       }
       writer.commit();
       DirectoryReader reader = DirectoryReader.open(writer);
@@ -488,58 +369,5 @@ public final class OfferSearch {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static Document document(OfferRow o, Source s) {
-    Document d = new Document();
-    CatalogueRows.OfferContent c = o.content();
-    d.add(new StringField("id", o.id().toString(), Field.Store.YES));
-    d.add(new SortedDocValuesField("sort", new BytesRef(c.name().toLowerCase(Locale.GERMAN))));
-    d.add(new TextField("name", c.name(), Field.Store.NO));
-    StringBuilder text =
-        new StringBuilder(c.name()).append(' ').append(GermanAnalysis.plain(c.description()));
-    OrganizationRow org = s.organizations().get(o.organizationId());
-    if (org != null) {
-      text.append(' ').append(org.name());
-    }
-    Set<UUID> categories = new LinkedHashSet<>();
-    for (UUID id : c.categories()) {
-      CategoryRow cat = s.categories().get(id);
-      while (cat != null && categories.add(cat.id())) {
-        text.append(' ').append(cat.name());
-        cat = cat.parentId() == null ? null : s.categories().get(cat.parentId());
-      }
-    }
-    categories.forEach(id -> d.add(new StringField("category", id.toString(), Field.Store.NO)));
-    categories.forEach(id -> facet(d, "category", id.toString()));
-    Set<UUID> areas = new LinkedHashSet<>();
-    for (UUID id : c.locations()) {
-      LocationRow l = s.locations().get(id);
-      if (l != null) {
-        text.append(' ').append(l.city() == null ? "" : l.city()).append(' ').append(l.name());
-        if (l.areaId() != null) {
-          areas.addAll(s.areaChain().apply(l.areaId()));
-        }
-      }
-    }
-    areas.forEach(id -> d.add(new StringField("area", id.toString(), Field.Store.NO)));
-    areas.forEach(id -> facet(d, "area", id.toString()));
-    c.languages().forEach(v -> d.add(new StringField("language", v, Field.Store.NO)));
-    c.languages().forEach(v -> facet(d, "language", v));
-    c.targetGroups().forEach(v -> d.add(new StringField("group", v, Field.Store.NO)));
-    c.targetGroups().forEach(v -> facet(d, "group", v));
-    c.lifeSituations().forEach(v -> d.add(new StringField("life", v, Field.Store.NO)));
-    c.lifeSituations().forEach(v -> facet(d, "life", v));
-    d.add(new StringField("cost", c.cost(), Field.Store.NO));
-    facet(d, "cost", c.cost());
-    d.add(new IntPoint("age_from", c.ageFrom() == null ? 0 : c.ageFrom()));
-    d.add(new IntPoint("age_to", c.ageTo() == null ? 120 : c.ageTo()));
-    d.add(new TextField("text", text.toString(), Field.Store.NO));
-    d.add(new StoredField("organization", o.organizationId().toString()));
-    return d;
-  }
-
-  private static void facet(Document d, String facet, String value) {
-    d.add(new SortedSetDocValuesField("f_" + facet, new BytesRef(value)));
   }
 }

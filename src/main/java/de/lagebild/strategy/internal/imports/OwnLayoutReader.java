@@ -24,6 +24,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * group "‹Runde›: Status / Fortschritt / Einschätzung" per round. Columns are found by their
  * header, so their order may change. XLSX cells are read as the values they show; a formula is
  * never evaluated (its cached result is taken and reported).
+ *
+ * <p>Why this class is long: CSV and XLSX share the column logic (headers, round groups, formula
+ * cells) and differ only in how cells are read.
  */
 final class OwnLayoutReader {
 

@@ -43,6 +43,9 @@ import org.springframework.transaction.annotation.Transactional;
  * everything in one transaction, or nothing. Into an existing strategy the import updates matching
  * goals and measures (by id from the own layout, by code, else by title) instead of duplicating
  * them; what the strategy has and the file lacks stays and is reported as missing.
+ *
+ * <p>Why this class is long: it is the one entry point of the import (wizard, API, background job);
+ * each step is its own class and this one keeps their order and the transaction.
  */
 @Service
 public class StrategyImport {

@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
  * leave the middle cells empty. Further columns named in the header become fields (a second
  * "Einschätzung …" column a second round). Nothing is dropped: what cannot be placed becomes a
  * problem with its line.
+ *
+ * <p>Why this class is long: the continuation rules (page breaks, empty middle cells, HTML in
+ * cells) depend on each other and on the header found; split, they would pass the reader's state
+ * around.
  */
 public final class TableFormatReader {
 

@@ -28,7 +28,12 @@ import org.jooq.Query;
 import org.jooq.Record;
 import org.springframework.stereotype.Repository;
 
-/** Measures with their responsible units, and their milestones. */
+/**
+ * Measures with their responsible units, and their milestones.
+ *
+ * <p>Why this class is long: one repository per aggregate – a measure, its responsible units and
+ * its milestones are written together under one version.
+ */
 @Repository
 public class MeasureRepository {
 
