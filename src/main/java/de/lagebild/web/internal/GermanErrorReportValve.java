@@ -74,7 +74,7 @@ class GermanErrorReportValve extends ErrorReportValve {
   private static String text(String key, String fallback) {
     try {
       return ResourceBundle.getBundle(
-              "messages", Locale.GERMAN, GermanErrorReportValve.class.getClassLoader())
+              "messages/common", Locale.GERMAN, GermanErrorReportValve.class.getClassLoader())
           .getString(key);
     } catch (MissingResourceException e) {
       return fallback;

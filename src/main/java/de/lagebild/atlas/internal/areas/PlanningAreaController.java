@@ -61,7 +61,7 @@ class PlanningAreaController {
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
   String list(@PathVariable("tenant") String tenant, Model model) {
     fill(model, null, null, List.of());
-    return "atlas/planning";
+    return "atlas/areas/planning";
   }
 
   @PostMapping("/{tenant}/atlas/planungsraeume")
@@ -86,7 +86,7 @@ class PlanningAreaController {
           "error",
           messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), Locale.GERMAN));
       fill(model, name, key, members == null ? List.of() : members);
-      return "atlas/planning";
+      return "atlas/areas/planning";
     }
   }
 
@@ -118,7 +118,7 @@ class PlanningAreaController {
     model.addAttribute("fileName", file.getOriginalFilename());
     model.addAttribute("keyProperty", Text.blankToNull(keyProperty));
     model.addAttribute("nameProperty", Text.blankToNull(nameProperty));
-    return "atlas/geometry-preview";
+    return "atlas/areas/geometry-preview";
   }
 
   @PostMapping("/{tenant}/atlas/planungsraeume/geometrie/uebernehmen")

@@ -147,7 +147,7 @@ class IndicatorEditController {
     model.addAttribute("kinds", KINDS);
     model.addAttribute("lifeSituations", LIFE_SITUATIONS);
     model.addAttribute("polarities", Polarity.values());
-    return "atlas/indicator-edit";
+    return "atlas/indicators/indicator-edit";
   }
 
   private static String required(String value, String field, int max) {

@@ -58,7 +58,7 @@ class AtlasController {
   String home(@PathVariable("tenant") String tenant, Model model) {
     model.addAttribute("indicators", indicatorRepository.indicators());
     model.addAttribute("areas", areaRepository.areas());
-    return "atlas/home";
+    return "atlas/maps/home";
   }
 
   @GetMapping("/{tenant}/atlas/indikatoren/{id}")
@@ -95,7 +95,7 @@ class AtlasController {
     model.addAttribute("count", count);
     model.addAttribute("breaks", breaks);
     model.addAttribute("tileUrl", tileUrl);
-    return "atlas/indicator";
+    return "atlas/maps/indicator";
   }
 
   /** The map as SVG or its table as XLSX. */
@@ -158,7 +158,7 @@ class AtlasController {
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
   String area(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id, Model model) {
     model.addAttribute("profile", profiles.profile(id));
-    return "atlas/profile";
+    return "atlas/maps/profile";
   }
 
   /** The profile as PDF, for printing and for the Kreistag's papers. */

@@ -61,7 +61,7 @@ class PublicAtlasController {
         indicatorRepository.indicators().stream().filter(IndicatorRow::publicVisible).toList());
     model.addAttribute("areas", areaRepository.areas());
     model.addAttribute("atlasBase", "/" + tenant + "/oeffentlich/atlas");
-    return "atlas/home";
+    return "atlas/maps/home";
   }
 
   @GetMapping("/{tenant}/oeffentlich/atlas/indikatoren/{id}")
@@ -86,7 +86,7 @@ class PublicAtlasController {
     model.addAttribute("breaks", breaks);
     model.addAttribute("tileUrl", tileUrl);
     model.addAttribute("atlasBase", "/" + tenant + "/oeffentlich/atlas");
-    return "atlas/indicator";
+    return "atlas/maps/indicator";
   }
 
   @GetMapping(path = "/{tenant}/oeffentlich/atlas/karten-daten", produces = "application/geo+json")
@@ -118,7 +118,7 @@ class PublicAtlasController {
   String area(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id, Model model) {
     model.addAttribute("profile", profiles.profile(id, true));
     model.addAttribute("atlasBase", "/" + tenant + "/oeffentlich/atlas");
-    return "atlas/profile";
+    return "atlas/maps/profile";
   }
 
   @GetMapping("/{tenant}/oeffentlich/atlas/gebiete/{id}/pdf")

@@ -111,7 +111,7 @@ class IndicatorImportController {
   String start(@PathVariable("tenant") String tenant, Model model) {
     model.addAttribute("mappings", mappings.all());
     model.addAttribute("jobs", jobs.recent(5));
-    return "atlas/import";
+    return "atlas/statistics/import";
   }
 
   @PostMapping("/{tenant}/atlas/import")
@@ -138,7 +138,7 @@ class IndicatorImportController {
     model.addAttribute("period", blankToNull(period));
     model.addAttribute("saved", saved == null ? null : mappings.byId(saved).orElse(null));
     model.addAttribute("background", bytes.length >= backgroundFrom);
-    return "atlas/import-preview";
+    return "atlas/statistics/import-preview";
   }
 
   @PostMapping("/{tenant}/atlas/import/uebernehmen")
@@ -185,7 +185,7 @@ class IndicatorImportController {
   String job(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id, Model model) {
     model.addAttribute("job", jobs.find(id).orElseThrow(NotFoundException::new));
     model.addAttribute("progress", jobs.progress(id).orElse(null));
-    return "atlas/import-job";
+    return "atlas/statistics/import-job";
   }
 
   /** The progress part of the job page, polled by htmx while the job runs. */
@@ -195,7 +195,7 @@ class IndicatorImportController {
       @PathVariable("tenant") String tenant, @PathVariable("id") UUID id, Model model) {
     model.addAttribute("job", jobs.find(id).orElseThrow(NotFoundException::new));
     model.addAttribute("progress", jobs.progress(id).orElse(null));
-    return "atlas/import-job :: status";
+    return "atlas/statistics/import-job :: status";
   }
 
   private static String blankToNull(String s) {

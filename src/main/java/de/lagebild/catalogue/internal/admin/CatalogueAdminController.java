@@ -142,7 +142,7 @@ class CatalogueAdminController {
     String month = YearMonth.now(ZoneId.of("Europe/Berlin")).toString();
     model.addAttribute("month", month);
     model.addAttribute("views", accessRepository.viewsIn(month));
-    return "catalogue/admin";
+    return "catalogue/admin/admin";
   }
 
   /** The fields a proposal changes, by their German labels. */

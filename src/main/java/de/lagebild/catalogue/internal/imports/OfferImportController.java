@@ -35,7 +35,7 @@ class OfferImportController {
   @GetMapping("/{tenant}/angebote/import")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
   String start(@PathVariable("tenant") String tenant) {
-    return "catalogue/import";
+    return "catalogue/imports/import";
   }
 
   @PostMapping("/{tenant}/angebote/import")
@@ -53,7 +53,7 @@ class OfferImportController {
         stash.put(
             session, tenant, new ByteArrayInputStream(bytes), file.getOriginalFilename(), null));
     model.addAttribute("fileName", file.getOriginalFilename());
-    return "catalogue/import-preview";
+    return "catalogue/imports/import-preview";
   }
 
   @PostMapping("/{tenant}/angebote/import/uebernehmen")

@@ -48,7 +48,7 @@ public final class Labels {
           Map.entry("WOHNUNGSLOSE", "Wohnungslose"));
 
   private static final ResourceBundle MESSAGES =
-      ResourceBundle.getBundle("messages", Locale.GERMAN);
+      ResourceBundle.getBundle("messages/catalogue", Locale.GERMAN);
 
   private Labels() {}
 

@@ -92,7 +92,7 @@ class OfferEditController {
     model.addAttribute("latest", latest);
     model.addAttribute("staleAfterDays", staleness.staleAfter().toDays());
     model.addAttribute("now", catalogue.now());
-    return "catalogue/mine";
+    return "catalogue/offers/mine";
   }
 
   @GetMapping("/{tenant}/angebote/neu")
@@ -239,7 +239,7 @@ class OfferEditController {
                 .filter(c -> "SUBMITTED".equals(c.state()))
                 .findFirst()
                 .orElse(null));
-    return "catalogue/edit";
+    return "catalogue/offers/edit";
   }
 
   /** A problem as the form shows it: the field's id (for the link), its label and the message. */

@@ -78,7 +78,7 @@ class PublicOfferController {
     model.addAttribute("areas", catalogue.areasWithOffers());
     model.addAttribute(
         "filterQuery", filterQuery(text, age, language, group, life, category, free, area));
-    return "catalogue/search";
+    return "catalogue/search/search";
   }
 
   /** The places of the offers found, as GeoJSON points for the map (up to 2,000 offers). */
@@ -131,7 +131,7 @@ class PublicOfferController {
     catalogue.countView(id);
     model.addAttribute("v", v);
     model.addAttribute("schedules", Schedules.lines(v.content().schedules()));
-    return "catalogue/offer";
+    return "catalogue/search/offer";
   }
 
   /** A brochure of the offers found (or of one category) as PDF, at most 200 offers. */

@@ -54,7 +54,7 @@ class AuditController {
     model.addAttribute("page", current);
     model.addAttribute("pages", pages);
     model.addAttribute("total", total);
-    return "identity/audit";
+    return "identity/audit/audit";
   }
 
   /** Only the fields that differ (all fields for creation and deletion). */

@@ -24,6 +24,6 @@ class LoginController {
     if (properties.demo()) {
       model.addAttribute("demoTenants", demo.read().tenants());
     }
-    return "identity/login";
+    return "identity/security/login";
   }
 }

@@ -38,7 +38,7 @@ class SetupController {
       model.addAttribute("form", new SetupForm());
     }
     model.addAttribute("token", token);
-    return "identity/setup";
+    return "identity/setup/setup";
   }
 
   @PostMapping("/setup/{token}")

@@ -38,7 +38,7 @@ class PlatformController {
     if (!model.containsAttribute("form")) {
       model.addAttribute("form", new NewTenantForm());
     }
-    return "identity/platform-tenants";
+    return "identity/tenants/platform-tenants";
   }
 
   @PostMapping("/plattform/mandanten")

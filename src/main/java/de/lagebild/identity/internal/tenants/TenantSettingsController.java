@@ -41,7 +41,7 @@ class TenantSettingsController {
   @GetMapping("/{tenant}/verwaltung")
   @AllowRoles(Role.ADMIN)
   String overview(@PathVariable("tenant") String tenant) {
-    return "identity/admin";
+    return "identity/tenants/admin";
   }
 
   @GetMapping("/{tenant}/verwaltung/einstellungen")
@@ -53,7 +53,7 @@ class TenantSettingsController {
     }
     model.addAttribute("kinds", TenantKind.values());
     model.addAttribute("hasLogo", row.hasLogo());
-    return "identity/settings";
+    return "identity/tenants/settings";
   }
 
   @PostMapping("/{tenant}/verwaltung/einstellungen")

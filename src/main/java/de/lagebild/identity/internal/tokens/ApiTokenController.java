@@ -26,7 +26,7 @@ class ApiTokenController {
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER, Role.PROVIDER})
   String list(@PathVariable("tenant") String tenant, Model model) {
     model.addAttribute("tokens", tokens.mine(CurrentUser.get().orElseThrow().id()));
-    return "identity/tokens";
+    return "identity/tokens/tokens";
   }
 
   @PostMapping("/{tenant}/profil/tokens")

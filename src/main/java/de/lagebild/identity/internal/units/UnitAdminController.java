@@ -38,7 +38,7 @@ class UnitAdminController {
     if (!model.containsAttribute("form")) {
       model.addAttribute("form", new UnitForm());
     }
-    return "identity/units";
+    return "identity/units/units";
   }
 
   @PostMapping("/{tenant}/verwaltung/einheiten")
@@ -72,7 +72,7 @@ class UnitAdminController {
     if (!model.containsAttribute("form")) {
       model.addAttribute("form", UnitForm.of(unit));
     }
-    return "identity/unit-edit";
+    return "identity/units/unit-edit";
   }
 
   @PostMapping("/{tenant}/verwaltung/einheiten/{id}")

@@ -38,7 +38,7 @@ class ProfileController {
     if (!model.containsAttribute("passwordForm")) {
       model.addAttribute("passwordForm", new PasswordForm());
     }
-    return "identity/profile";
+    return "identity/users/profile";
   }
 
   @PostMapping("/profil/passwort")

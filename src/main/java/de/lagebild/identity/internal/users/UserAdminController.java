@@ -48,7 +48,7 @@ class UserAdminController {
     model.addAttribute(
         "unitNames",
         units.findAll().stream().collect(Collectors.toMap(u -> u.id(), u -> u.name())));
-    return "identity/users";
+    return "identity/users/users";
   }
 
   @GetMapping("/{tenant}/verwaltung/benutzer/neu")
@@ -61,7 +61,7 @@ class UserAdminController {
       model.addAttribute("existingForm", new ExistingUserForm());
     }
     addChoices(model);
-    return "identity/user-new";
+    return "identity/users/user-new";
   }
 
   @PostMapping("/{tenant}/verwaltung/benutzer/neu")
@@ -125,7 +125,7 @@ class UserAdminController {
       model.addAttribute("form", form);
     }
     addChoices(model);
-    return "identity/user-edit";
+    return "identity/users/user-edit";
   }
 
   @PostMapping("/{tenant}/verwaltung/benutzer/{id}")

@@ -113,7 +113,7 @@ class GoalEditController {
     model.addAttribute("strategy", strategies.find(strategyId).orElseThrow(NotFoundException::new));
     model.addAttribute("goal", goal);
     model.addAttribute("lifeSituations", LifeSituation.values());
-    return "strategy/goal-edit";
+    return "strategy/editing/goal-edit";
   }
 
   /** The goal form; public fields bound directly. */

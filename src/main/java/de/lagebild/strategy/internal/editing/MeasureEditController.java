@@ -78,7 +78,7 @@ class MeasureEditController {
     }
     addChoices(id, model);
     model.addAttribute("measure", m);
-    return "strategy/measure-edit";
+    return "strategy/editing/measure-edit";
   }
 
   @PostMapping("/{tenant}/strategien/{id}/massnahmen/{measureId}/bearbeiten")
@@ -112,7 +112,7 @@ class MeasureEditController {
     }
     addChoices(id, model);
     model.addAttribute("measure", current);
-    return "strategy/measure-edit";
+    return "strategy/editing/measure-edit";
   }
 
   /** What the other person saved, where it differs from what this user typed. */

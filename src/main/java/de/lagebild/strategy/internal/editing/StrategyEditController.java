@@ -151,7 +151,7 @@ class StrategyEditController {
     model.addAttribute("strategy", existing);
     model.addAttribute("statuses", StrategyStatus.values());
     model.addAttribute("visibilities", Visibility.values());
-    return "strategy/strategy-edit";
+    return "strategy/editing/strategy-edit";
   }
 
   static Map<String, Object> snapshot(StrategyRow s) {

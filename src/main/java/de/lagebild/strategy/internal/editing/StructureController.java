@@ -49,7 +49,7 @@ class StructureController {
     addChildren(null, all, 0, lines);
     model.addAttribute("strategy", strategy);
     model.addAttribute("lines", lines);
-    return "strategy/structure";
+    return "strategy/editing/structure";
   }
 
   private static void addChildren(UUID parent, List<GoalRow> all, int depth, List<Line> into) {

@@ -60,7 +60,7 @@ class StrategyImportController {
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
   String start(@PathVariable("tenant") String tenant, Model model) {
     model.addAttribute("jobs", jobs.recent(5));
-    return "strategy/import";
+    return "strategy/imports/import";
   }
 
   @PostMapping("/{tenant}/strategien/import")
@@ -102,7 +102,7 @@ class StrategyImportController {
     model.addAttribute("strategies", strategies.findAll());
     model.addAttribute("background", p.size() >= backgroundFrom);
     model.addAttribute("suggestedTitle", name == null ? "" : name.replaceFirst("\\.[^.]+$", ""));
-    return "strategy/import-preview";
+    return "strategy/imports/import-preview";
   }
 
   /** Step 3 for an existing strategy: what would be new, changed, unchanged or missing. */
@@ -123,7 +123,7 @@ class StrategyImportController {
     model.addAttribute("strategy", strategies.find(strategyId).orElseThrow(NotFoundException::new));
     model.addAttribute("token", token);
     model.addAttribute("round", round);
-    return "strategy/import-compare";
+    return "strategy/imports/import-compare";
   }
 
   @PostMapping("/{tenant}/strategien/import/uebernehmen")
@@ -163,7 +163,7 @@ class StrategyImportController {
   String job(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id, Model model) {
     model.addAttribute("job", jobs.find(id).orElseThrow(NotFoundException::new));
     model.addAttribute("progress", jobs.progress(id).orElse(null));
-    return "strategy/import-job";
+    return "strategy/imports/import-job";
   }
 
   /** The progress part of the job page, polled by htmx while the job runs. */
@@ -173,7 +173,7 @@ class StrategyImportController {
       @PathVariable("tenant") String tenant, @PathVariable("id") UUID id, Model model) {
     model.addAttribute("job", jobs.find(id).orElseThrow(NotFoundException::new));
     model.addAttribute("progress", jobs.progress(id).orElse(null));
-    return "strategy/import-job :: status";
+    return "strategy/imports/import-job :: status";
   }
 
   private UploadStash.Pending pendingFor(HttpSession session, String token, String tenant) {

@@ -113,7 +113,7 @@ class ReportController {
     model.addAttribute("own", imprints.find(id).orElse(ImprintRepository.ImprintRow.empty(id)));
     model.addAttribute(
         "tenantDefault", imprints.find(null).orElse(ImprintRepository.ImprintRow.empty(null)));
-    return "strategy/imprint";
+    return "strategy/report/imprint";
   }
 
   /**

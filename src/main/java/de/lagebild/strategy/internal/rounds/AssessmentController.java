@@ -80,7 +80,7 @@ class AssessmentController {
             .filter(t -> !"ACCEPTED".equals(t.state()) && !"SUBMITTED".equals(t.state()))
             .count());
     model.addAttribute("statuses", statuses.byCode());
-    return "strategy/my-measures";
+    return "strategy/rounds/my-measures";
   }
 
   @GetMapping("/{tenant}/runden/{roundId}/massnahmen/{measureId}")
@@ -120,7 +120,7 @@ class AssessmentController {
                   latestInRound.narrative(),
                   latestInRound.evidence()));
     }
-    return "strategy/assess";
+    return "strategy/rounds/assess";
   }
 
   @PostMapping("/{tenant}/runden/{roundId}/massnahmen/{measureId}")

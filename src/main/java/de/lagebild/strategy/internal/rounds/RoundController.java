@@ -82,7 +82,7 @@ class RoundController {
     model.addAttribute("units", units.list());
     model.addAttribute("statusOptions", statuses.all());
     model.addAttribute("imprint", imprints.effective(id));
-    return "strategy/rounds";
+    return "strategy/rounds/rounds";
   }
 
   @PostMapping("/{tenant}/strategien/{id}/runden")
@@ -176,7 +176,7 @@ class RoundController {
     model.addAttribute("reported", latest.size());
     model.addAttribute("total", all.size());
     model.addAttribute("statuses", statuses.byCode());
-    return "strategy/review";
+    return "strategy/rounds/review";
   }
 
   record UnitProgress(String unit, int measures, int reported) {

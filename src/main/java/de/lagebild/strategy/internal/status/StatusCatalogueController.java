@@ -43,7 +43,7 @@ class StatusCatalogueController {
   @AllowRoles(Role.ADMIN)
   String list(@PathVariable("tenant") String tenant, Model model) {
     model.addAttribute("statuses", statuses.all());
-    return "strategy/status-catalogue";
+    return "strategy/status/status-catalogue";
   }
 
   @PostMapping("/{tenant}/verwaltung/status/{id}")

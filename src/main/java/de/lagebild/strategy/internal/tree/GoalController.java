@@ -111,7 +111,7 @@ class GoalController {
     model.addAttribute("measured", measured);
     model.addAttribute("indicators", figures.indicators());
     model.addAttribute("areas", figures.areas());
-    return "strategy/goal";
+    return "strategy/tree/goal";
   }
 
   @PostMapping("/{tenant}/strategien/{id}/ziele/{goalId}/indikatoren")

@@ -51,6 +51,6 @@ class PublicStrategyController implements PublishedStrategies {
             .orElseThrow(NotFoundException::new);
     model.addAttribute("tree", tree.buildPublic(strategy.id(), LocalCalendar.today(clock)));
     model.addAttribute("publicView", true);
-    return "strategy/public";
+    return "strategy/tree/public";
   }
 }

@@ -71,7 +71,7 @@ class StrategyController {
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
   String list(@PathVariable("tenant") String tenant, Model model) {
     model.addAttribute("strategies", strategies.findAll());
-    return "strategy/list";
+    return "strategy/tree/list";
   }
 
   @GetMapping("/{tenant}/strategien/{id}")
@@ -102,7 +102,7 @@ class StrategyController {
     model.addAttribute("filter", filter);
     model.addAttribute("units", units.list());
     model.addAttribute("lifeSituations", LifeSituation.values());
-    return "strategy/overview";
+    return "strategy/tree/overview";
   }
 
   /** One goal's measure table, for the lazily loaded overview of large strategies. */
@@ -132,7 +132,7 @@ class StrategyController {
     }
     model.addAttribute("tree", t);
     model.addAttribute("node", node);
-    return "strategy/goal-measures";
+    return "strategy/tree/goal-measures";
   }
 
   private static StrategyTree.Node find(List<StrategyTree.Node> nodes, UUID goalId) {
@@ -169,7 +169,7 @@ class StrategyController {
     model.addAttribute("changedCount", changed.size());
     model.addAttribute(
         "changed", changed.subList(0, Math.min(changed.size(), DASHBOARD_LIST_LIMIT)));
-    return "strategy/dashboard";
+    return "strategy/tree/dashboard";
   }
 
   @GetMapping("/{tenant}/strategien/{id}/massnahmen/{measureId}")
@@ -210,7 +210,7 @@ class StrategyController {
     model.addAttribute(
         "assessableRounds",
         allRounds.stream().filter(r -> AssessmentWorkflow.mayAssess(access, r, m)).toList());
-    return "strategy/measure";
+    return "strategy/tree/measure";
   }
 
   private LocalDate today() {
