@@ -324,19 +324,21 @@ record IsolationFixture(UUID tenantId, String slug, List<UUID> ids) {
             "Geheim"));
     insert(
         dsl,
-        "import_job",
+        "background_job",
         row(
             "tenant_id",
             tenant,
             "id",
             job,
+            "kind",
+            "STRATEGY_IMPORT",
             "file_name",
             "geheim.docx",
             "format",
             "docx",
             "state",
             "DONE",
-            "strategy_id",
+            "result_id",
             strategy,
             "summary",
             "geheim",
@@ -547,12 +549,14 @@ record IsolationFixture(UUID tenantId, String slug, List<UUID> ids) {
     UUID atlasJob = UUID.randomUUID();
     insert(
         dsl,
-        "atlas_import_job",
+        "background_job",
         row(
             "tenant_id",
             tenant,
             "id",
             atlasJob,
+            "kind",
+            "STATISTICS_IMPORT",
             "file_name",
             "geheim.csv",
             "state",

@@ -5,8 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,6 +43,17 @@ public final class TestDatabase {
     registry.add("spring.datasource.url", TestDatabase::url);
     registry.add("spring.datasource.username", () -> isPostgres() ? pgUser() : "");
     registry.add("spring.datasource.password", () -> isPostgres() ? pgPassword() : "");
+    smallPools(registry);
+  }
+
+  /**
+   * Every cached test context keeps its own pool; idle pools give their connections back so that
+   * the run stays below the server's connection limit (100 by default).
+   */
+  private static void smallPools(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.hikari.maximum-pool-size", () -> "6");
+    registry.add("spring.datasource.hikari.minimum-idle", () -> "0");
+    registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
   }
 
   /**
@@ -51,6 +65,7 @@ public final class TestDatabase {
     registry.add("spring.datasource.url", () -> fresh);
     registry.add("spring.datasource.username", TestDatabase::user);
     registry.add("spring.datasource.password", TestDatabase::password);
+    smallPools(registry);
   }
 
   /** Another, empty database on the same server (for tests that need a first start). */
@@ -89,10 +104,36 @@ public final class TestDatabase {
     return System.getenv().getOrDefault("LAGEBILD_TEST_PG_PASSWORD", "");
   }
 
+  private static boolean leftoversDropped;
+
+  /**
+   * The databases of earlier runs (once per test JVM): those nobody is connected to. Without this
+   * every run leaves a few databases behind on the developer's server.
+   */
+  private static synchronized void dropLeftovers(Statement s) throws SQLException {
+    if (leftoversDropped) {
+      return;
+    }
+    leftoversDropped = true;
+    List<String> names = new ArrayList<>();
+    try (ResultSet rs =
+        s.executeQuery(
+            "select datname from pg_database d where datname like 'lagebild_it_%' and not exists"
+                + " (select 1 from pg_stat_activity a where a.datname = d.datname)")) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    for (String n : names) {
+      s.execute("drop database if exists " + n);
+    }
+  }
+
   private static String createPostgresDatabase() {
     String name = "lagebild_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try (Connection c = DriverManager.getConnection(pgBase() + "postgres", pgUser(), pgPassword());
         Statement s = c.createStatement()) {
+      dropLeftovers(s);
       s.execute("create database " + name);
     } catch (SQLException e) {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
