@@ -30,7 +30,7 @@ public final class Pdf {
         700,
         FontStyle.NORMAL,
         true);
-    builder.withHtmlContent(xhtml, "about:blank");
+    builder.withHtmlContent(GermanHyphenation.html(xhtml), "about:blank");
     builder.toStream(out);
     builder.run();
   }

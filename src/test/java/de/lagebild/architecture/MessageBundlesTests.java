@@ -64,6 +64,14 @@ class MessageBundlesTests {
         try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
           p.load(r);
         }
+        // a key written twice in one file: Properties keeps the last, the first text is lost
+        Set<String> seen = new java.util.HashSet<>();
+        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+          var m = java.util.regex.Pattern.compile("^([a-zA-Z][\\w.]*)\\s*=").matcher(line);
+          if (m.find() && !seen.add(m.group(1))) {
+            TWICE.add(m.group(1) + " (twice in " + bundle + ")");
+          }
+        }
         for (String key : p.stringPropertyNames()) {
           if (KEYS.put(key, bundle) != null) {
             TWICE.add(key);
@@ -83,7 +91,7 @@ class MessageBundlesTests {
             .sorted()
             .toList();
     assertThat(misplaced).as("keys outside the bundle of their module").isEmpty();
-    assertThat(TWICE).as("keys in two bundles").isEmpty();
+    assertThat(TWICE).as("keys defined twice").isEmpty();
   }
 
   @Test

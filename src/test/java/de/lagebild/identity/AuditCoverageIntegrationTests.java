@@ -78,6 +78,8 @@ class AuditCoverageIntegrationTests extends DatabaseProperties {
   @Autowired MockMvc mvc;
   @Autowired DSLContext dsl;
   @Autowired UserDetailsService userDetails;
+  @Autowired de.lagebild.identity.internal.audit.AuditLabels labels;
+  @Autowired tools.jackson.databind.json.JsonMapper json;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -137,6 +139,40 @@ class AuditCoverageIntegrationTests extends DatabaseProperties {
       }
     }
     assertThat(unaudited).isEmpty();
+    everyFieldAndCodeHasAGermanLabel();
+  }
+
+  /**
+   * After every write endpoint has run: each field name stored in the log has a German label, and
+   * each code value (upper case, e.g. {@code SUBMITTED}) reads as German on the log page.
+   */
+  void everyFieldAndCodeHasAGermanLabel() {
+    Set<String> missing = new TreeSet<>();
+    for (var r : dsl.fetch("select before_json, after_json from audit_event")) {
+      for (int i = 0; i < 2; i++) {
+        String text = r.get(i, String.class);
+        if (text == null) {
+          continue;
+        }
+        Map<String, Object> fields =
+            json.readValue(
+                text, new tools.jackson.core.type.TypeReference<Map<String, Object>>() {});
+        for (var f : fields.entrySet()) {
+          if (labels.fieldOrNull(f.getKey()) == null) {
+            missing.add("Feld " + f.getKey());
+          }
+          Object v = f.getValue();
+          if (v != null
+              && de.lagebild.identity.internal.audit.AuditLabels.CODE
+                  .matcher(String.valueOf(v))
+                  .matches()
+              && labels.valueOrNull(f.getKey(), v) == null) {
+            missing.add("Wert " + f.getKey() + "=" + v);
+          }
+        }
+      }
+    }
+    assertThat(missing).as("audit fields and codes without a German label").isEmpty();
   }
 
   int audits() {

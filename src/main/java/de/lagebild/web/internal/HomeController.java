@@ -8,6 +8,7 @@ import de.lagebild.platform.LagebildProperties;
 import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.TenantContext;
 import de.lagebild.strategy.PublishedStrategies;
+import de.lagebild.strategy.WaitingWork;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,12 +22,17 @@ class HomeController {
   private final TenantDirectory directory;
   private final LagebildProperties properties;
   private final PublishedStrategies published;
+  private final WaitingWork waiting;
 
   HomeController(
-      TenantDirectory directory, LagebildProperties properties, PublishedStrategies published) {
+      TenantDirectory directory,
+      LagebildProperties properties,
+      PublishedStrategies published,
+      WaitingWork waiting) {
     this.directory = directory;
     this.properties = properties;
     this.published = published;
+    this.waiting = waiting;
   }
 
   /**
@@ -65,6 +71,7 @@ class HomeController {
     model.addAttribute("summary", directory.find(tenant).orElseThrow(NotFoundException::new));
     model.addAttribute("access", TenantContext.access().orElseThrow());
     model.addAttribute("publicStrategies", published.list());
+    model.addAttribute("waiting", waiting.forCurrentUser());
     return "home/tenant";
   }
 }

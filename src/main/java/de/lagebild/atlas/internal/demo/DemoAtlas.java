@@ -79,6 +79,7 @@ public class DemoAtlas implements ApplicationRunner {
   private final JsonMapper json;
   private final DemoTenantWork demo;
   private final Clock clock;
+  private final DemoSeries series;
 
   DemoAtlas(
       AreaRepository areaRepository,
@@ -89,7 +90,9 @@ public class DemoAtlas implements ApplicationRunner {
       PlanningAreas planning,
       JsonMapper json,
       DemoTenantWork demo,
-      Clock clock) {
+      Clock clock,
+      DemoSeries series) {
+    this.series = series;
     this.derivation = derivation;
     this.planning = planning;
     this.areaRepository = areaRepository;
@@ -209,6 +212,13 @@ public class DemoAtlas implements ApplicationRunner {
         values++;
       }
     }
+    // real series from two official tables, before the share is derived from the counts
+    try {
+      values += series.load(indicators, position, now);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    position += 4;
     // a derived indicator: the share of people aged 65 and over, computed from the two counts
     IndicatorRow share =
         new IndicatorRow(

@@ -35,6 +35,7 @@ class AtlasController {
   private final SeriesViews seriesViews;
   private final String tileUrl;
   private final Clock clock;
+  private final OwnArea ownArea;
 
   AtlasController(
       AreaRepository areaRepository,
@@ -43,7 +44,9 @@ class AtlasController {
       ProfileViews profiles,
       SeriesViews seriesViews,
       LagebildProperties lagebild,
-      Clock clock) {
+      Clock clock,
+      OwnArea ownArea) {
+    this.ownArea = ownArea;
     this.clock = clock;
     this.areaRepository = areaRepository;
     this.indicatorRepository = indicatorRepository;
@@ -53,12 +56,37 @@ class AtlasController {
     this.tileUrl = lagebild.atlas().tileUrl();
   }
 
+  /**
+   * The atlas opens on a map: the indicator the user chose ({@code indikator}), or the first that
+   * judges and has a time series for the tenant's own area; the lists of all indicators and areas
+   * follow below the map.
+   */
   @GetMapping("/{tenant}/atlas")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
-  String home(@PathVariable("tenant") String tenant, Model model) {
-    model.addAttribute("indicators", indicatorRepository.indicators());
+  String home(
+      @PathVariable("tenant") String tenant,
+      @RequestParam(name = "indikator", required = false) UUID chosen,
+      @RequestParam(name = "periode", required = false) String period,
+      @RequestParam(name = "klassen", defaultValue = "quantile") String method,
+      @RequestParam(name = "anzahl", defaultValue = "5") int count,
+      @RequestParam(name = "grenzen", required = false) String breaks,
+      @RequestParam(name = "vergleich", required = false) List<UUID> compare,
+      @RequestParam(name = "ebene", required = false) String level,
+      @RequestParam(name = "gebietsstand", required = false) String borders,
+      Model model) {
+    var indicators = indicatorRepository.indicators();
+    model.addAttribute("indicators", indicators);
     model.addAttribute("areas", areaRepository.areas());
-    return "atlas/maps/home";
+    var opening =
+        chosen != null
+            ? indicators.stream().filter(i -> i.id().equals(chosen)).findFirst()
+            : ownArea.openingIndicator(tenant, indicators);
+    if (opening.isEmpty()) {
+      return "atlas/maps/home";
+    }
+    model.addAttribute("overview", true);
+    return indicator(
+        tenant, opening.get().id(), period, method, count, breaks, compare, level, borders, model);
   }
 
   @GetMapping("/{tenant}/atlas/indikatoren/{id}")
@@ -79,14 +107,18 @@ class AtlasController {
         maps.map(id, period, m, count, MapParameters.breaks(breaks), MapParameters.level(level));
     model.addAttribute("map", map);
     model.addAttribute("ranking", Charts.ranking(map));
+    // the time series opens with the tenant's own area and its Land
+    List<UUID> own = ownArea.ownAndLand(tenant);
     List<UUID> chosen =
-        compare == null || compare.isEmpty()
-            ? map.rows().stream()
-                .filter(r -> r.rank() != null)
-                .limit(2)
-                .map(r -> r.area().id())
-                .toList()
-            : compare;
+        compare != null && !compare.isEmpty()
+            ? compare
+            : !own.isEmpty()
+                ? own
+                : map.rows().stream()
+                    .filter(r -> r.rank() != null)
+                    .limit(2)
+                    .map(r -> r.area().id())
+                    .toList();
     boolean today = "heute".equals(borders);
     model.addAttribute("series", seriesViews.series(id, chosen, today));
     model.addAttribute("todaysBorders", today);

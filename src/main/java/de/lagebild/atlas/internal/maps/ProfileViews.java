@@ -118,10 +118,21 @@ public class ProfileViews {
       String reference;
       String referenceLabel;
       BigDecimal referenceNumber;
+      Optional<ValueRow> landValue =
+          state == null || state.id().equals(area.id())
+              ? Optional.empty()
+              : same.stream()
+                  .filter(v -> v.areaId().equals(state.id()) && v.value() != null)
+                  .findFirst();
       if (parentValue.isPresent()) {
         referenceNumber = parentValue.get().value();
         reference = format(parentValue.get(), indicator);
         referenceLabel = parent.name();
+      } else if (landValue.isPresent()) {
+        // the Land is the reference users expect (the state's profiles compare with Thüringen)
+        referenceNumber = landValue.get().value();
+        reference = format(landValue.get(), indicator);
+        referenceLabel = state.name();
       } else {
         // no figure for the parent: the median of the areas of the same kind with a figure in the
         // same period

@@ -8,6 +8,7 @@ import de.lagebild.platform.LagebildProperties;
 import de.lagebild.platform.NotFoundException;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +34,7 @@ class PublicAtlasController {
   private final Clock clock;
 
   private final MapData mapData;
+  private final OwnArea ownArea;
 
   PublicAtlasController(
       AreaRepository areaRepository,
@@ -42,7 +44,9 @@ class PublicAtlasController {
       SeriesViews seriesViews,
       LagebildProperties lagebild,
       Clock clock,
-      MapData mapData) {
+      MapData mapData,
+      OwnArea ownArea) {
+    this.ownArea = ownArea;
     this.mapData = mapData;
     this.clock = clock;
     this.areaRepository = areaRepository;
@@ -53,15 +57,32 @@ class PublicAtlasController {
     this.tileUrl = lagebild.atlas().tileUrl();
   }
 
+  /** The public atlas opens on a map, like the internal one, with the lists below it. */
   @GetMapping("/{tenant}/oeffentlich/atlas")
   @AllowPublic
-  String home(@PathVariable("tenant") String tenant, Model model) {
-    model.addAttribute(
-        "indicators",
-        indicatorRepository.indicators().stream().filter(IndicatorRow::publicVisible).toList());
+  String home(
+      @PathVariable("tenant") String tenant,
+      @RequestParam(name = "indikator", required = false) UUID chosen,
+      @RequestParam(name = "periode", required = false) String period,
+      @RequestParam(name = "klassen", defaultValue = "quantile") String method,
+      @RequestParam(name = "anzahl", defaultValue = "5") int count,
+      @RequestParam(name = "grenzen", required = false) String breaks,
+      @RequestParam(name = "ebene", required = false) String level,
+      Model model) {
+    List<IndicatorRow> indicators =
+        indicatorRepository.indicators().stream().filter(IndicatorRow::publicVisible).toList();
+    model.addAttribute("indicators", indicators);
     model.addAttribute("areas", areaRepository.areas());
     model.addAttribute("atlasBase", "/" + tenant + "/oeffentlich/atlas");
-    return "atlas/maps/home";
+    var opening =
+        chosen != null
+            ? indicators.stream().filter(i -> i.id().equals(chosen)).findFirst()
+            : ownArea.openingIndicator(tenant, indicators);
+    if (opening.isEmpty()) {
+      return "atlas/maps/home";
+    }
+    model.addAttribute("overview", true);
+    return indicator(tenant, opening.get().id(), period, method, count, breaks, level, model);
   }
 
   @GetMapping("/{tenant}/oeffentlich/atlas/indikatoren/{id}")

@@ -27,13 +27,16 @@ class AuditController {
 
   private final AuditLog audit;
   private final JsonMapper json;
+  private final AuditLabels labels;
 
-  AuditController(AuditLog audit, JsonMapper json) {
+  AuditController(AuditLog audit, JsonMapper json, AuditLabels labels) {
     this.audit = audit;
     this.json = json;
+    this.labels = labels;
   }
 
-  record Change(String field, Object before, Object after) {}
+  /** One changed field, in German: its label and the labels of the values before and after. */
+  record Change(String field, String before, String after) {}
 
   record Row(AuditEvent event, List<Change> changes) {}
 
@@ -68,7 +71,11 @@ class AuditController {
       Object b = before.get(k);
       Object a = after.get(k);
       if (e.beforeJson() == null || e.afterJson() == null || !Objects.equals(a, b)) {
-        result.add(new Change(k, b, a));
+        result.add(
+            new Change(
+                labels.field(k),
+                b == null ? null : labels.value(k, b),
+                a == null ? null : labels.value(k, a)));
       }
     }
     return result;

@@ -40,8 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * In demo mode: the status catalogue for every demo tenant, and Nordhausen's strategy read from
  * seed 000 by {@link TableFormatReader} – goal tree, measures, responsible units and the
- * "Einschätzung Juni 2022" texts as assessments of the closed round "Juni 2022" – plus a prepared
- * round for the next report. Runs once per database.
+ * "Einschätzung Juni 2022" texts as assessments of the closed round "Juni 2022" – plus the open
+ * round for the next report and a reporting history ({@link DemoHistory}). Runs once per database.
  */
 @Component
 @Order(20)
@@ -72,6 +72,7 @@ class DemoStrategy implements ApplicationRunner {
   private final JsonMapper json;
   private final DemoTenantWork demo;
   private final Clock clock;
+  private final DemoHistory history;
 
   DemoStrategy(
       StrategyRepository strategies,
@@ -82,7 +83,9 @@ class DemoStrategy implements ApplicationRunner {
       StrategyImport importer,
       JsonMapper json,
       DemoTenantWork demo,
-      Clock clock) {
+      Clock clock,
+      DemoHistory history) {
+    this.history = history;
     this.strategies = strategies;
     this.rounds = rounds;
     this.statuses = statuses;
@@ -155,7 +158,7 @@ class DemoStrategy implements ApplicationRunner {
             c.importedAuthor(),
             now);
     FuzzyDate next = FuzzyDate.parse(c.nextRound());
-    rounds.insert(
+    RoundRow nextRound =
         new RoundRow(
             UUID.randomUUID(),
             strategy.id(),
@@ -163,9 +166,10 @@ class DemoStrategy implements ApplicationRunner {
             next.earliest(),
             next.latest(),
             next.latest(),
-            RoundState.PREPARED,
-            0),
-        now);
+            RoundState.OPEN,
+            0);
+    rounds.insert(nextRound, now);
+    history.write(strategy, round, nextRound, now);
     audit.record(
         "CREATE",
         "Strategy",

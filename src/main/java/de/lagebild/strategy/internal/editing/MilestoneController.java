@@ -121,7 +121,7 @@ class MilestoneController {
               null,
               Map.of("doneOn", date.toString()));
         });
-    redirect.addFlashAttribute("success", "milestone.done");
+    redirect.addFlashAttribute("success", "milestone.markedDone");
     return "redirect:/" + tenant + "/strategien/" + id + "/massnahmen/" + measureId;
   }
 }

@@ -25,9 +25,15 @@ class RoundWorkflow {
   private final StrategyRepository strategies;
   private final AuditLog audit;
   private final Clock clock;
+  private final org.springframework.context.MessageSource messages;
 
   RoundWorkflow(
-      RoundRepository rounds, StrategyRepository strategies, AuditLog audit, Clock clock) {
+      RoundRepository rounds,
+      StrategyRepository strategies,
+      AuditLog audit,
+      Clock clock,
+      org.springframework.context.MessageSource messages) {
+    this.messages = messages;
     this.rounds = rounds;
     this.strategies = strategies;
     this.audit = audit;
@@ -81,7 +87,10 @@ class RoundWorkflow {
         "UPDATE",
         "ReportingRound",
         round.id(),
-        "Berichtsrunde " + round.name() + ": " + next,
+        "Berichtsrunde "
+            + round.name()
+            + ": "
+            + messages.getMessage("round.state." + next, null, java.util.Locale.GERMAN),
         Map.of("state", round.state().name()),
         Map.of("state", next.name()));
   }

@@ -54,13 +54,17 @@ class GoalController {
   private final AuditLog audit;
   private final Clock clock;
 
+  private final org.springframework.context.MessageSource messages;
+
   GoalController(
       StrategyRepository strategies,
       MeasureRepository measures,
       GoalIndicators links,
       IndicatorFigures figures,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      org.springframework.context.MessageSource messages) {
+    this.messages = messages;
     this.strategies = strategies;
     this.measures = measures;
     this.links = links;
@@ -129,8 +133,19 @@ class GoalController {
       @RequestParam(name = "targetPeriod", required = false) String targetPeriod,
       RedirectAttributes redirect) {
     goal(id, goalId);
-    figures.indicator(IndicatorId.of(indicator)).orElseThrow(NotFoundException::new);
-    figures.area(AreaId.of(area)).orElseThrow(NotFoundException::new);
+    var indicatorInfo =
+        figures.indicator(IndicatorId.of(indicator)).orElseThrow(NotFoundException::new);
+    var areaInfo = figures.area(AreaId.of(area)).orElseThrow(NotFoundException::new);
+    if (links.ofGoal(goalId).stream()
+        .anyMatch(x -> x.indicatorId().equals(indicator) && x.areaId().equals(area))) {
+      redirect.addFlashAttribute(
+          "problem",
+          messages.getMessage(
+              "goal.indicator.duplicate",
+              new Object[] {indicatorInfo.name(), areaInfo.name()},
+              Locale.GERMAN));
+      return "redirect:/" + tenant + "/strategien/" + id + "/ziele/" + goalId;
+    }
     GoalIndicators.Link l =
         new GoalIndicators.Link(
             UUID.randomUUID(),
@@ -148,7 +163,7 @@ class GoalController {
         l.id(),
         "Indikator mit Ziel verknüpft",
         null,
-        Map.of("goal", goalId.toString(), "indicator", indicator.toString()));
+        Map.of("indicator", indicatorInfo.name(), "area", areaInfo.name()));
     redirect.addFlashAttribute("success", "goal.indicator.linked");
     return "redirect:/" + tenant + "/strategien/" + id + "/ziele/" + goalId;
   }

@@ -1,0 +1,168 @@
+package de.lagebild.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.lagebild.support.DatabaseProperties;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What a citizen, a contributor, a coordinator and an administrator see in their first minutes with
+ * the demo (issue 16), at 1400 px, with axe on every page: links instead of „in Vorbereitung“, what
+ * waits for whom, a dashboard with statuses, German audit labels, an atlas that opens on a map with
+ * a time series of the own Kreis and the Land, and layouts that do not overflow.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"lagebild.demo=true", "logging.file.name=target/test-logs/browser.log"})
+class FirstMinutesBrowserTests extends DatabaseProperties {
+
+  @LocalServerPort int port;
+
+  static Object js(Browser b, String script, Object... args) {
+    return ((JavascriptExecutor) b.driver).executeScript(script, args);
+  }
+
+  /** The element is not wider than its box (no horizontal scrolling, no text running out). */
+  static void fits(Browser b, WebElement e, String what) {
+    long scroll = (Long) js(b, "return arguments[0].scrollWidth", e);
+    long client = (Long) js(b, "return arguments[0].clientWidth", e);
+    assertThat(scroll)
+        .as(what + " overflows (" + scroll + " > " + client + ")")
+        .isLessThanOrEqualTo(client);
+  }
+
+  @Test
+  void citizenFindsAtlasAndOffersFromTheStartPage() {
+    try (Browser b = Browser.open("http://localhost:" + port)) {
+      b.driver.manage().window().setSize(new Dimension(1400, 1000));
+      b.go("/nordhausen");
+      b.waitForHeading("Landkreis Nordhausen");
+      assertThat(b.driver.getPageSource()).doesNotContain("in Vorbereitung");
+      b.find(By.cssSelector("a[href$='/nordhausen/angebote']"));
+      b.find(By.cssSelector("a[href$='/nordhausen/oeffentlich/atlas']")).click();
+      b.waitForHeading("Sozialatlas");
+      // the public atlas opens on a map, with its controls above it
+      b.find(By.id("atlas-map"));
+      assertThat(b.find(By.cssSelector("h2.map-title")).getText()).isNotBlank();
+      b.checkAccessibility("first-01-public-atlas");
+    }
+  }
+
+  @Test
+  void contributorAndCoordinatorSeeWhatWaitsForThem() {
+    try (Browser b = Browser.open("http://localhost:" + port)) {
+      b.driver.manage().window().setSize(new Dimension(1400, 1000));
+      b.login("fachdienst");
+      b.go("/nordhausen");
+      b.waitForHeading("Landkreis Nordhausen");
+      String waiting = b.find(By.cssSelector("section.waiting")).getText();
+      assertThat(waiting).containsPattern("\\d+ Einschätzungen? offen bis 30\\.06\\.2023");
+      b.checkAccessibility("first-02-contributor-home");
+      b.driver.manage().deleteAllCookies();
+
+      b.login("koordination");
+      b.go("/nordhausen");
+      b.waitForHeading("Landkreis Nordhausen");
+      assertThat(b.find(By.cssSelector("section.waiting")).getText())
+          .containsPattern("\\d+ Einschätzungen? warte[nt]? auf Ihre Prüfung");
+      assertThat(b.driver.getPageSource()).doesNotContain("in Vorbereitung");
+
+      // the strategy card's title stays in its box
+      b.go("/nordhausen/strategien");
+      b.waitForHeading("Strategien");
+      fits(b, b.find(By.cssSelector(".card h2")), "strategy card title");
+
+      // the dashboard: statuses in the bars, compared with the round before, no sideways scrolling
+      b.find(By.partialLinkText("des Landkreises Nordhausen")).click();
+      b.waitForHeading("Armutspräventionsstrategie");
+      b.find(By.linkText("Dashboard")).click();
+      b.find(By.cssSelector(".table-scroll"));
+      String page = b.driver.getPageSource();
+      assertThat(page).contains("verglichen mit „Juni 2022“").doesNotContain("verglichen mit „–“");
+      String[] total =
+          b.find(By.cssSelector("tr.total")).getText().replace("Gesamt", "").trim().split("\\s+");
+      // the status columns (all but „Einschätzung ohne Status“ and „nicht eingeschätzt“) hold
+      // assessments
+      int withStatus = 0;
+      for (int i = 0; i < total.length - 2; i++) {
+        withStatus += Integer.parseInt(total[i]);
+      }
+      assertThat(withStatus).as("assessments with a status in the total row").isGreaterThan(10);
+      assertThat(Integer.parseInt(total[total.length - 2])).as("without status").isZero();
+      fits(b, b.find(By.cssSelector(".table-scroll")), "dashboard table");
+      b.checkAccessibility("first-03-dashboard");
+    }
+  }
+
+  @Test
+  void atlasOpensOnAMapWithTheOwnKreisAndTheLand() {
+    try (Browser b = Browser.open("http://localhost:" + port)) {
+      b.driver.manage().window().setSize(new Dimension(1400, 1000));
+      b.login("koordination");
+      b.go("/nordhausen/atlas");
+      b.waitForHeading("Sozialatlas");
+      b.find(By.id("atlas-map"));
+      // the controls sit in one line above the map
+      List<WebElement> fields = b.driver.findElements(By.cssSelector("form.atlas-controls .field"));
+      assertThat(fields).hasSizeGreaterThanOrEqualTo(4);
+      long top = fields.get(0).getLocation().getY();
+      assertThat(fields).allSatisfy(f -> assertThat(f.getLocation().getY()).isEqualTo(top));
+      // periods read as words or years, never as 2019-12
+      for (WebElement o : b.driver.findElements(By.cssSelector("#periode option"))) {
+        assertThat(o.getText()).doesNotMatch("\\d{4}-\\d{2}");
+      }
+      // the time series: the own Kreis and the Land, drawn as lines
+      String header =
+          b.find(By.cssSelector("section[aria-labelledby=series-h] table thead")).getText();
+      assertThat(header).contains("Nordhausen").contains("Thüringen");
+      assertThat(b.driver.findElements(By.cssSelector(".series-chart path")))
+          .hasSizeGreaterThanOrEqualTo(2);
+      b.checkAccessibility("first-04-atlas");
+
+      // the profile compares with the Land and shows a change
+      b.go("/nordhausen/atlas");
+      b.find(By.linkText("Nordhausen")).click();
+      b.waitForHeading("Nordhausen");
+      String profile = b.driver.getPageSource();
+      assertThat(profile).contains("Thüringen").doesNotContain("Median der 15 Kreise");
+      b.checkAccessibility("first-05-profile");
+    }
+  }
+
+  @Test
+  void administratorReadsGermanLabelsAndNoNull() {
+    try (Browser b = Browser.open("http://localhost:" + port)) {
+      b.driver.manage().window().setSize(new Dimension(1400, 1000));
+      b.login("admin");
+      b.go("/nordhausen/verwaltung");
+      b.waitForHeading("Verwaltung");
+      // account link and logout stay on one line
+      WebElement account = b.find(By.cssSelector(".main-nav li.account a"));
+      WebElement logout = b.find(By.cssSelector(".main-nav li.account button"));
+      assertThat(logout.getLocation().getY()).isEqualTo(account.getLocation().getY());
+
+      b.go("/nordhausen/verwaltung/benutzer");
+      b.waitForHeading("Benutzer");
+      assertThat(b.find(By.tagName("main")).getText()).doesNotContain("null");
+
+      b.go("/nordhausen/verwaltung/protokoll");
+      b.waitForHeading("Änderungsprotokoll");
+      String log = b.find(By.cssSelector("table.audit")).getText();
+      assertThat(log)
+          .doesNotContainPattern("\\b(SUBMITTED|ACCEPTED|RETURNED|IN_REVIEW|KREIS|NOT_STARTED)\\b")
+          .doesNotContain("review")
+          .doesNotContain("null");
+      b.checkAccessibility("first-06-audit");
+
+      b.go("/nordhausen/verwaltung/status");
+      assertThat(b.find(By.tagName("main")).getText()).contains("Kürzel (in Dateien)");
+    }
+  }
+}
