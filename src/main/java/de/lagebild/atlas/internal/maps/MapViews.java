@@ -54,7 +54,13 @@ public class MapViews {
       String median,
       int withValue,
       AreaType level,
-      List<AreaType> levels) {}
+      List<AreaType> levels) {
+
+    /** A period as people write it („Dezember 2019“, „2020“), for the period chooser. */
+    public String labelOf(String p) {
+      return de.lagebild.atlas.internal.store.Periods.label(p);
+    }
+  }
 
   private final AreaRepository areaRepository;
   private final IndicatorRepository indicatorRepository;
