@@ -54,8 +54,12 @@ class AtlasBrowserTests extends DatabaseProperties {
       b.find(By.linkText("Nordhausen")).click();
       b.waitForHeading("Nordhausen");
       String profile = b.find(By.cssSelector("table.profile")).getText();
+      // population from GENESIS 12411-0018 (31.12.2020) against the Land, with the change since
+      // December 2019; unemployment (seed 004, 2019) against the median of the 15 profiled Kreise
       assertThat(profile)
-          .contains("83.416")
+          .contains("82.456")
+          .contains("2.120.237 Thüringen")
+          .contains("−960 seit Dezember 2019")
           .contains("7,00")
           .contains("33,91")
           .contains("Median der 15 Kreise");

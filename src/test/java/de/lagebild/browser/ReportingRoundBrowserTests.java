@@ -42,8 +42,24 @@ class ReportingRoundBrowserTests extends DatabaseProperties {
       b.find(By.linkText("Berichtsrunden")).click();
       b.find(By.cssSelector("table.data"));
       b.checkAccessibility("22-rounds");
-      b.find(By.cssSelector("button[aria-label='Öffnen: Juni 2023']")).click();
-      assertThat(b.find(By.cssSelector(".notice.success")).getText()).contains("geöffnet");
+      // the demo's open round June 2023 is closed (through review), the next one created and opened
+      b.find(By.cssSelector("button[aria-label='In Prüfung geben: Juni 2023']")).click();
+      b.wait.until(
+          org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+              By.cssSelector(".notice.success"), "in Prüfung"));
+      b.find(By.cssSelector("button[aria-label='Abschließen: Juni 2023']")).click();
+      b.wait.until(
+          org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+              By.cssSelector(".notice.success"), "abgeschlossen"));
+      b.type("name", "Juni 2024");
+      b.find(By.xpath("//button[normalize-space()='Berichtsrunde anlegen']")).click();
+      b.wait.until(
+          org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+              By.cssSelector(".notice.success"), "angelegt"));
+      b.find(By.cssSelector("button[aria-label='Öffnen: Juni 2024']")).click();
+      b.wait.until(
+          org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+              By.cssSelector(".notice.success"), "geöffnet"));
       logout(b);
 
       b.login("fachdienst");
@@ -91,7 +107,7 @@ class ReportingRoundBrowserTests extends DatabaseProperties {
       b.find(By.linkText("Dashboard")).click();
       b.find(By.cssSelector("tr.total"));
       String total = b.find(By.cssSelector("tr.total")).getText();
-      // 1 in progress, 1 implemented, 42 not assessed in the open round "Juni 2023"
+      // 1 in progress, 1 implemented, 42 not assessed in the open round "Juni 2024"
       assertThat(total).contains("Gesamt 0 0 1 1 0 0 0 0 42 44");
       b.checkAccessibility("26-dashboard");
       b.find(By.linkText("Übersicht")).click();

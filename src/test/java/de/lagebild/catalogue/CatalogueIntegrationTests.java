@@ -198,7 +198,7 @@ class CatalogueIntegrationTests extends DatabaseProperties {
             .getResponse()
             .getContentAsByteArray();
     try (PDDocument doc = Loader.loadPDF(pdf)) {
-      String text = new PDFTextStripper().getText(doc);
+      String text = new PDFTextStripper().getText(doc).replaceAll("-\\R(?=\\p{Ll})", "");
       assertThat(text)
           .contains("Sprachkurse")
           .contains("Deutschkurs Alltag")

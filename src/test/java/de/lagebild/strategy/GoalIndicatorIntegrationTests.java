@@ -94,6 +94,31 @@ class GoalIndicatorIntegrationTests extends DatabaseProperties {
                 .param("targetPeriod", "irgendwann")
                 .accept(MediaType.TEXT_HTML))
         .andExpect(status().isUnprocessableContent());
+    // the same indicator and area a second time: refused with a message, no second link
+    mvc.perform(
+            post(base + "/indikatoren")
+                .with(logins.as("koordination"))
+                .with(csrf())
+                .param("indicator", indicator)
+                .param("area", area)
+                .param("targetValue", "6,0"))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                .attribute(
+                    "problem",
+                    org.hamcrest.Matchers.containsString("ist mit diesem Ziel schon verknüpft")));
+    assertThat(
+            dsl.fetchCount(
+                dsl.selectFrom(
+                    "goal_indicator where goal_id = '"
+                        + goal
+                        + "' and indicator_id = '"
+                        + indicator
+                        + "' and area_id = '"
+                        + area
+                        + "'")))
+        .isEqualTo(1);
     // an area of another tenant cannot be linked
     String foreign =
         String.valueOf(

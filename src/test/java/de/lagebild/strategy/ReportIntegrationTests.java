@@ -87,7 +87,11 @@ class ReportIntegrationTests extends DatabaseProperties {
               .getFont(pdf.getPage(2).getResources().getFontNames().iterator().next());
       assertThat(font.getName()).contains("DejaVu");
       assertThat(font.isEmbedded()).isTrue();
-      String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+      String text =
+          new PDFTextStripper()
+              .getText(pdf)
+              .replaceAll("-\\R(?=\\p{Ll})", "")
+              .replaceAll("\\s+", " ");
       assertThat(text)
           .contains("Bericht zur Zielerreichung der Armutspräventionsstrategie")
           .contains("Einschätzung Juni 2022")
@@ -126,7 +130,10 @@ class ReportIntegrationTests extends DatabaseProperties {
 
   static String pdfText(byte[] bytes) throws Exception {
     try (PDDocument pdf = Loader.loadPDF(bytes)) {
-      return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+      return new PDFTextStripper()
+          .getText(pdf)
+          .replaceAll("-\\R(?=\\p{Ll})", "")
+          .replaceAll("\\s+", " ");
     }
   }
 

@@ -249,10 +249,15 @@ class ImportComparison {
     return diff;
   }
 
+  /**
+   * The same assessment: the same words, and the same status and progress where the file gives
+   * them. A file without status (a Word report, a text table) says nothing about the status a
+   * coordinator has set since: that is no change, and a merge keeps it.
+   */
   static boolean sameAssessment(AssessmentRow old, Assessment a) {
     return old != null
-        && Objects.equals(old.statusCode(), a.statusCode())
-        && Objects.equals(old.progress(), a.progress())
+        && (a.statusCode() == null || Objects.equals(old.statusCode(), a.statusCode()))
+        && (a.progress() == null || Objects.equals(old.progress(), a.progress()))
         && sameText(old.narrative(), SafeHtml.sanitize(a.html()));
   }
 

@@ -136,16 +136,6 @@ class GoalController {
     var indicatorInfo =
         figures.indicator(IndicatorId.of(indicator)).orElseThrow(NotFoundException::new);
     var areaInfo = figures.area(AreaId.of(area)).orElseThrow(NotFoundException::new);
-    if (links.ofGoal(goalId).stream()
-        .anyMatch(x -> x.indicatorId().equals(indicator) && x.areaId().equals(area))) {
-      redirect.addFlashAttribute(
-          "problem",
-          messages.getMessage(
-              "goal.indicator.duplicate",
-              new Object[] {indicatorInfo.name(), areaInfo.name()},
-              Locale.GERMAN));
-      return "redirect:/" + tenant + "/strategien/" + id + "/ziele/" + goalId;
-    }
     GoalIndicators.Link l =
         new GoalIndicators.Link(
             UUID.randomUUID(),
@@ -156,6 +146,16 @@ class GoalController {
             period(baselinePeriod),
             decimal(targetValue, "goal.indicator.target"),
             period(targetPeriod));
+    if (links.ofGoal(goalId).stream()
+        .anyMatch(x -> x.indicatorId().equals(indicator) && x.areaId().equals(area))) {
+      redirect.addFlashAttribute(
+          "problem",
+          messages.getMessage(
+              "goal.indicator.duplicate",
+              new Object[] {indicatorInfo.name(), areaInfo.name()},
+              Locale.GERMAN));
+      return "redirect:/" + tenant + "/strategien/" + id + "/ziele/" + goalId;
+    }
     links.insert(l, clock.instant());
     audit.record(
         "CREATE",
