@@ -190,7 +190,7 @@ class AtlasImportIntegrationTests extends DatabaseProperties {
                 .param("dryRun", "false")
                 .header("Authorization", TOKEN))
         .andExpect(status().isUnprocessableContent())
-        .andExpect(jsonPath("$.detail", containsString("Zeile 5")))
+        .andExpect(jsonPath("$.detail", containsString("Zeile 7")))
         .andExpect(jsonPath("$.detail", containsString("Zeitraum")));
     mvc.perform(
             multipart("/api/v1/nordhausen/indicator-imports")
@@ -201,6 +201,11 @@ class AtlasImportIntegrationTests extends DatabaseProperties {
             jsonPath(
                 "$.problems[?(@.code == 'atlas.outsideValidity')].message",
                 Matchers.hasItem(containsString("Eisenach, 2022"))))
+        // a number outside the area's validity is reported, but does not block the other rows
+        .andExpect(
+            jsonPath(
+                "$.problems[?(@.code == 'atlas.outsideValidity')].error",
+                Matchers.everyItem(Matchers.is(false))))
         .andExpect(
             jsonPath("$.problems[?(@.code == 'atlas.leadingZero')].line", Matchers.hasItem(6)));
     mvc.perform(

@@ -26,6 +26,24 @@ final class AreaMatching {
       List<AreaRow> areas,
       List<StatisticsTable.Problem> problems,
       Set<String> reported) {
+    return area(cell, period, areas, a -> null, false, problems, reported);
+  }
+
+  /**
+   * @param successors the area that took over from a dissolved one (null: none)
+   * @param toSuccessor whether a number outside an area's validity is booked on its successor
+   *     (otherwise skipped)
+   * @return the area, {@link #SKIPPED} for a row of a known area outside its validity that is not
+   *     imported, or null for an unknown area
+   */
+  static AreaRow area(
+      StatisticsTable.Cell cell,
+      String period,
+      List<AreaRow> areas,
+      java.util.function.Function<AreaRow, AreaRow> successors,
+      boolean toSuccessor,
+      List<StatisticsTable.Problem> problems,
+      Set<String> reported) {
     LocalDate day = Periods.end(period);
     String key = cell.key();
     if (key != null && !key.isEmpty() && Set.of(1, 4, 7, 11).contains(key.length())) {
@@ -65,14 +83,77 @@ final class AreaMatching {
           new StatisticsTable.Problem(cell.line(), "Schlüssel", "atlas.keyAmbiguous", k, true));
       return null;
     }
+    // a yearly or monthly figure whose period overlaps the area's validity is the area's value
+    // (2021 for an area that existed until 30.06.2021)
+    LocalDate start = Periods.start(period);
+    List<AreaRow> overlapping =
+        byKey.stream()
+            .filter(a -> a.validFrom() == null || !a.validFrom().isAfter(day))
+            .filter(a -> a.validTo() == null || !a.validTo().isBefore(start))
+            .toList();
+    if (overlapping.size() == 1) {
+      return overlapping.get(0);
+    }
+    AreaRow gone = byKey.get(0);
+    if (cell.value() == null) {
+      // "-", ".", "x" … for a period in which the area did not exist: nothing to keep
+      if (reported.add("gone:" + gone.id())) {
+        problems.add(
+            new StatisticsTable.Problem(
+                cell.line(),
+                "Zeitraum",
+                "atlas.outsideValiditySkipped",
+                gone.name() + " (" + validity(gone) + ")",
+                false));
+      }
+      return SKIPPED;
+    }
+    // a real number outside the area's validity: reported per row, skipped or booked on the
+    // successor as the user chose; it never blocks the other rows
+    AreaRow successor = successors.apply(gone);
+    if (toSuccessor && successor != null && successor.validOn(day)) {
+      problems.add(
+          new StatisticsTable.Problem(
+              cell.line(),
+              "Zeitraum",
+              "atlas.outsideValidityToSuccessor",
+              gone.name() + ", " + Periods.label(period) + " → " + successor.name(),
+              false));
+      return successor;
+    }
     problems.add(
         new StatisticsTable.Problem(
             cell.line(),
             "Zeitraum",
             "atlas.outsideValidity",
-            byKey.get(0).name() + ", " + Periods.label(period),
-            true));
-    return byKey.get(0);
+            gone.name()
+                + ", "
+                + Periods.label(period)
+                + " ("
+                + validity(gone)
+                + (successor == null ? "" : "; Nachfolger: " + successor.name())
+                + ")",
+            false));
+    return SKIPPED;
+  }
+
+  /**
+   * Returned for a row that names a known area outside its validity and is not imported: not an
+   * unknown area, and nothing to write.
+   */
+  static final AreaRow SKIPPED =
+      new AreaRow(null, null, "(übersprungen)", null, null, null, null, null, 0);
+
+  private static String validity(AreaRow a) {
+    java.time.format.DateTimeFormatter f =
+        java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    if (a.validTo() != null && a.validFrom() != null) {
+      return "bestand vom " + a.validFrom().format(f) + " bis " + a.validTo().format(f);
+    }
+    if (a.validTo() != null) {
+      return "bestand bis " + a.validTo().format(f);
+    }
+    return "besteht seit " + a.validFrom().format(f);
   }
 
   static String clean(String name) {

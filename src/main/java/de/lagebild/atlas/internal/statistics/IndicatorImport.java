@@ -61,7 +61,12 @@ public class IndicatorImport {
    * @param saved a saved column mapping to apply (its entries yield to {@code mapping})
    * @param saveAs the name under which the commit saves the mapping it used (null: not saved)
    */
-  record Options(Map<Integer, String> mapping, String period, UUID saved, String saveAs) {
+  record Options(
+      Map<Integer, String> mapping, String period, UUID saved, String saveAs, boolean toSuccessor) {
+    Options(Map<Integer, String> mapping, String period, UUID saved, String saveAs) {
+      this(mapping, period, saved, saveAs, false);
+    }
+
     static Options of(Map<Integer, String> mapping) {
       return new Options(mapping, null, null, null);
     }
@@ -195,6 +200,8 @@ public class IndicatorImport {
     targets.stream().filter(Target::skip).forEach(t -> skipped.add(t.label()));
     problems.removeIf(pr -> pr.line() > 1 && skipped.contains(pr.field()));
     List<AreaRow> areas = areaRepository.areas();
+    java.util.function.Function<AreaRow, AreaRow> successors = successors(areas);
+    Set<String> direct = options.toSuccessor() ? directValues(read, areas) : Set.of();
     Set<String> unknown = new LinkedHashSet<>();
     Set<UUID> matched = new LinkedHashSet<>();
     Set<String> reported = new LinkedHashSet<>();
@@ -212,7 +219,13 @@ public class IndicatorImport {
             new Problem(cell.line(), "Zeitraum", "atlas.periodInvalid", cell.period(), true));
         continue;
       }
-      AreaRow area = AreaMatching.area(cell, period, areas, problems, reported);
+      AreaRow area =
+          AreaMatching.area(
+              cell, period, areas, successors, options.toSuccessor(), problems, reported);
+      area = notOnTopOfTheFile(cell, period, area, direct, problems);
+      if (area == AreaMatching.SKIPPED) {
+        continue;
+      }
       if (area == null) {
         unknown.add((cell.key() == null ? "" : cell.key() + " ") + cell.areaName());
         continue;
@@ -320,6 +333,8 @@ public class IndicatorImport {
         valueRepository.insertBatch(
             fileName, p.read().format().name(), p.read().cells().size(), author, now);
     List<AreaRow> areas = areaRepository.areas();
+    java.util.function.Function<AreaRow, AreaRow> successors = successors(areas);
+    Set<String> direct = options.toSuccessor() ? directValues(p.read(), areas) : Set.of();
     int changed = 0;
     int unchanged = 0;
     int values = 0;
@@ -338,8 +353,11 @@ public class IndicatorImport {
         continue;
       }
       String period = Periods.normalise(cell.period());
-      AreaRow area = AreaMatching.area(cell, period, areas, ignored, new HashSet<>());
-      if (area == null) {
+      AreaRow area =
+          AreaMatching.area(
+              cell, period, areas, successors, options.toSuccessor(), ignored, new HashSet<>());
+      area = notOnTopOfTheFile(cell, period, area, direct, ignored);
+      if (area == null || area == AreaMatching.SKIPPED) {
         continue;
       }
       ValueRepository.Written written =
@@ -386,6 +404,74 @@ public class IndicatorImport {
         null,
         after);
     return s;
+  }
+
+  /** Column, area and period of every figure the file gives for an area valid at its period. */
+  private static Set<String> directValues(StatisticsTable.Result read, List<AreaRow> areas) {
+    Set<String> keys = new HashSet<>();
+    List<Problem> none = new ArrayList<>();
+    Set<String> reported = new HashSet<>();
+    for (StatisticsTable.Cell cell : read.cells()) {
+      String period;
+      try {
+        period = Periods.normalise(cell.period());
+      } catch (DomainException e) {
+        continue;
+      }
+      AreaRow a = AreaMatching.area(cell, period, areas, none, reported);
+      if (a != null && a != AreaMatching.SKIPPED) {
+        keys.add(cell.column() + "|" + a.id() + "|" + period);
+      }
+      none.clear();
+    }
+    return keys;
+  }
+
+  /**
+   * A figure booked on the successor where the file has the successor's own figure for the same
+   * column and period is skipped: the file's own figure wins, nothing is written twice.
+   */
+  private static AreaRow notOnTopOfTheFile(
+      StatisticsTable.Cell cell,
+      String period,
+      AreaRow area,
+      Set<String> direct,
+      List<Problem> problems) {
+    if (area == null || area == AreaMatching.SKIPPED || direct.isEmpty()) {
+      return area;
+    }
+    boolean booked =
+        problems.stream()
+            .anyMatch(
+                pr ->
+                    pr.line() == cell.line()
+                        && "atlas.outsideValidityToSuccessor".equals(pr.messageKey()));
+    if (booked && direct.contains(cell.column() + "|" + area.id() + "|" + period)) {
+      problems.removeIf(
+          pr ->
+              pr.line() == cell.line()
+                  && "atlas.outsideValidityToSuccessor".equals(pr.messageKey()));
+      problems.add(
+          new Problem(
+              cell.line(),
+              "Zeitraum",
+              "atlas.successorHasOwnValue",
+              area.name() + ", " + Periods.label(period),
+              false));
+      return AreaMatching.SKIPPED;
+    }
+    return area;
+  }
+
+  /** The area that took over from a dissolved one (the first successor), or null. */
+  private java.util.function.Function<AreaRow, AreaRow> successors(List<AreaRow> areas) {
+    Map<UUID, AreaRow> byId = new HashMap<>();
+    areas.forEach(a -> byId.put(a.id(), a));
+    Map<UUID, AreaRow> next = new HashMap<>();
+    for (AreaRepository.SuccessorRow r : areaRepository.successors()) {
+      next.putIfAbsent(r.predecessor(), byId.get(r.successor()));
+    }
+    return a -> next.get(a.id());
   }
 
   private String uniqueCode(String table, Target t) {

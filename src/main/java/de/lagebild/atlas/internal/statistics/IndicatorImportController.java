@@ -148,6 +148,7 @@ class IndicatorImportController {
       @RequestParam("token") String token,
       @RequestParam(name = "periode", required = false) String period,
       @RequestParam(name = "speichernAls", required = false) String saveAs,
+      @RequestParam(name = "nachfolger", defaultValue = "false") boolean toSuccessor,
       HttpServletRequest request,
       HttpSession session,
       RedirectAttributes redirect)
@@ -164,7 +165,8 @@ class IndicatorImportController {
               }
             });
     IndicatorImport.Options options =
-        new IndicatorImport.Options(mapping, blankToNull(period), null, blankToNull(saveAs));
+        new IndicatorImport.Options(
+            mapping, blankToNull(period), null, blankToNull(saveAs), toSuccessor);
     if (p.size() >= backgroundFrom) {
       Path owned = stash.dir().resolve("job-" + token);
       Files.move(p.file(), owned, StandardCopyOption.REPLACE_EXISTING);
@@ -218,7 +220,8 @@ class IndicatorImportController {
       @RequestParam(name = "period", required = false) String period,
       @RequestParam(name = "savedMapping", required = false) String savedMapping,
       @RequestParam(name = "saveMappingAs", required = false) String saveMappingAs,
-      @RequestParam(name = "dryRun", defaultValue = "true") boolean dryRun)
+      @RequestParam(name = "dryRun", defaultValue = "true") boolean dryRun,
+      @RequestParam(name = "toSuccessor", defaultValue = "false") boolean toSuccessor)
       throws IOException {
     Map<Integer, String> map = new LinkedHashMap<>();
     if (mapping != null && !mapping.isBlank()) {
@@ -254,7 +257,11 @@ class IndicatorImportController {
     byte[] bytes = file.getBytes();
     IndicatorImport.Options options =
         new IndicatorImport.Options(
-            map.isEmpty() ? null : map, blankToNull(period), saved, blankToNull(saveMappingAs));
+            map.isEmpty() ? null : map,
+            blankToNull(period),
+            saved,
+            blankToNull(saveMappingAs),
+            toSuccessor);
     IndicatorImport.Preview p = imports.preview(bytes, options);
     IndicatorImport.Summary summary =
         dryRun ? null : imports.commit(bytes, file.getOriginalFilename(), options, null);
@@ -305,7 +312,8 @@ class IndicatorImportController {
       @RequestParam("file") MultipartFile file,
       @RequestParam(name = "key", required = false) String key,
       @RequestParam(name = "name", required = false) String name,
-      @RequestParam(name = "dryRun", defaultValue = "true") boolean dryRun)
+      @RequestParam(name = "dryRun", defaultValue = "true") boolean dryRun,
+      @RequestParam(name = "toSuccessor", defaultValue = "false") boolean toSuccessor)
       throws IOException {
     String text = TextDecoder.decode(file.getBytes()).text();
     GeoJsonImport.Result r = geoJson.read(text, key, name);

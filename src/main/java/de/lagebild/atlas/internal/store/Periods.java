@@ -44,6 +44,21 @@ public final class Periods {
     return s;
   }
 
+  /** The first day of a canonical period. */
+  public static LocalDate start(String period) {
+    LocalDate end = end(period);
+    if (YEAR.matcher(period).matches()) {
+      return end.withDayOfYear(1);
+    }
+    if (QUARTER.matcher(period).matches()) {
+      return end.withDayOfMonth(1).minusMonths(2);
+    }
+    if (MONTH.matcher(period).matches()) {
+      return end.withDayOfMonth(1);
+    }
+    return end;
+  }
+
   /** The last day of a canonical period. */
   public static LocalDate end(String period) {
     try {
