@@ -8,8 +8,10 @@ import de.lagebild.atlas.internal.statistics.StatisticsTable.Format;
 import de.lagebild.atlas.internal.statistics.StatisticsTable.Problem;
 import de.lagebild.atlas.internal.statistics.StatisticsTable.Result;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,14 +26,30 @@ final class GenesisTableReader {
 
   private GenesisTableReader() {}
 
+  /**
+   * A period stated above the header instead of in a column: „Stichtag: 30.06.2020“, „Jahr: 2016“,
+   * „31.12.2019“, „Stichtag 31.12. – 2019“.
+   */
+  private static final Pattern BLOCK_PERIOD =
+      Pattern.compile(
+          "(?i)^(?:(?:stichtag|jahr|berichtsjahr|zeitraum|zeit)\\s*:?\\s*)?"
+              + "(\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{4})$");
+
+  private static final Pattern BLOCK_DAY_YEAR =
+      Pattern.compile("(?i)^(?:stichtag\\s*)?(\\d{1,2})\\.(\\d{1,2})\\.\\s*[–-]\\s*(\\d{4})$");
+
   static Result readGenesis(List<String> lines) {
     List<Problem> problems = new ArrayList<>();
     String code = null;
     String title = null;
     String source = null;
+    String blockPeriod = null;
     List<List<String>> headerRows = new ArrayList<>();
     List<Cell> cells = new ArrayList<>();
     List<Column> columns = null;
+    int first = 3;
+    // value columns split by the text of row dimensions (Geschlecht, Altersgruppe …)
+    Map<String, Column> split = new LinkedHashMap<>();
     boolean footer = false;
     for (int i = 0; i < lines.size(); i++) {
       int no = i + 1;
@@ -61,61 +79,134 @@ final class GenesisTableReader {
         headerRows.add(cellsOfLine);
         continue;
       }
-      if (columns == null && !looksLikeData(cellsOfLine)) {
+      int keyColumn = keyColumn(cellsOfLine, blockPeriod);
+      if (columns == null && keyColumn < 0) {
         String text = String.join(" ", cellsOfLine).strip();
-        if (title == null && !text.isEmpty()) {
+        String period = blockPeriod(text);
+        if (period != null && blockPeriod == null) {
+          blockPeriod = period;
+        } else if (title == null && !text.isEmpty()) {
           title = text;
         }
         continue;
       }
       if (columns == null) {
-        columns = columns(headerRows, cellsOfLine.size());
+        first = firstValueColumn(headerRows, keyColumn);
+        columns = columns(headerRows, cellsOfLine.size(), first);
         if (columns.isEmpty()) {
           problems.add(new Problem(no, "", "atlas.genesisNoHeader", "", true));
           break;
         }
       }
-      if (!looksLikeData(cellsOfLine)) {
+      if (keyColumn < 0) {
         problems.add(new Problem(no, "", "atlas.lineIgnored", abbreviate(line), false));
         continue;
       }
-      String period = cellsOfLine.get(0).strip();
-      String key = cellsOfLine.get(1).strip();
-      String name = cellsOfLine.size() > 2 ? cellsOfLine.get(2).strip() : "";
+      String period = keyColumn == 1 ? cellsOfLine.get(0).strip() : blockPeriod;
+      String key = cellsOfLine.get(keyColumn).strip();
+      String name =
+          cellsOfLine.size() > keyColumn + 1 ? cellsOfLine.get(keyColumn + 1).strip() : "";
+      List<String> dims = new ArrayList<>();
+      for (int d = keyColumn + 2; d < first && d < cellsOfLine.size(); d++) {
+        String v = cellsOfLine.get(d).strip();
+        if (!v.isEmpty()) {
+          dims.add(v);
+        }
+      }
+      String dimension = String.join(" – ", dims);
       for (Column c : columns) {
         String raw = c.index() < cellsOfLine.size() ? cellsOfLine.get(c.index()) : "";
-        cells.add(cell(no, c, key, name, period, raw, problems));
+        Column target = c;
+        if (!dimension.isEmpty()) {
+          target =
+              split.computeIfAbsent(
+                  c.index() + "|" + dimension,
+                  k ->
+                      new Column(
+                          SPLIT_BASE + split.size(),
+                          c.label() + " – " + dimension,
+                          c.unit(),
+                          c.period()));
+        }
+        cells.add(cell(no, target, key, name, period, raw, problems));
       }
     }
     if (columns == null && problems.isEmpty()) {
       problems.add(new Problem(0, "", "atlas.genesisNoData", "", true));
     }
-    return new Result(
-        Format.GENESIS,
-        code,
-        title,
-        columns == null ? List.of() : columns,
-        cells,
-        problems,
-        source);
+    List<Column> result = columns == null ? List.of() : columns;
+    if (!split.isEmpty()) {
+      result = List.copyOf(split.values());
+    }
+    return new Result(Format.GENESIS, code, title, result, cells, problems, source);
   }
 
-  private static boolean looksLikeData(List<String> cells) {
-    return cells.size() >= 4
+  /** Where the columns split by row dimensions are numbered from (the file's own stay below). */
+  static final int SPLIT_BASE = 1000;
+
+  /**
+   * The column of the area key: 1 after a period column ({@code 2020;16062;Nordhausen;…}), 0 when
+   * the period stands above the table ({@code 16062;Nordhausen;…}); -1 for a line that is no data.
+   */
+  private static int keyColumn(List<String> cells, String blockPeriod) {
+    if (cells.size() >= 4
         && !cells.get(0).isBlank()
-        && KEY.matcher(cells.get(1).strip()).matches();
+        && KEY.matcher(cells.get(1).strip()).matches()) {
+      return 1;
+    }
+    if (blockPeriod != null
+        && cells.size() >= 3
+        && KEY.matcher(cells.get(0).strip()).matches()
+        && !cells.get(1).isBlank()) {
+      return 0;
+    }
+    return -1;
+  }
+
+  /**
+   * The first value column: the header rows leave the columns of period, key, name and row
+   * dimensions empty (the fewest empty cells at the start of a header row count).
+   */
+  private static int firstValueColumn(List<List<String>> headerRows, int keyColumn) {
+    int first = Integer.MAX_VALUE;
+    for (List<String> row : headerRows) {
+      int blank = 0;
+      while (blank < row.size() && row.get(blank).isBlank()) {
+        blank++;
+      }
+      if (blank < row.size()) {
+        first = Math.min(first, blank);
+      }
+    }
+    int least = keyColumn + 2;
+    return first == Integer.MAX_VALUE ? least : Math.max(least, first);
+  }
+
+  /** The period of a line above the header, as written (null: not a period). */
+  static String blockPeriod(String text) {
+    String s = text.strip();
+    Matcher m = BLOCK_PERIOD.matcher(s);
+    if (m.matches()) {
+      return m.group(1);
+    }
+    m = BLOCK_DAY_YEAR.matcher(s);
+    if (m.matches()) {
+      return String.format(
+          "%02d.%02d.%s", Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3));
+    }
+    return null;
   }
 
   /**
    * Column labels from the header rows: upper rows carry their label to the right until the next
    * one.
    */
-  private static List<Column> columns(List<List<String>> headerRows, int width) {
+  private static List<Column> columns(List<List<String>> headerRows, int width, int first) {
     List<Column> result = new ArrayList<>();
     String[][] carried = new String[headerRows.size()][width];
     for (int r = 0; r < headerRows.size(); r++) {
       String last = "";
-      for (int c = 3; c < width; c++) {
+      for (int c = first; c < width; c++) {
         String v = c < headerRows.get(r).size() ? headerRows.get(r).get(c).strip() : "";
         if (!v.isEmpty()) {
           last = v;
@@ -123,7 +214,27 @@ final class GenesisTableReader {
         carried[r][c] = r < headerRows.size() - 1 ? last : v;
       }
     }
-    for (int c = 3; c < width; c++) {
+    // a row that names a variable over all its columns („Nationalität“, „Geschlecht“) labels the
+    // values of the row below: „Nationalität: Ausländer(innen)“
+    boolean[] nameRow = new boolean[headerRows.size()];
+    for (int r = 0; r < headerRows.size() - 1; r++) {
+      // written out in every column, not a heading written once and spanning the columns
+      java.util.Set<String> distinct = new java.util.HashSet<>();
+      int filled = 0;
+      for (int c = first; c < width; c++) {
+        String v = c < headerRows.get(r).size() ? headerRows.get(r).get(c).strip() : "";
+        if (!v.isEmpty()) {
+          distinct.add(v);
+          filled++;
+        }
+      }
+      nameRow[r] =
+          distinct.size() == 1
+              && width - first > 1
+              && filled == width - first
+              && !isUnit(distinct.iterator().next());
+    }
+    for (int c = first; c < width; c++) {
       List<String> parts = new ArrayList<>();
       String unit = null;
       for (int r = 0; r < headerRows.size(); r++) {
@@ -131,7 +242,10 @@ final class GenesisTableReader {
         if (v == null || v.isEmpty()) {
           continue;
         }
-        if (r == headerRows.size() - 1 && headerRows.size() > 1 && isUnit(v)) {
+        if (nameRow[r] && carried[r + 1][c] != null && !carried[r + 1][c].isEmpty()) {
+          parts.add(v + ": " + carried[r + 1][c]);
+          r++;
+        } else if (r == headerRows.size() - 1 && headerRows.size() > 1 && isUnit(v)) {
           unit = v;
         } else if (!parts.contains(v)) {
           parts.add(v);

@@ -84,6 +84,87 @@ class StatisticsReaderTests {
         .containsExactly(tuple("atlas.delimiter", "Komma", true));
   }
 
+  static String real(String name) throws IOException {
+    try (var in = StatisticsReaderTests.class.getResourceAsStream("/atlas/real/" + name)) {
+      return new String(in.readAllBytes(), java.nio.charset.Charset.forName("windows-1252"));
+    }
+  }
+
+  /** Regionaldatenbank 22411-02-03-4 as downloaded: Geschlecht as a row dimension. */
+  @Test
+  void aRowDimensionSplitsTheColumns() throws IOException {
+    StatisticsTable.Result r = StatisticsReader.read(real("22411-02-03-4.csv"));
+    assertThat(r.problems()).noneMatch(Problem::error);
+    // 9 value columns × männlich, weiblich, Insgesamt; no column read from the text dimension
+    assertThat(r.columns()).hasSize(27);
+    assertThat(r.columns())
+        .extracting(StatisticsTable.Column::label)
+        .contains(
+            "Pflegebedürftige – männlich",
+            "Pflegebedürftige – weiblich",
+            "Pflegebedürftige – Insgesamt")
+        .noneMatch(l -> l.startsWith("Spalte"));
+    var byLabel = new java.util.HashMap<Integer, String>();
+    r.columns().forEach(c -> byLabel.put(c.index(), c.label()));
+    var nordhausen2019 =
+        r.cells().stream()
+            .filter(c -> "16062".equals(c.key()) && "31.12.2019".equals(c.period()))
+            .filter(c -> byLabel.get(c.column()).startsWith("Pflegebedürftige – "))
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    c -> byLabel.get(c.column()), c -> c.value().toPlainString()));
+    assertThat(nordhausen2019)
+        .containsEntry("Pflegebedürftige – männlich", "2548")
+        .containsEntry("Pflegebedürftige – weiblich", "3820")
+        .containsEntry("Pflegebedürftige – Insgesamt", "6368");
+    // never two figures for the same column, area and period
+    assertThat(
+            r.cells().stream().map(c -> c.column() + "|" + c.key() + "|" + c.period()).distinct())
+        .hasSize(r.cells().size());
+  }
+
+  /**
+   * Regionaldatenbank 13111-07-05-4 as downloaded: the period above the header, rows that start
+   * with the key, a row dimension, and header rows that name their variable in every column.
+   */
+  @Test
+  void aPeriodAboveTheTableAndRowsStartingWithTheKey() throws IOException {
+    StatisticsTable.Result r = StatisticsReader.read(real("13111-07-05-4_2020.csv"));
+    assertThat(r.problems()).noneMatch(Problem::error);
+    assertThat(r.cells()).isNotEmpty().allMatch(c -> "30.06.2020".equals(c.period()));
+    var label =
+        "Nationalität: Insgesamt – Geschlecht: Insgesamt – Land- und Forstwirtschaft, Fischerei (A)";
+    int column =
+        r.columns().stream().filter(c -> c.label().equals(label)).findFirst().orElseThrow().index();
+    assertThat(
+            r.cells().stream()
+                .filter(c -> c.column() == column && "16062".equals(c.key()))
+                .map(c -> c.value().toPlainString()))
+        .containsExactly("447");
+  }
+
+  @Test
+  void periodsAboveTheHeaderAsTheyAreWritten() {
+    assertThat(GenesisTableReader.blockPeriod("Stichtag: 30.06.2020")).isEqualTo("30.06.2020");
+    assertThat(GenesisTableReader.blockPeriod("Jahr: 2016")).isEqualTo("2016");
+    assertThat(GenesisTableReader.blockPeriod("31.12.2019")).isEqualTo("31.12.2019");
+    assertThat(GenesisTableReader.blockPeriod("Stichtag 31.12. – 2019")).isEqualTo("31.12.2019");
+    assertThat(GenesisTableReader.blockPeriod("Fortschreibung des Bevölkerungsstandes")).isNull();
+  }
+
+  /** A fixture after the published layout: „Jahr: 2016“ above the header, key first. */
+  @Test
+  void aSmallTableWithTheYearAboveTheHeader() {
+    String text =
+        "Tabelle: 99999-01-01-4\nTesttabelle\nJahr: 2016\n;;Anzahl\n"
+            + "16062;Nordhausen, Landkreis;12\n16073;Saalfeld-Rudolstadt, Landkreis;-\n";
+    StatisticsTable.Result r = StatisticsReader.read(text);
+    assertThat(r.problems()).noneMatch(Problem::error);
+    assertThat(r.cells())
+        .extracting(Cell::key, Cell::period)
+        .containsExactly(tuple("16062", "2016"), tuple("16073", "2016"));
+  }
+
   @Test
   void theLongLayout() throws IOException {
     StatisticsTable.Result r = StatisticsReader.read(fixture("long-alq.csv"));

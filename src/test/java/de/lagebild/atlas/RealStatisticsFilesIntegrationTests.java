@@ -23,15 +23,17 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Dissolved and merged areas in official tables (issue 15, item 1): special values for periods in
- * which an area did not exist are skipped with a note, a period that overlaps the validity is the
- * area's, and a real number outside the validity is reported per row – skipped, or booked on the
- * successor – without blocking the other rows. On the real Regionaldatenbank table 13211-02-05-4
- * (Göttingen and Osterode merged on 1 November 2016) and on a fixture after the layout of 12411
- * (Eisenach after 1 July 2021). A database of its own: the test adds areas.
+ * Official tables as they are downloaded (issue 15). Dissolved and merged areas (item 1): special
+ * values for periods in which an area did not exist are skipped with a note, a period that overlaps
+ * the validity is the area's, and a real number outside the validity is reported per row – skipped,
+ * or booked on the successor – without blocking the other rows. On the real Regionaldatenbank table
+ * 13211-02-05-4 (Göttingen and Osterode merged on 1 November 2016) and on a fixture after the
+ * layout of 12411 (Eisenach after 1 July 2021). Row dimensions and periods above the header (items
+ * 2 and 3): the real tables 22411-02-03-4 (Geschlecht) and 13111-07-05-4 (Stichtag above the
+ * header, Wirtschaftszweig). A database of its own: the tests add areas and indicators.
  */
 @IntegrationTest
-class DissolvedAreasIntegrationTests {
+class RealStatisticsFilesIntegrationTests {
 
   @DynamicPropertySource
   static void ownDatabase(DynamicPropertyRegistry registry) {
@@ -44,7 +46,7 @@ class DissolvedAreasIntegrationTests {
   @Autowired DSLContext dsl;
 
   static MockMultipartFile file(String resource, String name) throws Exception {
-    try (InputStream in = DissolvedAreasIntegrationTests.class.getResourceAsStream(resource)) {
+    try (InputStream in = RealStatisticsFilesIntegrationTests.class.getResourceAsStream(resource)) {
       return new MockMultipartFile("file", name, "text/csv", in.readAllBytes());
     }
   }
@@ -180,5 +182,43 @@ class DissolvedAreasIntegrationTests {
     assertThat(values("16063", "2022-12-31")).contains("42100");
     assertThat(values("16063", "2023-12-31")).contains("157500").doesNotContain("42000");
     assertThat(rows("16056", "2022-12-31")).isZero();
+  }
+
+  @Test
+  void rowDimensionsAndAPeriodAboveTheHeaderImportAsDownloaded() throws Exception {
+    mvc.perform(
+            multipart("/api/v1/nordhausen/indicator-imports")
+                .file(file("/atlas/real/22411-02-03-4.csv", "22411-02-03-4.csv"))
+                .param("dryRun", "false")
+                .header("Authorization", TOKEN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.problems[?(@.error == true)]").isEmpty())
+        .andExpect(jsonPath("$.columns.length()").value(27))
+        .andExpect(
+            jsonPath("$.columns[*].label")
+                .value(org.hamcrest.Matchers.hasItem("Pflegebedürftige – weiblich")));
+    assertThat(values("16062", "2019-12-31")).contains("2548", "3820", "6368");
+    mvc.perform(
+            multipart("/api/v1/nordhausen/indicator-imports")
+                .file(file("/atlas/real/13111-07-05-4_2020.csv", "13111-07-05-4_2020.csv"))
+                .param("dryRun", "false")
+                .header("Authorization", TOKEN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.problems[?(@.error == true)]").isEmpty());
+    assertThat(values("16062", "2020-06-30")).contains("447");
+    // never two rows on the same indicator, area and period
+    assertThat(
+            dsl.fetchCount(
+                dsl.select(
+                        org.jooq.impl.DSL.field("indicator_id"),
+                        org.jooq.impl.DSL.field("area_id"),
+                        org.jooq.impl.DSL.field("period"))
+                    .from("indicator_value")
+                    .groupBy(
+                        org.jooq.impl.DSL.field("indicator_id"),
+                        org.jooq.impl.DSL.field("area_id"),
+                        org.jooq.impl.DSL.field("period"))
+                    .having(org.jooq.impl.DSL.count().gt(1))))
+        .isZero();
   }
 }
