@@ -56,13 +56,11 @@ final class AreaMatching {
       key = padded;
     }
     String k = key;
-    List<AreaRow> byKey =
-        k == null || k.isEmpty()
-            ? List.of()
-            : areas.stream().filter(a -> k.equals(a.officialKey())).toList();
+    Index index = areas instanceof Index i ? i : new Index(areas);
+    List<AreaRow> byKey = k == null || k.isEmpty() ? List.of() : index.byKey(k);
     if (byKey.isEmpty()) {
       String name = clean(cell.areaName());
-      List<AreaRow> byName = areas.stream().filter(a -> clean(a.name()).equals(name)).toList();
+      List<AreaRow> byName = index.byName(name);
       if (byName.size() == 1) {
         if (reported.add("name:" + name)) {
           problems.add(
@@ -154,6 +152,51 @@ final class AreaMatching {
       return "bestand bis " + a.validTo().format(f);
     }
     return "besteht seit " + a.validFrom().format(f);
+  }
+
+  /**
+   * The tenant's areas by official key and by cleaned name, built once per import instead of a
+   * search through all areas for every cell.
+   */
+  static final class Index extends java.util.AbstractList<AreaRow> {
+    private final List<AreaRow> areas;
+    private final java.util.Map<String, List<AreaRow>> byKey = new java.util.HashMap<>();
+    private final java.util.Map<String, List<AreaRow>> byName = new java.util.HashMap<>();
+
+    Index(List<AreaRow> areas) {
+      this.areas = areas;
+      for (AreaRow a : areas) {
+        if (a.officialKey() != null) {
+          byKey.computeIfAbsent(a.officialKey(), x -> new java.util.ArrayList<>()).add(a);
+        }
+        byName.computeIfAbsent(clean(a.name()), x -> new java.util.ArrayList<>()).add(a);
+      }
+    }
+
+    List<AreaRow> byKey(String key) {
+      return byKey.getOrDefault(key, List.of());
+    }
+
+    List<AreaRow> byName(String name) {
+      return byName.getOrDefault(name, List.of());
+    }
+
+    @Override
+    public AreaRow get(int i) {
+      return areas.get(i);
+    }
+
+    @Override
+    public int size() {
+      return areas.size();
+    }
+  }
+
+  /** The key as matched: a leading zero lost in a spreadsheet put back. */
+  static String padded(String key) {
+    return key != null && !key.isEmpty() && Set.of(1, 4, 7, 11).contains(key.length())
+        ? "0" + key
+        : key;
   }
 
   static String clean(String name) {

@@ -103,6 +103,8 @@ public class IndicatorImport {
   private final AuditLog audit;
   private final Clock clock;
 
+  private final StreamingValueImport writer;
+
   IndicatorImport(
       AreaRepository areaRepository,
       IndicatorRepository indicatorRepository,
@@ -110,7 +112,9 @@ public class IndicatorImport {
       ColumnMappings mappings,
       Derivation derivation,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      StreamingValueImport writer) {
+    this.writer = writer;
     this.mappings = mappings;
     this.derivation = derivation;
     this.areaRepository = areaRepository;
@@ -199,29 +203,42 @@ public class IndicatorImport {
     Set<String> skipped = new HashSet<>();
     targets.stream().filter(Target::skip).forEach(t -> skipped.add(t.label()));
     problems.removeIf(pr -> pr.line() > 1 && skipped.contains(pr.field()));
-    List<AreaRow> areas = areaRepository.areas();
+    List<AreaRow> areas = new AreaMatching.Index(areaRepository.areas());
     java.util.function.Function<AreaRow, AreaRow> successors = successors(areas);
     Set<String> direct = options.toSuccessor() ? directValues(read, areas) : Set.of();
+    Map<Integer, Target> targetOf = new HashMap<>();
+    targets.forEach(x -> targetOf.put(x.column(), x));
+    Map<String, AreaRow> memo = new HashMap<>();
+    Map<String, String> periods = new HashMap<>();
     Set<String> unknown = new LinkedHashSet<>();
     Set<UUID> matched = new LinkedHashSet<>();
     Set<String> reported = new LinkedHashSet<>();
     int values = 0;
     for (StatisticsTable.Cell cell : read.cells()) {
-      Target t = targets.stream().filter(x -> x.column() == cell.column()).findFirst().orElse(null);
+      Target t = targetOf.get(cell.column());
       if (t == null || t.skip()) {
         continue;
       }
-      String period;
-      try {
-        period = Periods.normalise(cell.period());
-      } catch (DomainException e) {
-        problems.add(
-            new Problem(cell.line(), "Zeitraum", "atlas.periodInvalid", cell.period(), true));
-        continue;
+      String period = periods.get(cell.period());
+      if (period == null) {
+        try {
+          period = Periods.normalise(cell.period());
+          periods.put(cell.period(), period);
+        } catch (DomainException e) {
+          problems.add(
+              new Problem(cell.line(), "Zeitraum", "atlas.periodInvalid", cell.period(), true));
+          continue;
+        }
       }
+      String p = period;
       AreaRow area =
-          AreaMatching.area(
-              cell, period, areas, successors, options.toSuccessor(), problems, reported);
+          memo.computeIfAbsent(
+              cell.key() + "|" + cell.areaName() + "|" + p + "|" + (cell.value() == null),
+              k ->
+                  orNone(
+                      AreaMatching.area(
+                          cell, p, areas, successors, options.toSuccessor(), problems, reported)));
+      area = area == NONE ? null : area;
       area = notOnTopOfTheFile(cell, period, area, direct, problems);
       if (area == AreaMatching.SKIPPED) {
         continue;
@@ -275,6 +292,7 @@ public class IndicatorImport {
     int position = indicatorRepository.indicators().size();
     int createdIndicators = 0;
     Map<String, UUID> createdByName = new LinkedHashMap<>();
+    Set<UUID> createdHere = new HashSet<>();
     for (Target t : p.targets()) {
       if (t.skip()) {
         continue;
@@ -312,6 +330,7 @@ public class IndicatorImport {
                 null),
             now);
         indicatorOf.put(t.column(), id);
+        createdHere.add(id);
         createdIndicators++;
       } else {
         indicatorOf.put(t.column(), t.indicator());
@@ -332,12 +351,18 @@ public class IndicatorImport {
     UUID batch =
         valueRepository.insertBatch(
             fileName, p.read().format().name(), p.read().cells().size(), author, now);
-    List<AreaRow> areas = areaRepository.areas();
+    List<AreaRow> areas = new AreaMatching.Index(areaRepository.areas());
     java.util.function.Function<AreaRow, AreaRow> successors = successors(areas);
     Set<String> direct = options.toSuccessor() ? directValues(p.read(), areas) : Set.of();
-    int changed = 0;
-    int unchanged = 0;
-    int values = 0;
+    Map<String, AreaRow> memo = new HashMap<>();
+    Map<String, String> periods = new HashMap<>();
+    Set<String> reportedInCommit = new HashSet<>();
+    List<ValueRow> pending = new ArrayList<>(StreamingValueImport.BATCH);
+    int[] counts = new int[4]; // values, new, changed, unchanged
+    String source =
+        p.read().tableCode() == null
+            ? abbreviate(fileName == null ? "Import" : fileName, 300)
+            : "Tabelle " + p.read().tableCode();
     List<Problem> ignored = new ArrayList<>();
     int total = p.read().cells().size();
     if (progress != null) {
@@ -352,38 +377,46 @@ public class IndicatorImport {
       if (indicator == null) {
         continue;
       }
-      String period = Periods.normalise(cell.period());
+      String period = periods.computeIfAbsent(cell.period(), Periods::normalise);
       AreaRow area =
-          AreaMatching.area(
-              cell, period, areas, successors, options.toSuccessor(), ignored, new HashSet<>());
+          memo.computeIfAbsent(
+              cell.key() + "|" + cell.areaName() + "|" + period + "|" + (cell.value() == null),
+              k ->
+                  orNone(
+                      AreaMatching.area(
+                          cell,
+                          period,
+                          areas,
+                          successors,
+                          options.toSuccessor(),
+                          ignored,
+                          reportedInCommit)));
+      area = area == NONE ? null : area;
       area = notOnTopOfTheFile(cell, period, area, direct, ignored);
       if (area == null || area == AreaMatching.SKIPPED) {
         continue;
       }
-      ValueRepository.Written written =
-          valueRepository.putValue(
-              new ValueRow(
-                  UUID.randomUUID(),
-                  indicator,
-                  area.id(),
-                  period,
-                  Periods.end(period),
-                  cell.value(),
-                  cell.special(),
-                  cell.flags(),
-                  batch,
-                  p.read().tableCode() == null
-                      ? abbreviate(fileName == null ? "Import" : fileName, 300)
-                      : "Tabelle " + p.read().tableCode(),
-                  0),
-              now);
-      values++;
-      if (written == ValueRepository.Written.CHANGED) {
-        changed++;
-      } else if (written == ValueRepository.Written.UNCHANGED) {
-        unchanged++;
+      pending.add(
+          new ValueRow(
+              UUID.randomUUID(),
+              indicator,
+              area.id(),
+              period,
+              Periods.end(period),
+              cell.value(),
+              cell.special(),
+              cell.flags(),
+              batch,
+              source,
+              0));
+      if (pending.size() >= StreamingValueImport.BATCH) {
+        writer.flush(pending, counts, now, createdHere);
       }
     }
+    writer.flush(pending, counts, now, createdHere);
+    int values = counts[0];
+    int changed = counts[2];
+    int unchanged = counts[3];
     if (progress != null) {
       progress.done(total);
     }
@@ -440,12 +473,11 @@ public class IndicatorImport {
     if (area == null || area == AreaMatching.SKIPPED || direct.isEmpty()) {
       return area;
     }
+    // booked on the successor: the row names another area than the one it lands on
     boolean booked =
-        problems.stream()
-            .anyMatch(
-                pr ->
-                    pr.line() == cell.line()
-                        && "atlas.outsideValidityToSuccessor".equals(pr.messageKey()));
+        cell.key() != null && !cell.key().isBlank()
+            ? !AreaMatching.padded(cell.key().strip()).equals(area.officialKey())
+            : !AreaMatching.clean(cell.areaName()).equals(AreaMatching.clean(area.name()));
     if (booked && direct.contains(cell.column() + "|" + area.id() + "|" + period)) {
       problems.removeIf(
           pr ->
@@ -461,6 +493,14 @@ public class IndicatorImport {
       return AreaMatching.SKIPPED;
     }
     return area;
+  }
+
+  /** Stands for "no area" in the memo of an import (a map holds no null). */
+  private static final AreaRow NONE =
+      new AreaRow(null, null, "(unbekannt)", null, null, null, null, null, 0);
+
+  private static AreaRow orNone(AreaRow a) {
+    return a == null ? NONE : a;
   }
 
   /** The area that took over from a dissolved one (the first successor), or null. */

@@ -262,8 +262,11 @@ public class StreamingValueImport {
     return new IndicatorImport.Summary(counts[0], counts[1], counts[2], counts[3], created, batch);
   }
 
-  /** New values in one prepared batch; existing ones through the history path. */
-  private void flush(List<ValueRow> pending, int[] counts, Instant now, Set<UUID> createdHere) {
+  /**
+   * New values in one prepared batch; existing ones through the history path (also used by the
+   * table import). {@code counts}: values, new, changed, unchanged.
+   */
+  void flush(List<ValueRow> pending, int[] counts, Instant now, Set<UUID> createdHere) {
     if (pending.isEmpty()) {
       return;
     }
