@@ -221,4 +221,26 @@ class RealStatisticsFilesIntegrationTests {
                     .having(org.jooq.impl.DSL.count().gt(1))))
         .isZero();
   }
+
+  /** Levels by key (item 4): a key in the file always wins over a name of another level. */
+  @Test
+  void aKeyAlwaysWinsOverANameOfAnotherLevel() throws Exception {
+    mvc.perform(
+            multipart("/api/v1/nordhausen/indicator-imports")
+                .file(file("/atlas/levels-by-key.csv", "levels.csv"))
+                .header("Authorization", TOKEN))
+        .andExpect(status().isOk())
+        // the Kreis by its key, Nordhausen by its name (no key) – nothing else
+        .andExpect(jsonPath("$.areasMatched").value(2))
+        .andExpect(
+            jsonPath("$.unknownAreas")
+                .value(
+                    org.hamcrest.Matchers.containsInAnyOrder(
+                        "16072011 Sonneberg, Stadt", "16051000 Erfurt, Stadt")))
+        .andExpect(
+            jsonPath("$.problems[?(@.code == 'atlas.matchedByName')].message")
+                .value(
+                    org.hamcrest.Matchers.hasItem(
+                        org.hamcrest.Matchers.containsString("Nordhausen"))));
+  }
 }

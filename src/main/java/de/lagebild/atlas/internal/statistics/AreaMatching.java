@@ -9,8 +9,10 @@ import java.util.Set;
 
 /**
  * Which area a row of a statistics file means: by official key (a leading zero lost in a
- * spreadsheet put back), else by name without ", Landkreis", "Stadt" and the like (reported as a
- * warning), and among areas of the same key the one valid at the end of the row's period.
+ * spreadsheet put back) – a key in the file always wins, so a row never lands on an area of another
+ * level by its name –, and only where the file has no key by name without ", Landkreis", "Stadt"
+ * and the like (reported as a warning, when exactly one area has that name); among areas of the
+ * same key the one valid at the period (see {@link #area}).
  */
 final class AreaMatching {
 
@@ -58,6 +60,11 @@ final class AreaMatching {
     String k = key;
     Index index = areas instanceof Index i ? i : new Index(areas);
     List<AreaRow> byKey = k == null || k.isEmpty() ? List.of() : index.byKey(k);
+    if (byKey.isEmpty() && k != null && !k.isEmpty()) {
+      // a key in the file always wins: a Gemeinde key (16072011 „Sonneberg, Stadt“) never lands
+      // on the Kreis of the same name (16072) – it is an unknown area
+      return null;
+    }
     if (byKey.isEmpty()) {
       String name = clean(cell.areaName());
       List<AreaRow> byName = index.byName(name);
