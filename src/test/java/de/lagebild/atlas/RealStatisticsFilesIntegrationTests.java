@@ -44,6 +44,7 @@ class RealStatisticsFilesIntegrationTests {
 
   @Autowired MockMvc mvc;
   @Autowired DSLContext dsl;
+  @Autowired org.springframework.security.core.userdetails.UserDetailsService userDetails;
 
   static MockMultipartFile file(String resource, String name) throws Exception {
     try (InputStream in = RealStatisticsFilesIntegrationTests.class.getResourceAsStream(resource)) {
@@ -242,5 +243,64 @@ class RealStatisticsFilesIntegrationTests {
                 .value(
                     org.hamcrest.Matchers.hasItem(
                         org.hamcrest.Matchers.containsString("Nordhausen"))));
+  }
+
+  /**
+   * Per-row problems never hide good rows (item 7): with an error in one row, the valid rows can be
+   * imported on request and the problems downloaded as a list; without the request nothing is
+   * written.
+   */
+  @Test
+  void validRowsImportOnRequestAndTheProblemsDownload() throws Exception {
+    MockMultipartFile file = file("/atlas/long-alq.csv", "long-alq.csv");
+    mvc.perform(
+            multipart("/api/v1/nordhausen/indicator-imports")
+                .file(file)
+                .param("dryRun", "false")
+                .header("Authorization", TOKEN))
+        .andExpect(status().isUnprocessableContent());
+    assertThat(values("16073", "2020")).doesNotContain("6.1");
+    mvc.perform(
+            multipart("/api/v1/nordhausen/indicator-imports")
+                .file(file)
+                .param("dryRun", "false")
+                .param("skipInvalid", "true")
+                .header("Authorization", TOKEN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.summary.skippedRows").value(1));
+    assertThat(values("16073", "2020")).contains("6.1");
+    // the wizard: preview, then the list of problems as CSV
+    org.springframework.mock.web.MockHttpSession session =
+        new org.springframework.mock.web.MockHttpSession();
+    de.lagebild.support.Logins logins = new de.lagebild.support.Logins(userDetails);
+    String html =
+        mvc.perform(
+                multipart("/nordhausen/atlas/import")
+                    .file(file)
+                    .session(session)
+                    .with(logins.as("koordination"))
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.csrf()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(html).contains("Nur die gültigen Zeilen übernehmen").contains("In 1 Zeilen");
+    java.util.regex.Matcher token =
+        java.util.regex.Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(html);
+    assertThat(token.find()).isTrue();
+    String csv =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                        "/nordhausen/atlas/import/hinweise")
+                    .param("token", token.group(1))
+                    .session(session)
+                    .with(logins.as("koordination")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(csv).contains("Zeile;Feld;Art;Hinweis").contains("7;Zeitraum;Fehler");
   }
 }

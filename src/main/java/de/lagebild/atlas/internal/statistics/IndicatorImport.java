@@ -60,11 +60,29 @@ public class IndicatorImport {
    * @param period the period of a wide sheet without period columns
    * @param saved a saved column mapping to apply (its entries yield to {@code mapping})
    * @param saveAs the name under which the commit saves the mapping it used (null: not saved)
+   * @param toSuccessor a number outside its area's validity goes to the area's successor (else it
+   *     is skipped with a note)
+   * @param skipInvalid rows with errors are left out and the valid ones written (else any error
+   *     refuses the file); errors of the whole file (line 0) refuse it either way
    */
   record Options(
-      Map<Integer, String> mapping, String period, UUID saved, String saveAs, boolean toSuccessor) {
+      Map<Integer, String> mapping,
+      String period,
+      UUID saved,
+      String saveAs,
+      boolean toSuccessor,
+      boolean skipInvalid) {
     Options(Map<Integer, String> mapping, String period, UUID saved, String saveAs) {
-      this(mapping, period, saved, saveAs, false);
+      this(mapping, period, saved, saveAs, false, false);
+    }
+
+    Options(
+        Map<Integer, String> mapping,
+        String period,
+        UUID saved,
+        String saveAs,
+        boolean toSuccessor) {
+      this(mapping, period, saved, saveAs, toSuccessor, false);
     }
 
     static Options of(Map<Integer, String> mapping) {
@@ -87,13 +105,38 @@ public class IndicatorImport {
       return problems.stream().anyMatch(Problem::error);
     }
 
+    /** How many rows have errors (they are left out when the user imports the valid rows). */
+    public long errorRows() {
+      return problems.stream().filter(Problem::error).map(Problem::line).distinct().count();
+    }
+
+    /** An error of the whole file (no header, no data …): nothing can be imported. */
+    public boolean fileError() {
+      return problems.stream().anyMatch(x -> x.error() && x.line() == 0);
+    }
+
     public List<Problem> getProblems() {
       return problems;
     }
   }
 
+  /**
+   * What a commit wrote; {@code skippedRows}: rows left out for their errors (only when the user
+   * chose to import the valid rows).
+   */
   public record Summary(
-      int values, int created, int changed, int unchanged, int indicatorsCreated, UUID batch) {}
+      int values,
+      int created,
+      int changed,
+      int unchanged,
+      int indicatorsCreated,
+      UUID batch,
+      int skippedRows) {
+    public Summary(
+        int values, int created, int changed, int unchanged, int indicatorsCreated, UUID batch) {
+      this(values, created, changed, unchanged, indicatorsCreated, batch, 0);
+    }
+  }
 
   private final AreaRepository areaRepository;
   private final IndicatorRepository indicatorRepository;
@@ -279,7 +322,9 @@ public class IndicatorImport {
   @Transactional
   Summary commit(byte[] bytes, String fileName, Options options, BackgroundJobs.Listener progress) {
     Preview p = preview(bytes, options);
-    if (p.hasErrors()) {
+    Set<Integer> badLines = new HashSet<>();
+    p.problems().stream().filter(Problem::error).forEach(x -> badLines.add(x.line()));
+    if (p.hasErrors() && (!options.skipInvalid() || badLines.contains(0))) {
       Problem first = p.problems().stream().filter(Problem::error).findFirst().orElseThrow();
       throw new DomainException(
           "atlas.importHasErrors",
@@ -374,7 +419,7 @@ public class IndicatorImport {
         progress.done(seen);
       }
       UUID indicator = indicatorOf.get(cell.column());
-      if (indicator == null) {
+      if (indicator == null || badLines.contains(cell.line())) {
         continue;
       }
       String period = periods.computeIfAbsent(cell.period(), Periods::normalise);
@@ -423,11 +468,20 @@ public class IndicatorImport {
     derivation.recomputeAll();
     Summary s =
         new Summary(
-            values, values - changed - unchanged, changed, unchanged, createdIndicators, batch);
+            values,
+            values - changed - unchanged,
+            changed,
+            unchanged,
+            createdIndicators,
+            batch,
+            badLines.size());
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("values", values);
     after.put("changed", changed);
     after.put("indicatorsCreated", createdIndicators);
+    if (!badLines.isEmpty()) {
+      after.put("skippedRows", badLines.size());
+    }
     after.put("table", p.read().tableCode());
     audit.record(
         "IMPORT",

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -149,6 +150,7 @@ class IndicatorImportController {
       @RequestParam(name = "periode", required = false) String period,
       @RequestParam(name = "speichernAls", required = false) String saveAs,
       @RequestParam(name = "nachfolger", defaultValue = "false") boolean toSuccessor,
+      @RequestParam(name = "gueltigeZeilen", defaultValue = "false") boolean skipInvalid,
       HttpServletRequest request,
       HttpSession session,
       RedirectAttributes redirect)
@@ -166,7 +168,7 @@ class IndicatorImportController {
             });
     IndicatorImport.Options options =
         new IndicatorImport.Options(
-            mapping, blankToNull(period), null, blankToNull(saveAs), toSuccessor);
+            mapping, blankToNull(period), null, blankToNull(saveAs), toSuccessor, skipInvalid);
     if (p.size() >= backgroundFrom) {
       Path owned = stash.dir().resolve("job-" + token);
       Files.move(p.file(), owned, StandardCopyOption.REPLACE_EXISTING);
@@ -180,6 +182,45 @@ class IndicatorImportController {
     redirect.addFlashAttribute("atlasSummary", s);
     redirect.addFlashAttribute("success", "atlas.import.done");
     return "redirect:/" + tenant + "/atlas";
+  }
+
+  /**
+   * Every problem of the previewed file as a CSV table (line, field, kind, message), so that the
+   * rows left out can be corrected at the source.
+   */
+  @GetMapping("/{tenant}/atlas/import/hinweise")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  ResponseEntity<byte[]> problems(
+      @PathVariable("tenant") String tenant,
+      @RequestParam("token") String token,
+      @RequestParam(name = "periode", required = false) String period,
+      @RequestParam(name = "zuordnung", required = false) UUID saved,
+      HttpSession session)
+      throws IOException {
+    UploadStash.Pending pending =
+        stash.get(session, token, tenant).orElseThrow(() -> new DomainException("import.expired"));
+    IndicatorImport.Preview p =
+        imports.preview(
+            Files.readAllBytes(pending.file()),
+            new IndicatorImport.Options(null, blankToNull(period), saved, null));
+    List<List<?>> rows = new java.util.ArrayList<>();
+    rows.add(List.of("Zeile", "Feld", "Art", "Hinweis"));
+    for (StatisticsTable.Problem x : p.problems()) {
+      rows.add(
+          List.of(
+              x.line() > 0 ? String.valueOf(x.line()) : "",
+              x.field(),
+              x.error() ? "Fehler – Zeile wird übersprungen" : "Hinweis",
+              messages.getMessage(
+                  x.messageKey(), new Object[] {x.detail()}, x.messageKey(), Locale.GERMAN)));
+    }
+    String name = (pending.fileName() == null ? "datei" : pending.fileName()) + "-hinweise.csv";
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"" + name.replaceAll("[^\\w.-]", "_") + "\"")
+        .body(de.lagebild.exchange.CsvOutput.bytes(rows));
   }
 
   @GetMapping("/{tenant}/atlas/import/auftraege/{id}")
@@ -221,7 +262,8 @@ class IndicatorImportController {
       @RequestParam(name = "savedMapping", required = false) String savedMapping,
       @RequestParam(name = "saveMappingAs", required = false) String saveMappingAs,
       @RequestParam(name = "dryRun", defaultValue = "true") boolean dryRun,
-      @RequestParam(name = "toSuccessor", defaultValue = "false") boolean toSuccessor)
+      @RequestParam(name = "toSuccessor", defaultValue = "false") boolean toSuccessor,
+      @RequestParam(name = "skipInvalid", defaultValue = "false") boolean skipInvalid)
       throws IOException {
     Map<Integer, String> map = new LinkedHashMap<>();
     if (mapping != null && !mapping.isBlank()) {
@@ -261,7 +303,8 @@ class IndicatorImportController {
             blankToNull(period),
             saved,
             blankToNull(saveMappingAs),
-            toSuccessor);
+            toSuccessor,
+            skipInvalid);
     IndicatorImport.Preview p = imports.preview(bytes, options);
     IndicatorImport.Summary summary =
         dryRun ? null : imports.commit(bytes, file.getOriginalFilename(), options, null);
@@ -313,7 +356,8 @@ class IndicatorImportController {
       @RequestParam(name = "key", required = false) String key,
       @RequestParam(name = "name", required = false) String name,
       @RequestParam(name = "dryRun", defaultValue = "true") boolean dryRun,
-      @RequestParam(name = "toSuccessor", defaultValue = "false") boolean toSuccessor)
+      @RequestParam(name = "toSuccessor", defaultValue = "false") boolean toSuccessor,
+      @RequestParam(name = "skipInvalid", defaultValue = "false") boolean skipInvalid)
       throws IOException {
     String text = TextDecoder.decode(file.getBytes()).text();
     GeoJsonImport.Result r = geoJson.read(text, key, name);
