@@ -595,4 +595,56 @@ class AtlasIntegrationTests extends DatabaseProperties {
             + "where slug = 'nordhausen')");
     await().atMost(Duration.ofSeconds(5)).until(() -> mapData.get().contains("\"value\":9.9"));
   }
+
+  /**
+   * API details (issue 15): values by the indicator's code and the area's official key as well as
+   * by ids; dissolved areas name their successor; a bad request answers German problem+json.
+   */
+  @Test
+  void theValuesApiTakesCodesAndKeysAndAreasNameTheirSuccessors() throws Exception {
+    mvc.perform(
+            get("/api/v1/nordhausen/values")
+                .param("indicator", "alq")
+                .param("area", "16062")
+                .header("Authorization", TOKEN))
+        .andExpect(status().isOk())
+        .andExpect(
+            jsonPath("$.items[*].indicatorCode")
+                .value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("alq"))))
+        .andExpect(
+            jsonPath("$.items[*].areaKey")
+                .value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("16062"))))
+        .andExpect(
+            jsonPath("$.items[?(@.period == '2019')].value")
+                .value(org.hamcrest.Matchers.hasItem(7.0)));
+    mvc.perform(
+            get("/api/v1/nordhausen/values")
+                .param("indicator", indicator("alq"))
+                .param("area", area("16062"))
+                .header("Authorization", TOKEN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.items[0].areaKey").value("16062"));
+    mvc.perform(
+            get("/api/v1/nordhausen/values")
+                .param("indicator", "gibt-es-nicht")
+                .header("Authorization", TOKEN))
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+    mvc.perform(
+            get("/api/v1/nordhausen/values")
+                .param("indicator", "alq")
+                .param("page", "erste")
+                .header("Authorization", TOKEN))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+        .andExpect(jsonPath("$.detail", containsString("page")));
+    mvc.perform(get("/api/v1/nordhausen/areas").header("Authorization", TOKEN))
+        .andExpect(status().isOk())
+        .andExpect(
+            jsonPath("$.items[?(@.key == '16056')].successors[0].key")
+                .value(org.hamcrest.Matchers.hasItem("16063")))
+        .andExpect(
+            jsonPath("$.items[?(@.key == '16056')].successors[0].effectiveOn")
+                .value(org.hamcrest.Matchers.hasItem("2021-07-01")));
+  }
 }

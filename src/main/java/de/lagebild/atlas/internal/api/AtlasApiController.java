@@ -50,7 +50,11 @@ class AtlasApiController {
       String key,
       UUID parent,
       String validFrom,
-      String validTo) {}
+      String validTo,
+      List<SuccessorOut> successors) {}
+
+  /** The area that took over from a dissolved one, from which day and with which share. */
+  record SuccessorOut(UUID id, String key, String name, String effectiveOn, BigDecimal weight) {}
 
   record IndicatorOut(
       UUID id,
@@ -123,8 +127,26 @@ class AtlasApiController {
       @PathVariable("tenant") String tenant,
       @RequestParam(name = "page", defaultValue = "0") int page,
       @RequestParam(name = "size", defaultValue = "500") int size) {
+    List<AreaRow> areaRows = areaRepository.areas();
+    Map<UUID, AreaRow> byId =
+        areaRows.stream().collect(Collectors.toMap(AreaRow::id, Function.identity()));
+    Map<UUID, List<SuccessorOut>> successors = new java.util.HashMap<>();
+    for (AreaRepository.SuccessorRow r : areaRepository.successors()) {
+      AreaRow next = byId.get(r.successor());
+      if (next != null) {
+        successors
+            .computeIfAbsent(r.predecessor(), k -> new ArrayList<>())
+            .add(
+                new SuccessorOut(
+                    next.id(),
+                    next.officialKey(),
+                    next.name(),
+                    r.effectiveOn().toString(),
+                    r.weight()));
+      }
+    }
     List<AreaOut> all =
-        areaRepository.areas().stream()
+        areaRows.stream()
             .map(
                 a ->
                     new AreaOut(
@@ -134,7 +156,8 @@ class AtlasApiController {
                         a.officialKey(),
                         a.parentId(),
                         a.validFrom() == null ? null : a.validFrom().toString(),
-                        a.validTo() == null ? null : a.validTo().toString()))
+                        a.validTo() == null ? null : a.validTo().toString(),
+                        successors.getOrDefault(a.id(), List.of())))
             .toList();
     return page(all, page, size);
   }
@@ -161,8 +184,8 @@ class AtlasApiController {
   @AllowPublic
   ResponseEntity<?> values(
       @PathVariable("tenant") String tenant,
-      @RequestParam(name = "indicator", required = false) UUID indicator,
-      @RequestParam(name = "area", required = false) UUID area,
+      @RequestParam(name = "indicator", required = false) String indicatorRef,
+      @RequestParam(name = "area", required = false) String areaRef,
       @RequestParam(name = "period", required = false) String period,
       @RequestParam(name = "format", defaultValue = "json") String format,
       @RequestParam(name = "page", defaultValue = "0") int page,
@@ -174,9 +197,28 @@ class AtlasApiController {
         indicatorRepository.indicators().stream()
             .filter(i -> member || i.publicVisible())
             .collect(Collectors.toMap(IndicatorRow::id, Function.identity()));
-    if (indicator != null && !indicators.containsKey(indicator)
-        || area != null && !areas.containsKey(area)) {
-      throw new NotFoundException();
+    // the indicator by id or code, the area by id or official key (all areas of that key)
+    UUID indicator = null;
+    if (indicatorRef != null && !indicatorRef.isBlank()) {
+      String ref = indicatorRef.strip();
+      indicator =
+          indicators.values().stream()
+              .filter(i -> i.id().toString().equals(ref) || i.code().equals(ref))
+              .map(IndicatorRow::id)
+              .findFirst()
+              .orElseThrow(NotFoundException::new);
+    }
+    List<UUID> area = null;
+    if (areaRef != null && !areaRef.isBlank()) {
+      String ref = areaRef.strip();
+      area =
+          areas.values().stream()
+              .filter(a -> a.id().toString().equals(ref) || ref.equals(a.officialKey()))
+              .map(AreaRow::id)
+              .toList();
+      if (area.isEmpty()) {
+        throw new NotFoundException();
+      }
     }
     String p = period == null || period.isBlank() ? null : Periods.normalise(period);
     Condition where = DSL.trueCondition();
@@ -184,7 +226,7 @@ class AtlasApiController {
       where = where.and(AtlasTables.Value.INDICATOR_ID.eq(indicator));
     }
     if (area != null) {
-      where = where.and(AtlasTables.Value.AREA_ID.eq(area));
+      where = where.and(AtlasTables.Value.AREA_ID.in(area));
     }
     if (p != null) {
       where = where.and(AtlasTables.Value.PERIOD.eq(p));
