@@ -152,6 +152,19 @@ public final class GermanHyphenation {
     StringBuilder out = new StringBuilder(text.length() + 16);
     int i = 0;
     while (i < text.length()) {
+      // e-mail addresses and web addresses stay as they are (copied from the PDF, they must work)
+      if (!Character.isWhitespace(text.charAt(i))) {
+        int end = i;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+          end++;
+        }
+        String token = text.substring(i, end);
+        if (token.contains("@") || token.contains("://") || token.startsWith("www.")) {
+          out.append(token);
+          i = end;
+          continue;
+        }
+      }
       int start = i;
       while (i < text.length() && Character.isLetter(text.charAt(i))) {
         i++;

@@ -23,6 +23,15 @@ class GermanHyphenationTests {
   void leavesShortWordsNumbersAndMarkupAlone() {
     assertThat(GermanHyphenation.word("Kinder")).isEqualTo("Kinder");
     assertThat(GermanHyphenation.text("2.1 Kinder, 124.916")).isEqualTo("2.1 Kinder, 124.916");
+    // addresses stay whole, the words around them are hyphenated
+    assertThat(
+            shown(
+                GermanHyphenation.text(
+                    "Kontakt sozialplanung@example.invalid, https://www.lagebild.example/verwaltung"
+                        + " Verwaltungsspitze")))
+        .isEqualTo(
+            "Kontakt sozialplanung@example.invalid, https://www.lagebild.example/verwaltung"
+                + " Ver-wal-tungs-spit-ze");
     String html =
         "<html><head><title>Gesundheitsberichterstattung</title><style>td{width:1pt}</style></head>"
             + "<body><p class=\"Gesundheitsberichterstattung\">Gesundheitsberichterstattung &amp;"
