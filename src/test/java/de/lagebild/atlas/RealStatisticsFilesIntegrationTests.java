@@ -303,4 +303,72 @@ class RealStatisticsFilesIntegrationTests {
             .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     assertThat(csv).contains("Zeile;Feld;Art;Hinweis").contains("7;Zeitraum;Fehler");
   }
+
+  /**
+   * Unknown areas (item 5): the real 13211-02-05-4 lists all German Kreise; the wizard offers to
+   * create the missing ones from the file's keys and names, with level and parent from the key. In
+   * the other demo tenant, so that the areas of the other tests stay as they are.
+   */
+  @Test
+  void missingAreasAreCreatedFromTheFilesKeys() throws Exception {
+    org.springframework.mock.web.MockHttpSession session =
+        new org.springframework.mock.web.MockHttpSession();
+    de.lagebild.support.Logins logins = new de.lagebild.support.Logins(userDetails);
+    String html =
+        mvc.perform(
+                multipart("/saalfeld-rudolstadt/atlas/import")
+                    .file(file("/demo/atlas/statistics/13211-02-05-4.csv", "13211-02-05-4.csv"))
+                    .session(session)
+                    .with(logins.as("sr-koordination"))
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.csrf()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(html).containsPattern("Die \\d{3} fehlenden Gebiete");
+    java.util.regex.Matcher token =
+        java.util.regex.Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(html);
+    assertThat(token.find()).isTrue();
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                    "/saalfeld-rudolstadt/atlas/import/uebernehmen")
+                .param("token", token.group(1))
+                .param("gebieteAnlegen", "true")
+                .session(session)
+                .with(logins.as("sr-koordination"))
+                .with(
+                    org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf()))
+        .andExpect(status().is3xxRedirection());
+    String sr =
+        String.valueOf(dsl.fetchValue("select id from tenant where slug = 'saalfeld-rudolstadt'"));
+    // München (09162) as a Kreis under Bayern (09), with its unemployment of 2020
+    var muenchen =
+        dsl.fetchOne(
+            "select a.id, a.type, p.official_key from area a left join area p on p.id = a.parent_id"
+                + " where a.tenant_id = ? and a.official_key = '09162'",
+            sr);
+    assertThat(muenchen).isNotNull();
+    assertThat(muenchen.get(1, String.class)).isEqualTo("KREIS");
+    assertThat(muenchen.get(2, String.class)).isEqualTo("09");
+    assertThat(
+            dsl.fetchCount(
+                dsl.selectFrom(
+                    "indicator_value where tenant_id = '"
+                        + sr
+                        + "' and area_id = '"
+                        + muenchen.get(0, String.class)
+                        + "' and period = '2020' and value is not null")))
+        .isPositive();
+    // each created area is in the audit log
+    assertThat(
+            dsl.fetchCount(
+                dsl.selectFrom(
+                    "audit_event where tenant_id = '"
+                        + sr
+                        + "' and summary like 'Gebiet aus Statistikdatei angelegt: 09162%'")))
+        .isEqualTo(1);
+  }
 }

@@ -3,6 +3,7 @@ package de.lagebild.atlas.internal.statistics;
 import de.lagebild.atlas.internal.indicators.Derivation;
 import de.lagebild.atlas.internal.statistics.StatisticsTable.Problem;
 import de.lagebild.atlas.internal.store.AreaRepository;
+import de.lagebild.atlas.internal.store.AtlasRows;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
 import de.lagebild.atlas.internal.store.AtlasRows.Polarity;
@@ -64,6 +65,8 @@ public class IndicatorImport {
    *     is skipped with a note)
    * @param skipInvalid rows with errors are left out and the valid ones written (else any error
    *     refuses the file); errors of the whole file (line 0) refuse it either way
+   * @param createAreas areas the tenant does not have are created from the file's keys and names
+   *     (level from the key's length, parent from its prefix) before the values are written
    */
   record Options(
       Map<Integer, String> mapping,
@@ -71,9 +74,10 @@ public class IndicatorImport {
       UUID saved,
       String saveAs,
       boolean toSuccessor,
-      boolean skipInvalid) {
+      boolean skipInvalid,
+      boolean createAreas) {
     Options(Map<Integer, String> mapping, String period, UUID saved, String saveAs) {
-      this(mapping, period, saved, saveAs, false, false);
+      this(mapping, period, saved, saveAs, false, false, false);
     }
 
     Options(
@@ -82,7 +86,17 @@ public class IndicatorImport {
         UUID saved,
         String saveAs,
         boolean toSuccessor) {
-      this(mapping, period, saved, saveAs, toSuccessor, false);
+      this(mapping, period, saved, saveAs, toSuccessor, false, false);
+    }
+
+    Options(
+        Map<Integer, String> mapping,
+        String period,
+        UUID saved,
+        String saveAs,
+        boolean toSuccessor,
+        boolean skipInvalid) {
+      this(mapping, period, saved, saveAs, toSuccessor, skipInvalid, false);
     }
 
     static Options of(Map<Integer, String> mapping) {
@@ -294,8 +308,17 @@ public class IndicatorImport {
       values++;
     }
     if (!unknown.isEmpty()) {
+      List<String> some = unknown.stream().limit(10).toList();
       problems.add(
-          new Problem(0, "Gebiet", "atlas.areasUnknown", String.join(", ", unknown), false));
+          new Problem(
+              0,
+              "Gebiet",
+              "atlas.areasUnknown",
+              unknown.size()
+                  + ": "
+                  + String.join(", ", some)
+                  + (unknown.size() > some.size() ? " …" : ""),
+              false));
     }
     return new Preview(
         read, decoded.charset(), targets, problems, values, matched.size(), List.copyOf(unknown));
@@ -396,6 +419,7 @@ public class IndicatorImport {
     UUID batch =
         valueRepository.insertBatch(
             fileName, p.read().format().name(), p.read().cells().size(), author, now);
+    int areasCreated = options.createAreas() ? createAreas(p.read(), now) : 0;
     List<AreaRow> areas = new AreaMatching.Index(areaRepository.areas());
     java.util.function.Function<AreaRow, AreaRow> successors = successors(areas);
     Set<String> direct = options.toSuccessor() ? directValues(p.read(), areas) : Set.of();
@@ -482,6 +506,9 @@ public class IndicatorImport {
     if (!badLines.isEmpty()) {
       after.put("skippedRows", badLines.size());
     }
+    if (areasCreated > 0) {
+      after.put("areasCreated", areasCreated);
+    }
     after.put("table", p.read().tableCode());
     audit.record(
         "IMPORT",
@@ -491,6 +518,65 @@ public class IndicatorImport {
         null,
         after);
     return s;
+  }
+
+  /**
+   * Creates the areas of the file's keys that the tenant does not have: the level from the key's
+   * length (2 Land, 5 Kreis, 8, 9 or 12 Gemeinde), the parent from the longest prefix that is an
+   * area (16 → 16061 → 16061001), the name as the file writes it. Rows without a key create
+   * nothing.
+   */
+  private int createAreas(StatisticsTable.Result read, Instant now) {
+    Map<String, AreaRow> byKey = new HashMap<>();
+    areaRepository.areas().forEach(a -> byKey.putIfAbsent(a.officialKey(), a));
+    Map<String, String> wanted = new java.util.TreeMap<>();
+    for (StatisticsTable.Cell c : read.cells()) {
+      String key = c.key() == null ? null : AreaMatching.padded(c.key().strip());
+      if (key != null && key.matches("\\d{2}|\\d{5}|\\d{8,9}|\\d{12}") && !byKey.containsKey(key)) {
+        wanted.putIfAbsent(key, c.areaName() == null ? key : c.areaName().strip());
+      }
+    }
+    int created = 0;
+    // shorter keys first, so that parents exist before their children
+    List<String> keys = new ArrayList<>(wanted.keySet());
+    keys.sort(java.util.Comparator.comparingInt(String::length).thenComparing(k -> k));
+    for (String key : keys) {
+      AreaRow parent = null;
+      for (int len : new int[] {9, 8, 5, 2}) {
+        if (len < key.length() && byKey.containsKey(key.substring(0, len))) {
+          parent = byKey.get(key.substring(0, len));
+          break;
+        }
+      }
+      AtlasRows.AreaType type =
+          switch (key.length()) {
+            case 2 -> AtlasRows.AreaType.LAND;
+            case 5 -> AtlasRows.AreaType.KREIS;
+            default -> AtlasRows.AreaType.GEMEINDE;
+          };
+      AreaRow area =
+          new AreaRow(
+              UUID.randomUUID(),
+              type,
+              abbreviate(wanted.get(key), 200),
+              key,
+              parent == null ? null : parent.id(),
+              null,
+              null,
+              "aus Statistikdatei angelegt",
+              0);
+      areaRepository.insertArea(area, now);
+      audit.record(
+          "CREATE",
+          "Area",
+          area.id(),
+          "Gebiet aus Statistikdatei angelegt: " + key + " " + area.name(),
+          null,
+          Map.of("key", key, "name", area.name(), "type", type.name()));
+      byKey.put(key, area);
+      created++;
+    }
+    return created;
   }
 
   /** Column, area and period of every figure the file gives for an area valid at its period. */

@@ -99,7 +99,8 @@ class IndicatorImportApiController {
       @RequestParam(name = "saveMappingAs", required = false) String saveMappingAs,
       @RequestParam(name = "dryRun", defaultValue = "true") boolean dryRun,
       @RequestParam(name = "toSuccessor", defaultValue = "false") boolean toSuccessor,
-      @RequestParam(name = "skipInvalid", defaultValue = "false") boolean skipInvalid)
+      @RequestParam(name = "skipInvalid", defaultValue = "false") boolean skipInvalid,
+      @RequestParam(name = "createAreas", defaultValue = "false") boolean createAreas)
       throws IOException {
     Map<Integer, String> map = new LinkedHashMap<>();
     if (mapping != null && !mapping.isBlank()) {
@@ -140,7 +141,8 @@ class IndicatorImportApiController {
             saved,
             blankToNull(saveMappingAs),
             toSuccessor,
-            skipInvalid);
+            skipInvalid,
+            createAreas);
     IndicatorImport.Preview p = imports.preview(bytes, options);
     IndicatorImport.Summary summary =
         dryRun ? null : imports.commit(bytes, file.getOriginalFilename(), options, null);
@@ -193,7 +195,8 @@ class IndicatorImportApiController {
       @RequestParam(name = "name", required = false) String name,
       @RequestParam(name = "dryRun", defaultValue = "true") boolean dryRun,
       @RequestParam(name = "toSuccessor", defaultValue = "false") boolean toSuccessor,
-      @RequestParam(name = "skipInvalid", defaultValue = "false") boolean skipInvalid)
+      @RequestParam(name = "skipInvalid", defaultValue = "false") boolean skipInvalid,
+      @RequestParam(name = "createAreas", defaultValue = "false") boolean createAreas)
       throws IOException {
     String text = TextDecoder.decode(file.getBytes()).text();
     GeoJsonImport.Result r = geoJson.read(text, key, name);

@@ -103,6 +103,7 @@ class IndicatorImportController {
       @RequestParam(name = "speichernAls", required = false) String saveAs,
       @RequestParam(name = "nachfolger", defaultValue = "false") boolean toSuccessor,
       @RequestParam(name = "gueltigeZeilen", defaultValue = "false") boolean skipInvalid,
+      @RequestParam(name = "gebieteAnlegen", defaultValue = "false") boolean createAreas,
       HttpServletRequest request,
       HttpSession session,
       RedirectAttributes redirect)
@@ -120,7 +121,13 @@ class IndicatorImportController {
             });
     IndicatorImport.Options options =
         new IndicatorImport.Options(
-            mapping, blankToNull(period), null, blankToNull(saveAs), toSuccessor, skipInvalid);
+            mapping,
+            blankToNull(period),
+            null,
+            blankToNull(saveAs),
+            toSuccessor,
+            skipInvalid,
+            createAreas);
     if (p.size() >= backgroundFrom) {
       Path owned = stash.dir().resolve("job-" + token);
       Files.move(p.file(), owned, StandardCopyOption.REPLACE_EXISTING);
@@ -165,6 +172,9 @@ class IndicatorImportController {
               x.error() ? "Fehler – Zeile wird übersprungen" : "Hinweis",
               messages.getMessage(
                   x.messageKey(), new Object[] {x.detail()}, x.messageKey(), Locale.GERMAN)));
+    }
+    for (String unknown : p.unknownAreas()) {
+      rows.add(List.of("", "Gebiet", "Gebiet unbekannt", unknown));
     }
     String name = (pending.fileName() == null ? "datei" : pending.fileName()) + "-hinweise.csv";
     return ResponseEntity.ok()
