@@ -199,6 +199,19 @@ class RealStatisticsFilesIntegrationTests {
             jsonPath("$.columns[*].label")
                 .value(org.hamcrest.Matchers.hasItem("Pflegebedürftige – weiblich")));
     assertThat(values("16062", "2019-12-31")).contains("2548", "3820", "6368");
+    // the next download of the same table lands on the same indicators (item 6): the preview
+    // proposes the existing ones, a second commit creates none
+    int indicators = dsl.fetchCount(dsl.selectFrom("indicator"));
+    mvc.perform(
+            multipart("/api/v1/nordhausen/indicator-imports")
+                .file(file("/atlas/real/22411-02-03-4.csv", "22411-02-03-4.csv"))
+                .param("dryRun", "false")
+                .header("Authorization", TOKEN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.table").value("22411-02-03-4"))
+        .andExpect(jsonPath("$.columns[?(@.create == true)]").isEmpty())
+        .andExpect(jsonPath("$.summary.indicatorsCreated").value(0));
+    assertThat(dsl.fetchCount(dsl.selectFrom("indicator"))).isEqualTo(indicators);
     mvc.perform(
             multipart("/api/v1/nordhausen/indicator-imports")
                 .file(file("/atlas/real/13111-07-05-4_2020.csv", "13111-07-05-4_2020.csv"))

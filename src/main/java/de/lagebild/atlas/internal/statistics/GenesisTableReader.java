@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  */
 final class GenesisTableReader {
 
-  private static final Pattern TABLE = Pattern.compile("^Tabelle:\\s*(\\S+)");
+  private static final Pattern TABLE = Pattern.compile("^(?:GENESIS-)?Tabelle:\\s*(\\S+)");
 
   private GenesisTableReader() {}
 
@@ -44,6 +45,7 @@ final class GenesisTableReader {
     String title = null;
     String source = null;
     String blockPeriod = null;
+    String unitLine = null;
     List<List<String>> headerRows = new ArrayList<>();
     List<Cell> cells = new ArrayList<>();
     List<Column> columns = null;
@@ -85,8 +87,13 @@ final class GenesisTableReader {
         String period = blockPeriod(text);
         if (period != null && blockPeriod == null) {
           blockPeriod = period;
-        } else if (title == null && !text.isEmpty()) {
-          title = text;
+        } else if (!text.isEmpty()) {
+          if (title == null) {
+            title = text;
+          }
+          if (UNIT_IN_PARENTHESES.matcher(text).find()) {
+            unitLine = text;
+          }
         }
         continue;
       }
@@ -138,7 +145,57 @@ final class GenesisTableReader {
     if (!split.isEmpty()) {
       result = List.copyOf(split.values());
     }
+    result = withUnits(result, unitLine);
     return new Result(Format.GENESIS, code, title, result, cells, problems, source);
+  }
+
+  /** A unit in parentheses at the end of a label or title: „Hektarerträge (dt/ha)“. */
+  private static final Pattern UNIT_IN_PARENTHESES = Pattern.compile("\\(([^()]{1,15})\\)\\s*$");
+
+  /**
+   * Columns without a unit row take the unit from the end of their label („Hektarerträge (dt/ha)“)
+   * or of the table's title („… (Anzahl)“); labels stay whole.
+   */
+  static List<Column> withUnits(List<Column> columns, String title) {
+    String fromTitle = null;
+    if (title != null) {
+      Matcher m = UNIT_IN_PARENTHESES.matcher(title);
+      if (m.find() && unitLike(m.group(1).strip())) {
+        fromTitle = m.group(1).strip();
+      }
+    }
+    List<Column> result = new ArrayList<>(columns.size());
+    for (Column c : columns) {
+      String unit = c.unit();
+      if (unit == null) {
+        Matcher m = UNIT_IN_PARENTHESES.matcher(c.label());
+        unit = m.find() && unitLike(m.group(1).strip()) ? m.group(1).strip() : fromTitle;
+      }
+      result.add(unit == c.unit() ? c : new Column(c.index(), c.label(), unit, c.period()));
+    }
+    return result;
+  }
+
+  /**
+   * What reads as a unit in parentheses – „Anzahl“, „%“, „EUR“, „dt/ha“, „km²“ – and not as a code
+   * such as the Wirtschaftszweig „(A)“ or „(B-F)“.
+   */
+  static boolean unitLike(String v) {
+    return isUnit(v)
+        || v.matches(".*[/²³%€].*")
+        || Set.of(
+                "personen",
+                "euro",
+                "tonnen",
+                "t",
+                "kg",
+                "stunden",
+                "std.",
+                "tage",
+                "jahre",
+                "mio.",
+                "mrd.")
+            .contains(v.toLowerCase(Locale.GERMAN));
   }
 
   /** Where the columns split by row dimensions are numbered from (the file's own stay below). */

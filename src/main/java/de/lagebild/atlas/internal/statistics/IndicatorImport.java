@@ -217,6 +217,15 @@ public class IndicatorImport {
     }
     List<IndicatorRow> indicators = indicatorRepository.indicators();
     List<Target> targets = new ArrayList<>();
+    // a code shared by two columns of this file (long labels cut at 50 characters) identifies
+    // neither
+    Map<String, Long> baseCounts =
+        read.columns().stream()
+            .filter(x -> x.period() == null)
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    x -> baseCode(read.tableCode(), x.label()),
+                    java.util.stream.Collectors.counting()));
     for (StatisticsTable.Column c : read.columns()) {
       String wanted = mapping.get(c.index());
       if ("skip".equals(wanted)) {
@@ -231,15 +240,28 @@ public class IndicatorImport {
                 .filter(i -> i.code().equals(wanted) || i.id().toString().equals(wanted))
                 .findFirst()
                 .orElseThrow(() -> new DomainException("atlas.indicatorUnknown", wanted));
-      } else if (wanted == null && c.period() == null) {
+      } else if (wanted == null) {
+        // the same table and variable first (the code an earlier import of this table gave the
+        // indicator), then the name – next year's download lands on the same indicators
+        String code = baseCode(read.tableCode(), c.period() != null ? newName(read, c) : c.label());
+        String name = newName(read, c);
+        boolean unambiguous = c.period() != null || baseCounts.getOrDefault(code, 0L) <= 1;
         found =
             indicators.stream()
-                .filter(
-                    i ->
-                        i.code().equalsIgnoreCase(c.label())
-                            || i.name().equalsIgnoreCase(c.label())
-                            || i.shortName().equalsIgnoreCase(c.label()))
+                .filter(i -> unambiguous && i.code().equals(code))
                 .findFirst()
+                .or(
+                    () ->
+                        c.period() != null
+                            ? indicators.stream().filter(i -> i.name().equals(name)).findFirst()
+                            : indicators.stream()
+                                .filter(
+                                    i ->
+                                        i.code().equalsIgnoreCase(c.label())
+                                            || i.name().equalsIgnoreCase(c.label())
+                                            || i.name().equalsIgnoreCase(name)
+                                            || i.shortName().equalsIgnoreCase(c.label()))
+                                .findFirst())
                 .orElse(null);
       }
       targets.add(
@@ -654,15 +676,18 @@ public class IndicatorImport {
     return a -> next.get(a.id());
   }
 
-  private String uniqueCode(String table, Target t) {
+  /** The code an import gives a new indicator of this table and column (before uniqueness). */
+  static String baseCode(String table, String label) {
     String base =
-        ((table == null ? "import" : table)
-                + "-"
-                + (t.period() != null ? t.indicatorName() : t.label()))
+        ((table == null ? "import" : table) + "-" + label)
             .toLowerCase(Locale.GERMAN)
             .replaceAll("[^a-z0-9äöüß]+", "-")
             .replaceAll("(^-|-$)", "");
-    base = base.length() > 50 ? base.substring(0, 50) : base;
+    return base.length() > 50 ? base.substring(0, 50) : base;
+  }
+
+  private String uniqueCode(String table, Target t) {
+    String base = baseCode(table, t.period() != null ? t.indicatorName() : t.label());
     String code = base;
     int i = 2;
     while (indicatorRepository.indicatorByCode(code).isPresent()) {

@@ -131,6 +131,9 @@ class StatisticsReaderTests {
   void aPeriodAboveTheTableAndRowsStartingWithTheKey() throws IOException {
     StatisticsTable.Result r = StatisticsReader.read(real("13111-07-05-4_2020.csv"));
     assertThat(r.problems()).noneMatch(Problem::error);
+    // the table code from „GENESIS-Tabelle:“, the unit from the title block („… (Anzahl)“)
+    assertThat(r.tableCode()).isEqualTo("13111-07-05-4");
+    assertThat(r.columns()).extracting(StatisticsTable.Column::unit).containsOnly("Anzahl");
     assertThat(r.cells()).isNotEmpty().allMatch(c -> "30.06.2020".equals(c.period()));
     var label =
         "Nationalität: Insgesamt – Geschlecht: Insgesamt – Land- und Forstwirtschaft, Fischerei (A)";
@@ -141,6 +144,23 @@ class StatisticsReaderTests {
                 .filter(c -> c.column() == column && "16062".equals(c.key()))
                 .map(c -> c.value().toPlainString()))
         .containsExactly("447");
+  }
+
+  @Test
+  void unitsFromTheLabelOrTheTitleAndLabelsWhole() {
+    var columns =
+        GenesisTableReader.withUnits(
+            List.of(
+                new StatisticsTable.Column(3, "Hektarerträge (dt/ha)", null),
+                new StatisticsTable.Column(4, "Betriebe", null),
+                new StatisticsTable.Column(5, "Fläche", "ha")),
+            "Landwirtschaftliche Betriebe (Anzahl)");
+    assertThat(columns)
+        .extracting(StatisticsTable.Column::label, StatisticsTable.Column::unit)
+        .containsExactly(
+            tuple("Hektarerträge (dt/ha)", "dt/ha"),
+            tuple("Betriebe", "Anzahl"),
+            tuple("Fläche", "ha"));
   }
 
   @Test
