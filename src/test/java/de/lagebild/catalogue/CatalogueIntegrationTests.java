@@ -807,6 +807,45 @@ class CatalogueIntegrationTests extends DatabaseProperties {
     }
   }
 
+  /**
+   * Real-world cells (issue 15): addresses without scheme or with backslashes are repaired with a
+   * warning, a row without a name is skipped and listed, the good rows import.
+   */
+  @Test
+  void untidyCellsAreRepairedOrSkippedAndTheGoodRowsImport() throws Exception {
+    int offers = dsl.fetchCount(dsl.selectFrom("offer"));
+    MockHttpSession session = new MockHttpSession();
+    String preview =
+        mvc.perform(
+                MockMvcRequestBuilders.multipart("/nordhausen/angebote/import")
+                    .file(fixture("angebote-import-unsauber.csv"))
+                    .session(session)
+                    .with(logins.as("koordination"))
+                    .with(csrf()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(preview)
+        .contains("als „https://www.kita-sonnenschein.example“ übernommen")
+        .contains("als „https://www.beratung-ellrich.example/sprechstunde“ übernommen")
+        .contains("Der Name des Angebots fehlt – die Zeile wird übersprungen")
+        .contains("name=\"token\"");
+    mvc.perform(
+            post("/nordhausen/angebote/import/uebernehmen")
+                .session(session)
+                .with(logins.as("koordination"))
+                .with(csrf())
+                .param("token", value(preview, "token")))
+        .andExpect(status().is3xxRedirection());
+    assertThat(dsl.fetchCount(dsl.selectFrom("offer"))).isEqualTo(offers + 2);
+    assertThat(
+            dsl.fetchValue(
+                    "select url from offer where name = 'Kita Sonnenschein Offene Elternrunde'")
+                .toString())
+        .isEqualTo("https://www.kita-sonnenschein.example");
+  }
+
   @Test
   void aTableOfOffersIsPreviewedWithDuplicatesAndCommittedInOneTransaction() throws Exception {
     int offers = dsl.fetchCount(dsl.selectFrom("offer"));

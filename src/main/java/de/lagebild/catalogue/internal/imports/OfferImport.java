@@ -132,7 +132,13 @@ class OfferImport {
       String name = sheet.get(r, "name");
       String orgName = sheet.get(r, "organization");
       if (name.isEmpty()) {
-        problems.add(new Problem(line, "Angebot", "Der Name des Angebots fehlt.", true));
+        // a row without a name is no offer: skipped and listed, the good rows import
+        problems.add(
+            new Problem(
+                line,
+                "Angebot",
+                "Der Name des Angebots fehlt – die Zeile wird übersprungen.",
+                false));
         continue;
       }
       if (orgName.isEmpty()) {
@@ -180,7 +186,7 @@ class OfferImport {
                   OfferSheet.languages(sheet.get(r, "languages"), line, problems),
                   OfferSheet.groups(sheet.get(r, "targetGroups"), line, problems),
                   List.of(),
-                  Text.blankToNull(sheet.get(r, "url")),
+                  OfferSheet.url(sheet.get(r, "url"), line, problems),
                   Text.blankToNull(sheet.get(r, "email")),
                   Text.blankToNull(sheet.get(r, "phone")),
                   null,

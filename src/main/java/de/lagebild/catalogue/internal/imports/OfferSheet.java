@@ -85,6 +85,32 @@ record OfferSheet(
     return i == null || i >= row.size() ? "" : row.get(i).strip();
   }
 
+  /**
+   * A web address as open-data lists write it, repaired with a warning: {@code www.example.de} gets
+   * {@code https://}, {@code https:\\www…} gets forward slashes. Anything else stays as written
+   * (the offer rules check it).
+   */
+  static String url(String s, int line, List<OfferImport.Problem> problems) {
+    if (s == null || s.isBlank()) {
+      return null;
+    }
+    String raw = s.strip();
+    String fixed = raw;
+    if (fixed.matches("(?i)https?:\\\\.*")) {
+      fixed = fixed.replace('\\', '/');
+    }
+    if (!fixed.matches("(?i)^[a-z][a-z0-9+.-]*:.*")
+        && fixed.matches("(?i)^[a-z0-9äöü-]+(\\.[a-z0-9äöü-]+)+(/\\S*)?$")) {
+      fixed = "https://" + fixed;
+    }
+    if (!fixed.equals(raw)) {
+      problems.add(
+          new OfferImport.Problem(
+              line, "Internetseite", "„" + raw + "“ wurde als „" + fixed + "“ übernommen.", false));
+    }
+    return fixed;
+  }
+
   static Integer number(String s, int line, String field, List<OfferImport.Problem> problems) {
     if (s.isEmpty()) {
       return null;
