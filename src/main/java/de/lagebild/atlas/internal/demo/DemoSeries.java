@@ -76,7 +76,7 @@ class DemoSeries {
   private int population(
       Map<String, IndicatorRow> byCode, Map<String, AreaRow> kreise, AreaRow land, Instant now)
       throws IOException {
-    String text = read(POPULATION);
+    TableSums table = TableSums.of(read(POPULATION));
     Predicate<String> thuringia = k -> k.matches("16\\d{3}");
     Predicate<String> young =
         l ->
@@ -98,7 +98,7 @@ class DemoSeries {
     for (var g : groups.entrySet()) {
       IndicatorRow indicator = byCode.get(g.getKey());
       Set<String> taken = taken(indicator);
-      Map<String, Map<String, BigDecimal>> sums = TableSums.sum(text, g.getValue(), thuringia);
+      Map<String, Map<String, BigDecimal>> sums = table.sum(g.getValue(), thuringia);
       Map<String, BigDecimal> landSums = new TreeMap<>();
       Map<String, Integer> landCounts = new TreeMap<>();
       for (var e : sums.entrySet()) {
@@ -126,19 +126,17 @@ class DemoSeries {
 
   private int unemployment(int position, Map<String, AreaRow> kreise, AreaRow land, Instant now)
       throws IOException {
-    String text = read(UNEMPLOYMENT);
+    TableSums table = TableSums.of(read(UNEMPLOYMENT));
     Predicate<String> keys = k -> k.equals("16") || k.matches("16\\d{3}");
-    Map<String, Map<String, BigDecimal>> all = TableSums.sum(text, "Arbeitslose"::equals, keys);
+    Map<String, Map<String, BigDecimal>> all = table.sum("Arbeitslose"::equals, keys);
     Map<String, Map<String, BigDecimal>> longTerm =
-        TableSums.sum(text, "Arbeitslose – langzeitarbeitslos"::equals, keys);
+        table.sum("Arbeitslose – langzeitarbeitslos"::equals, keys);
     Map<String, Map<String, BigDecimal>> youth =
-        TableSums.sum(
-            text,
+        table.sum(
             "Arbeitslosenquote bez. auf alle zivile Erwerbsp. – 15 bis unter 25 Jahre"::equals,
             keys);
     Map<String, Map<String, BigDecimal>> women =
-        TableSums.sum(
-            text, "Arbeitslosenquote bez. auf alle zivile Erwerbsp. – Frauen"::equals, keys);
+        table.sum("Arbeitslosenquote bez. auf alle zivile Erwerbsp. – Frauen"::equals, keys);
     Map<String, Map<String, BigDecimal>> share = new TreeMap<>();
     all.forEach(
         (key, byYear) ->

@@ -13,22 +13,33 @@ import java.util.function.Predicate;
  */
 public final class TableSums {
 
-  private TableSums() {}
+  private final StatisticsTable.Result read;
+  private final Map<Integer, String> labels = new TreeMap<>();
+
+  private TableSums(StatisticsTable.Result read) {
+    this.read = read;
+    read.columns().forEach(c -> labels.put(c.index(), c.label()));
+  }
 
   /**
+   * Reads the table once; {@link #sum} then adds up any selection of its columns.
+   *
    * @param text the table as downloaded (decoded)
-   * @param column which columns to add up, by their label (e.g. „männlich – unter 3 Jahre“)
-   * @param key which area keys to keep
-   * @return key → period as written in the table → sum
    */
-  public static Map<String, Map<String, BigDecimal>> sum(
-      String text, Predicate<String> column, Predicate<String> key) {
+  public static TableSums of(String text) {
     StatisticsTable.Result read = StatisticsReader.read(text);
     if (read.hasErrors()) {
       throw new IllegalArgumentException("table not readable: " + read.problems());
     }
-    Map<Integer, String> labels = new TreeMap<>();
-    read.columns().forEach(c -> labels.put(c.index(), c.label()));
+    return new TableSums(read);
+  }
+
+  /**
+   * @param column which columns to add up, by their label (e.g. „männlich – unter 3 Jahre“)
+   * @param key which area keys to keep
+   * @return key → period as written in the table → sum
+   */
+  public Map<String, Map<String, BigDecimal>> sum(Predicate<String> column, Predicate<String> key) {
     Map<String, Map<String, BigDecimal>> sums = new TreeMap<>();
     Map<String, Boolean> incomplete = new TreeMap<>();
     for (StatisticsTable.Cell c : read.cells()) {
