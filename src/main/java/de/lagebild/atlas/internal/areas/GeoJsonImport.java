@@ -4,33 +4,47 @@ import de.lagebild.atlas.internal.areas.TopoSimplifier.Point;
 import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaType;
+import de.lagebild.atlas.internal.store.AtlasTables.Mapping;
 import de.lagebild.platform.AuditLog;
 import de.lagebild.platform.DomainException;
+import de.lagebild.platform.TenantScope;
+import de.lagebild.platform.Text;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Area geometry from GeoJSON (WGS84): each feature's key property (ARS/AGS, 2, 5, 8 or 12 digits,
- * leading zeros kept) finds its area – or creates it, with the type from the key's length –,
- * otherwise its name; both are reported. Projected coordinates (e.g. EPSG:25832, UTM) are refused
- * with a message; rings that are not closed are closed; rings that cross themselves or have fewer
- * than four points are refused. The original is kept; a simplified copy for display keeps shared
- * borders shared ({@link TopoSimplifier}).
+ * Area geometry from the files {@link GeoFiles} reads (GeoJSON, TopoJSON, GeoPackage, zipped
+ * shapefiles; reprojected to WGS 84): each feature's key property (AGS/ARS, 2, 5, 8, 9 or 12
+ * digits, leading zeros kept) finds its area – a 12-digit ARS also the 8-digit AGS – or creates it,
+ * with the type from the key's length; otherwise its name; both are reported. When the file has
+ * none of the usual key and name properties the user chooses them from the file's properties (the
+ * choice is saved for the tenant's next file). Water areas of the BKG layers (GF 1, 2) are left
+ * out, so are features outside a chosen key range (e.g. only {@code 16} for Thüringen); several
+ * features with one key become one outline. Rings that are not closed are closed; rings that cross
+ * themselves or have fewer than four points are refused. The original is kept; a simplified copy
+ * for display keeps shared borders shared ({@link TopoSimplifier}).
  *
  * <p>Why this class is long: the checks of a feature (key, type, coordinates, rings) and the report
- * the preview shows are one pass over the file; simplification is in {@link TopoSimplifier}.
+ * the preview shows are one pass over the file; reading formats is in {@link GeoFiles},
+ * simplification in {@link TopoSimplifier}.
  */
 @Service
 public class GeoJsonImport {
@@ -49,78 +63,190 @@ public class GeoJsonImport {
       String simplified,
       UUID existingArea) {}
 
+  /** A property of the file with up to three sample values, for choosing key and name. */
+  public record PropertySample(String name, List<String> samples) {}
+
+  /** What to read: the key and name properties (null: the usual ones), a key prefix to keep. */
+  public record Options(String keyProperty, String nameProperty, String keyPrefix) {
+    public Options {
+      keyProperty = keyProperty == null || keyProperty.isBlank() ? null : keyProperty.strip();
+      nameProperty = nameProperty == null || nameProperty.isBlank() ? null : nameProperty.strip();
+      keyPrefix = keyPrefix == null || keyPrefix.isBlank() ? null : keyPrefix.strip();
+    }
+  }
+
   public record Result(
-      List<Feature> features, List<Problem> problems, int pointsBefore, int pointsAfter) {
+      List<Feature> features,
+      List<Problem> problems,
+      int pointsBefore,
+      int pointsAfter,
+      String format,
+      String crs,
+      List<String> layers,
+      String layer,
+      List<PropertySample> properties,
+      String keyProperty,
+      String nameProperty,
+      int skippedWater,
+      int skippedOutside) {
     public boolean hasErrors() {
       return problems.stream().anyMatch(Problem::error);
+    }
+
+    /** Whether the user should choose the name (and key) property: no usual one was found. */
+    public boolean needsChoice() {
+      return nameProperty == null;
     }
   }
 
   static final double TOLERANCE = 0.0015;
+  static final List<String> KEY_PROPERTIES =
+      List.of("AGS", "ARS", "RS", "key", "schluessel", "Schluessel", "Schlüssel", "ags", "ars");
+  static final List<String> NAME_PROPERTIES =
+      List.of("GEN", "name", "NAME", "Name", "bezeichnung", "Bezeichnung", "gen");
+
+  /**
+   * Geofaktor of the BKG layers for parts without administrative structure (waters, the coastal
+   * sea): VG250 1 and 2, VG5000 8.
+   */
+  static final Set<String> WATER = Set.of("1", "2", "8");
+
+  static final String SAVED_CHOICE = "Geometrie: Schlüssel- und Namenseigenschaft";
 
   private final AreaRepository areaRepository;
+  private final TenantScope scope;
   private final JsonMapper json = JsonMapper.builder().build();
   private final Clock clock;
 
-  GeoJsonImport(AreaRepository areaRepository, Clock clock, AuditLog audit) {
+  GeoJsonImport(AreaRepository areaRepository, Clock clock, AuditLog audit, TenantScope scope) {
     this.audit = audit;
     this.areaRepository = areaRepository;
     this.clock = clock;
+    this.scope = scope;
   }
 
+  /** A GeoJSON or TopoJSON text (WGS 84, or with a {@code crs} member). */
   public Result read(String text, String keyProperty, String nameProperty) {
-    JsonNode root;
     try {
-      root = json.readTree(text);
-    } catch (RuntimeException e) {
+      return read(
+          GeoFiles.decode(text.getBytes(StandardCharsets.UTF_8), "GeoJSON", null),
+          new Options(keyProperty, nameProperty, null));
+    } catch (IOException e) {
       throw new DomainException("atlas.geojsonUnreadable");
     }
-    if (root == null || !"FeatureCollection".equals(root.path("type").asString(""))) {
-      throw new DomainException("atlas.geojsonNoCollection");
-    }
-    String crs = root.path("crs").path("properties").path("name").asString("");
-    if (crs.contains("25832")
-        || crs.contains("25833")
-        || crs.contains("31468")
-        || crs.contains("3857")) {
-      throw new DomainException("atlas.geojsonProjected", crs);
-    }
+  }
+
+  /** Any geometry file {@link GeoFiles} reads. */
+  public Result read(byte[] bytes, String fileName, String layer, Options options)
+      throws IOException {
+    return read(GeoFiles.decode(bytes, fileName, layer), options);
+  }
+
+  public Result read(GeoFiles.Decoded decoded, Options options) {
     List<Problem> problems = new ArrayList<>();
-    List<JsonNode> features = new ArrayList<>();
-    root.path("features").forEach(features::add);
+    List<PropertySample> samples = samples(decoded.features());
+    Set<String> names = new HashSet<>();
+    samples.forEach(p -> names.add(p.name()));
+    String keyProperty = options.keyProperty();
+    String nameProperty = options.nameProperty();
+    if (keyProperty == null && nameProperty == null) {
+      Map<String, String> saved = savedChoice();
+      if (saved != null
+          && names.contains(saved.get("name"))
+          && KEY_PROPERTIES.stream().noneMatch(names::contains)
+          && NAME_PROPERTIES.stream().noneMatch(names::contains)) {
+        keyProperty = Text.blankToNull(saved.get("key"));
+        nameProperty = saved.get("name");
+        problems.add(new Problem(0, nameProperty, "atlas.geoChoiceSaved", nameProperty, false));
+      }
+    }
+    if (keyProperty != null && !names.contains(keyProperty)) {
+      throw new DomainException("atlas.geoPropertyMissing", keyProperty);
+    }
+    if (nameProperty != null && !names.contains(nameProperty)) {
+      throw new DomainException("atlas.geoPropertyMissing", nameProperty);
+    }
+    String usedKey =
+        keyProperty != null
+            ? keyProperty
+            : KEY_PROPERTIES.stream().filter(names::contains).findFirst().orElse(null);
+    String usedName =
+        nameProperty != null
+            ? nameProperty
+            : NAME_PROPERTIES.stream().filter(names::contains).findFirst().orElse(null);
+    // water areas of the BKG layers (GF 1 and 2) and features outside the wanted key range
+    int water = 0;
+    int outside = 0;
+    Map<String, Integer> byKey = new LinkedHashMap<>();
+    List<GeoFiles.SourceFeature> kept = new ArrayList<>();
+    List<Integer> numbers = new ArrayList<>();
+    for (int i = 0; i < decoded.features().size(); i++) {
+      GeoFiles.SourceFeature f = decoded.features().get(i);
+      String gf = f.properties().getOrDefault("GF", f.properties().get("gf"));
+      if (gf != null && WATER.contains(gf.strip())) {
+        water++;
+        continue;
+      }
+      String key = value(f.properties(), usedKey);
+      if (options.keyPrefix() != null && key != null && !key.startsWith(options.keyPrefix())) {
+        outside++;
+        continue;
+      }
+      Integer earlier = key == null ? null : byKey.get(key);
+      if (earlier != null && f.polygons() != null && kept.get(earlier).polygons() != null) {
+        // one area in several features (exclaves, islands): one outline
+        GeoFiles.SourceFeature first = kept.get(earlier);
+        List<List<List<double[]>>> merged = new ArrayList<>(first.polygons());
+        merged.addAll(f.polygons());
+        kept.set(
+            earlier,
+            new GeoFiles.SourceFeature(first.properties(), first.geometryType(), merged, null));
+        problems.add(new Problem(i + 1, usedKey, "atlas.geoMerged", key, false));
+        continue;
+      }
+      if (key != null) {
+        byKey.put(key, kept.size());
+      }
+      kept.add(f);
+      numbers.add(i + 1);
+    }
+    if (water > 0) {
+      problems.add(new Problem(0, "GF", "atlas.geoWaterSkipped", String.valueOf(water), false));
+    }
+    if (outside > 0) {
+      problems.add(
+          new Problem(
+              0,
+              usedKey == null ? "" : usedKey,
+              "atlas.geoOutsideSkipped",
+              String.valueOf(outside),
+              false));
+    }
     TopoSimplifier simplifier = new TopoSimplifier(TOLERANCE);
     // rings of every feature: feature → polygons → rings
     List<List<List<List<Point>>>> all = new ArrayList<>();
     int ringId = 0;
     int before = 0;
-    for (int f = 0; f < features.size(); f++) {
-      JsonNode geometry = features.get(f).path("geometry");
+    for (int k = 0; k < kept.size(); k++) {
+      GeoFiles.SourceFeature feature = kept.get(k);
+      int f = numbers.get(k) - 1;
       List<List<List<Point>>> polygons = new ArrayList<>();
-      String type = geometry.path("type").asString("");
-      List<JsonNode> polys = new ArrayList<>();
-      if ("Polygon".equals(type)) {
-        polys.add(geometry.path("coordinates"));
-      } else if ("MultiPolygon".equals(type)) {
-        geometry.path("coordinates").forEach(polys::add);
-      } else {
-        problems.add(new Problem(f + 1, "geometry", "atlas.geojsonType", type, true));
+      if (feature.polygons() == null) {
+        problems.add(
+            new Problem(f + 1, "geometry", "atlas.geojsonType", feature.geometryType(), true));
+        all.add(polygons);
+        continue;
       }
-      for (JsonNode poly : polys) {
+      for (List<List<double[]>> poly : feature.polygons()) {
         List<List<Point>> rings = new ArrayList<>();
-        for (JsonNode ringNode : poly) {
+        for (List<double[]> coordinates : poly) {
           List<Point> ring = new ArrayList<>();
-          for (JsonNode c : ringNode) {
-            double lon = c.path(0).asDouble(Double.NaN);
-            double lat = c.path(1).asDouble(Double.NaN);
-            if (Double.isNaN(lon) || Double.isNaN(lat)) {
-              problems.add(
-                  new Problem(f + 1, "coordinates", "atlas.geojsonCoordinate", c.toString(), true));
+          for (double[] c : coordinates) {
+            if (Double.isNaN(c[0]) || Double.isNaN(c[1])) {
+              problems.add(new Problem(f + 1, "coordinates", "atlas.geojsonCoordinate", "–", true));
               continue;
             }
-            if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
-              throw new DomainException("atlas.geojsonProjected", lon + ", " + lat);
-            }
-            ring.add(Point.of(lon, lat));
+            ring.add(Point.of(c[0], c[1]));
           }
           if (ring.size() > 1 && !ring.get(0).equals(ring.get(ring.size() - 1))) {
             ring.add(ring.get(0));
@@ -152,18 +278,16 @@ public class GeoJsonImport {
     }
     List<Feature> result = new ArrayList<>();
     int after = 0;
-    for (int f = 0; f < features.size(); f++) {
-      JsonNode props = features.get(f).path("properties");
-      String key = property(props, keyProperty, "ARS", "AGS", "RS", "key", "schluessel");
-      String name = property(props, nameProperty, "GEN", "name", "NAME", "Name");
+    Map<String, UUID> existingByKey = existingByKey();
+    for (int k = 0; k < kept.size(); k++) {
+      int f = numbers.get(k) - 1;
+      Map<String, String> props = kept.get(k).properties();
+      String key = value(props, usedKey);
+      String name = value(props, usedName);
       if (name == null || name.isBlank()) {
         problems.add(
             new Problem(
-                f + 1,
-                nameProperty == null ? "GEN" : nameProperty,
-                "atlas.geojsonNoName",
-                "",
-                true));
+                f + 1, usedName == null ? "GEN" : usedName, "atlas.geojsonNoName", "", true));
         continue;
       }
       AreaType type = key == null ? AreaType.SOZIALRAUM : typeOf(key);
@@ -171,16 +295,17 @@ public class GeoJsonImport {
         // an own key (e.g. "SR-03"): a planning area of the district's own making
         type = AreaType.SOZIALRAUM;
         problems.add(
-            new Problem(
-                f + 1, keyProperty == null ? "ARS" : keyProperty, "atlas.keyOwn", key, false));
+            new Problem(f + 1, usedKey == null ? "ARS" : usedKey, "atlas.keyOwn", key, false));
       }
       if (key != null && type == null) {
         problems.add(
-            new Problem(
-                f + 1, keyProperty == null ? "ARS" : keyProperty, "atlas.keyInvalid", key, true));
+            new Problem(f + 1, usedKey == null ? "ARS" : usedKey, "atlas.keyInvalid", key, true));
         continue;
       }
-      List<List<List<Point>>> polygons = all.get(f);
+      List<List<List<Point>>> polygons = all.get(k);
+      if (polygons.isEmpty()) {
+        continue;
+      }
       List<List<List<Point>>> simplified = new ArrayList<>();
       for (List<List<Point>> poly : polygons) {
         List<List<Point>> rings = new ArrayList<>();
@@ -191,28 +316,115 @@ public class GeoJsonImport {
         }
         simplified.add(rings);
       }
-      UUID existing = match(key, name, f + 1, problems);
+      UUID existing = match(key, name, f + 1, problems, existingByKey);
       result.add(
           new Feature(f + 1, key, name, type, geometry(polygons), geometry(simplified), existing));
     }
-    return new Result(result, problems, before, after);
+    return new Result(
+        result,
+        problems,
+        before,
+        after,
+        decoded.format(),
+        decoded.crs(),
+        decoded.layers(),
+        decoded.layer(),
+        samples,
+        usedKey,
+        usedName,
+        water,
+        outside);
   }
 
-  private UUID match(String key, String name, int feature, List<Problem> problems) {
-    if (key != null) {
-      List<AreaRow> byKey = areaRepository.areasByKey(key);
-      if (byKey.size() > 1) {
-        // more than one area with this key (e.g. before and after a reform): the one valid today
-        return byKey.stream()
-            .filter(a -> a.validOn(LocalDate.now(clock)))
-            .findFirst()
-            .map(AreaRow::id)
-            .orElse(byKey.get(0).id());
-      }
-      if (byKey.size() == 1) {
-        return byKey.get(0).id();
-      }
+  private static String value(Map<String, String> props, String property) {
+    if (property == null) {
       return null;
+    }
+    String v = props.get(property);
+    return v == null || v.isBlank() ? null : v.strip();
+  }
+
+  private static List<PropertySample> samples(List<GeoFiles.SourceFeature> features) {
+    Map<String, List<String>> samples = new LinkedHashMap<>();
+    for (GeoFiles.SourceFeature f : features) {
+      for (Map.Entry<String, String> e : f.properties().entrySet()) {
+        List<String> list = samples.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
+        if (list.size() < 3 && e.getValue() != null && !e.getValue().isBlank()) {
+          String v = e.getValue().strip();
+          list.add(v.length() > 40 ? v.substring(0, 40) + "…" : v);
+        }
+      }
+    }
+    List<PropertySample> out = new ArrayList<>();
+    samples.forEach((k, v) -> out.add(new PropertySample(k, v)));
+    return out;
+  }
+
+  /** Official keys of today's areas (valid today first), with the 8-digit AGS of 12-digit ARS. */
+  private Map<String, UUID> existingByKey() {
+    Map<String, UUID> map = new HashMap<>();
+    LocalDate today = LocalDate.now(clock);
+    List<AreaRow> areas = new ArrayList<>(areaRepository.areas());
+    areas.sort(Comparator.comparing((AreaRow a) -> a.validOn(today) ? 0 : 1));
+    for (AreaRow a : areas) {
+      if (a.officialKey() != null) {
+        map.putIfAbsent(a.officialKey(), a.id());
+      }
+    }
+    return map;
+  }
+
+  /** The saved choice of key and name property (from the last file that needed one). */
+  Map<String, String> savedChoice() {
+    String entries =
+        scope
+            .dsl()
+            .select(Mapping.ENTRIES)
+            .from(scope.table(Mapping.T))
+            .where(Mapping.NAME.eq(SAVED_CHOICE))
+            .fetchOne(Mapping.ENTRIES);
+    return entries == null
+        ? null
+        : json.readValue(entries, new TypeReference<LinkedHashMap<String, String>>() {});
+  }
+
+  /** Saves the chosen key and name property for this tenant's next file. */
+  @Transactional
+  public void saveChoice(String keyProperty, String nameProperty) {
+    Map<String, String> entries = new LinkedHashMap<>();
+    entries.put("key", keyProperty == null ? "" : keyProperty);
+    entries.put("name", nameProperty);
+    String text = json.writeValueAsString(entries);
+    Instant now = clock.instant();
+    int updated =
+        scope
+            .update(Mapping.T)
+            .set(Mapping.ENTRIES, text)
+            .set(Mapping.UPDATED_AT, now)
+            .where(Mapping.NAME.eq(SAVED_CHOICE))
+            .execute();
+    if (updated == 0) {
+      scope
+          .insertInto(Mapping.T)
+          .set(Mapping.ID, UUID.randomUUID())
+          .set(Mapping.NAME, SAVED_CHOICE)
+          .set(Mapping.ENTRIES, text)
+          .set(Mapping.CREATED_AT, now)
+          .set(Mapping.UPDATED_AT, now)
+          .set(Mapping.VERSION, 0)
+          .execute();
+    }
+  }
+
+  private UUID match(
+      String key, String name, int feature, List<Problem> problems, Map<String, UUID> byKey) {
+    if (key != null) {
+      UUID id = byKey.get(key);
+      if (id == null && key.length() == 12 && key.matches("\\d+")) {
+        // a 12-digit ARS where the tenant keeps the 8-digit AGS (Land, Bezirk, Kreis, Gemeinde)
+        id = byKey.get(key.substring(0, 5) + key.substring(9));
+      }
+      return id;
     }
     List<AreaRow> byName =
         areaRepository.areas().stream()
@@ -241,20 +453,6 @@ public class GeoJsonImport {
       case 8, 9, 12 -> AreaType.GEMEINDE;
       default -> null;
     };
-  }
-
-  private static String property(JsonNode props, String wanted, String... fallbacks) {
-    if (wanted != null && !wanted.isBlank()) {
-      JsonNode v = props.path(wanted);
-      return v.isMissingNode() || v.isNull() ? null : v.asString().strip();
-    }
-    for (String f : fallbacks) {
-      JsonNode v = props.path(f);
-      if (!v.isMissingNode() && !v.isNull() && !v.asString().isBlank()) {
-        return v.asString().strip();
-      }
-    }
-    return null;
   }
 
   private String geometry(List<List<List<Point>>> polygons) {

@@ -3,13 +3,13 @@ package de.lagebild.atlas.internal.areas;
 import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaType;
-import de.lagebild.exchange.TextDecoder;
 import de.lagebild.exchange.UploadStash;
+import de.lagebild.identity.TenantDirectory;
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.Role;
-import de.lagebild.platform.Text;
+import de.lagebild.platform.TenantContext;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.ByteArrayInputStream;
@@ -43,14 +43,17 @@ class PlanningAreaController {
   private final MessageSource messages;
   private final GeoJsonImport geoJson;
   private final UploadStash stash;
+  private final TenantDirectory tenants;
 
   PlanningAreaController(
       PlanningAreas planning,
       AreaRepository areaRepository,
       MessageSource messages,
-      GeoJsonImport geoJson)
+      GeoJsonImport geoJson,
+      TenantDirectory tenants)
       throws IOException {
     this.geoJson = geoJson;
+    this.tenants = tenants;
     this.stash = new UploadStash("atlas-geo");
     this.planning = planning;
     this.areaRepository = areaRepository;
@@ -91,7 +94,8 @@ class PlanningAreaController {
   }
 
   /**
-   * Own geometry from GeoJSON: preview (areas found, new areas, problems with their feature),
+   * Geometry from a file (GeoJSON, TopoJSON, GeoPackage, zipped shapefile): preview (areas found,
+   * new areas, problems with their feature, the file's properties to choose key and name from),
    * nothing written.
    */
   @PostMapping("/{tenant}/atlas/planungsraeume/geometrie")
@@ -101,23 +105,75 @@ class PlanningAreaController {
       @RequestParam("file") MultipartFile file,
       @RequestParam(name = "schluesselEigenschaft", required = false) String keyProperty,
       @RequestParam(name = "nameEigenschaft", required = false) String nameProperty,
+      @RequestParam(name = "ebene", required = false) String layer,
+      @RequestParam(name = "nurUnter", required = false) String keyPrefix,
       HttpSession session,
-      Model model)
+      Model model,
+      HttpServletResponse response)
       throws IOException {
     byte[] bytes = file.getBytes();
-    GeoJsonImport.Result r =
-        geoJson.read(
-            TextDecoder.decode(bytes).text(),
-            Text.blankToNull(keyProperty),
-            Text.blankToNull(nameProperty));
-    model.addAttribute("result", r);
-    model.addAttribute(
-        "token",
+    String token =
         stash.put(
-            session, tenant, new ByteArrayInputStream(bytes), file.getOriginalFilename(), null));
-    model.addAttribute("fileName", file.getOriginalFilename());
-    model.addAttribute("keyProperty", Text.blankToNull(keyProperty));
-    model.addAttribute("nameProperty", Text.blankToNull(nameProperty));
+            session, tenant, new ByteArrayInputStream(bytes), file.getOriginalFilename(), null);
+    return preview(
+        bytes,
+        file.getOriginalFilename(),
+        token,
+        new GeoJsonImport.Options(keyProperty, nameProperty, keyPrefix),
+        layer,
+        model,
+        response);
+  }
+
+  /** The same file again with another layer, key range or choice of properties. */
+  @PostMapping("/{tenant}/atlas/planungsraeume/geometrie/vorschau")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  String geometryRepreview(
+      @PathVariable("tenant") String tenant,
+      @RequestParam("token") String token,
+      @RequestParam(name = "schluesselEigenschaft", required = false) String keyProperty,
+      @RequestParam(name = "nameEigenschaft", required = false) String nameProperty,
+      @RequestParam(name = "ebene", required = false) String layer,
+      @RequestParam(name = "nurUnter", required = false) String keyPrefix,
+      HttpSession session,
+      Model model,
+      HttpServletResponse response)
+      throws IOException {
+    UploadStash.Pending p =
+        stash.get(session, token, tenant).orElseThrow(() -> new DomainException("import.expired"));
+    return preview(
+        Files.readAllBytes(p.file()),
+        p.fileName(),
+        token,
+        new GeoJsonImport.Options(keyProperty, nameProperty, keyPrefix),
+        layer,
+        model,
+        response);
+  }
+
+  private String preview(
+      byte[] bytes,
+      String fileName,
+      String token,
+      GeoJsonImport.Options options,
+      String layer,
+      Model model,
+      HttpServletResponse response)
+      throws IOException {
+    model.addAttribute("token", token);
+    model.addAttribute("fileName", fileName);
+    model.addAttribute("keyPrefix", options.keyPrefix());
+    try {
+      GeoJsonImport.Result r = geoJson.read(bytes, fileName, layer, options);
+      model.addAttribute("result", r);
+      model.addAttribute("keyProperty", options.keyProperty());
+      model.addAttribute("nameProperty", options.nameProperty());
+    } catch (DomainException e) {
+      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+      model.addAttribute(
+          "error",
+          messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), Locale.GERMAN));
+    }
     return "atlas/areas/geometry-preview";
   }
 
@@ -128,17 +184,20 @@ class PlanningAreaController {
       @RequestParam("token") String token,
       @RequestParam(name = "schluesselEigenschaft", required = false) String keyProperty,
       @RequestParam(name = "nameEigenschaft", required = false) String nameProperty,
+      @RequestParam(name = "ebene", required = false) String layer,
+      @RequestParam(name = "nurUnter", required = false) String keyPrefix,
       HttpSession session,
       RedirectAttributes redirect)
       throws IOException {
     UploadStash.Pending p =
         stash.get(session, token, tenant).orElseThrow(() -> new DomainException("import.expired"));
+    GeoJsonImport.Options options = new GeoJsonImport.Options(keyProperty, nameProperty, keyPrefix);
     GeoJsonImport.Result r =
-        geoJson.read(
-            TextDecoder.decode(Files.readAllBytes(p.file())).text(),
-            Text.blankToNull(keyProperty),
-            Text.blankToNull(nameProperty));
-    int created = geoJson.commit(r, p.fileName() == null ? "GeoJSON" : p.fileName());
+        geoJson.read(Files.readAllBytes(p.file()), p.fileName(), layer, options);
+    int created = geoJson.commit(r, p.fileName() == null ? "Geometrie" : p.fileName());
+    if (options.nameProperty() != null) {
+      geoJson.saveChoice(options.keyProperty(), options.nameProperty());
+    }
     stash.remove(session, token, false);
     redirect.addFlashAttribute("geoDone", new int[] {r.features().size(), created});
     return "redirect:/" + tenant + "/atlas/planungsraeume";
@@ -158,5 +217,11 @@ class PlanningAreaController {
     model.addAttribute("name", name);
     model.addAttribute("key", key);
     model.addAttribute("chosen", chosen);
+    model.addAttribute(
+        "ownKey",
+        TenantContext.access()
+            .flatMap(a -> tenants.find(a.slug()))
+            .map(t -> t.officialKey())
+            .orElse(null));
   }
 }

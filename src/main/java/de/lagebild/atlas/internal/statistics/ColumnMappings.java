@@ -42,6 +42,8 @@ class ColumnMappings {
         .dsl()
         .select(Mapping.ID, Mapping.NAME, Mapping.ENTRIES, Mapping.VERSION)
         .from(scope.table(Mapping.T))
+        // the geometry import keeps its property choice in the same table
+        .where(Mapping.NAME.notLike("Geometrie: %"))
         .orderBy(Mapping.NAME)
         .fetch(
             r ->

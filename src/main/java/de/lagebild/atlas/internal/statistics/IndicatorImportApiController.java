@@ -1,7 +1,6 @@
 package de.lagebild.atlas.internal.statistics;
 
 import de.lagebild.atlas.internal.areas.GeoJsonImport;
-import de.lagebild.exchange.TextDecoder;
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.Role;
@@ -57,7 +56,11 @@ class IndicatorImportApiController {
       int pointsBefore,
       int pointsAfter,
       List<String> newAreas,
-      List<GeometryProblem> problems) {}
+      List<GeometryProblem> problems,
+      String format,
+      String crs,
+      String layer,
+      List<String> layers) {}
 
   /** Long tables from this size are committed as a stream ({@link StreamingValueImport}). */
   static final long STREAM_FROM = 5L * 1024 * 1024;
@@ -196,10 +199,16 @@ class IndicatorImportApiController {
       @RequestParam(name = "dryRun", defaultValue = "true") boolean dryRun,
       @RequestParam(name = "toSuccessor", defaultValue = "false") boolean toSuccessor,
       @RequestParam(name = "skipInvalid", defaultValue = "false") boolean skipInvalid,
-      @RequestParam(name = "createAreas", defaultValue = "false") boolean createAreas)
+      @RequestParam(name = "createAreas", defaultValue = "false") boolean createAreas,
+      @RequestParam(name = "layer", required = false) String layer,
+      @RequestParam(name = "keyPrefix", required = false) String keyPrefix)
       throws IOException {
-    String text = TextDecoder.decode(file.getBytes()).text();
-    GeoJsonImport.Result r = geoJson.read(text, key, name);
+    GeoJsonImport.Result r =
+        geoJson.read(
+            file.getBytes(),
+            file.getOriginalFilename(),
+            layer,
+            new GeoJsonImport.Options(key, name, keyPrefix));
     int created = 0;
     if (!dryRun) {
       created =
@@ -230,6 +239,10 @@ class IndicatorImportApiController {
                             p.messageKey(),
                             Locale.GERMAN),
                         p.error()))
-            .toList());
+            .toList(),
+        r.format(),
+        r.crs(),
+        r.layer(),
+        r.layers());
   }
 }
