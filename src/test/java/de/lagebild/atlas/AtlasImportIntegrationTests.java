@@ -243,16 +243,19 @@ class AtlasImportIntegrationTests extends DatabaseProperties {
 
   @Test
   void geometryImportChecksCrsAndRingsAndAddsNewAreas() throws Exception {
+    // a crs member naming a projected system: reprojected (issue 15), not refused
     String projected =
         "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":"
-            + "{\"name\":\"urn:ogc:def:crs:EPSG::25832\"}},\"features\":[]}";
+            + "{\"name\":\"urn:ogc:def:crs:EPSG::25832\"}},\"features\":[{\"type\":\"Feature\","
+            + "\"properties\":{\"GEN\":\"UTM-Gebiet\"},\"geometry\":{\"type\":\"Polygon\","
+            + "\"coordinates\":[[[630000,5700000],[631000,5700000],[631000,5701000],[630000,5700000]]]}}]}";
     mvc.perform(
             multipart("/api/v1/nordhausen/geometry-imports")
                 .file(geo(projected))
                 .header("Authorization", TOKEN))
-        .andExpect(status().isUnprocessableContent())
-        .andExpect(jsonPath("$.detail", containsString("projiziert")))
-        .andExpect(jsonPath("$.detail", containsString("25832")));
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.crs", containsString("25832")))
+        .andExpect(jsonPath("$.features").value(1));
     // UTM coordinates without a crs member are recognised by their size
     String utm =
         "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"

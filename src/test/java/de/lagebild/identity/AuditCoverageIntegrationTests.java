@@ -60,6 +60,8 @@ class AuditCoverageIntegrationTests extends DatabaseProperties {
           "POST /{tenant}/strategien/import/abgleich", "Vergleich mit einer bestehenden Strategie",
           "POST /{tenant}/angebote/import", "Vorschau einer Angebotstabelle",
           "POST /{tenant}/atlas/planungsraeume/geometrie", "Vorschau einer Geometriedatei",
+          "POST /{tenant}/atlas/planungsraeume/geometrie/vorschau",
+              "erneute Vorschau derselben Geometriedatei mit anderer Ebene oder Eigenschaft",
           "POST /setup/{token}",
               "legt den ersten Plattform-Administrator an, bevor es einen Mandanten gibt "
                   + "(steht im Anwendungsprotokoll)",
