@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -88,9 +89,25 @@ public class GeoJsonImport {
       String keyProperty,
       String nameProperty,
       int skippedWater,
-      int skippedOutside) {
+      int skippedOutside,
+      int sourceFeatures) {
     public boolean hasErrors() {
       return problems.stream().anyMatch(Problem::error);
+    }
+
+    /** Features that found an existing area. */
+    public long matched() {
+      return features.stream().filter(f -> f.existingArea() != null).count();
+    }
+
+    /** The first features, for a preview table that stays readable. */
+    public List<Feature> firstFeatures(int n) {
+      return features.subList(0, Math.min(n, features.size()));
+    }
+
+    /** The first problems, for the preview. */
+    public List<Problem> firstProblems(int n) {
+      return problems.subList(0, Math.min(n, problems.size()));
     }
 
     /** Whether the user should choose the name (and key) property: no usual one was found. */
@@ -211,7 +228,9 @@ public class GeoJsonImport {
       numbers.add(i + 1);
     }
     if (water > 0) {
-      problems.add(new Problem(0, "GF", "atlas.geoWaterSkipped", String.valueOf(water), false));
+      problems.add(
+          new Problem(
+              0, "GF", "atlas.geoWaterSkipped", String.format(Locale.GERMAN, "%,d", water), false));
     }
     if (outside > 0) {
       problems.add(
@@ -219,7 +238,7 @@ public class GeoJsonImport {
               0,
               usedKey == null ? "" : usedKey,
               "atlas.geoOutsideSkipped",
-              String.valueOf(outside),
+              String.format(Locale.GERMAN, "%,d", outside),
               false));
     }
     TopoSimplifier simplifier = new TopoSimplifier(TOLERANCE);
@@ -333,7 +352,8 @@ public class GeoJsonImport {
         usedKey,
         usedName,
         water,
-        outside);
+        outside,
+        decoded.features().size());
   }
 
   private static String value(Map<String, String> props, String property) {
