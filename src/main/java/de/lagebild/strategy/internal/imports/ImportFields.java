@@ -59,7 +59,11 @@ final class ImportFields {
         "zuständig",
         "zustaendig",
         "federführung",
-        "verantwortliche stelle");
+        "verantwortliche stelle",
+        "wer ist verantwortlich",
+        "wer ist zuständig",
+        "verantwortliche",
+        "federführend");
     alias(UNITS, "organisationseinheiten", "organisationseinheit");
     alias(PARTNERS, "partner", "kooperationspartner", "beteiligte");
     alias(
@@ -70,15 +74,74 @@ final class ImportFields {
         "indikatoren/erfolgskriterien",
         "erfolgskriterium",
         "erfolgskriterien",
-        "indikator/erfolgskriterien");
-    alias(TARGET_GROUPS, "zielgruppe", "zielgruppen");
+        "indikator/erfolgskriterien",
+        "kennzahl",
+        "kennzahlen",
+        "messgröße",
+        "messgrößen",
+        "erfolgsindikator",
+        "erfolgsindikatoren",
+        "woran erkennen wir den erfolg",
+        "woran messen wir den erfolg",
+        "wie wird die zielerreichung gemessen",
+        "wie wird der erfolg gemessen",
+        "indikator für die zielerreichung");
+    alias(TARGET_GROUPS, "zielgruppe", "zielgruppen", "für wen", "wer soll erreicht werden");
     alias(LIFE_SITUATIONS, "lebenslagen", "lebenslage");
     alias(PREVENTION, "präventionsebene", "praeventionsebene");
-    alias(COSTS, "kosten", "kosten/ressourcen", "ressourcen", "kosten/finanzierung/ressourcen");
+    alias(
+        COSTS,
+        "kosten",
+        "kosten/ressourcen",
+        "ressourcen",
+        "kosten/finanzierung/ressourcen",
+        "kosten (eur)",
+        "kosten in eur",
+        "kosten in euro",
+        "budget",
+        "mittelbedarf",
+        "welche kosten entstehen",
+        "benötigte ressourcen");
     alias(FUNDING, "finanzierung", "finanzierungsquelle", "fördermittel");
-    alias(START, "beginn", "umsetzungsbeginn", "start");
-    alias(END, "ende", "umsetzung/fortlaufend", "umsetzung bis", "umsetzungsende", "laufzeit bis");
-    alias(COMMUNICATION, "kommunikation", "kommunikation/öffentlichkeit");
+    alias(
+        START,
+        "beginn",
+        "umsetzungsbeginn",
+        "start",
+        "startdatum",
+        "zeitraum von",
+        "zeitraum/beginn",
+        "zeitraum: beginn",
+        "laufzeit von",
+        "laufzeit ab",
+        "beginn der umsetzung",
+        "ab wann",
+        "umsetzung ab",
+        "umsetzungszeitraum von");
+    alias(
+        END,
+        "ende",
+        "umsetzung/fortlaufend",
+        "umsetzung bis",
+        "umsetzungsende",
+        "laufzeit bis",
+        "enddatum",
+        "zeitraum bis",
+        "zeitraum/ende",
+        "zeitraum: ende",
+        "ende der umsetzung",
+        "bis wann",
+        "abschluss",
+        "umsetzungszeitraum bis",
+        "zieltermin",
+        "termin");
+    alias(
+        COMMUNICATION,
+        "kommunikation",
+        "kommunikation/öffentlichkeit",
+        "öffentlichkeitsarbeit",
+        "berichtet an",
+        "gremium");
     alias(WEIGHT, "gewicht", "gewichtung");
     alias(GOAL_SOURCE, "zielquelle", "quelle");
   }
@@ -102,13 +165,46 @@ final class ImportFields {
     if (key.startsWith("umsetzung bis") || key.startsWith("umsetzung/")) {
       return END;
     }
+    // "Zeitraum: Beginn", "Beginn (Monat/Jahr)", "Ende (geplant)": the word before a bracket
+    String bare = key.replaceAll("\\s*\\(.*\\)$", "").strip();
+    if (!bare.equals(key) && ALIASES.containsKey(bare)) {
+      return ALIASES.get(bare);
+    }
     return null;
+  }
+
+  /** The spellings every tenant has plus a tenant's own (label as written → canonical field). */
+  record Labels(Map<String, String> own) {
+    static final Labels BUILT_IN = new Labels(Map.of());
+
+    Labels {
+      Map<String, String> normalised = new LinkedHashMap<>();
+      own.forEach((k, v) -> normalised.put(normalise(k), v));
+      own = Map.copyOf(normalised);
+    }
+
+    String canonical(String label) {
+      String mine = own.get(normalise(label));
+      return mine != null ? mine : ImportFields.canonical(label);
+    }
+  }
+
+  /** Every canonical field a label can be mapped to (for a tenant's own spellings). */
+  static List<String> fields() {
+    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(MEASURE_FIELDS);
+    all.addAll(GOAL_FIELDS);
+    return List.copyOf(all);
+  }
+
+  /** The built-in dictionary: spelling → canonical field (documented in doc/import-labels.md). */
+  static Map<String, String> builtIn() {
+    return java.util.Collections.unmodifiableMap(ALIASES);
   }
 
   /** Lower case, Unicode-normalised, no trailing colon, no blanks around slashes, single blanks. */
   static String normalise(String label) {
     String s = Normalizer.normalize(label, Normalizer.Form.NFC).toLowerCase(Locale.GERMAN).strip();
-    s = s.replaceAll("[:.]+$", "").strip();
+    s = s.replaceAll("[:.?]+$", "").strip();
     s = s.replaceAll("\\s*/\\s*", "/").replaceAll("\\s+", " ");
     return s;
   }

@@ -23,8 +23,25 @@ final class KeyValueReader {
       Pattern.compile(
           "^(Leitziel|Handlungsfeld|Teilziel|Unterziel|Ziel|Maßnahme|Massnahme)\\s*(\\d+(?:\\.\\d+)*)?\\.?\\s*(?:[:\\t]\\s*(.*))?$",
           Pattern.CASE_INSENSITIVE);
-  private static final Pattern LABELLED =
-      Pattern.compile("^([^\\t:]{1,80}?)\\s*(?:\\t+|:\\s)\\s*(.*)$");
+
+  /** A label before the first tab (it may hold a colon or a question mark). */
+  private static final Pattern TAB_LABELLED = Pattern.compile("^([^\\t]{1,160}?)\\s*\\t+\\s*(.*)$");
+
+  /** Without a tab: a known label before the first colon. */
+  private static final Pattern COLON_LABELLED = Pattern.compile("^([^:]{1,80}?)\\s*:\\s*(.*)$");
+
+  /**
+   * The signature block after the last measure: a declaration, "Name, Funktion und Unterschrift",
+   * "Ort:", "Datum:" – recognised, reported once and not added to the measure above.
+   */
+  static final Pattern TRAILER =
+      Pattern.compile(
+          "^(Erklärung|Erklaerung|Unterschrift(en)?|Name,? Funktion(,)? und Unterschrift|Name und"
+              + " Funktion|Ort,? Datum|Ort und Datum|Ort|Datum|Die Unterzeichnenden\\b.*|Hiermit"
+              + " (erklären|bestätigen|vereinbaren)\\b.*|Für (den|die|das) (Landkreis|Stadt|Träger|Kreis)\\b.*)"
+              + "\\s*:?\\s*(\\t.*|_+\\s*)?$",
+          Pattern.CASE_INSENSITIVE);
+
   private static final Pattern SEPARATOR = Pattern.compile("^[\\s\\-_=*–—]{3,}$");
   private static final Pattern ROUND =
       Pattern.compile("^Einschätzung\\s*(.*)$", Pattern.CASE_INSENSITIVE);
@@ -42,6 +59,23 @@ final class KeyValueReader {
   private String continuing;
 
   private boolean continuingExtra;
+
+  /** The label dictionary: the built-in spellings and the tenant's own. */
+  private final ImportFields.Labels labels;
+
+  /** First line of the signature block (0: none yet) and its number of lines. */
+  private int trailerFrom;
+
+  private int trailerLines;
+
+  /** Codes written with a trailing dot ("1.1.2."): the first line and how many. */
+  private int dottedFrom;
+
+  private int dotted;
+
+  private KeyValueReader(ImportFields.Labels labels) {
+    this.labels = labels;
+  }
 
   /** Whether a text looks like key-value blocks: headings with numbers, and no table header row. */
   static boolean looksLike(String text) {
@@ -61,10 +95,34 @@ final class KeyValueReader {
   }
 
   static ImportedTree read(String text) {
-    KeyValueReader r = new KeyValueReader();
+    return read(text, ImportFields.Labels.BUILT_IN);
+  }
+
+  static ImportedTree read(String text, ImportFields.Labels labels) {
+    KeyValueReader r = new KeyValueReader(labels);
     List<String> lines = TableFormatReader.lines(text);
     for (int i = 0; i < lines.size(); i++) {
       r.line(i + 1, lines.get(i));
+    }
+    if (r.trailerFrom > 0) {
+      r.problems.add(
+          new Problem(
+              r.trailerFrom,
+              "Zeile " + r.trailerFrom,
+              "",
+              "import.trailer",
+              String.valueOf(r.trailerLines),
+              false));
+    }
+    if (r.dotted > 0) {
+      r.problems.add(
+          new Problem(
+              r.dottedFrom,
+              "Zeile " + r.dottedFrom,
+              "Nr.",
+              "import.codeTrailingDot",
+              String.valueOf(r.dotted),
+              false));
     }
     if (r.roots.isEmpty()) {
       r.problems.add(new Problem(0, "", "Handlungsfeld", "import.noKeyValueHeadings", "", true));
@@ -92,6 +150,23 @@ final class KeyValueReader {
     }
     Matcher h = HEADING.matcher(stripped);
     if (h.matches()) {
+      if (trailerFrom > 0) {
+        // a block after the signature lines: they were not the end
+        problems.add(
+            new Problem(
+                trailerFrom,
+                "Zeile " + trailerFrom,
+                "",
+                "import.trailer",
+                String.valueOf(trailerLines),
+                false));
+        trailerFrom = 0;
+      }
+      if (h.group(2) != null
+          && stripped.matches("(?i)^\\S+\\s*\\d+(?:\\.\\d+)*\\.(?!\\d).*")
+          && dotted++ == 0) {
+        dottedFrom = no;
+      }
       String word = h.group(1);
       String title = h.group(3) == null ? "" : TableFormatReader.plain(h.group(3));
       String code = h.group(2);
@@ -113,11 +188,31 @@ final class KeyValueReader {
               false));
       return;
     }
-    Matcher l = LABELLED.matcher(raw.stripTrailing());
-    if (l.matches()
-        && !l.group(1).isBlank()
-        && (raw.contains("\t") || looksLikeLabel(l.group(1)))) {
-      field(no, location, l.group(1).strip(), l.group(2));
+    if (trailerFrom > 0) {
+      trailerLines++;
+      return;
+    }
+    if (TRAILER.matcher(stripped).matches()) {
+      trailerFrom = no;
+      trailerLines = 1;
+      continuing = null;
+      return;
+    }
+    // trailing tabs stay: "Kommunikation⇥" is a label with an empty value
+    String line = raw.replaceAll("[ \\r\\u00a0]+$", "");
+    Matcher t = TAB_LABELLED.matcher(line);
+    if (line.contains("\t") && t.matches() && !t.group(1).isBlank()) {
+      field(no, location, t.group(1).strip(), t.group(2));
+      return;
+    }
+    Matcher c = COLON_LABELLED.matcher(line);
+    if (c.matches() && !c.group(1).isBlank() && looksLikeLabel(c.group(1))) {
+      field(no, location, c.group(1).strip(), c.group(2));
+      return;
+    }
+    if (labels.canonical(stripped) != null) {
+      // a known label alone on its line: an empty value, not more text for the field above
+      field(no, location, stripped, "");
       return;
     }
     // a line without label: the title on the next line, or more text for the field above
@@ -140,8 +235,8 @@ final class KeyValueReader {
     }
   }
 
-  private static boolean looksLikeLabel(String label) {
-    return ImportFields.canonical(label) != null || ROUND.matcher(label.strip()).matches();
+  private boolean looksLikeLabel(String label) {
+    return labels.canonical(label) != null || ROUND.matcher(label.strip()).matches();
   }
 
   private static String normaliseWord(String word) {
@@ -213,7 +308,7 @@ final class KeyValueReader {
       }
       return;
     }
-    String canonical = ImportFields.canonical(label);
+    String canonical = labels.canonical(label);
     List<String> allowed =
         current.isMeasure() ? ImportFields.MEASURE_FIELDS : ImportFields.GOAL_FIELDS;
     if (canonical == null || !allowed.contains(canonical)) {

@@ -99,6 +99,67 @@ class ImportReadersTests {
   }
 
   @Test
+  void aGoalAgreementFormWithEmptyValuesQuestionsAndASignatureBlock() throws IOException {
+    String text =
+        new String(resource("/imports/zielvereinbarung-formular.txt"), StandardCharsets.UTF_8);
+    assertThat(KeyValueReader.looksLike(text)).isTrue();
+    ImportedTree t = KeyValueReader.read(text);
+    assertThat(t.getErrors()).isEmpty();
+    Node goal = t.roots.get(0).children.get(0);
+    assertThat(goal.code).isEqualTo("3.1");
+    assertThat(goal.fields)
+        .containsEntry(
+            ImportFields.INDICATORS, "Anteil der Schulabgänger ohne Anschluss sinkt unter 5 %");
+    List<Node> m = measures(t);
+    assertThat(m).extracting(n -> n.code).containsExactly("3.1.1", "3.1.2");
+    Node first = m.get(0);
+    assertThat(first.fields)
+        .containsEntry(ImportFields.RESPONSIBLE, "Jugendberufsagentur")
+        .containsEntry(ImportFields.TARGET_GROUPS, "Schülerinnen und Schüler der Klassen 7 bis 10")
+        .containsEntry(ImportFields.START, "01.02.2024")
+        .containsEntry(ImportFields.END, "31.07.2026")
+        .containsEntry(ImportFields.COSTS, "45.000 € jährlich")
+        .containsEntry(ImportFields.PARTNERS, "Agentur für Arbeit, Schulamt")
+        // "Kommunikation⇥" is empty and glues nothing into the costs above
+        .doesNotContainKey(ImportFields.COMMUNICATION);
+    assertThat(first.extras).isEmpty();
+    Node second = m.get(1);
+    assertThat(second.fields)
+        .containsEntry(ImportFields.RESPONSIBLE, "Sozialamt")
+        .containsEntry(ImportFields.START, "09/2024")
+        .containsEntry(ImportFields.END, "fortlaufend")
+        .containsEntry(ImportFields.INDICATORS, "Zahl der Patenschaften")
+        // the signature block is not appended to the last measure
+        .containsEntry(ImportFields.COSTS, "Landesprogramm „Übergänge“")
+        .doesNotContainKey(ImportFields.COMMUNICATION);
+    assertThat(second.extras).isEmpty();
+    assertThat(String.join(" ", second.fields.values())).doesNotContain("Unterschrift", "Datum");
+    assertThat(t.problems)
+        .extracting(Problem::line, Problem::messageKey, Problem::detail)
+        .contains(tuple(26, "import.trailer", "5"), tuple(5, "import.codeTrailingDot", "3"))
+        .isNotEmpty();
+    assertThat(t.problems).noneMatch(p -> p.messageKey().equals("import.unknownLabel"));
+  }
+
+  @Test
+  void aTenantsOwnLabelsExtendTheDictionary() {
+    String text =
+        "Handlungsfeld 1: A\nZiel 1.1\tB\nMaßnahme 1.1.1\tC\nZuständiges Dezernat\tDezernat II\n"
+            + "Maßnahme 1.1.2\tD\nZuständiges Dezernat\tDezernat III\n";
+    assertThat(measures(KeyValueReader.read(text)).get(0).extras)
+        .containsEntry("Zuständiges Dezernat", "Dezernat II");
+    ImportedTree own =
+        KeyValueReader.read(
+            text,
+            new ImportFields.Labels(
+                java.util.Map.of("Zuständiges Dezernat", ImportFields.RESPONSIBLE)));
+    assertThat(measures(own))
+        .extracting(n -> n.fields.get(ImportFields.RESPONSIBLE))
+        .containsExactly("Dezernat II", "Dezernat III");
+    assertThat(own.problems).noneMatch(p -> p.messageKey().equals("import.unknownLabel"));
+  }
+
+  @Test
   void keyValueProblemsHaveTheirLine() {
     ImportedTree t =
         KeyValueReader.read(
