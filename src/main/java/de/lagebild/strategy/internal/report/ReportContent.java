@@ -10,6 +10,7 @@ import de.lagebild.strategy.internal.store.Rows.StrategyRow;
 import de.lagebild.strategy.internal.tree.StrategyTree;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +32,8 @@ public class ReportContent {
       String indicators,
       String assessmentHtml,
       String status,
-      String internal) {}
+      String internal,
+      Map<String, String> details) {}
 
   /**
    * What a report shows: the round (null = default), a status column, only the subtree of one goal
@@ -243,7 +245,8 @@ public class ReportContent {
                       + " "
                       + s.label()
                       + (m.progress() == null ? "" : " (" + m.progress() + " %)"),
-              o.internal() ? internal(m.measure()) : null));
+              o.internal() ? internal(m.measure()) : null,
+              o.internal() ? details(m.measure()) : null));
       measures[0]++;
     }
     into.add(new Section(n.goal().level(), n.levelName(), n.goal().code(), n.goal().title(), rows));
@@ -272,6 +275,29 @@ public class ReportContent {
       parts.add("Partner: " + m.partners());
     }
     return parts.isEmpty() ? null : String.join("; ", parts);
+  }
+
+  /**
+   * The internal fields one by one, for the data export (JSON): what was imported under Beginn,
+   * Ende, Kosten, Finanzierung, Partner, Zielgruppen and Kommunikation, as written.
+   */
+  static Map<String, String> details(Rows.MeasureRow m) {
+    Map<String, String> d = new LinkedHashMap<>();
+    put(d, "start", m.start().isEmpty() ? null : m.start().text());
+    put(d, "end", m.end().isEmpty() ? null : m.end().text());
+    put(d, "costs", m.costsText());
+    put(d, "costAmount", m.costAmount() == null ? null : m.costAmount().toPlainString());
+    put(d, "funding", m.fundingSource());
+    put(d, "partners", m.partners());
+    put(d, "targetGroups", m.targetGroups());
+    put(d, "communication", m.communication());
+    return d;
+  }
+
+  private static void put(Map<String, String> d, String key, String value) {
+    if (value != null && !value.isBlank()) {
+      d.put(key, value);
+    }
   }
 
   private static String nz(String s) {

@@ -361,6 +361,95 @@ class StrategyExchangeIntegrationTests extends DatabaseProperties {
         .isEqualTo(measures);
   }
 
+  /**
+   * Every field of a goal agreement arrives in every export (issue 15): the form layout with its
+   * other wordings imported through the API, then the JSON export with internal fields, the CSV and
+   * the XLSX each carry start, end, costs, partners, target groups, responsible and indicator.
+   */
+  @Test
+  void everyImportedFieldOfAGoalAgreementIsInEveryExportFormat() throws Exception {
+    byte[] form;
+    try (InputStream in =
+        StrategyExchangeIntegrationTests.class.getResourceAsStream(
+            "/imports/zielvereinbarung-formular.txt")) {
+      form = in.readAllBytes();
+    }
+    String answer =
+        mvc.perform(
+                multipart("/api/v1/nordhausen/strategy-imports")
+                    .file(new MockMultipartFile("file", "zielvereinbarung.txt", "text/plain", form))
+                    .param("dryRun", "false")
+                    .header("Authorization", DEMO_TOKEN))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    Matcher m = Pattern.compile("\"strategyId\":\"([0-9a-f-]{36})\"").matcher(answer);
+    assertThat(m.find()).as(answer).isTrue();
+    String id = m.group(1);
+    List<String> expected =
+        List.of(
+            "Berufsorientierung an allen Regelschulen",
+            "Jugendberufsagentur",
+            "Schülerinnen und Schüler der Klassen 7 bis 10",
+            "01.02.2024",
+            "31.07.2026",
+            "45.000 € jährlich",
+            "Agentur für Arbeit, Schulamt",
+            "Zahl der Patenschaften",
+            "09/2024",
+            "fortlaufend",
+            "Landesprogramm „Übergänge“");
+    String json =
+        mvc.perform(
+                get("/api/v1/nordhausen/strategies/" + id + "/export")
+                    .param("format", "json")
+                    .param("internal", "true")
+                    .header("Authorization", DEMO_TOKEN))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(UTF_8);
+    assertThat(json)
+        .contains("\"start\":\"01.02.2024\"")
+        .contains("\"end\":\"31.07.2026\"")
+        .contains("\"costs\":\"45.000 € jährlich\"")
+        .contains("\"partners\":\"Agentur für Arbeit, Schulamt\"")
+        .contains("Zeitraum: 01.02.2024 – 31.07.2026")
+        .contains("Kosten: 45.000 € jährlich")
+        .doesNotContain("Unterschrift");
+    String csv =
+        mvc.perform(
+                get("/api/v1/nordhausen/strategies/" + id + "/export")
+                    .param("format", "csv")
+                    .header("Authorization", DEMO_TOKEN))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(UTF_8);
+    byte[] xlsx =
+        mvc.perform(
+                get("/api/v1/nordhausen/strategies/" + id + "/export")
+                    .param("format", "xlsx")
+                    .header("Authorization", DEMO_TOKEN))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    StringBuilder cells = new StringBuilder();
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      DataFormatter f = new DataFormatter();
+      for (Row r : book.getSheetAt(0)) {
+        r.forEach(c -> cells.append(f.formatCellValue(c)).append('\n'));
+      }
+    }
+    for (String value : expected) {
+      assertThat(json).as("JSON: " + value).contains(value);
+      assertThat(csv).as("CSV: " + value).contains(value);
+      assertThat(cells.toString()).as("XLSX: " + value).contains(value);
+    }
+  }
+
   static int indexOf(List<String> lines, String part) {
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).contains(part)) {
