@@ -409,6 +409,14 @@ class AuditCoverageIntegrationTests extends DatabaseProperties {
                 .param("dryRun", "false")
                 .header("Authorization", TOKEN));
     s.put(
+        "PUT /api/v1/{tenant}/import-labels",
+        () ->
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                    "/api/v1/nordhausen/import-labels")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"own\":{\"Audit-Bezeichnung " + suffix + "\":\"Partner\"}}")
+                .header("Authorization", TOKEN));
+    s.put(
         "POST /{tenant}/atlas/planungsraeume",
         () ->
             as(post("/nordhausen/atlas/planungsraeume"), "koordination")

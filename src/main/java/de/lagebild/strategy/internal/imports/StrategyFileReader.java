@@ -16,6 +16,12 @@ final class StrategyFileReader {
 
   /** Detects the format (unless given: table, docx, keyvalue, csv, xlsx), reads; writes nothing. */
   static ImportedTree read(byte[] bytes, String fileName, String format) {
+    return read(bytes, fileName, format, ImportFields.Labels.BUILT_IN);
+  }
+
+  /** The same with a tenant's own label spellings for goal agreements. */
+  static ImportedTree read(
+      byte[] bytes, String fileName, String format, ImportFields.Labels labels) {
     if (bytes == null || bytes.length == 0) {
       throw new DomainException("import.empty");
     }
@@ -55,7 +61,7 @@ final class StrategyFileReader {
       tree =
           switch (kind) {
             case "csv" -> OwnLayoutReader.readCsv(text);
-            case "keyvalue" -> KeyValueReader.read(text);
+            case "keyvalue" -> KeyValueReader.read(text, labels);
             default -> TableFormatReader.read(text);
           };
       tree.charset = decoded.charset();

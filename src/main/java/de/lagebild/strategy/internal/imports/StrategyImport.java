@@ -97,6 +97,8 @@ public class StrategyImport {
   private final AuditLog audit;
   private final Clock clock;
 
+  private final ImportLabels labels;
+
   StrategyImport(
       StrategyRepository strategies,
       RoundRepository rounds,
@@ -105,7 +107,9 @@ public class StrategyImport {
       ImportComparison comparison,
       ImportMerge merging,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      ImportLabels labels) {
+    this.labels = labels;
     this.strategies = strategies;
     this.rounds = rounds;
     this.units = units;
@@ -121,7 +125,7 @@ public class StrategyImport {
    * nothing.
    */
   public ImportedTree read(byte[] bytes, String fileName, String format) {
-    ImportedTree tree = StrategyFileReader.read(bytes, fileName, format);
+    ImportedTree tree = StrategyFileReader.read(bytes, fileName, format, labels.labels());
     checks.check(tree);
     return tree;
   }

@@ -160,6 +160,20 @@ class ImportReadersTests {
   }
 
   @Test
+  void theDocumentedDictionaryHasEverySpelling() throws IOException {
+    String doc =
+        java.nio.file.Files.readString(
+            java.nio.file.Path.of("doc/import-labels.md"), StandardCharsets.UTF_8);
+    ImportFields.builtIn()
+        .forEach(
+            (spelling, field) ->
+                assertThat(doc)
+                    .as(spelling)
+                    .contains("`" + spelling + "`")
+                    .contains("| " + field + " |"));
+  }
+
+  @Test
   void keyValueProblemsHaveTheirLine() {
     ImportedTree t =
         KeyValueReader.read(

@@ -450,6 +450,65 @@ class StrategyExchangeIntegrationTests extends DatabaseProperties {
     }
   }
 
+  /** A tenant's own label spellings (issue 15): saved through the API, used by the next import. */
+  @Test
+  void ownLabelSpellingsAreSavedAndUsed() throws Exception {
+    String text =
+        "Handlungsfeld 1: Eigene Bezeichnungen\nZiel 1.1\tZiel mit eigener Angabe\n"
+            + "Maßnahme 1.1.1\tMaßnahme mit Dezernat\nZuständiges Dezernat\tDezernat II\n";
+    mvc.perform(
+            multipart("/api/v1/nordhausen/strategy-imports")
+                .file(new MockMultipartFile("file", "z.txt", "text/plain", text.getBytes(UTF_8)))
+                .header("Authorization", DEMO_TOKEN))
+        .andExpect(status().isOk())
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
+                    "$.problems[0].code")
+                .value("import.unknownLabel"));
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                    "/api/v1/nordhausen/import-labels")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"own\":{\"Zuständiges Dezernat\":\"Nicht-Feld\"}}")
+                .header("Authorization", DEMO_TOKEN))
+        .andExpect(status().isUnprocessableContent());
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                    "/api/v1/nordhausen/import-labels")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"own\":{\"Zuständiges Dezernat\":\"Verantwortlich\"}}")
+                .header("Authorization", DEMO_TOKEN))
+        .andExpect(status().isOk())
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
+                    "$.own['Zuständiges Dezernat']")
+                .value("Verantwortlich"));
+    String answer =
+        mvc.perform(
+                multipart("/api/v1/nordhausen/strategy-imports")
+                    .file(
+                        new MockMultipartFile("file", "z.txt", "text/plain", text.getBytes(UTF_8)))
+                    .header("Authorization", DEMO_TOKEN))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(UTF_8);
+    assertThat(answer).doesNotContain("import.unknownLabel").contains("Dezernat II");
+    assertThat(answer).contains("\"Verantwortlich\":\"Dezernat II\"");
+    // another district does not have them
+    mvc.perform(get("/api/v1/saalfeld-rudolstadt/import-labels").with(logins.as("sr-admin")))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.own")
+                .isEmpty());
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                    "/api/v1/nordhausen/import-labels")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"own\":{}}")
+                .header("Authorization", DEMO_TOKEN))
+        .andExpect(status().isOk());
+  }
+
   static int indexOf(List<String> lines, String part) {
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).contains(part)) {
