@@ -868,7 +868,7 @@ class CatalogueIntegrationTests extends DatabaseProperties {
         .contains("javascript:alert(1)")
         .contains("Der Name des Angebots fehlt")
         .contains("Zeile 3")
-        .doesNotContain("name=\"token\"");
+        .doesNotContain("angebote/import/uebernehmen");
     MockHttpSession session = new MockHttpSession();
     String preview =
         mvc.perform(

@@ -940,6 +940,23 @@ class AuditCoverageIntegrationTests extends DatabaseProperties {
               .param("token", token(preview));
         });
     s.put(
+        "POST /{tenant}/angebote/import/vorschau",
+        () -> {
+          MockHttpSession session = new MockHttpSession();
+          String preview =
+              html(
+                  multipart("/saalfeld-rudolstadt/angebote/import")
+                      .file(file("file", "b.csv", "text/csv", "Einrichtung;Betreiber\nA;B\n"))
+                      .session(session)
+                      .with(logins.as("sr-koordination"))
+                      .with(csrf()));
+          return as(post("/saalfeld-rudolstadt/angebote/import/vorschau"), "sr-koordination")
+              .session(session)
+              .param("token", token(preview))
+              .param("feld_organization", "Betreiber")
+              .param("speichernAls", "Audit-Zuordnung " + suffix);
+        });
+    s.put(
         "POST /api/v1/{tenant}/hsds-imports",
         () ->
             post("/api/v1/nordhausen/hsds-imports")

@@ -60,7 +60,26 @@ class OfferImport {
       Integer duplicateOfLine,
       UUID duplicateOfOffer) {}
 
-  record Preview(List<Row> rows, List<Problem> problems, List<String> columns, String format) {
+  /** The column chosen for each field (field → header; blank: none) and a provider for all rows. */
+  record Options(Map<String, String> mapping, String defaultOrganization) {
+    static final Options NONE = new Options(Map.of(), null);
+
+    Options {
+      mapping = mapping == null ? Map.of() : Map.copyOf(mapping);
+      defaultOrganization =
+          defaultOrganization == null || defaultOrganization.isBlank()
+              ? null
+              : defaultOrganization.strip();
+    }
+  }
+
+  record Preview(
+      List<Row> rows,
+      List<Problem> problems,
+      List<String> columns,
+      String format,
+      Map<String, String> mapping,
+      Map<String, String> samples) {
     public boolean hasErrors() {
       return problems.stream().anyMatch(Problem::error);
     }
@@ -100,10 +119,16 @@ class OfferImport {
   }
 
   Preview preview(byte[] bytes) {
-    OfferSheet sheet = OfferSheet.read(bytes);
-    List<Problem> problems = new ArrayList<>(sheet.missingColumns());
+    return preview(bytes, Options.NONE);
+  }
+
+  Preview preview(byte[] bytes, Options options) {
+    OfferSheet sheet = OfferSheet.read(bytes, options.mapping());
+    List<Problem> problems =
+        new ArrayList<>(sheet.missingColumns(options.defaultOrganization() != null));
     if (!problems.isEmpty()) {
-      return new Preview(List.of(), problems, sheet.header(), sheet.format());
+      return new Preview(
+          List.of(), problems, sheet.header(), sheet.format(), sheet.mapping(), sheet.samples());
     }
     List<List<String>> table = sheet.table();
     Map<String, OrganizationRow> organizations = new HashMap<>();
@@ -131,6 +156,9 @@ class OfferImport {
       }
       String name = sheet.get(r, "name");
       String orgName = sheet.get(r, "organization");
+      if (orgName.isEmpty() && options.defaultOrganization() != null) {
+        orgName = options.defaultOrganization();
+      }
       if (name.isEmpty()) {
         // a row without a name is no offer: skipped and listed, the good rows import
         problems.add(
@@ -148,14 +176,24 @@ class OfferImport {
       List<OfferRules.Problem> rowProblems = new ArrayList<>();
       BigDecimal lat = OfferRules.coordinate(sheet.get(r, "latitude"), "latitude", rowProblems);
       BigDecimal lon = OfferRules.coordinate(sheet.get(r, "longitude"), "longitude", rowProblems);
+      String city = sheet.get(r, "city");
+      String postalCode = sheet.get(r, "postalCode");
+      java.util.regex.Matcher plzOrt =
+          java.util.regex.Pattern.compile("^(\\d{5})\\s+(.+)$").matcher(city);
+      if (postalCode.isEmpty() && plzOrt.matches()) {
+        // one column "PLZ/Ort" with "99734 Nordhausen"
+        postalCode = plzOrt.group(1);
+        city = plzOrt.group(2).strip();
+      }
       LocationRow address =
           new LocationRow(
               UUID.randomUUID(),
               null,
-              sheet.get(r, "city").isEmpty() ? orgName : orgName + ", " + sheet.get(r, "city"),
-              Text.blankToNull(sheet.get(r, "street")),
-              Text.blankToNull(sheet.get(r, "postalCode")),
-              Text.blankToNull(sheet.get(r, "city")),
+              city.isEmpty() ? orgName : orgName + ", " + city,
+              Text.blankToNull(
+                  (sheet.get(r, "street") + " " + sheet.get(r, "houseNumber")).strip()),
+              Text.blankToNull(postalCode),
+              Text.blankToNull(city),
               lat,
               lon,
               Text.blankToNull(sheet.get(r, "accessibility")),
@@ -244,7 +282,8 @@ class OfferImport {
               dupLine,
               dupOffer));
     }
-    return new Preview(rows, problems, sheet.header(), sheet.format());
+    return new Preview(
+        rows, problems, sheet.header(), sheet.format(), sheet.mapping(), sheet.samples());
   }
 
   /**
@@ -252,7 +291,12 @@ class OfferImport {
    */
   @Transactional
   Summary commit(byte[] bytes, boolean merge, boolean publish) {
-    Preview p = preview(bytes);
+    return commit(bytes, merge, publish, Options.NONE);
+  }
+
+  @Transactional
+  Summary commit(byte[] bytes, boolean merge, boolean publish, Options options) {
+    Preview p = preview(bytes, options);
     if (p.hasErrors()) {
       Problem first = p.problems().stream().filter(Problem::error).findFirst().orElseThrow();
       throw new DomainException(

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpSession;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,15 +28,18 @@ class OfferImportController {
 
   private final OfferImport imports;
   private final UploadStash stash;
+  private final OfferColumnMappings mappings;
 
-  OfferImportController(OfferImport imports) throws IOException {
+  OfferImportController(OfferImport imports, OfferColumnMappings mappings) throws IOException {
     this.imports = imports;
+    this.mappings = mappings;
     this.stash = new UploadStash("catalogue");
   }
 
   @GetMapping("/{tenant}/angebote/import")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
-  String start(@PathVariable("tenant") String tenant) {
+  String start(@PathVariable("tenant") String tenant, Model model) {
+    model.addAttribute("savedMappings", mappings.names());
     return "catalogue/imports/import";
   }
 
@@ -43,17 +48,72 @@ class OfferImportController {
   String preview(
       @PathVariable("tenant") String tenant,
       @RequestParam("file") MultipartFile file,
+      @RequestParam(name = "zuordnung", required = false) String saved,
       HttpSession session,
       Model model)
       throws IOException {
     byte[] bytes = file.getBytes();
-    model.addAttribute("preview", imports.preview(bytes));
-    model.addAttribute(
-        "token",
+    String token =
         stash.put(
-            session, tenant, new ByteArrayInputStream(bytes), file.getOriginalFilename(), null));
-    model.addAttribute("fileName", file.getOriginalFilename());
+            session, tenant, new ByteArrayInputStream(bytes), file.getOriginalFilename(), null);
+    Map<String, String> mapping = mappings.byName(saved).orElse(Map.of());
+    return show(
+        bytes,
+        file.getOriginalFilename(),
+        token,
+        new OfferImport.Options(mapping, null),
+        saved,
+        model);
+  }
+
+  /** The same file again with the columns the user chose (and, if asked, the choice saved). */
+  @PostMapping("/{tenant}/angebote/import/vorschau")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  String repreview(
+      @PathVariable("tenant") String tenant,
+      @RequestParam("token") String token,
+      @RequestParam Map<String, String> params,
+      HttpSession session,
+      Model model)
+      throws IOException {
+    UploadStash.Pending p =
+        stash.get(session, token, tenant).orElseThrow(() -> new DomainException("import.expired"));
+    OfferImport.Options options = options(params);
+    String saveAs = params.get("speichernAls");
+    if (saveAs != null && !saveAs.isBlank()) {
+      mappings.save(saveAs, options.mapping());
+      model.addAttribute("savedAs", saveAs.strip());
+    }
+    return show(Files.readAllBytes(p.file()), p.fileName(), token, options, saveAs, model);
+  }
+
+  private String show(
+      byte[] bytes,
+      String fileName,
+      String token,
+      OfferImport.Options options,
+      String mappingName,
+      Model model) {
+    model.addAttribute("preview", imports.preview(bytes, options));
+    model.addAttribute("token", token);
+    model.addAttribute("fileName", fileName);
+    model.addAttribute("fields", OfferSheet.fields());
+    model.addAttribute("savedMappings", mappings.names());
+    model.addAttribute("mappingName", mappingName);
+    model.addAttribute("defaultOrganization", options.defaultOrganization());
     return "catalogue/imports/import-preview";
+  }
+
+  /** The mapping from the form: {@code feld_name=facility}, … and the provider for all rows. */
+  static OfferImport.Options options(Map<String, String> params) {
+    Map<String, String> mapping = new LinkedHashMap<>();
+    params.forEach(
+        (k, v) -> {
+          if (k.startsWith("feld_")) {
+            mapping.put(k.substring(5), v == null ? "" : v);
+          }
+        });
+    return new OfferImport.Options(mapping, params.get("anbieterFuerAlle"));
   }
 
   @PostMapping("/{tenant}/angebote/import/uebernehmen")
@@ -63,12 +123,14 @@ class OfferImportController {
       @RequestParam("token") String token,
       @RequestParam(name = "zusammenfuehren", defaultValue = "false") boolean merge,
       @RequestParam(name = "veroeffentlichen", defaultValue = "false") boolean publish,
+      @RequestParam Map<String, String> params,
       HttpSession session,
       RedirectAttributes redirect)
       throws IOException {
     UploadStash.Pending p =
         stash.get(session, token, tenant).orElseThrow(() -> new DomainException("import.expired"));
-    OfferImport.Summary s = imports.commit(Files.readAllBytes(p.file()), merge, publish);
+    OfferImport.Summary s =
+        imports.commit(Files.readAllBytes(p.file()), merge, publish, options(params));
     stash.remove(session, token, false);
     redirect.addFlashAttribute(
         "info",

@@ -32,25 +32,90 @@ record OfferSheet(
   private static final Map<String, String[]> HEADERS = new LinkedHashMap<>();
 
   static {
-    HEADERS.put("name", new String[] {"angebot", "name", "titel", "bezeichnung"});
-    HEADERS.put("organization", new String[] {"anbieter", "träger", "traeger", "organisation"});
-    HEADERS.put("description", new String[] {"beschreibung", "text"});
-    HEADERS.put("street", new String[] {"straße", "strasse", "adresse", "anschrift"});
-    HEADERS.put("postalCode", new String[] {"plz", "postleitzahl"});
-    HEADERS.put("city", new String[] {"ort", "stadt", "gemeinde"});
+    // German headers first, then those of open-data lists (English, OpenStreetMap tags)
+    HEADERS.put(
+        "name",
+        new String[] {
+          "angebot",
+          "name",
+          "titel",
+          "bezeichnung",
+          "einrichtung",
+          "name der einrichtung",
+          "facility"
+        });
+    HEADERS.put(
+        "organization",
+        new String[] {
+          "anbieter",
+          "träger",
+          "traeger",
+          "organisation",
+          "trägername",
+          "institution",
+          "provider",
+          "operator",
+          "organization"
+        });
+    HEADERS.put("description", new String[] {"beschreibung", "text", "description"});
+    HEADERS.put(
+        "street",
+        new String[] {
+          "straße", "strasse", "adresse", "anschrift", "address", "addr:street", "street"
+        });
+    HEADERS.put("houseNumber", new String[] {"hausnummer", "hnr", "addr:housenumber"});
+    HEADERS.put(
+        "postalCode",
+        new String[] {"plz", "postleitzahl", "postcode", "zip", "postal_code", "addr:postcode"});
+    HEADERS.put("city", new String[] {"ort", "stadt", "gemeinde", "city", "town", "addr:city"});
     HEADERS.put("latitude", new String[] {"breite", "breitengrad", "latitude", "lat"});
     HEADERS.put(
         "longitude", new String[] {"länge", "laenge", "längengrad", "longitude", "lon", "lng"});
-    HEADERS.put("phone", new String[] {"telefon", "tel"});
-    HEADERS.put("email", new String[] {"e-mail", "email", "mail"});
-    HEADERS.put("url", new String[] {"internet", "website", "webseite", "url"});
+    HEADERS.put("phone", new String[] {"telefon", "tel", "phone", "contact:phone"});
+    HEADERS.put("email", new String[] {"e-mail", "email", "mail", "contact:email"});
+    HEADERS.put(
+        "url",
+        new String[] {
+          "internet", "website", "webseite", "url", "homepage", "www", "contact:website"
+        });
     HEADERS.put("ageFrom", new String[] {"alter von", "ab alter", "mindestalter"});
     HEADERS.put("ageTo", new String[] {"alter bis", "höchstalter"});
     HEADERS.put("cost", new String[] {"kosten"});
     HEADERS.put("languages", new String[] {"sprachen", "sprache"});
     HEADERS.put("targetGroups", new String[] {"zielgruppen", "zielgruppe"});
     HEADERS.put("categories", new String[] {"kategorie", "kategorien"});
-    HEADERS.put("accessibility", new String[] {"barrierefreiheit"});
+    HEADERS.put("accessibility", new String[] {"barrierefreiheit", "wheelchair"});
+  }
+
+  /** The fields a column can fill, in the order the mapping form shows them. */
+  static List<String> fields() {
+    return List.copyOf(HEADERS.keySet());
+  }
+
+  /** Up to two values of each column, for choosing columns in the preview. */
+  Map<String, String> samples() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int c = 0; c < header.size(); c++) {
+      List<String> values = new ArrayList<>();
+      for (int r = 1; r < table.size() && values.size() < 2; r++) {
+        String v = c < table.get(r).size() ? table.get(r).get(c).strip() : "";
+        if (!v.isEmpty()) {
+          values.add(v.length() > 30 ? v.substring(0, 30) + "…" : v);
+        }
+      }
+      out.put(table.get(0).get(c).strip(), String.join(", ", values));
+    }
+    return out;
+  }
+
+  /** The column header each field is read from (null: none). */
+  Map<String, String> mapping() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String f : HEADERS.keySet()) {
+      Integer i = columns.get(f);
+      out.put(f, i == null ? null : table.get(0).get(i).strip());
+    }
+    return out;
   }
 
   static List<List<String>> csv(String text) {
@@ -196,6 +261,15 @@ record OfferSheet(
   }
 
   static OfferSheet read(byte[] bytes) {
+    return read(bytes, Map.of());
+  }
+
+  /**
+   * The table of a file – CSV, XLSX, or GeoJSON points (properties as columns, the point's
+   * coordinates as lat/lon, a polygon's centre for areas) – with each field's column proposed by
+   * its header; {@code chosen} (field → header, blank for none) overrides the proposal.
+   */
+  static OfferSheet read(byte[] bytes, Map<String, String> chosen) {
     List<List<String>> table;
     String format;
     if (bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K') {
@@ -203,8 +277,14 @@ record OfferSheet(
       format = "XLSX";
     } else {
       TextDecoder.Decoded d = TextDecoder.decode(bytes);
-      table = csv(d.text());
-      format = "CSV (" + d.charset() + ")";
+      String text = d.text().strip();
+      if (text.startsWith("{")) {
+        table = OfferGeoJson.table(text);
+        format = "GeoJSON";
+      } else {
+        table = csv(d.text());
+        format = "CSV (" + d.charset() + ")";
+      }
     }
     if (table.isEmpty()) {
       throw new DomainException("catalogue.import.empty");
@@ -216,25 +296,46 @@ record OfferSheet(
         (field, names) -> {
           for (String n : names) {
             int i = header.indexOf(n);
-            if (i >= 0) {
+            if (i >= 0 && !col.containsValue(i)) {
               col.put(field, i);
               return;
             }
           }
         });
+    chosen.forEach(
+        (field, column) -> {
+          if (!HEADERS.containsKey(field)) {
+            return;
+          }
+          if (column == null || column.isBlank()) {
+            col.remove(field);
+            return;
+          }
+          int i = header.indexOf(column.strip().toLowerCase(Locale.GERMAN));
+          if (i < 0) {
+            throw new DomainException("catalogue.import.columnMissing", column);
+          }
+          col.put(field, i);
+        });
     return new OfferSheet(table, header, col, format);
   }
 
   /** The columns an offer cannot do without (name and provider), if the header lacks them. */
-  List<OfferImport.Problem> missingColumns() {
+  List<OfferImport.Problem> missingColumns(boolean defaultOrganization) {
     List<OfferImport.Problem> problems = new ArrayList<>();
-    for (String needed : List.of("name", "organization")) {
+    for (String needed : defaultOrganization ? List.of("name") : List.of("name", "organization")) {
       if (!columns.containsKey(needed)) {
         problems.add(
             new OfferImport.Problem(
                 1,
                 HEADERS.get(needed)[0],
-                "Die Spalte „" + cap(HEADERS.get(needed)[0]) + "“ fehlt in der Kopfzeile.",
+                "Die Spalte „"
+                    + cap(HEADERS.get(needed)[0])
+                    + "“ fehlt in der Kopfzeile. Wählen Sie in der Spaltenzuordnung die Spalte,"
+                    + " die sie enthält"
+                    + ("organization".equals(needed)
+                        ? ", oder geben Sie einen Anbieter für alle Zeilen an."
+                        : "."),
                 true));
       }
     }
