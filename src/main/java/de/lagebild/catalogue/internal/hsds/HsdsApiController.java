@@ -78,6 +78,28 @@ class HsdsApiController {
     return imports.run(body == null ? "" : body, dryRun, publish);
   }
 
+  /**
+   * The same with a file: HSDS JSON (an array, a page, a single service or an organisation with its
+   * services) or the HSDS tabular data package as a ZIP (datapackage.json and CSV files).
+   */
+  @PostMapping(
+      path = "/api/v1/{tenant}/hsds-imports",
+      consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR})
+  HsdsImport.Result importFile(
+      @PathVariable("tenant") String tenant,
+      @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+      @RequestParam(name = "dryRun", defaultValue = "true") boolean dryRun,
+      @RequestParam(name = "publish", defaultValue = "false") boolean publish)
+      throws java.io.IOException {
+    byte[] bytes = file.getBytes();
+    if (HsdsTabular.isZip(bytes)) {
+      return imports.run(HsdsTabular.read(bytes), dryRun, publish);
+    }
+    return imports.run(de.lagebild.exchange.TextDecoder.decode(bytes).text(), dryRun, publish);
+  }
+
   @GetMapping(path = "/api/v1/{tenant}/services", produces = MediaType.APPLICATION_JSON_VALUE)
   @AllowPublic
   Map<String, Object> services(
@@ -111,14 +133,7 @@ class HsdsApiController {
   @GetMapping(path = "/api/v1/{tenant}/hsds-export", produces = MediaType.APPLICATION_JSON_VALUE)
   @AllowPublic
   ResponseEntity<List<Map<String, Object>>> export(@PathVariable("tenant") String tenant) {
-    List<Map<String, Object>> services =
-        catalogue.views(offerRepository.offers(CatalogueRows.Status.PUBLISHED)).stream()
-            .sorted(
-                Comparator.comparing(
-                        (OfferView v) -> v.content().name(), Collator.getInstance(Locale.GERMAN))
-                    .thenComparing(OfferView::id))
-            .map(HsdsMapping::service)
-            .toList();
+    List<Map<String, Object>> services = published();
     return ResponseEntity.ok()
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
@@ -127,6 +142,33 @@ class HsdsApiController {
                 .build()
                 .toString())
         .body(services);
+  }
+
+  /**
+   * {@code GET /api/v1/{tenant}/hsds-export.zip}: the same as the HSDS 3.0 tabular data package
+   * (datapackage.json and one CSV per table), the form spreadsheets and data portals read.
+   */
+  @GetMapping(path = "/api/v1/{tenant}/hsds-export.zip", produces = "application/zip")
+  @AllowPublic
+  ResponseEntity<byte[]> exportTabular(@PathVariable("tenant") String tenant) {
+    return ResponseEntity.ok()
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(tenant + "-angebote-hsds.zip")
+                .build()
+                .toString())
+        .body(HsdsTabular.write(published()));
+  }
+
+  private List<Map<String, Object>> published() {
+    return catalogue.views(offerRepository.offers(CatalogueRows.Status.PUBLISHED)).stream()
+        .sorted(
+            Comparator.comparing(
+                    (OfferView v) -> v.content().name(), Collator.getInstance(Locale.GERMAN))
+                .thenComparing(OfferView::id))
+        .map(HsdsMapping::service)
+        .toList();
   }
 
   @GetMapping(path = "/api/v1/{tenant}/services/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -32,6 +32,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Import of HSDS 3.0 services (as the {@code /services} endpoint of Lagebild or another HSDS API
@@ -43,7 +45,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class HsdsImport {
 
-  record Problem(int service, String field, String message) {}
+  /** A problem of a service; warnings (parts left out) do not stop the commit, errors do. */
+  record Problem(int service, String field, String message, boolean error) {
+    Problem(int service, String field, String message) {
+      this(service, field, message, true);
+    }
+  }
 
   record Result(
       boolean dryRun,
@@ -89,7 +96,46 @@ class HsdsImport {
     } catch (RuntimeException e) {
       throw new DomainException("catalogue.hsds.unreadable");
     }
-    JsonNode services = root.isArray() ? root : root.path("contents");
+    return run(servicesOf(root), dryRun, publish);
+  }
+
+  /**
+   * The services of an HSDS document: an array, a page with {@code contents}, a single service
+   * ({@code service_full.json}) or an organisation with its {@code services} ({@code
+   * organization_full.json}, each service then belongs to it).
+   */
+  static JsonNode servicesOf(JsonNode root) {
+    if (root == null) {
+      throw new DomainException("catalogue.hsds.noServices");
+    }
+    if (root.isArray()) {
+      return root;
+    }
+    if (root.path("contents").isArray()) {
+      return root.path("contents");
+    }
+    ArrayNode list = JsonMapper.builder().build().createArrayNode();
+    if (root.path("services").isArray() && root.has("name")) {
+      ObjectNode org = ((ObjectNode) root).deepCopy();
+      org.remove("services");
+      for (JsonNode s : root.path("services")) {
+        ObjectNode copy = ((ObjectNode) s).deepCopy();
+        if (!copy.path("organization").isObject()) {
+          copy.set("organization", org);
+        }
+        list.add(copy);
+      }
+      return list;
+    }
+    if (root.isObject() && root.has("name")) {
+      list.add(root);
+      return list;
+    }
+    throw new DomainException("catalogue.hsds.noServices");
+  }
+
+  @Transactional
+  Result run(JsonNode services, boolean dryRun, boolean publish) {
     if (!services.isArray()) {
       throw new DomainException("catalogue.hsds.noServices");
     }
@@ -133,9 +179,7 @@ class HsdsImport {
                   orgName,
                   text(org, "description"),
                   text(org, "email"),
-                  org.path("phones").path(0).path("number").isMissingNode()
-                      ? null
-                      : org.path("phones").path(0).path("number").asString(),
+                  number(org),
                   text(org, "website"),
                   0),
               now);
@@ -168,8 +212,42 @@ class HsdsImport {
                 0);
         List<OfferRules.Problem> lp = OfferRules.check(row);
         if (!lp.isEmpty()) {
-          lp.forEach(p -> problems.add(new Problem(number, "location", Labels.problem(p))));
-          continue;
+          // a foreign postcode or impossible coordinates: the place without them, with a warning
+          boolean postcode = lp.stream().anyMatch(p -> p.field().equals("postalCode"));
+          boolean coordinates =
+              lp.stream()
+                  .anyMatch(p -> p.field().equals("latitude") || p.field().equals("longitude"));
+          LocationRow repaired =
+              new LocationRow(
+                  row.id(),
+                  row.organizationId(),
+                  row.name(),
+                  row.street(),
+                  postcode ? null : row.postalCode(),
+                  row.city(),
+                  coordinates ? null : row.latitude(),
+                  coordinates ? null : row.longitude(),
+                  row.accessibility(),
+                  null,
+                  0);
+          List<OfferRules.Problem> still = OfferRules.check(repaired);
+          lp.forEach(
+              p ->
+                  problems.add(
+                      new Problem(
+                          number,
+                          "location",
+                          Labels.problem(p)
+                              + (still.isEmpty()
+                                  ? " Der Ort wird ohne diese Angabe übernommen."
+                                  : " Der Ort wird nicht übernommen."),
+                          false)));
+          if (!still.isEmpty()) {
+            continue;
+          }
+          row = repaired;
+          lat = row.latitude();
+          lon = row.longitude();
         }
         UUID known = findLocation(knownLocations, orgId, row);
         if (known == null) {
@@ -239,7 +317,8 @@ class HsdsImport {
       List<ContactRow> contacts = new ArrayList<>();
       for (JsonNode k : s.path("contacts")) {
         if (text(k, "name") != null) {
-          contacts.add(new ContactRow(text(k, "name"), text(k, "title"), text(k, "email"), null));
+          contacts.add(
+              new ContactRow(text(k, "name"), text(k, "title"), text(k, "email"), number(k)));
         }
       }
       OfferContent content =
@@ -256,9 +335,7 @@ class HsdsImport {
                   List.of(),
                   text(s, "url"),
                   text(s, "email"),
-                  s.path("phones").path(0).path("number").isMissingNode()
-                      ? null
-                      : s.path("phones").path(0).path("number").asString(),
+                  number(s),
                   text(s, "application_process"),
                   cats,
                   locations,
@@ -287,13 +364,14 @@ class HsdsImport {
       existing.add(orgId + "|" + key(name));
       created++;
     }
-    if (!dryRun && !problems.isEmpty()) {
+    List<Problem> errors = problems.stream().filter(Problem::error).toList();
+    if (!dryRun && !errors.isEmpty()) {
       // nothing half written: one transaction, rolled back by the exception
       throw new DomainException(
           "catalogue.hsds.problems",
-          problems.size(),
-          problems.get(0).service(),
-          problems.get(0).message());
+          errors.size(),
+          errors.get(0).service(),
+          errors.get(0).message());
     }
     if (!dryRun) {
       audit.record(
@@ -317,6 +395,12 @@ class HsdsImport {
         .findFirst()
         .map(LocationRow::id)
         .orElse(null);
+  }
+
+  /** The first phone number of an object, without the quotes some exports put around it. */
+  static String number(JsonNode n) {
+    String v = text(n.path("phones").path(0), "number");
+    return v == null ? null : v.replaceAll("^\"+|\"+$", "").strip();
   }
 
   private static String hhmm(String t) {

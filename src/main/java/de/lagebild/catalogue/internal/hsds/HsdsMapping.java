@@ -9,6 +9,7 @@ import de.lagebild.catalogue.internal.store.CatalogueRows.OfferContent;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferView;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OrganizationRow;
 import de.lagebild.platform.LocalCalendar;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,14 +55,12 @@ final class HsdsMapping {
     if (c.applicationProcess() != null) {
       s.put("application_process", GermanAnalysis.plain(c.applicationProcess()).strip());
     }
+    if (v.offer().updatedAt() != null) {
+      s.put("last_modified", v.offer().updatedAt().toString());
+    }
     List<Map<String, Object>> phones = new ArrayList<>();
     if (c.phone() != null) {
-      phones.add(
-          Map.of(
-              "id",
-              UUID.nameUUIDFromBytes((id + "phone").getBytes()).toString(),
-              "number",
-              c.phone()));
+      phones.add(phone(id + "phone", c.phone(), "service_id", id));
     }
     s.put("phones", phones);
     List<Map<String, Object>> schedules = new ArrayList<>();
@@ -70,12 +69,30 @@ final class HsdsMapping {
       Map<String, Object> sc = new LinkedHashMap<>();
       sc.put("id", UUID.nameUUIDFromBytes((id + "schedule" + n++).getBytes()).toString());
       sc.put("service_id", id);
+      if (v.offer().verifiedAt() != null || v.offer().updatedAt() != null) {
+        // the first day Lagebild knows the times to hold: when they were last checked or changed
+        Instant since =
+            v.offer().verifiedAt() != null ? v.offer().verifiedAt() : v.offer().updatedAt();
+        sc.put("dtstart", since.atZone(LocalCalendar.ZONE).toLocalDate().toString());
+      }
+      // HSDS 3.0: the UTC offset of the times (Central European Time)
+      sc.put("timezone", 1);
       sc.put("freq", "WEEKLY");
+      sc.put("wkst", "MO");
       sc.put("byday", BYDAY[r.weekday() - 1]);
       sc.put("opens_at", r.opens());
       sc.put("closes_at", r.closes());
+      sc.put(
+          "description",
+          WEEKDAYS[r.weekday() - 1]
+              + " "
+              + r.opens()
+              + "–"
+              + r.closes()
+              + " Uhr"
+              + (r.note() == null ? "" : " (" + r.note() + ")"));
       if (r.note() != null) {
-        sc.put("description", r.note());
+        sc.put("notes", r.note());
       }
       schedules.add(sc);
     }
@@ -94,6 +111,22 @@ final class HsdsMapping {
               location(l)));
     }
     s.put("service_at_locations", atLocations);
+    // the places the offer serves: the towns of its locations
+    List<Map<String, Object>> areas = new ArrayList<>();
+    v.locations().stream()
+        .map(LocationRow::city)
+        .filter(x -> x != null && !x.isBlank())
+        .distinct()
+        .forEach(
+            town -> {
+              Map<String, Object> a = new LinkedHashMap<>();
+              a.put("id", UUID.nameUUIDFromBytes((id + "area" + town).getBytes()).toString());
+              a.put("service_id", id);
+              a.put("name", town);
+              a.put("description", "Angebot vor Ort in " + town);
+              areas.add(a);
+            });
+    s.put("service_areas", areas);
     s.put(
         "languages",
         c.languages().stream()
@@ -135,6 +168,13 @@ final class HsdsMapping {
                   m.put("name", k.name());
                   put(m, "title", k.role());
                   put(m, "email", k.email());
+                  String contactId = (String) m.get("id");
+                  m.put(
+                      "phones",
+                      k.phone() == null || k.phone().isBlank()
+                          ? List.of()
+                          : List.of(
+                              phone(contactId + "phone", k.phone(), "contact_id", contactId)));
                   return m;
                 })
             .toList());
@@ -180,12 +220,7 @@ final class HsdsMapping {
     put(m, "website", o.website());
     List<Map<String, Object>> phones = new ArrayList<>();
     if (o.phone() != null) {
-      phones.add(
-          Map.of(
-              "id",
-              UUID.nameUUIDFromBytes((o.id() + "phone").getBytes()).toString(),
-              "number",
-              o.phone()));
+      phones.add(phone(o.id() + "phone", o.phone(), "organization_id", o.id().toString()));
     }
     m.put("phones", phones);
     return m;
@@ -225,6 +260,20 @@ final class HsdsMapping {
                   l.accessibility())));
     }
     return m;
+  }
+
+  static final String[] WEEKDAYS = {
+    "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"
+  };
+
+  /** A phone of a service, organisation or contact: HSDS type "voice". */
+  static Map<String, Object> phone(String seed, String number, String linkField, String linkId) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("id", UUID.nameUUIDFromBytes(seed.getBytes()).toString());
+    p.put(linkField, linkId);
+    p.put("number", number);
+    p.put("type", "voice");
+    return p;
   }
 
   private static void put(Map<String, Object> m, String key, String value) {
