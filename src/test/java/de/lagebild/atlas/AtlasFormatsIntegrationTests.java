@@ -98,6 +98,28 @@ class AtlasFormatsIntegrationTests extends DatabaseProperties {
                 .header("Authorization", TOKEN))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.summary.values").value(10));
+    // the English flat file of the same table lands on the same indicators (variable codes)
+    int indicators = dsl.fetchCount(dsl.selectFrom("indicator"));
+    mvc.perform(
+            multipart("/api/v1/nordhausen/indicator-imports")
+                .file(
+                    new MockMultipartFile(
+                        "file",
+                        "12411-0015_en_flat.csv",
+                        "text/csv",
+                        bytes("genesis-ffcsv-12411-0015_flat_en.csv")))
+                .param("dryRun", "false")
+                .header("Authorization", TOKEN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.summary.values").value(10));
+    assertThat(dsl.fetchCount(dsl.selectFrom("indicator"))).isEqualTo(indicators);
+    assertThat(
+            dsl.fetchCount(
+                dsl.selectFrom(
+                    "indicator_value v join area a on a.id = v.area_id join tenant t on t.id ="
+                        + " a.tenant_id where t.slug = 'nordhausen' and a.official_key = '16062'"
+                        + " and v.period = '2020-12-31' and v.value in (40500, 42200)")))
+        .isEqualTo(2);
     // (a column may feed an indicator an earlier test created with the same short name)
     assertThat(
             dsl.fetchValue(

@@ -25,6 +25,9 @@ class ColumnMappings {
 
   static final String ANY_YEAR = "{Jahr}";
 
+  /** Name prefix of the remembered GENESIS variables of a table (not a mapping to choose). */
+  static final String VARIABLES = "Variablen der Tabelle ";
+
   record Saved(UUID id, String name, Map<String, String> entries, int version) {}
 
   private final TenantScope scope;
@@ -44,6 +47,7 @@ class ColumnMappings {
         .from(scope.table(Mapping.T))
         // the geometry import keeps its property choice in the same table
         .where(Mapping.NAME.notLike("Geometrie: %"))
+        .and(Mapping.NAME.notLike(VARIABLES + "%"))
         .orderBy(Mapping.NAME)
         .fetch(
             r ->
@@ -55,7 +59,21 @@ class ColumnMappings {
   }
 
   Optional<Saved> byName(String name) {
-    return all().stream().filter(s -> s.name().equalsIgnoreCase(name.strip())).findFirst();
+    String n = name.strip();
+    return scope
+        .dsl()
+        .select(Mapping.ID, Mapping.NAME, Mapping.ENTRIES, Mapping.VERSION)
+        .from(scope.table(Mapping.T))
+        .fetch(
+            r ->
+                new Saved(
+                    r.get(Mapping.ID),
+                    r.get(Mapping.NAME),
+                    parse(r.get(Mapping.ENTRIES)),
+                    r.get(Mapping.VERSION)))
+        .stream()
+        .filter(s -> s.name().equalsIgnoreCase(n))
+        .findFirst();
   }
 
   Optional<Saved> byId(UUID id) {

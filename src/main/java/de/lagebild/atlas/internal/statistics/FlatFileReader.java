@@ -93,20 +93,25 @@ final class FlatFileReader {
       }
       StringBuilder name =
           new StringBuilder(get(row, label).isEmpty() ? get(row, code) : get(row, label));
+      StringBuilder variable = new StringBuilder(get(row, code));
       for (int n : variables) {
         if (n != area) {
           String attribute = get(row, header.indexOf(n + "_variable_attribute_label"));
-          if (!attribute.isEmpty() && !attribute.equalsIgnoreCase("insgesamt")) {
+          if (!attribute.isEmpty()
+              && !attribute.equalsIgnoreCase("insgesamt")
+              && !attribute.equalsIgnoreCase("total")) {
             name.append(" – ").append(attribute);
+            variable.append('-').append(get(row, header.indexOf(n + "_variable_attribute_code")));
           }
         }
       }
       String u = get(row, unit);
+      String v = code < 0 ? null : variable.toString();
       Column column =
           byLabel.computeIfAbsent(
               name.toString(),
               k -> {
-                Column c = new Column(columns.size(), k, u.isEmpty() ? null : u);
+                Column c = new Column(columns.size(), k, u.isEmpty() ? null : u, null, v);
                 columns.add(c);
                 return c;
               });
@@ -163,7 +168,7 @@ final class FlatFileReader {
       String[] parts = header.get(i).split("__");
       if (parts.length >= 2 && !parts[parts.length - 1].equalsIgnoreCase("q")) {
         String unit = parts.length >= 3 ? parts[parts.length - 1].replace('_', ' ') : null;
-        columns.add(new Column(i, parts[1].replace('_', ' '), unit));
+        columns.add(new Column(i, parts[1].replace('_', ' '), unit, null, parts[0].strip()));
         qualities.add(lower.indexOf((parts[0] + "__" + parts[1] + "__q").toLowerCase(Locale.ROOT)));
       }
     }

@@ -53,7 +53,27 @@ public class IndicatorImport {
       String indicatorName,
       boolean create,
       boolean skip,
-      String period) {}
+      String period,
+      String variable) {
+    Target(
+        int column,
+        String label,
+        String unit,
+        UUID indicator,
+        String indicatorName,
+        boolean create,
+        boolean skip,
+        String period) {
+      this(column, label, unit, indicator, indicatorName, create, skip, period, null);
+    }
+
+    /**
+     * What the indicator code of a new indicator is made from: the variable code, else the label.
+     */
+    String identity() {
+      return variable != null && !variable.isBlank() ? variable : label;
+    }
+  }
 
   /**
    * @param mapping column index → indicator code, "neu" or "skip" (optional; otherwise found by
@@ -224,8 +244,9 @@ public class IndicatorImport {
             .filter(x -> x.period() == null)
             .collect(
                 java.util.stream.Collectors.groupingBy(
-                    x -> baseCode(read.tableCode(), x.label()),
+                    x -> baseCode(read.tableCode(), x.identity()),
                     java.util.stream.Collectors.counting()));
+    Map<String, String> knownVariables = variables(read.tableCode());
     for (StatisticsTable.Column c : read.columns()) {
       String wanted = mapping.get(c.index());
       if ("skip".equals(wanted)) {
@@ -243,13 +264,21 @@ public class IndicatorImport {
       } else if (wanted == null) {
         // the same table and variable first (the code an earlier import of this table gave the
         // indicator), then the name – next year's download lands on the same indicators
-        String code = baseCode(read.tableCode(), c.period() != null ? newName(read, c) : c.label());
+        String code =
+            baseCode(read.tableCode(), c.period() != null ? newName(read, c) : c.identity());
         String name = newName(read, c);
         boolean unambiguous = c.period() != null || baseCounts.getOrDefault(code, 0L) <= 1;
+        String remembered =
+            c.code() == null ? null : knownVariables.get(c.code().toUpperCase(Locale.ROOT));
         found =
             indicators.stream()
                 .filter(i -> unambiguous && i.code().equals(code))
                 .findFirst()
+                .or(
+                    () ->
+                        indicators.stream()
+                            .filter(i -> remembered != null && i.code().equals(remembered))
+                            .findFirst())
                 .or(
                     () ->
                         c.period() != null
@@ -274,9 +303,18 @@ public class IndicatorImport {
                   found.name(),
                   false,
                   false,
-                  c.period())
+                  c.period(),
+                  c.code())
               : new Target(
-                  c.index(), c.label(), c.unit(), null, newName(read, c), true, false, c.period()));
+                  c.index(),
+                  c.label(),
+                  c.unit(),
+                  null,
+                  newName(read, c),
+                  true,
+                  false,
+                  c.period(),
+                  c.code()));
     }
     // problems of columns the user does not take are not in the way
     Set<String> skipped = new HashSet<>();
@@ -437,6 +475,7 @@ public class IndicatorImport {
       }
       mappings.save(options.saveAs(), entries);
     }
+    rememberVariables(p, indicatorOf);
     String author = CurrentUser.get().map(u -> u.actorName()).orElse("Import");
     UUID batch =
         valueRepository.insertBatch(
@@ -676,6 +715,47 @@ public class IndicatorImport {
     return a -> next.get(a.id());
   }
 
+  /**
+   * The indicators the variables of a table (GENESIS codes such as {@code BEVSTD-GESM}) went to in
+   * earlier imports – so that the English flat file finds the indicator the German one matched by
+   * name. Kept per tenant with the saved column mappings.
+   */
+  private Map<String, String> variables(String table) {
+    if (table == null) {
+      return Map.of();
+    }
+    return mappings
+        .byName(ColumnMappings.VARIABLES + table)
+        .map(ColumnMappings.Saved::entries)
+        .orElse(Map.of());
+  }
+
+  private void rememberVariables(Preview p, Map<Integer, UUID> indicatorOf) {
+    String table = p.read().tableCode();
+    if (table == null) {
+      return;
+    }
+    Map<UUID, String> codes = new HashMap<>();
+    indicatorRepository.indicators().forEach(i -> codes.put(i.id(), i.code()));
+    Map<String, String> entries =
+        new LinkedHashMap<>(
+            mappings
+                .byName(ColumnMappings.VARIABLES + table)
+                .map(ColumnMappings.Saved::entries)
+                .orElse(Map.of()));
+    boolean changed = false;
+    for (StatisticsTable.Column c : p.read().columns()) {
+      UUID id = indicatorOf.get(c.index());
+      if (c.code() != null && !c.code().isBlank() && id != null && codes.containsKey(id)) {
+        changed |=
+            !codes.get(id).equals(entries.put(c.code().toUpperCase(Locale.ROOT), codes.get(id)));
+      }
+    }
+    if (changed) {
+      mappings.save(ColumnMappings.VARIABLES + table, entries);
+    }
+  }
+
   /** The code an import gives a new indicator of this table and column (before uniqueness). */
   static String baseCode(String table, String label) {
     String base =
@@ -687,7 +767,7 @@ public class IndicatorImport {
   }
 
   private String uniqueCode(String table, Target t) {
-    String base = baseCode(table, t.period() != null ? t.indicatorName() : t.label());
+    String base = baseCode(table, t.period() != null ? t.indicatorName() : t.identity());
     String code = base;
     int i = 2;
     while (indicatorRepository.indicatorByCode(code).isPresent()) {

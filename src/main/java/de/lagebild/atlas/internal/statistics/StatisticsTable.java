@@ -45,9 +45,23 @@ final class StatisticsTable {
    * A column of values; {@code period} is set when the header itself is a period (wide sheets, one
    * column per year).
    */
-  record Column(int index, String label, String unit, String period) {
+  /**
+   * A value column: its label, unit, the period it stands for (wide sheets) and, where the file has
+   * one, the variable code (GENESIS {@code BEV001}, with the codes of split variables, e.g. {@code
+   * BEV001-GESW}) – the same in the German and the English flat file.
+   */
+  record Column(int index, String label, String unit, String period, String code) {
+    Column(int index, String label, String unit, String period) {
+      this(index, label, unit, period, null);
+    }
+
     Column(int index, String label, String unit) {
-      this(index, label, unit, null);
+      this(index, label, unit, null, null);
+    }
+
+    /** What identifies the column across downloads: the variable code, else the label. */
+    String identity() {
+      return code != null && !code.isBlank() ? code : label;
     }
   }
 

@@ -41,6 +41,10 @@ import tools.jackson.databind.node.ObjectNode;
  * organisation, locations, schedules, languages, costs, contacts and taxonomy terms (matched to the
  * tenant's categories by name). Checked by the same rules as the form; a dry run reports what would
  * be created; the commit is one transaction.
+ *
+ * <p>Why this class is long: one pass over each service matches its organisation and places,
+ * repairs what a foreign file gets wrong (postcodes, coordinates, quoted numbers) and reports it –
+ * for the dry run and the commit alike, so that what was shown is what is written.
  */
 @Service
 class HsdsImport {

@@ -33,6 +33,10 @@ import tools.jackson.databind.node.ObjectNode;
  * linked by ids – written from the nested services Lagebild's API gives, and read back into them
  * for the HSDS import. Columns as in the specification's example package; columns Lagebild does not
  * know are ignored when reading.
+ *
+ * <p>Why this class is long: writing and reading share the one list of tables and columns, and each
+ * direction walks the same links (service → organisation, phones, schedules, places, addresses,
+ * terms); split in two, the layouts would drift apart.
  */
 final class HsdsTabular {
 

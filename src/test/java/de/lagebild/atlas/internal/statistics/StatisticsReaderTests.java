@@ -264,6 +264,22 @@ class StatisticsReaderTests {
   }
 
   @Test
+  void theGermanAndTheEnglishFlatFileGiveTheSameVariableCodes() throws IOException {
+    StatisticsTable.Result de = StatisticsReader.read(fixture("genesis-ffcsv-12411-0015_flat.csv"));
+    StatisticsTable.Result en =
+        StatisticsReader.read(fixture("genesis-ffcsv-12411-0015_flat_en.csv"));
+    assertThat(en.columns())
+        .extracting(StatisticsTable.Column::label)
+        .containsExactlyInAnyOrder("Population – male", "Population – female");
+    assertThat(de.columns().stream().map(StatisticsTable.Column::identity).sorted().toList())
+        .containsExactly("BEVSTD-GESM", "BEVSTD-GESW")
+        .isEqualTo(en.columns().stream().map(StatisticsTable.Column::identity).sorted().toList());
+    assertThat(StatisticsReader.read(fixture("genesis-ffcsv-classic_flat.csv")).columns())
+        .extracting(StatisticsTable.Column::code)
+        .doesNotContainNull();
+  }
+
+  @Test
   void theFlatFileIsTakenOutOfItsZipAndAnXlsxIsNot() throws IOException {
     byte[] csv;
     try (InputStream in =
