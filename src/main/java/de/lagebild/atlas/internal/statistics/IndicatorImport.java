@@ -219,10 +219,14 @@ public class IndicatorImport {
     boolean xlsx = zip;
     TextDecoder.Decoded decoded =
         xlsx ? new TextDecoder.Decoded("", "XLSX") : TextDecoder.decode(content);
+    byte[] parsedBytes = content;
     StatisticsTable.Result read =
-        xlsx
-            ? StatisticsReader.readXlsx(content, options.period())
-            : StatisticsReader.read(decoded.text(), options.period());
+        parsed.get(
+            fingerprint(parsedBytes, options.period()),
+            k ->
+                xlsx
+                    ? StatisticsReader.readXlsx(parsedBytes, options.period())
+                    : StatisticsReader.read(decoded.text(), options.period()));
     List<Problem> problems = new ArrayList<>(read.problems());
     Map<Integer, String> mapping = new LinkedHashMap<>();
     if (options.saved() != null) {
@@ -753,6 +757,33 @@ public class IndicatorImport {
     }
     if (changed) {
       mappings.save(ColumnMappings.VARIABLES + table, entries);
+    }
+  }
+
+  /**
+   * Parsed files of the last previews (by content and period, at most about 150,000 cells): the
+   * commit after a preview of the same file does not parse it again. Parsing depends on nothing but
+   * the bytes, so the cached result is the same for every tenant; matching and writing are always
+   * done anew.
+   */
+  private final com.github.benmanes.caffeine.cache.Cache<String, StatisticsTable.Result> parsed =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+          .maximumWeight(150_000)
+          .<String, StatisticsTable.Result>weigher((k, r) -> Math.max(1, r.cells().size()))
+          .expireAfterAccess(java.time.Duration.ofMinutes(15))
+          .build();
+
+  /** Forgets the parsed files (for measuring a preview that parses). */
+  void forgetParsed() {
+    parsed.invalidateAll();
+  }
+
+  private static String fingerprint(byte[] bytes, String period) {
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+      return java.util.HexFormat.of().formatHex(hash) + "|" + (period == null ? "" : period);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
