@@ -192,6 +192,25 @@ class RealGeometryFilesIntegrationTests {
         .isEqualTo(1);
   }
 
+  @Test
+  void aRealTopoJsonWithItsOwnNumbersAsKeys() throws Exception {
+    mvc.perform(
+            multipart("/api/v1/nordhausen/geometry-imports")
+                .file(file("/atlas/geo/berlin.ortsteile.topojson", "berlin.ortsteile.topojson"))
+                .param("key", "id")
+                .param("name", "Name")
+                .header("Authorization", TOKEN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.format").value("TopoJSON"))
+        // 97 polygons, 96 Ortsteile: one in two parts becomes one outline
+        .andExpect(jsonPath("$.features").value(96))
+        .andExpect(jsonPath("$.problems[?(@.code == 'atlas.geoMerged')]").isNotEmpty())
+        .andExpect(jsonPath("$.problems[?(@.error == true)]").isEmpty())
+        .andExpect(
+            jsonPath("$.problems[?(@.code == 'atlas.keyOwn')].message")
+                .value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("101"))));
+  }
+
   static final String BEZIRKE =
       "{\"type\":\"FeatureCollection\",\"features\":["
           + "{\"type\":\"Feature\",\"properties\":{\"Nr\":\"SB-1\",\"Bezirk\":\"Salza\",\"Flaeche\":1.2},"

@@ -310,7 +310,7 @@ public class GeoJsonImport {
         continue;
       }
       AreaType type = key == null ? AreaType.SOZIALRAUM : typeOf(key);
-      if (key != null && !key.matches("\\d+")) {
+      if (key != null && (!key.matches("\\d+") || typeOf(key) == null)) {
         // an own key (e.g. "SR-03"): a planning area of the district's own making
         type = AreaType.SOZIALRAUM;
         problems.add(

@@ -329,6 +329,28 @@ class GeometryFilesTests {
         .isCloseTo(11.02, within(0.02));
   }
 
+  @Test
+  void theRealTopoJsonOfBerlinsOrtsteile() throws IOException {
+    GeoFiles.Decoded d =
+        GeoFiles.decode(resource("berlin.ortsteile.topojson"), "berlin.ortsteile.topojson", null);
+    assertThat(d.format()).isEqualTo("TopoJSON");
+    assertThat(d.layers()).containsExactly("shapes-with-attr");
+    assertThat(d.features()).hasSize(97);
+    assertThat(d.features().get(0).properties()).containsEntry("Name", "Mitte").containsKey("id");
+    double total = d.features().stream().mapToDouble(f -> areaKm2(f.polygons())).sum();
+    System.out.printf("Berlin Ortsteile (TopoJSON): %.2f km², official 891.12 km²%n", total);
+    // Gebietsfläche Berlin, Amt für Statistik Berlin-Brandenburg: 891.12 km²
+    assertThat(total / 891.12).isCloseTo(1, within(0.005));
+    // Rotes Rathaus (Rathausstraße 15) lies in Mitte
+    var hall = JTS.createPoint(new Coordinate(13.4087, 52.5186));
+    assertThat(
+            d.features().stream()
+                .filter(f -> jts(f.polygons()).contains(hall))
+                .map(f -> f.properties().get("Name"))
+                .toList())
+        .containsExactly("Mitte");
+  }
+
   /**
    * A TopoJSON after the specification's example layout: quantised, delta-encoded arcs; two
    * Sozialräume share the arc between them (the second uses it reversed, {@code ~0} = -1).
