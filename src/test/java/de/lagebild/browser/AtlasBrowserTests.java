@@ -147,4 +147,30 @@ class AtlasBrowserTests extends DatabaseProperties {
       b.checkAccessibility("59-atlas-planning-profile");
     }
   }
+
+  /** A geometry file through the wizard's preview (issue 15): checked with axe, nothing written. */
+  @Test
+  void aTopoJsonIsPreviewedWithItsPropertiesToChooseFrom() throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("ortsteile", ".topojson");
+    try (var in = getClass().getResourceAsStream("/atlas/geo/berlin.ortsteile.topojson")) {
+      java.nio.file.Files.write(file, in.readAllBytes());
+    }
+    try (Browser b = Browser.open("http://localhost:" + port)) {
+      b.login("koordination");
+      b.go("/nordhausen/atlas/planungsraeume");
+      b.waitForHeading("Planungsräume");
+      b.find(By.id("geo-file")).sendKeys(file.toString());
+      b.find(By.id("nurUnter")).clear();
+      b.find(By.cssSelector("form[action$='/geometrie'] button[type=submit]")).click();
+      b.waitForHeading("Vorschau der Gebiete");
+      String page = b.find(By.id("content")).getText();
+      assertThat(page)
+          .contains("TopoJSON")
+          .contains("Mitte")
+          .contains("Noch wurde nichts gespeichert");
+      b.checkAccessibility("60-atlas-geometry-preview");
+    } finally {
+      java.nio.file.Files.deleteIfExists(file);
+    }
+  }
 }

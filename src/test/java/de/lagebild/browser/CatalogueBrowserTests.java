@@ -145,4 +145,34 @@ class CatalogueBrowserTests extends DatabaseProperties {
       b.checkAccessibility("68-catalogue-by-status");
     }
   }
+
+  /**
+   * An open-data point list with its column mapping (issue 15): checked with axe, not committed.
+   */
+  @Test
+  void aCoordinatorMapsTheColumnsOfAnOpenDataList() throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("kitas", ".geojson");
+    try (var in = getClass().getResourceAsStream("/catalogue/real/jena-osm-kindergarten.geojson")) {
+      java.nio.file.Files.write(file, in.readAllBytes());
+    }
+    try (Browser b = Browser.open("http://localhost:" + port)) {
+      b.login("koordination");
+      b.go("/nordhausen/angebote/import");
+      b.waitForHeading("Import aus Tabelle");
+      b.checkAccessibility("66-offer-import");
+      b.find(By.id("file")).sendKeys(file.toString());
+      b.find(By.cssSelector("form button.primary")).click();
+      b.waitForHeading("Vorschau");
+      assertThat(b.find(By.id("feld_name")).getAttribute("value")).isEqualTo("name");
+      assertThat(b.find(By.id("feld_organization")).getAttribute("value")).isEqualTo("operator");
+      b.checkAccessibility("67-offer-import-mapping");
+      b.type("anbieterFuerAlle", "Träger unbekannt (Browser)");
+      b.find(By.cssSelector("details.mapping form button[type=submit]")).click();
+      b.waitForHeading("Vorschau");
+      assertThat(b.find(By.id("content")).getText()).doesNotContain("Der Anbieter fehlt.");
+      b.checkAccessibility("68-offer-import-mapped");
+    } finally {
+      java.nio.file.Files.deleteIfExists(file);
+    }
+  }
 }
