@@ -79,7 +79,8 @@ class OfferImport {
       List<String> columns,
       String format,
       Map<String, String> mapping,
-      Map<String, String> samples) {
+      Map<String, String> samples,
+      int lines) {
     public boolean hasErrors() {
       return problems.stream().anyMatch(Problem::error);
     }
@@ -128,7 +129,13 @@ class OfferImport {
         new ArrayList<>(sheet.missingColumns(options.defaultOrganization() != null));
     if (!problems.isEmpty()) {
       return new Preview(
-          List.of(), problems, sheet.header(), sheet.format(), sheet.mapping(), sheet.samples());
+          List.of(),
+          problems,
+          sheet.header(),
+          sheet.format(),
+          sheet.mapping(),
+          sheet.samples(),
+          sheet.table().size() - 1);
     }
     List<List<String>> table = sheet.table();
     Map<String, OrganizationRow> organizations = new HashMap<>();
@@ -170,7 +177,13 @@ class OfferImport {
         continue;
       }
       if (orgName.isEmpty()) {
-        problems.add(new Problem(line, "Anbieter", "Der Anbieter fehlt.", true));
+        problems.add(
+            new Problem(
+                line,
+                "Anbieter",
+                "Der Anbieter fehlt. Ordnen Sie in der Spaltenzuordnung die Spalte des Trägers zu"
+                    + " oder nennen Sie einen Anbieter für Zeilen ohne Anbieter.",
+                true));
         continue;
       }
       List<OfferRules.Problem> rowProblems = new ArrayList<>();
@@ -283,7 +296,13 @@ class OfferImport {
               dupOffer));
     }
     return new Preview(
-        rows, problems, sheet.header(), sheet.format(), sheet.mapping(), sheet.samples());
+        rows,
+        problems,
+        sheet.header(),
+        sheet.format(),
+        sheet.mapping(),
+        sheet.samples(),
+        table.size() - 1);
   }
 
   /**
