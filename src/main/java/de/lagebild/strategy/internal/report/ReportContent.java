@@ -255,7 +255,7 @@ public class ReportContent {
     }
   }
 
-  /** Fields for internal use: period, costs, funding, partners. */
+  /** Fields for internal use: period, costs, funding, partners, target groups. */
   static String internal(Rows.MeasureRow m) {
     List<String> parts = new ArrayList<>();
     if (!m.start().isEmpty() || !m.end().isEmpty()) {
@@ -273,6 +273,9 @@ public class ReportContent {
     }
     if (m.partners() != null) {
       parts.add("Partner: " + m.partners());
+    }
+    if (m.targetGroups() != null && !m.targetGroups().isBlank()) {
+      parts.add("Zielgruppen: " + m.targetGroups());
     }
     return parts.isEmpty() ? null : String.join("; ", parts);
   }

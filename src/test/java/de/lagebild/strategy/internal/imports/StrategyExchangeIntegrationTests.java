@@ -443,10 +443,47 @@ class StrategyExchangeIntegrationTests extends DatabaseProperties {
         r.forEach(c -> cells.append(f.formatCellValue(c)).append('\n'));
       }
     }
+    // the report as DOCX and PDF with the internal fields
+    byte[] docx =
+        mvc.perform(
+                get("/api/v1/nordhausen/strategies/" + id + "/export")
+                    .param("format", "docx")
+                    .param("internal", "true")
+                    .header("Authorization", DEMO_TOKEN))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    String docxText;
+    try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(docx));
+        var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+      docxText = extractor.getText();
+    }
+    byte[] pdf =
+        mvc.perform(
+                get("/api/v1/nordhausen/strategies/" + id + "/export")
+                    .param("format", "pdf")
+                    .param("internal", "true")
+                    .header("Authorization", DEMO_TOKEN))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    String pdfText;
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      pdfText =
+          new org.apache.pdfbox.text.PDFTextStripper()
+              .getText(doc)
+              .replace("\u00ad", "")
+              .replaceAll("-\\R", "")
+              .replaceAll("\\s+", " ");
+    }
     for (String value : expected) {
       assertThat(json).as("JSON: " + value).contains(value);
       assertThat(csv).as("CSV: " + value).contains(value);
       assertThat(cells.toString()).as("XLSX: " + value).contains(value);
+      assertThat(docxText.replaceAll("\\s+", " ")).as("DOCX: " + value).contains(value);
+      assertThat(pdfText).as("PDF: " + value).contains(value.replaceAll("\\s+", " "));
     }
   }
 
