@@ -20,7 +20,9 @@ import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.imageio.ImageIO;
@@ -113,17 +115,26 @@ class AtlasIntegrationTests extends DatabaseProperties {
         .andExpect(jsonPath("$.items[0].value").value(7.0))
         .andExpect(jsonPath("$.items[0].period").value("2019"))
         .andExpect(jsonPath("$.items[0].areaKey").value("16062"));
-    String csv =
+    // CSV is streamed from a database cursor: an async answer
+    var started =
         mvc.perform(
                 get("/api/v1/nordhausen/values")
                     .param("indicator", indicator("sgb2kinder"))
                     .param("period", "12/2018")
                     .param("format", "csv")
                     .header("Authorization", TOKEN))
+            .andExpect(
+                org.springframework.test.web.servlet.result.MockMvcResultMatchers.request()
+                    .asyncStarted())
+            .andReturn();
+    String csv =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(
+                    started))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
-            .getContentAsString();
+            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     assertThat(csv).contains("sgb2kinder;16062;Nordhausen;2018-12;33,91;;").hasLineCount(16);
     String geo =
         mvc.perform(
@@ -307,15 +318,20 @@ class AtlasIntegrationTests extends DatabaseProperties {
                     + "where t.slug = 'nordhausen' and i.public_visible = true");
     mvc.perform(get("/api/v1/nordhausen/indicators"))
         .andExpect(jsonPath("$.total").value(publicCount.intValue()));
-    String allValues =
+    var streamed =
         mvc.perform(
                 get("/api/v1/nordhausen/values")
                     .param("format", "csv")
                     .param("area", area("16062")))
+            .andReturn();
+    String allValues =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(
+                    streamed))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
-            .getContentAsString();
+            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     assertThat(allValues).contains("alq;16062").doesNotContain(code);
     // with the token, the tenant's own users see the internal indicator too
     mvc.perform(
@@ -594,6 +610,65 @@ class AtlasIntegrationTests extends DatabaseProperties {
         "update atlas_revision set revision = revision + 1 where tenant_id = (select id from tenant "
             + "where slug = 'nordhausen')");
     await().atMost(Duration.ofSeconds(5)).until(() -> mapData.get().contains("\"value\":9.9"));
+  }
+
+  /**
+   * Values paged by the database (issue 19): by page number with the total, and by cursor ("next")
+   * through every value of the tenant without gaps or repeats.
+   */
+  @Test
+  void valuesArePagedByCursorWithoutGapsOrRepeats() throws Exception {
+    int total =
+        ((Number)
+                dsl.fetchValue(
+                    "select count(*) from indicator_value v join tenant t on t.id = v.tenant_id"
+                        + " where t.slug = 'nordhausen'"))
+            .intValue();
+    String first =
+        mvc.perform(
+                get("/api/v1/nordhausen/values").param("size", "40").header("Authorization", TOKEN))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.total").value(total))
+            .andExpect(jsonPath("$.items.length()").value(40))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    String page = first;
+    int pages = 0;
+    while (true) {
+      var doc = com.jayway.jsonpath.JsonPath.parse(page);
+      List<Map<String, Object>> items = doc.read("$.items");
+      for (Map<String, Object> v : items) {
+        assertThat(seen.add(v.get("indicator") + "|" + v.get("area") + "|" + v.get("period")))
+            .as("repeated")
+            .isTrue();
+      }
+      String next = doc.read("$.next");
+      pages++;
+      if (next == null) {
+        break;
+      }
+      page =
+          mvc.perform(
+                  get("/api/v1/nordhausen/values")
+                      .param("size", "40")
+                      .param("after", next)
+                      .header("Authorization", TOKEN))
+              .andExpect(status().isOk())
+              .andExpect(jsonPath("$.total").doesNotExist())
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
+    }
+    assertThat(seen).hasSize(total);
+    assertThat(pages).isGreaterThanOrEqualTo(total / 40);
+    mvc.perform(
+            get("/api/v1/nordhausen/values")
+                .param("after", "kaputt")
+                .header("Authorization", TOKEN))
+        .andExpect(status().isUnprocessableContent())
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("after")));
   }
 
   /**

@@ -9,6 +9,7 @@ import de.lagebild.atlas.internal.maps.SeriesViews;
 import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.IndicatorRow;
+import de.lagebild.atlas.internal.store.AtlasRows.ValueRow;
 import de.lagebild.atlas.internal.store.AtlasTables;
 import de.lagebild.atlas.internal.store.IndicatorRepository;
 import de.lagebild.atlas.internal.store.Periods;
@@ -35,6 +36,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Open data API of the atlas: areas, indicators, values (JSON or CSV) and map data (GeoJSON with
@@ -95,6 +97,7 @@ class AtlasApiController {
   private final SeriesViews seriesViews;
 
   private final MapData mapData;
+  private final org.springframework.transaction.support.TransactionTemplate readOnly;
 
   AtlasApiController(
       AreaRepository areaRepository,
@@ -103,8 +106,11 @@ class AtlasApiController {
       MapViews maps,
       ProfileViews profiles,
       SeriesViews seriesViews,
-      MapData mapData) {
+      MapData mapData,
+      org.springframework.transaction.PlatformTransactionManager transactions) {
     this.mapData = mapData;
+    this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    this.readOnly.setReadOnly(true);
     this.areaRepository = areaRepository;
     this.indicatorRepository = indicatorRepository;
     this.valueRepository = valueRepository;
@@ -178,18 +184,14 @@ class AtlasApiController {
         size);
   }
 
-  @GetMapping(
-      path = "/api/v1/{tenant}/values",
-      produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-  @AllowPublic
-  ResponseEntity<?> values(
-      @PathVariable("tenant") String tenant,
-      @RequestParam(name = "indicator", required = false) String indicatorRef,
-      @RequestParam(name = "area", required = false) String areaRef,
-      @RequestParam(name = "period", required = false) String period,
-      @RequestParam(name = "format", defaultValue = "json") String format,
-      @RequestParam(name = "page", defaultValue = "0") int page,
-      @RequestParam(name = "size", defaultValue = "1000") int size) {
+  /** The values a request selects, with the indicators and areas it may name. */
+  private record Selection(
+      Condition where,
+      Map<UUID, IndicatorRow> indicators,
+      Map<UUID, AreaRow> areas,
+      java.util.function.Function<ValueRow, ValueOut> out) {}
+
+  private Selection select(String indicatorRef, String areaRef, String period) {
     Map<UUID, AreaRow> areas =
         areaRepository.areas().stream().collect(Collectors.toMap(AreaRow::id, Function.identity()));
     boolean member = member();
@@ -234,49 +236,140 @@ class AtlasApiController {
     if (!member) {
       where = where.and(AtlasTables.Value.INDICATOR_ID.in(indicators.keySet()));
     }
-    List<ValueOut> all =
-        valueRepository.values(where).stream()
-            .map(v -> Aggregation.visible(v, indicators.get(v.indicatorId())))
-            .map(
-                v ->
-                    new ValueOut(
-                        v.indicatorId(),
-                        indicators.get(v.indicatorId()).code(),
-                        v.areaId(),
-                        areas.get(v.areaId()).officialKey(),
-                        areas.get(v.areaId()).name(),
-                        v.period(),
-                        v.value(),
-                        v.special(),
-                        v.flags(),
-                        v.source()))
-            .toList();
-    if ("csv".equals(format)) {
-      List<List<Object>> table = new ArrayList<>();
-      table.add(
-          List.of("indicator", "area_key", "area_name", "period", "value", "special", "flags"));
-      for (ValueOut v : all) {
-        table.add(
-            Arrays.asList(
-                v.indicatorCode(),
-                v.areaKey(),
-                v.areaName(),
-                v.period(),
-                v.value() == null
-                    ? null
-                    : v.value().stripTrailingZeros().toPlainString().replace('.', ','),
-                v.special(),
-                v.flags()));
-      }
-      return ResponseEntity.ok()
-          .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-          .header("Content-Disposition", "attachment; filename=\"werte.csv\"")
-          .body(CsvOutput.bytes(table));
-    }
+    java.util.function.Function<ValueRow, ValueOut> out =
+        r -> {
+          ValueRow v = Aggregation.visible(r, indicators.get(r.indicatorId()));
+          return new ValueOut(
+              v.indicatorId(),
+              indicators.get(v.indicatorId()).code(),
+              v.areaId(),
+              areas.get(v.areaId()).officialKey(),
+              areas.get(v.areaId()).name(),
+              v.period(),
+              v.value(),
+              v.special(),
+              v.flags(),
+              v.source());
+        };
+    return new Selection(where, indicators, areas, out);
+  }
+
+  /**
+   * Values as CSV, streamed from a database cursor: the heap holds one chunk, whatever the size.
+   */
+  @GetMapping(path = "/api/v1/{tenant}/values", params = "format=csv", produces = "text/csv")
+  @AllowPublic
+  ResponseEntity<StreamingResponseBody> valuesCsv(
+      @PathVariable("tenant") String tenant,
+      @RequestParam(name = "indicator", required = false) String indicatorRef,
+      @RequestParam(name = "area", required = false) String areaRef,
+      @RequestParam(name = "period", required = false) String period) {
+    Selection sel = select(indicatorRef, areaRef, period);
+    Condition where = sel.where();
+    java.util.function.Function<ValueRow, ValueOut> out = sel.out();
+    Condition all = where;
+    TenantAccess access = TenantContext.access().orElseThrow();
+    StreamingResponseBody body =
+        stream ->
+            TenantContext.runAs(
+                access,
+                () ->
+                    readOnly.executeWithoutResult(
+                        status -> {
+                          try (CsvOutput csv = CsvOutput.excel(stream)) {
+                            csv.row(
+                                List.of(
+                                    "indicator",
+                                    "area_key",
+                                    "area_name",
+                                    "period",
+                                    "value",
+                                    "special",
+                                    "flags"));
+                            valueRepository.each(
+                                all,
+                                r -> {
+                                  ValueOut v = out.apply(r);
+                                  csv.row(
+                                      Arrays.asList(
+                                          v.indicatorCode(),
+                                          v.areaKey(),
+                                          v.areaName(),
+                                          v.period(),
+                                          v.value() == null
+                                              ? null
+                                              : v.value()
+                                                  .stripTrailingZeros()
+                                                  .toPlainString()
+                                                  .replace('.', ','),
+                                          v.special(),
+                                          v.flags()));
+                                });
+                          }
+                        }));
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+        .header("Content-Disposition", "attachment; filename=\"werte.csv\"")
+        .body(body);
+  }
+
+  @GetMapping(
+      path = "/api/v1/{tenant}/values",
+      produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+  @AllowPublic
+  ResponseEntity<ValuePage> values(
+      @PathVariable("tenant") String tenant,
+      @RequestParam(name = "indicator", required = false) String indicatorRef,
+      @RequestParam(name = "area", required = false) String areaRef,
+      @RequestParam(name = "period", required = false) String period,
+      @RequestParam(name = "format", defaultValue = "json") String format,
+      @RequestParam(name = "page", defaultValue = "0") int page,
+      @RequestParam(name = "size", defaultValue = "1000") int size,
+      @RequestParam(name = "after", required = false) String after) {
+    Selection sel = select(indicatorRef, areaRef, period);
+    Condition where = sel.where();
+    java.util.function.Function<ValueRow, ValueOut> out = sel.out();
     if (!"json".equals(format)) {
       throw new DomainException("atlas.formatUnsupported", format);
     }
-    return ResponseEntity.ok(page(all, page, size));
+    if (page < 0 || size < 1 || size > MAX_SIZE) {
+      throw new DomainException("atlas.pageInvalid", MAX_SIZE);
+    }
+    // paged by the database: by cursor (constant time for any page) or by page number
+    ValueRepository.Cursor cursor = after == null || after.isBlank() ? null : cursor(after);
+    List<ValueRow> rows = valueRepository.page(where, cursor, page * size, size);
+    String next = rows.size() < size ? null : token(rows.get(rows.size() - 1));
+    return ResponseEntity.ok(
+        new ValuePage(
+            cursor == null ? page : null,
+            size,
+            cursor == null ? valueRepository.count(where) : null,
+            next,
+            rows.stream().map(out).toList()));
+  }
+
+  /** A page of values: the page number and total only when paged by number, the cursor onwards. */
+  record ValuePage(Integer page, int size, Integer total, String next, List<ValueOut> items) {}
+
+  private static String token(ValueRow last) {
+    String raw = last.indicatorId() + "|" + last.areaId() + "|" + last.period();
+    return java.util.Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static ValueRepository.Cursor cursor(String token) {
+    try {
+      String[] parts =
+          new String(
+                  java.util.Base64.getUrlDecoder().decode(token),
+                  java.nio.charset.StandardCharsets.UTF_8)
+              .split("\\|", 3);
+      return new ValueRepository.Cursor(
+          UUID.fromString(parts[0]), UUID.fromString(parts[1]), parts[2]);
+    } catch (RuntimeException e) {
+      throw new DomainException("atlas.cursorInvalid");
+    }
   }
 
   /** GeoJSON of the areas of a map, with value, class and colour per area (simplified geometry). */

@@ -40,6 +40,53 @@ public class ValueRepository {
         .fetch(ValueRepository::value);
   }
 
+  /** A position in the order of {@link #page}: the last row of the page before. */
+  public record Cursor(UUID indicator, UUID area, String period) {}
+
+  /**
+   * One page of values in a stable order (indicator, area, period – the unique index), after a
+   * cursor (constant time for any page) or from an offset; the database does the paging.
+   */
+  public List<ValueRow> page(Condition where, Cursor after, int offset, int limit) {
+    var query =
+        scope
+            .dsl()
+            .select(Value.ALL)
+            .from(scope.table(Value.T))
+            .where(where)
+            .orderBy(Value.INDICATOR_ID, Value.AREA_ID, Value.PERIOD);
+    return after != null
+        ? query
+            .seek(after.indicator(), after.area(), after.period())
+            .limit(limit)
+            .fetch(ValueRepository::value)
+        : query.limit(limit).offset(offset).fetch(ValueRepository::value);
+  }
+
+  public int count(Condition where) {
+    return scope.dsl().fetchCount(scope.table(Value.T), where);
+  }
+
+  /**
+   * Every value of the condition in the order of {@link #page}, read in chunks through a database
+   * cursor (run it in a transaction so that PostgreSQL streams): the heap holds one chunk.
+   */
+  public void each(Condition where, java.util.function.Consumer<ValueRow> consumer) {
+    try (var cursor =
+        scope
+            .dsl()
+            .select(Value.ALL)
+            .from(scope.table(Value.T))
+            .where(where)
+            .orderBy(Value.INDICATOR_ID, Value.AREA_ID, Value.PERIOD)
+            .fetchSize(2000)
+            .fetchLazy()) {
+      for (Record r : cursor) {
+        consumer.accept(value(r));
+      }
+    }
+  }
+
   public List<ValueRow> valuesOf(UUID indicator) {
     return values(Value.INDICATOR_ID.eq(indicator));
   }
