@@ -18,13 +18,23 @@ import org.springframework.stereotype.Service;
 @Service
 class AtlasImportJobs {
 
+  /** The tables a value import writes. */
+  static final String[] VALUE_TABLES = {"indicator_value", "indicator_value_history"};
+
+  private final de.lagebild.platform.DatabaseStatistics statistics;
+
   static final String KIND = "STATISTICS_IMPORT";
 
   private final IndicatorImport imports;
   private final Jobs jobs;
   private final MessageSource messages;
 
-  AtlasImportJobs(IndicatorImport imports, Jobs jobs, MessageSource messages) {
+  AtlasImportJobs(
+      IndicatorImport imports,
+      Jobs jobs,
+      MessageSource messages,
+      de.lagebild.platform.DatabaseStatistics statistics) {
+    this.statistics = statistics;
     this.imports = imports;
     this.jobs = jobs;
     this.messages = messages;
@@ -37,7 +47,12 @@ class AtlasImportJobs {
         file,
         fileName,
         null,
-        (f, progress) -> imports.commit(Files.readAllBytes(f), fileName, options, progress),
+        (f, progress) -> {
+          IndicatorImport.Summary s =
+              imports.commit(Files.readAllBytes(f), fileName, options, progress);
+          statistics.afterWriting(s.values(), VALUE_TABLES);
+          return s;
+        },
         s ->
             new Jobs.Outcome(
                 null,

@@ -70,13 +70,16 @@ class IndicatorImportApiController {
   private final GeoJsonImport geoJson;
   private final MessageSource messages;
   private final ColumnMappings mappings;
+  private final de.lagebild.platform.DatabaseStatistics statistics;
 
   IndicatorImportApiController(
       IndicatorImport imports,
       StreamingValueImport streaming,
       GeoJsonImport geoJson,
       MessageSource messages,
-      ColumnMappings mappings) {
+      ColumnMappings mappings,
+      de.lagebild.platform.DatabaseStatistics statistics) {
+    this.statistics = statistics;
     this.imports = imports;
     this.streaming = streaming;
     this.geoJson = geoJson;
@@ -129,6 +132,7 @@ class IndicatorImportApiController {
         file.transferTo(tmp);
         if (StreamingValueImport.isLongTable(tmp)) {
           IndicatorImport.Summary s = streaming.commit(tmp, file.getOriginalFilename());
+          statistics.afterWriting(s.values(), AtlasImportJobs.VALUE_TABLES);
           return new ApiResult(
               "long", null, null, null, false, List.of(), s.values(), 0, List.of(), List.of(), s);
         }
@@ -149,6 +153,9 @@ class IndicatorImportApiController {
     IndicatorImport.Preview p = imports.preview(bytes, options);
     IndicatorImport.Summary summary =
         dryRun ? null : imports.commit(bytes, file.getOriginalFilename(), options, null);
+    if (summary != null) {
+      statistics.afterWriting(summary.values(), AtlasImportJobs.VALUE_TABLES);
+    }
     return new ApiResult(
         p.read().format().name().toLowerCase(Locale.ROOT),
         p.charset(),

@@ -41,6 +41,7 @@ class IndicatorImportController {
   private final ColumnMappings mappings;
   private final AtlasImportJobs jobs;
   private final long backgroundFrom;
+  private final de.lagebild.platform.DatabaseStatistics statistics;
 
   IndicatorImportController(
       IndicatorImport imports,
@@ -48,8 +49,10 @@ class IndicatorImportController {
       MessageSource messages,
       ColumnMappings mappings,
       AtlasImportJobs jobs,
-      LagebildProperties lagebild)
+      LagebildProperties lagebild,
+      de.lagebild.platform.DatabaseStatistics statistics)
       throws IOException {
+    this.statistics = statistics;
     this.mappings = mappings;
     this.jobs = jobs;
     this.backgroundFrom = lagebild.imports().backgroundFromBytes();
@@ -137,6 +140,7 @@ class IndicatorImportController {
     }
     IndicatorImport.Summary s =
         imports.commit(Files.readAllBytes(p.file()), p.fileName(), options, null);
+    statistics.afterWriting(s.values(), AtlasImportJobs.VALUE_TABLES);
     stash.remove(session, token, false);
     redirect.addFlashAttribute("atlasSummary", s);
     redirect.addFlashAttribute("success", "atlas.import.done");
