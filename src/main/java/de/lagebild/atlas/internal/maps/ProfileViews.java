@@ -17,9 +17,13 @@ import de.lagebild.platform.NotFoundException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -86,7 +90,43 @@ public class ProfileViews {
     }
     AreaRow state = land;
     List<Figure> figures = new ArrayList<>();
-    for (IndicatorRow indicator : indicatorRepository.indicators()) {
+    List<IndicatorRow> indicators = indicatorRepository.indicators();
+    // the latest period of each indicator with a figure here, and what it is compared with, in
+    // two queries for all indicators: the parent and the Land, then (only where neither has a
+    // figure) the areas of the same kind for the median
+    Map<UUID, String> latestPeriod = new HashMap<>();
+    for (ValueRow v : values) {
+      latestPeriod.merge(
+          v.indicatorId(), v.period(), (a, b) -> Periods.end(b).isBefore(Periods.end(a)) ? a : b);
+    }
+    List<ValueRepository.At> pairs =
+        latestPeriod.entrySet().stream()
+            .map(e -> new ValueRepository.At(e.getKey(), e.getValue()))
+            .toList();
+    List<UUID> referenceAreas = new ArrayList<>();
+    if (parent != null) {
+      referenceAreas.add(parent.id());
+    }
+    if (state != null && !referenceAreas.contains(state.id())) {
+      referenceAreas.add(state.id());
+    }
+    Map<UUID, List<ValueRow>> comparedWith = new HashMap<>();
+    valueRepository
+        .valuesAt(pairs, referenceAreas)
+        .forEach(v -> comparedWith.computeIfAbsent(v.indicatorId(), k -> new ArrayList<>()).add(v));
+    List<ValueRepository.At> withoutReference =
+        pairs.stream()
+            .filter(
+                a ->
+                    comparedWith.getOrDefault(a.indicator(), List.of()).stream()
+                        .noneMatch(v -> v.value() != null))
+            .toList();
+    Set<UUID> sameKind = new HashSet<>();
+    all.stream().filter(a -> a.type() == area.type()).forEach(a -> sameKind.add(a.id()));
+    valueRepository.valuesAt(withoutReference, null).stream()
+        .filter(v -> sameKind.contains(v.areaId()))
+        .forEach(v -> comparedWith.computeIfAbsent(v.indicatorId(), k -> new ArrayList<>()).add(v));
+    for (IndicatorRow indicator : indicators) {
       if (publicOnly && !indicator.publicVisible()) {
         continue;
       }
@@ -105,7 +145,7 @@ public class ProfileViews {
       ValueRow latest = own.get(own.size() - 1);
       ValueRow before = own.size() > 1 ? own.get(own.size() - 2) : null;
       List<ValueRow> same =
-          valueRepository.valuesOf(indicator.id()).stream()
+          comparedWith.getOrDefault(indicator.id(), List.of()).stream()
               .filter(v -> v.period().equals(latest.period()))
               .map(v -> Aggregation.visible(v, indicator))
               .toList();

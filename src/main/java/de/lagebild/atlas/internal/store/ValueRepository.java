@@ -87,6 +87,36 @@ public class ValueRepository {
     }
   }
 
+  /** An indicator and a period. */
+  public record At(UUID indicator, String period) {}
+
+  /**
+   * The values of the given indicators at the given periods (each indicator at its own period), of
+   * the given areas (null: all areas) – one query for what a profile compares with, instead of
+   * every value of every indicator.
+   */
+  public List<ValueRow> valuesAt(java.util.Collection<At> pairs, java.util.Collection<UUID> areas) {
+    if (pairs.isEmpty() || (areas != null && areas.isEmpty())) {
+      return List.of();
+    }
+    List<ValueRow> out = new java.util.ArrayList<>();
+    List<At> list = List.copyOf(pairs);
+    // in slices: some databases limit the number of bound values of one statement
+    for (int from = 0; from < list.size(); from += 300) {
+      List<At> slice = list.subList(from, Math.min(list.size(), from + 300));
+      Condition where =
+          org.jooq.impl.DSL.or(
+              slice.stream()
+                  .map(a -> Value.INDICATOR_ID.eq(a.indicator()).and(Value.PERIOD.eq(a.period())))
+                  .toList());
+      if (areas != null) {
+        where = where.and(Value.AREA_ID.in(areas));
+      }
+      out.addAll(values(where));
+    }
+    return out;
+  }
+
   public List<ValueRow> valuesOf(UUID indicator) {
     return values(Value.INDICATOR_ID.eq(indicator));
   }
