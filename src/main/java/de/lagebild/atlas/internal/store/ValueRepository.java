@@ -105,10 +105,14 @@ public class ValueRepository {
     for (int from = 0; from < list.size(); from += 300) {
       List<At> slice = list.subList(from, Math.min(list.size(), from + 300));
       Condition where =
-          org.jooq.impl.DSL.or(
-              slice.stream()
-                  .map(a -> Value.INDICATOR_ID.eq(a.indicator()).and(Value.PERIOD.eq(a.period())))
-                  .toList());
+          org.jooq
+              .impl
+              .DSL
+              .row(Value.INDICATOR_ID, Value.PERIOD)
+              .in(
+                  slice.stream()
+                      .map(a -> org.jooq.impl.DSL.row(a.indicator(), a.period()))
+                      .toList());
       if (areas != null) {
         where = where.and(Value.AREA_ID.in(areas));
       }

@@ -1,0 +1,145 @@
+package de.lagebild.atlas.internal.maps;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import de.lagebild.identity.TenantDirectory;
+import de.lagebild.platform.TenantAccess;
+import de.lagebild.platform.TenantContext;
+import de.lagebild.support.TestDatabase;
+import java.util.Arrays;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Benchmark, not a test (not in the suite). A generated tenant at state scale on PostgreSQL (issue
+ * 19): {@code bench.areas} Gemeinden (default 700) × {@code bench.indicators} (400) × {@code
+ * bench.periods} (20) values, generated in the database ({@code generate_series}), plus the Kreis's
+ * figures as the reference. Measures the storage per value, and the area profile (all indicators
+ * with latest value, previous value, reference) p50/p95 against the bare SQL that fetches its
+ * figures (the area's values, the Kreis's values at the same periods), in the same run. Run with
+ * {@code ./lagebild mvn -Pbench test -Dtest=ProfileBenchmark -Dlagebild.test.db=postgres}.
+ */
+@SpringBootTest(
+    properties = {
+      "lagebild.demo=true",
+      "logging.file.name=target/test-logs/benchmark.log",
+      "logging.level.root=warn"
+    })
+class ProfileBenchmark {
+
+  static final int AREAS = Integer.getInteger("bench.areas", 700);
+  static final int INDICATORS = Integer.getInteger("bench.indicators", 400);
+  static final int PERIODS = Integer.getInteger("bench.periods", 20);
+  static final int RUNS = Integer.getInteger("bench.runs", 40);
+
+  @DynamicPropertySource
+  static void ownDatabase(DynamicPropertyRegistry registry) {
+    TestDatabase.registerFresh(registry);
+  }
+
+  @Autowired DSLContext dsl;
+  @Autowired TenantDirectory tenants;
+  @Autowired ProfileViews profiles;
+
+  @Test
+  void profileAtStateScale() {
+    assumeTrue(dsl.dialect().family() == SQLDialect.POSTGRES, "PostgreSQL only");
+    String tenant =
+        String.valueOf(dsl.fetchValue("select id from tenant where slug = 'nordhausen'"));
+    String kreis =
+        String.valueOf(
+            dsl.fetchValue(
+                "select id from area where tenant_id = ? and official_key = '16062'", tenant));
+    long t0 = System.nanoTime();
+    dsl.execute(
+        "insert into area (tenant_id, id, type, name, official_key, parent_id, version, created_at)"
+            + " select ?, md5('bench-area' || g)::uuid::text, 'GEMEINDE', 'Bench-Gemeinde ' || g,"
+            + " '16062' || lpad(g::text, 3, '0'), ?, 0, now() from generate_series(1, ?) g",
+        tenant,
+        kreis,
+        AREAS);
+    dsl.execute(
+        "insert into indicator (tenant_id, id, code, name, short_name, decimals, polarity, kind,"
+            + " public_visible, position, version, created_at) select ?,"
+            + " md5('bench-indicator' || g)::uuid::text, 'bench-' || g, 'Bench-Indikator ' || g,"
+            + " 'Bench ' || g, 1, 'LOWER_BETTER', 'OTHER', true, 1000 + g, 0, now() from"
+            + " generate_series(1, ?) g",
+        tenant,
+        INDICATORS);
+    dsl.execute(
+        "insert into indicator_value (tenant_id, id, indicator_id, area_id, period, period_end,"
+            + " value, version, created_at) select ?, md5(i.id || a.id || y)::uuid::text, i.id,"
+            + " a.id, (2000 + y)::text, make_date(2000 + y, 12, 31),"
+            + " round((random() * 1000)::numeric, 1), 0, now() from indicator i cross join area a"
+            + " cross join generate_series(0, ? - 1) y where i.tenant_id = ? and i.code like"
+            + " 'bench-%' and a.tenant_id = ? and (a.name like 'Bench-Gemeinde %' or a.id = ?)",
+        tenant, PERIODS, tenant, tenant, kreis);
+    dsl.execute("analyze indicator_value");
+    long generated = System.nanoTime() - t0;
+    long rows =
+        ((Number)
+                dsl.fetchValue("select count(*) from indicator_value where tenant_id = ?", tenant))
+            .longValue();
+    long bytes =
+        ((Number) dsl.fetchValue("select pg_total_relation_size('indicator_value')")).longValue();
+    UUID area =
+        UUID.fromString(
+            String.valueOf(
+                dsl.fetchValue(
+                    "select id from area where tenant_id = ? and name = 'Bench-Gemeinde "
+                        + (AREAS / 2)
+                        + "'",
+                    tenant)));
+    TenantAccess access = tenants.systemAccess("nordhausen").orElseThrow();
+    long[] profile = new long[RUNS];
+    long[] bare = new long[RUNS];
+    int figures = 0;
+    for (int run = -5; run < RUNS; run++) {
+      long a = System.nanoTime();
+      ProfileViews.Profile p = TenantContext.callAs(access, () -> profiles.profile(area));
+      long b = System.nanoTime();
+      // the bare SQL that fetches the profile's figures: the area's values and the reference's
+      // values at the periods it has
+      int n =
+          dsl.fetch(
+                  "select * from indicator_value where tenant_id = ? and area_id = ?",
+                  tenant,
+                  area.toString())
+              .size();
+      n +=
+          dsl.fetch(
+                  "select * from indicator_value where tenant_id = ? and area_id = ? and period ="
+                      + " ?",
+                  tenant,
+                  kreis,
+                  String.valueOf(2000 + PERIODS - 1))
+              .size();
+      long c = System.nanoTime();
+      if (run >= 0) {
+        profile[run] = b - a;
+        bare[run] = c - b;
+        figures = p.figures().size();
+      }
+      if (n == 0) {
+        throw new IllegalStateException("no values");
+      }
+    }
+    Arrays.sort(profile);
+    Arrays.sort(bare);
+    double p50 = profile[RUNS / 2] / 1e6;
+    double p95 = profile[(int) (RUNS * 0.95) - 1] / 1e6;
+    double b50 = bare[RUNS / 2] / 1e6;
+    double b95 = bare[(int) (RUNS * 0.95) - 1] / 1e6;
+    System.out.printf(
+        "BENCH profile (postgres): %d values generated in %.0f s, %d bytes/value incl. indexes;"
+            + " profile of %d figures p50 %.1f ms, p95 %.1f ms; bare SQL p50 %.1f ms, p95 %.1f"
+            + " ms; ratio p95 %.2f%n",
+        rows, generated / 1e9, bytes / Math.max(1, rows), figures, p50, p95, b50, b95, p95 / b95);
+  }
+}
