@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param atlas map settings (LAGEBILD_ATLAS_TILE_URL), also read by the content security policy
  * @param imports when imports run as background jobs (LAGEBILD_IMPORT_BACKGROUND_FROM_BYTES)
  * @param mail sender of the installation's e-mails (LAGEBILD_MAIL_FROM)
+ * @param rateLimit requests per minute and client address without login on the API and the public
+ *     offer pages (LAGEBILD_RATE_LIMIT_ANONYMOUS_PER_MINUTE; 0: no limit)
  */
 @ConfigurationProperties("lagebild")
 public record LagebildProperties(
@@ -25,7 +27,8 @@ public record LagebildProperties(
     @DefaultValue BootstrapAdmin bootstrapAdmin,
     @DefaultValue Atlas atlas,
     @Name("import") @DefaultValue Imports imports,
-    @DefaultValue Mail mail) {
+    @DefaultValue Mail mail,
+    @DefaultValue RateLimit rateLimit) {
 
   /** The tenant shown at {@code /}: the configured one, in demo mode the demo district. */
   public String startTenant() {
@@ -44,6 +47,9 @@ public record LagebildProperties(
 
   /** Files from this size are imported as background jobs. */
   public record Imports(@DefaultValue("1000000") long backgroundFromBytes) {}
+
+  /** Requests per minute and client address without login (0: no limit). */
+  public record RateLimit(@DefaultValue("300") int anonymousPerMinute) {}
 
   /** The sender address of e-mails (reminders). */
   public record Mail(@DefaultValue("lagebild@localhost") String from) {}

@@ -25,10 +25,11 @@ class ProblemResponses {
     this.json = json;
   }
 
-  void write(HttpServletResponse response, HttpStatus status, String detailKey) throws IOException {
+  void write(HttpServletResponse response, HttpStatus status, String detailKey, Object... args)
+      throws IOException {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
-            status, messages.getMessage(detailKey, null, detailKey, Locale.GERMAN));
+            status, messages.getMessage(detailKey, args, detailKey, Locale.GERMAN));
     problem.setTitle(
         messages.getMessage("error.title." + status.value(), null, status.name(), Locale.GERMAN));
     response.setStatus(status.value());

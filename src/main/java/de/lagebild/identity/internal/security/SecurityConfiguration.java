@@ -92,9 +92,14 @@ class SecurityConfiguration {
       MembershipRepository memberships,
       UserRepository users,
       ProblemResponses problems,
-      LagebildProperties lagebild)
+      LagebildProperties lagebild,
+      RateLimits rateLimits)
       throws Exception {
     http.authenticationManager(authenticationManager)
+        // requests without login are counted once the session or token has been looked at
+        .addFilterAfter(
+            new RateLimitFilter(rateLimits, problems),
+            org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
         // the token is checked before the CSRF filter, so that CSRF is skipped only for API
         // requests that a valid
         // token authenticated; a browser request keeps the protection whatever Authorization header
