@@ -595,6 +595,28 @@ class AtlasIntegrationTests extends DatabaseProperties {
                 .header("Authorization", TOKEN)
                 .header("If-None-Match", etag))
         .andExpect(status().isNotModified());
+    // a client that accepts gzip gets the bytes the cache holds, compressed once (issue 19)
+    var zipped =
+        mvc.perform(
+                get("/api/v1/nordhausen/map-data")
+                    .param("indicator", id)
+                    .header("Authorization", TOKEN)
+                    .header("Accept-Encoding", "gzip, deflate, br"))
+            .andExpect(status().isOk())
+            .andExpect(
+                org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                    .string("Content-Encoding", "gzip"))
+            .andReturn()
+            .getResponse();
+    String unzipped;
+    try (var in =
+        new java.util.zip.GZIPInputStream(
+            new java.io.ByteArrayInputStream(zipped.getContentAsByteArray()))) {
+      unzipped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    assertThat(unzipped).isEqualTo(mapData.get());
+    assertThat(zipped.getContentAsByteArray().length).isLessThan(unzipped.length() / 2);
+    assertThat(zipped.getHeader("ETag")).isNotEqualTo(etag).endsWith("-gzip\"");
     // another instance changes a value in the same database: without raising the revision, this
     // instance's cache
     // keeps its answer (the cache is really used) ...

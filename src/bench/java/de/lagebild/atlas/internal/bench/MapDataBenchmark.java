@@ -60,8 +60,8 @@ class MapDataBenchmark {
   @LocalServerPort int port;
   @Autowired TenantDirectory tenants;
   @Autowired AreaRepository areaRepository;
-  IndicatorRepository indicatorRepository;
-  ValueRepository valueRepository;
+  @Autowired IndicatorRepository indicatorRepository;
+  @Autowired ValueRepository valueRepository;
   @Autowired TransactionTemplate tx;
 
   /** A square-ish ring of {@code n} points around (x, y). */
@@ -161,47 +161,58 @@ class MapDataBenchmark {
     Path dir = Files.createDirectories(Path.of("target", "bench-static", "css"));
     Files.write(dir.resolve("bench-map-data.geojson"), body);
     URI file = URI.create("http://localhost:" + port + "/css/bench-map-data.geojson");
-    long[] a = new long[RUNS];
-    long[] b = new long[RUNS];
-    for (int i = 0; i < 50; i++) {
-      get(http, dynamic, token);
-      get(http, file, null);
+    for (String encoding : new String[] {"identity", "gzip"}) {
+      long[] a = new long[RUNS];
+      long[] b = new long[RUNS];
+      for (int i = 0; i < 50; i++) {
+        get(http, dynamic, token, encoding);
+        get(http, file, null, encoding);
+      }
+      long bytesDynamic = 0;
+      long bytesStatic = 0;
+      for (int i = 0; i < RUNS; i++) {
+        long t0 = System.nanoTime();
+        bytesDynamic = fetch(http, dynamic, token, encoding);
+        a[i] = System.nanoTime() - t0;
+        long t1 = System.nanoTime();
+        bytesStatic = fetch(http, file, null, encoding);
+        b[i] = System.nanoTime() - t1;
+      }
+      Arrays.sort(a);
+      Arrays.sort(b);
+      double p50a = a[RUNS / 2] / 1e6;
+      double p95a = a[(int) (RUNS * 0.95)] / 1e6;
+      double p50b = b[RUNS / 2] / 1e6;
+      double p95b = b[(int) (RUNS * 0.95)] / 1e6;
+      System.out.printf(
+          "%nMAP DATA BENCHMARK (%s, %d areas, %d runs, warm, Accept-Encoding: %s)%n",
+          TestDatabase.KIND, AREAS, RUNS, encoding);
+      System.out.printf(
+          "  map-data:    p50 %.2f ms  p95 %.2f ms  %d bytes on the wire%n",
+          p50a, p95a, bytesDynamic);
+      System.out.printf(
+          "  static file: p50 %.2f ms  p95 %.2f ms  %d bytes on the wire%n",
+          p50b, p95b, bytesStatic);
+      System.out.printf("  ratio p50 %.2f  p95 %.2f%n%n", p50a / p50b, p95a / p95b);
     }
-    long bytesStatic = 0;
-    for (int i = 0; i < RUNS; i++) {
-      a[i] = get(http, dynamic, token);
-      long t0 = System.nanoTime();
-      HttpResponse<byte[]> r =
-          http.send(HttpRequest.newBuilder(file).build(), HttpResponse.BodyHandlers.ofByteArray());
-      b[i] = System.nanoTime() - t0;
-      bytesStatic = r.body().length;
-    }
-    Arrays.sort(a);
-    Arrays.sort(b);
-    double p50a = a[RUNS / 2] / 1e6;
-    double p95a = a[(int) (RUNS * 0.95)] / 1e6;
-    double p50b = b[RUNS / 2] / 1e6;
-    double p95b = b[(int) (RUNS * 0.95)] / 1e6;
-    System.out.printf(
-        "%nMAP DATA BENCHMARK (%s, %d areas, %d runs, warm, uncompressed)%n",
-        TestDatabase.KIND, AREAS, RUNS);
-    System.out.printf(
-        "  map-data:    p50 %.2f ms  p95 %.2f ms  %d bytes%n", p50a, p95a, body.length);
-    System.out.printf(
-        "  static file: p50 %.2f ms  p95 %.2f ms  %d bytes%n", p50b, p95b, bytesStatic);
-    System.out.printf("  ratio p50 %.2f  p95 %.2f%n%n", p50a / p50b, p95a / p95b);
   }
 
-  static long get(HttpClient http, URI uri, String token) throws Exception {
-    HttpRequest.Builder r = HttpRequest.newBuilder(uri);
+  static long get(HttpClient http, URI uri, String token, String encoding) throws Exception {
+    long t0 = System.nanoTime();
+    fetch(http, uri, token, encoding);
+    return System.nanoTime() - t0;
+  }
+
+  /** One request; the bytes as they came over the wire (compressed when the server did). */
+  static long fetch(HttpClient http, URI uri, String token, String encoding) throws Exception {
+    HttpRequest.Builder r = HttpRequest.newBuilder(uri).header("Accept-Encoding", encoding);
     if (token != null) {
       r.header("Authorization", token);
     }
-    long t0 = System.nanoTime();
     HttpResponse<byte[]> response = http.send(r.build(), HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() != 200) {
       throw new AssertionError(uri + " -> " + response.statusCode());
     }
-    return System.nanoTime() - t0;
+    return response.body().length;
   }
 }

@@ -25,8 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Map data as GeoJSON (areas with value, label, rank, class and colour, simplified geometry,
  * attribution), written with Jackson and cached per tenant and request while the tenant's atlas is
- * unchanged (its revision). The cache is bounded by bytes, so that varying parameters cannot fill
- * the heap; a warm map costs a lookup and the bytes, and a client that knows the ETag gets a 304.
+ * unchanged (its revision). The cache holds each answer gzip-compressed once (a fifth of the bytes)
+ * and is bounded by those bytes, so that varying parameters cannot fill the heap; a client that
+ * accepts gzip gets the stored bytes as they are, any other the unpacked ones; a warm map costs a
+ * lookup and the bytes, and a client that knows the ETag gets a 304.
  */
 @Component
 public class MapData {
@@ -36,7 +38,7 @@ public class MapData {
   /** Upper bound of the cached answers' bytes. */
   static final long MAX_BYTES = 32L * 1024 * 1024;
 
-  private record Cached(long revision, byte[] body, String etag) {}
+  private record Cached(long revision, byte[] gzipped, String etag) {}
 
   private final AreaRepository areaRepository;
   private final AtlasRevision atlasRevision;
@@ -44,7 +46,7 @@ public class MapData {
   private final Cache<String, Cached> cache =
       Caffeine.newBuilder()
           .maximumWeight(MAX_BYTES)
-          .weigher((String key, Cached c) -> c.body().length + key.length() * 2 + 64)
+          .weigher((String key, Cached c) -> c.gzipped().length + key.length() * 2 + 64)
           .recordStats()
           .build();
 
@@ -67,18 +69,55 @@ public class MapData {
       e =
           new Cached(
               revision,
-              body,
+              gzip(body),
               "\"" + Integer.toHexString(Arrays.hashCode(body)) + "-" + body.length + "\"");
       cache.put(key, e);
     }
-    HttpServletRequest request1 =
+    HttpServletRequest current =
         ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
-    String ifNoneMatch = request1.getHeader("If-None-Match");
-    if (ifNoneMatch != null
-        && (ifNoneMatch.equals(e.etag()) || ifNoneMatch.equals("W/" + e.etag()))) {
-      return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(e.etag()).build();
+    String accept = current.getHeader("Accept-Encoding");
+    boolean gzip = accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("gzip");
+    // one representation per encoding: the gzip one has its own ETag
+    String etag = gzip ? e.etag().substring(0, e.etag().length() - 1) + "-gzip\"" : e.etag();
+    String ifNoneMatch = current.getHeader("If-None-Match");
+    if (ifNoneMatch != null && (ifNoneMatch.equals(etag) || ifNoneMatch.equals("W/" + etag))) {
+      return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+          .eTag(etag)
+          .header("Vary", "Accept-Encoding")
+          .build();
     }
-    return ResponseEntity.ok().contentType(GEO_JSON).eTag(e.etag()).body(e.body());
+    if (gzip) {
+      return ResponseEntity.ok()
+          .contentType(GEO_JSON)
+          .eTag(etag)
+          .header("Content-Encoding", "gzip")
+          .header("Vary", "Accept-Encoding")
+          .body(e.gzipped());
+    }
+    return ResponseEntity.ok()
+        .contentType(GEO_JSON)
+        .eTag(etag)
+        .header("Vary", "Accept-Encoding")
+        .body(gunzip(e.gzipped()));
+  }
+
+  static byte[] gzip(byte[] body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+    try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+      z.write(body);
+    } catch (java.io.IOException ex) {
+      throw new java.io.UncheckedIOException(ex);
+    }
+    return out.toByteArray();
+  }
+
+  static byte[] gunzip(byte[] gzipped) {
+    try (java.util.zip.GZIPInputStream in =
+        new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped))) {
+      return in.readAllBytes();
+    } catch (java.io.IOException ex) {
+      throw new java.io.UncheckedIOException(ex);
+    }
   }
 
   /** The cache's figures (for metrics and benchmarks). */
