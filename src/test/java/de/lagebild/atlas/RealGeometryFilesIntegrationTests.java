@@ -241,6 +241,9 @@ class RealGeometryFilesIntegrationTests {
         .contains("Bitte wählen Sie, welche Eigenschaft den Namen")
         .contains("Bezirk (z. B. Salza)")
         .contains("Nr (z. B. SB-1)")
+        .contains("Bitte oben wählen, welche Eigenschaft den Namen enthält")
+        .doesNotContain("Das Gebiet hat keinen Namen")
+        .doesNotContain("Fehler verhindern den Import")
         .doesNotContain("geometrie/uebernehmen");
     String chosen =
         mvc.perform(

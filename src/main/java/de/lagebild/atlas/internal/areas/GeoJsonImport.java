@@ -295,6 +295,10 @@ public class GeoJsonImport {
       }
       all.add(polygons);
     }
+    if (usedName == null && !kept.isEmpty()) {
+      // one problem for the file, not one per feature: the user chooses the name property
+      problems.add(new Problem(0, "", "atlas.geoChooseName", "", true));
+    }
     List<Feature> result = new ArrayList<>();
     int after = 0;
     Map<String, UUID> existingByKey = existingByKey();
@@ -304,9 +308,9 @@ public class GeoJsonImport {
       String key = value(props, usedKey);
       String name = value(props, usedName);
       if (name == null || name.isBlank()) {
-        problems.add(
-            new Problem(
-                f + 1, usedName == null ? "GEN" : usedName, "atlas.geojsonNoName", "", true));
+        if (usedName != null) {
+          problems.add(new Problem(f + 1, usedName, "atlas.geojsonNoName", "", true));
+        }
         continue;
       }
       AreaType type = key == null ? AreaType.SOZIALRAUM : typeOf(key);
