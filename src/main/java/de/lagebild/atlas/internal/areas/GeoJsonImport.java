@@ -4,10 +4,9 @@ import de.lagebild.atlas.internal.areas.TopoSimplifier.Point;
 import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaRow;
 import de.lagebild.atlas.internal.store.AtlasRows.AreaType;
-import de.lagebild.atlas.internal.store.AtlasTables.Mapping;
+import de.lagebild.atlas.internal.store.SavedMappings;
 import de.lagebild.platform.AuditLog;
 import de.lagebild.platform.DomainException;
-import de.lagebild.platform.TenantScope;
 import de.lagebild.platform.Text;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +25,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -131,15 +129,15 @@ public class GeoJsonImport {
   static final String SAVED_CHOICE = "Geometrie: Schlüssel- und Namenseigenschaft";
 
   private final AreaRepository areaRepository;
-  private final TenantScope scope;
+  private final SavedMappings saved;
   private final JsonMapper json = JsonMapper.builder().build();
   private final Clock clock;
 
-  GeoJsonImport(AreaRepository areaRepository, Clock clock, AuditLog audit, TenantScope scope) {
+  GeoJsonImport(AreaRepository areaRepository, Clock clock, AuditLog audit, SavedMappings saved) {
     this.audit = audit;
     this.areaRepository = areaRepository;
     this.clock = clock;
-    this.scope = scope;
+    this.saved = saved;
   }
 
   /** A GeoJSON or TopoJSON text (WGS 84, or with a {@code crs} member). */
@@ -400,16 +398,7 @@ public class GeoJsonImport {
 
   /** The saved choice of key and name property (from the last file that needed one). */
   Map<String, String> savedChoice() {
-    String entries =
-        scope
-            .dsl()
-            .select(Mapping.ENTRIES)
-            .from(scope.table(Mapping.T))
-            .where(Mapping.NAME.eq(SAVED_CHOICE))
-            .fetchOne(Mapping.ENTRIES);
-    return entries == null
-        ? null
-        : json.readValue(entries, new TypeReference<LinkedHashMap<String, String>>() {});
+    return saved.entries(SAVED_CHOICE).orElse(null);
   }
 
   /** Saves the chosen key and name property for this tenant's next file. */
@@ -418,26 +407,7 @@ public class GeoJsonImport {
     Map<String, String> entries = new LinkedHashMap<>();
     entries.put("key", keyProperty == null ? "" : keyProperty);
     entries.put("name", nameProperty);
-    String text = json.writeValueAsString(entries);
-    Instant now = clock.instant();
-    int updated =
-        scope
-            .update(Mapping.T)
-            .set(Mapping.ENTRIES, text)
-            .set(Mapping.UPDATED_AT, now)
-            .where(Mapping.NAME.eq(SAVED_CHOICE))
-            .execute();
-    if (updated == 0) {
-      scope
-          .insertInto(Mapping.T)
-          .set(Mapping.ID, UUID.randomUUID())
-          .set(Mapping.NAME, SAVED_CHOICE)
-          .set(Mapping.ENTRIES, text)
-          .set(Mapping.CREATED_AT, now)
-          .set(Mapping.UPDATED_AT, now)
-          .set(Mapping.VERSION, 0)
-          .execute();
-    }
+    saved.save(SAVED_CHOICE, entries);
   }
 
   private UUID match(

@@ -1,10 +1,9 @@
 package de.lagebild.atlas.internal.statistics;
 
 import de.lagebild.atlas.internal.store.AtlasTables.Mapping;
+import de.lagebild.atlas.internal.store.SavedMappings;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.TenantScope;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Column mappings of wide sheets, saved under a name and applied to next year's file: a column is
@@ -31,13 +28,11 @@ class ColumnMappings {
   record Saved(UUID id, String name, Map<String, String> entries, int version) {}
 
   private final TenantScope scope;
-  private final JsonMapper json;
-  private final Clock clock;
+  private final SavedMappings saved;
 
-  ColumnMappings(TenantScope scope, JsonMapper json, Clock clock) {
+  ColumnMappings(TenantScope scope, SavedMappings saved) {
     this.scope = scope;
-    this.json = json;
-    this.clock = clock;
+    this.saved = saved;
   }
 
   List<Saved> all() {
@@ -88,28 +83,8 @@ class ColumnMappings {
     if (n.isEmpty() || n.length() > 200) {
       throw new DomainException("atlas.mappingName");
     }
-    String text = json.writeValueAsString(entries);
-    Instant now = clock.instant();
-    Optional<Saved> existing = byName(n);
-    if (existing.isPresent()) {
-      scope
-          .update(Mapping.T)
-          .set(Mapping.ENTRIES, text)
-          .set(Mapping.UPDATED_AT, now)
-          .set(Mapping.VERSION, existing.get().version() + 1)
-          .where(Mapping.ID.eq(existing.get().id()))
-          .execute();
-    } else {
-      scope
-          .insertInto(Mapping.T)
-          .set(Mapping.ID, UUID.randomUUID())
-          .set(Mapping.NAME, n)
-          .set(Mapping.ENTRIES, text)
-          .set(Mapping.CREATED_AT, now)
-          .set(Mapping.UPDATED_AT, now)
-          .set(Mapping.VERSION, 0)
-          .execute();
-    }
+    // a mapping of the same name in other spelling is replaced, not doubled
+    saved.save(byName(n).map(Saved::name).orElse(n), entries);
   }
 
   /**
@@ -142,6 +117,6 @@ class ColumnMappings {
   }
 
   private Map<String, String> parse(String text) {
-    return json.readValue(text, new TypeReference<LinkedHashMap<String, String>>() {});
+    return saved.parse(text);
   }
 }
