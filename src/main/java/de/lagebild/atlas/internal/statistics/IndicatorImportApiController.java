@@ -189,9 +189,12 @@ class IndicatorImportApiController {
   }
 
   /**
-   * {@code POST /api/v1/{tenant}/geometry-imports}: area geometry from GeoJSON (WGS84), the key in
-   * property {@code key} (default ARS/AGS), the name in {@code name} (default GEN/name); {@code
-   * dryRun=true} writes nothing.
+   * {@code POST /api/v1/{tenant}/geometry-imports}: area geometry from a geometry file (GeoJSON,
+   * TopoJSON, GeoPackage or a zipped shapefile, in the coordinate system it names), the key in
+   * property {@code key} (default AGS/ARS), the name in {@code name} (default GEN/name), the
+   * shapefile or GeoPackage layer in {@code layer}, only keys starting with {@code keyPrefix};
+   * {@code dryRun=true} writes nothing. ({@code toSuccessor}, {@code skipInvalid} and {@code
+   * createAreas} belong to the indicator import and are ignored here.)
    */
   @PostMapping(
       path = "/api/v1/{tenant}/geometry-imports",
