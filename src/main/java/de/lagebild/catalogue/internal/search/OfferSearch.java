@@ -133,6 +133,25 @@ public final class OfferSearch {
 
   private final Map<UUID, Index> indexes = new ConcurrentHashMap<>();
   private final Map<UUID, Object> locks = new ConcurrentHashMap<>();
+
+  /**
+   * How long a search waits for a full rebuild before the old index answers (the rebuild goes on in
+   * the background and replaces the index when done): small catalogues rebuild within it, so their
+   * searches see every change at once; a large one never keeps a search waiting longer.
+   */
+  static final long REBUILD_WAIT_MS = 1_500;
+
+  /** Full rebuilds under way, per tenant (at most one each). */
+  private final Map<UUID, java.util.concurrent.CompletableFuture<Index>> rebuilding =
+      new ConcurrentHashMap<>();
+
+  private final java.util.concurrent.ExecutorService rebuilder =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "search-index-rebuild");
+            t.setDaemon(true);
+            return t;
+          });
   private final Map<UUID, AtomicInteger> builds = new ConcurrentHashMap<>();
   private final Map<UUID, AtomicInteger> updates = new ConcurrentHashMap<>();
 
@@ -256,6 +275,7 @@ public final class OfferSearch {
     if (index != null && index.revision() == revisions.content()) {
       return index;
     }
+    java.util.concurrent.CompletableFuture<Index> pending;
     synchronized (locks.computeIfAbsent(tenant, k -> new Object())) {
       index = indexes.get(tenant);
       if (index != null && index.revision() == revisions.content()) {
@@ -269,21 +289,72 @@ public final class OfferSearch {
               : null;
       if (updated != null) {
         updates.computeIfAbsent(tenant, k -> new AtomicInteger()).incrementAndGet();
-      } else {
-        updated = build(revisions, feed.full());
-        if (index != null) {
-          try {
-            index
-                .writer()
-                .close(); // readers opened from it stay readable for searches still under way
-          } catch (IOException | RuntimeException e) {
-            // nothing to keep: the old index is dropped
-          }
-        }
-        builds.computeIfAbsent(tenant, k -> new AtomicInteger()).incrementAndGet();
+        indexes.put(tenant, updated);
+        return updated;
       }
-      indexes.put(tenant, updated);
-      return updated;
+      if (index == null) {
+        // the first index of the tenant: nothing older could answer
+        Index built = build(revisions, feed.full());
+        builds.computeIfAbsent(tenant, k -> new AtomicInteger()).incrementAndGet();
+        indexes.put(tenant, built);
+        return built;
+      }
+      // a full rebuild in the background (one per tenant), as the current tenant and user
+      var access = de.lagebild.platform.TenantContext.access().orElse(null);
+      pending =
+          rebuilding.computeIfAbsent(
+              tenant,
+              t ->
+                  java.util.concurrent.CompletableFuture.supplyAsync(
+                          () ->
+                              access == null
+                                  ? build(revisions, feed.full())
+                                  : de.lagebild.platform.TenantContext.callAs(
+                                      access, () -> build(revisions, feed.full())),
+                          rebuilder)
+                      .whenComplete((built, failure) -> install(t, built)));
+    }
+    try {
+      return pending.get(REBUILD_WAIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      // the old index answers until the new one is ready
+      return index;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return index;
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Puts a rebuilt index in place of the old one (whose readers stay readable for searches). */
+  private void install(UUID tenant, Index built) {
+    synchronized (locks.computeIfAbsent(tenant, k -> new Object())) {
+      rebuilding.remove(tenant);
+      if (built == null) {
+        return;
+      }
+      Index old = indexes.get(tenant);
+      if (old != null && old.revision() > built.revision()) {
+        // written meanwhile by an incremental update: the newer one stays; the rebuilt one goes
+        close(built);
+        return;
+      }
+      indexes.put(tenant, built);
+      builds.computeIfAbsent(tenant, k -> new AtomicInteger()).incrementAndGet();
+      if (old != null && old != built) {
+        close(old);
+      }
+    }
+  }
+
+  private static void close(Index index) {
+    try {
+      index.writer().close(); // readers opened from it stay readable for searches still under way
+    } catch (IOException | RuntimeException e) {
+      // nothing to keep: the index is dropped
     }
   }
 
