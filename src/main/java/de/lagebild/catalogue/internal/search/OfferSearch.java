@@ -40,7 +40,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * target group, life situation, category with its sub-categories, free of charge, area with the
  * areas around it) are exact. The index lives in memory, one per tenant; offers written since its
  * revision replace their documents, and a change of organisations, locations or categories rebuilds
- * it from the database.
+ * it from the database – in the background: a search waits for that at most {@link
+ * #REBUILD_WAIT_MS}, then the old index answers until the rebuilt one replaces it.
  *
  * <p>Why this class is long: the index life cycle (build, update by revision, locks per tenant) and
  * the queries on it share the index record; what goes into a document is in {@link OfferDocuments},
