@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code ./lagebild mvn -Pbench test -Dtest=ProfileBenchmark -Dlagebild.test.db=postgres}.
  */
 @SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "lagebild.demo=true",
       "logging.file.name=target/test-logs/benchmark.log",
@@ -43,12 +44,13 @@ class ProfileBenchmark {
     TestDatabase.registerFresh(registry);
   }
 
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
   @Autowired DSLContext dsl;
   @Autowired TenantDirectory tenants;
   @Autowired ProfileViews profiles;
 
   @Test
-  void profileAtStateScale() {
+  void profileAtStateScale() throws Exception {
     assumeTrue(dsl.dialect().family() == SQLDialect.POSTGRES, "PostgreSQL only");
     String tenant =
         String.valueOf(dsl.fetchValue("select id from tenant where slug = 'nordhausen'"));
@@ -141,5 +143,72 @@ class ProfileBenchmark {
             + " profile of %d figures p50 %.1f ms, p95 %.1f ms; bare SQL p50 %.1f ms, p95 %.1f"
             + " ms; ratio p95 %.2f%n",
         rows, generated / 1e9, bytes / Math.max(1, rows), figures, p50, p95, b50, b95, p95 / b95);
+    exportEverything(rows);
+  }
+
+  /**
+   * {@code GET /values?format=csv} of the whole tenant through the real server, the heap sampled
+   * every 50 ms; run with {@code -Dtest.jvm.args=-Xmx256m} to see that the export streams.
+   */
+  void exportEverything(long rows) throws Exception {
+    java.lang.management.MemoryMXBean memory =
+        java.lang.management.ManagementFactory.getMemoryMXBean();
+    System.gc();
+    long baseline = memory.getHeapMemoryUsage().getUsed();
+    java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicBoolean running =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    Thread sampler =
+        new Thread(
+            () -> {
+              while (running.get()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                  Thread.sleep(50);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
+    sampler.setDaemon(true);
+    sampler.start();
+    long t0 = System.nanoTime();
+    java.net.http.HttpResponse<java.io.InputStream> response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            "http://localhost:" + port + "/api/v1/nordhausen/values?format=csv"))
+                    .header("Authorization", "Bearer lgb_demo_koordination_nordhausen")
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+    long size = 0;
+    long lines = 0;
+    byte[] buffer = new byte[64 * 1024];
+    try (java.io.InputStream in = response.body()) {
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        size += n;
+        for (int i = 0; i < n; i++) {
+          if (buffer[i] == '\n') {
+            lines++;
+          }
+        }
+      }
+    }
+    long took = System.nanoTime() - t0;
+    running.set(false);
+    sampler.join();
+    System.out.printf(
+        "BENCH export (postgres): %d CSV lines (%d values in the tenant), %.0f MB in %.0f s;"
+            + " heap max %d MB, used before %d MB, peak during the export %d MB; status %d%n",
+        lines,
+        rows,
+        size / 1e6,
+        took / 1e9,
+        Runtime.getRuntime().maxMemory() / (1024 * 1024),
+        baseline / (1024 * 1024),
+        peak.get() / (1024 * 1024),
+        response.statusCode());
   }
 }
