@@ -41,8 +41,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RestController
 class ValuesApiController {
 
-  static final int MAX_SIZE = AtlasApiController.MAX_SIZE;
-
   private final AreaRepository areaRepository;
   private final IndicatorRepository indicatorRepository;
   private final ValueRepository valueRepository;
@@ -60,10 +58,6 @@ class ValuesApiController {
     this.readOnly.setReadOnly(true);
   }
 
-  private static boolean member() {
-    return TenantContext.access().map(TenantAccess::isMember).orElse(false);
-  }
-
   /** The values a request selects, with the indicators and areas it may name. */
   private record Selection(
       Condition where,
@@ -74,7 +68,7 @@ class ValuesApiController {
   private Selection select(String indicatorRef, String areaRef, String period) {
     Map<UUID, AreaRow> areas =
         areaRepository.areas().stream().collect(Collectors.toMap(AreaRow::id, Function.identity()));
-    boolean member = member();
+    boolean member = AtlasApiController.member();
     Map<UUID, IndicatorRow> indicators =
         indicatorRepository.indicators().stream()
             .filter(i -> member || i.publicVisible())
@@ -212,8 +206,8 @@ class ValuesApiController {
     if (!"json".equals(format)) {
       throw new DomainException("atlas.formatUnsupported", format);
     }
-    if (page < 0 || size < 1 || size > MAX_SIZE) {
-      throw new DomainException("atlas.pageInvalid", MAX_SIZE);
+    if (page < 0 || size < 1 || size > AtlasApiController.MAX_SIZE) {
+      throw new DomainException("atlas.pageInvalid", AtlasApiController.MAX_SIZE);
     }
     // paged by the database: by cursor (constant time for any page) or by page number
     ValueRepository.Cursor cursor = after == null || after.isBlank() ? null : cursor(after);
