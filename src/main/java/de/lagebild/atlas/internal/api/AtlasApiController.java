@@ -110,7 +110,7 @@ class AtlasApiController {
    * Members of the tenant (by login or token) read every indicator; everyone else – without login,
    * for tenants whose atlas is public – only the indicators marked public.
    */
-  static boolean member() {
+  private static boolean member() {
     return TenantContext.access().map(TenantAccess::isMember).orElse(false);
   }
 

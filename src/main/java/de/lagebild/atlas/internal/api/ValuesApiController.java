@@ -41,6 +41,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RestController
 class ValuesApiController {
 
+  static final int MAX_SIZE = AtlasApiController.MAX_SIZE;
+
   private final AreaRepository areaRepository;
   private final IndicatorRepository indicatorRepository;
   private final ValueRepository valueRepository;
@@ -58,6 +60,10 @@ class ValuesApiController {
     this.readOnly.setReadOnly(true);
   }
 
+  private static boolean member() {
+    return TenantContext.access().map(TenantAccess::isMember).orElse(false);
+  }
+
   /** The values a request selects, with the indicators and areas it may name. */
   private record Selection(
       Condition where,
@@ -68,7 +74,7 @@ class ValuesApiController {
   private Selection select(String indicatorRef, String areaRef, String period) {
     Map<UUID, AreaRow> areas =
         areaRepository.areas().stream().collect(Collectors.toMap(AreaRow::id, Function.identity()));
-    boolean member = AtlasApiController.member();
+    boolean member = member();
     Map<UUID, IndicatorRow> indicators =
         indicatorRepository.indicators().stream()
             .filter(i -> member || i.publicVisible())
@@ -206,8 +212,8 @@ class ValuesApiController {
     if (!"json".equals(format)) {
       throw new DomainException("atlas.formatUnsupported", format);
     }
-    if (page < 0 || size < 1 || size > AtlasApiController.MAX_SIZE) {
-      throw new DomainException("atlas.pageInvalid", AtlasApiController.MAX_SIZE);
+    if (page < 0 || size < 1 || size > MAX_SIZE) {
+      throw new DomainException("atlas.pageInvalid", MAX_SIZE);
     }
     // paged by the database: by cursor (constant time for any page) or by page number
     ValueRepository.Cursor cursor = after == null || after.isBlank() ? null : cursor(after);
