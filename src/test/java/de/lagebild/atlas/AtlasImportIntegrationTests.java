@@ -173,9 +173,9 @@ class AtlasImportIntegrationTests extends DatabaseProperties {
         .doesNotContain("7.9");
     assertThat(
             dsl.fetchValue(
-                    "select count(*) from indicator_value_history h join indicator_value v on v.id = h.value_id "
-                        + "join area a on a.id = v.area_id join tenant t on t.id = a.tenant_id where t.slug = 'nordhausen' "
-                        + "and a.official_key = '16062' and v.period = '2020'")
+                    "select count(*) from atlas_value_history h join area a on a.num = h.area_num "
+                        + "join tenant t on t.id = a.tenant_id where t.slug = 'nordhausen' "
+                        + "and a.official_key = '16062' and h.period = '2020'")
                 .toString())
         .isEqualTo("1");
     assertThat(code).isNotEmpty();

@@ -621,7 +621,9 @@ class AtlasIntegrationTests extends DatabaseProperties {
     // instance's cache
     // keeps its answer (the cache is really used) ...
     dsl.execute(
-        "update indicator_value set value = 9.9 where indicator_id = ? and value = 7.9", id);
+        "update atlas_value set value = 9.9 where value = 7.9 and indicator_num = (select num from"
+            + " indicator where id = ?)",
+        id);
     await()
         .during(Duration.ofMillis(1100))
         .atMost(Duration.ofSeconds(3))

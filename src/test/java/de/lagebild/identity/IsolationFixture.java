@@ -363,7 +363,6 @@ record IsolationFixture(UUID tenantId, String slug, List<UUID> ids) {
     UUID area2 = UUID.randomUUID();
     UUID indicator = UUID.randomUUID();
     UUID batch = UUID.randomUUID();
-    UUID value = UUID.randomUUID();
     insert(
         dsl,
         "area",
@@ -470,44 +469,34 @@ record IsolationFixture(UUID tenantId, String slug, List<UUID> ids) {
             1,
             "created_at",
             Instant.now()));
+    // values (V17) refer to numbers; the tenant is the indicator's
+    int indicatorNum = num(dsl, "indicator", indicator);
+    int areaNum = num(dsl, "area", area);
+    int batchNum = num(dsl, "value_batch", batch);
+    dsl.execute(
+        "insert into atlas_value (indicator_num, area_num, period_end, batch_num, version, period,"
+            + " value) values (?, ?, ?, ?, 0, '2019', 4.2)",
+        indicatorNum,
+        areaNum,
+        LocalDate.of(2019, 12, 31),
+        batchNum);
     insert(
         dsl,
-        "indicator_value",
+        "atlas_value_history",
         row(
             "tenant_id",
             tenant,
-            "id",
-            value,
-            "indicator_id",
-            indicator,
-            "area_id",
-            area,
+            "indicator_num",
+            indicatorNum,
+            "area_num",
+            areaNum,
             "period",
             "2019",
-            "period_end",
-            LocalDate.of(2019, 12, 31),
-            "value",
-            new BigDecimal("4.2"),
-            "batch_id",
-            batch,
-            "version",
-            0,
-            "created_at",
-            Instant.now()));
-    insert(
-        dsl,
-        "indicator_value_history",
-        row(
-            "tenant_id",
-            tenant,
-            "id",
-            UUID.randomUUID(),
-            "value_id",
-            value,
             "value",
             new BigDecimal("4.1"),
             "replaced_at",
             Instant.now()));
+    insert(dsl, "value_source", row("tenant_id", tenant, "text", "Quelle " + tenant));
     UUID goalIndicator = UUID.randomUUID();
     insert(
         dsl,
@@ -779,6 +768,11 @@ record IsolationFixture(UUID tenantId, String slug, List<UUID> ids) {
           typed.put(f, v);
         });
     step.set(typed).execute();
+  }
+
+  private static int num(DSLContext dsl, String table, UUID id) {
+    return ((Number) dsl.fetchValue("select num from " + table + " where id = ?", id.toString()))
+        .intValue();
   }
 
   /** Every table with a tenant_id column (the list grows with the modules). */

@@ -21,13 +21,12 @@ class DatabaseStatisticsIntegrationTests extends DatabaseProperties {
 
   @Test
   void largeWritesRefreshThePlannerStatistics() {
-    assertThat(statistics.afterWriting(9_999, "indicator_value")).isFalse();
-    assertThat(statistics.afterWriting(10_000, "indicator_value", "indicator_value_history"))
-        .isTrue();
+    assertThat(statistics.afterWriting(9_999, "atlas_value")).isFalse();
+    assertThat(statistics.afterWriting(10_000, "atlas_value", "atlas_value_history")).isTrue();
     if (dsl.dialect().family() == SQLDialect.POSTGRES) {
       assertThat(
               dsl.fetchValue(
-                  "select last_analyze from pg_stat_user_tables where relname = 'indicator_value'"))
+                  "select last_analyze from pg_stat_user_tables where relname = 'atlas_value'"))
           .isNotNull();
     }
   }

@@ -132,7 +132,6 @@ class MapDataBenchmark {
                     areaRepository.saveGeometry(id, g, g, "generiert", now);
                     valueRepository.putValue(
                         new ValueRow(
-                            UUID.randomUUID(),
                             indicator,
                             id,
                             "2024",

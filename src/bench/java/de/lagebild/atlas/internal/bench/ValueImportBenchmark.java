@@ -193,59 +193,57 @@ class ValueImportBenchmark {
   }
 
   void bulk(String tenant, List<UUID> indicators, List<AreaRow> areas) throws Exception {
-    Instant now = Instant.now();
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
+      // the stored values refer to numbers (V17)
+      java.util.Map<UUID, Integer> nums = new java.util.HashMap<>();
+      try (var st = c.createStatement();
+          var rs =
+              st.executeQuery("select id, num from indicator union all select id, num from area")) {
+        while (rs.next()) {
+          nums.put(UUID.fromString(rs.getString(1)), rs.getInt(2));
+        }
+      }
       if ("postgres".equals(TestDatabase.KIND)) {
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         StringBuilder chunk = new StringBuilder(1 << 20);
-        String ts = now.toString();
         for (UUID i : indicators) {
           for (int y = 0; y < YEARS; y++) {
             for (AreaRow a : areas) {
               chunk
-                  .append(tenant)
+                  .append(nums.get(i))
                   .append(',')
-                  .append(UUID.randomUUID())
-                  .append(',')
-                  .append(i)
-                  .append(',')
-                  .append(a.id())
+                  .append(nums.get(a.id()))
                   .append(',')
                   .append(FIRST_YEAR + y)
                   .append(',')
                   .append(FIRST_YEAR + y)
                   .append("-12-31,")
                   .append(y % 1000)
-                  .append(".5,values.csv,0,")
-                  .append(ts)
+                  .append(".5,0")
                   .append('\n');
             }
           }
           copy.copyIn(
-              "COPY indicator_value (tenant_id, id, indicator_id, area_id, period, period_end, value, source, "
-                  + "version, created_at) FROM STDIN WITH (FORMAT csv)",
+              "COPY atlas_value (indicator_num, area_num, period, period_end, value, version)"
+                  + " FROM STDIN WITH (FORMAT csv)",
               new StringReader(chunk.toString()));
           chunk.setLength(0);
         }
       } else {
         try (PreparedStatement ps =
             c.prepareStatement(
-                "insert into indicator_value (tenant_id, id, indicator_id, "
-                    + "area_id, period, period_end, value, source, version, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)")) {
+                "insert into atlas_value (indicator_num, area_num, period, period_end, value,"
+                    + " version) values (?, ?, ?, ?, ?, 0)")) {
           int n = 0;
           for (UUID i : indicators) {
             for (int y = 0; y < YEARS; y++) {
               for (AreaRow a : areas) {
-                ps.setString(1, tenant);
-                ps.setString(2, UUID.randomUUID().toString());
-                ps.setString(3, i.toString());
-                ps.setString(4, a.id().toString());
-                ps.setString(5, String.valueOf(FIRST_YEAR + y));
-                ps.setString(6, (FIRST_YEAR + y) + "-12-31");
-                ps.setBigDecimal(7, new BigDecimal(y % 1000 + ".5"));
-                ps.setString(8, "values.csv");
-                ps.setString(9, now.toString());
+                ps.setInt(1, nums.get(i));
+                ps.setInt(2, nums.get(a.id()));
+                ps.setString(3, String.valueOf(FIRST_YEAR + y));
+                ps.setString(4, (FIRST_YEAR + y) + "-12-31");
+                ps.setBigDecimal(5, new BigDecimal(y % 1000 + ".5"));
                 ps.addBatch();
                 if (++n % 5000 == 0) {
                   ps.executeBatch();

@@ -75,21 +75,20 @@ class ProfileBenchmark {
         tenant,
         INDICATORS);
     dsl.execute(
-        "insert into indicator_value (tenant_id, id, indicator_id, area_id, period, period_end,"
-            + " value, version, created_at) select ?, md5(i.id || a.id || y)::uuid::text, i.id,"
-            + " a.id, (2000 + y)::text, make_date(2000 + y, 12, 31),"
-            + " round((random() * 1000)::numeric, 1), 0, now() from indicator i cross join area a"
+        "insert into atlas_value (indicator_num, area_num, period, period_end, value, version)"
+            + " select i.num, a.num, (2000 + y)::text, make_date(2000 + y, 12, 31),"
+            + " round((random() * 1000)::numeric, 1), 0 from indicator i cross join area a"
             + " cross join generate_series(0, ? - 1) y where i.tenant_id = ? and i.code like"
             + " 'bench-%' and a.tenant_id = ? and (a.name like 'Bench-Gemeinde %' or a.id = ?)",
-        tenant, PERIODS, tenant, tenant, kreis);
-    dsl.execute("analyze indicator_value");
+        PERIODS, tenant, tenant, kreis);
+    dsl.execute("analyze atlas_value");
     long generated = System.nanoTime() - t0;
     long rows =
         ((Number)
                 dsl.fetchValue("select count(*) from indicator_value where tenant_id = ?", tenant))
             .longValue();
     long bytes =
-        ((Number) dsl.fetchValue("select pg_total_relation_size('indicator_value')")).longValue();
+        ((Number) dsl.fetchValue("select pg_total_relation_size('atlas_value')")).longValue();
     UUID area =
         UUID.fromString(
             String.valueOf(

@@ -217,8 +217,9 @@ class ValuesApiController {
     }
     // paged by the database: by cursor (constant time for any page) or by page number
     ValueRepository.Cursor cursor = after == null || after.isBlank() ? null : cursor(after);
-    List<ValueRow> rows = valueRepository.page(where, cursor, page * size, size);
-    String next = rows.size() < size ? null : token(rows.get(rows.size() - 1));
+    ValueRepository.Page result = valueRepository.page(where, cursor, page * size, size);
+    List<ValueRow> rows = result.rows();
+    String next = rows.size() < size ? null : token(result.last());
     return ResponseEntity.ok(
         new ValuePage(
             cursor == null ? page : null,
@@ -231,8 +232,8 @@ class ValuesApiController {
   /** A page of values: the page number and total only when paged by number, the cursor onwards. */
   record ValuePage(Integer page, int size, Integer total, String next, List<ValueOut> items) {}
 
-  private static String token(ValueRow last) {
-    String raw = last.indicatorId() + "|" + last.areaId() + "|" + last.period();
+  private static String token(ValueRepository.Cursor last) {
+    String raw = last.indicator() + "|" + last.area() + "|" + last.period();
     return java.util.Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -246,7 +247,7 @@ class ValuesApiController {
                   java.nio.charset.StandardCharsets.UTF_8)
               .split("\\|", 3);
       return new ValueRepository.Cursor(
-          UUID.fromString(parts[0]), UUID.fromString(parts[1]), parts[2]);
+          Integer.parseInt(parts[0]), parts[2], Integer.parseInt(parts[1]));
     } catch (RuntimeException e) {
       throw new DomainException("atlas.cursorInvalid");
     }

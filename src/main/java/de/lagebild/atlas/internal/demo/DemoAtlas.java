@@ -197,7 +197,6 @@ public class DemoAtlas implements ApplicationRunner {
         BigDecimal v = p.values().get(c.code());
         valueRepository.putValue(
             new ValueRow(
-                UUID.randomUUID(),
                 indicators.get(c.code()).id(),
                 area.id(),
                 c.period(),

@@ -299,7 +299,6 @@ class DemoSeries {
       Instant now) {
     values.putValue(
         new ValueRow(
-            UUID.randomUUID(),
             indicator.id(),
             area.id(),
             period,

@@ -87,7 +87,6 @@ public final class Aggregation {
       return v;
     }
     return new ValueRow(
-        v.id(),
         v.indicatorId(),
         v.areaId(),
         v.period(),

@@ -76,7 +76,6 @@ public class Derivation {
       if (ValueRepository.Written.UNCHANGED
           != valueRepository.putValue(
               new ValueRow(
-                  UUID.randomUUID(),
                   derived.id(),
                   n.areaId(),
                   n.period(),
@@ -133,7 +132,6 @@ public class Derivation {
         if (ValueRepository.Written.UNCHANGED
             != valueRepository.putValue(
                 new ValueRow(
-                    UUID.randomUUID(),
                     derived.id(),
                     parent.id(),
                     period,
@@ -194,7 +192,6 @@ public class Derivation {
           if (ValueRepository.Written.UNCHANGED
               != valueRepository.putValue(
                   new ValueRow(
-                      UUID.randomUUID(),
                       indicator.id(),
                       planned.getKey(),
                       period,

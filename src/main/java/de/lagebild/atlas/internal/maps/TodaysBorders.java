@@ -82,7 +82,6 @@ public class TodaysBorders {
                           Math.max(indicator.decimals(), 2) + 2);
                   rates.add(
                       new ValueRow(
-                          UUID.randomUUID(),
                           indicator.id(),
                           nv.areaId(),
                           nv.period(),
@@ -152,7 +151,6 @@ public class TodaysBorders {
         boolean number = special == null && sum != null;
         result.add(
             new ValueRow(
-                UUID.randomUUID(),
                 own == null ? all.get(0).indicatorId() : own.indicatorId(),
                 area,
                 period,

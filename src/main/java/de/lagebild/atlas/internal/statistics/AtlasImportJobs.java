@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 class AtlasImportJobs {
 
   /** The tables a value import writes. */
-  static final String[] VALUE_TABLES = {"indicator_value", "indicator_value_history"};
+  static final String[] VALUE_TABLES = {"atlas_value", "atlas_value_history"};
 
   private final de.lagebild.platform.DatabaseStatistics statistics;
 

@@ -532,7 +532,6 @@ public class IndicatorImport {
       }
       pending.add(
           new ValueRow(
-              UUID.randomUUID(),
               indicator,
               area.id(),
               period,

@@ -35,7 +35,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.jooq.Field;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,21 +48,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class StreamingValueImport {
 
   static final int BATCH = 5_000;
-  static final List<Field<?>> COLUMNS =
-      List.of(
-          AtlasTables.Value.ID,
-          AtlasTables.Value.INDICATOR_ID,
-          AtlasTables.Value.AREA_ID,
-          AtlasTables.Value.PERIOD,
-          AtlasTables.Value.PERIOD_END,
-          AtlasTables.Value.VALUE,
-          AtlasTables.Value.SPECIAL,
-          AtlasTables.Value.FLAGS,
-          AtlasTables.Value.BATCH_ID,
-          AtlasTables.Value.SOURCE,
-          AtlasTables.Value.VERSION,
-          AtlasTables.Value.CREATED_AT);
-
   private final AreaRepository areaRepository;
   private final AtlasRevision atlasRevision;
   private final IndicatorRepository indicatorRepository;
@@ -233,7 +217,6 @@ public class StreamingValueImport {
         }
         pending.add(
             new ValueRow(
-                UUID.randomUUID(),
                 indicatorId,
                 area.id(),
                 p,
@@ -295,7 +278,7 @@ public class StreamingValueImport {
                   .and(AtlasTables.Value.PERIOD.in(periodSet)))
           .forEach(r -> existing.add(r.value1() + "|" + r.value2() + "|" + r.value3()));
     }
-    List<Object[]> rows = new ArrayList<>();
+    List<ValueRow> rows = new ArrayList<>();
     List<ValueRow> later = new ArrayList<>();
     Set<String> inBatch = new HashSet<>();
     for (ValueRow v : pending) {
@@ -305,24 +288,10 @@ public class StreamingValueImport {
         later.add(v);
         continue;
       }
-      rows.add(
-          new Object[] {
-            v.id(),
-            v.indicatorId(),
-            v.areaId(),
-            v.period(),
-            v.periodEnd(),
-            v.value(),
-            v.special(),
-            v.flags(),
-            v.batchId(),
-            v.source(),
-            0,
-            now
-          });
+      rows.add(v);
       counts[1]++;
     }
-    scope.batchInsert(AtlasTables.Value.T, COLUMNS, rows);
+    valueRepository.insertNew(rows);
     atlasRevision.touched();
     // values that exist already (or twice in this batch): through the history path, after the new
     // ones

@@ -87,7 +87,6 @@ public final class AtlasRows {
    * provisional, {@code r} revised, {@code s} estimated).
    */
   public record ValueRow(
-      UUID id,
       UUID indicatorId,
       UUID areaId,
       String period,

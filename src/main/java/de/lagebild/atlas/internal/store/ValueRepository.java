@@ -1,8 +1,12 @@
 package de.lagebild.atlas.internal.store;
 
 import de.lagebild.atlas.internal.store.AtlasRows.ValueRow;
+import de.lagebild.atlas.internal.store.AtlasTables.Area;
 import de.lagebild.atlas.internal.store.AtlasTables.Batch;
+import de.lagebild.atlas.internal.store.AtlasTables.Cell;
 import de.lagebild.atlas.internal.store.AtlasTables.History;
+import de.lagebild.atlas.internal.store.AtlasTables.Indicator;
+import de.lagebild.atlas.internal.store.AtlasTables.Source;
 import de.lagebild.atlas.internal.store.AtlasTables.Value;
 import de.lagebild.platform.TenantScope;
 import java.math.BigDecimal;
@@ -12,7 +16,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -40,27 +46,38 @@ public class ValueRepository {
         .fetch(ValueRepository::value);
   }
 
-  /** A position in the order of {@link #page}: the last row of the page before. */
-  public record Cursor(UUID indicator, UUID area, String period) {}
+  /**
+   * A position in the order of {@link #page} (the key of the stored values): the last row of the
+   * page before.
+   */
+  public record Cursor(int indicator, String period, int area) {}
+
+  /** One page of values and the cursor after its last row. */
+  public record Page(List<ValueRow> rows, Cursor last) {}
 
   /**
-   * One page of values in a stable order (indicator, area, period – the unique index), after a
-   * cursor (constant time for any page) or from an offset; the database does the paging.
+   * One page of values in a stable order (indicator, period, area – the primary key of the stored
+   * values), after a cursor (constant time for any page) or from an offset; the database does the
+   * paging.
    */
-  public List<ValueRow> page(Condition where, Cursor after, int offset, int limit) {
+  public Page page(Condition where, Cursor after, int offset, int limit) {
     var query =
         scope
             .dsl()
             .select(Value.ALL)
             .from(scope.table(Value.T))
             .where(where)
-            .orderBy(Value.INDICATOR_ID, Value.AREA_ID, Value.PERIOD);
-    return after != null
-        ? query
-            .seek(after.indicator(), after.area(), after.period())
-            .limit(limit)
-            .fetch(ValueRepository::value)
-        : query.limit(limit).offset(offset).fetch(ValueRepository::value);
+            .orderBy(Value.INDICATOR_NUM, Value.PERIOD, Value.AREA_NUM);
+    var records =
+        after != null
+            ? query.seek(after.indicator(), after.period(), after.area()).limit(limit).fetch()
+            : query.limit(limit).offset(offset).fetch();
+    Cursor last = null;
+    if (!records.isEmpty()) {
+      Record r = records.get(records.size() - 1);
+      last = new Cursor(r.get(Value.INDICATOR_NUM), r.get(Value.PERIOD), r.get(Value.AREA_NUM));
+    }
+    return new Page(records.map(ValueRepository::value), last);
   }
 
   public int count(Condition where) {
@@ -78,7 +95,7 @@ public class ValueRepository {
             .select(Value.ALL)
             .from(scope.table(Value.T))
             .where(where)
-            .orderBy(Value.INDICATOR_ID, Value.AREA_ID, Value.PERIOD)
+            .orderBy(Value.INDICATOR_NUM, Value.PERIOD, Value.AREA_NUM)
             .fetchSize(2000)
             .fetchLazy()) {
       for (Record r : cursor) {
@@ -142,6 +159,7 @@ public class ValueRepository {
 
   public UUID insertBatch(String fileName, String format, int rows, String author, Instant now) {
     UUID id = UUID.randomUUID();
+    // the number comes from the database (identity column, SQLite a trigger)
     scope
         .insertInto(Batch.T)
         .set(Batch.ID, id)
@@ -167,7 +185,7 @@ public class ValueRepository {
    */
   public Written putValue(ValueRow v, Instant now) {
     revision.changed();
-    Optional<ValueRow> before =
+    Optional<Record> before =
         scope
             .dsl()
             .select(Value.ALL)
@@ -177,52 +195,201 @@ public class ValueRepository {
                     .eq(v.indicatorId())
                     .and(Value.AREA_ID.eq(v.areaId()))
                     .and(Value.PERIOD.eq(v.period())))
-            .fetchOptional(ValueRepository::value);
+            .fetchOptional();
     if (before.isEmpty()) {
-      scope
-          .insertInto(Value.T)
-          .set(Value.ID, v.id())
-          .set(Value.INDICATOR_ID, v.indicatorId())
-          .set(Value.AREA_ID, v.areaId())
-          .set(Value.PERIOD, v.period())
-          .set(Value.PERIOD_END, v.periodEnd())
-          .set(Value.VALUE, v.value())
-          .set(Value.SPECIAL, v.special())
-          .set(Value.FLAGS, v.flags())
-          .set(Value.BATCH_ID, v.batchId())
-          .set(Value.SOURCE, v.source())
-          .set(Value.VERSION, 0)
-          .set(Value.CREATED_AT, now)
-          .execute();
+      insertNew(List.of(v));
       return Written.CREATED;
     }
-    ValueRow old = before.get();
+    Record r = before.get();
+    ValueRow old = value(r);
     if (sameNumber(old.value(), v.value())
         && Objects.equals(old.special(), v.special())
         && Objects.equals(old.flags(), v.flags())) {
       return Written.UNCHANGED;
     }
+    int indicator = r.get(Value.INDICATOR_NUM);
+    int area = r.get(Value.AREA_NUM);
     scope
         .insertInto(History.T)
-        .set(History.ID, UUID.randomUUID())
-        .set(History.VALUE_ID, old.id())
+        .set(History.INDICATOR_NUM, indicator)
+        .set(History.AREA_NUM, area)
+        .set(History.PERIOD, old.period())
         .set(History.VALUE, old.value())
         .set(History.SPECIAL, old.special())
         .set(History.FLAGS, old.flags())
-        .set(History.BATCH_ID, old.batchId())
+        .set(History.BATCH_NUM, batchNum(old.batchId()))
         .set(History.REPLACED_AT, now)
         .execute();
+    // the numbers come from the tenant-scoped read above
     scope
-        .update(Value.T)
-        .set(Value.VALUE, v.value())
-        .set(Value.SPECIAL, v.special())
-        .set(Value.FLAGS, v.flags())
-        .set(Value.BATCH_ID, v.batchId())
-        .set(Value.SOURCE, v.source())
-        .set(Value.VERSION, old.version() + 1)
-        .where(Value.ID.eq(old.id()))
+        .dsl()
+        .update(Cell.T)
+        .set(Cell.VALUE, v.value())
+        .set(Cell.SPECIAL, v.special())
+        .set(Cell.FLAGS, v.flags())
+        .set(Cell.BATCH_NUM, batchNum(v.batchId()))
+        .set(
+            Cell.SOURCE_NUM,
+            sourceNums(java.util.Collections.singleton(v.source())).get(v.source()))
+        .set(Cell.VERSION, old.version() + 1)
+        .where(
+            Cell.INDICATOR_NUM
+                .eq(indicator)
+                .and(Cell.PERIOD.eq(old.period()))
+                .and(Cell.AREA_NUM.eq(area)))
         .execute();
     return Written.CHANGED;
+  }
+
+  /**
+   * Inserts values that do not exist yet, in one batch (PostgreSQL: {@code COPY} from 100 rows).
+   * The numbers of indicators, areas, batches and sources are read through the tenant scope: a
+   * value can only refer to the current tenant's rows (an unknown id is an error, not a value of
+   * another tenant).
+   */
+  public void insertNew(List<ValueRow> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    revision.changed();
+    java.util.Set<UUID> indicatorIds = new java.util.HashSet<>();
+    java.util.Set<UUID> areaIds = new java.util.HashSet<>();
+    java.util.Set<UUID> batchIds = new java.util.HashSet<>();
+    java.util.Set<String> sources = new java.util.HashSet<>();
+    for (ValueRow v : rows) {
+      indicatorIds.add(v.indicatorId());
+      areaIds.add(v.areaId());
+      if (v.batchId() != null) {
+        batchIds.add(v.batchId());
+      }
+      sources.add(v.source());
+    }
+    java.util.Map<UUID, Integer> indicators =
+        nums(Indicator.T, Indicator.ID, Indicator.NUM, indicatorIds);
+    java.util.Map<UUID, Integer> areas = nums(Area.T, Area.ID, Area.NUM, areaIds);
+    java.util.Map<UUID, Integer> batches = nums(Batch.T, Batch.ID, Batch.NUM, batchIds);
+    java.util.Map<String, Integer> sourceNums = sourceNums(sources);
+    List<Object[]> cells = new java.util.ArrayList<>(rows.size());
+    for (ValueRow v : rows) {
+      Integer indicator = indicators.get(v.indicatorId());
+      Integer area = areas.get(v.areaId());
+      if (indicator == null || area == null) {
+        throw new IllegalArgumentException(
+            "no indicator " + v.indicatorId() + " or area " + v.areaId() + " in this tenant");
+      }
+      cells.add(
+          new Object[] {
+            indicator,
+            area,
+            v.periodEnd(),
+            v.batchId() == null ? null : batches.get(v.batchId()),
+            sourceNums.get(v.source()),
+            0,
+            v.period(),
+            v.value(),
+            v.special(),
+            v.flags()
+          });
+    }
+    if (cells.size() >= 100 && scope.dsl().dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+      copy(cells);
+      return;
+    }
+    List<Field<?>> params =
+        Cell.ALL.stream().<Field<?>>map(f -> DSL.val(null, f.getDataType())).toList();
+    var batch = scope.dsl().batch(scope.dsl().insertInto(Cell.T, Cell.ALL).values(params));
+    for (Object[] cell : cells) {
+      batch = batch.bind(cell);
+    }
+    batch.execute();
+  }
+
+  /** PostgreSQL: the cells as CSV through {@code COPY … FROM STDIN} (numbers and dates as text). */
+  private void copy(List<Object[]> cells) {
+    StringBuilder sql = new StringBuilder("COPY atlas_value (");
+    for (int i = 0; i < Cell.ALL.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append(Cell.ALL.get(i).getName());
+    }
+    sql.append(") FROM STDIN WITH (FORMAT csv)");
+    StringBuilder csv = new StringBuilder(cells.size() * 48);
+    for (Object[] cell : cells) {
+      for (int i = 0; i < cell.length; i++) {
+        if (i > 0) {
+          csv.append(',');
+        }
+        Object v = cell[i];
+        if (v instanceof String text) {
+          csv.append('"').append(text.replace("\"", "\"\"")).append('"');
+        } else if (v instanceof BigDecimal d) {
+          csv.append(d.toPlainString());
+        } else if (v != null) {
+          csv.append(v);
+        }
+      }
+      csv.append('\n');
+    }
+    scope
+        .dsl()
+        .connection(
+            c ->
+                c.unwrap(org.postgresql.PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn(sql.toString(), new java.io.StringReader(csv.toString())));
+  }
+
+  /** The numbers of the current tenant's rows with the given ids. */
+  private java.util.Map<UUID, Integer> nums(
+      de.lagebild.platform.TenantTable table,
+      Field<UUID> id,
+      Field<Integer> num,
+      java.util.Set<UUID> ids) {
+    java.util.Map<UUID, Integer> out = new java.util.HashMap<>();
+    List<UUID> list = List.copyOf(ids);
+    for (int from = 0; from < list.size(); from += 500) {
+      scope
+          .dsl()
+          .select(id, num)
+          .from(scope.table(table))
+          .where(id.in(list.subList(from, Math.min(list.size(), from + 500))))
+          .forEach(r -> out.put(r.value1(), r.value2()));
+    }
+    return out;
+  }
+
+  private Integer batchNum(UUID batch) {
+    return batch == null
+        ? null
+        : nums(Batch.T, Batch.ID, Batch.NUM, java.util.Set.of(batch)).get(batch);
+  }
+
+  /** The numbers of source texts, created for the tenant where new (null stays null). */
+  private java.util.Map<String, Integer> sourceNums(java.util.Set<String> texts) {
+    java.util.Map<String, Integer> out = new java.util.HashMap<>();
+    for (String text : texts) {
+      if (text == null) {
+        continue;
+      }
+      String t = text.length() > 300 ? text.substring(0, 300) : text;
+      Integer num =
+          scope
+              .dsl()
+              .select(Source.NUM)
+              .from(scope.table(Source.T))
+              .where(Source.TEXT.eq(t))
+              .fetchOne(Source.NUM);
+      if (num == null) {
+        scope.insertInto(Source.T).set(Source.TEXT, t).execute();
+        num =
+            scope
+                .dsl()
+                .select(Source.NUM)
+                .from(scope.table(Source.T))
+                .where(Source.TEXT.eq(t))
+                .fetchOne(Source.NUM);
+      }
+      out.put(text, num);
+    }
+    return out;
   }
 
   private static boolean sameNumber(BigDecimal a, BigDecimal b) {
@@ -231,7 +398,6 @@ public class ValueRepository {
 
   private static ValueRow value(Record r) {
     return new ValueRow(
-        r.get(Value.ID),
         r.get(Value.INDICATOR_ID),
         r.get(Value.AREA_ID),
         r.get(Value.PERIOD),

@@ -152,7 +152,6 @@ class AtlasUnitTests {
 
   static AtlasRows.ValueRow v(String value) {
     return new AtlasRows.ValueRow(
-        UUID.randomUUID(),
         null,
         UUID.randomUUID(),
         "2019",
@@ -256,7 +255,6 @@ class AtlasUnitTests {
 
   static AtlasRows.ValueRow at(UUID area, String period, String value) {
     return new AtlasRows.ValueRow(
-        UUID.randomUUID(),
         null,
         area,
         period,
