@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -34,16 +33,47 @@ import org.springframework.stereotype.Service;
 @Service
 class AtlasAreaLookup implements AreaLookup {
 
-  private record Shapes(long revision, List<Object[]> shapes) {}
+  static final String SHAPES_CACHE = "area-shapes";
+  static final String LISTS_CACHE = "area-lists";
+
+  /**
+   * The outlines of every tenant that asked (48 MB: the original outlines of about 400,000 points)
+   * and the lists of areas valid today (4 MB).
+   */
+  @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+  static class Caches {
+    @org.springframework.context.annotation.Bean
+    de.lagebild.platform.CacheSpec areaShapesCache() {
+      return new de.lagebild.platform.CacheSpec(SHAPES_CACHE, 48L * 1024 * 1024, null);
+    }
+
+    @org.springframework.context.annotation.Bean
+    de.lagebild.platform.CacheSpec areaListsCache() {
+      return new de.lagebild.platform.CacheSpec(LISTS_CACHE, 4L * 1024 * 1024, null);
+    }
+  }
+
+  /**
+   * Prepared outlines, weighed by their points (a coordinate with its array slot about 48 bytes,
+   * the prepared geometry's index as much again) and an area row each.
+   */
+  private record Shapes(long revision, List<Object[]> shapes, long bytes)
+      implements de.lagebild.platform.CacheSpec.Weighed {}
 
   private final AreaRepository areaRepository;
   private final AtlasRevision atlasRevision;
-  private final Map<UUID, Shapes> cache = new ConcurrentHashMap<>();
+  private final org.springframework.cache.Cache cache;
+  private final org.springframework.cache.Cache listed;
   private final GeometryFactory factory = new GeometryFactory();
 
-  AtlasAreaLookup(AreaRepository areaRepository, AtlasRevision atlasRevision) {
+  AtlasAreaLookup(
+      AreaRepository areaRepository,
+      AtlasRevision atlasRevision,
+      org.springframework.cache.CacheManager caches) {
     this.areaRepository = areaRepository;
     this.atlasRevision = atlasRevision;
+    this.cache = java.util.Objects.requireNonNull(caches.getCache(SHAPES_CACHE));
+    this.listed = java.util.Objects.requireNonNull(caches.getCache(LISTS_CACHE));
   }
 
   @Override
@@ -64,7 +94,7 @@ class AtlasAreaLookup implements AreaLookup {
   private List<Object[]> shapes() {
     UUID tenant = TenantContext.require().value();
     long revision = atlasRevision.revision();
-    Shapes s = cache.get(tenant);
+    Shapes s = cache.get(tenant, Shapes.class);
     if (s == null || s.revision() != revision) {
       LocalDate today = LocalDate.now();
       Set<UUID> composed = areaRepository.members().keySet();
@@ -77,13 +107,16 @@ class AtlasAreaLookup implements AreaLookup {
       Map<UUID, String> geometries =
           areaRepository.originalGeometries(areas.stream().map(AreaRow::id).toList());
       List<Object[]> shapes = new ArrayList<>();
+      long bytes = 0;
       for (AreaRow a : areas) {
         String g = geometries.get(a.id());
         if (g != null) {
-          shapes.add(new Object[] {a, PreparedGeometryFactory.prepare(PlanningAreas.read(g))});
+          Geometry geometry = PlanningAreas.read(g);
+          shapes.add(new Object[] {a, PreparedGeometryFactory.prepare(geometry)});
+          bytes += 600 + 96L * geometry.getNumPoints();
         }
       }
-      s = new Shapes(revision, shapes);
+      s = new Shapes(revision, shapes, bytes);
       cache.put(tenant, s);
     }
     return s.shapes();
@@ -112,16 +145,21 @@ class AtlasAreaLookup implements AreaLookup {
     return chain;
   }
 
-  private record Listed(long revision, LocalDate day, List<AreaRef> areas) {}
-
-  private final Map<UUID, Listed> listed = new ConcurrentHashMap<>();
+  /** The areas valid on a day, about 300 bytes each (the reference with its texts). */
+  private record Listed(long revision, LocalDate day, List<AreaRef> areas)
+      implements de.lagebild.platform.CacheSpec.Weighed {
+    @Override
+    public long bytes() {
+      return 64 + 300L * areas.size();
+    }
+  }
 
   @Override
   public List<AreaRef> areas() {
     UUID tenant = TenantContext.require().value();
     long revision = atlasRevision.revision();
     LocalDate today = LocalDate.now();
-    Listed l = listed.get(tenant);
+    Listed l = listed.get(tenant, Listed.class);
     if (l == null || l.revision() != revision || !l.day().equals(today)) {
       l = new Listed(revision, today, list(today));
       listed.put(tenant, l);

@@ -1,11 +1,9 @@
 package de.lagebild.atlas.internal.maps;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import de.lagebild.atlas.internal.demo.DemoAtlas;
 import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.AtlasRevision;
+import de.lagebild.platform.CacheSpec;
 import de.lagebild.platform.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +11,10 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,25 +37,42 @@ public class MapData {
 
   public static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
 
+  /** The name of the cache of answers. */
+  public static final String CACHE = "map-data";
+
   /** Upper bound of the cached answers' bytes. */
   static final long MAX_BYTES = 32L * 1024 * 1024;
 
-  private record Cached(long revision, byte[] gzipped, String etag) {}
+  /** The cache of answers: 32 MB of gzipped GeoJSON (about 140 maps of 700 areas). */
+  @Configuration(proxyBeanMethods = false)
+  static class Caches {
+    @Bean
+    CacheSpec mapDataCache() {
+      return new CacheSpec(CACHE, MAX_BYTES, null);
+    }
+  }
+
+  private record Cached(long revision, byte[] gzipped, String etag) implements CacheSpec.Weighed {
+    @Override
+    public long bytes() {
+      return 16L + gzipped.length + 40 + 2L * etag.length() + 32;
+    }
+  }
 
   private final AreaRepository areaRepository;
   private final AtlasRevision atlasRevision;
   private final JsonMapper json;
-  private final Cache<String, Cached> cache =
-      Caffeine.newBuilder()
-          .maximumWeight(MAX_BYTES)
-          .weigher((String key, Cached c) -> c.gzipped().length + key.length() * 2 + 64)
-          .recordStats()
-          .build();
+  private final Cache cache;
 
-  MapData(AreaRepository areaRepository, AtlasRevision atlasRevision, JsonMapper json) {
+  MapData(
+      AreaRepository areaRepository,
+      AtlasRevision atlasRevision,
+      JsonMapper json,
+      CacheManager caches) {
     this.areaRepository = areaRepository;
     this.atlasRevision = atlasRevision;
     this.json = json;
+    this.cache = java.util.Objects.requireNonNull(caches.getCache(CACHE));
   }
 
   /**
@@ -63,7 +82,7 @@ public class MapData {
   public ResponseEntity<byte[]> answer(String request, Supplier<MapViews.MapView> map) {
     long revision = atlasRevision.revision();
     String key = TenantContext.require().value() + "|" + request;
-    Cached e = cache.getIfPresent(key);
+    Cached e = cache.get(key, Cached.class);
     if (e == null || e.revision() != revision) {
       byte[] body = geoJson(map.get());
       e =
@@ -118,11 +137,6 @@ public class MapData {
     } catch (java.io.IOException ex) {
       throw new java.io.UncheckedIOException(ex);
     }
-  }
-
-  /** The cache's figures (for metrics and benchmarks). */
-  public CacheStats stats() {
-    return cache.stats();
   }
 
   /** The areas of a map as a GeoJSON feature collection (geometry as stored, already GeoJSON). */

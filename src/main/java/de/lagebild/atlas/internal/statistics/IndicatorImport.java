@@ -181,6 +181,7 @@ public class IndicatorImport {
   private final Clock clock;
 
   private final StreamingValueImport writer;
+  private final org.springframework.cache.Cache parsed;
 
   IndicatorImport(
       AreaRepository areaRepository,
@@ -190,8 +191,10 @@ public class IndicatorImport {
       Derivation derivation,
       AuditLog audit,
       Clock clock,
-      StreamingValueImport writer) {
+      StreamingValueImport writer,
+      org.springframework.cache.CacheManager caches) {
     this.writer = writer;
+    this.parsed = java.util.Objects.requireNonNull(caches.getCache(PARSED_CACHE));
     this.mappings = mappings;
     this.derivation = derivation;
     this.areaRepository = areaRepository;
@@ -220,13 +223,17 @@ public class IndicatorImport {
     TextDecoder.Decoded decoded =
         xlsx ? new TextDecoder.Decoded("", "XLSX") : TextDecoder.decode(content);
     byte[] parsedBytes = content;
-    StatisticsTable.Result read =
-        parsed.get(
-            fingerprint(parsedBytes, options.period()),
-            k ->
-                xlsx
-                    ? StatisticsReader.readXlsx(parsedBytes, options.period())
-                    : StatisticsReader.read(decoded.text(), options.period()));
+    String fingerprint = fingerprint(parsedBytes, options.period());
+    Parsed cached = parsed.get(fingerprint, Parsed.class);
+    if (cached == null) {
+      cached =
+          new Parsed(
+              xlsx
+                  ? StatisticsReader.readXlsx(parsedBytes, options.period())
+                  : StatisticsReader.read(decoded.text(), options.period()));
+      parsed.put(fingerprint, cached);
+    }
+    StatisticsTable.Result read = cached.result();
     List<Problem> problems = new ArrayList<>(read.problems());
     Map<Integer, String> mapping = new LinkedHashMap<>();
     if (options.saved() != null) {
@@ -759,22 +766,36 @@ public class IndicatorImport {
     }
   }
 
+  /** The name of the cache of parsed files. */
+  static final String PARSED_CACHE = "parsed-statistics";
+
   /**
-   * Parsed files of the last previews (by content and period, at most about 150,000 cells): the
-   * commit after a preview of the same file does not parse it again. Parsing depends on nothing but
-   * the bytes, so the cached result is the same for every tenant; matching and writing are always
-   * done anew.
+   * Parsed files of the last previews (32 MB, about 160,000 cells; unused for 15 minutes they go):
+   * the commit after a preview of the same file does not parse it again. Parsing depends on nothing
+   * but the bytes, so the cached result is the same for every tenant; matching and writing are
+   * always done anew.
    */
-  private final com.github.benmanes.caffeine.cache.Cache<String, StatisticsTable.Result> parsed =
-      com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-          .maximumWeight(150_000)
-          .<String, StatisticsTable.Result>weigher((k, r) -> Math.max(1, r.cells().size()))
-          .expireAfterAccess(java.time.Duration.ofMinutes(15))
-          .build();
+  @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+  static class Caches {
+    @org.springframework.context.annotation.Bean
+    de.lagebild.platform.CacheSpec parsedStatisticsCache() {
+      return new de.lagebild.platform.CacheSpec(
+          PARSED_CACHE, 32L * 1024 * 1024, java.time.Duration.ofMinutes(15));
+    }
+  }
+
+  /** A parsed file in the cache, weighed by its cells (about 200 bytes each with their texts). */
+  private record Parsed(StatisticsTable.Result result)
+      implements de.lagebild.platform.CacheSpec.Weighed {
+    @Override
+    public long bytes() {
+      return 4096L + 200L * result.cells().size() + 200L * result.problems().size();
+    }
+  }
 
   /** Forgets the parsed files (for measuring a preview that parses). */
   void forgetParsed() {
-    parsed.invalidateAll();
+    parsed.invalidate();
   }
 
   private static String fingerprint(byte[] bytes, String period) {

@@ -23,7 +23,13 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Indicator values per area and period, with special values, flags, batches and the history of
- * revised figures.
+ * revised figures. Reads go through the view {@code indicator_value}; writes go to the compact
+ * table {@code atlas_value} with the numbers of indicator, area, batch and source, each read
+ * through the tenant scope (V17).
+ *
+ * <p>Why this class is long: the values are the one table with its own write path (numbers instead
+ * of ids, {@code COPY} on PostgreSQL, the source dictionary), and the reads the atlas needs at
+ * state scale (keyset pages, streamed export, row-value lookups) belong beside it.
  */
 @Repository
 public class ValueRepository {

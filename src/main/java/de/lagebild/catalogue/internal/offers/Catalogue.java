@@ -37,7 +37,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,6 +48,10 @@ import tools.jackson.databind.json.JsonMapper;
  * accepts the proposal (or returns it with a comment). An offer of another organisation is "not
  * found" for a provider. Confirming that an offer is still current needs no review. Search goes
  * through {@link OfferSearch}, rebuilt when the catalogue's revision changed.
+ *
+ * <p>Why this class is long: the review workflow (direct edit, proposal, acceptance, return,
+ * confirmation) is one set of rules over the same offer and must stay in one place; the snapshot of
+ * categories, organisations and locations that every view of an offer needs belongs beside it.
  */
 @Service
 public class Catalogue {
@@ -79,7 +82,9 @@ public class Catalogue {
       AreaLookup areas,
       AuditLog audit,
       JsonMapper json,
-      Clock clock) {
+      Clock clock,
+      org.springframework.cache.CacheManager caches) {
+    this.snapshots = java.util.Objects.requireNonNull(caches.getCache(SNAPSHOT_CACHE));
     this.catalogueRevision = catalogueRevision;
     this.categoryRepository = categoryRepository;
     this.locationRepository = locationRepository;
@@ -151,13 +156,31 @@ public class Catalogue {
       long revision,
       Map<UUID, CategoryRow> categories,
       Map<UUID, OrganizationRow> organizations,
-      Map<UUID, LocationRow> locations) {}
+      Map<UUID, LocationRow> locations)
+      implements de.lagebild.platform.CacheSpec.Weighed {
+    /** About 600 bytes per row with its texts and map slot. */
+    @Override
+    public long bytes() {
+      return 128 + 600L * (categories.size() + organizations.size() + locations.size());
+    }
+  }
 
-  private final Map<UUID, Snapshot> snapshots = new ConcurrentHashMap<>();
+  static final String SNAPSHOT_CACHE = "catalogue-snapshots";
+
+  /** The snapshots of every tenant that asked: 16 MB (about 27,000 rows). */
+  @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+  static class Caches {
+    @org.springframework.context.annotation.Bean
+    de.lagebild.platform.CacheSpec catalogueSnapshotCache() {
+      return new de.lagebild.platform.CacheSpec(SNAPSHOT_CACHE, 16L * 1024 * 1024, null);
+    }
+  }
+
+  private final org.springframework.cache.Cache snapshots;
 
   private Snapshot snapshot(long revision) {
     UUID tenant = TenantContext.require().value();
-    Snapshot s = snapshots.get(tenant);
+    Snapshot s = snapshots.get(tenant, Snapshot.class);
     if (s == null || s.revision() != revision) {
       Map<UUID, OrganizationRow> organizations = new HashMap<>();
       organizationRepository.organizations().forEach(o -> organizations.put(o.id(), o));
