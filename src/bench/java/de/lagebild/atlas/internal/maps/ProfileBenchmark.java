@@ -81,7 +81,10 @@ class ProfileBenchmark {
             + " cross join generate_series(0, ? - 1) y where i.tenant_id = ? and i.code like"
             + " 'bench-%' and a.tenant_id = ? and (a.name like 'Bench-Gemeinde %' or a.id = ?)",
         PERIODS, tenant, tenant, kreis);
+    // as the import does after large writes (DatabaseStatistics)
     dsl.execute("analyze atlas_value");
+    dsl.execute("analyze indicator");
+    dsl.execute("analyze area");
     long generated = System.nanoTime() - t0;
     long rows =
         ((Number)
@@ -209,5 +212,9 @@ class ProfileBenchmark {
         baseline / (1024 * 1024),
         peak.get() / (1024 * 1024),
         response.statusCode());
+    if (lines != rows + 1) {
+      throw new IllegalStateException(
+          "the export is incomplete: " + lines + " lines for " + rows + " values");
+    }
   }
 }

@@ -126,13 +126,15 @@ public class ProfileViews {
     valueRepository.valuesAt(withoutReference, null).stream()
         .filter(v -> sameKind.contains(v.areaId()))
         .forEach(v -> comparedWith.computeIfAbsent(v.indicatorId(), k -> new ArrayList<>()).add(v));
+    Map<UUID, List<ValueRow>> byIndicator = new HashMap<>();
+    values.forEach(
+        v -> byIndicator.computeIfAbsent(v.indicatorId(), k -> new ArrayList<>()).add(v));
     for (IndicatorRow indicator : indicators) {
       if (publicOnly && !indicator.publicVisible()) {
         continue;
       }
       List<ValueRow> own =
-          values.stream()
-              .filter(v -> v.indicatorId().equals(indicator.id()))
+          byIndicator.getOrDefault(indicator.id(), List.of()).stream()
               .map(v -> Aggregation.visible(v, indicator))
               .sorted(Comparator.comparing(ValueRow::periodEnd))
               .toList();

@@ -18,8 +18,13 @@ import org.springframework.stereotype.Service;
 @Service
 class AtlasImportJobs {
 
-  /** The tables a value import writes. */
-  static final String[] VALUE_TABLES = {"atlas_value", "atlas_value_history"};
+  /**
+   * The tables a value import writes (indicators and areas too: the planner joins them to the
+   * values, and without statistics it sorts a whole tenant's values instead of walking the key).
+   */
+  static final String[] VALUE_TABLES = {
+    "atlas_value", "atlas_value_history", "indicator", "area", "value_source"
+  };
 
   private final de.lagebild.platform.DatabaseStatistics statistics;
 

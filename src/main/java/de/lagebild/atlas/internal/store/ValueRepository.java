@@ -91,21 +91,31 @@ public class ValueRepository {
   }
 
   /**
-   * Every value of the condition in the order of {@link #page}, read in chunks through a database
+   * Every value of the condition in the order of {@link #page}, read indicator by indicator (each
+   * along the primary key: no sort, whatever the planner's statistics) in chunks through a database
    * cursor (run it in a transaction so that PostgreSQL streams): the heap holds one chunk.
    */
   public void each(Condition where, java.util.function.Consumer<ValueRow> consumer) {
-    try (var cursor =
+    List<Integer> indicators =
         scope
             .dsl()
-            .select(Value.ALL)
-            .from(scope.table(Value.T))
-            .where(where)
-            .orderBy(Value.INDICATOR_NUM, Value.PERIOD, Value.AREA_NUM)
-            .fetchSize(2000)
-            .fetchLazy()) {
-      for (Record r : cursor) {
-        consumer.accept(value(r));
+            .select(Indicator.NUM)
+            .from(scope.table(Indicator.T))
+            .orderBy(Indicator.NUM)
+            .fetch(Indicator.NUM);
+    for (Integer indicator : indicators) {
+      try (var cursor =
+          scope
+              .dsl()
+              .select(Value.ALL)
+              .from(scope.table(Value.T))
+              .where(Value.INDICATOR_NUM.eq(indicator).and(where))
+              .orderBy(Value.PERIOD, Value.AREA_NUM)
+              .fetchSize(2000)
+              .fetchLazy()) {
+        for (Record r : cursor) {
+          consumer.accept(value(r));
+        }
       }
     }
   }
