@@ -76,6 +76,10 @@ class PageCpuBenchmark {
     Map<String, Object[]> pages = new LinkedHashMap<>();
     pages.put("static file (css)", new Object[] {anonymous, base + "/css/lagebild.css"});
     pages.put(
+        "static file (css), no gzip",
+        new Object[] {anonymous, base + "/css/lagebild.css", "identity"});
+    pages.put("static file (svg icon)", new Object[] {anonymous, base + "/img/favicon.svg"});
+    pages.put(
         "public offer search, words",
         new Object[] {anonymous, base + "/nordhausen/angebote?q=" + enc("Beratung Familie")});
     pages.put(
@@ -90,15 +94,23 @@ class PageCpuBenchmark {
     pages.put(
         "strategy overview, logged in",
         new Object[] {http, base + "/nordhausen/strategien/" + strategy});
+    // -Dbench.pages=regex: only these pages (and the static files), e.g. for a JFR profile of one
+    String only = System.getProperty("bench.pages");
+    if (only != null) {
+      pages.keySet().removeIf(n -> !n.startsWith("static") && !n.matches(only));
+    }
     List<String> names = new ArrayList<>(pages.keySet());
     for (String name : names) {
-      int status = status((HttpClient) pages.get(name)[0], (String) pages.get(name)[1]);
+      int status = status(pages.get(name));
       System.out.printf("BENCH page %s -> %d%n", name, status);
     }
     long[][] cpu = new long[names.size()][RUNS];
     long[][] wall = new long[names.size()][RUNS];
     Object jfr = null;
     for (int i = -WARMUP; i < RUNS; i++) {
+      if (i == 0) {
+        requestThreads = null;
+      }
       if (i == 0 && Boolean.getBoolean("bench.jfr")) {
         jfr = startRecording();
       }
@@ -106,7 +118,7 @@ class PageCpuBenchmark {
         Object[] page = pages.get(names.get(k));
         long c0 = serverCpu();
         long w0 = System.nanoTime();
-        int status = status((HttpClient) page[0], (String) page[1]);
+        int status = status(page);
         long w1 = System.nanoTime();
         long c1 = serverCpu();
         if (status != 200) {
@@ -138,15 +150,25 @@ class PageCpuBenchmark {
     }
   }
 
-  /** CPU time of all Tomcat request threads (only one works at a time: one client). */
+  private long[] requestThreads;
+
+  /**
+   * CPU time of all Tomcat request threads (only one works at a time: one client). The threads are
+   * listed once (listing them stops every thread at a safepoint); the pool keeps its threads.
+   */
   private long serverCpu() {
+    if (requestThreads == null) {
+      requestThreads =
+          Thread.getAllStackTraces().keySet().stream()
+              .filter(t -> t.getName().contains("-exec-"))
+              .mapToLong(Thread::threadId)
+              .toArray();
+    }
     long sum = 0;
-    for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.getName().contains("-exec-")) {
-        long c = threads.getThreadCpuTime(t.threadId());
-        if (c > 0) {
-          sum += c;
-        }
+    for (long id : requestThreads) {
+      long c = threads.getThreadCpuTime(id);
+      if (c > 0) {
+        sum += c;
       }
     }
     return sum;
@@ -165,10 +187,14 @@ class PageCpuBenchmark {
     recording.close();
   }
 
-  private static int status(HttpClient http, String uri) throws Exception {
+  private static int status(Object[] page) throws Exception {
+    HttpClient http = (HttpClient) page[0];
+    String encoding = page.length > 2 ? (String) page[2] : "gzip";
     HttpResponse<byte[]> r =
         http.send(
-            HttpRequest.newBuilder(URI.create(uri)).header("Accept-Encoding", "gzip").build(),
+            HttpRequest.newBuilder(URI.create((String) page[1]))
+                .header("Accept-Encoding", encoding)
+                .build(),
             HttpResponse.BodyHandlers.ofByteArray());
     return r.statusCode();
   }

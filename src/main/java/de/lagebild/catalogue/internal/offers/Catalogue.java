@@ -252,6 +252,11 @@ public class Catalogue {
   }
 
   /** The public offer (published only). */
+  /** The tenant's catalogue revision (raised by every write). */
+  public long revision() {
+    return catalogueRevision.revision();
+  }
+
   public OfferView published(UUID id) {
     OfferRow o = offerRepository.offer(id).orElseThrow(NotFoundException::new);
     if (o.status() != Status.PUBLISHED) {
@@ -260,8 +265,18 @@ public class Catalogue {
     return view(o);
   }
 
+  /**
+   * A page of offers found; {@code revision} is the catalogue's revision it shows and {@code
+   * current} whether the search index was at that revision (see {@link OfferSearch.Result}).
+   */
   public record Page(
-      List<OfferView> offers, long total, int offset, int limit, OfferSearch.Facets facets) {
+      List<OfferView> offers,
+      long total,
+      int offset,
+      int limit,
+      OfferSearch.Facets facets,
+      long revision,
+      boolean current) {
     public int pages() {
       return (int) Math.max(1, (total + limit - 1) / limit);
     }
@@ -290,7 +305,14 @@ public class Catalogue {
         .forEach(o -> rows.put(o.id(), o));
     List<OfferRow> ordered =
         r.hits().stream().map(h -> rows.get(h.offer())).filter(Objects::nonNull).toList();
-    return new Page(views(ordered, snapshot(revision)), r.total(), offset, limit, r.facets());
+    return new Page(
+        views(ordered, snapshot(revision)),
+        r.total(),
+        offset,
+        limit,
+        r.facets(),
+        revision,
+        r.current());
   }
 
   /**

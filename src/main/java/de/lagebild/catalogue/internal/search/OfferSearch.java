@@ -115,7 +115,11 @@ public final class OfferSearch {
 
   public record Hit(UUID offer, float score) {}
 
-  public record Result(List<Hit> hits, long total, Facets facets) {}
+  /**
+   * Hits of a search; {@code current}: the index answering was at the revisions asked for (not the
+   * old index answering while a rebuild runs), so the answer may be kept as that revision's.
+   */
+  public record Result(List<Hit> hits, long total, Facets facets, boolean current) {}
 
   /**
    * A tenant's index as of one revision. The writer stays open: offers changed since are replaced
@@ -223,7 +227,11 @@ public final class OfferSearch {
         ScoreDoc d = top.scoreDocs[i];
         hits.add(new Hit(UUID.fromString(stored.document(d.doc).get("id")), d.score));
       }
-      return new Result(hits, top.totalHits.value(), facets ? facets(index, q, text) : Facets.NONE);
+      return new Result(
+          hits,
+          top.totalHits.value(),
+          facets ? facets(index, q, text) : Facets.NONE,
+          index.revision() == revisions.content() && index.structure() == revisions.structure());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

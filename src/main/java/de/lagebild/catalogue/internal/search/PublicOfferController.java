@@ -7,6 +7,7 @@ import de.lagebild.catalogue.internal.store.CatalogueRows;
 import de.lagebild.catalogue.internal.store.CatalogueRows.LocationRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferView;
 import de.lagebild.exchange.GeoJsonOutput;
+import de.lagebild.identity.CurrentUser;
 import de.lagebild.platform.AllowPublic;
 import de.lagebild.platform.TenantContext;
 import java.io.IOException;
@@ -43,16 +44,22 @@ class PublicOfferController {
   private final Catalogue catalogue;
   private final AreaLookup areas;
   private final Clock clock;
+  private final PublicPages pages;
 
-  PublicOfferController(Catalogue catalogue, AreaLookup areas, Clock clock) {
+  PublicOfferController(Catalogue catalogue, AreaLookup areas, Clock clock, PublicPages pages) {
     this.catalogue = catalogue;
     this.areas = areas;
     this.clock = clock;
+    this.pages = pages;
   }
 
+  /**
+   * The search page. Visitors without login get it from {@link PublicPages} when the same address
+   * was rendered at the same catalogue revision today.
+   */
   @GetMapping("/{tenant}/angebote")
   @AllowPublic
-  String search(
+  ResponseEntity<byte[]> search(
       @PathVariable("tenant") String tenant,
       @RequestParam(name = "q", required = false) String text,
       @RequestParam(name = "alter", required = false) String age,
@@ -63,7 +70,26 @@ class PublicOfferController {
       @RequestParam(name = "kostenlos", defaultValue = "false") boolean free,
       @RequestParam(name = "gebiet", required = false) UUID area,
       @RequestParam(name = "seite", defaultValue = "1") int page,
-      Model model) {
+      Model model,
+      jakarta.servlet.http.HttpServletRequest request,
+      jakarta.servlet.http.HttpServletResponse response) {
+    long revision = catalogue.revision();
+    String key =
+        CurrentUser.get().isPresent()
+            ? null
+            : request.getRequestURI()
+                + "?"
+                + request.getQueryString()
+                + "|"
+                + revision
+                + "|"
+                + LocalDate.now(clock.withZone(ZoneId.of("Europe/Berlin")));
+    if (key != null) {
+      ResponseEntity<byte[]> kept = pages.kept(key, request);
+      if (kept != null) {
+        return kept;
+      }
+    }
     OfferSearch.Query q = SearchQuery.of(text, age, language, group, life, category, free, area);
     int p = Math.max(1, Math.min(page, 1000));
     Catalogue.Page result = catalogue.search(q, (p - 1) * PAGE, PAGE, true);
@@ -78,7 +104,10 @@ class PublicOfferController {
     model.addAttribute("areas", catalogue.areasWithOffers());
     model.addAttribute(
         "filterQuery", filterQuery(text, age, language, group, life, category, free, area));
-    return "catalogue/search/search";
+    // kept only when the page shows exactly that revision (not the old index during a rebuild)
+    boolean keep = key != null && result.current() && result.revision() == revision;
+    return pages.render(
+        "catalogue/search/search", model.asMap(), keep ? key : null, request, response);
   }
 
   /** The places of the offers found, as GeoJSON points for the map (up to 2,000 offers). */
