@@ -52,40 +52,11 @@ class ProfileBenchmark {
   @Test
   void profileAtStateScale() throws Exception {
     assumeTrue(dsl.dialect().family() == SQLDialect.POSTGRES, "PostgreSQL only");
-    String tenant =
-        String.valueOf(dsl.fetchValue("select id from tenant where slug = 'nordhausen'"));
-    String kreis =
-        String.valueOf(
-            dsl.fetchValue(
-                "select id from area where tenant_id = ? and official_key = '16062'", tenant));
-    long t0 = System.nanoTime();
-    dsl.execute(
-        "insert into area (tenant_id, id, type, name, official_key, parent_id, version, created_at)"
-            + " select ?, md5('bench-area' || g)::uuid::text, 'GEMEINDE', 'Bench-Gemeinde ' || g,"
-            + " '16062' || lpad(g::text, 3, '0'), ?, 0, now() from generate_series(1, ?) g",
-        tenant,
-        kreis,
-        AREAS);
-    dsl.execute(
-        "insert into indicator (tenant_id, id, code, name, short_name, decimals, polarity, kind,"
-            + " public_visible, position, version, created_at) select ?,"
-            + " md5('bench-indicator' || g)::uuid::text, 'bench-' || g, 'Bench-Indikator ' || g,"
-            + " 'Bench ' || g, 1, 'LOWER_BETTER', 'OTHER', true, 1000 + g, 0, now() from"
-            + " generate_series(1, ?) g",
-        tenant,
-        INDICATORS);
-    dsl.execute(
-        "insert into atlas_value (indicator_num, area_num, period, period_end, value, version)"
-            + " select i.num, a.num, (2000 + y)::text, make_date(2000 + y, 12, 31),"
-            + " round((random() * 1000)::numeric, 1), 0 from indicator i cross join area a"
-            + " cross join generate_series(0, ? - 1) y where i.tenant_id = ? and i.code like"
-            + " 'bench-%' and a.tenant_id = ? and (a.name like 'Bench-Gemeinde %' or a.id = ?)",
-        PERIODS, tenant, tenant, kreis);
-    // as the import does after large writes (DatabaseStatistics)
-    dsl.execute("analyze atlas_value");
-    dsl.execute("analyze indicator");
-    dsl.execute("analyze area");
-    long generated = System.nanoTime() - t0;
+    de.lagebild.bench.StateScaleTenant.Generated g =
+        de.lagebild.bench.StateScaleTenant.generate(dsl, AREAS, INDICATORS, PERIODS);
+    String tenant = g.tenant();
+    String kreis = g.kreis();
+    long generated = g.nanos();
     long rows =
         ((Number)
                 dsl.fetchValue("select count(*) from indicator_value where tenant_id = ?", tenant))
