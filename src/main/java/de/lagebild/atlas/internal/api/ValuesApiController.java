@@ -105,16 +105,16 @@ class ValuesApiController {
     String p = period == null || period.isBlank() ? null : Periods.normalise(period);
     Condition where = DSL.trueCondition();
     if (indicator != null) {
-      where = where.and(AtlasTables.Value.INDICATOR_ID.eq(indicator));
+      where = where.and(valueRepository.ofIndicator(indicator));
     }
     if (area != null) {
-      where = where.and(AtlasTables.Value.AREA_ID.in(area));
+      where = where.and(valueRepository.ofAreas(area));
     }
     if (p != null) {
       where = where.and(AtlasTables.Value.PERIOD.eq(p));
     }
     if (!member) {
-      where = where.and(AtlasTables.Value.INDICATOR_ID.in(indicators.keySet()));
+      where = where.and(valueRepository.ofIndicators(indicators.keySet()));
     }
     java.util.function.Function<ValueRow, ValueOut> out =
         r -> {

@@ -132,34 +132,58 @@ public class ValueRepository {
     if (pairs.isEmpty() || (areas != null && areas.isEmpty())) {
       return List.of();
     }
+    java.util.Map<UUID, Integer> indicators =
+        nums(
+            Indicator.T,
+            Indicator.ID,
+            Indicator.NUM,
+            pairs.stream().map(At::indicator).collect(java.util.stream.Collectors.toSet()));
+    Condition inAreas = areas == null ? DSL.trueCondition() : ofAreas(areas);
     List<ValueRow> out = new java.util.ArrayList<>();
-    List<At> list = List.copyOf(pairs);
+    List<At> list = pairs.stream().filter(a -> indicators.containsKey(a.indicator())).toList();
     // in slices: some databases limit the number of bound values of one statement
     for (int from = 0; from < list.size(); from += 300) {
       List<At> slice = list.subList(from, Math.min(list.size(), from + 300));
       Condition where =
-          org.jooq
-              .impl
-              .DSL
-              .row(Value.INDICATOR_ID, Value.PERIOD)
+          DSL.row(Value.INDICATOR_NUM, Value.PERIOD)
               .in(
                   slice.stream()
-                      .map(a -> org.jooq.impl.DSL.row(a.indicator(), a.period()))
+                      .map(a -> DSL.row(indicators.get(a.indicator()), a.period()))
                       .toList());
-      if (areas != null) {
-        where = where.and(Value.AREA_ID.in(areas));
-      }
-      out.addAll(values(where));
+      out.addAll(values(where.and(inAreas)));
     }
     return out;
   }
 
+  /**
+   * The values of one indicator, as a condition on the stored key (its number, read through the
+   * tenant scope): the planner sees a constant on the key's first column, so a page of them is one
+   * range of the primary key. An indicator of another tenant or none: no values.
+   */
+  public Condition ofIndicator(UUID indicator) {
+    Integer num =
+        nums(Indicator.T, Indicator.ID, Indicator.NUM, java.util.Set.of(indicator)).get(indicator);
+    return num == null ? DSL.falseCondition() : Value.INDICATOR_NUM.eq(num);
+  }
+
+  /** The values of these indicators (by their numbers, see {@link #ofIndicator}). */
+  public Condition ofIndicators(java.util.Collection<UUID> indicators) {
+    var nums = nums(Indicator.T, Indicator.ID, Indicator.NUM, java.util.Set.copyOf(indicators));
+    return nums.isEmpty() ? DSL.falseCondition() : Value.INDICATOR_NUM.in(nums.values());
+  }
+
+  /** The values of these areas (by their numbers, see {@link #ofIndicator}). */
+  public Condition ofAreas(java.util.Collection<UUID> areas) {
+    var nums = nums(Area.T, Area.ID, Area.NUM, java.util.Set.copyOf(areas));
+    return nums.isEmpty() ? DSL.falseCondition() : Value.AREA_NUM.in(nums.values());
+  }
+
   public List<ValueRow> valuesOf(UUID indicator) {
-    return values(Value.INDICATOR_ID.eq(indicator));
+    return values(ofIndicator(indicator));
   }
 
   public List<ValueRow> valuesOfArea(UUID area) {
-    return values(Value.AREA_ID.eq(area));
+    return values(ofAreas(java.util.Set.of(area)));
   }
 
   /** The periods with values of an indicator, newest last. */
@@ -168,7 +192,7 @@ public class ValueRepository {
         .dsl()
         .selectDistinct(Value.PERIOD, Value.PERIOD_END)
         .from(scope.table(Value.T))
-        .where(Value.INDICATOR_ID.eq(indicator))
+        .where(ofIndicator(indicator))
         .orderBy(Value.PERIOD_END)
         .fetch(r -> r.value1());
   }

@@ -9,6 +9,7 @@ import de.lagebild.catalogue.internal.store.CatalogueRows.OfferView;
 import de.lagebild.exchange.GeoJsonOutput;
 import de.lagebild.identity.CurrentUser;
 import de.lagebild.platform.AllowPublic;
+import de.lagebild.platform.RenderedPages;
 import de.lagebild.platform.TenantContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,9 +45,9 @@ class PublicOfferController {
   private final Catalogue catalogue;
   private final AreaLookup areas;
   private final Clock clock;
-  private final PublicPages pages;
+  private final RenderedPages pages;
 
-  PublicOfferController(Catalogue catalogue, AreaLookup areas, Clock clock, PublicPages pages) {
+  PublicOfferController(Catalogue catalogue, AreaLookup areas, Clock clock, RenderedPages pages) {
     this.catalogue = catalogue;
     this.areas = areas;
     this.clock = clock;
@@ -54,7 +55,7 @@ class PublicOfferController {
   }
 
   /**
-   * The search page. Visitors without login get it from {@link PublicPages} when the same address
+   * The search page. Visitors without login get it from {@link RenderedPages} when the same address
    * was rendered at the same catalogue revision today.
    */
   @GetMapping("/{tenant}/angebote")

@@ -6,6 +6,7 @@ import de.lagebild.platform.AuditLog;
 import de.lagebild.platform.LifeSituation;
 import de.lagebild.platform.LocalCalendar;
 import de.lagebild.platform.NotFoundException;
+import de.lagebild.platform.RenderedPages;
 import de.lagebild.platform.Role;
 import de.lagebild.platform.TenantContext;
 import de.lagebild.platform.Text;
@@ -17,10 +18,12 @@ import de.lagebild.strategy.internal.store.RoundRepository;
 import de.lagebild.strategy.internal.store.Rows;
 import de.lagebild.strategy.internal.store.Rows.MeasureRow;
 import de.lagebild.strategy.internal.store.StrategyRepository;
+import de.lagebild.strategy.internal.store.StrategyRevision;
 import de.lagebild.strategy.internal.tree.StrategyTree.Filter;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
@@ -45,6 +48,8 @@ class StrategyController {
   private final AuditLog audit;
   private final Clock clock;
   private final ExtraFields extras;
+  private final StrategyRevision revision;
+  private final RenderedPages pages;
 
   StrategyController(
       StrategyRepository strategies,
@@ -55,7 +60,11 @@ class StrategyController {
       ResponsibleUnits units,
       AuditLog audit,
       Clock clock,
-      ExtraFields extras) {
+      ExtraFields extras,
+      StrategyRevision revision,
+      RenderedPages pages) {
+    this.revision = revision;
+    this.pages = pages;
     this.extras = extras;
     this.strategies = strategies;
     this.measures = measures;
@@ -74,6 +83,12 @@ class StrategyController {
     return "strategy/tree/list";
   }
 
+  /**
+   * The overview of a strategy. Its summary and tree hold nothing about the user: they are rendered
+   * once per strategy revision, round, filter and day ({@link RenderedPages#part}) and put into the
+   * page; the page around them (navigation, editing links, the filter form) is rendered for the
+   * user.
+   */
   @GetMapping("/{tenant}/strategien/{id}")
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
   String overview(
@@ -86,7 +101,9 @@ class StrategyController {
       @RequestParam(name = "status", required = false) String status,
       @RequestParam(name = "q", required = false) String text,
       @RequestParam(name = "alle", required = false) String all,
-      Model model) {
+      Model model,
+      jakarta.servlet.http.HttpServletRequest request,
+      jakarta.servlet.http.HttpServletResponse response) {
     Filter filter =
         new Filter(
             level,
@@ -94,12 +111,42 @@ class StrategyController {
             unit,
             Text.blankToNull(status),
             Text.blankToNull(text));
-    StrategyTree.Tree t = tree.build(id, round, filter, today());
-    model.addAttribute("tree", t);
-    // large trees load their measure tables as the reader scrolls; "alle" renders everything
-    // (print)
-    model.addAttribute("lazyMeasures", all == null && t.shownMeasures() > LAZY_THRESHOLD);
+    LocalDate today = today();
+    // the revision first: a part is never kept under a newer revision than it shows
+    String key =
+        String.join(
+            "|",
+            "strategy-overview",
+            String.valueOf(id),
+            String.valueOf(round),
+            String.valueOf(filter),
+            String.valueOf(all != null),
+            String.valueOf(revision.revision()),
+            String.valueOf(today));
     model.addAttribute("filter", filter);
+    RenderedPages.Part<StrategyTree.Tree> part =
+        pages.part(
+            key,
+            () -> tree.build(id, round, filter, today),
+            t -> 16_384L + 2_048L * t.allMeasures().size(),
+            "tree",
+            "strategy/tree/overview-tree :: part",
+            Map.of(
+                "filter",
+                filter,
+                // large trees load their measure tables as the reader scrolls; "alle" renders
+                // everything (print)
+                "lazyAllowed",
+                all == null,
+                "lazyThreshold",
+                LAZY_THRESHOLD,
+                "currentTenant",
+                TenantContext.access().orElseThrow()),
+            request,
+            response);
+    StrategyTree.Tree t = part.data();
+    model.addAttribute("tree", t);
+    model.addAttribute("treePart", part.html());
     model.addAttribute("units", units.list());
     model.addAttribute("lifeSituations", LifeSituation.values());
     return "strategy/tree/overview";
