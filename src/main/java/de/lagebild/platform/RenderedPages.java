@@ -48,14 +48,26 @@ public class RenderedPages {
    */
   @Configuration(proxyBeanMethods = false)
   static class Caches {
+    /**
+     * At most ten minutes per page, used or not: the keys hold the revisions of what a page shows,
+     * the age bounds what they do not hold (a change of the tenant's settings).
+     */
     @Bean
     CacheSpec publicPagesCache() {
-      return new CacheSpec(PAGES, 16L * 1024 * 1024, java.time.Duration.ofMinutes(30));
+      return new CacheSpec(
+          PAGES,
+          16L * 1024 * 1024,
+          java.time.Duration.ofMinutes(30),
+          java.time.Duration.ofMinutes(10));
     }
 
     @Bean
     CacheSpec pagePartsCache() {
-      return new CacheSpec(PARTS, 16L * 1024 * 1024, java.time.Duration.ofMinutes(30));
+      return new CacheSpec(
+          PARTS,
+          16L * 1024 * 1024,
+          java.time.Duration.ofMinutes(30),
+          java.time.Duration.ofMinutes(10));
     }
   }
 

@@ -104,6 +104,51 @@ class PublicPagesIntegrationTests extends DatabaseProperties {
         .doesNotContain("Mein Konto");
   }
 
+  @Test
+  void publicAtlasPagesAreKeptUntilTheAtlasChanges() throws Exception {
+    String kreis =
+        String.valueOf(
+            dsl.fetchValue(
+                "select a.id from area a join tenant t on t.id = a.tenant_id where t.slug ="
+                    + " 'nordhausen' and a.official_key = '16062'"));
+    String address = "/nordhausen/oeffentlich/atlas/gebiete/" + kreis;
+    java.util.concurrent.Callable<String> page =
+        () ->
+            mvc.perform(get(address))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    String first = page.call();
+    long hits = cache().stats().hitCount();
+    assertThat(page.call()).isEqualTo(first);
+    assertThat(cache().stats().hitCount()).isEqualTo(hits + 1);
+    // a public indicator renamed and the atlas revision raised, as every write does: the page shows
+    // it within the second in which the revision is re-read
+    Object[] indicator =
+        dsl.fetchOne(
+                "select i.id, i.name from indicator i join tenant t on t.id = i.tenant_id where"
+                    + " t.slug = 'nordhausen' and i.public_visible = true order by i.position"
+                    + " limit 1")
+            .intoArray();
+    assertThat(first).contains(String.valueOf(indicator[1]));
+    String renamed = "Umbenannter Indikator " + System.nanoTime();
+    dsl.execute("update indicator set name = ? where id = ?", renamed, indicator[0]);
+    dsl.execute(
+        "update atlas_revision set revision = revision + 1 where tenant_id = (select id from tenant"
+            + " where slug = 'nordhausen')");
+    try {
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(5))
+          .until(() -> page.call().contains(renamed));
+    } finally {
+      dsl.execute("update indicator set name = ? where id = ?", indicator[1], indicator[0]);
+      dsl.execute(
+          "update atlas_revision set revision = revision + 1 where tenant_id = (select id from"
+              + " tenant where slug = 'nordhausen')");
+    }
+  }
+
   private static String firstOfferName(String html) {
     var m =
         java.util.regex.Pattern.compile(

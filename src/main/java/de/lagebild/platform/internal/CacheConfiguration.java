@@ -31,6 +31,9 @@ class CacheConfiguration {
       if (spec.idle() != null) {
         builder.expireAfterAccess(spec.idle());
       }
+      if (spec.maxAge() != null) {
+        builder.expireAfterWrite(spec.maxAge());
+      }
       manager.registerCustomCache(spec.name(), builder.build());
     }
     return manager;

@@ -35,6 +35,8 @@ class PublicAtlasController {
 
   private final MapData mapData;
   private final OwnArea ownArea;
+  private final de.lagebild.atlas.internal.store.AtlasRevision atlasRevision;
+  private final de.lagebild.platform.RenderedPages pages;
 
   PublicAtlasController(
       AreaRepository areaRepository,
@@ -45,7 +47,11 @@ class PublicAtlasController {
       LagebildProperties lagebild,
       Clock clock,
       MapData mapData,
-      OwnArea ownArea) {
+      OwnArea ownArea,
+      de.lagebild.atlas.internal.store.AtlasRevision atlasRevision,
+      de.lagebild.platform.RenderedPages pages) {
+    this.atlasRevision = atlasRevision;
+    this.pages = pages;
     this.ownArea = ownArea;
     this.mapData = mapData;
     this.clock = clock;
@@ -57,10 +63,43 @@ class PublicAtlasController {
     this.tileUrl = lagebild.atlas().tileUrl();
   }
 
+  /**
+   * A public page for visitors without login from {@link de.lagebild.platform.RenderedPages}: kept
+   * per address, atlas revision, day and tenant name; {@code fill} puts the page's data into the
+   * model and names its view (only on a miss).
+   */
+  private ResponseEntity<byte[]> page(
+      Model model,
+      jakarta.servlet.http.HttpServletRequest request,
+      jakarta.servlet.http.HttpServletResponse response,
+      java.util.function.Supplier<String> fill) {
+    String key =
+        de.lagebild.identity.CurrentUser.get().isPresent()
+            ? null
+            : String.join(
+                "|",
+                "atlas",
+                request.getRequestURI(),
+                String.valueOf(request.getQueryString()),
+                String.valueOf(atlasRevision.revision()),
+                String.valueOf(de.lagebild.platform.LocalCalendar.today(clock)),
+                de.lagebild.platform.TenantContext.access()
+                    .map(de.lagebild.platform.TenantAccess::name)
+                    .orElse(""));
+    if (key != null) {
+      ResponseEntity<byte[]> kept = pages.kept(key, request);
+      if (kept != null) {
+        return kept;
+      }
+    }
+    String view = fill.get();
+    return pages.render(view, model.asMap(), key, request, response);
+  }
+
   /** The public atlas opens on a map, like the internal one, with the lists below it. */
   @GetMapping("/{tenant}/oeffentlich/atlas")
   @AllowPublic
-  String home(
+  ResponseEntity<byte[]> home(
       @PathVariable("tenant") String tenant,
       @RequestParam(name = "indikator", required = false) UUID chosen,
       @RequestParam(name = "periode", required = false) String period,
@@ -68,6 +107,24 @@ class PublicAtlasController {
       @RequestParam(name = "anzahl", defaultValue = "5") int count,
       @RequestParam(name = "grenzen", required = false) String breaks,
       @RequestParam(name = "ebene", required = false) String level,
+      Model model,
+      jakarta.servlet.http.HttpServletRequest request,
+      jakarta.servlet.http.HttpServletResponse response) {
+    return page(
+        model,
+        request,
+        response,
+        () -> homeView(tenant, chosen, period, method, count, breaks, level, model));
+  }
+
+  private String homeView(
+      String tenant,
+      UUID chosen,
+      String period,
+      String method,
+      int count,
+      String breaks,
+      String level,
       Model model) {
     List<IndicatorRow> indicators =
         indicatorRepository.indicators().stream().filter(IndicatorRow::publicVisible).toList();
@@ -82,12 +139,12 @@ class PublicAtlasController {
       return "atlas/maps/home";
     }
     model.addAttribute("overview", true);
-    return indicator(tenant, opening.get().id(), period, method, count, breaks, level, model);
+    return indicatorView(tenant, opening.get().id(), period, method, count, breaks, level, model);
   }
 
   @GetMapping("/{tenant}/oeffentlich/atlas/indikatoren/{id}")
   @AllowPublic
-  String indicator(
+  ResponseEntity<byte[]> indicator(
       @PathVariable("tenant") String tenant,
       @PathVariable("id") UUID id,
       @RequestParam(name = "periode", required = false) String period,
@@ -95,6 +152,26 @@ class PublicAtlasController {
       @RequestParam(name = "anzahl", defaultValue = "5") int count,
       @RequestParam(name = "grenzen", required = false) String breaks,
       @RequestParam(name = "ebene", required = false) String level,
+      Model model,
+      jakarta.servlet.http.HttpServletRequest request,
+      jakarta.servlet.http.HttpServletResponse response) {
+    // not public: "not found" before anything is looked up or kept
+    publicIndicator(id);
+    return page(
+        model,
+        request,
+        response,
+        () -> indicatorView(tenant, id, period, method, count, breaks, level, model));
+  }
+
+  private String indicatorView(
+      String tenant,
+      UUID id,
+      String period,
+      String method,
+      int count,
+      String breaks,
+      String level,
       Model model) {
     publicIndicator(id);
     Classification.Method m = MapParameters.method(method);
@@ -136,10 +213,21 @@ class PublicAtlasController {
 
   @GetMapping("/{tenant}/oeffentlich/atlas/gebiete/{id}")
   @AllowPublic
-  String area(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id, Model model) {
-    model.addAttribute("profile", profiles.profile(id, true));
-    model.addAttribute("atlasBase", "/" + tenant + "/oeffentlich/atlas");
-    return "atlas/maps/profile";
+  ResponseEntity<byte[]> area(
+      @PathVariable("tenant") String tenant,
+      @PathVariable("id") UUID id,
+      Model model,
+      jakarta.servlet.http.HttpServletRequest request,
+      jakarta.servlet.http.HttpServletResponse response) {
+    return page(
+        model,
+        request,
+        response,
+        () -> {
+          model.addAttribute("profile", profiles.profile(id, true));
+          model.addAttribute("atlasBase", "/" + tenant + "/oeffentlich/atlas");
+          return "atlas/maps/profile";
+        });
   }
 
   @GetMapping("/{tenant}/oeffentlich/atlas/gebiete/{id}/pdf")
