@@ -150,16 +150,27 @@ class MapDataBenchmark {
     URI dynamic =
         URI.create(
             "http://localhost:" + port + "/api/v1/nordhausen/map-data?indicator=" + indicator);
-    byte[] body =
-        http.send(
-                HttpRequest.newBuilder(dynamic).header("Authorization", token).build(),
-                HttpResponse.BodyHandlers.ofByteArray())
-            .body();
+    compare(http, "map-data", dynamic, token, "bench-map-data.geojson");
+    // the public map page of the same indicator, as a visitor without login gets it
+    URI page =
+        URI.create(
+            "http://localhost:" + port + "/nordhausen/oeffentlich/atlas/indikatoren/" + indicator);
+    compare(http, "map page (HTML)", page, null, "bench-map-page.html");
+  }
+
+  /** The answer of {@code dynamic} against the same bytes served as a static file. */
+  void compare(HttpClient http, String label, URI dynamic, String token, String fileName)
+      throws Exception {
+    HttpRequest.Builder first = HttpRequest.newBuilder(dynamic);
+    if (token != null) {
+      first.header("Authorization", token);
+    }
+    byte[] body = http.send(first.build(), HttpResponse.BodyHandlers.ofByteArray()).body();
     // under /css/ like the application's own static files (a path of one segment would be a
     // tenant's address)
     Path dir = Files.createDirectories(Path.of("target", "bench-static", "css"));
-    Files.write(dir.resolve("bench-map-data.geojson"), body);
-    URI file = URI.create("http://localhost:" + port + "/css/bench-map-data.geojson");
+    Files.write(dir.resolve(fileName), body);
+    URI file = URI.create("http://localhost:" + port + "/css/" + fileName);
     for (String encoding : new String[] {"identity", "gzip"}) {
       long[] a = new long[RUNS];
       long[] b = new long[RUNS];
@@ -184,11 +195,11 @@ class MapDataBenchmark {
       double p50b = b[RUNS / 2] / 1e6;
       double p95b = b[(int) (RUNS * 0.95)] / 1e6;
       System.out.printf(
-          "%nMAP DATA BENCHMARK (%s, %d areas, %d runs, warm, Accept-Encoding: %s)%n",
-          TestDatabase.KIND, AREAS, RUNS, encoding);
+          "%nMAP DATA BENCHMARK %s (%s, %d areas, %d runs, warm, Accept-Encoding: %s)%n",
+          label, TestDatabase.KIND, AREAS, RUNS, encoding);
       System.out.printf(
-          "  map-data:    p50 %.2f ms  p95 %.2f ms  %d bytes on the wire%n",
-          p50a, p95a, bytesDynamic);
+          "  %s:    p50 %.2f ms  p95 %.2f ms  %d bytes on the wire%n",
+          label, p50a, p95a, bytesDynamic);
       System.out.printf(
           "  static file: p50 %.2f ms  p95 %.2f ms  %d bytes on the wire%n",
           p50b, p95b, bytesStatic);
