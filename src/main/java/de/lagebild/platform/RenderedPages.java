@@ -2,22 +2,15 @@ package de.lagebild.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -81,20 +74,19 @@ public class RenderedPages {
     }
   }
 
-  private record Cached(byte[] gzipped, String etag) implements CacheSpec.Weighed {
-    @Override
-    public long bytes() {
-      return 16L + gzipped.length + 40 + 2L * etag.length() + 32;
-    }
-  }
-
   private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
 
   private final Cache cache;
   private final Cache parts;
   private final ViewResolver views;
 
-  RenderedPages(CacheManager caches, @Qualifier("thymeleafViewResolver") ViewResolver views) {
+  private final java.time.Clock clock;
+
+  RenderedPages(
+      CacheManager caches,
+      @Qualifier("thymeleafViewResolver") ViewResolver views,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.cache = Objects.requireNonNull(caches.getCache(PAGES));
     this.parts = Objects.requireNonNull(caches.getCache(PARTS));
     this.views = views;
@@ -129,31 +121,60 @@ public class RenderedPages {
     return new Part<>(d, html);
   }
 
-  /** A page kept earlier for {@code key}, as the answer to this request (null: none kept). */
-  public ResponseEntity<byte[]> kept(String key, HttpServletRequest request) {
-    Cached c = cache.get(fullKey(key), Cached.class);
-    return c == null ? null : answer(c, request);
+  /**
+   * A page for visitors without login (no user on the request): kept under its address (path and
+   * query), the {@code revision} of what it shows, the day and the tenant's name, else {@code fill}
+   * puts the page's data into {@code model} and names the view, which is rendered and kept. A
+   * logged-in user's page is rendered for them and never kept (it carries their name and CSRF
+   * token). The revision is read before the data, so a page is never kept under a newer revision
+   * than it shows.
+   */
+  public ResponseEntity<byte[]> forVisitors(
+      java.util.function.LongSupplier revision,
+      org.springframework.ui.Model model,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      java.util.function.Supplier<String> fill) {
+    return forVisitorsIf(revision, model, request, response, () -> new Fill(fill.get(), true));
   }
 
+  /** What a page's {@code fill} did: the view to render and whether the page may be kept. */
+  public record Fill(String view, boolean keep) {}
+
   /**
-   * Renders {@code view} with {@code model} for this request; with a {@code key} the page is kept
-   * for the next visitors asking the same.
+   * {@link #forVisitors}, where {@code fill} may say that this page is not to be kept (e.g. it
+   * shows an older state than its key says).
    */
-  public ResponseEntity<byte[]> render(
-      String view,
-      Map<String, Object> model,
-      String key,
+  public ResponseEntity<byte[]> forVisitorsIf(
+      java.util.function.LongSupplier revision,
+      org.springframework.ui.Model model,
       HttpServletRequest request,
-      HttpServletResponse response) {
-    byte[] html = renderBytes(view, model, request, response);
-    Cached c =
-        new Cached(
-            gzip(html),
-            "\"" + Integer.toHexString(Arrays.hashCode(html)) + "-" + html.length + "\"");
-    if (key != null) {
-      cache.put(fullKey(key), c);
+      HttpServletResponse response,
+      java.util.function.Supplier<Fill> fill) {
+    String full =
+        request.getUserPrincipal() == null
+            ? fullKey(
+                String.join(
+                    "|",
+                    request.getRequestURI(),
+                    String.valueOf(request.getQueryString()),
+                    String.valueOf(revision.getAsLong()),
+                    String.valueOf(LocalCalendar.today(clock)),
+                    TenantContext.access().map(TenantAccess::name).orElse("")))
+            : null;
+    if (full != null) {
+      CompressedAnswer kept = cache.get(full, CompressedAnswer.class);
+      if (kept != null) {
+        return answer(kept, request);
+      }
     }
-    return answer(c, request);
+    Fill filled = fill.get();
+    CompressedAnswer page =
+        CompressedAnswer.of(renderBytes(filled.view(), model.asMap(), request, response));
+    if (full != null && filled.keep()) {
+      cache.put(full, page);
+    }
+    return answer(page, request);
   }
 
   /** The view rendered for this request into bytes (UTF-8), nothing written to the response. */
@@ -176,43 +197,7 @@ public class RenderedPages {
     return TenantContext.require().value() + "|" + key;
   }
 
-  private static ResponseEntity<byte[]> answer(Cached c, HttpServletRequest request) {
-    String accept = request.getHeader("Accept-Encoding");
-    boolean gzip = accept != null && accept.toLowerCase(Locale.ROOT).contains("gzip");
-    String etag = gzip ? c.etag().substring(0, c.etag().length() - 1) + "-gzip\"" : c.etag();
-    String ifNoneMatch = request.getHeader("If-None-Match");
-    if (etag.equals(ifNoneMatch) || ("W/" + etag).equals(ifNoneMatch)) {
-      return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
-          .eTag(etag)
-          .header("Vary", "Accept-Encoding")
-          .build();
-    }
-    var ok =
-        ResponseEntity.ok()
-            .contentType(HTML)
-            .header("Content-Language", "de")
-            .header("Vary", "Accept-Encoding")
-            .eTag(etag);
-    return gzip
-        ? ok.header("Content-Encoding", "gzip").body(c.gzipped())
-        : ok.body(gunzip(c.gzipped()));
-  }
-
-  static byte[] gzip(byte[] body) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
-    try (GZIPOutputStream z = new GZIPOutputStream(out)) {
-      z.write(body);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
-  }
-
-  static byte[] gunzip(byte[] gzipped) {
-    try (GZIPInputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(gzipped))) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static ResponseEntity<byte[]> answer(CompressedAnswer page, HttpServletRequest request) {
+    return page.answer(request, HTML, "Content-Language", "de");
   }
 }

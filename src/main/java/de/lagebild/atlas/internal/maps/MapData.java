@@ -4,10 +4,10 @@ import de.lagebild.atlas.internal.demo.DemoAtlas;
 import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.AtlasRevision;
 import de.lagebild.platform.CacheSpec;
+import de.lagebild.platform.CompressedAnswer;
 import de.lagebild.platform.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -15,7 +15,6 @@ import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -52,10 +51,10 @@ public class MapData {
     }
   }
 
-  private record Cached(long revision, byte[] gzipped, String etag) implements CacheSpec.Weighed {
+  private record Cached(long revision, CompressedAnswer answer) implements CacheSpec.Weighed {
     @Override
     public long bytes() {
-      return 16L + gzipped.length + 40 + 2L * etag.length() + 32;
+      return 24 + answer.bytes();
     }
   }
 
@@ -84,59 +83,12 @@ public class MapData {
     String key = TenantContext.require().value() + "|" + request;
     Cached e = cache.get(key, Cached.class);
     if (e == null || e.revision() != revision) {
-      byte[] body = geoJson(map.get());
-      e =
-          new Cached(
-              revision,
-              gzip(body),
-              "\"" + Integer.toHexString(Arrays.hashCode(body)) + "-" + body.length + "\"");
+      e = new Cached(revision, CompressedAnswer.of(geoJson(map.get())));
       cache.put(key, e);
     }
     HttpServletRequest current =
         ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
-    String accept = current.getHeader("Accept-Encoding");
-    boolean gzip = accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("gzip");
-    // one representation per encoding: the gzip one has its own ETag
-    String etag = gzip ? e.etag().substring(0, e.etag().length() - 1) + "-gzip\"" : e.etag();
-    String ifNoneMatch = current.getHeader("If-None-Match");
-    if (ifNoneMatch != null && (ifNoneMatch.equals(etag) || ifNoneMatch.equals("W/" + etag))) {
-      return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
-          .eTag(etag)
-          .header("Vary", "Accept-Encoding")
-          .build();
-    }
-    if (gzip) {
-      return ResponseEntity.ok()
-          .contentType(GEO_JSON)
-          .eTag(etag)
-          .header("Content-Encoding", "gzip")
-          .header("Vary", "Accept-Encoding")
-          .body(e.gzipped());
-    }
-    return ResponseEntity.ok()
-        .contentType(GEO_JSON)
-        .eTag(etag)
-        .header("Vary", "Accept-Encoding")
-        .body(gunzip(e.gzipped()));
-  }
-
-  static byte[] gzip(byte[] body) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
-    try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
-      z.write(body);
-    } catch (java.io.IOException ex) {
-      throw new java.io.UncheckedIOException(ex);
-    }
-    return out.toByteArray();
-  }
-
-  static byte[] gunzip(byte[] gzipped) {
-    try (java.util.zip.GZIPInputStream in =
-        new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped))) {
-      return in.readAllBytes();
-    } catch (java.io.IOException ex) {
-      throw new java.io.UncheckedIOException(ex);
-    }
+    return e.answer().answer(current, GEO_JSON);
   }
 
   /** The areas of a map as a GeoJSON feature collection (geometry as stored, already GeoJSON). */

@@ -73,27 +73,7 @@ class PublicAtlasController {
       jakarta.servlet.http.HttpServletRequest request,
       jakarta.servlet.http.HttpServletResponse response,
       java.util.function.Supplier<String> fill) {
-    String key =
-        de.lagebild.identity.CurrentUser.get().isPresent()
-            ? null
-            : String.join(
-                "|",
-                "atlas",
-                request.getRequestURI(),
-                String.valueOf(request.getQueryString()),
-                String.valueOf(atlasRevision.revision()),
-                String.valueOf(de.lagebild.platform.LocalCalendar.today(clock)),
-                de.lagebild.platform.TenantContext.access()
-                    .map(de.lagebild.platform.TenantAccess::name)
-                    .orElse(""));
-    if (key != null) {
-      ResponseEntity<byte[]> kept = pages.kept(key, request);
-      if (kept != null) {
-        return kept;
-      }
-    }
-    String view = fill.get();
-    return pages.render(view, model.asMap(), key, request, response);
+    return pages.forVisitors(atlasRevision::revision, model, request, response, fill);
   }
 
   /** The public atlas opens on a map, like the internal one, with the lists below it. */

@@ -7,7 +7,6 @@ import de.lagebild.catalogue.internal.store.CatalogueRows;
 import de.lagebild.catalogue.internal.store.CatalogueRows.LocationRow;
 import de.lagebild.catalogue.internal.store.CatalogueRows.OfferView;
 import de.lagebild.exchange.GeoJsonOutput;
-import de.lagebild.identity.CurrentUser;
 import de.lagebild.platform.AllowPublic;
 import de.lagebild.platform.RenderedPages;
 import de.lagebild.platform.TenantContext;
@@ -74,41 +73,33 @@ class PublicOfferController {
       Model model,
       jakarta.servlet.http.HttpServletRequest request,
       jakarta.servlet.http.HttpServletResponse response) {
-    long revision = catalogue.revision();
-    String key =
-        CurrentUser.get().isPresent()
-            ? null
-            : request.getRequestURI()
-                + "?"
-                + request.getQueryString()
-                + "|"
-                + revision
-                + "|"
-                + LocalDate.now(clock.withZone(ZoneId.of("Europe/Berlin")));
-    if (key != null) {
-      ResponseEntity<byte[]> kept = pages.kept(key, request);
-      if (kept != null) {
-        return kept;
-      }
-    }
-    OfferSearch.Query q = SearchQuery.of(text, age, language, group, life, category, free, area);
-    int p = Math.max(1, Math.min(page, 1000));
-    Catalogue.Page result = catalogue.search(q, (p - 1) * PAGE, PAGE, true);
-    model.addAttribute("result", result);
-    model.addAttribute("facets", result.facets().counts());
-    model.addAttribute("q", q);
-    model.addAttribute("age", age);
-    model.addAttribute("categories", catalogue.categories());
-    model.addAttribute("languages", CatalogueRows.LANGUAGES);
-    model.addAttribute("groups", CatalogueRows.TARGET_GROUPS);
-    model.addAttribute("lifeSituations", CatalogueRows.LIFE_SITUATIONS);
-    model.addAttribute("areas", catalogue.areasWithOffers());
-    model.addAttribute(
-        "filterQuery", filterQuery(text, age, language, group, life, category, free, area));
-    // kept only when the page shows exactly that revision (not the old index during a rebuild)
-    boolean keep = key != null && result.current() && result.revision() == revision;
-    return pages.render(
-        "catalogue/search/search", model.asMap(), keep ? key : null, request, response);
+    long[] revision = new long[1];
+    return pages.forVisitorsIf(
+        () -> revision[0] = catalogue.revision(),
+        model,
+        request,
+        response,
+        () -> {
+          OfferSearch.Query q =
+              SearchQuery.of(text, age, language, group, life, category, free, area);
+          int p = Math.max(1, Math.min(page, 1000));
+          Catalogue.Page result = catalogue.search(q, (p - 1) * PAGE, PAGE, true);
+          model.addAttribute("result", result);
+          model.addAttribute("facets", result.facets().counts());
+          model.addAttribute("q", q);
+          model.addAttribute("age", age);
+          model.addAttribute("categories", catalogue.categories());
+          model.addAttribute("languages", CatalogueRows.LANGUAGES);
+          model.addAttribute("groups", CatalogueRows.TARGET_GROUPS);
+          model.addAttribute("lifeSituations", CatalogueRows.LIFE_SITUATIONS);
+          model.addAttribute("areas", catalogue.areasWithOffers());
+          model.addAttribute(
+              "filterQuery", filterQuery(text, age, language, group, life, category, free, area));
+          // kept only when the page shows exactly that revision (not the old index answering
+          // while a rebuild runs, not a write that came between)
+          return new RenderedPages.Fill(
+              "catalogue/search/search", result.current() && result.revision() == revision[0]);
+        });
   }
 
   /** The places of the offers found, as GeoJSON points for the map (up to 2,000 offers). */

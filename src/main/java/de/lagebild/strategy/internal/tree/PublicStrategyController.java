@@ -1,12 +1,9 @@
 package de.lagebild.strategy.internal.tree;
 
-import de.lagebild.identity.CurrentUser;
 import de.lagebild.platform.AllowPublic;
 import de.lagebild.platform.LocalCalendar;
 import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.RenderedPages;
-import de.lagebild.platform.TenantAccess;
-import de.lagebild.platform.TenantContext;
 import de.lagebild.strategy.PublishedStrategies;
 import de.lagebild.strategy.StrategyId;
 import de.lagebild.strategy.StrategySummary;
@@ -73,30 +70,20 @@ class PublicStrategyController implements PublishedStrategies {
       HttpServletRequest request,
       HttpServletResponse response) {
     LocalDate today = LocalCalendar.today(clock);
-    String key =
-        CurrentUser.get().isPresent()
-            ? null
-            : "strategy-public|"
-                + id
-                + "|"
-                + revision.revision()
-                + "|"
-                + today
-                + "|"
-                + TenantContext.access().map(TenantAccess::name).orElse("");
-    if (key != null) {
-      ResponseEntity<byte[]> kept = pages.kept(key, request);
-      if (kept != null) {
-        return kept;
-      }
-    }
-    var strategy =
-        strategies
-            .find(id)
-            .filter(s -> s.visibility() == Visibility.PUBLIC)
-            .orElseThrow(NotFoundException::new);
-    model.addAttribute("tree", tree.buildPublic(strategy.id(), today));
-    model.addAttribute("publicView", true);
-    return pages.render("strategy/tree/public", model.asMap(), key, request, response);
+    return pages.forVisitors(
+        revision::revision,
+        model,
+        request,
+        response,
+        () -> {
+          var strategy =
+              strategies
+                  .find(id)
+                  .filter(s -> s.visibility() == Visibility.PUBLIC)
+                  .orElseThrow(NotFoundException::new);
+          model.addAttribute("tree", tree.buildPublic(strategy.id(), today));
+          model.addAttribute("publicView", true);
+          return "strategy/tree/public";
+        });
   }
 }
