@@ -1,7 +1,5 @@
 package de.lagebild.platform;
 
-import java.io.StringReader;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,7 +14,6 @@ import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.UpdateSetFirstStep;
 import org.jooq.impl.DSL;
-import org.postgresql.PGConnection;
 import org.springframework.stereotype.Component;
 
 /**
@@ -104,37 +101,18 @@ public class TenantScope {
    * ISO, numbers plain, null empty).
    */
   private void copy(TenantTable table, List<Field<?>> columns, List<Object[]> rows) {
-    StringBuilder sql =
-        new StringBuilder("COPY ")
-            .append(table.raw().getName())
-            .append(" (")
-            .append(table.tenantId().getName());
-    for (Field<?> f : columns) {
-      sql.append(", ").append(f.getName());
-    }
-    sql.append(") FROM STDIN WITH (FORMAT csv)");
-    String tenant = TenantContext.require().value().toString();
-    StringBuilder csv = new StringBuilder(rows.size() * 160);
+    List<String> names = new ArrayList<>();
+    names.add(table.tenantId().getName());
+    columns.forEach(f -> names.add(f.getName()));
+    UUID tenant = TenantContext.require().value();
+    List<Object[]> withTenant = new ArrayList<>(rows.size());
     for (Object[] row : rows) {
-      csv.append(tenant);
-      for (Object v : row) {
-        csv.append(',');
-        if (v == null) {
-          continue;
-        }
-        String text = v instanceof BigDecimal d ? d.toPlainString() : v.toString();
-        if (v instanceof String) {
-          csv.append('"').append(text.replace("\"", "\"\"")).append('"');
-        } else {
-          csv.append(text);
-        }
-      }
-      csv.append('\n');
+      Object[] r = new Object[row.length + 1];
+      // the tenant as an id (unquoted), like every other id
+      r[0] = tenant;
+      System.arraycopy(row, 0, r, 1, row.length);
+      withTenant.add(r);
     }
-    dsl.connection(
-        c ->
-            c.unwrap(PGConnection.class)
-                .getCopyAPI()
-                .copyIn(sql.toString(), new StringReader(csv.toString())));
+    PostgresCopy.copyIn(dsl, table.raw().getName(), names, withTenant);
   }
 }

@@ -332,7 +332,8 @@ public class ValueRepository {
           });
     }
     if (cells.size() >= 100 && scope.dsl().dialect().family() == org.jooq.SQLDialect.POSTGRES) {
-      copy(cells);
+      de.lagebild.platform.PostgresCopy.copyIn(
+          scope.dsl(), "atlas_value", Cell.ALL.stream().map(Field::getName).toList(), cells);
       return;
     }
     List<Field<?>> params =
@@ -342,39 +343,6 @@ public class ValueRepository {
       batch = batch.bind(cell);
     }
     batch.execute();
-  }
-
-  /** PostgreSQL: the cells as CSV through {@code COPY … FROM STDIN} (numbers and dates as text). */
-  private void copy(List<Object[]> cells) {
-    StringBuilder sql = new StringBuilder("COPY atlas_value (");
-    for (int i = 0; i < Cell.ALL.size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append(Cell.ALL.get(i).getName());
-    }
-    sql.append(") FROM STDIN WITH (FORMAT csv)");
-    StringBuilder csv = new StringBuilder(cells.size() * 48);
-    for (Object[] cell : cells) {
-      for (int i = 0; i < cell.length; i++) {
-        if (i > 0) {
-          csv.append(',');
-        }
-        Object v = cell[i];
-        if (v instanceof String text) {
-          csv.append('"').append(text.replace("\"", "\"\"")).append('"');
-        } else if (v instanceof BigDecimal d) {
-          csv.append(d.toPlainString());
-        } else if (v != null) {
-          csv.append(v);
-        }
-      }
-      csv.append('\n');
-    }
-    scope
-        .dsl()
-        .connection(
-            c ->
-                c.unwrap(org.postgresql.PGConnection.class)
-                    .getCopyAPI()
-                    .copyIn(sql.toString(), new java.io.StringReader(csv.toString())));
   }
 
   /** The numbers of the current tenant's rows with the given ids. */
