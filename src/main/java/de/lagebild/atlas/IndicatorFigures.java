@@ -11,7 +11,9 @@ import java.util.Optional;
  */
 public interface IndicatorFigures {
 
-  record IndicatorInfo(IndicatorId id, String name, String unit, int decimals, String polarity) {}
+  /** An indicator; {@code code} is its short key within the tenant ("alq"). */
+  record IndicatorInfo(
+      IndicatorId id, String name, String unit, int decimals, String polarity, String code) {}
 
   record AreaInfo(AreaId id, String name, String key) {}
 

@@ -970,7 +970,58 @@ class AuditCoverageIntegrationTests extends DatabaseProperties {
                         + "\"}}]}")
                 .param("dryRun", "false")
                 .header("Authorization", TOKEN));
+    // planning: needs
+    s.put(
+        "POST /{tenant}/bedarfe/neu",
+        () ->
+            as(post("/nordhausen/bedarfe/neu"), "koordination")
+                .param("title", "Audit-Bedarf " + suffix)
+                .param("sourceKind", "CONFERENCE")
+                .param("priority", "HIGH")
+                .param("lifeSituations", "FAMILIE")
+                .param("areas", nordhausen("area", "x.official_key = '16062'"))
+                .param("evidenceKind", "MINUTES")
+                .param("evidenceNote", "Protokoll"));
+    s.put(
+        "POST /{tenant}/bedarfe/{id}/bearbeiten",
+        () -> {
+          String need = needFor("Audit-Bedarf 2 " + suffix);
+          return as(post("/nordhausen/bedarfe/" + need + "/bearbeiten"), "koordination")
+              .param("title", "Audit-Bedarf 2 " + suffix + " geändert")
+              .param("sourceKind", "SURVEY")
+              .param("priority", "LOW")
+              .param("version", "0");
+        });
+    s.put(
+        "POST /{tenant}/bedarfe/{id}/status",
+        () -> {
+          String need = needFor("Audit-Bedarf 3 " + suffix);
+          return as(post("/nordhausen/bedarfe/" + need + "/status"), "koordination")
+              .param("status", "DEFERRED")
+              .param("reason", "Haushaltssperre")
+              .param("version", "0");
+        });
+    s.put(
+        "POST /api/v1/{tenant}/needs",
+        () ->
+            post("/api/v1/nordhausen/needs")
+                .header("Authorization", TOKEN)
+                .contentType("application/json")
+                .content(
+                    "{\"title\":\"API-Bedarf "
+                        + suffix
+                        + "\",\"sourceKind\":\"EXPERT\",\"priority\":\"MEDIUM\"}"));
     return s;
+  }
+
+  /** A need recorded through the form, for the scenarios that change one. */
+  String needFor(String title) throws Exception {
+    ok(
+        as(post("/nordhausen/bedarfe/neu"), "koordination")
+            .param("title", title)
+            .param("sourceKind", "STATISTICS")
+            .param("priority", "MEDIUM"));
+    return nordhausen("need", "x.title = ?", title);
   }
 
   static byte[] png() throws IOException {

@@ -516,6 +516,75 @@ record IsolationFixture(UUID tenantId, String slug, List<UUID> ids) {
             new BigDecimal("3.0"),
             "created_at",
             Instant.now()));
+    UUID need = UUID.randomUUID();
+    insert(
+        dsl,
+        "need",
+        row(
+            "tenant_id",
+            tenant,
+            "id",
+            need,
+            "title",
+            "Geheimer Bedarf",
+            "source_kind",
+            "SURVEY",
+            "priority",
+            "HIGH",
+            "status",
+            "IDENTIFIED",
+            "status_since",
+            LocalDate.of(2024, 1, 1),
+            "responsible_unit_id",
+            unit,
+            "demo",
+            false,
+            "version",
+            0,
+            "created_at",
+            Instant.now(),
+            "updated_at",
+            Instant.now()));
+    insert(dsl, "need_area", row("tenant_id", tenant, "need_id", need, "area_id", area));
+    insert(dsl, "need_goal", row("tenant_id", tenant, "need_id", need, "goal_id", goal));
+    insert(
+        dsl,
+        "need_evidence",
+        row(
+            "tenant_id",
+            tenant,
+            "id",
+            UUID.randomUUID(),
+            "need_id",
+            need,
+            "position",
+            0,
+            "kind",
+            "INDICATOR",
+            "indicator_id",
+            indicator,
+            "area_id",
+            area,
+            "value_text",
+            "42 %"));
+    insert(
+        dsl,
+        "need_status_change",
+        row(
+            "tenant_id",
+            tenant,
+            "id",
+            UUID.randomUUID(),
+            "need_id",
+            need,
+            "status",
+            "IDENTIFIED",
+            "changed_on",
+            LocalDate.of(2024, 1, 1),
+            "actor_name",
+            "Person B",
+            "created_at",
+            Instant.now()));
     UUID mapping = UUID.randomUUID();
     insert(
         dsl,
@@ -732,6 +801,7 @@ record IsolationFixture(UUID tenantId, String slug, List<UUID> ids) {
             area,
             indicator,
             goalIndicator,
+            need,
             mapping,
             atlasJob,
             category,

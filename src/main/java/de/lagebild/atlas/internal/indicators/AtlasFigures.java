@@ -84,6 +84,6 @@ class AtlasFigures implements IndicatorFigures {
 
   private static IndicatorInfo info(IndicatorRow i) {
     return new IndicatorInfo(
-        new IndicatorId(i.id()), i.name(), i.unit(), i.decimals(), i.polarity().name());
+        new IndicatorId(i.id()), i.name(), i.unit(), i.decimals(), i.polarity().name(), i.code());
   }
 }

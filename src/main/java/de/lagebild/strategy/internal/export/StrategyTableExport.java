@@ -1,6 +1,7 @@
 package de.lagebild.strategy.internal.export;
 
 import de.lagebild.exchange.CsvOutput;
+import de.lagebild.exchange.XlsxOutput;
 import de.lagebild.identity.ResponsibleUnit;
 import de.lagebild.identity.ResponsibleUnits;
 import de.lagebild.platform.NotFoundException;
@@ -24,9 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Service;
 
 /**
@@ -207,24 +205,7 @@ public class StrategyTableExport {
   }
 
   void writeXlsx(String sheetName, List<List<String>> table, OutputStream out) throws IOException {
-    try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
-      Sheet sheet =
-          wb.createSheet(
-              sheetName
-                  .replaceAll("[\\\\/?*\\[\\]:]", " ")
-                  .substring(0, Math.min(31, sheetName.length())));
-      for (int i = 0; i < table.size(); i++) {
-        Row row = sheet.createRow(i);
-        List<String> cells = table.get(i);
-        for (int c = 0; c < cells.size(); c++) {
-          // always text cells: values are never formulas
-          row.createCell(c).setCellValue(CsvOutput.safe(cells.get(c)));
-        }
-      }
-      sheet.createFreezePane(0, 1);
-      wb.write(out);
-      wb.dispose();
-    }
+    XlsxOutput.table(sheetName, table, out);
   }
 
   /** Extra fields as lines "Label: value" (the import reads them back). */

@@ -6,9 +6,10 @@ import de.lagebild.atlas.IndicatorId;
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.AuditLog;
 import de.lagebild.platform.DomainException;
+import de.lagebild.platform.LocalCalendar;
 import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.Role;
-import de.lagebild.strategy.internal.store.MeasureRepository;
+import de.lagebild.strategy.GoalNeeds;
 import de.lagebild.strategy.internal.store.Rows.GoalRow;
 import de.lagebild.strategy.internal.store.StrategyRepository;
 import java.math.BigDecimal;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -45,28 +47,56 @@ class GoalController {
       List<IndicatorFigures.Point> course,
       String baseline,
       String target,
-      String verdict) {}
+      String verdict,
+      Verdict kind) {
+
+    public String symbol() {
+      return kind.symbol;
+    }
+  }
+
+  /**
+   * The one verdict of a goal's indicator, in words (message {@code chain.verdict.*}) and symbol.
+   */
+  enum Verdict {
+    REACHED("✔"),
+    ON_TRACK("↗"),
+    NOT_REACHED("✘"),
+    NO_DATA("?");
+
+    final String symbol;
+
+    Verdict(String symbol) {
+      this.symbol = symbol;
+    }
+  }
+
+  /** Figures older than this many years are not "current" for a verdict. */
+  static final int CURRENT_YEARS = 3;
 
   private final StrategyRepository strategies;
-  private final MeasureRepository measures;
   private final GoalIndicators links;
   private final IndicatorFigures figures;
   private final AuditLog audit;
   private final Clock clock;
 
   private final org.springframework.context.MessageSource messages;
+  private final GoalDirectory directory;
+  private final ObjectProvider<GoalNeeds> needs;
 
   GoalController(
       StrategyRepository strategies,
-      MeasureRepository measures,
       GoalIndicators links,
       IndicatorFigures figures,
       AuditLog audit,
       Clock clock,
-      org.springframework.context.MessageSource messages) {
+      org.springframework.context.MessageSource messages,
+      GoalDirectory directory,
+      ObjectProvider<GoalNeeds> needs) {
     this.messages = messages;
+    this.directory = directory;
+    this.needs = needs;
     this.strategies = strategies;
-    this.measures = measures;
     this.links = links;
     this.figures = figures;
     this.audit = audit;
@@ -83,9 +113,8 @@ class GoalController {
     GoalRow goal = goal(id, goalId);
     model.addAttribute("strategy", strategies.find(id).orElseThrow(NotFoundException::new));
     model.addAttribute("goal", goal);
-    model.addAttribute(
-        "measures",
-        measures.ofStrategy(id).stream().filter(m -> m.goalId().equals(goalId)).toList());
+    model.addAttribute("measures", directory.measures(goalId));
+    model.addAttribute("needs", needs.orderedStream().flatMap(n -> n.of(goalId).stream()).toList());
     model.addAttribute(
         "children",
         strategies.goals(id).stream()
@@ -110,7 +139,8 @@ class GoalController {
               course,
               number(l.baselineValue(), indicator),
               number(l.targetValue(), indicator),
-              verdict(l, course, indicator)));
+              verdict(l, course, indicator),
+              kind(l, course, indicator, LocalCalendar.today(clock))));
     }
     model.addAttribute("measured", measured);
     model.addAttribute("indicators", figures.indicators());
@@ -227,6 +257,41 @@ class GoalController {
           + stand;
     }
     return "Ziel noch nicht erreicht: " + stand;
+  }
+
+  /**
+   * The verdict as one of four: reached, on the way (better than the baseline), not reached, or no
+   * current figure (none, none within {@link #CURRENT_YEARS} years, or no target to judge by).
+   */
+  static Verdict kind(
+      GoalIndicators.Link l,
+      List<IndicatorFigures.Point> course,
+      IndicatorFigures.IndicatorInfo indicator,
+      java.time.LocalDate today) {
+    IndicatorFigures.Point latest =
+        course.stream().filter(p -> p.value() != null).reduce((a, b) -> b).orElse(null);
+    if (latest == null
+        || l.targetValue() == null
+        || (latest.periodEnd() != null
+            && latest.periodEnd().isBefore(today.minusYears(CURRENT_YEARS)))) {
+      return Verdict.NO_DATA;
+    }
+    BigDecimal reference = l.baselineValue();
+    boolean down =
+        reference != null
+            ? l.targetValue().compareTo(reference) < 0
+            : "LOWER_BETTER".equals(indicator.polarity());
+    int toTarget = latest.value().compareTo(l.targetValue());
+    if (down ? toTarget <= 0 : toTarget >= 0) {
+      return Verdict.REACHED;
+    }
+    if (reference != null) {
+      int toBase = latest.value().compareTo(reference);
+      if (down ? toBase < 0 : toBase > 0) {
+        return Verdict.ON_TRACK;
+      }
+    }
+    return Verdict.NOT_REACHED;
   }
 
   private static String number(BigDecimal v, IndicatorFigures.IndicatorInfo indicator) {

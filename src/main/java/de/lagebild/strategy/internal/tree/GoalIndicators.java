@@ -14,9 +14,9 @@ import org.springframework.stereotype.Repository;
  * Indicators of the atlas that measure a goal: area, baseline and target (V6__goal_indicators.sql).
  */
 @Repository
-class GoalIndicators {
+public class GoalIndicators {
 
-  record Link(
+  public record Link(
       UUID id,
       UUID goalId,
       UUID indicatorId,
@@ -44,7 +44,7 @@ class GoalIndicators {
     this.scope = scope;
   }
 
-  List<Link> ofGoal(UUID goal) {
+  public List<Link> ofGoal(UUID goal) {
     return scope
         .dsl()
         .select(
@@ -72,7 +72,7 @@ class GoalIndicators {
                     r.value8()));
   }
 
-  void insert(Link l, Instant now) {
+  public void insert(Link l, Instant now) {
     scope
         .insertInto(T)
         .set(ID, l.id())
@@ -85,6 +85,10 @@ class GoalIndicators {
         .set(TARGET_PERIOD, l.targetPeriod())
         .set(CREATED_AT, now)
         .execute();
+  }
+
+  public boolean any() {
+    return scope.dsl().fetchExists(scope.table(T));
   }
 
   boolean delete(UUID goal, UUID id) {

@@ -1,0 +1,25 @@
+package de.lagebild.strategy;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The needs (Bedarfe) a goal answers, shown on the goal's page as the first link of its chain.
+ * Implemented by the module that keeps needs; the strategy module only reads it.
+ */
+public interface GoalNeeds {
+
+  /** One piece of evidence as it reads ("Kinderarmut (SGB II), Nordhausen, 2020: 17,2 %"). */
+  record Evidence(String text, String source) {}
+
+  record NeedRef(
+      UUID id,
+      String title,
+      String status,
+      String statusLabel,
+      String sourceLabel,
+      String areas,
+      List<Evidence> evidence) {}
+
+  List<NeedRef> of(UUID goalId);
+}
