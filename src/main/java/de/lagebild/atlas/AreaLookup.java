@@ -20,6 +20,15 @@ public interface AreaLookup {
    */
   Optional<AreaRef> areaAt(double latitude, double longitude);
 
+  /** An area with its original outline (JTS, WGS84 longitude/latitude). */
+  record AreaShape(AreaRef area, org.locationtech.jts.geom.Geometry outline) {}
+
+  /**
+   * The areas of one kind ({@code type} as in {@link AreaRef#type()}) valid today that have an
+   * outline (planning areas built from others are not included).
+   */
+  List<AreaShape> shapes(String type);
+
   /** The area and the areas above it, innermost first. */
   List<AreaRef> chain(AreaId area);
 

@@ -24,7 +24,16 @@ public interface IndicatorFigures {
   record Point(
       String period, String periodLabel, LocalDate periodEnd, BigDecimal value, String formatted) {}
 
+  /**
+   * The figures of one period in several areas: the newest period any of the areas has a value for,
+   * and each area's point of that period (areas without one are missing).
+   */
+  record Latest(String period, String periodLabel, java.util.Map<AreaId, Point> points) {}
+
   List<IndicatorInfo> indicators();
+
+  /** The newest common figures of an indicator in the areas (small counts shown as secret). */
+  Latest latest(IndicatorId indicator, java.util.Collection<AreaId> areas);
 
   List<AreaInfo> areas();
 

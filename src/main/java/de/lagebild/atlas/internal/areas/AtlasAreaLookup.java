@@ -133,6 +133,18 @@ class AtlasAreaLookup implements AreaLookup {
   }
 
   @Override
+  public List<AreaShape> shapes(String type) {
+    List<AreaShape> out = new ArrayList<>();
+    for (Object[] s : shapes()) {
+      AreaRow a = (AreaRow) s[0];
+      if (a.type().name().equals(type)) {
+        out.add(new AreaShape(ref(a), ((PreparedGeometry) s[1]).getGeometry()));
+      }
+    }
+    return out;
+  }
+
+  @Override
   public List<AreaRef> chain(AreaId area) {
     Map<UUID, AreaRow> all = new HashMap<>();
     areaRepository.areas().forEach(a -> all.put(a.id(), a));

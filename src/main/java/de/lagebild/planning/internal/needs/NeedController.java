@@ -139,6 +139,8 @@ class NeedController {
       @RequestParam(name = "period", required = false) String period,
       @RequestParam(name = "reference", required = false) String reference,
       @RequestParam(name = "goal", required = false) UUID goal,
+      @RequestParam(name = "title", required = false) String title,
+      @RequestParam(name = "note", required = false) String note,
       Model model) {
     List<Evidence> evidence = new ArrayList<>();
     List<String> areas = new ArrayList<>();
@@ -146,11 +148,23 @@ class NeedController {
       areas.add(area.toString());
     }
     if (indicator != null && area != null) {
-      evidence.add(fromAtlas(indicator, area, period, reference));
+      Evidence e = fromAtlas(indicator, area, period, reference);
+      evidence.add(
+          note == null
+              ? e
+              : new Evidence(
+                  e.kind(),
+                  e.indicatorId(),
+                  e.areaId(),
+                  e.period(),
+                  e.valueText(),
+                  e.referenceText(),
+                  e.source(),
+                  note));
     }
     List<String> goalIds =
         goal != null && goals.goal(goal).isPresent() ? List.of(goal.toString()) : List.of();
-    return form(null, NeedForm.blank(areas, goalIds, evidence), model);
+    return form(null, NeedForm.blank(Text.blankToNull(title), areas, goalIds, evidence), model);
   }
 
   /**

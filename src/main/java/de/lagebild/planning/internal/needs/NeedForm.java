@@ -85,9 +85,10 @@ record NeedForm(
   }
 
   /** An empty form, or one prefilled from a figure of the atlas. */
-  static NeedForm blank(List<String> areas, List<String> goals, List<Evidence> evidence) {
+  static NeedForm blank(
+      String title, List<String> areas, List<String> goals, List<Evidence> evidence) {
     return of(
-        null,
+        title,
         null,
         SourceKind.STATISTICS.name(),
         null,
