@@ -1,0 +1,85 @@
+package de.lagebild.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.lagebild.support.DatabaseProperties;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The planning cycle's middle in a real browser, checked with axe-core: the demo needs, a need's
+ * goal with its whole chain (need, indicator verdict, assessed measures), a figure of the profile
+ * recorded as a need, and the gap analysis with its map beside the ranked table.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"lagebild.demo=true", "logging.file.name=target/test-logs/browser.log"})
+class PlanningBrowserTests extends DatabaseProperties {
+
+  @LocalServerPort int port;
+
+  @Test
+  void needsChainProfileFigureAndGapAnalysis() {
+    try (Browser b = Browser.open("http://localhost:" + port)) {
+      b.login("koordination");
+      b.find(By.linkText("Bedarfe")).click();
+      b.waitForHeading("Bedarfe");
+      assertThat(b.driver.findElements(By.cssSelector("table.data tbody tr")).size())
+          .isGreaterThanOrEqualTo(4);
+      b.checkAccessibility("80-needs");
+      b.find(By.linkText("Verfestigte Langzeitarbeitslosigkeit")).click();
+      b.waitForHeading("Verfestigte Langzeitarbeitslosigkeit");
+      assertThat(b.find(By.id("content")).getText())
+          .contains("aufgegriffen")
+          .contains("Anteil der Langzeitarbeitslosen");
+      b.checkAccessibility("81-need");
+      b.find(By.partialLinkText("Teilziel 2.3.1")).click();
+      b.waitForHeading("Vernetzung");
+      String chain = b.find(By.cssSelector("ol.chain")).getText();
+      assertThat(chain)
+          .contains("Verfestigte Langzeitarbeitslosigkeit")
+          .contains("Maßnahmen")
+          .contains("keine aktuellen Daten");
+      b.checkAccessibility("82-goal-chain");
+
+      // a figure of the profile becomes a need
+      b.go("/nordhausen/atlas");
+      b.find(By.linkText("Nordhausen")).click();
+      b.waitForHeading("Nordhausen");
+      b.find(
+              By.cssSelector(
+                  "a[aria-label='Bedarf zu „Anteil lediger Kinder unter 18 Jahren an den Personen"
+                      + " in Bedarfsgemeinschaften“ erfassen']"))
+          .click();
+      b.waitForHeading("Bedarf erfassen");
+      assertThat(b.find(By.id("ev-value-0")).getAttribute("value")).contains("33,91");
+      b.checkAccessibility("83-need-form");
+      b.type("title", "Kinderarmut im Browser");
+      b.find(By.cssSelector("form.need-form button.primary")).click();
+      b.waitForHeading("Kinderarmut im Browser");
+      assertThat(b.find(By.id("content")).getText()).contains("Dezember 2018: 33,91");
+
+      // gap analysis: children against all offers, per Kreis
+      b.go("/nordhausen/bedarfe/abgleich");
+      b.waitForHeading("Abgleich von Angebot und Bedarf");
+      new Select(b.find(By.id("demand"))).selectByVisibleText("Bevölkerung unter 18 Jahren");
+      new Select(b.find(By.id("level"))).selectByValue("KREIS");
+      b.find(By.cssSelector("form.gap-form button.primary")).click();
+      b.waitForHeading("Abgleich von Angebot und Bedarf");
+      new WebDriverWait(b.driver, Duration.ofSeconds(20))
+          .until(
+              d ->
+                  d.findElements(By.cssSelector("#gap-map path.leaflet-interactive")).size() >= 22);
+      assertThat(b.driver.findElements(By.cssSelector("table.gap-table tbody tr"))).hasSize(22);
+      assertThat(b.find(By.cssSelector("table.gap-table tbody tr:first-child")).getText())
+          .contains("Erfurt")
+          .contains("hoher Bedarf, wenig Angebot");
+      b.checkAccessibility("84-gap-analysis");
+    }
+  }
+}
