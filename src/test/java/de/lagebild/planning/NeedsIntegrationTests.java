@@ -425,6 +425,20 @@ class NeedsIntegrationTests extends DatabaseProperties {
     String indicator = nordhausen("indicator", "x.code = 'sgb2kinder'");
     String profile = page("/nordhausen/atlas/gebiete/" + area, "koordination");
     assertThat(profile).contains("/nordhausen/bedarfe/neu?indicator=" + indicator);
+    // the reverse of the chain: needs in the area, goals measured there, offers located there
+    assertThat(profile)
+        .contains("Bedarfe in diesem Gebiet")
+        .contains("Verfestigte Langzeitarbeitslosigkeit")
+        .contains("Ziele, die in diesem Gebiet gemessen werden")
+        .contains("Teilziel 2.3.1")
+        .contains("Angebote in diesem Gebiet")
+        .doesNotContain("Kein veröffentlichtes Angebot hat einen Standort");
+    String publicProfile =
+        mvc.perform(get("/nordhausen/oeffentlich/atlas/gebiete/" + area))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(publicProfile).contains("Nordhausen").doesNotContain("Bedarfe in diesem Gebiet");
     assertThat(page("/nordhausen/atlas/gebiete/" + area, "lesen"))
         .doesNotContain("/nordhausen/bedarfe/neu");
     String form =

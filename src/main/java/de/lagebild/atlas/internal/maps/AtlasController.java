@@ -36,6 +36,8 @@ class AtlasController {
   private final String tileUrl;
   private final Clock clock;
   private final OwnArea ownArea;
+  private final org.springframework.beans.factory.ObjectProvider<de.lagebild.atlas.AreaContext>
+      contexts;
 
   AtlasController(
       AreaRepository areaRepository,
@@ -45,8 +47,10 @@ class AtlasController {
       SeriesViews seriesViews,
       LagebildProperties lagebild,
       Clock clock,
-      OwnArea ownArea) {
+      OwnArea ownArea,
+      org.springframework.beans.factory.ObjectProvider<de.lagebild.atlas.AreaContext> contexts) {
     this.ownArea = ownArea;
+    this.contexts = contexts;
     this.clock = clock;
     this.areaRepository = areaRepository;
     this.indicatorRepository = indicatorRepository;
@@ -190,6 +194,14 @@ class AtlasController {
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
   String area(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id, Model model) {
     model.addAttribute("profile", profiles.profile(id));
+    model.addAttribute(
+        "contextSections",
+        contexts
+            .orderedStream()
+            .map(c -> c.section(tenant, new de.lagebild.atlas.AreaId(id)))
+            .filter(java.util.Objects::nonNull)
+            .sorted(java.util.Comparator.comparingInt(de.lagebild.atlas.AreaContext.Section::order))
+            .toList());
     return "atlas/maps/profile";
   }
 

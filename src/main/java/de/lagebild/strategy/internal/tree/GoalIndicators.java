@@ -44,7 +44,16 @@ public class GoalIndicators {
     this.scope = scope;
   }
 
+  /** The links measuring a goal in {@code area}. */
+  public List<Link> ofArea(UUID area) {
+    return of(AREA_ID.eq(area));
+  }
+
   public List<Link> ofGoal(UUID goal) {
+    return of(GOAL_ID.eq(goal));
+  }
+
+  private List<Link> of(org.jooq.Condition c) {
     return scope
         .dsl()
         .select(
@@ -57,7 +66,7 @@ public class GoalIndicators {
             TARGET_VALUE,
             TARGET_PERIOD)
         .from(scope.table(T))
-        .where(GOAL_ID.eq(goal))
+        .where(c)
         .orderBy(CREATED_AT)
         .fetch(
             r ->
