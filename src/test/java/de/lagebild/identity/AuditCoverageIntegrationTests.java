@@ -1011,6 +1011,31 @@ class AuditCoverageIntegrationTests extends DatabaseProperties {
                     "{\"title\":\"API-Bedarf "
                         + suffix
                         + "\",\"sourceKind\":\"EXPERT\",\"priority\":\"MEDIUM\"}"));
+    s.put(
+        "POST /{tenant}/beteiligung/neu",
+        () ->
+            as(post("/nordhausen/beteiligung/neu"), "koordination")
+                .param("title", "Audit-Werkstatt " + suffix)
+                .param("format", "WORKSHOP")
+                .param("heldOn", "2025-05-05")
+                .param("groupName", "Fachkräfte")
+                .param("groupPeople", "12"));
+    s.put(
+        "POST /{tenant}/beteiligung/{id}/bearbeiten",
+        () -> {
+          ok(
+              as(post("/nordhausen/beteiligung/neu"), "koordination")
+                  .param("title", "Audit-Forum " + suffix)
+                  .param("format", "FORUM")
+                  .param("heldOn", "2025-06-06"));
+          String event = nordhausen("participation_event", "x.title = ?", "Audit-Forum " + suffix);
+          return as(post("/nordhausen/beteiligung/" + event + "/bearbeiten"), "koordination")
+              .param("title", "Audit-Forum " + suffix + " geändert")
+              .param("format", "FORUM")
+              .param("heldOn", "2025-06-07")
+              .param("results", "Ergebnis")
+              .param("version", "0");
+        });
     return s;
   }
 

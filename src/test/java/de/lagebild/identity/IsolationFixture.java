@@ -516,6 +516,43 @@ record IsolationFixture(UUID tenantId, String slug, List<UUID> ids) {
             new BigDecimal("3.0"),
             "created_at",
             Instant.now()));
+    UUID event = UUID.randomUUID();
+    insert(
+        dsl,
+        "participation_event",
+        row(
+            "tenant_id",
+            tenant,
+            "id",
+            event,
+            "title",
+            "Geheime Konferenz",
+            "format",
+            "WORKSHOP",
+            "held_on",
+            LocalDate.of(2024, 2, 1),
+            "area_id",
+            area,
+            "demo",
+            false,
+            "version",
+            0,
+            "created_at",
+            Instant.now()));
+    insert(
+        dsl,
+        "participation_group",
+        row(
+            "tenant_id",
+            tenant,
+            "event_id",
+            event,
+            "position",
+            0,
+            "name",
+            "Fachkräfte",
+            "people",
+            7));
     UUID need = UUID.randomUUID();
     insert(
         dsl,
@@ -544,7 +581,9 @@ record IsolationFixture(UUID tenantId, String slug, List<UUID> ids) {
             "created_at",
             Instant.now(),
             "updated_at",
-            Instant.now()));
+            Instant.now(),
+            "event_id",
+            event));
     insert(dsl, "need_area", row("tenant_id", tenant, "need_id", need, "area_id", area));
     insert(dsl, "need_goal", row("tenant_id", tenant, "need_id", need, "goal_id", goal));
     insert(
@@ -802,6 +841,7 @@ record IsolationFixture(UUID tenantId, String slug, List<UUID> ids) {
             indicator,
             goalIndicator,
             need,
+            event,
             mapping,
             atlasJob,
             category,

@@ -5,6 +5,8 @@ import de.lagebild.atlas.IndicatorFigures;
 import de.lagebild.identity.DemoTenantWork;
 import de.lagebild.identity.ResponsibleUnit;
 import de.lagebild.identity.ResponsibleUnits;
+import de.lagebild.planning.internal.events.Events;
+import de.lagebild.planning.internal.events.ParticipationEvent;
 import de.lagebild.planning.internal.needs.Need.Evidence;
 import de.lagebild.planning.internal.needs.Need.EvidenceKind;
 import de.lagebild.planning.internal.needs.Need.Priority;
@@ -40,6 +42,7 @@ import org.springframework.stereotype.Component;
 class DemoNeeds implements ApplicationRunner {
 
   private final Needs needs;
+  private final Events events;
   private final NeedRepository repository;
   private final IndicatorFigures figures;
   private final StrategyGoals goals;
@@ -49,6 +52,7 @@ class DemoNeeds implements ApplicationRunner {
 
   DemoNeeds(
       Needs needs,
+      Events events,
       NeedRepository repository,
       IndicatorFigures figures,
       StrategyGoals goals,
@@ -56,6 +60,7 @@ class DemoNeeds implements ApplicationRunner {
       DemoTenantWork demo,
       Clock clock) {
     this.needs = needs;
+    this.events = events;
     this.repository = repository;
     this.figures = figures;
     this.goals = goals;
@@ -123,7 +128,26 @@ class DemoNeeds implements ApplicationRunner {
                 spring.minusMonths(8)));
     needs.changeStatus(longTerm.id(), 0, Status.TAKEN_UP, spring.minusMonths(2), null);
 
-    needs.create(
+    ParticipationEvent conference =
+        events.create(
+            new ParticipationEvent(
+                null,
+                "Sozialraumkonferenz Nordhausen-Süd (Demo, erfunden)",
+                ParticipationEvent.Format.CONFERENCE,
+                spring,
+                nordhausen,
+                "Arbeitsgruppe „Familien“: Alleinerziehende aus den Landgemeinden erreichen die"
+                    + " Beratung in der Stadt selten (Busse am Nachmittag, Termine in der Arbeitszeit)."
+                    + "\nArbeitsgruppe „Ältere Menschen“: Wunsch nach Sprechstunden vor Ort.\n"
+                    + "Vereinbart: Bedarf aufnehmen, Träger der Familienberatung ansprechen.",
+                List.of(
+                    new ParticipationEvent.Group("Fachkräfte aus Kita und Schule", 11),
+                    new ParticipationEvent.Group("Beratungsstellen und Träger", 9),
+                    new ParticipationEvent.Group("Bürgerinnen und Bürger", 8),
+                    new ParticipationEvent.Group("Verwaltung", 3)),
+                true,
+                0));
+    Need single =
         need(
             "Wohnortnahe Beratung für Alleinerziehende im ländlichen Süden fehlt",
             "In der Sozialraumkonferenz berichteten Kita-Leitungen, Schulsozialarbeit und"
@@ -151,7 +175,26 @@ class DemoNeeds implements ApplicationRunner {
                     "Protokoll der Sozialraumkonferenz (Demo)",
                     "31 Teilnehmende aus 14 Einrichtungen; in 3 von 4 Arbeitsgruppen als"
                         + " vordringlich genannt.")),
-            spring));
+            spring);
+    needs.create(
+        new Need(
+            null,
+            single.title(),
+            single.description(),
+            single.sourceKind(),
+            single.sourceNote(),
+            single.targetGroups(),
+            single.lifeSituations(),
+            single.priority(),
+            single.status(),
+            single.statusSince(),
+            single.unitId(),
+            true,
+            0,
+            single.areaIds(),
+            single.goalIds(),
+            single.evidence(),
+            conference.id()));
 
     needs.create(
         need(

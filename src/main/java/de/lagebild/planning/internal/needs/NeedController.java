@@ -4,6 +4,8 @@ import de.lagebild.atlas.AreaId;
 import de.lagebild.atlas.IndicatorFigures;
 import de.lagebild.atlas.IndicatorId;
 import de.lagebild.identity.ResponsibleUnits;
+import de.lagebild.planning.internal.events.EventRepository;
+import de.lagebild.planning.internal.events.ParticipationEvent;
 import de.lagebild.planning.internal.needs.Need.Evidence;
 import de.lagebild.planning.internal.needs.Need.EvidenceKind;
 import de.lagebild.platform.AllowRoles;
@@ -47,6 +49,7 @@ class NeedController {
   private final StrategyGoals goals;
   private final ResponsibleUnits units;
   private final MessageSource messages;
+  private final EventRepository events;
 
   NeedController(
       NeedRepository needs,
@@ -55,7 +58,9 @@ class NeedController {
       IndicatorFigures figures,
       StrategyGoals goals,
       ResponsibleUnits units,
-      MessageSource messages) {
+      MessageSource messages,
+      EventRepository events) {
+    this.events = events;
     this.needs = needs;
     this.work = work;
     this.names = names;
@@ -124,6 +129,8 @@ class NeedController {
     }
     model.addAttribute("goals", linked);
     model.addAttribute("history", work.history(id));
+    model.addAttribute(
+        "event", need.eventId() == null ? null : events.find(need.eventId()).orElse(null));
     model.addAttribute("statuses", Need.Status.values());
     return "planning/needs/need";
   }
@@ -141,7 +148,22 @@ class NeedController {
       @RequestParam(name = "goal", required = false) UUID goal,
       @RequestParam(name = "title", required = false) String title,
       @RequestParam(name = "note", required = false) String note,
+      @RequestParam(name = "event", required = false) UUID event,
       Model model) {
+    if (event != null) {
+      ParticipationEvent e = events.find(event).orElseThrow(NotFoundException::new);
+      String source =
+          messages.getMessage("event.format." + e.format(), null, Locale.GERMAN)
+              + " „"
+              + e.title()
+              + "“ am "
+              + e.heldOn().format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+      return form(
+          null,
+          NeedForm.fromEvent(
+              source, e.areaId() == null ? List.of() : List.of(e.areaId().toString()), e.id()),
+          model);
+    }
     List<Evidence> evidence = new ArrayList<>();
     List<String> areas = new ArrayList<>();
     if (area != null && figures.area(AreaId.of(area)).isPresent()) {

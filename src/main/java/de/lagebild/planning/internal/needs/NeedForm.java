@@ -35,7 +35,8 @@ record NeedForm(
     List<String> evidenceReference,
     List<String> evidenceSource,
     List<String> evidenceNote,
-    Integer version) {
+    Integer version,
+    String event) {
 
   static final int MAX_TITLE = 300;
 
@@ -63,7 +64,8 @@ record NeedForm(
         all(p, "evidenceReference"),
         all(p, "evidenceSource"),
         all(p, "evidenceNote"),
-        version(one(p, "version")));
+        version(one(p, "version")),
+        one(p, "event"));
   }
 
   private static String one(Map<String, String[]> p, String name) {
@@ -100,6 +102,45 @@ record NeedForm(
         goals,
         evidence,
         0);
+  }
+
+  /** A form for a need found at a conference or workshop: its source, area and the event. */
+  static NeedForm fromEvent(String sourceNote, List<String> areas, UUID event) {
+    NeedForm f =
+        of(
+            null,
+            null,
+            SourceKind.CONFERENCE.name(),
+            sourceNote,
+            null,
+            List.of(),
+            Priority.MEDIUM.name(),
+            null,
+            areas,
+            List.of(),
+            List.of(),
+            0);
+    return new NeedForm(
+        f.title(),
+        f.description(),
+        f.sourceKind(),
+        f.sourceNote(),
+        f.targetGroups(),
+        f.lifeSituations(),
+        f.priority(),
+        f.unit(),
+        f.areas(),
+        f.goals(),
+        f.evidenceKind(),
+        f.evidenceIndicator(),
+        f.evidenceArea(),
+        f.evidencePeriod(),
+        f.evidenceValue(),
+        f.evidenceReference(),
+        f.evidenceSource(),
+        f.evidenceNote(),
+        f.version(),
+        event.toString());
   }
 
   static NeedForm of(Need n) {
@@ -150,7 +191,8 @@ record NeedForm(
         evidence.stream().map(e -> nz(e.referenceText())).toList(),
         evidence.stream().map(e -> nz(e.source())).toList(),
         evidence.stream().map(e -> nz(e.note())).toList(),
-        version);
+        version,
+        null);
   }
 
   /** The rows to show: the filled ones and one empty row to add another. */
@@ -216,7 +258,8 @@ record NeedForm(
         version == null ? 0 : version,
         ids(areas),
         ids(goals),
-        evidence);
+        evidence,
+        before != null ? before.eventId() : uuid(Text.blankToNull(event)));
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {

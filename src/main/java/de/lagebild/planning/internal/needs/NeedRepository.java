@@ -41,8 +41,19 @@ class NeedRepository {
       String lifeSituation,
       SourceKind sourceKind,
       UUID goal,
-      String text) {
-    static final Filter NONE = new Filter(null, null, null, null, null, null);
+      String text,
+      UUID event) {
+    static final Filter NONE = new Filter(null, null, null, null, null, null, null);
+
+    Filter(
+        Status status,
+        UUID area,
+        String lifeSituation,
+        SourceKind sourceKind,
+        UUID goal,
+        String text) {
+      this(status, area, lifeSituation, sourceKind, goal, text, null);
+    }
   }
 
   private final TenantScope scope;
@@ -85,6 +96,9 @@ class NeedRepository {
                       .from(scope.table(NeedGoal.T))
                       .where(NeedGoal.GOAL_ID.eq(f.goal()))));
     }
+    if (f.event() != null) {
+      c = c.and(NeedT.EVENT_ID.eq(f.event()));
+    }
     if (f.text() != null) {
       String t = f.text().toLowerCase(java.util.Locale.ROOT);
       c =
@@ -117,7 +131,8 @@ class NeedRepository {
                 NeedT.STATUS_SINCE,
                 NeedT.UNIT_ID,
                 NeedT.DEMO,
-                NeedT.VERSION)
+                NeedT.VERSION,
+                NeedT.EVENT_ID)
             .from(scope.table(NeedT.T))
             .where(c)
             .orderBy(
@@ -193,7 +208,8 @@ class NeedRepository {
                   r.get(NeedT.VERSION),
                   List.copyOf(areas.getOrDefault(id, List.of())),
                   List.copyOf(goals.getOrDefault(id, List.of())),
-                  List.copyOf(evidence.getOrDefault(id, List.of())));
+                  List.copyOf(evidence.getOrDefault(id, List.of())),
+                  r.get(NeedT.EVENT_ID));
             })
         .toList();
   }
@@ -213,6 +229,7 @@ class NeedRepository {
         .set(NeedT.STATUS_SINCE, n.statusSince())
         .set(NeedT.UNIT_ID, n.unitId())
         .set(NeedT.DEMO, n.demo())
+        .set(NeedT.EVENT_ID, n.eventId())
         .set(NeedT.VERSION, 0)
         .set(NeedT.CREATED_AT, now)
         .set(NeedT.UPDATED_AT, now)
@@ -236,6 +253,7 @@ class NeedRepository {
             .set(NeedT.LIFE_SITUATIONS, join(n.lifeSituations()))
             .set(NeedT.PRIORITY, n.priority().name())
             .set(NeedT.UNIT_ID, n.unitId())
+            .set(NeedT.EVENT_ID, n.eventId())
             .set(NeedT.VERSION, n.version() + 1)
             .set(NeedT.UPDATED_AT, now)
             .where(NeedT.ID.eq(n.id()).and(NeedT.VERSION.eq(n.version())))

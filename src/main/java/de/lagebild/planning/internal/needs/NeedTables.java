@@ -26,6 +26,7 @@ final class NeedTables {
     static final Field<LocalDate> STATUS_SINCE = T.field("status_since", Types.DATE);
     static final Field<UUID> UNIT_ID = T.id("responsible_unit_id");
     static final Field<Boolean> DEMO = T.field("demo", Types.BOOL);
+    static final Field<UUID> EVENT_ID = T.id("event_id");
     static final Field<Integer> VERSION = T.field("version", Types.INT);
     static final Field<Instant> CREATED_AT = T.instant("created_at");
     static final Field<Instant> UPDATED_AT = T.instant("updated_at");

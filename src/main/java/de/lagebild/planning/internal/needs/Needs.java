@@ -4,6 +4,7 @@ import de.lagebild.atlas.AreaId;
 import de.lagebild.atlas.IndicatorFigures;
 import de.lagebild.atlas.IndicatorId;
 import de.lagebild.identity.ResponsibleUnits;
+import de.lagebild.planning.internal.events.EventRepository;
 import de.lagebild.planning.internal.needs.Need.Evidence;
 import de.lagebild.planning.internal.needs.Need.Status;
 import de.lagebild.planning.internal.needs.Need.StatusChange;
@@ -39,6 +40,7 @@ class Needs {
   private final IndicatorFigures figures;
   private final StrategyGoals goals;
   private final ResponsibleUnits units;
+  private final EventRepository events;
   private final AuditLog audit;
   private final Clock clock;
 
@@ -47,8 +49,10 @@ class Needs {
       IndicatorFigures figures,
       StrategyGoals goals,
       ResponsibleUnits units,
+      EventRepository events,
       AuditLog audit,
       Clock clock) {
+    this.events = events;
     this.needs = needs;
     this.figures = figures;
     this.goals = goals;
@@ -79,7 +83,8 @@ class Needs {
             0,
             draft.areaIds(),
             draft.goalIds(),
-            draft.evidence());
+            draft.evidence(),
+            draft.eventId());
     needs.insert(n, clock.instant());
     needs.insertStatusChange(
         n.id(), new StatusChange(n.status(), n.statusSince(), null, actorName()), clock.instant());
@@ -163,6 +168,9 @@ class Needs {
       if (goals.goal(goal).isEmpty()) {
         throw new DomainException("need.goal.unknown", goal);
       }
+    }
+    if (n.eventId() != null && events.find(n.eventId()).isEmpty()) {
+      throw new DomainException("need.event.unknown", n.eventId());
     }
     if (n.unitId() != null && units.find(n.unitId()).isEmpty()) {
       throw new DomainException("need.unit.unknown", n.unitId());
