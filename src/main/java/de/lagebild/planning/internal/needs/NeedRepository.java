@@ -5,11 +5,9 @@ import de.lagebild.planning.internal.needs.Need.EvidenceKind;
 import de.lagebild.planning.internal.needs.Need.Priority;
 import de.lagebild.planning.internal.needs.Need.SourceKind;
 import de.lagebild.planning.internal.needs.Need.Status;
-import de.lagebild.planning.internal.needs.Need.StatusChange;
 import de.lagebild.planning.internal.needs.NeedTables.NeedArea;
 import de.lagebild.planning.internal.needs.NeedTables.NeedEvidence;
 import de.lagebild.planning.internal.needs.NeedTables.NeedGoal;
-import de.lagebild.planning.internal.needs.NeedTables.NeedStatusChange;
 import de.lagebild.planning.internal.needs.NeedTables.NeedT;
 import de.lagebild.platform.ConcurrentEditException;
 import de.lagebild.platform.TenantScope;
@@ -280,35 +278,6 @@ class NeedRepository {
     if (changed != 1) {
       throw new ConcurrentEditException("Bedarf");
     }
-  }
-
-  void insertStatusChange(UUID needId, StatusChange c, Instant now) {
-    scope
-        .insertInto(NeedStatusChange.T)
-        .set(NeedStatusChange.ID, UUID.randomUUID())
-        .set(NeedStatusChange.NEED_ID, needId)
-        .set(NeedStatusChange.STATUS, c.status().name())
-        .set(NeedStatusChange.CHANGED_ON, c.on())
-        .set(NeedStatusChange.REASON, c.reason())
-        .set(NeedStatusChange.ACTOR_NAME, c.actorName())
-        .set(NeedStatusChange.CREATED_AT, now)
-        .execute();
-  }
-
-  /** The status history, oldest first. */
-  List<StatusChange> history(UUID needId) {
-    return scope
-        .dsl()
-        .select(
-            NeedStatusChange.STATUS,
-            NeedStatusChange.CHANGED_ON,
-            NeedStatusChange.REASON,
-            NeedStatusChange.ACTOR_NAME)
-        .from(scope.table(NeedStatusChange.T))
-        .where(NeedStatusChange.NEED_ID.eq(needId))
-        .orderBy(NeedStatusChange.CHANGED_ON, NeedStatusChange.CREATED_AT)
-        .fetch(
-            r -> new StatusChange(Status.valueOf(r.value1()), r.value2(), r.value3(), r.value4()));
   }
 
   /** The ids of the needs linked to any of {@code goals}, per goal. */

@@ -37,6 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 class Needs {
 
   private final NeedRepository needs;
+  private final NeedHistory history;
   private final IndicatorFigures figures;
   private final StrategyGoals goals;
   private final ResponsibleUnits units;
@@ -46,6 +47,7 @@ class Needs {
 
   Needs(
       NeedRepository needs,
+      NeedHistory history,
       IndicatorFigures figures,
       StrategyGoals goals,
       ResponsibleUnits units,
@@ -54,6 +56,7 @@ class Needs {
       Clock clock) {
     this.events = events;
     this.needs = needs;
+    this.history = history;
     this.figures = figures;
     this.goals = goals;
     this.units = units;
@@ -86,7 +89,7 @@ class Needs {
             draft.evidence(),
             draft.eventId());
     needs.insert(n, clock.instant());
-    needs.insertStatusChange(
+    history.insert(
         n.id(), new StatusChange(n.status(), n.statusSince(), null, actorName()), clock.instant());
     audit.record("CREATE", "Need", n.id(), "Bedarf erfasst: " + n.title(), null, snapshot(n));
     return n;
@@ -125,8 +128,7 @@ class Needs {
       throw new DomainException("need.status.beforeCurrent", before.statusSince());
     }
     needs.changeStatus(id, version, status, date, clock.instant());
-    needs.insertStatusChange(
-        id, new StatusChange(status, date, reason, actorName()), clock.instant());
+    history.insert(id, new StatusChange(status, date, reason, actorName()), clock.instant());
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("status", status.name());
     after.put("statusSince", date.toString());
@@ -239,6 +241,6 @@ class Needs {
   }
 
   List<StatusChange> history(UUID id) {
-    return needs.history(id);
+    return history.of(id);
   }
 }
