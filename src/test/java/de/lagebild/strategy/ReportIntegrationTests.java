@@ -103,6 +103,58 @@ class ReportIntegrationTests extends DatabaseProperties {
   }
 
   @Test
+  void theChainSectionIsOptionalAndShowsNeedsAndIndicatorVerdicts() throws Exception {
+    byte[] without = download("pdf");
+    byte[] with =
+        mvc.perform(
+                get("/nordhausen/strategien/" + strategy + "/bericht")
+                    .param("runde", round)
+                    .param("format", "pdf")
+                    .param("wirkungskette", "true")
+                    .with(logins.as("lesen")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    Files.createDirectories(Path.of("target", "report-samples"));
+    Files.write(
+        Path.of("target", "report-samples", "bericht-kette-" + TestDatabase.KIND + ".pdf"), with);
+    try (PDDocument a = Loader.loadPDF(without);
+        PDDocument b = Loader.loadPDF(with)) {
+      String plain = new PDFTextStripper().getText(a).replaceAll("\\s+", " ");
+      String chained =
+          new PDFTextStripper()
+              .getText(b)
+              .replaceAll("-\\R(?=\\p{Ll})", "")
+              .replaceAll("\\s+", " ");
+      assertThat(plain).doesNotContain("Wirkungskette");
+      assertThat(chained)
+          .contains("Wirkungskette")
+          .contains("Bedarf: Verfestigte Langzeitarbeitslosigkeit (aufgegriffen)")
+          .contains("Kennzahl: Anteil der Langzeitarbeitslosen an den Arbeitslosen")
+          .contains("keine aktuellen Daten")
+          .contains("belegt nicht, dass die Maßnahmen");
+    }
+    byte[] docx =
+        mvc.perform(
+                get("/nordhausen/strategien/" + strategy + "/bericht")
+                    .param("runde", round)
+                    .param("format", "docx")
+                    .param("wirkungskette", "true")
+                    .with(logins.as("lesen")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+      assertThat(doc.getParagraphs())
+          .anyMatch(p -> p.getText().startsWith("• Bedarf: Verfestigte Langzeitarbeitslosigkeit"));
+      // the tables are the same as without the chain
+      assertThat(doc.getTables()).hasSize(20);
+    }
+  }
+
+  @Test
   void theDocxHasOneTablePerGoalWithMeasuresAndRepeatedHeaders() throws Exception {
     byte[] bytes = download("docx");
     Files.createDirectories(Path.of("target", "report-samples"));

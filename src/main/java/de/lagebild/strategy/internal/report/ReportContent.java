@@ -7,6 +7,7 @@ import de.lagebild.strategy.internal.store.Rows.AssessmentRow;
 import de.lagebild.strategy.internal.store.Rows.RoundRow;
 import de.lagebild.strategy.internal.store.Rows.StatusOptionRow;
 import de.lagebild.strategy.internal.store.Rows.StrategyRow;
+import de.lagebild.strategy.internal.tree.GoalChains;
 import de.lagebild.strategy.internal.tree.StrategyTree;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,7 +42,19 @@ public class ReportContent {
    * (period, costs, funding, partners) below each measure's title.
    */
   public record Options(
-      UUID round, boolean withStatus, UUID goal, UUID unit, String status, boolean internal) {
+      UUID round,
+      boolean withStatus,
+      UUID goal,
+      UUID unit,
+      String status,
+      boolean internal,
+      boolean chain) {
+
+    public Options(
+        UUID round, boolean withStatus, UUID goal, UUID unit, String status, boolean internal) {
+      this(round, withStatus, goal, unit, status, internal, false);
+    }
+
     public static Options of(UUID round, boolean withStatus) {
       return new Options(round, withStatus, null, null, null, false);
     }
@@ -51,7 +64,9 @@ public class ReportContent {
     }
   }
 
-  record Section(int level, String levelName, String code, String title, List<Row> rows) {
+  /** A goal with its measures' rows and, when asked for, its chain in lines. */
+  record Section(
+      int level, String levelName, String code, String title, List<Row> rows, List<String> chain) {
     String anchor() {
       return "z" + (code == null ? Integer.toHexString(title.hashCode()) : code.replace('.', '-'));
     }
@@ -90,8 +105,11 @@ public class ReportContent {
   private final StrategyTree tree;
   private final RoundRepository rounds;
   private final ImprintRepository imprints;
+  private final GoalChains chains;
 
-  ReportContent(StrategyTree tree, RoundRepository rounds, ImprintRepository imprints) {
+  ReportContent(
+      StrategyTree tree, RoundRepository rounds, ImprintRepository imprints, GoalChains chains) {
+    this.chains = chains;
     this.tree = tree;
     this.rounds = rounds;
     this.imprints = imprints;
@@ -249,7 +267,14 @@ public class ReportContent {
               o.internal() ? details(m.measure()) : null));
       measures[0]++;
     }
-    into.add(new Section(n.goal().level(), n.levelName(), n.goal().code(), n.goal().title(), rows));
+    into.add(
+        new Section(
+            n.goal().level(),
+            n.levelName(),
+            n.goal().code(),
+            n.goal().title(),
+            rows,
+            o.chain() ? chains.lines(n.goal().id()) : List.of()));
     for (StrategyTree.Node c : n.children()) {
       add(c, texts, into, measures, o, inside);
     }

@@ -60,7 +60,8 @@ class ReportController {
       @RequestParam(name = "ziel", required = false) UUID goal,
       @RequestParam(name = "einheit", required = false) UUID unit,
       @RequestParam(name = "statusfilter", required = false) String status,
-      @RequestParam(name = "intern", defaultValue = "false") boolean internal)
+      @RequestParam(name = "intern", defaultValue = "false") boolean internal,
+      @RequestParam(name = "wirkungskette", defaultValue = "false") boolean chain)
       throws IOException {
     var access = TenantContext.access().orElseThrow();
     return files.file(
@@ -68,7 +69,7 @@ class ReportController {
             access.name(),
             id,
             new ReportContent.Options(
-                round, withStatus, goal, unit, Text.blankToNull(status), internal),
+                round, withStatus, goal, unit, Text.blankToNull(status), internal, chain),
             null,
             LocalCalendar.today(clock)),
         format);
@@ -87,6 +88,7 @@ class ReportController {
       @RequestParam(name = "einheit", required = false) UUID unit,
       @RequestParam(name = "statusfilter", required = false) String status,
       @RequestParam(name = "intern", defaultValue = "false") boolean internal,
+      @RequestParam(name = "wirkungskette", defaultValue = "false") boolean chain,
       @ModelAttribute ImprintForm imprint)
       throws IOException {
     var access = TenantContext.access().orElseThrow();
@@ -99,7 +101,7 @@ class ReportController {
             access.name(),
             id,
             new ReportContent.Options(
-                round, withStatus, goal, unit, Text.blankToNull(status), internal),
+                round, withStatus, goal, unit, Text.blankToNull(status), internal, chain),
             given,
             LocalCalendar.today(clock)),
         format);

@@ -96,6 +96,16 @@ public class ReportDocxWriter {
         }
         XWPFRun hr = h.createRun();
         hr.setText(s.levelName() + ": " + s.title());
+        if (!s.chain().isEmpty()) {
+          XWPFParagraph ch = doc.createParagraph();
+          XWPFRun cr = ch.createRun();
+          cr.setBold(true);
+          cr.setFontSize(10);
+          cr.setText("Wirkungskette");
+          for (String line : s.chain()) {
+            line(doc, "• " + line, 9);
+          }
+        }
         if (!s.rows().isEmpty()) {
           table(doc, s, r.withStatus(), round);
         }

@@ -48,6 +48,8 @@ public class ReportPdfWriter {
       p.funding { margin-top: 30pt; font-size: 8.5pt; }
       p.selection { font-weight: bold; }
       td p.internal { font-size: 7.5pt; color: #333; margin-top: 3pt; }
+      p.chain-head { font-weight: bold; font-size: 9pt; margin: 4pt 0 2pt 0; }
+      ul.chain { font-size: 8.5pt; margin: 0 0 6pt 0; }
       """;
 
   public void write(ReportContent.Report r, String introHtml, OutputStream out) throws IOException {
@@ -132,6 +134,11 @@ public class ReportPdfWriter {
           .append("</")
           .append(tag)
           .append('>');
+      if (!s.chain().isEmpty()) {
+        h.append("<p class=\"chain-head\">Wirkungskette</p><ul class=\"chain\">");
+        s.chain().forEach(line -> h.append("<li>").append(escape(line)).append("</li>"));
+        h.append("</ul>");
+      }
       if (s.rows().isEmpty()) {
         continue;
       }

@@ -1,0 +1,84 @@
+package de.lagebild.strategy.internal.tree;
+
+import de.lagebild.atlas.AreaId;
+import de.lagebild.atlas.IndicatorFigures;
+import de.lagebild.atlas.IndicatorId;
+import de.lagebild.platform.LocalCalendar;
+import de.lagebild.strategy.GoalNeeds;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+/**
+ * A goal's chain in lines of text, for the goal-achievement report's optional section: the needs it
+ * answers with their evidence, and each indicator that measures it with its verdict.
+ */
+@Service
+public class GoalChains {
+
+  private final GoalIndicators links;
+  private final IndicatorFigures figures;
+  private final ObjectProvider<GoalNeeds> needs;
+  private final MessageSource messages;
+  private final Clock clock;
+
+  GoalChains(
+      GoalIndicators links,
+      IndicatorFigures figures,
+      ObjectProvider<GoalNeeds> needs,
+      MessageSource messages,
+      Clock clock) {
+    this.links = links;
+    this.figures = figures;
+    this.needs = needs;
+    this.messages = messages;
+    this.clock = clock;
+  }
+
+  /** "Bedarf: …", "Kennzahl: …" lines of the goal; empty when it has neither. */
+  public List<String> lines(UUID goalId) {
+    List<String> lines = new ArrayList<>();
+    needs
+        .orderedStream()
+        .flatMap(n -> n.of(goalId).stream())
+        .forEach(
+            n ->
+                lines.add(
+                    message("chain.report.need", n.title(), n.statusLabel())
+                        + (n.evidence().isEmpty()
+                            ? ""
+                            : " – "
+                                + String.join(
+                                    "; ",
+                                    n.evidence().stream()
+                                        .map(GoalNeeds.Evidence::text)
+                                        .toList()))));
+    for (GoalIndicators.Link l : links.ofGoal(goalId)) {
+      IndicatorFigures.IndicatorInfo i =
+          figures.indicator(IndicatorId.of(l.indicatorId())).orElse(null);
+      IndicatorFigures.AreaInfo a = figures.area(AreaId.of(l.areaId())).orElse(null);
+      if (i == null || a == null) {
+        continue;
+      }
+      List<IndicatorFigures.Point> course = figures.series(i.id(), a.id());
+      GoalController.Verdict kind = GoalController.kind(l, course, i, LocalCalendar.today(clock));
+      String verdict = GoalController.verdict(l, course, i);
+      lines.add(
+          message("chain.report.indicator", i.name(), a.name(), message("chain.verdict." + kind))
+              + (verdict == null ? "" : " (" + verdict + ")"));
+    }
+    if (!links.ofGoal(goalId).isEmpty()) {
+      lines.add(message("chain.report.caveat"));
+    }
+    return lines;
+  }
+
+  private String message(String key, Object... args) {
+    return messages.getMessage(key, args, Locale.GERMAN);
+  }
+}
