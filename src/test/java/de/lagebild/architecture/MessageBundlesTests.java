@@ -44,12 +44,15 @@ class MessageBundlesTests {
       HOMES.put(p, "identity");
     }
     for (String p :
-        "strategy measure goal round import review structure statusCatalogue report assessment milestone dashboard mine prevention export status"
+        "strategy measure goal round import review structure statusCatalogue report assessment milestone dashboard mine prevention export status chain"
             .split(" ")) {
       HOMES.put(p, "strategy");
     }
     HOMES.put("atlas", "atlas");
     HOMES.put("catalogue", "catalogue");
+    for (String p : "need gap event".split(" ")) {
+      HOMES.put(p, "planning");
+    }
   }
 
   static final Map<String, String> KEYS = new HashMap<>();

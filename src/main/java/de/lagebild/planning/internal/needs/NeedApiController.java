@@ -145,7 +145,7 @@ class NeedApiController {
                 .map(
                     e ->
                         new Evidence(
-                            choice(Need.EvidenceKind.class, e.kind(), "need.evidence.kind"),
+                            choice(Need.EvidenceKind.class, e.kind(), "need.evidence.kind.invalid"),
                             e.indicatorId(),
                             e.areaId(),
                             e.period(),
@@ -158,13 +158,13 @@ class NeedApiController {
         null,
         in.title().strip(),
         in.description(),
-        choice(Need.SourceKind.class, in.sourceKind(), "need.sourceKind"),
+        choice(Need.SourceKind.class, in.sourceKind(), "need.sourceKind.invalid"),
         in.sourceNote(),
         in.targetGroups(),
         in.lifeSituations() == null ? Set.of() : in.lifeSituations(),
         in.priority() == null
             ? Need.Priority.MEDIUM
-            : choice(Need.Priority.class, in.priority(), "need.priority"),
+            : choice(Need.Priority.class, in.priority(), "need.priority.invalid"),
         null,
         null,
         in.unitId(),
@@ -179,7 +179,7 @@ class NeedApiController {
     try {
       return Enum.valueOf(type, value == null ? "" : value);
     } catch (IllegalArgumentException e) {
-      throw new DomainException(field + ".invalid", String.valueOf(value));
+      throw new DomainException(field, String.valueOf(value));
     }
   }
 

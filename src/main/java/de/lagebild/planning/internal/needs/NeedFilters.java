@@ -17,10 +17,10 @@ final class NeedFilters {
   static NeedRepository.Filter of(
       String status, String area, String lifeSituation, String source, String goal, String text) {
     return new NeedRepository.Filter(
-        choice(Need.Status.class, status, "need.status"),
+        choice(Need.Status.class, status, "need.status.invalid"),
         id(area),
         lifeSituation(lifeSituation),
-        choice(Need.SourceKind.class, source, "need.sourceKind"),
+        choice(Need.SourceKind.class, source, "need.sourceKind.invalid"),
         id(goal),
         Text.blankToNull(text));
   }
@@ -58,7 +58,7 @@ final class NeedFilters {
     try {
       return Enum.valueOf(type, v);
     } catch (IllegalArgumentException e) {
-      throw new DomainException(field + ".invalid", v);
+      throw new DomainException(field, v);
     }
   }
 

@@ -233,7 +233,7 @@ record NeedForm(
       }
       evidence.add(
           new Evidence(
-              parse(EvidenceKind.class, evidence(evidenceKind, i), "need.evidence.kind"),
+              parse(EvidenceKind.class, evidence(evidenceKind, i), "need.evidence.kind.invalid"),
               uuid(indicator),
               uuid(Text.blankToNull(evidence(evidenceArea, i))),
               Text.blankToNull(evidence(evidencePeriod, i)),
@@ -246,11 +246,11 @@ record NeedForm(
         id,
         t,
         Text.blankToNull(description),
-        parse(SourceKind.class, sourceKind, "need.sourceKind"),
+        parse(SourceKind.class, sourceKind, "need.sourceKind.invalid"),
         Text.blankToNull(sourceNote),
         Text.blankToNull(targetGroups),
         lifeSituations == null ? java.util.Set.of() : new LinkedHashSet<>(lifeSituations),
-        parse(Priority.class, priority, "need.priority"),
+        parse(Priority.class, priority, "need.priority.invalid"),
         before == null ? null : before.status(),
         before == null ? null : before.statusSince(),
         uuid(Text.blankToNull(unit)),
@@ -266,7 +266,7 @@ record NeedForm(
     try {
       return Enum.valueOf(type, value == null ? "" : value.strip());
     } catch (IllegalArgumentException e) {
-      throw new DomainException(field + ".invalid", value);
+      throw new DomainException(field, value);
     }
   }
 
