@@ -45,6 +45,9 @@ final class Browser implements AutoCloseable {
     this.driver = driver;
     this.base = base;
     this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    // while a navigation replaces the document, Chromium may answer for an element of the old one
+    // ("Node … does not belong to the document"): a condition that meets this is asked again
+    this.wait.ignoring(WebDriverException.class);
   }
 
   static Browser open(String base) {
