@@ -1,6 +1,7 @@
 package de.lagebild.planning.internal.events;
 
 import de.lagebild.atlas.IndicatorFigures;
+import de.lagebild.planning.internal.FormValues;
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.NotFoundException;
@@ -171,7 +172,7 @@ class EventController {
     }
 
     static Form of(Map<String, String[]> p) {
-      String v = one(p, "version");
+      String v = FormValues.one(p, "version");
       int version;
       try {
         version = v == null || v.isBlank() ? 0 : Integer.parseInt(v.strip());
@@ -179,13 +180,13 @@ class EventController {
         version = -1;
       }
       return new Form(
-          one(p, "title"),
-          one(p, "format"),
-          one(p, "heldOn"),
-          one(p, "area"),
-          one(p, "results"),
-          all(p, "groupName"),
-          all(p, "groupPeople"),
+          FormValues.one(p, "title"),
+          FormValues.one(p, "format"),
+          FormValues.one(p, "heldOn"),
+          FormValues.one(p, "area"),
+          FormValues.one(p, "results"),
+          FormValues.all(p, "groupName"),
+          FormValues.all(p, "groupPeople"),
           version);
     }
 
@@ -211,24 +212,15 @@ class EventController {
       if (t == null) {
         throw new DomainException("event.title.required");
       }
-      ParticipationEvent.Format f;
-      try {
-        f = ParticipationEvent.Format.valueOf(format == null ? "" : format);
-      } catch (IllegalArgumentException e) {
-        throw new DomainException("event.format.invalid", format);
-      }
+      ParticipationEvent.Format f =
+          FormValues.required(ParticipationEvent.Format.class, format, "event.format.invalid");
       LocalDate date;
       try {
         date = heldOn == null || heldOn.isBlank() ? null : LocalDate.parse(heldOn.strip());
       } catch (DateTimeParseException e) {
         throw new DomainException("event.heldOn.invalid", heldOn);
       }
-      UUID areaId;
-      try {
-        areaId = Text.blankToNull(area) == null ? null : UUID.fromString(area.strip());
-      } catch (IllegalArgumentException e) {
-        throw new DomainException("need.invalidId", area);
-      }
+      UUID areaId = FormValues.id(area);
       List<ParticipationEvent.Group> groups = new ArrayList<>();
       for (int i = 0; i < Math.max(groupName.size(), groupPeople.size()); i++) {
         String n = Text.blankToNull(name(i));
@@ -252,16 +244,6 @@ class EventController {
       }
       return new ParticipationEvent(
           id, t, f, date, areaId, Text.blankToNull(results), groups, demo, version);
-    }
-
-    private static String one(Map<String, String[]> p, String name) {
-      String[] v = p.get(name);
-      return v == null || v.length == 0 ? null : v[0];
-    }
-
-    private static List<String> all(Map<String, String[]> p, String name) {
-      String[] v = p.get(name);
-      return v == null ? List.of() : List.of(v);
     }
   }
 }

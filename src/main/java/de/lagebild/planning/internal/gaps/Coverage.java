@@ -13,7 +13,7 @@ import java.util.List;
  * coverage below the reference (an area without any offer is always below it, even when the median
  * itself is 0).
  */
-final class Coverage {
+public final class Coverage {
 
   private Coverage() {}
 
@@ -90,7 +90,7 @@ final class Coverage {
   }
 
   /** The median (mean of the two middle values for an even count), null for none. */
-  static BigDecimal median(List<BigDecimal> values) {
+  public static BigDecimal median(List<BigDecimal> values) {
     if (values.isEmpty()) {
       return null;
     }

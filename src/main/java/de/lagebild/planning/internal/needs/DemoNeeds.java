@@ -7,6 +7,7 @@ import de.lagebild.identity.ResponsibleUnit;
 import de.lagebild.identity.ResponsibleUnits;
 import de.lagebild.planning.internal.events.Events;
 import de.lagebild.planning.internal.events.ParticipationEvent;
+import de.lagebild.planning.internal.gaps.Coverage;
 import de.lagebild.planning.internal.needs.Need.Evidence;
 import de.lagebild.planning.internal.needs.Need.EvidenceKind;
 import de.lagebild.planning.internal.needs.Need.Priority;
@@ -289,13 +290,8 @@ class DemoNeeds implements ApplicationRunner {
         }
       }
       if (!kreise.isEmpty()) {
-        kreise.sort(BigDecimal::compareTo);
-        int n = kreise.size();
-        BigDecimal median =
-            n % 2 == 1
-                ? kreise.get(n / 2)
-                : kreise.get(n / 2 - 1).add(kreise.get(n / 2)).divide(BigDecimal.TWO);
-        reference = "Median der " + n + " Kreise: " + format(median, i) + unit;
+        reference =
+            "Median der " + kreise.size() + " Kreise: " + format(Coverage.median(kreise), i) + unit;
       }
     }
     return List.of(

@@ -1,6 +1,7 @@
 package de.lagebild.planning.internal.needs;
 
 import de.lagebild.atlas.IndicatorFigures;
+import de.lagebild.planning.internal.FormValues;
 import de.lagebild.planning.internal.needs.Need.Evidence;
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.DomainException;
@@ -145,7 +146,8 @@ class NeedApiController {
                 .map(
                     e ->
                         new Evidence(
-                            choice(Need.EvidenceKind.class, e.kind(), "need.evidence.kind.invalid"),
+                            FormValues.required(
+                                Need.EvidenceKind.class, e.kind(), "need.evidence.kind.invalid"),
                             e.indicatorId(),
                             e.areaId(),
                             e.period(),
@@ -158,13 +160,13 @@ class NeedApiController {
         null,
         in.title().strip(),
         in.description(),
-        choice(Need.SourceKind.class, in.sourceKind(), "need.sourceKind.invalid"),
+        FormValues.required(Need.SourceKind.class, in.sourceKind(), "need.sourceKind.invalid"),
         in.sourceNote(),
         in.targetGroups(),
         in.lifeSituations() == null ? Set.of() : in.lifeSituations(),
         in.priority() == null
             ? Need.Priority.MEDIUM
-            : choice(Need.Priority.class, in.priority(), "need.priority.invalid"),
+            : FormValues.required(Need.Priority.class, in.priority(), "need.priority.invalid"),
         null,
         null,
         in.unitId(),
@@ -173,14 +175,6 @@ class NeedApiController {
         in.areaIds() == null ? List.of() : in.areaIds(),
         in.goalIds() == null ? List.of() : in.goalIds(),
         evidence);
-  }
-
-  private static <E extends Enum<E>> E choice(Class<E> type, String value, String field) {
-    try {
-      return Enum.valueOf(type, value == null ? "" : value);
-    } catch (IllegalArgumentException e) {
-      throw new DomainException(field, String.valueOf(value));
-    }
   }
 
   private static NeedOut out(Need n, NeedNames.Names names, List<Need.StatusChange> history) {

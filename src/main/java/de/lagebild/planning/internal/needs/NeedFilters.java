@@ -1,5 +1,6 @@
 package de.lagebild.planning.internal.needs;
 
+import de.lagebild.planning.internal.FormValues;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.LifeSituation;
 import de.lagebild.platform.Text;
@@ -7,7 +8,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /** The filter of the need list read from request parameters, and written back as a query. */
 final class NeedFilters {
@@ -17,11 +17,11 @@ final class NeedFilters {
   static NeedRepository.Filter of(
       String status, String area, String lifeSituation, String source, String goal, String text) {
     return new NeedRepository.Filter(
-        choice(Need.Status.class, status, "need.status.invalid"),
-        id(area),
+        FormValues.optional(Need.Status.class, status, "need.status.invalid"),
+        FormValues.id(area),
         lifeSituation(lifeSituation),
-        choice(Need.SourceKind.class, source, "need.sourceKind.invalid"),
-        id(goal),
+        FormValues.optional(Need.SourceKind.class, source, "need.sourceKind.invalid"),
+        FormValues.id(goal),
         Text.blankToNull(text));
   }
 
@@ -48,29 +48,5 @@ final class NeedFilters {
       throw new DomainException("need.lifeSituation.unknown", v);
     }
     return v;
-  }
-
-  private static <E extends Enum<E>> E choice(Class<E> type, String value, String field) {
-    String v = Text.blankToNull(value);
-    if (v == null) {
-      return null;
-    }
-    try {
-      return Enum.valueOf(type, v);
-    } catch (IllegalArgumentException e) {
-      throw new DomainException(field, v);
-    }
-  }
-
-  private static UUID id(String value) {
-    String v = Text.blankToNull(value);
-    if (v == null) {
-      return null;
-    }
-    try {
-      return UUID.fromString(v);
-    } catch (IllegalArgumentException e) {
-      throw new DomainException("need.invalidId", v);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package de.lagebild.planning.internal.needs;
 
+import de.lagebild.planning.internal.FormValues;
 import de.lagebild.planning.internal.needs.Need.Evidence;
 import de.lagebild.planning.internal.needs.Need.EvidenceKind;
 import de.lagebild.planning.internal.needs.Need.Priority;
@@ -46,36 +47,26 @@ record NeedForm(
    */
   static NeedForm from(Map<String, String[]> p) {
     return new NeedForm(
-        one(p, "title"),
-        one(p, "description"),
-        one(p, "sourceKind"),
-        one(p, "sourceNote"),
-        one(p, "targetGroups"),
-        all(p, "lifeSituations"),
-        one(p, "priority"),
-        one(p, "unit"),
-        all(p, "areas"),
-        all(p, "goals"),
-        all(p, "evidenceKind"),
-        all(p, "evidenceIndicator"),
-        all(p, "evidenceArea"),
-        all(p, "evidencePeriod"),
-        all(p, "evidenceValue"),
-        all(p, "evidenceReference"),
-        all(p, "evidenceSource"),
-        all(p, "evidenceNote"),
-        version(one(p, "version")),
-        one(p, "event"));
-  }
-
-  private static String one(Map<String, String[]> p, String name) {
-    String[] v = p.get(name);
-    return v == null || v.length == 0 ? null : v[0];
-  }
-
-  private static List<String> all(Map<String, String[]> p, String name) {
-    String[] v = p.get(name);
-    return v == null ? List.of() : List.of(v);
+        FormValues.one(p, "title"),
+        FormValues.one(p, "description"),
+        FormValues.one(p, "sourceKind"),
+        FormValues.one(p, "sourceNote"),
+        FormValues.one(p, "targetGroups"),
+        FormValues.all(p, "lifeSituations"),
+        FormValues.one(p, "priority"),
+        FormValues.one(p, "unit"),
+        FormValues.all(p, "areas"),
+        FormValues.all(p, "goals"),
+        FormValues.all(p, "evidenceKind"),
+        FormValues.all(p, "evidenceIndicator"),
+        FormValues.all(p, "evidenceArea"),
+        FormValues.all(p, "evidencePeriod"),
+        FormValues.all(p, "evidenceValue"),
+        FormValues.all(p, "evidenceReference"),
+        FormValues.all(p, "evidenceSource"),
+        FormValues.all(p, "evidenceNote"),
+        version(FormValues.one(p, "version")),
+        FormValues.one(p, "event"));
   }
 
   private static Integer version(String v) {
@@ -233,9 +224,10 @@ record NeedForm(
       }
       evidence.add(
           new Evidence(
-              parse(EvidenceKind.class, evidence(evidenceKind, i), "need.evidence.kind.invalid"),
-              uuid(indicator),
-              uuid(Text.blankToNull(evidence(evidenceArea, i))),
+              FormValues.required(
+                  EvidenceKind.class, evidence(evidenceKind, i), "need.evidence.kind.invalid"),
+              FormValues.id(indicator),
+              FormValues.id(Text.blankToNull(evidence(evidenceArea, i))),
               Text.blankToNull(evidence(evidencePeriod, i)),
               value,
               Text.blankToNull(evidence(evidenceReference, i)),
@@ -246,45 +238,26 @@ record NeedForm(
         id,
         t,
         Text.blankToNull(description),
-        parse(SourceKind.class, sourceKind, "need.sourceKind.invalid"),
+        FormValues.required(SourceKind.class, sourceKind, "need.sourceKind.invalid"),
         Text.blankToNull(sourceNote),
         Text.blankToNull(targetGroups),
         lifeSituations == null ? java.util.Set.of() : new LinkedHashSet<>(lifeSituations),
-        parse(Priority.class, priority, "need.priority.invalid"),
+        FormValues.required(Priority.class, priority, "need.priority.invalid"),
         before == null ? null : before.status(),
         before == null ? null : before.statusSince(),
-        uuid(Text.blankToNull(unit)),
+        FormValues.id(Text.blankToNull(unit)),
         before != null && before.demo(),
         version == null ? 0 : version,
         ids(areas),
         ids(goals),
         evidence,
-        before != null ? before.eventId() : uuid(Text.blankToNull(event)));
-  }
-
-  private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
-    try {
-      return Enum.valueOf(type, value == null ? "" : value.strip());
-    } catch (IllegalArgumentException e) {
-      throw new DomainException(field, value);
-    }
+        before != null ? before.eventId() : FormValues.id(Text.blankToNull(event)));
   }
 
   private static List<UUID> ids(List<String> values) {
     return values == null
         ? List.of()
-        : values.stream().filter(v -> v != null && !v.isBlank()).map(NeedForm::uuid).toList();
-  }
-
-  private static UUID uuid(String v) {
-    if (v == null) {
-      return null;
-    }
-    try {
-      return UUID.fromString(v.strip());
-    } catch (IllegalArgumentException e) {
-      throw new DomainException("need.invalidId", v);
-    }
+        : values.stream().filter(v -> v != null && !v.isBlank()).map(FormValues::id).toList();
   }
 
   private static int size(List<?> l) {
