@@ -31,6 +31,11 @@ class PlanningBrowserTests extends DatabaseProperties {
       b.waitForHeading("Bedarfe");
       assertThat(b.driver.findElements(By.cssSelector("table.data tbody tr")).size())
           .isGreaterThanOrEqualTo(4);
+      new WebDriverWait(b.driver, Duration.ofSeconds(20))
+          .until(
+              d ->
+                  d.findElements(By.cssSelector("#needs-map path.leaflet-interactive")).size()
+                      >= 22);
       b.checkAccessibility("80-needs");
       b.find(By.linkText("Verfestigte Langzeitarbeitslosigkeit")).click();
       b.waitForHeading("Verfestigte Langzeitarbeitslosigkeit");

@@ -383,6 +383,34 @@ class NeedsIntegrationTests extends DatabaseProperties {
     String list = page("/nordhausen/bedarfe?lebenslage=WOHNEN", "lesen");
     assertThat(list).contains("Formel " + suffix).doesNotContain("Kinderarmut");
 
+    // the map data: the areas the listed needs concern with their count, the Kreise as background
+    String map =
+        mvc.perform(get("/nordhausen/bedarfe/karte").with(logins.as("lesen")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    Map<String, Object> fc = json.readValue(map, new TypeReference<>() {});
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> features = (List<Map<String, Object>>) fc.get("features");
+    Map<String, Object> nh =
+        features.stream()
+            .map(f -> (Map<String, Object>) f.get("properties"))
+            .filter(p -> "Nordhausen".equals(p.get("name")))
+            .findFirst()
+            .orElseThrow();
+    int listed =
+        ((Number)
+                dsl.fetchValue(
+                    "select count(*) from need_area na join area a on a.id = na.area_id "
+                        + "join tenant t on t.id = a.tenant_id "
+                        + "where t.slug = 'nordhausen' and a.official_key = '16062'"))
+            .intValue();
+    assertThat(nh.get("needs")).isEqualTo(listed);
+    assertThat(features)
+        .map(f -> (Map<String, Object>) f.get("properties"))
+        .anyMatch(p -> "Jena".equals(p.get("name")) && Integer.valueOf(0).equals(p.get("needs")));
+
     byte[] csv =
         mvc.perform(
                 get("/nordhausen/bedarfe/export")
