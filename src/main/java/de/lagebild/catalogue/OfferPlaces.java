@@ -12,9 +12,17 @@ public interface OfferPlaces {
   /** A category of the catalogue ({@code parentId} null for a main category). */
   record Category(UUID id, String name, UUID parentId) {}
 
-  /** A published offer at one of its locations that has coordinates (WGS84). */
+  /**
+   * A published offer at one of its locations that has coordinates (WGS84), with the atlas area the
+   * location was placed in (null when none).
+   */
   record Place(
-      UUID offerId, String offerName, UUID locationId, double latitude, double longitude) {}
+      UUID offerId,
+      String offerName,
+      UUID locationId,
+      double latitude,
+      double longitude,
+      UUID areaId) {}
 
   List<Category> categories();
 

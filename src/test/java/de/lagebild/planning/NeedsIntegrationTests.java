@@ -378,6 +378,38 @@ class NeedsIntegrationTests extends DatabaseProperties {
   }
 
   @Test
+  void aNeedShowsThePublishedOffersOfItsAreasForItsLifeSituations() throws Exception {
+    String id = nordhausen("need", "x.title like 'Kinderarmut:%'");
+    // independently: published offers with a place in Nordhausen for the life situation FAMILIE
+    List<String> expected =
+        dsl.fetch(
+                "select distinct o.name from offer o "
+                    + "join offer_at_location ol on ol.offer_id = o.id "
+                    + "join offer_location l on l.id = ol.location_id "
+                    + "join area a on a.id = l.area_id "
+                    + "join tenant t on t.id = o.tenant_id "
+                    + "where t.slug = 'nordhausen' and o.status = 'PUBLISHED' "
+                    + "and l.latitude is not null and a.official_key = '16062' "
+                    + "and ',' || o.life_situations || ',' like '%,FAMILIE,%'")
+            .map(r -> r.get(0, String.class));
+    assertThat(expected).isNotEmpty();
+    Map<String, Object> need =
+        json.readValue(
+            mvc.perform(get("/api/v1/nordhausen/needs/" + id).header("Authorization", TOKEN))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8),
+            new TypeReference<>() {});
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> offers = (List<Map<String, Object>>) need.get("offers");
+    assertThat(offers).extracting(o -> o.get("name")).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(page("/nordhausen/bedarfe/" + id, "lesen"))
+        .contains("Angebote in den betroffenen Gebieten")
+        .contains(expected.get(0).replace("&", "&amp;"));
+  }
+
+  @Test
   void theListFiltersAndExportsAsCsvAndXlsx() throws Exception {
     create("=HYPERLINK(\"http://x\") Formel " + suffix, "lifeSituations", "WOHNEN");
     String list = page("/nordhausen/bedarfe?lebenslage=WOHNEN", "lesen");

@@ -72,15 +72,20 @@ class CatalogueOfferPlaces implements OfferPlaces {
       return List.of();
     }
     Map<UUID, double[]> located = new HashMap<>();
+    Map<UUID, UUID> areas = new HashMap<>();
     scope
         .dsl()
-        .select(Location.ID, Location.LATITUDE, Location.LONGITUDE)
+        .select(Location.ID, Location.LATITUDE, Location.LONGITUDE, Location.AREA_ID)
         .from(scope.table(Location.T))
         .where(Location.LATITUDE.isNotNull().and(Location.LONGITUDE.isNotNull()))
         .forEach(
-            r ->
-                located.put(
-                    r.value1(), new double[] {r.value2().doubleValue(), r.value3().doubleValue()}));
+            r -> {
+              located.put(
+                  r.value1(), new double[] {r.value2().doubleValue(), r.value3().doubleValue()});
+              if (r.value4() != null) {
+                areas.put(r.value1(), r.value4());
+              }
+            });
     List<Place> places = new ArrayList<>();
     scope
         .dsl()
@@ -91,7 +96,8 @@ class CatalogueOfferPlaces implements OfferPlaces {
               String name = offers.get(r.value1());
               double[] at = located.get(r.value2());
               if (name != null && at != null) {
-                places.add(new Place(r.value1(), name, r.value2(), at[0], at[1]));
+                places.add(
+                    new Place(r.value1(), name, r.value2(), at[0], at[1], areas.get(r.value2())));
               }
             });
     return places;

@@ -66,7 +66,8 @@ class NeedApiController {
       List<AreaRef> areas,
       List<GoalRef> goals,
       List<EvidenceOut> evidence,
-      List<StatusOut> history) {}
+      List<StatusOut> history,
+      List<NeedOffers.Offer> offers) {}
 
   record EvidenceIn(
       String kind,
@@ -95,8 +96,10 @@ class NeedApiController {
   private final NeedRepository needs;
   private final Needs work;
   private final NeedNames names;
+  private final NeedOffers offers;
 
-  NeedApiController(NeedRepository needs, Needs work, NeedNames names) {
+  NeedApiController(NeedRepository needs, Needs work, NeedNames names, NeedOffers offers) {
+    this.offers = offers;
     this.needs = needs;
     this.work = work;
     this.names = names;
@@ -113,7 +116,7 @@ class NeedApiController {
       @RequestParam(name = "goal", required = false) String goal) {
     NeedNames.Names n = names.read();
     return needs.find(NeedFilters.of(status, area, lifeSituation, source, goal, null)).stream()
-        .map(need -> out(need, n, null))
+        .map(need -> out(need, n, null, null))
         .toList();
   }
 
@@ -121,7 +124,7 @@ class NeedApiController {
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
   NeedOut one(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id) {
     Need need = needs.find(id).orElseThrow(NotFoundException::new);
-    return out(need, names.read(), work.history(id));
+    return out(need, names.read(), work.history(id), offers.of(need));
   }
 
   @PostMapping("/api/v1/{tenant}/needs")
@@ -129,7 +132,7 @@ class NeedApiController {
   ResponseEntity<NeedOut> create(@PathVariable("tenant") String tenant, @RequestBody NeedIn in) {
     Need created = work.create(draft(in));
     return ResponseEntity.created(URI.create("/api/v1/" + tenant + "/needs/" + created.id()))
-        .body(out(created, names.read(), work.history(created.id())));
+        .body(out(created, names.read(), work.history(created.id()), offers.of(created)));
   }
 
   private static Need draft(NeedIn in) {
@@ -177,7 +180,11 @@ class NeedApiController {
         evidence);
   }
 
-  private static NeedOut out(Need n, NeedNames.Names names, List<Need.StatusChange> history) {
+  private static NeedOut out(
+      Need n,
+      NeedNames.Names names,
+      List<Need.StatusChange> history,
+      List<NeedOffers.Offer> offers) {
     return new NeedOut(
         n.id(),
         n.title(),
@@ -204,7 +211,8 @@ class NeedApiController {
             ? null
             : history.stream()
                 .map(h -> new StatusOut(h.status().name(), h.on(), h.reason(), h.actorName()))
-                .toList());
+                .toList(),
+        offers);
   }
 
   private static GoalRef goal(StrategyGoals.GoalRef g) {

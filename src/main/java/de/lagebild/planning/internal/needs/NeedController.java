@@ -50,6 +50,7 @@ class NeedController {
   private final ResponsibleUnits units;
   private final MessageSource messages;
   private final EventRepository events;
+  private final NeedOffers offers;
 
   NeedController(
       NeedRepository needs,
@@ -59,8 +60,10 @@ class NeedController {
       StrategyGoals goals,
       ResponsibleUnits units,
       MessageSource messages,
-      EventRepository events) {
+      EventRepository events,
+      NeedOffers offers) {
     this.events = events;
+    this.offers = offers;
     this.needs = needs;
     this.work = work;
     this.names = names;
@@ -129,6 +132,7 @@ class NeedController {
     }
     model.addAttribute("goals", linked);
     model.addAttribute("history", work.history(id));
+    model.addAttribute("offers", offers.of(need));
     model.addAttribute(
         "event", need.eventId() == null ? null : events.find(need.eventId()).orElse(null));
     model.addAttribute("statuses", Need.Status.values());
