@@ -98,6 +98,16 @@ final class Browser implements AutoCloseable {
         .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), text));
   }
 
+  /**
+   * Waits for the success notice with {@code text}: after a click that reloads the page, the old
+   * page's notice may still be there, so it is never read directly.
+   */
+  void waitForNotice(String text) {
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".notice.success"), text));
+  }
+
   /** Logs in with the demo password and waits until the login page is left. */
   void login(String user) {
     go("/login");

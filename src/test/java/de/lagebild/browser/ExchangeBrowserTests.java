@@ -72,7 +72,7 @@ class ExchangeBrowserTests extends DatabaseProperties {
           .contains("Fehlt in der Datei 0");
       b.checkAccessibility("41-import-compare");
       b.find(By.xpath("//button[normalize-space()='Änderungen übernehmen']")).click();
-      assertThat(b.find(By.cssSelector(".notice.success")).getText()).contains("aktualisiert");
+      b.waitForNotice("aktualisiert");
 
       b.find(By.linkText("Berichtsrunden")).click();
       b.find(By.id("report-goal"));
@@ -81,7 +81,7 @@ class ExchangeBrowserTests extends DatabaseProperties {
       b.waitForHeading("Impressum");
       b.find(By.id("mandant-publisher")).sendKeys("Landratsamt Nordhausen");
       b.find(By.cssSelector("form[aria-labelledby='h-mandant'] button.primary")).click();
-      assertThat(b.find(By.cssSelector(".notice.success")).getText()).contains("gespeichert");
+      b.waitForNotice("gespeichert");
       b.checkAccessibility("43-imprint");
 
       Path big =

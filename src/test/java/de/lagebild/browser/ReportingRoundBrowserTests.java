@@ -75,7 +75,7 @@ class ReportingRoundBrowserTests extends DatabaseProperties {
       b.type("progress", "40");
       b.type("narrative", "Erste Schritte sind getan.\n\nDer Bedarfsplan wird fortgeschrieben.");
       b.find(By.cssSelector("form.form button.primary")).click();
-      assertThat(b.find(By.cssSelector(".notice.success")).getText()).contains("gespeichert");
+      b.waitForNotice("gespeichert");
       b.driver.findElements(By.linkText("Einschätzen")).get(0).click();
       b.waitForHeading("Einschätzung");
       b.find(By.cssSelector("label[for='status-IMPLEMENTED']")).click();
@@ -97,9 +97,9 @@ class ReportingRoundBrowserTests extends DatabaseProperties {
       WebElement first = items.get(0);
       first.findElement(By.tagName("textarea")).sendKeys("Bitte Zahlen ergänzen.");
       first.findElement(By.cssSelector("button[value=RETURNED]")).click();
-      assertThat(b.find(By.cssSelector(".notice.success")).getText()).contains("zur Überarbeitung");
+      b.waitForNotice("zur Überarbeitung");
       b.find(By.cssSelector("article.review-item button[value=ACCEPTED]")).click();
-      assertThat(b.find(By.cssSelector(".notice.success")).getText()).contains("angenommen");
+      b.waitForNotice("angenommen");
       assertThat(b.driver.findElements(By.cssSelector("article.review-item"))).isEmpty();
 
       b.go("/nordhausen/strategien");
