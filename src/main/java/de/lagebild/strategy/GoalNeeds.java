@@ -21,5 +21,14 @@ public interface GoalNeeds {
       String areas,
       List<Evidence> evidence) {}
 
+  /** A need that a goal can be linked to, for the goal form. */
+  record Choice(UUID id, String title, String statusLabel) {}
+
   List<NeedRef> of(UUID goalId);
+
+  /** Every need of the current tenant, for the goal form. */
+  List<Choice> all();
+
+  /** Makes {@code needIds} exactly the needs the goal answers (audited). */
+  void answer(UUID goalId, java.util.Set<UUID> needIds);
 }

@@ -410,6 +410,47 @@ class NeedsIntegrationTests extends DatabaseProperties {
   }
 
   @Test
+  void theGoalFormLinksTheNeedsTheGoalAnswers() throws Exception {
+    String id = create("Wohnungslosigkeit junger Erwachsener " + suffix);
+    String strategy = DemoData.nordhausenStrategy(dsl);
+    String goal = goal("2.2.1");
+    String edit = "/nordhausen/strategien/" + strategy + "/ziele/" + goal + "/bearbeiten";
+    assertThat(page(edit, "koordination"))
+        .contains("Bedarfe, auf die das Ziel antwortet")
+        .contains("Wohnungslosigkeit junger Erwachsener " + suffix);
+    int version =
+        ((Number) dsl.fetchValue("select version from goal where id = ?", goal)).intValue();
+    String title = String.valueOf(dsl.fetchValue("select title from goal where id = ?", goal));
+    mvc.perform(
+            form(edit, "koordination")
+                .param("title", title)
+                .param("version", String.valueOf(version))
+                .param("needsShown", "true")
+                .param("needs", id))
+        .andExpect(status().is3xxRedirection());
+    assertThat(
+            dsl.fetchCount(
+                dsl.selectFrom("need_goal").where("need_id = ? and goal_id = ?", id, goal)))
+        .isEqualTo(1);
+    assertThat(
+            dsl.fetchCount(
+                dsl.selectFrom("audit_event")
+                    .where("entity_id = ? and entity_type = 'GoalNeeds'", goal)))
+        .isEqualTo(1);
+    // unticked: the link goes
+    mvc.perform(
+            form(edit, "koordination")
+                .param("title", title)
+                .param("version", String.valueOf(version + 1))
+                .param("needsShown", "true"))
+        .andExpect(status().is3xxRedirection());
+    assertThat(
+            dsl.fetchCount(
+                dsl.selectFrom("need_goal").where("need_id = ? and goal_id = ?", id, goal)))
+        .isZero();
+  }
+
+  @Test
   void theListFiltersAndExportsAsCsvAndXlsx() throws Exception {
     create("=HYPERLINK(\"http://x\") Formel " + suffix, "lifeSituations", "WOHNEN");
     String list = page("/nordhausen/bedarfe?lebenslage=WOHNEN", "lesen");

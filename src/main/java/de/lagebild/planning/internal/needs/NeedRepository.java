@@ -292,6 +292,17 @@ class NeedRepository {
     return out;
   }
 
+  void linkGoal(UUID need, UUID goal) {
+    scope.insertInto(NeedGoal.T).set(NeedGoal.NEED_ID, need).set(NeedGoal.GOAL_ID, goal).execute();
+  }
+
+  void unlinkGoal(UUID need, UUID goal) {
+    scope
+        .deleteFrom(NeedGoal.T)
+        .where(NeedGoal.NEED_ID.eq(need).and(NeedGoal.GOAL_ID.eq(goal)))
+        .execute();
+  }
+
   boolean anyDemo() {
     return scope.dsl().fetchExists(scope.table(NeedT.T), NeedT.DEMO.isTrue());
   }

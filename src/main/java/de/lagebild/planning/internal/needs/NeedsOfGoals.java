@@ -1,11 +1,18 @@
 package de.lagebild.planning.internal.needs;
 
+import de.lagebild.platform.AuditLog;
+import de.lagebild.platform.DomainException;
 import de.lagebild.strategy.GoalNeeds;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The needs a goal answers, for the goal's page (the first link of its chain). */
 @Service
@@ -14,8 +21,10 @@ class NeedsOfGoals implements GoalNeeds {
   private final NeedRepository needs;
   private final NeedNames names;
   private final MessageSource messages;
+  private final AuditLog audit;
 
-  NeedsOfGoals(NeedRepository needs, NeedNames names, MessageSource messages) {
+  NeedsOfGoals(NeedRepository needs, NeedNames names, MessageSource messages, AuditLog audit) {
+    this.audit = audit;
     this.needs = needs;
     this.names = names;
     this.messages = messages;
@@ -43,6 +52,57 @@ class NeedsOfGoals implements GoalNeeds {
                         .map(e -> new Evidence(n.line(e), e.source()))
                         .toList()))
         .toList();
+  }
+
+  @Override
+  public List<Choice> all() {
+    return needs.find(NeedRepository.Filter.NONE).stream()
+        .map(n -> new Choice(n.id(), n.title(), label("need.status." + n.status())))
+        .toList();
+  }
+
+  @Override
+  @Transactional
+  public void answer(UUID goalId, Set<UUID> needIds) {
+    List<Need> before = needs.find(new NeedRepository.Filter(null, null, null, null, goalId, null));
+    Set<UUID> linked = new HashSet<>();
+    before.forEach(n -> linked.add(n.id()));
+    Map<UUID, Need> known = new HashMap<>();
+    needs.find(NeedRepository.Filter.NONE).forEach(n -> known.put(n.id(), n));
+    for (UUID id : needIds) {
+      if (!known.containsKey(id)) {
+        throw new DomainException("need.unknown", id);
+      }
+    }
+    if (linked.equals(needIds)) {
+      return;
+    }
+    for (UUID id : needIds) {
+      if (!linked.contains(id)) {
+        needs.linkGoal(id, goalId);
+      }
+    }
+    for (UUID id : linked) {
+      if (!needIds.contains(id)) {
+        needs.unlinkGoal(id, goalId);
+      }
+    }
+    audit.record(
+        "UPDATE",
+        "GoalNeeds",
+        goalId,
+        "Bedarfe des Ziels geändert",
+        Map.of("needs", titles(linked, known)),
+        Map.of("needs", titles(needIds, known)));
+  }
+
+  private static String titles(Set<UUID> ids, Map<UUID, Need> known) {
+    return ids.stream()
+        .map(known::get)
+        .filter(java.util.Objects::nonNull)
+        .map(Need::title)
+        .sorted()
+        .collect(java.util.stream.Collectors.joining("; "));
   }
 
   private String label(String key) {

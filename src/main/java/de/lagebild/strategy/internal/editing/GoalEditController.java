@@ -7,13 +7,16 @@ import de.lagebild.platform.LifeSituation;
 import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.Role;
 import de.lagebild.platform.Text;
+import de.lagebild.strategy.GoalNeeds;
 import de.lagebild.strategy.internal.store.Rows.GoalRow;
 import de.lagebild.strategy.internal.store.StrategyRepository;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -35,8 +38,11 @@ class GoalEditController {
 
   private final StrategyRepository strategies;
   private final TreeEditing editing;
+  private final ObjectProvider<GoalNeeds> needs;
 
-  GoalEditController(StrategyRepository strategies, TreeEditing editing) {
+  GoalEditController(
+      StrategyRepository strategies, TreeEditing editing, ObjectProvider<GoalNeeds> needs) {
+    this.needs = needs;
     this.strategies = strategies;
     this.editing = editing;
   }
@@ -55,7 +61,9 @@ class GoalEditController {
       Model model) {
     GoalRow g = load(id, goalId);
     if (!model.containsAttribute("form")) {
-      model.addAttribute("form", GoalForm.of(g));
+      GoalForm form = GoalForm.of(g);
+      needs.ifAvailable(n -> n.of(goalId).forEach(r -> form.needs.add(r.id())));
+      model.addAttribute("form", form);
     }
     return view(model, id, g);
   }
@@ -89,6 +97,10 @@ class GoalEditController {
                 Text.blankToNull(form.goalSource),
                 known,
                 form.version));
+        if (form.needsShown) {
+          // the goal's own fields are saved; which needs it answers is kept by the needs' module
+          needs.ifAvailable(n -> n.answer(goalId, new LinkedHashSet<>(form.needs)));
+        }
         redirect.addFlashAttribute("success", "goal.saved");
         return "redirect:/" + tenant + "/strategien/" + id + "/struktur";
       } catch (ConcurrentEditException e) {
@@ -113,6 +125,8 @@ class GoalEditController {
     model.addAttribute("strategy", strategies.find(strategyId).orElseThrow(NotFoundException::new));
     model.addAttribute("goal", goal);
     model.addAttribute("lifeSituations", LifeSituation.values());
+    GoalNeeds n = needs.getIfAvailable();
+    model.addAttribute("needChoices", n == null ? List.of() : n.all());
     return "strategy/editing/goal-edit";
   }
 
@@ -135,6 +149,8 @@ class GoalEditController {
     public String goalSource;
 
     public Set<String> lifeSituations = new LinkedHashSet<>();
+    public Set<UUID> needs = new LinkedHashSet<>();
+    public boolean needsShown;
     public int version;
 
     static GoalForm of(GoalRow g) {
