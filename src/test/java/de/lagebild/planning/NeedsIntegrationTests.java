@@ -418,16 +418,32 @@ class NeedsIntegrationTests extends DatabaseProperties {
     assertThat(page(edit, "koordination"))
         .contains("Bedarfe, auf die das Ziel antwortet")
         .contains("Wohnungslosigkeit junger Erwachsener " + suffix);
-    int version =
-        ((Number) dsl.fetchValue("select version from goal where id = ?", goal)).intValue();
-    String title = String.valueOf(dsl.fetchValue("select title from goal where id = ?", goal));
-    mvc.perform(
-            form(edit, "koordination")
-                .param("title", title)
-                .param("version", String.valueOf(version))
-                .param("needsShown", "true")
-                .param("needs", id))
-        .andExpect(status().is3xxRedirection());
+    // the goal's own fields are sent as they are, so only the links change
+    org.jooq.Record g =
+        dsl.fetchOne(
+            "select code, title, description, success_criterion, goal_source, life_situations,"
+                + " version from goal where id = ?",
+            goal);
+    java.util.function.IntFunction<MockHttpServletRequestBuilder> save =
+        version -> {
+          MockHttpServletRequestBuilder b =
+              form(edit, "koordination")
+                  .param("code", nz(g.get(0)))
+                  .param("title", nz(g.get(1)))
+                  .param("description", nz(g.get(2)))
+                  .param("successCriterion", nz(g.get(3)))
+                  .param("goalSource", nz(g.get(4)))
+                  .param("version", String.valueOf(version))
+                  .param("needsShown", "true");
+          for (String l : nz(g.get(5)).split(",")) {
+            if (!l.isBlank()) {
+              b.param("lifeSituations", l);
+            }
+          }
+          return b;
+        };
+    int version = ((Number) g.get(6)).intValue();
+    mvc.perform(save.apply(version).param("needs", id)).andExpect(status().is3xxRedirection());
     assertThat(
             dsl.fetchCount(
                 dsl.selectFrom("need_goal").where("need_id = ? and goal_id = ?", id, goal)))
@@ -438,16 +454,23 @@ class NeedsIntegrationTests extends DatabaseProperties {
                     .where("entity_id = ? and entity_type = 'GoalNeeds'", goal)))
         .isEqualTo(1);
     // unticked: the link goes
-    mvc.perform(
-            form(edit, "koordination")
-                .param("title", title)
-                .param("version", String.valueOf(version + 1))
-                .param("needsShown", "true"))
-        .andExpect(status().is3xxRedirection());
+    mvc.perform(save.apply(version + 1)).andExpect(status().is3xxRedirection());
     assertThat(
             dsl.fetchCount(
                 dsl.selectFrom("need_goal").where("need_id = ? and goal_id = ?", id, goal)))
         .isZero();
+    // and the goal's own fields are as they were
+    assertThat(
+            dsl.fetchOne(
+                    "select code, title, description, success_criterion, goal_source,"
+                        + " life_situations from goal where id = ?",
+                    goal)
+                .intoList())
+        .isEqualTo(g.intoList().subList(0, 6));
+  }
+
+  static String nz(Object o) {
+    return o == null ? "" : String.valueOf(o);
   }
 
   @Test
