@@ -253,7 +253,8 @@ class DemoNeeds implements ApplicationRunner {
         0,
         areas,
         goalIds,
-        evidence);
+        evidence,
+        null);
   }
 
   /**

@@ -25,44 +25,6 @@ record Need(
     List<Evidence> evidence,
     UUID eventId) {
 
-  /** The same need without a conference or workshop it came from. */
-  Need(
-      UUID id,
-      String title,
-      String description,
-      SourceKind sourceKind,
-      String sourceNote,
-      String targetGroups,
-      Set<String> lifeSituations,
-      Priority priority,
-      Status status,
-      LocalDate statusSince,
-      UUID unitId,
-      boolean demo,
-      int version,
-      List<UUID> areaIds,
-      List<UUID> goalIds,
-      List<Evidence> evidence) {
-    this(
-        id,
-        title,
-        description,
-        sourceKind,
-        sourceNote,
-        targetGroups,
-        lifeSituations,
-        priority,
-        status,
-        statusSince,
-        unitId,
-        demo,
-        version,
-        areaIds,
-        goalIds,
-        evidence,
-        null);
-  }
-
   /** Where a need was found (the need carries where it came from). */
   enum SourceKind {
     STATISTICS,

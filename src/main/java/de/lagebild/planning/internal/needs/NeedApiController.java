@@ -177,7 +177,8 @@ class NeedApiController {
         0,
         in.areaIds() == null ? List.of() : in.areaIds(),
         in.goalIds() == null ? List.of() : in.goalIds(),
-        evidence);
+        evidence,
+        null);
   }
 
   private static NeedOut out(

@@ -64,11 +64,14 @@ class NeedsOfGoals implements GoalNeeds {
   @Override
   @Transactional
   public void answer(UUID goalId, Set<UUID> needIds) {
-    List<Need> before = needs.find(new NeedRepository.Filter(null, null, null, null, goalId, null));
     Set<UUID> linked = new HashSet<>();
-    before.forEach(n -> linked.add(n.id()));
     Map<UUID, Need> known = new HashMap<>();
-    needs.find(NeedRepository.Filter.NONE).forEach(n -> known.put(n.id(), n));
+    for (Need n : needs.find(NeedRepository.Filter.NONE)) {
+      known.put(n.id(), n);
+      if (n.goalIds().contains(goalId)) {
+        linked.add(n.id());
+      }
+    }
     for (UUID id : needIds) {
       if (!known.containsKey(id)) {
         throw new DomainException("need.unknown", id);
