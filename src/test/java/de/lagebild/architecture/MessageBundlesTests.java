@@ -50,7 +50,7 @@ class MessageBundlesTests {
     }
     HOMES.put("atlas", "atlas");
     HOMES.put("catalogue", "catalogue");
-    for (String p : "need gap event".split(" ")) {
+    for (String p : "need gap event survey".split(" ")) {
       HOMES.put(p, "planning");
     }
   }

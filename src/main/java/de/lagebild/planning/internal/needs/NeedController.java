@@ -153,6 +153,7 @@ class NeedController {
       @RequestParam(name = "title", required = false) String title,
       @RequestParam(name = "note", required = false) String note,
       @RequestParam(name = "event", required = false) UUID event,
+      @RequestParam(name = "survey", required = false) String survey,
       Model model) {
     if (event != null) {
       ParticipationEvent e = events.find(event).orElseThrow(NotFoundException::new);
@@ -187,6 +188,28 @@ class NeedController {
                   e.referenceText(),
                   e.source(),
                   note));
+    }
+    if (survey != null && !survey.isBlank() && !evidence.isEmpty()) {
+      String origin =
+          messages.getMessage(
+              "need.evidence.fromSurvey", new Object[] {survey.strip()}, Locale.GERMAN);
+      Evidence e = evidence.get(0);
+      return form(
+          null,
+          NeedForm.fromSurvey(
+              origin,
+              areas,
+              List.of(
+                  new Evidence(
+                      EvidenceKind.SURVEY,
+                      e.indicatorId(),
+                      e.areaId(),
+                      e.period(),
+                      e.valueText(),
+                      e.referenceText(),
+                      origin,
+                      e.note()))),
+          model);
     }
     List<String> goalIds =
         goal != null && goals.goal(goal).isPresent() ? List.of(goal.toString()) : List.of();

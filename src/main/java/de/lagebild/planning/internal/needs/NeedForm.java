@@ -95,6 +95,23 @@ record NeedForm(
         0);
   }
 
+  /** A form for a need shown by a survey result: source "Befragung", its origin and evidence. */
+  static NeedForm fromSurvey(String sourceNote, List<String> areas, List<Evidence> evidence) {
+    return of(
+        null,
+        null,
+        SourceKind.SURVEY.name(),
+        sourceNote,
+        null,
+        List.of(),
+        Priority.MEDIUM.name(),
+        null,
+        areas,
+        List.of(),
+        evidence,
+        0);
+  }
+
   /** A form for a need found at a conference or workshop: its source, area and the event. */
   static NeedForm fromEvent(String sourceNote, List<String> areas, UUID event) {
     NeedForm f =

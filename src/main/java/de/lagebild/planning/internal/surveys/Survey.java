@@ -11,7 +11,7 @@ import java.util.UUID;
  * used and left without an area, the minimum n applied, and the raw file if it is kept (until a
  * date).
  */
-record Survey(
+public record Survey(
     UUID id,
     String title,
     String period,
@@ -28,7 +28,7 @@ record Survey(
     int version,
     Instant createdAt) {
 
-  boolean rawKept() {
+  public boolean rawKept() {
     return rawFileName != null;
   }
 
@@ -36,7 +36,7 @@ record Survey(
    * One figure of a survey with its cells per area and the total (null where suppressed); {@code
    * indicatorId} is the atlas indicator it was published as.
    */
-  record Figure(
+  public record Figure(
       UUID id,
       int position,
       String questionCode,
@@ -49,10 +49,10 @@ record Survey(
       List<Cell> cells) {}
 
   /** What may be shown of one area's figure: n and value, or neither when suppressed. */
-  record Cell(UUID areaId, Integer n, BigDecimal value, boolean suppressed) {}
+  public record Cell(UUID areaId, Integer n, BigDecimal value, boolean suppressed) {}
 
   /** A free-text answer, waiting for review or released. */
-  record FreeText(
+  public record FreeText(
       UUID id,
       UUID surveyId,
       int position,

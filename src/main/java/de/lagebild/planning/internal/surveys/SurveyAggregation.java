@@ -22,19 +22,19 @@ import java.util.stream.Collectors;
  * no answer and not counted in the base. Why this class is long: one pass reads every kind of
  * question, and the figures' labels and the problems found are written here in German.
  */
-final class SurveyAggregation {
+public final class SurveyAggregation {
 
   static final int MAX_PROBLEMS = 200;
   static final int MAX_TEXT = 4000;
 
-  enum Measure {
+  public enum Measure {
     SHARE,
     MEAN,
     RESPONSES
   }
 
   /** Responses and the sum of hits (share) or values (mean) of one cell. */
-  static final class Cell {
+  public static final class Cell {
     int n;
     double sum;
 
@@ -53,7 +53,7 @@ final class SurveyAggregation {
   }
 
   /** One figure over the areas: its key (unique in the survey), question and label. */
-  record Series(
+  public record Series(
       String key,
       String question,
       String questionText,
@@ -64,15 +64,15 @@ final class SurveyAggregation {
       Cell total) {}
 
   /** A problem with a line of the file (German message naming line, column and reason). */
-  record Problem(int line, String field, String message) {}
+  public record Problem(int line, String field, String message) {}
 
   /** A free-text answer for the review. */
-  record FreeText(String question, String questionText, UUID area, String text) {}
+  public record FreeText(String question, String questionText, UUID area, String text) {}
 
   /** An answer of the area question as read, how often it came and the area it maps to. */
-  record AreaValue(String value, int responses, UUID area) {}
+  public record AreaValue(String value, int responses, UUID area) {}
 
-  record Result(
+  public record Result(
       int rows,
       int used,
       int incomplete,
@@ -190,6 +190,23 @@ final class SurveyAggregation {
         problems,
         problemCount[0],
         table.charset());
+  }
+
+  /** The answers of the area question in the file, normalised (see {@link #normal}). */
+  static Set<String> areaAnswers(SurveyStructure structure, ResponseTable table, String code) {
+    SurveyStructure.Question q =
+        structure
+            .question(code == null ? "" : code)
+            .orElseThrow(() -> new DomainException("survey.areaQuestion.unknown", code));
+    Integer column = table.columns(structure).get(q.code());
+    if (column == null) {
+      throw new DomainException("survey.column.missing", q.code());
+    }
+    Set<String> out = new java.util.HashSet<>();
+    for (List<String> row : table.rows()) {
+      out.add(normal(areaAnswer(q, cell(row, column))));
+    }
+    return out;
   }
 
   /** The area question's answer as a person reads it: the option's text for a code. */

@@ -14,7 +14,7 @@ import java.util.UUID;
  *     to the area's id
  * @param choices the questions to aggregate; an empty list aggregates none
  */
-record SurveyPlan(
+public record SurveyPlan(
     String title,
     String period,
     String areaQuestion,
@@ -24,7 +24,7 @@ record SurveyPlan(
     Set<String> textQuestions) {
 
   /** {@code EACH}: one share per chosen option; {@code COMBINED}: one share of all chosen. */
-  enum Mode {
+  public enum Mode {
     EACH,
     COMBINED
   }
@@ -33,5 +33,5 @@ record SurveyPlan(
    * One question to aggregate: for lists and arrays the chosen answer codes, for multiple choice
    * the chosen subquestion codes (empty: all), nothing for numbers.
    */
-  record Choice(String question, Mode mode, List<String> codes) {}
+  public record Choice(String question, Mode mode, List<String> codes) {}
 }

@@ -283,6 +283,10 @@ class SurveyRepository {
         }
       }
     }
+    out.sort(
+        java.util.Comparator.comparing((AreaFigure a) -> a.survey().createdAt())
+            .reversed()
+            .thenComparing(a -> a.figure().position()));
     return out;
   }
 

@@ -7,10 +7,10 @@ import java.util.Optional;
  * A LimeSurvey survey's structure as read from its {@code .lss} export: title, language and the
  * questions with their code ("title" in LimeSurvey), type, text, answer options and subquestions.
  */
-record SurveyStructure(String title, String language, List<Question> questions) {
+public record SurveyStructure(String title, String language, List<Question> questions) {
 
   /** The question types Lagebild aggregates or reviews; others are listed but not offered. */
-  enum Kind {
+  public enum Kind {
     /** L, !, O, 5, Y, G: one answer out of a list. */
     SINGLE,
     /** M, P: several ticks, one column per option. */
@@ -24,14 +24,14 @@ record SurveyStructure(String title, String language, List<Question> questions) 
     OTHER
   }
 
-  record Option(String code, String text) {}
+  public record Option(String code, String text) {}
 
-  record Sub(String code, String text) {}
+  public record Sub(String code, String text) {}
 
-  record Question(
+  public record Question(
       String code, String type, String text, List<Option> options, List<Sub> subs, boolean other) {
 
-    Kind kind() {
+    public Kind kind() {
       return switch (type) {
         case "L", "!", "O", "5", "Y", "G" -> Kind.SINGLE;
         case "M", "P" -> Kind.MULTIPLE;
@@ -47,7 +47,7 @@ record SurveyStructure(String title, String language, List<Question> questions) 
      * 1–5; Y: Ja/Nein; G: weiblich/männlich; A: 1–5, B: 1–10, C: Ja/Unsicher/Nein, E: Mehr/Gleich/
      * Weniger).
      */
-    List<Option> choices() {
+    public List<Option> choices() {
       if (!options.isEmpty()) {
         return options;
       }

@@ -2,6 +2,7 @@ package de.lagebild.planning.internal.surveys;
 
 import de.lagebild.atlas.AreaId;
 import de.lagebild.atlas.FigurePublication;
+import de.lagebild.atlas.IndicatorFigures;
 import de.lagebild.atlas.IndicatorId;
 import de.lagebild.identity.CurrentUser;
 import de.lagebild.platform.AuditLog;
@@ -31,32 +32,39 @@ import org.springframework.transaction.annotation.Transactional;
  * that nothing of an import is half written.
  */
 @Service
-class Surveys {
+public class Surveys {
 
   static final int DEFAULT_MIN_N = 5;
   static final int MAX_KEEP_DAYS = 3 * 366;
 
   /** A figure as it will be shown: the cells per area and the total, suppression applied. */
-  record Shown(
+  public record Shown(
       SurveyAggregation.Series series,
       Map<UUID, Survey.Cell> cells,
       Integer totalN,
       BigDecimal totalValue,
       boolean totalSuppressed) {}
 
-  record Preview(
+  public record Preview(
       SurveyStructure structure, SurveyAggregation.Result result, int minN, List<Shown> figures) {}
 
   /** Whether and until when the raw response file is kept. */
-  record Keep(boolean keep, LocalDate until) {}
+  public record Keep(boolean keep, LocalDate until) {}
 
   private final SurveyRepository surveys;
   private final FigurePublication atlas;
+  private final IndicatorFigures figures;
   private final AuditLog audit;
   private final Clock clock;
 
-  Surveys(SurveyRepository surveys, FigurePublication atlas, AuditLog audit, Clock clock) {
+  Surveys(
+      SurveyRepository surveys,
+      FigurePublication atlas,
+      IndicatorFigures figures,
+      AuditLog audit,
+      Clock clock) {
     this.surveys = surveys;
+    this.figures = figures;
     this.atlas = atlas;
     this.audit = audit;
     this.clock = clock;
@@ -92,7 +100,24 @@ class Surveys {
   Preview preview(byte[] structure, byte[] responses, String fileName, SurveyPlan plan) {
     SurveyStructure s = LssReader.read(structure);
     ResponseTable table = ResponseTable.read(responses, fileName);
-    SurveyAggregation.Result result = SurveyAggregation.run(s, table, plan);
+    if (plan.areaQuestion() == null || plan.areaQuestion().isBlank()) {
+      throw new DomainException("survey.areaQuestion.required");
+    }
+    Map<String, UUID> mapping =
+        SurveyForms.withGuesses(
+            SurveyAggregation.areaAnswers(s, table, plan.areaQuestion()),
+            plan.areaMapping(),
+            figures.areas());
+    SurveyPlan withAreas =
+        new SurveyPlan(
+            plan.title(),
+            plan.period(),
+            plan.areaQuestion(),
+            mapping,
+            plan.includeIncomplete(),
+            plan.choices(),
+            plan.textQuestions());
+    SurveyAggregation.Result result = SurveyAggregation.run(s, table, withAreas);
     int minN = minN();
     List<Shown> shown = new ArrayList<>();
     for (SurveyAggregation.Series series : result.series()) {
@@ -359,6 +384,21 @@ class Surveys {
         "Freitextantwort verworfen und gelöscht (Frage " + t.questionCode() + ")",
         Map.of("status", "PENDING"),
         null);
+  }
+
+  /** The kept raw file; reading it is audited (it holds personal data). */
+  @Transactional
+  byte[] readRaw(UUID survey) {
+    Survey s = surveys.find(survey).orElseThrow(NotFoundException::new);
+    byte[] raw = surveys.rawFile(survey).orElseThrow(NotFoundException::new);
+    audit.record(
+        "READ_RAW",
+        "Survey",
+        survey,
+        "Rohdaten der Befragung „" + s.title() + "“ heruntergeladen",
+        null,
+        null);
+    return raw;
   }
 
   /** Deletes a kept raw file now. */
