@@ -53,21 +53,34 @@ class AuditCoverageIntegrationTests extends DatabaseProperties {
 
   /** Write endpoints that change no data, with the reason. */
   static final Map<String, String> WRITES_NOTHING =
-      Map.of(
-          "POST /{tenant}/atlas/import",
-              "Vorschau einer Statistikdatei; übernommen wird mit …/uebernehmen",
-          "POST /{tenant}/strategien/import", "Vorschau einer Strategiedatei",
-          "POST /{tenant}/strategien/import/abgleich", "Vergleich mit einer bestehenden Strategie",
-          "POST /{tenant}/angebote/import", "Vorschau einer Angebotstabelle",
-          "POST /{tenant}/atlas/planungsraeume/geometrie", "Vorschau einer Geometriedatei",
-          "POST /{tenant}/atlas/planungsraeume/geometrie/vorschau",
-              "erneute Vorschau derselben Geometriedatei mit anderer Ebene oder Eigenschaft",
-          "POST /setup/{token}",
+      Map.ofEntries(
+          Map.entry(
+              "POST /{tenant}/atlas/import",
+              "Vorschau einer Statistikdatei; übernommen wird mit …/uebernehmen"),
+          Map.entry("POST /{tenant}/strategien/import", "Vorschau einer Strategiedatei"),
+          Map.entry(
+              "POST /{tenant}/strategien/import/abgleich",
+              "Vergleich mit einer bestehenden Strategie"),
+          Map.entry("POST /{tenant}/angebote/import", "Vorschau einer Angebotstabelle"),
+          Map.entry(
+              "POST /{tenant}/atlas/planungsraeume/geometrie", "Vorschau einer Geometriedatei"),
+          Map.entry(
+              "POST /{tenant}/atlas/planungsraeume/geometrie/vorschau",
+              "erneute Vorschau derselben Geometriedatei mit anderer Ebene oder Eigenschaft"),
+          Map.entry(
+              "POST /setup/{token}",
               "legt den ersten Plattform-Administrator an, bevor es einen Mandanten gibt "
-                  + "(steht im Anwendungsprotokoll)",
-          "POST /{tenant}/strategien/{id}/bericht",
-              "erzeugt den Bericht als Download (Impressum nur für diesen Bericht)",
-          "ANY /error", "Fehlerseite");
+                  + "(steht im Anwendungsprotokoll)"),
+          Map.entry(
+              "POST /{tenant}/strategien/{id}/bericht",
+              "erzeugt den Bericht als Download (Impressum nur für diesen Bericht)"),
+          Map.entry(
+              "POST /{tenant}/befragungen/import",
+              "Vorschau einer Befragung; die Dateien bleiben nur in der Sitzung"),
+          Map.entry(
+              "POST /{tenant}/befragungen/import/vorschau",
+              "erneute Vorschau derselben Befragung mit anderer Gebietszuordnung oder Auswahl"),
+          Map.entry("ANY /error", "Fehlerseite"));
 
   static final String TOKEN = "Bearer lgb_demo_koordination_nordhausen";
   static final Pattern HIDDEN_TOKEN = Pattern.compile("name=\"token\" value=\"([^\"]+)\"");
@@ -1036,7 +1049,128 @@ class AuditCoverageIntegrationTests extends DatabaseProperties {
               .param("results", "Ergebnis")
               .param("version", "0");
         });
+    // planning: surveys (LimeSurvey)
+    s.put(
+        "POST /{tenant}/befragungen/import/uebernehmen",
+        () -> {
+          MockHttpSession session = new MockHttpSession();
+          String preview =
+              html(
+                  multipart("/nordhausen/befragungen/import")
+                      .file(survey().get(0))
+                      .file(survey().get(1))
+                      .session(session)
+                      .with(logins.as("koordination"))
+                      .with(csrf()));
+          return as(post("/nordhausen/befragungen/import/uebernehmen"), "koordination")
+              .session(session)
+              .param("structureToken", hidden(preview, "structureToken"))
+              .param("responsesToken", hidden(preview, "responsesToken"))
+              .param("title", "Audit-Befragung " + suffix)
+              .param("period", "2025")
+              .param("areaQuestion", "SR")
+              .param("areaValue", "Nordhausen")
+              .param("areaTarget", nordhausen("area", "x.official_key = '16062'"))
+              .param("question", "Q1")
+              .param("mode.Q1", "EACH")
+              .param("text", "Q5");
+        });
+    s.put(
+        "POST /{tenant}/befragungen/einstellungen",
+        () -> {
+          Object version =
+              dsl.fetchValue(
+                  "select s.version from survey_setting s join tenant t on t.id = s.tenant_id "
+                      + "where t.slug = 'saalfeld-rudolstadt'");
+          return as(post("/saalfeld-rudolstadt/befragungen/einstellungen"), "sr-koordination")
+              .param("minN", "6")
+              .param("version", version == null ? "0" : String.valueOf(version));
+        });
+    s.put(
+        "POST /{tenant}/befragungen/{id}/freitexte/{text}",
+        () -> {
+          String survey = apiSurvey("Audit-Freitexte " + suffix, null);
+          String text =
+              dsl.fetchValue(
+                      "select id from survey_text where survey_id = ? order by id limit 1", survey)
+                  .toString();
+          return as(
+                  post("/nordhausen/befragungen/" + survey + "/freitexte/" + text), "koordination")
+              .param("decision", "release");
+        });
+    s.put(
+        "POST /{tenant}/befragungen/{id}/rohdaten/loeschen",
+        () -> {
+          String survey =
+              apiSurvey(
+                  "Audit-Rohdaten " + suffix, java.time.LocalDate.now().plusDays(10).toString());
+          return as(
+              post("/nordhausen/befragungen/" + survey + "/rohdaten/loeschen"), "koordination");
+        });
+    s.put(
+        "POST /api/v1/{tenant}/survey-imports",
+        () ->
+            multipart("/api/v1/nordhausen/survey-imports")
+                .file(survey().get(0))
+                .file(survey().get(1))
+                .param("title", "Audit-API-Befragung " + suffix)
+                .param("areaMapping", "Nordhausen;16062")
+                .param("question", "Q1")
+                .param("dryRun", "false")
+                .header("Authorization", TOKEN));
     return s;
+  }
+
+  /** A LimeSurvey structure and response export of 8 responses in Nordhausen, with free texts. */
+  List<MockMultipartFile> survey() {
+    var export =
+        new de.lagebild.planning.internal.surveys.LimeSurveyExport(List.of("Nordhausen", "Erfurt"));
+    List<de.lagebild.planning.internal.surveys.LimeSurveyExport.Response> responses =
+        new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      responses.add(
+          new de.lagebild.planning.internal.surveys.LimeSurveyExport.Response(
+              true,
+              "A1",
+              "A" + (1 + i % 4),
+              new boolean[] {true, i % 2 == 0, false},
+              String.valueOf(i % 3),
+              new String[] {"A1", "A2"},
+              "Freitext " + i));
+    }
+    return List.of(
+        new MockMultipartFile("structure", "survey.lss", "application/xml", export.lss()),
+        new MockMultipartFile(
+            "responses",
+            "antworten.csv",
+            "text/csv",
+            export.csv(responses, false, java.nio.charset.StandardCharsets.UTF_8, ',')));
+  }
+
+  /** A survey imported through the API, optionally keeping the raw file; returns its id. */
+  String apiSurvey(String title, String keepRawUntil) throws Exception {
+    var request =
+        multipart("/api/v1/nordhausen/survey-imports")
+            .file(survey().get(0))
+            .file(survey().get(1))
+            .param("title", title)
+            .param("areaMapping", "Nordhausen;16062")
+            .param("question", "Q1")
+            .param("textQuestion", "Q5")
+            .param("dryRun", "false")
+            .header("Authorization", TOKEN);
+    if (keepRawUntil != null) {
+      request.param("keepRawUntil", keepRawUntil);
+    }
+    String location = mvc.perform(request).andReturn().getResponse().getHeader("Location");
+    assertThat(location).as("survey import " + title).isNotNull();
+    return location.substring(location.lastIndexOf('/') + 1);
+  }
+
+  static String hidden(String html, String name) {
+    Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]+)\"").matcher(html);
+    assertThat(m.find()).as(name + " in page").isTrue();
+    return m.group(1);
   }
 
   /** A need recorded through the form, for the scenarios that change one. */

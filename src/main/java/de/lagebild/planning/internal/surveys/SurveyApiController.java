@@ -97,11 +97,12 @@ class SurveyApiController {
   /**
    * {@code question}: repeated, {@code CODE}, {@code CODE:EACH:A1,A2} or {@code
    * CODE:COMBINED:A1,A2}; without any, the defaults (every list, array, multiple-choice and number
-   * question). {@code areaMapping}: lines {@code answer;area} (area by name, key or id).
+   * question). {@code areaMapping}: lines {@code answer;area} (area by name, key or id). No {@code
+   * consumes}: the tenant and role are checked before the body is looked at, so a request to
+   * another tenant is refused whatever it sends.
    */
   @PostMapping(
       path = "/api/v1/{tenant}/survey-imports",
-      consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   @AllowRoles({Role.ADMIN, Role.COORDINATOR})
   ResponseEntity<ImportOut> importSurvey(

@@ -3,11 +3,19 @@ package de.lagebild.planning.internal.surveys;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.Locale;
+import org.springframework.stereotype.Component;
 
-/** How a survey figure reads in German: "63,6 %", "1,5", "21" (templates call it by name). */
-public final class SurveyFormat {
+/**
+ * How a survey figure reads in German: "63,6 %", "1,5", "21" (templates call the bean {@code
+ * surveyFormat}).
+ */
+@Component("surveyFormat")
+public class SurveyFormat {
 
-  private SurveyFormat() {}
+  /** The value as the templates show it. */
+  public String format(BigDecimal v, SurveyAggregation.Measure m) {
+    return value(v, m);
+  }
 
   public static String value(BigDecimal v, SurveyAggregation.Measure m) {
     if (v == null) {

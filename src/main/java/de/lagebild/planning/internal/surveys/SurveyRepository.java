@@ -18,7 +18,12 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
-/** Surveys, their figures and cells, free texts and the tenant's minimum n (V21__surveys.sql). */
+/**
+ * Surveys, their figures and cells, free texts and the tenant's minimum n (V21__surveys.sql).
+ *
+ * <p>Why this class is long: five tables of one import (setting, survey, figure, cell, text) are
+ * read and written together, with the raw file kept apart so that it is only read on purpose.
+ */
 @Repository
 class SurveyRepository {
 
@@ -79,6 +84,11 @@ class SurveyRepository {
 
   SurveyRepository(TenantScope scope) {
     this.scope = scope;
+  }
+
+  /** Whether the tenant holds a demo survey already. */
+  boolean anyDemo() {
+    return scope.dsl().fetchExists(scope.table(S), DEMO.isTrue());
   }
 
   /** The tenant's minimum n and the version of the setting (0 while none is stored). */

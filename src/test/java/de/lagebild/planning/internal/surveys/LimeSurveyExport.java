@@ -18,7 +18,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * <p>The survey: SR (L) the area; Q1 (L) satisfaction with "Keine Antwort"; Q2 (M) offers used; Q3
  * (N) children in the household; Q4 (F) an array of two aspects; Q5 (T) free text.
  */
-final class LimeSurveyExport {
+public final class LimeSurveyExport {
 
   static final String[] Q1 = {
     "sehr zufrieden", "eher zufrieden", "eher unzufrieden", "unzufrieden"
@@ -28,7 +28,7 @@ final class LimeSurveyExport {
   static final String[] Q4 = {"gut", "mittel", "schlecht"};
 
   /** One response; "" is no answer, codes as LimeSurvey stores them. */
-  record Response(
+  public record Response(
       boolean complete, String area, String q1, boolean[] q2, String q3, String[] q4, String q5) {}
 
   final List<String> areas;
@@ -36,11 +36,11 @@ final class LimeSurveyExport {
   /**
    * @param areas the answer texts of the area question (codes A1, A2 …)
    */
-  LimeSurveyExport(List<String> areas) {
+  public LimeSurveyExport(List<String> areas) {
     this.areas = areas;
   }
 
-  byte[] lss() {
+  public byte[] lss() {
     StringBuilder x = new StringBuilder();
     x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<document>\n")
         .append(" <LimeSurveyDocType>Survey</LimeSurveyDocType>\n <DBVersion>624</DBVersion>\n")
@@ -204,7 +204,7 @@ final class LimeSurveyExport {
   }
 
   /** A CSV export as LimeSurvey writes it: every cell quoted, comma (or another separator). */
-  byte[] csv(List<Response> responses, boolean full, Charset charset, char separator) {
+  public byte[] csv(List<Response> responses, boolean full, Charset charset, char separator) {
     StringBuilder s = new StringBuilder();
     s.append(line(List.of(HEADER), separator));
     for (int i = 0; i < responses.size(); i++) {
@@ -224,7 +224,7 @@ final class LimeSurveyExport {
     return s.append("\r\n").toString();
   }
 
-  byte[] xlsx(List<Response> responses, boolean full) {
+  public byte[] xlsx(List<Response> responses, boolean full) {
     try (SXSSFWorkbook wb = new SXSSFWorkbook(200);
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       var sheet = wb.createSheet("results");
@@ -252,7 +252,7 @@ final class LimeSurveyExport {
   }
 
   /** {@code n} responses drawn with a fixed seed; every fifth free text is filled. */
-  List<Response> random(int n, long seed) {
+  public List<Response> random(int n, long seed) {
     Random r = new Random(seed);
     List<Response> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
