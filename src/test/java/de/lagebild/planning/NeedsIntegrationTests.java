@@ -592,4 +592,69 @@ class NeedsIntegrationTests extends DatabaseProperties {
         .contains("Letzte Einschätzung")
         .contains("kein Beleg dafür");
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aStrategyImportLinksGoalsToTheNeedsItNamesAndWarnsOfUnknownOnes() throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    String need =
+        dsl.fetchValue(
+                "select n.title from need n join tenant t on t.id = n.tenant_id "
+                    + "where t.slug = 'nordhausen' and n.title like 'Verfestigte%'")
+            .toString();
+    String text =
+        "Handlungsfeld 1: Arbeit\n\n"
+            + "Ziel 1.1\tLangzeitarbeitslose finden Arbeit "
+            + suffix
+            + "\n"
+            + "Bedarfe\t"
+            + need.toUpperCase(java.util.Locale.GERMAN)
+            + "; Ein Bedarf, den es nicht gibt\n\n"
+            + "Maßnahme 1.1.1\tCoaching\n"
+            + "Verantwortlich\tJobcenter\n";
+    var file =
+        new org.springframework.mock.web.MockMultipartFile(
+            "file", "ziele.txt", "text/plain", text.getBytes(StandardCharsets.UTF_8));
+    Map<String, Object> dry =
+        json.readValue(
+            mvc.perform(
+                    org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                            "/api/v1/nordhausen/strategy-imports")
+                        .file(file)
+                        .param("strategy", "Arbeit " + suffix)
+                        .header("Authorization", TOKEN))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(),
+            new TypeReference<Map<String, Object>>() {});
+    List<Map<String, Object>> problems = (List<Map<String, Object>>) dry.get("problems");
+    assertThat(problems)
+        .anySatisfy(
+            p -> {
+              assertThat(p.get("field")).isEqualTo("Bedarfe");
+              // the line of the goal the field belongs to
+              assertThat(p.get("line")).isEqualTo(3);
+              assertThat(String.valueOf(p.get("message")))
+                  .contains("„Ein Bedarf, den es nicht gibt“ gibt es nicht");
+            });
+    assertThat(problems)
+        .noneSatisfy(p -> assertThat(String.valueOf(p.get("message"))).contains(need));
+
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                    "/api/v1/nordhausen/strategy-imports")
+                .file(file)
+                .param("strategy", "Arbeit " + suffix)
+                .param("dryRun", "false")
+                .header("Authorization", TOKEN))
+        .andExpect(status().isOk());
+    List<String> linked =
+        dsl.fetch(
+                "select n.title from need_goal l join need n on n.id = l.need_id "
+                    + "join goal g on g.id = l.goal_id where g.title = ?",
+                "Langzeitarbeitslose finden Arbeit " + suffix)
+            .map(r -> r.get(0, String.class));
+    assertThat(linked).containsExactly(need);
+  }
 }

@@ -25,10 +25,32 @@ class ImportChecks {
 
   private final StatusCatalogue statuses;
   private final ResponsibleUnits units;
+  private final org.springframework.beans.factory.ObjectProvider<de.lagebild.strategy.GoalNeeds>
+      goalNeeds;
 
-  ImportChecks(StatusCatalogue statuses, ResponsibleUnits units) {
+  ImportChecks(
+      StatusCatalogue statuses,
+      ResponsibleUnits units,
+      org.springframework.beans.factory.ObjectProvider<de.lagebild.strategy.GoalNeeds> goalNeeds) {
     this.statuses = statuses;
     this.units = units;
+    this.goalNeeds = goalNeeds;
+  }
+
+  /** Names in a goal's "Bedarfe" field that match no need of the tenant (a warning). */
+  private static void needs(
+      Node g, java.util.Map<String, java.util.UUID> needTitles, List<Problem> found) {
+    String field = g.field(ImportFields.NEEDS);
+    if (field.isBlank()) {
+      return;
+    }
+    for (String title : StrategyImport.needTitles(field)) {
+      if (!needTitles.containsKey(ImportFields.normalise(title))) {
+        found.add(
+            new Problem(
+                g.line, g.location, ImportFields.NEEDS, "import.needUnknown", title, false));
+      }
+    }
   }
 
   /** Checks that need the tenant: status codes, numbers, units, lengths. */
@@ -40,11 +62,15 @@ class ImportChecks {
             .collect(Collectors.toSet());
     Set<String> announced = new HashSet<>();
     List<Problem> found = new ArrayList<>();
+    var n = goalNeeds.getIfAvailable();
+    java.util.Map<String, java.util.UUID> needTitles =
+        n == null ? java.util.Map.of() : StrategyImport.needsByTitle(n);
     ImportedTree.walk(
         tree.roots,
         g -> {
           codeAndTitle(g, found);
           lifeSituations(g, found);
+          needs(g, needTitles, found);
         },
         m -> {
           codeAndTitle(m, found);

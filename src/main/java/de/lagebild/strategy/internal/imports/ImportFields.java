@@ -28,6 +28,7 @@ final class ImportFields {
   static final String COMMUNICATION = "Kommunikation";
   static final String WEIGHT = "Gewicht";
   static final String GOAL_SOURCE = "Zielquelle";
+  static final String NEEDS = "Bedarfe";
 
   static final List<String> MEASURE_FIELDS =
       List.of(
@@ -46,12 +47,20 @@ final class ImportFields {
           COMMUNICATION,
           WEIGHT);
   static final List<String> GOAL_FIELDS =
-      List.of(DESCRIPTION, INDICATORS, LIFE_SITUATIONS, GOAL_SOURCE);
+      List.of(DESCRIPTION, INDICATORS, LIFE_SITUATIONS, GOAL_SOURCE, NEEDS);
 
   private static final Map<String, String> ALIASES = new LinkedHashMap<>();
 
   static {
     alias(DESCRIPTION, "beschreibung", "erläuterung", "erlaeuterung", "inhalt");
+    alias(
+        NEEDS,
+        "bedarfe",
+        "bedarf",
+        "begründende bedarfe",
+        "zugrunde liegende bedarfe",
+        "zugrundeliegender bedarf",
+        "bedarfslage");
     alias(
         RESPONSIBLE,
         "verantwortlich",

@@ -59,6 +59,9 @@ class ImportMerge {
         continue;
       }
       id = match.id();
+      if (!g.field(ImportFields.NEEDS).isBlank()) {
+        w.needLinks.put(id, g.field(ImportFields.NEEDS));
+      }
       Map<String, String> oldExtras = existing.extraFields.getOrDefault(id, Map.of());
       if (ImportComparison.goalDiff(match, g, oldExtras).isEmpty()) {
         unchanged[0]++;

@@ -45,6 +45,10 @@ final class ImportWriter {
   final List<Object[]> assessmentRows = new ArrayList<>();
   final List<Object[]> reviewRows = new ArrayList<>();
   final List<Object[]> extraRows = new ArrayList<>();
+
+  /** Goals and the titles of the needs they answer, linked after the goals are written. */
+  final Map<UUID, String> needLinks = new java.util.LinkedHashMap<>();
+
   int pendingCount;
   int goalsWritten;
   int measuresWritten;
@@ -90,6 +94,10 @@ final class ImportWriter {
     GoalRow row =
         ImportedRows.goalRow(g, UUID.randomUUID(), strategy.id(), parent, goalPosition++, code, 0);
     goalRows.add(StrategyRepository.goalRow(row, now));
+    String needs = g.field(ImportFields.NEEDS);
+    if (!needs.isBlank()) {
+      needLinks.put(row.id(), needs);
+    }
     added();
     extrasOf(row.id(), g);
     goalsWritten++;

@@ -46,7 +46,8 @@ final class OwnLayoutReader {
           Map.entry("Ende", ImportFields.END),
           Map.entry("Kommunikation", ImportFields.COMMUNICATION),
           Map.entry("Gewicht", ImportFields.WEIGHT),
-          Map.entry("Zielquelle", ImportFields.GOAL_SOURCE));
+          Map.entry("Zielquelle", ImportFields.GOAL_SOURCE),
+          Map.entry("Bedarfe", ImportFields.NEEDS));
 
   /** Whether the first line is the header of the own layout. */
   static boolean looksLike(String text) {

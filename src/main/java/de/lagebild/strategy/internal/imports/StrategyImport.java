@@ -8,6 +8,7 @@ import de.lagebild.platform.AuditLog;
 import de.lagebild.platform.BackgroundJobs;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.Text;
+import de.lagebild.strategy.GoalNeeds;
 import de.lagebild.strategy.internal.imports.ImportedTree.Node;
 import de.lagebild.strategy.internal.imports.ImportedTree.Problem;
 import de.lagebild.strategy.internal.store.RoundRepository;
@@ -98,6 +99,7 @@ public class StrategyImport {
   private final Clock clock;
 
   private final ImportLabels labels;
+  private final org.springframework.beans.factory.ObjectProvider<GoalNeeds> goalNeeds;
 
   StrategyImport(
       StrategyRepository strategies,
@@ -108,8 +110,10 @@ public class StrategyImport {
       ImportMerge merging,
       AuditLog audit,
       Clock clock,
-      ImportLabels labels) {
+      ImportLabels labels,
+      org.springframework.beans.factory.ObjectProvider<GoalNeeds> goalNeeds) {
     this.labels = labels;
+    this.goalNeeds = goalNeeds;
     this.strategies = strategies;
     this.rounds = rounds;
     this.units = units;
@@ -200,6 +204,7 @@ public class StrategyImport {
               progress);
       w.goals(tree.roots, null, null);
       w.flush();
+      int needLinks = linkNeeds(w.needLinks);
       summary =
           new Summary(
               strategy.id(),
@@ -217,11 +222,69 @@ public class StrategyImport {
           strategy.id(),
           "Strategie importiert: " + strategy.title(),
           null,
-          auditValues(tree, summary, roundNames));
+          withNeeds(auditValues(tree, summary, roundNames), needLinks));
     } else {
       summary = merge(tree, target.existing(), roundNames, now, progress);
     }
     return summary;
+  }
+
+  /**
+   * Links the goals to the needs their "Bedarfe" field names (by title, one per line or separated
+   * by ";"), adding to the links a goal has; names that match no need were reported in the preview
+   * and are left out. Returns the number of links added.
+   */
+  private int linkNeeds(Map<UUID, String> links) {
+    GoalNeeds n = goalNeeds.getIfAvailable();
+    if (n == null || links.isEmpty()) {
+      return 0;
+    }
+    Map<String, UUID> byTitle = needsByTitle(n);
+    int added = 0;
+    for (Map.Entry<UUID, String> e : links.entrySet()) {
+      java.util.Set<UUID> ids = new java.util.LinkedHashSet<>();
+      n.of(e.getKey()).forEach(r -> ids.add(r.id()));
+      int before = ids.size();
+      for (String title : needTitles(e.getValue())) {
+        UUID id = byTitle.get(ImportFields.normalise(title));
+        if (id != null) {
+          ids.add(id);
+        }
+      }
+      if (ids.size() > before) {
+        n.answer(e.getKey(), ids);
+        added += ids.size() - before;
+      }
+    }
+    return added;
+  }
+
+  /** The tenant's needs by normalised title. */
+  static Map<String, UUID> needsByTitle(GoalNeeds n) {
+    Map<String, UUID> byTitle = new java.util.HashMap<>();
+    for (GoalNeeds.Choice c : n.all()) {
+      byTitle.putIfAbsent(ImportFields.normalise(c.title()), c.id());
+    }
+    return byTitle;
+  }
+
+  /** The need titles of a "Bedarfe" field: one per line or separated by ";". */
+  static List<String> needTitles(String field) {
+    List<String> titles = new java.util.ArrayList<>();
+    for (String t : field.split("[;\\n]")) {
+      String s = t.strip().replaceFirst("^[-•*]\\s*", "");
+      if (!s.isEmpty()) {
+        titles.add(s);
+      }
+    }
+    return titles;
+  }
+
+  private static Map<String, Object> withNeeds(Map<String, Object> values, int needLinks) {
+    if (needLinks > 0) {
+      values.put("needLinks", needLinks);
+    }
+    return values;
   }
 
   private static Map<String, Object> auditValues(
@@ -326,6 +389,7 @@ public class StrategyImport {
     int[] unchanged = {0};
     merging.mergeGoals(tree.roots, null, existing, w, roundNames, updated, unchanged);
     w.flush();
+    int needLinks = linkNeeds(w.needLinks);
     int missing =
         (int) existing.goals.stream().filter(g -> !existing.used.contains(g.id())).count()
             + (int) existing.measures.stream().filter(m -> !existing.used.contains(m.id())).count();
@@ -346,7 +410,7 @@ public class StrategyImport {
         strategyId,
         "Strategie durch Import aktualisiert: " + existing.strategy.title(),
         null,
-        auditValues(tree, s, roundNames));
+        withNeeds(auditValues(tree, s, roundNames), needLinks));
     return s;
   }
 
