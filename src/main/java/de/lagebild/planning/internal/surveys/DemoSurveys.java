@@ -60,7 +60,9 @@ class DemoSurveys implements ApplicationRunner {
     byte[] structure = read(STRUCTURE);
     byte[] responses = read(RESPONSES);
     SurveyStructure s = LssReader.read(structure);
-    int year = LocalCalendar.today(clock).getYear() - 1;
+    int year =
+        ResponseTable.read(responses, RESPONSES)
+            .submitYear(LocalCalendar.today(clock).getYear() - 1);
     SurveyPlan defaults = SurveyForms.defaults(s, areas, year);
     SurveyPlan plan =
         new SurveyPlan(

@@ -118,6 +118,33 @@ record ResponseTable(List<String> header, List<List<String>> rows, String charse
     return columns;
   }
 
+  /**
+   * The year most responses were submitted in ({@code 2025-05-14 10:12:31} or {@code 14.05.2025}),
+   * or {@code fallback} when the export has no submission dates.
+   */
+  int submitYear(int fallback) {
+    int column = fixed("submitdate", "Datum Abgeschickt", "Date submitted");
+    if (column < 0) {
+      return fallback;
+    }
+    Map<Integer, Integer> years = new HashMap<>();
+    java.util.regex.Pattern year = java.util.regex.Pattern.compile("(?:^|\\.)((?:19|20)\\d{2})\\b");
+    for (List<String> row : rows) {
+      if (column < row.size()) {
+        var m = year.matcher(row.get(column).strip());
+        if (m.find()) {
+          years.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
+        }
+      }
+    }
+    return years.entrySet().stream()
+        .max(
+            Map.Entry.<Integer, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .map(Map.Entry::getKey)
+        .orElse(fallback);
+  }
+
   /** The column of a fixed LimeSurvey field ({@code submitdate}, "Datum Abgeschickt"), or -1. */
   int fixed(String... names) {
     for (int i = 0; i < header.size(); i++) {

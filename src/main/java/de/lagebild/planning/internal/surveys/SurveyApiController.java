@@ -123,7 +123,14 @@ class SurveyApiController {
     byte[] answers = responses.getBytes();
     SurveyStructure s = LssReader.read(lss);
     List<IndicatorFigures.AreaInfo> areas = figures.areas();
-    SurveyPlan defaults = SurveyForms.defaults(s, areas, LocalCalendar.today(clock).getYear());
+    int thisYear = LocalCalendar.today(clock).getYear();
+    int year;
+    try {
+      year = ResponseTable.read(answers, responses.getOriginalFilename()).submitYear(thisYear);
+    } catch (DomainException e) {
+      year = thisYear;
+    }
+    SurveyPlan defaults = SurveyForms.defaults(s, areas, year);
     List<SurveyPlan.Choice> choices =
         questions == null || questions.isEmpty() ? defaults.choices() : choices(s, questions);
     SurveyPlan plan =

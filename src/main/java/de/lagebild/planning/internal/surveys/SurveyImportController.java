@@ -94,8 +94,7 @@ class SurveyImportController {
       model.addAttribute("problem", message(e));
       return "planning/surveys/upload";
     }
-    SurveyPlan plan =
-        SurveyForms.defaults(s, figures.areas(), LocalCalendar.today(clock).getYear());
+    SurveyPlan plan = SurveyForms.defaults(s, figures.areas(), year(answers, responses));
     return show(
         s,
         lss,
@@ -105,6 +104,16 @@ class SurveyImportController {
         responsesToken,
         plan,
         model);
+  }
+
+  /** The year of the responses' submission dates, else this year (a default for the period). */
+  private int year(byte[] answers, MultipartFile responses) {
+    int thisYear = LocalCalendar.today(clock).getYear();
+    try {
+      return ResponseTable.read(answers, responses.getOriginalFilename()).submitYear(thisYear);
+    } catch (DomainException e) {
+      return thisYear;
+    }
   }
 
   @PostMapping("/{tenant}/befragungen/import/vorschau")

@@ -311,4 +311,17 @@ class SurveyAggregationTests {
                   BigDecimal.valueOf(100.0 * e[1] / e[0]).setScale(1, RoundingMode.HALF_UP));
         });
   }
+
+  @Test
+  void thePeriodDefaultsToTheYearTheResponsesWereSubmittedIn() {
+    byte[] csv =
+        export.csv(export.random(40, 3), false, java.nio.charset.StandardCharsets.UTF_8, ',');
+    assertThat(ResponseTable.read(csv, "a.csv").submitYear(2030)).isEqualTo(2025);
+    byte[] german =
+        "Antwort ID;Datum Abgeschickt;SR\n1;14.05.2024 10:12;A1\n2;;A1\n3;01.06.2024 09:00;A2\n"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(ResponseTable.read(german, "b.csv").submitYear(2030)).isEqualTo(2024);
+    byte[] none = "id;SR\n1;A1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(ResponseTable.read(none, "c.csv").submitYear(2030)).isEqualTo(2030);
+  }
 }
