@@ -28,4 +28,11 @@ public interface FigurePublication {
 
   /** Creates or updates the indicator and writes the values of the period; returns its id. */
   IndicatorId publish(Indicator indicator, String period, List<Figure> figures, String origin);
+
+  /**
+   * After the last {@link #publish}: recomputes what the atlas derives from values – sums for
+   * planning areas of several areas (a suppressed member makes the sum "."), derived rates – as an
+   * import of statistics does.
+   */
+  void published();
 }

@@ -14,7 +14,8 @@ public interface OfferPlaces {
 
   /**
    * A published offer at one of its locations that has coordinates (WGS84), with the atlas area the
-   * location was placed in (null when none).
+   * location was placed in (null when none), and the places (capacity) the offer states (null when
+   * none; an offer at several locations states them once, for all).
    */
   record Place(
       UUID offerId,
@@ -22,7 +23,8 @@ public interface OfferPlaces {
       UUID locationId,
       double latitude,
       double longitude,
-      UUID areaId) {}
+      UUID areaId,
+      Integer places) {}
 
   List<Category> categories();
 

@@ -201,4 +201,59 @@ class GapAnalysisIntegrationTests extends DatabaseProperties {
         .contains("value=\"Wenig Angebot (alle Kategorien) in Erfurt\"")
         .contains("Abgleich von Angebot und Bedarf: 0 Angebote für");
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void placesStatedByOffersAreSummedAndCanBeTheSupply() throws Exception {
+    String nordhausen =
+        String.valueOf(
+            dsl.fetchValue(
+                "select a.id from area a join tenant t on t.id = a.tenant_id "
+                    + "where t.slug = 'nordhausen' and a.official_key = '16062'"));
+    // by hand from the catalogue: the places of the published, located offers in Nordhausen
+    var stated =
+        dsl.fetch(
+            "select o.id, max(o.places) from offer o "
+                + "join offer_at_location ol on ol.offer_id = o.id "
+                + "join offer_location l on l.id = ol.location_id "
+                + "join tenant t on t.id = o.tenant_id "
+                + "where t.slug = 'nordhausen' and o.status = 'PUBLISHED' "
+                + "and l.latitude is not null and l.area_id = ? and o.places is not null "
+                + "group by o.id",
+            nordhausen);
+    int places = stated.stream().mapToInt(r -> ((Number) r.get(1)).intValue()).sum();
+    assertThat(stated.size()).isGreaterThanOrEqualTo(3);
+    assertThat(places).isGreaterThan(50);
+
+    Map<String, Object> byOffers =
+        json.readValue(api("demand=unter18&level=KREIS&distanceKm=0"), new TypeReference<>() {});
+    Map<String, Object> nh =
+        ((List<Map<String, Object>>) byOffers.get("areas"))
+            .stream().filter(a -> "16062".equals(a.get("key"))).findFirst().orElseThrow();
+    assertThat(nh.get("places")).isEqualTo(places);
+    assertThat(nh.get("offersWithPlaces")).isEqualTo(stated.size());
+    assertThat(nh.get("supply")).isEqualTo(nh.get("offers"));
+
+    Map<String, Object> byPlaces =
+        json.readValue(
+            api("demand=unter18&level=KREIS&distanceKm=0&supply=PLACES"), new TypeReference<>() {});
+    assertThat(byPlaces.get("supply")).isEqualTo("PLACES");
+    Map<String, Object> nhp =
+        ((List<Map<String, Object>>) byPlaces.get("areas"))
+            .stream().filter(a -> "16062".equals(a.get("key"))).findFirst().orElseThrow();
+    assertThat(nhp.get("supply")).isEqualTo(places);
+    BigDecimal demand = new BigDecimal(String.valueOf(nhp.get("demand")));
+    assertThat(new BigDecimal(String.valueOf(nhp.get("coverage"))))
+        .isEqualByComparingTo(
+            BigDecimal.valueOf(places * 1000L).divide(demand, 4, RoundingMode.HALF_UP));
+    // an unknown way of counting is refused in German
+    mvc.perform(
+            get("/api/v1/nordhausen/gap-analysis?demand=unter18&supply=BETTEN")
+                .header("Authorization", TOKEN))
+        .andExpect(status().is(422))
+        .andExpect(
+            r ->
+                assertThat(r.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                    .contains("„BETTEN“ ist keine mögliche Zählweise"));
+  }
 }

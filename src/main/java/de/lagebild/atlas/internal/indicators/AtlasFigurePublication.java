@@ -23,11 +23,19 @@ class AtlasFigurePublication implements FigurePublication {
   private final IndicatorRepository indicators;
   private final ValueRepository values;
   private final Clock clock;
+  private final Derivation derivation;
 
-  AtlasFigurePublication(IndicatorRepository indicators, ValueRepository values, Clock clock) {
+  AtlasFigurePublication(
+      IndicatorRepository indicators, ValueRepository values, Clock clock, Derivation derivation) {
     this.indicators = indicators;
     this.values = values;
     this.clock = clock;
+    this.derivation = derivation;
+  }
+
+  @Override
+  public void published() {
+    derivation.recomputeAll();
   }
 
   @Override

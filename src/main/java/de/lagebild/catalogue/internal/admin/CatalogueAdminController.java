@@ -153,6 +153,7 @@ class CatalogueAdminController {
     check(fields, "cost", a.cost() + a.costNote(), b.cost() + b.costNote());
     check(fields, "ageFrom", a.ageFrom(), b.ageFrom());
     check(fields, "ageTo", a.ageTo(), b.ageTo());
+    check(fields, "places", a.places(), b.places());
     check(fields, "languages", a.languages(), b.languages());
     check(fields, "targetGroups", a.targetGroups(), b.targetGroups());
     check(fields, "lifeSituations", a.lifeSituations(), b.lifeSituations());

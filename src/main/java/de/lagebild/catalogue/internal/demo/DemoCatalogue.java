@@ -105,7 +105,8 @@ class DemoCatalogue implements ApplicationRunner {
       Contact contact,
       String status,
       int verifiedDaysAgo,
-      boolean url) {}
+      boolean url,
+      Integer places) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Data(
@@ -249,7 +250,8 @@ class DemoCatalogue implements ApplicationRunner {
                               o.contact().name(),
                               o.contact().role(),
                               o.contact().email(),
-                              o.contact().phone()))));
+                              o.contact().phone())),
+                  o.places()));
       List<OfferRules.Problem> problems =
           OfferRules.check(
               content, Set.copyOf(categories.values()), Set.copyOf(locations.values()));

@@ -215,6 +215,7 @@ class OfferImport {
       rowProblems.addAll(OfferRules.check(address));
       Integer from = OfferSheet.number(sheet.get(r, "ageFrom"), line, "Alter von", problems);
       Integer to = OfferSheet.number(sheet.get(r, "ageTo"), line, "Alter bis", problems);
+      Integer places = OfferSheet.number(sheet.get(r, "places"), line, "Plätze", problems);
       List<UUID> categories = new ArrayList<>();
       for (String c : OfferSheet.split(sheet.get(r, "categories"))) {
         UUID id = categoriesByName.get(key(c));
@@ -244,7 +245,8 @@ class OfferImport {
                   categories,
                   List.of(),
                   List.of(),
-                  List.of()));
+                  List.of(),
+                  places));
       rowProblems.addAll(OfferRules.check(content, categoryMap.keySet(), Set.of()));
       for (OfferRules.Problem p : rowProblems) {
         problems.add(new Problem(line, Labels.fieldLabel(p.field()), Labels.problem(p), true));
@@ -401,7 +403,8 @@ class OfferImport {
               r.content().categories(),
               location == null ? List.of() : List.of(location),
               List.of(),
-              List.of());
+              List.of(),
+              r.content().places());
       UUID target =
           r.duplicateOfLine() != null ? offerOfLine.get(r.duplicateOfLine()) : r.duplicateOfOffer();
       if (target != null) {

@@ -80,6 +80,11 @@ record OfferSheet(
         });
     HEADERS.put("ageFrom", new String[] {"alter von", "ab alter", "mindestalter"});
     HEADERS.put("ageTo", new String[] {"alter bis", "höchstalter"});
+    HEADERS.put(
+        "places",
+        new String[] {
+          "plätze", "platzzahl", "anzahl plätze", "kapazität", "kapazitaet", "capacity"
+        });
     HEADERS.put("cost", new String[] {"kosten"});
     HEADERS.put("languages", new String[] {"sprachen", "sprache"});
     HEADERS.put("targetGroups", new String[] {"zielgruppen", "zielgruppe"});

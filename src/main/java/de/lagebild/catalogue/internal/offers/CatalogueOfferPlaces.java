@@ -62,12 +62,19 @@ class CatalogueOfferPlaces implements OfferPlaces {
                   .contains("," + lifeSituation + ","));
     }
     Map<UUID, String> offers = new HashMap<>();
+    Map<UUID, Integer> capacities = new HashMap<>();
     scope
         .dsl()
-        .select(Offer.ID, Offer.NAME)
+        .select(Offer.ID, Offer.NAME, Offer.PLACES)
         .from(scope.table(Offer.T))
         .where(c)
-        .forEach(r -> offers.put(r.value1(), r.value2()));
+        .forEach(
+            r -> {
+              offers.put(r.value1(), r.value2());
+              if (r.value3() != null) {
+                capacities.put(r.value1(), r.value3());
+              }
+            });
     if (offers.isEmpty()) {
       return List.of();
     }
@@ -97,7 +104,14 @@ class CatalogueOfferPlaces implements OfferPlaces {
               double[] at = located.get(r.value2());
               if (name != null && at != null) {
                 places.add(
-                    new Place(r.value1(), name, r.value2(), at[0], at[1], areas.get(r.value2())));
+                    new Place(
+                        r.value1(),
+                        name,
+                        r.value2(),
+                        at[0],
+                        at[1],
+                        areas.get(r.value2()),
+                        capacities.get(r.value1())));
               }
             });
     return places;

@@ -71,7 +71,8 @@ final class OfferForm {
         ids(r, "categories", problems),
         ids(r, "locations", problems),
         schedules,
-        contacts);
+        contacts,
+        number(r.getParameter("places"), "places", problems));
   }
 
   private static List<String> values(HttpServletRequest r, String name) {

@@ -70,12 +70,16 @@ public final class OfferRules {
                     k ->
                         new ContactRow(
                             k.name().strip(), strip(k.role()), strip(k.email()), strip(k.phone())))
-                .toList());
+                .toList(),
+        c.places());
   }
 
   public static List<Problem> check(
       OfferContent c, Set<UUID> knownCategories, Set<UUID> ownLocations) {
     List<Problem> p = new ArrayList<>();
+    if (c.places() != null && (c.places() < 1 || c.places() > 100_000)) {
+      p.add(new Problem("places", "catalogue.rule.places", String.valueOf(c.places())));
+    }
     if (c.name() == null || c.name().isBlank()) {
       p.add(new Problem("name", "catalogue.rule.nameMissing", ""));
     } else if (c.name().length() > 300) {

@@ -101,7 +101,12 @@ public final class CatalogueRows {
 
   public record ContactRow(String name, String role, String email, String phone) {}
 
-  /** What a provider or coordinator edits; a provider's proposal is stored as this, as JSON. */
+  /**
+   * What a provider or coordinator edits; a provider's proposal is stored as this, as JSON.
+   *
+   * @param places the places (capacity) the offer states – Kita places, beds, group size; null when
+   *     it states none
+   */
   public record OfferContent(
       String name,
       String description,
@@ -119,7 +124,49 @@ public final class CatalogueRows {
       List<UUID> categories,
       List<UUID> locations,
       List<ScheduleRow> schedules,
-      List<ContactRow> contacts) {}
+      List<ContactRow> contacts,
+      Integer places) {
+
+    /** Without stated places. */
+    public OfferContent(
+        String name,
+        String description,
+        String cost,
+        String costNote,
+        Integer ageFrom,
+        Integer ageTo,
+        List<String> languages,
+        List<String> targetGroups,
+        List<String> lifeSituations,
+        String url,
+        String email,
+        String phone,
+        String applicationProcess,
+        List<UUID> categories,
+        List<UUID> locations,
+        List<ScheduleRow> schedules,
+        List<ContactRow> contacts) {
+      this(
+          name,
+          description,
+          cost,
+          costNote,
+          ageFrom,
+          ageTo,
+          languages,
+          targetGroups,
+          lifeSituations,
+          url,
+          email,
+          phone,
+          applicationProcess,
+          categories,
+          locations,
+          schedules,
+          contacts,
+          null);
+    }
+  }
 
   public record OfferRow(
       UUID id,

@@ -88,6 +88,7 @@ public final class CatalogueTables {
     public static final Field<String> EMAIL = T.text("email");
     public static final Field<String> PHONE = T.text("phone");
     public static final Field<String> APPLICATION = T.text("application_process");
+    public static final Field<Integer> PLACES = T.field("places", Types.INT);
     public static final Field<Instant> VERIFIED_AT = T.instant("last_verified_at");
     public static final Field<String> VERIFIED_BY = T.text("last_verified_by");
     public static final Field<Boolean> DEMO = T.field("demo", SQLDataType.BOOLEAN);
@@ -112,6 +113,7 @@ public final class CatalogueTables {
       EMAIL,
       PHONE,
       APPLICATION,
+      PLACES,
       VERIFIED_AT,
       VERIFIED_BY,
       DEMO,

@@ -170,7 +170,8 @@ public class OfferRepository {
               categories.getOrDefault(id, List.of()),
               locations.getOrDefault(id, List.of()),
               schedules.getOrDefault(id, List.of()),
-              contacts.getOrDefault(id, List.of()));
+              contacts.getOrDefault(id, List.of()),
+              r.get(Offer.PLACES));
       result.add(
           new OfferRow(
               id,
@@ -207,6 +208,7 @@ public class OfferRepository {
         .set(Offer.EMAIL, c.email())
         .set(Offer.PHONE, c.phone())
         .set(Offer.APPLICATION, c.applicationProcess())
+        .set(Offer.PLACES, c.places())
         .set(Offer.VERIFIED_AT, o.verifiedAt())
         .set(Offer.VERIFIED_BY, o.verifiedBy())
         .set(Offer.DEMO, o.demo())
@@ -237,6 +239,7 @@ public class OfferRepository {
             .set(Offer.EMAIL, c.email())
             .set(Offer.PHONE, c.phone())
             .set(Offer.APPLICATION, c.applicationProcess())
+            .set(Offer.PLACES, c.places())
             .set(Offer.UPDATED_AT, now)
             .set(Offer.VERSION, version + 1)
             .set(Offer.REVISION, revision)

@@ -34,16 +34,37 @@ public class GapAnalysis {
       String level,
       double distanceKm,
       Reachability.From from,
-      BigDecimal target) {}
+      BigDecimal target,
+      boolean byPlaces) {
 
-  /** One area's row. */
+    /** Supply counted in offers. */
+    public Question(
+        UUID demand,
+        UUID category,
+        String lifeSituation,
+        String level,
+        double distanceKm,
+        Reachability.From from,
+        BigDecimal target) {
+      this(demand, category, lifeSituation, level, distanceKm, from, target, false);
+    }
+  }
+
+  /**
+   * One area's row: {@code offers} serving it, the {@code places} they state (null when none states
+   * any) and how many of them state places; {@code supply} is what the coverage is computed from –
+   * the offers, or with {@link Question#byPlaces} the stated places.
+   */
   public record Row(
       AreaLookup.AreaRef area,
       IndicatorFigures.Point demand,
       int supply,
       BigDecimal coverage,
       Integer rank,
-      Coverage.Flag flag) {}
+      Coverage.Flag flag,
+      int offers,
+      Integer places,
+      int offersWithPlaces) {}
 
   /** The answer with what it was computed from. */
   public record Answer(
@@ -132,11 +153,30 @@ public class GapAnalysis {
                 .map(p -> new Reachability.Place(p.offerId(), p.latitude(), p.longitude()))
                 .toList(),
             new Reachability.Reach(q.distanceKm(), q.from()));
+    Map<UUID, Integer> capacity = new java.util.HashMap<>();
+    for (OfferPlaces.Place pl : places) {
+      if (pl.places() != null) {
+        capacity.put(pl.offerId(), pl.places());
+      }
+    }
     List<Coverage.In> in = new ArrayList<>();
+    int[] stated = new int[shapes.size()];
+    Integer[] sums = new Integer[shapes.size()];
     for (int i = 0; i < shapes.size(); i++) {
       AreaId id = shapes.get(i).area().id();
       IndicatorFigures.Point p = latest.points().get(id);
-      in.add(new Coverage.In(id, p == null ? null : p.value(), served.get(i).size()));
+      int sum = 0;
+      for (UUID offer : served.get(i)) {
+        Integer c = capacity.get(offer);
+        if (c != null) {
+          sum += c;
+          stated[i]++;
+        }
+      }
+      sums[i] = stated[i] == 0 ? null : sum;
+      in.add(
+          new Coverage.In(
+              id, p == null ? null : p.value(), q.byPlaces() ? sum : served.get(i).size()));
     }
     Coverage.Result result = Coverage.compute(in, q.target());
     List<Row> rows = new ArrayList<>();
@@ -151,7 +191,10 @@ public class GapAnalysis {
               o.supply(),
               o.coverage(),
               o.rank(),
-              o.flag()));
+              o.flag(),
+              served.get(i).size(),
+              sums[i],
+              stated[i]));
       outlines.put(s.area().id().value(), s.outline());
     }
     return new Answer(
@@ -182,6 +225,8 @@ public class GapAnalysis {
             p.put("key", r.area().key());
             p.put("demand", r.demand() == null ? null : r.demand().value());
             p.put("supply", r.supply());
+            p.put("offers", r.offers());
+            p.put("places", r.places());
             p.put("coverage", r.coverage());
             p.put("rank", r.rank());
             p.put("flag", r.flag().name());

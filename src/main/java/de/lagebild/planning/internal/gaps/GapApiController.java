@@ -27,6 +27,9 @@ class GapApiController {
       BigDecimal demand,
       String demandText,
       int supply,
+      int offers,
+      Integer places,
+      int offersWithPlaces,
       BigDecimal coverage,
       Integer rank,
       String flag) {}
@@ -40,6 +43,7 @@ class GapApiController {
       String level,
       double distanceKm,
       String from,
+      String supply,
       BigDecimal reference,
       boolean referenceIsTarget,
       BigDecimal medianDemand,
@@ -63,11 +67,12 @@ class GapApiController {
       @RequestParam(name = "distanceKm", required = false) String distanceKm,
       @RequestParam(name = "from", required = false) String from,
       @RequestParam(name = "target", required = false) String target,
+      @RequestParam(name = "supply", required = false) String supply,
       @RequestParam(name = "format", defaultValue = "json") String format) {
     GapAnalysis.Answer a =
         gaps.answer(
             GapQuestions.read(
-                gaps, demand, category, lifeSituation, level, distanceKm, from, target));
+                gaps, demand, category, lifeSituation, level, distanceKm, from, target, supply));
     if ("geojson".equals(format)) {
       return ResponseEntity.ok()
           .contentType(MediaType.parseMediaType("application/geo+json"))
@@ -83,6 +88,7 @@ class GapApiController {
             a.question().level(),
             a.question().distanceKm(),
             a.question().from().name(),
+            a.question().byPlaces() ? "PLACES" : "OFFERS",
             a.reference(),
             a.referenceIsTarget(),
             a.medianDemand(),
@@ -97,6 +103,9 @@ class GapApiController {
                             r.demand() == null ? null : r.demand().value(),
                             r.demand() == null ? null : r.demand().formatted(),
                             r.supply(),
+                            r.offers(),
+                            r.places(),
+                            r.offersWithPlaces(),
                             r.coverage(),
                             r.rank(),
                             r.flag().name()))

@@ -62,6 +62,7 @@ class GapController {
       @RequestParam(name = "distanceKm", required = false) String distanceKm,
       @RequestParam(name = "from", required = false) String from,
       @RequestParam(name = "target", required = false) String target,
+      @RequestParam(name = "supply", required = false) String supply,
       HttpServletRequest request,
       Model model) {
     model.addAttribute("indicators", figures.indicators());
@@ -76,13 +77,21 @@ class GapController {
     model.addAttribute("levels", levels);
     model.addAttribute("froms", Reachability.From.values());
     model.addAttribute(
-        "p", new Params(demand, category, lifeSituation, level, distanceKm, from, target));
+        "p", new Params(demand, category, lifeSituation, level, distanceKm, from, target, supply));
     if (demand != null && !demand.isBlank()) {
       try {
         GapAnalysis.Answer a =
             gaps.answer(
                 GapQuestions.read(
-                    gaps, demand, category, lifeSituation, level, distanceKm, from, target));
+                    gaps,
+                    demand,
+                    category,
+                    lifeSituation,
+                    level,
+                    distanceKm,
+                    from,
+                    target,
+                    supply));
         model.addAttribute("answer", a);
         model.addAttribute("rows", shown(a));
         model.addAttribute("reference", format(a.reference()));
@@ -108,7 +117,8 @@ class GapController {
       String level,
       String distanceKm,
       String from,
-      String target) {}
+      String target,
+      String supply) {}
 
   private List<Shown> shown(GapAnalysis.Answer a) {
     List<GapAnalysis.Row> ranked = a.ranked();

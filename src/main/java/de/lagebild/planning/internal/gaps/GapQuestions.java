@@ -21,7 +21,8 @@ final class GapQuestions {
       String level,
       String distanceKm,
       String from,
-      String target) {
+      String target,
+      String supply) {
     var indicator =
         gaps.indicator(demand).orElseThrow(() -> new DomainException("gap.demand.unknown", demand));
     java.util.UUID categoryId = null;
@@ -55,7 +56,20 @@ final class GapQuestions {
         lvl,
         number(distanceKm, BigDecimal.ZERO, "gap.distance.number").doubleValue(),
         f,
-        number(target, null, "gap.target.number"));
+        number(target, null, "gap.target.number"),
+        byPlaces(supply));
+  }
+
+  /** {@code OFFERS} (default) or {@code PLACES}. */
+  private static boolean byPlaces(String supply) {
+    String s = Text.blankToNull(supply);
+    if (s == null || s.strip().equals("OFFERS")) {
+      return false;
+    }
+    if (s.strip().equals("PLACES")) {
+      return true;
+    }
+    throw new DomainException("gap.supply.unknown", supply);
   }
 
   private static BigDecimal number(String text, BigDecimal otherwise, String key) {

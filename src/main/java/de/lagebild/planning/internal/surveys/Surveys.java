@@ -241,6 +241,7 @@ public class Surveys {
               s.totalValue(),
               List.copyOf(s.cells().values())));
     }
+    atlas.published();
     surveys.insertTexts(id, texts(p));
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("title", title);

@@ -324,4 +324,48 @@ class SurveyAggregationTests {
     byte[] none = "id;SR\n1;A1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     assertThat(ResponseTable.read(none, "c.csv").submitYear(2030)).isEqualTo(2030);
   }
+
+  /** Broken or foreign files are refused as a whole, with the German text the user reads. */
+  @Test
+  void brokenFilesAreRefusedWithGermanMessages() throws Exception {
+    java.util.Properties texts = new java.util.Properties();
+    try (var in = getClass().getClassLoader().getResourceAsStream("messages/planning.properties")) {
+      texts.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    java.util.function.Function<Throwable, String> german =
+        e ->
+            java.text.MessageFormat.format(
+                texts.getProperty(((DomainException) e).messageKey()).replace("'", "''"),
+                ((DomainException) e).arguments());
+    String lss = new String(export.lss(), StandardCharsets.UTF_8);
+    // cut off in the middle: the line of the XML error is named
+    byte[] truncated = lss.substring(0, lss.length() / 2).getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> LssReader.read(truncated))
+        .satisfies(e -> assertThat(((DomainException) e).messageKey()).isEqualTo("survey.lss.xml"))
+        .satisfies(e -> assertThat(german.apply(e)).contains("Zeile"));
+    // another XML file
+    assertThatThrownBy(
+            () -> LssReader.read("<?xml version=\"1.0\"?><html><body/></html>".getBytes()))
+        .satisfies(
+            e -> assertThat(((DomainException) e).messageKey()).isEqualTo("survey.lss.notLss"));
+    // an external entity is not resolved (XXE): refused, and nothing of the file appears
+    byte[] xxe =
+        ("<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<document><LimeSurveyDocType>Survey</LimeSurveyDocType>"
+                + "<questions><rows><row><qid>1</qid><title>Q1</title><type>L</type>"
+                + "<question>&x;</question></row></rows></questions></document>")
+            .getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> LssReader.read(xxe))
+        .isInstanceOf(DomainException.class)
+        .satisfies(e -> assertThat(german.apply(e)).doesNotContain("root:"));
+    // an empty response export
+    assertThatThrownBy(() -> ResponseTable.read("id;SR\n".getBytes(), "leer.csv"))
+        .satisfies(
+            e ->
+                assertThat(((DomainException) e).messageKey()).isEqualTo("survey.responses.empty"));
+    // a file that claims to be XLSX but is not
+    assertThatThrownBy(() -> ResponseTable.read("PK\u0003\u0004kaputt".getBytes(), "a.xlsx"))
+        .satisfies(
+            e -> assertThat(((DomainException) e).messageKey()).isEqualTo("survey.responses.xlsx"));
+  }
 }
