@@ -1011,4 +1011,63 @@ class CatalogueIntegrationTests extends DatabaseProperties {
                 .with(csrf()))
         .andExpect(status().isForbidden());
   }
+
+  @Test
+  void placesTravelAsAnHsdsAttributeAndComeBackOnImport() throws Exception {
+    String page =
+        mvc.perform(get("/api/v1/nordhausen/services").param("per_page", "100"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    var mapper = JsonMapper.builder().build();
+    var exported = (tools.jackson.databind.node.ObjectNode) mapper.readTree(page);
+    var withPlaces = mapper.createArrayNode();
+    java.util.Map<String, Integer> expected = new java.util.TreeMap<>();
+    for (JsonNode s : exported.path("contents")) {
+      for (JsonNode a : s.path("attributes")) {
+        if ("Plätze".equals(a.path("taxonomy_term").path("name").asString())) {
+          var copy = (tools.jackson.databind.node.ObjectNode) s.deepCopy();
+          copy.put("name", "Platzprobe " + s.path("name").asString());
+          withPlaces.add(copy);
+          expected.put("Platzprobe " + s.path("name").asString(), a.path("value").asInt());
+        }
+      }
+    }
+    // the demo catalogue states places for seven offers; each is exported with its number
+    assertThat(expected).hasSize(7).containsEntry("Platzprobe Mittagstisch für alle", 60);
+    var body = mapper.createObjectNode();
+    body.set("contents", withPlaces);
+    // one value that is no number is imported without places, with a warning naming the service
+    var first = (tools.jackson.databind.node.ObjectNode) withPlaces.get(0);
+    String firstName = first.path("name").asString();
+    for (JsonNode a : first.path("attributes")) {
+      if ("Plätze".equals(a.path("taxonomy_term").path("name").asString())) {
+        ((tools.jackson.databind.node.ObjectNode) a).put("value", "viele");
+      }
+    }
+    expected.remove(firstName);
+    mvc.perform(
+            post("/api/v1/nordhausen/hsds-imports")
+                .contentType("application/json")
+                .content(mapper.writeValueAsString(body))
+                .param("dryRun", "false")
+                .header("Authorization", "Bearer lgb_demo_koordination_nordhausen"))
+        .andExpect(status().isOk())
+        .andExpect(MockMvcResultMatchers.jsonPath("$.services").value(7))
+        .andExpect(
+            MockMvcResultMatchers.jsonPath(
+                "$.problems[*].message",
+                Matchers.hasItem(Matchers.containsString("„viele“ sind keine ganze Zahl"))));
+    java.util.Map<String, Integer> imported = new java.util.TreeMap<>();
+    dsl.fetch("select name, places from offer where name like 'Platzprobe %'")
+        .forEach(
+            r -> {
+              if (r.get(1) != null) {
+                imported.put(r.get(0, String.class), r.get(1, Integer.class));
+              }
+            });
+    assertThat(imported).isEqualTo(expected);
+    assertThat(dsl.fetchValue("select places from offer where name = ?", firstName)).isNull();
+  }
 }

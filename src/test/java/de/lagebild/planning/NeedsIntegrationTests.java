@@ -633,8 +633,8 @@ class NeedsIntegrationTests extends DatabaseProperties {
         .anySatisfy(
             p -> {
               assertThat(p.get("field")).isEqualTo("Bedarfe");
-              // the line of the goal the field belongs to
-              assertThat(p.get("line")).isEqualTo(3);
+              // the line of the field (the goal's title is on line 3)
+              assertThat(p.get("line")).isEqualTo(4);
               assertThat(String.valueOf(p.get("message")))
                   .contains("„Ein Bedarf, den es nicht gibt“ gibt es nicht");
             });
@@ -656,5 +656,68 @@ class NeedsIntegrationTests extends DatabaseProperties {
                 "Langzeitarbeitslose finden Arbeit " + suffix)
             .map(r -> r.get(0, String.class));
     assertThat(linked).containsExactly(need);
+  }
+
+  @Test
+  void theStrategyTableCarriesTheNeedsAndTheImportLinksThemAgain() throws Exception {
+    String strategy = DemoData.nordhausenStrategy(dsl).toString();
+    List<String> demoLinks =
+        dsl.fetch(
+                "select g.title || ' -> ' || n.title from need_goal l join need n on n.id = l.need_id "
+                    + "join goal g on g.id = l.goal_id where g.strategy_id = ? order by 1",
+                strategy)
+            .map(r -> r.get(0, String.class));
+    assertThat(demoLinks).isNotEmpty();
+    byte[] csv =
+        mvc.perform(
+                get("/api/v1/nordhausen/strategies/" + strategy + "/export")
+                    .param("format", "csv")
+                    .header("Authorization", TOKEN))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    String text = new String(csv, StandardCharsets.UTF_8);
+    assertThat(text.lines().findFirst().orElseThrow()).contains(";Zielquelle;Bedarfe;");
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    var file =
+        new org.springframework.mock.web.MockMultipartFile(
+            "file", "strategie.csv", "text/csv", csv);
+    Map<String, Object> dry =
+        json.readValue(
+            mvc.perform(
+                    org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                            "/api/v1/nordhausen/strategy-imports")
+                        .file(file)
+                        .param("strategy", "Kopie " + suffix)
+                        .header("Authorization", TOKEN))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(),
+            new TypeReference<Map<String, Object>>() {});
+    assertThat((List<Map<String, Object>>) dry.get("problems"))
+        .noneSatisfy(p -> assertThat(p.get("field")).isEqualTo("Bedarfe"));
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                    "/api/v1/nordhausen/strategy-imports")
+                .file(file)
+                .param("strategy", "Kopie " + suffix)
+                .param("dryRun", "false")
+                .header("Authorization", TOKEN))
+        .andExpect(status().isOk());
+    Object copy =
+        dsl.fetchValue(
+            "select s.id from strategy s join tenant t on t.id = s.tenant_id "
+                + "where t.slug = 'nordhausen' and s.title = ?",
+            "Kopie " + suffix);
+    assertThat(copy).isNotNull();
+    List<String> copiedLinks =
+        dsl.fetch(
+                "select g.title || ' -> ' || n.title from need_goal l join need n on n.id = l.need_id "
+                    + "join goal g on g.id = l.goal_id where g.strategy_id = ? order by 1",
+                copy)
+            .map(r -> r.get(0, String.class));
+    assertThat(copiedLinks).isEqualTo(demoLinks);
   }
 }

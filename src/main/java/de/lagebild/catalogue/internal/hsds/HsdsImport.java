@@ -305,8 +305,24 @@ class HsdsImport {
         }
       }
       List<UUID> cats = new ArrayList<>();
+      Integer places = null;
       for (JsonNode a : s.path("attributes")) {
-        UUID c = categories.get(key(text(a.path("taxonomy_term"), "name")));
+        String termName = key(text(a.path("taxonomy_term"), "name"));
+        if (PLACES_NAMES.contains(termName)) {
+          String value = text(a, "value");
+          if (value != null && value.matches("\\d{1,9}")) {
+            places = Integer.valueOf(value);
+          } else if (value != null) {
+            problems.add(
+                new Problem(
+                    number,
+                    "attributes",
+                    "Die Plätze „" + value + "“ sind keine ganze Zahl; ohne Plätze übernommen.",
+                    false));
+          }
+          continue;
+        }
+        UUID c = categories.get(termName);
         if (c != null) {
           cats.add(c);
         }
@@ -344,7 +360,8 @@ class HsdsImport {
                   cats,
                   locations,
                   schedules,
-                  contacts));
+                  contacts,
+                  places));
       List<OfferRules.Problem> rp =
           OfferRules.check(content, Set.copyOf(categories.values()), Set.copyOf(locations));
       if (!rp.isEmpty()) {
@@ -415,6 +432,10 @@ class HsdsImport {
     JsonNode v = n.path(field);
     return v.isMissingNode() || v.isNull() || v.asString().isBlank() ? null : v.asString().strip();
   }
+
+  /** Attribute names that carry an offer's places (Lagebild writes „Plätze“). */
+  private static final Set<String> PLACES_NAMES =
+      Set.of("plätze", "plaetze", "platzzahl", "kapazität", "capacity", "places");
 
   private static String key(String s) {
     return s == null ? "" : s.strip().toLowerCase(Locale.GERMAN);

@@ -194,8 +194,42 @@ final class HsdsMapping {
               "taxonomy_term",
               term));
     }
+    if (c.places() != null) {
+      // HSDS 3.0 has no capacity object (3.1 adds service_capacity): the places go as an
+      // attribute with a value, which the import reads back
+      attributes.add(
+          Map.of(
+              "id",
+              UUID.nameUUIDFromBytes((id + PLACES_TERM).getBytes()).toString(),
+              "link_id",
+              id,
+              "link_type",
+              "service",
+              "taxonomy_term_id",
+              PLACES_TERM_ID,
+              "taxonomy_term",
+              placesTerm(),
+              "value",
+              String.valueOf(c.places())));
+    }
     s.put("attributes", attributes);
     return s;
+  }
+
+  /** The name of the attribute that carries an offer's places (capacity). */
+  static final String PLACES_TERM = "Plätze";
+
+  static final String PLACES_TERM_ID =
+      UUID.nameUUIDFromBytes("lagebild-merkmale/plaetze".getBytes()).toString();
+
+  static Map<String, Object> placesTerm() {
+    Map<String, Object> term = new LinkedHashMap<>();
+    term.put("id", PLACES_TERM_ID);
+    term.put("name", PLACES_TERM);
+    term.put("description", "Plätze (Kapazität), die das Angebot angibt");
+    term.put("taxonomy", "lagebild-merkmale");
+    term.put("language", "de");
+    return term;
   }
 
   static Map<String, Object> term(CategoryRow k) {

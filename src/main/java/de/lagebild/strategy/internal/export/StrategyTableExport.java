@@ -5,6 +5,7 @@ import de.lagebild.exchange.XlsxOutput;
 import de.lagebild.identity.ResponsibleUnit;
 import de.lagebild.identity.ResponsibleUnits;
 import de.lagebild.platform.NotFoundException;
+import de.lagebild.strategy.GoalNeeds;
 import de.lagebild.strategy.internal.report.ReportDocxWriter;
 import de.lagebild.strategy.internal.store.ExtraFields;
 import de.lagebild.strategy.internal.store.MeasureRepository;
@@ -20,18 +21,20 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
  * Lagebild's own table layout of a strategy: one row per goal and measure (id, parent id, kind,
- * level, code, title and every field), then one column group per reporting round (status, progress,
- * assessment). Written as CSV (UTF-8 with BOM, semicolon, for Excel) or XLSX. Cells that a
- * spreadsheet would run as a formula are neutralised.
+ * level, code, title and every field, the needs a goal answers), then one column group per
+ * reporting round (status, progress, assessment). Written as CSV (UTF-8 with BOM, semicolon, for
+ * Excel) or XLSX. Cells that a spreadsheet would run as a formula are neutralised.
  */
 @Service
 public class StrategyTableExport {
@@ -60,6 +63,7 @@ public class StrategyTableExport {
           "Kommunikation",
           "Gewicht",
           "Zielquelle",
+          "Bedarfe",
           "Weitere Felder");
 
   private final StrategyRepository strategies;
@@ -67,14 +71,17 @@ public class StrategyTableExport {
   private final RoundRepository rounds;
   private final ResponsibleUnits units;
   private final ExtraFields extras;
+  private final ObjectProvider<GoalNeeds> needs;
 
   StrategyTableExport(
       StrategyRepository strategies,
       MeasureRepository measures,
       RoundRepository rounds,
       ResponsibleUnits units,
-      ExtraFields extras) {
+      ExtraFields extras,
+      ObjectProvider<GoalNeeds> needs) {
     this.extras = extras;
+    this.needs = needs;
     this.strategies = strategies;
     this.measures = measures;
     this.rounds = rounds;
@@ -101,7 +108,8 @@ public class StrategyTableExport {
     Map<UUID, List<MeasureRow>> byGoal =
         measures.ofStrategy(strategyId).stream().collect(Collectors.groupingBy(MeasureRow::goalId));
     Map<UUID, Map<String, String>> extra = extras.ofStrategy(strategyId);
-    addChildren(null, goals, byGoal, s, allRounds, latest, unitNames, extra, table);
+    Map<UUID, String> needTitles = needTitles(goals);
+    addChildren(null, goals, byGoal, s, allRounds, latest, unitNames, extra, needTitles, table);
     return table;
   }
 
@@ -114,6 +122,7 @@ public class StrategyTableExport {
       Map<Rows.RoundMeasure, AssessmentRow> latest,
       Map<UUID, String> unitNames,
       Map<UUID, Map<String, String>> extra,
+      Map<UUID, String> needTitles,
       List<List<String>> into) {
     List<GoalRow> kids =
         goals.stream()
@@ -146,6 +155,7 @@ public class StrategyTableExport {
                   "",
                   "",
                   nz(g.goalSource()),
+                  needTitles.getOrDefault(g.id(), ""),
                   extras(extra.get(g.id()))));
       for (int i = 0; i < allRounds.size(); i++) {
         row.addAll(List.of("", "", ""));
@@ -181,6 +191,7 @@ public class StrategyTableExport {
                     nz(m.communication()),
                     String.valueOf(m.weight()),
                     "",
+                    "",
                     extras(extra.get(m.id()))));
         for (RoundRow r : allRounds) {
           AssessmentRow a = latest.get(new Rows.RoundMeasure(r.id(), m.id()));
@@ -194,8 +205,29 @@ public class StrategyTableExport {
         }
         into.add(mr);
       }
-      addChildren(g.id(), goals, byGoal, s, allRounds, latest, unitNames, extra, into);
+      addChildren(g.id(), goals, byGoal, s, allRounds, latest, unitNames, extra, needTitles, into);
     }
+  }
+
+  /**
+   * The titles of the needs each goal answers, one per line – the import's "Bedarfe" field reads
+   * them back and links the goals again.
+   */
+  private Map<UUID, String> needTitles(List<GoalRow> goals) {
+    GoalNeeds n = needs.getIfAvailable();
+    Map<UUID, String> titles = new HashMap<>();
+    if (n == null) {
+      return titles;
+    }
+    for (GoalRow g : goals) {
+      List<GoalNeeds.NeedRef> refs = n.of(g.id());
+      if (!refs.isEmpty()) {
+        titles.put(
+            g.id(),
+            refs.stream().map(GoalNeeds.NeedRef::title).sorted().collect(Collectors.joining("\n")));
+      }
+    }
+    return titles;
   }
 
   void writeCsv(List<List<String>> table, OutputStream out) {

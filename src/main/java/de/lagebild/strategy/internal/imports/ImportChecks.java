@@ -48,7 +48,12 @@ class ImportChecks {
       if (!needTitles.containsKey(ImportFields.normalise(title))) {
         found.add(
             new Problem(
-                g.line, g.location, ImportFields.NEEDS, "import.needUnknown", title, false));
+                g.lineOf(ImportFields.NEEDS),
+                g.location,
+                ImportFields.NEEDS,
+                "import.needUnknown",
+                title,
+                false));
       }
     }
   }

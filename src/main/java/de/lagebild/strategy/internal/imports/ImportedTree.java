@@ -52,6 +52,10 @@ public final class ImportedTree {
     public String title;
     public final Map<String, String> fields = new LinkedHashMap<>();
     public final Map<String, String> extras = new LinkedHashMap<>();
+
+    /** The line each field starts on, where the reader knows it (key-value files). */
+    final Map<String, Integer> fieldLines = new LinkedHashMap<>();
+
     public final Map<String, Assessment> assessments = new LinkedHashMap<>();
     public final List<Node> children = new ArrayList<>();
     public final List<Node> measures = new ArrayList<>();
@@ -70,6 +74,11 @@ public final class ImportedTree {
 
     String field(String label) {
       return fields.getOrDefault(label, "");
+    }
+
+    /** The line a field starts on, or the node's line where the reader does not know it. */
+    int lineOf(String label) {
+      return fieldLines.getOrDefault(label, line);
     }
 
     /** Level names for the preview. */

@@ -321,6 +321,7 @@ final class KeyValueReader {
       return;
     }
     continuing = canonical;
+    current.fieldLines.putIfAbsent(canonical, no);
     if (!value.isEmpty()) {
       current.fields.merge(canonical, value, (a, b) -> a + "\n" + b);
     }

@@ -113,9 +113,9 @@ class ImportFuzzTests {
         String.join(";", StrategyTableExport.FIXED)
             + ";Juni 2022: Status;Juni 2022: Fortschritt;"
             + "Juni 2022: Einschätzung\r\n"
-            + "g1;;Ziel;1;Leitziel;1;Teilhabe;;;;;;;;;;;;;;;;;;;\r\n"
+            + "g1;;Ziel;1;Leitziel;1;Teilhabe;;;;;;;;;;;;;;;;;;;;\r\n"
             + "m1;g1;Maßnahme;;Maßnahme;1.1;Kita;\"Text; mit \"\"Zitat\"\"\";Jugendamt;Jugendamt;;Zahl;;FAMILIE;PRIMARY;"
-            + "100 €;;2021;Ende 2022;;1;;;IN_PROGRESS;50;\"Zeile 1\n• Punkt\"\r\n";
+            + "100 €;;2021;Ende 2022;;1;;;;IN_PROGRESS;50;\"Zeile 1\n• Punkt\"\r\n";
     Map<String, Outcome> results = new LinkedHashMap<>();
     results.put(
         "Tabellenformat (Text)",
