@@ -1,19 +1,16 @@
 package de.lagebild.planning.internal.needs;
 
-import de.lagebild.exchange.CsvOutput;
-import de.lagebild.exchange.XlsxOutput;
+import de.lagebild.exchange.TableDownload;
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.Role;
 import de.lagebild.strategy.StrategyGoals;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,27 +42,14 @@ class NeedExportController {
       @RequestParam(name = "quelle", required = false) String source,
       @RequestParam(name = "suche", required = false) String text)
       throws IOException {
-    if (!format.equals("csv") && !format.equals("xlsx")) {
+    if (!TableDownload.supports(format)) {
       throw new DomainException("need.export.format", format);
     }
-    List<List<String>> table =
-        table(needs.find(NeedFilters.of(status, area, lifeSituation, source, null, text)));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    if (format.equals("csv")) {
-      try (CsvOutput csv = CsvOutput.excel(out)) {
-        table.forEach(csv::row);
-      }
-    } else {
-      XlsxOutput.table("Bedarfe", table, out);
-    }
-    return ResponseEntity.ok()
-        .contentType(
-            format.equals("csv")
-                ? MediaType.parseMediaType("text/csv;charset=UTF-8")
-                : MediaType.parseMediaType(
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-        .header("Content-Disposition", "attachment; filename=\"bedarfe." + format + "\"")
-        .body(out.toByteArray());
+    return TableDownload.of(
+        format,
+        "Bedarfe",
+        "bedarfe",
+        table(needs.find(NeedFilters.of(status, area, lifeSituation, source, null, text))));
   }
 
   List<List<String>> table(List<Need> found) {

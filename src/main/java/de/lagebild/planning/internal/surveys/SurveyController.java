@@ -1,13 +1,11 @@
 package de.lagebild.planning.internal.surveys;
 
 import de.lagebild.atlas.IndicatorFigures;
-import de.lagebild.exchange.CsvOutput;
-import de.lagebild.exchange.XlsxOutput;
+import de.lagebild.exchange.TableDownload;
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.DomainException;
 import de.lagebild.platform.NotFoundException;
 import de.lagebild.platform.Role;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -107,27 +105,12 @@ class SurveyController {
       @PathVariable("id") UUID id,
       @RequestParam(name = "format", defaultValue = "csv") String format)
       throws IOException {
-    if (!format.equals("csv") && !format.equals("xlsx")) {
+    if (!TableDownload.supports(format)) {
       throw new DomainException("need.export.format", format);
     }
     Survey s = repository.find(id).orElseThrow(NotFoundException::new);
-    List<List<String>> table = table(s, repository.figures(id), areaNames());
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    if (format.equals("csv")) {
-      try (CsvOutput csv = CsvOutput.excel(out)) {
-        table.forEach(csv::row);
-      }
-    } else {
-      XlsxOutput.table("Befragung", table, out);
-    }
-    return ResponseEntity.ok()
-        .contentType(
-            format.equals("csv")
-                ? MediaType.parseMediaType("text/csv;charset=UTF-8")
-                : MediaType.parseMediaType(
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-        .header("Content-Disposition", "attachment; filename=\"befragung." + format + "\"")
-        .body(out.toByteArray());
+    return TableDownload.of(
+        format, "Befragung", "befragung", table(s, repository.figures(id), areaNames()));
   }
 
   /** One row per figure and area (and the total): suppressed cells as "." without n. */

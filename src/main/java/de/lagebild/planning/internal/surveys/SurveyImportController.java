@@ -94,7 +94,8 @@ class SurveyImportController {
       model.addAttribute("problem", message(e));
       return "planning/surveys/upload";
     }
-    SurveyPlan plan = SurveyForms.defaults(s, figures.areas(), year(answers, responses));
+    SurveyPlan plan =
+        SurveyForms.defaults(s, figures.areas(), year(answers, responses.getOriginalFilename()));
     return show(
         s,
         lss,
@@ -107,13 +108,38 @@ class SurveyImportController {
   }
 
   /** The year of the responses' submission dates, else this year (a default for the period). */
-  private int year(byte[] answers, MultipartFile responses) {
+  private int year(byte[] answers, String fileName) {
     int thisYear = LocalCalendar.today(clock).getYear();
     try {
-      return ResponseTable.read(answers, responses.getOriginalFilename()).submitYear(thisYear);
+      return ResponseTable.read(answers, fileName).submitYear(thisYear);
     } catch (DomainException e) {
       return thisYear;
     }
+  }
+
+  /** The two stashed files of an import in progress, read back, with their tokens. */
+  private record Stashed(
+      SurveyStructure structure,
+      byte[] lss,
+      byte[] answers,
+      String fileName,
+      String structureToken,
+      String responsesToken) {}
+
+  private Stashed stashed(HttpSession session, String tenant, Map<String, String[]> p)
+      throws IOException {
+    String structureToken = first(p.get("structureToken"));
+    String responsesToken = first(p.get("responsesToken"));
+    UploadStash.Pending structure = pending(session, tenant, p.get("structureToken"));
+    UploadStash.Pending responses = pending(session, tenant, p.get("responsesToken"));
+    byte[] lss = Files.readAllBytes(structure.file());
+    return new Stashed(
+        LssReader.read(lss),
+        lss,
+        Files.readAllBytes(responses.file()),
+        responses.fileName(),
+        structureToken,
+        responsesToken);
   }
 
   @PostMapping("/{tenant}/befragungen/import/vorschau")
@@ -125,29 +151,16 @@ class SurveyImportController {
       Model model)
       throws IOException {
     Map<String, String[]> p = request.getParameterMap();
-    UploadStash.Pending structure = pending(session, tenant, p.get("structureToken"));
-    UploadStash.Pending responses = pending(session, tenant, p.get("responsesToken"));
-    byte[] lss = Files.readAllBytes(structure.file());
-    byte[] answers = Files.readAllBytes(responses.file());
-    SurveyStructure s = LssReader.read(lss);
+    Stashed f = stashed(session, tenant, p);
     SurveyPlan plan;
     try {
-      plan = SurveyForms.plan(p, s, figures.areas());
+      plan = SurveyForms.plan(p, f.structure(), figures.areas());
     } catch (DomainException e) {
       model.addAttribute("problem", message(e));
-      plan = SurveyForms.defaults(s, figures.areas(), LocalCalendar.today(clock).getYear());
+      plan = defaults(f);
     }
-    model.addAttribute("keepRaw", p.containsKey("keepRaw"));
-    model.addAttribute("keepUntil", first(p.get("keepUntil")));
-    return show(
-        s,
-        lss,
-        answers,
-        responses.fileName(),
-        first(p.get("structureToken")),
-        first(p.get("responsesToken")),
-        plan,
-        model);
+    keepChoice(p, model);
+    return show(f, plan, model);
   }
 
   @PostMapping("/{tenant}/befragungen/import/uebernehmen")
@@ -160,42 +173,49 @@ class SurveyImportController {
       RedirectAttributes redirect)
       throws IOException {
     Map<String, String[]> p = request.getParameterMap();
-    UploadStash.Pending structure = pending(session, tenant, p.get("structureToken"));
-    UploadStash.Pending responses = pending(session, tenant, p.get("responsesToken"));
-    byte[] lss = Files.readAllBytes(structure.file());
-    byte[] answers = Files.readAllBytes(responses.file());
-    SurveyStructure s = LssReader.read(lss);
+    Stashed f = stashed(session, tenant, p);
     SurveyPlan plan = null;
     try {
-      plan = SurveyForms.plan(p, s, figures.areas());
+      plan = SurveyForms.plan(p, f.structure(), figures.areas());
       UUID id =
           surveys.commit(
-              lss,
-              answers,
-              responses.fileName(),
+              f.lss(),
+              f.answers(),
+              f.fileName(),
               plan,
               SurveyForms.keep(first(p.get("keepRaw")), first(p.get("keepUntil"))),
               false);
-      stash.remove(session, first(p.get("structureToken")), false);
-      stash.remove(session, first(p.get("responsesToken")), false);
+      stash.remove(session, f.structureToken(), false);
+      stash.remove(session, f.responsesToken(), false);
       redirect.addFlashAttribute("success", "survey.imported");
       return "redirect:/" + tenant + "/befragungen/" + id;
     } catch (DomainException e) {
       model.addAttribute("problem", message(e));
-      model.addAttribute("keepRaw", p.containsKey("keepRaw"));
-      model.addAttribute("keepUntil", first(p.get("keepUntil")));
-      return show(
-          s,
-          lss,
-          answers,
-          responses.fileName(),
-          first(p.get("structureToken")),
-          first(p.get("responsesToken")),
-          plan == null
-              ? SurveyForms.defaults(s, figures.areas(), LocalCalendar.today(clock).getYear())
-              : plan,
-          model);
+      keepChoice(p, model);
+      return show(f, plan == null ? defaults(f) : plan, model);
     }
+  }
+
+  /** The plan the upload page proposes, for a form that could not be read. */
+  private SurveyPlan defaults(Stashed f) {
+    return SurveyForms.defaults(f.structure(), figures.areas(), year(f.answers(), f.fileName()));
+  }
+
+  private static void keepChoice(Map<String, String[]> p, Model model) {
+    model.addAttribute("keepRaw", p.containsKey("keepRaw"));
+    model.addAttribute("keepUntil", first(p.get("keepUntil")));
+  }
+
+  private String show(Stashed f, SurveyPlan plan, Model model) {
+    return show(
+        f.structure(),
+        f.lss(),
+        f.answers(),
+        f.fileName(),
+        f.structureToken(),
+        f.responsesToken(),
+        plan,
+        model);
   }
 
   private String show(
