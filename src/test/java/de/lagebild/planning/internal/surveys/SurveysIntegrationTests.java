@@ -255,6 +255,19 @@ class SurveysIntegrationTests extends DatabaseProperties {
       int remainder = f.get("totalN").asInt() - shownN;
       assertThat(remainder == 0 || remainder >= 5).as(f.toString()).isTrue();
     }
+    // the atlas groups the survey's indicators under the survey, after the statistics
+    String atlasPage = page("/nordhausen/atlas", "lesen");
+    String group = "Befragung „Familienbefragung " + suffix + "“";
+    assertThat(atlasPage).contains("label=\"Statistik\"", group);
+    int groupAt = atlasPage.indexOf(group);
+    assertThat(atlasPage.indexOf("label=\"Statistik\"")).isLessThan(groupAt);
+    String firstSurveyIndicator =
+        dsl.fetchValue(
+                "select i.name from indicator i join survey_figure f on f.indicator_id = i.id "
+                    + "where f.survey_id = ? order by i.name limit 1",
+                id.toString())
+            .toString();
+    assertThat(atlasPage.indexOf(firstSurveyIndicator, groupAt)).isGreaterThan(groupAt);
     // the profile of the first area shows the result; of the small one only "."
     assertThat(page("/nordhausen/atlas/gebiete/" + areaId(areas.get(0)), "koordination"))
         .contains("Befragungsergebnisse", "58,3 %");
