@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Lagebild: integrated social planning for German districts. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class LagebildApplication {
 
   public static void main(String[] args) throws IOException {

@@ -29,4 +29,7 @@ public interface TenantDirectory {
    * jobs.
    */
   Optional<TenantAccess> systemAccess(String slug);
+
+  /** The slugs of every tenant, public or not, for background work that visits each tenant. */
+  List<String> allSlugs();
 }

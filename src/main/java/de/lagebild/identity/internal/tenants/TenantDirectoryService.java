@@ -66,6 +66,11 @@ class TenantDirectoryService implements TenantDirectory {
                     t.tenantId(), t.slug(), t.name(), t.publicVisible(), Role.ADMIN, Set.of()));
   }
 
+  @Override
+  public List<String> allSlugs() {
+    return tenants.findAll().stream().map(TenantRow::slug).toList();
+  }
+
   static TenantSummary summary(TenantRow t) {
     return new TenantSummary(
         t.slug(), t.name(), t.kind().labelKey(), t.officialKey(), t.hasLogo(), t.publicVisible());

@@ -41,6 +41,7 @@ class SurveysIntegrationTests extends DatabaseProperties {
   static final String TOKEN = "Bearer lgb_demo_koordination_nordhausen";
 
   @Autowired MockMvc mvc;
+  @Autowired SurveyRawSweep sweep;
   @Autowired DSLContext dsl;
   @Autowired UserDetailsService userDetails;
   @Autowired JsonMapper json;
@@ -334,11 +335,14 @@ class SurveysIntegrationTests extends DatabaseProperties {
             .getResponse()
             .getContentAsByteArray();
     assertThat(new String(raw, Charset.forName("windows-1252"))).contains("Mühlgraben");
-    // the date passes: the next visit deletes the file and logs it
+    // the date passes: the nightly sweep over all tenants deletes the file and logs it; a later
+    // visit of the pages finds nothing left to delete
     dsl.execute(
         "update survey set raw_keep_until = ? where id = ?",
         java.time.LocalDate.now().minusDays(1),
         id.toString());
+    assertThat(sweep.sweep()).isEqualTo(1);
+    assertThat(sweep.sweep()).isZero();
     page("/nordhausen/befragungen", "lesen");
     assertThat(dsl.fetchValue("select raw_file from survey where id = ?", id.toString())).isNull();
     assertThat(
