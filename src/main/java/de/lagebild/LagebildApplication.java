@@ -1,5 +1,6 @@
 package de.lagebild;
 
+import de.lagebild.platform.DatabaseBackup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class LagebildApplication {
 
   public static void main(String[] args) throws IOException {
+    if (args.length > 0 && ("backup".equals(args[0]) || "restore".equals(args[0]))) {
+      System.exit(DatabaseBackup.command(args, System.getenv(), System.out));
+    }
     prepareEmbeddedDatabaseFolder(System.getenv("LAGEBILD_DB_URL"));
     SpringApplication.run(LagebildApplication.class, args);
   }

@@ -35,8 +35,10 @@ class NeedNames {
           .collect(Collectors.joining(", "));
     }
 
+    /** The need's goals in the order of the strategies (not the order the links were read in). */
     public List<StrategyGoals.GoalRef> goalsOf(Need n) {
-      return n.goalIds().stream().map(goals::get).filter(Objects::nonNull).toList();
+      java.util.Set<UUID> linked = new java.util.HashSet<>(n.goalIds());
+      return goals.values().stream().filter(g -> linked.contains(g.id())).toList();
     }
 
     public String unit(Need n) {
