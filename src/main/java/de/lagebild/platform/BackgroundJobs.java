@@ -1,5 +1,6 @@
 package de.lagebild.platform;
 
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,10 +114,13 @@ public final class BackgroundJobs {
                 TenantContext.runAs(
                     access,
                     () -> {
+                      String outcome = "failed";
                       try {
                         T result = work.run(file, tracker);
                         done.accept(result);
+                        outcome = "done";
                       } catch (DomainException e) {
+                        outcome = "refused";
                         failed.accept(
                             messages.getMessage(
                                 e.messageKey(), e.arguments(), e.messageKey(), Locale.GERMAN));
@@ -124,6 +128,9 @@ public final class BackgroundJobs {
                         log.error("Background job {} ({}) failed", id, name, e);
                         failed.accept(messages.getMessage("import.job.error", null, Locale.GERMAN));
                       } finally {
+                        // lagebild_jobs_seconds{queue,outcome} on /actuator/prometheus
+                        Metrics.timer("lagebild.jobs", "queue", name, "outcome", outcome)
+                            .record(Duration.between(tracker.started, clock.instant()));
                         running.remove(id);
                         try {
                           Files.deleteIfExists(file);

@@ -107,7 +107,9 @@ class SecurityConfiguration {
       UserRepository users,
       ProblemResponses problems,
       LagebildProperties lagebild,
-      RateLimits rateLimits)
+      RateLimits rateLimits,
+      @org.springframework.beans.factory.annotation.Value("${lagebild.metrics-token:}")
+          String metricsToken)
       throws Exception {
     http.authenticationManager(authenticationManager)
         // requests without login are counted once the session or token has been looked at
@@ -123,6 +125,10 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                    .permitAll()
+                    // Prometheus scrapes with the metrics token (LAGEBILD_METRICS_TOKEN), or a
+                    // platform administrator looks
+                    .requestMatchers(r -> MetricsToken.presented(r, metricsToken))
                     .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasRole("PLATFORM_ADMIN")
