@@ -21,9 +21,14 @@ class OpenApiConfiguration {
                 .title("Lagebild API")
                 .version("v1")
                 .description(
-                    "Interface for scripts: strategy import (with dry run) and export of the goal-achievement "
-                        + "report. Authenticate with a personal API token (profile → API-Tokens) as "
-                        + "'Authorization: Bearer <token>'; a token is valid for one tenant. Errors are RFC 9457 problems.")
+                    "Interface for scripts and other systems of a district: strategy import (with dry run) and "
+                        + "export, needs, surveys, gap analysis, the social atlas (areas, indicators, values, "
+                        + "map data, statistics and geometry imports) and the offer catalogue in HSDS 3.0. "
+                        + "Authenticate with a personal API token (profile → API-Tokens) as "
+                        + "'Authorization: Bearer <token>'; a token is valid for one tenant. Operations "
+                        + "without a security requirement are open without login for public tenants. "
+                        + "Imports check first (dryRun=true is the default) and write in one transaction. "
+                        + "Errors are RFC 9457 problems (application/problem+json) with a German detail.")
                 .license(new License().name("EUPL-1.2")))
         .components(
             new Components()
