@@ -68,12 +68,38 @@ class SecurityConfiguration {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
+  /**
+   * Local accounts first, then – when configured – the district's directory; the throttle counts a
+   * login once, whichever of them checks it.
+   */
   @Bean
   AuthenticationManager authenticationManager(
-      LagebildUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
+      LagebildUserDetailsService users,
+      PasswordEncoder encoder,
+      LoginThrottle throttle,
+      DirectorySettings directory,
+      de.lagebild.identity.internal.users.DirectoryAccounts accounts) {
     DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
     dao.setPasswordEncoder(encoder);
-    return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle));
+    if (!directory.enabled()) {
+      return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle));
+    }
+    ProviderManager both = new ProviderManager(dao, new DirectoryLogin(directory, accounts));
+    return new ProviderManager(
+        new ThrottledAuthenticationProvider(
+            new org.springframework.security.authentication.AuthenticationProvider() {
+              @Override
+              public org.springframework.security.core.Authentication authenticate(
+                  org.springframework.security.core.Authentication a) {
+                return both.authenticate(a);
+              }
+
+              @Override
+              public boolean supports(Class<?> type) {
+                return dao.supports(type);
+              }
+            },
+            throttle));
   }
 
   /**
