@@ -12,10 +12,12 @@ class LoginController {
 
   private final LagebildProperties properties;
   private final DemoTenants demo;
+  private final OidcLogin.Settings oidc;
 
-  LoginController(LagebildProperties properties, DemoTenants demo) {
+  LoginController(LagebildProperties properties, DemoTenants demo, OidcLogin.Settings oidc) {
     this.properties = properties;
     this.demo = demo;
+    this.oidc = oidc;
   }
 
   @GetMapping("/login")
@@ -23,6 +25,9 @@ class LoginController {
   String login(Model model) {
     if (properties.demo()) {
       model.addAttribute("demoTenants", demo.read().tenants());
+    }
+    if (!oidc.issuerUri().isBlank()) {
+      model.addAttribute("oidcLogin", "/oauth2/authorization/" + OidcLogin.REGISTRATION);
     }
     return "identity/security/login";
   }

@@ -78,14 +78,35 @@ class SecurityConfiguration {
       PasswordEncoder encoder,
       LoginThrottle throttle,
       DirectorySettings directory,
-      de.lagebild.identity.internal.users.DirectoryAccounts accounts) {
+      de.lagebild.identity.internal.users.DirectoryAccounts accounts,
+      org.springframework.beans.factory.ObjectProvider<
+              org.springframework.security.oauth2.client.registration.ClientRegistrationRepository>
+          oidcRegistrations) {
     DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
     dao.setPasswordEncoder(encoder);
+    // the code of an OpenID Connect login is exchanged and its ID token checked here (the manager
+    // is ours, so the one oauth2Login() would build is not used)
+    java.util.List<org.springframework.security.authentication.AuthenticationProvider> more =
+        oidcRegistrations.getIfAvailable() == null
+            ? java.util.List.of()
+            : java.util.List.of(
+                new org.springframework.security.oauth2.client.oidc.authentication
+                    .OidcAuthorizationCodeAuthenticationProvider(
+                    new org.springframework.security.oauth2.client.endpoint
+                        .RestClientAuthorizationCodeTokenResponseClient(),
+                    new org.springframework.security.oauth2.client.oidc.userinfo
+                        .OidcUserService()));
     if (!directory.enabled()) {
-      return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle));
+      java.util.List<org.springframework.security.authentication.AuthenticationProvider> all =
+          new java.util.ArrayList<>(more);
+      all.add(0, new ThrottledAuthenticationProvider(dao, throttle));
+      return new ProviderManager(all);
     }
     ProviderManager both = new ProviderManager(dao, new DirectoryLogin(directory, accounts));
-    return new ProviderManager(
+    java.util.List<org.springframework.security.authentication.AuthenticationProvider> all =
+        new java.util.ArrayList<>(more);
+    all.add(
+        0,
         new ThrottledAuthenticationProvider(
             new org.springframework.security.authentication.AuthenticationProvider() {
               @Override
@@ -100,6 +121,7 @@ class SecurityConfiguration {
               }
             },
             throttle));
+    return new ProviderManager(all);
   }
 
   /**
@@ -135,8 +157,27 @@ class SecurityConfiguration {
       LagebildProperties lagebild,
       RateLimits rateLimits,
       @org.springframework.beans.factory.annotation.Value("${lagebild.metrics-token:}")
-          String metricsToken)
+          String metricsToken,
+      org.springframework.beans.factory.ObjectProvider<
+              org.springframework.security.oauth2.client.registration.ClientRegistrationRepository>
+          oidcRegistrations,
+      OidcLogin.Settings oidc,
+      de.lagebild.identity.internal.users.DirectoryAccounts accounts)
       throws Exception {
+    if (oidcRegistrations.getIfAvailable() != null) {
+      // OpenID Connect beside the local login form
+      http.oauth2Login(
+          o ->
+              o.loginPage("/login")
+                  .clientRegistrationRepository(oidcRegistrations.getObject())
+                  .successHandler(OidcLogin.success(oidc, accounts))
+                  .failureHandler(
+                      (req, res, ex) -> {
+                        org.slf4j.LoggerFactory.getLogger(OidcLogin.class)
+                            .warn("OpenID Connect login failed: {}", ex.toString());
+                        res.sendRedirect(req.getContextPath() + "/login?error");
+                      }));
+    }
     http.authenticationManager(authenticationManager)
         // requests without login are counted once the session or token has been looked at
         .addFilterAfter(
