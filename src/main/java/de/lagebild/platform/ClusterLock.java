@@ -38,11 +38,11 @@ public class ClusterLock {
   boolean tryLock(String name, Duration hold, String holder) {
     long now = clock.millis();
     long until = now + hold.toMillis();
-    // the row exists once; a concurrent first insert of another instance is fine
+    // the row exists once; when two instances create it at the same moment, the second insert
+    // does nothing (an insert "where not exists" would fail on the key then – the race test saw it)
     dsl.execute(
-        "insert into cluster_lock (name, locked_until, locked_by) select ?, 0, '' "
-            + "where not exists (select 1 from cluster_lock where name = ?)",
-        name,
+        "insert into cluster_lock (name, locked_until, locked_by) values (?, 0, '') "
+            + "on conflict (name) do nothing",
         name);
     return dsl.execute(
             "update cluster_lock set locked_until = ?, locked_by = ? "

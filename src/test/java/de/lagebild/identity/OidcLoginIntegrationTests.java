@@ -2,7 +2,7 @@ package de.lagebild.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.lagebild.LagebildApplication;
+import de.lagebild.support.RunningApp;
 import de.lagebild.support.TestDatabase;
 import de.lagebild.support.TestOidcProvider;
 import java.net.CookieManager;
@@ -17,8 +17,6 @@ import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Login with OpenID Connect through the real authorization code flow over HTTP: the application
@@ -30,22 +28,17 @@ class OidcLoginIntegrationTests {
   @Test
   void aPersonLogsInWithTheProviderAndGetsTheRolesOfTheirGroups() throws Exception {
     try (TestOidcProvider provider = new TestOidcProvider("lagebild", "geheimnis");
-        ConfigurableApplicationContext app =
-            new SpringApplicationBuilder(LagebildApplication.class)
-                .run(
-                    "--spring.datasource.url=" + TestDatabase.url(),
-                    "--spring.datasource.username=" + TestDatabase.user(),
-                    "--spring.datasource.password=" + TestDatabase.password(),
-                    "--spring.datasource.hikari.maximum-pool-size=4",
-                    "--server.port=0",
-                    "--lagebild.demo=true",
-                    "--lagebild.oidc.issuer-uri=" + provider.issuer(),
-                    "--lagebild.oidc.client-id=lagebild",
-                    "--lagebild.oidc.client-secret=geheimnis",
-                    "--lagebild.oidc.roles[0]=Sozialplanung:nordhausen:COORDINATOR",
-                    "--lagebild.oidc.roles[1]=Lesende:saalfeld-rudolstadt:READER",
-                    "--logging.file.name=target/test-logs/oidc.log")) {
-      String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        RunningApp app =
+            RunningApp.start(
+                TestDatabase.url(),
+                "--lagebild.demo=true",
+                "--lagebild.oidc.issuer-uri=" + provider.issuer(),
+                "--lagebild.oidc.client-id=lagebild",
+                "--lagebild.oidc.client-secret=geheimnis",
+                "--lagebild.oidc.roles[0]=Sozialplanung:nordhausen:COORDINATOR",
+                "--lagebild.oidc.roles[1]=Lesende:saalfeld-rudolstadt:READER",
+                "--logging.file.name=target/test-logs/oidc.log")) {
+      String base = app.base();
       HttpClient browser =
           HttpClient.newBuilder()
               .cookieHandler(new CookieManager())

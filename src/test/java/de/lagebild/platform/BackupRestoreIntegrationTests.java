@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import de.lagebild.LagebildApplication;
 import de.lagebild.platform.DatabaseBackup.BackupException;
 import de.lagebild.platform.DatabaseBackup.Target;
 import de.lagebild.support.DatabaseProperties;
 import de.lagebild.support.DemoData;
 import de.lagebild.support.IntegrationTest;
 import de.lagebild.support.Logins;
+import de.lagebild.support.RunningApp;
 import de.lagebild.support.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -32,8 +32,6 @@ import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -153,21 +151,14 @@ class BackupRestoreIntegrationTests extends DatabaseProperties {
         .isInstanceOf(BackupException.class)
         .hasMessageContaining("keine Lagebild-Sicherung");
 
-    try (ConfigurableApplicationContext restored =
-        new SpringApplicationBuilder(LagebildApplication.class)
-            // as command-line arguments: they win over application.yml
-            .run(
-                "--spring.datasource.url=" + fresh.url(),
-                "--spring.datasource.username=" + fresh.user(),
-                "--spring.datasource.password=" + fresh.password(),
-                "--spring.datasource.hikari.maximum-pool-size=4",
-                "--server.port=0",
-                // the same configuration as the original (its demo loaders find their data there
-                // and write nothing)
-                "--lagebild.demo=true",
-                "--logging.file.name=target/test-logs/restored.log")) {
-      String base =
-          "http://127.0.0.1:" + restored.getEnvironment().getProperty("local.server.port");
+    try (RunningApp restored =
+        RunningApp.start(
+            fresh.url(),
+            // the same configuration as the original (its demo loaders find their data there
+            // and write nothing)
+            "--lagebild.demo=true",
+            "--logging.file.name=target/test-logs/restored.log")) {
+      String base = restored.base();
       HttpClient anonymousClient = HttpClient.newHttpClient();
       HttpClient loggedIn = login(base, "koordination");
       Map<String, String> after = new LinkedHashMap<>();

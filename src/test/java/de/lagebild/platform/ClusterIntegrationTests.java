@@ -2,14 +2,11 @@ package de.lagebild.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.lagebild.LagebildApplication;
 import de.lagebild.support.DatabaseProperties;
 import de.lagebild.support.IntegrationTest;
+import de.lagebild.support.RunningApp;
 import de.lagebild.support.TestDatabase;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -27,8 +24,6 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Several instances on one database: scheduled work takes a {@link ClusterLock} (one holder at a
@@ -88,41 +83,30 @@ class ClusterIntegrationTests extends DatabaseProperties {
         TestDatabase.isPostgres(), "the embedded SQLite file serves one instance");
     String url = TestDatabase.freshUrl();
     ExecutorService pool = Executors.newFixedThreadPool(2);
-    List<ConfigurableApplicationContext> apps = new ArrayList<>();
+    List<RunningApp> apps = new ArrayList<>();
     try {
       CountDownLatch start = new CountDownLatch(1);
-      List<Future<ConfigurableApplicationContext>> starting = new ArrayList<>();
+      List<Future<RunningApp>> starting = new ArrayList<>();
       for (int i = 0; i < 2; i++) {
         int n = i;
-        Callable<ConfigurableApplicationContext> run =
+        Callable<RunningApp> run =
             () -> {
               start.await();
-              return new SpringApplicationBuilder(LagebildApplication.class)
-                  .run(
-                      "--spring.datasource.url=" + url,
-                      "--spring.datasource.username=" + TestDatabase.user(),
-                      "--spring.datasource.password=" + TestDatabase.password(),
-                      "--spring.datasource.hikari.maximum-pool-size=3",
-                      "--server.port=0",
-                      "--lagebild.demo=false",
-                      "--spring.jmx.enabled=false",
-                      "--spring.application.admin.enabled=false",
-                      "--logging.file.name=target/test-logs/cluster-" + n + ".log");
+              return RunningApp.start(
+                  url,
+                  "--lagebild.demo=false",
+                  "--spring.application.admin.enabled=false",
+                  "--logging.file.name=target/test-logs/cluster-" + n + ".log");
             };
         starting.add(pool.submit(run));
       }
       start.countDown();
-      for (Future<ConfigurableApplicationContext> f : starting) {
+      for (Future<RunningApp> f : starting) {
         apps.add(f.get(180, TimeUnit.SECONDS));
       }
       HttpClient client = HttpClient.newHttpClient();
-      for (ConfigurableApplicationContext app : apps) {
-        String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-        HttpResponse<String> health =
-            client.send(
-                HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(health.body()).contains("UP");
+      for (RunningApp app : apps) {
+        assertThat(app.get(client, "/actuator/health", null).body()).contains("UP");
       }
       try (Connection c =
               DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password());
@@ -137,7 +121,7 @@ class ClusterIntegrationTests extends DatabaseProperties {
         assertThat(rs.getInt(3)).isZero();
       }
     } finally {
-      apps.forEach(ConfigurableApplicationContext::close);
+      apps.forEach(RunningApp::close);
       pool.shutdownNow();
     }
   }

@@ -2,8 +2,8 @@ package de.lagebild.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.lagebild.LagebildApplication;
 import de.lagebild.identity.TenantDirectory;
+import de.lagebild.support.RunningApp;
 import de.lagebild.support.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
 
@@ -29,18 +28,14 @@ class MetricsIntegrationTests {
 
   @Test
   void prometheusReadsRequestsPoolAndJobsWithTheTokenOnly() throws Exception {
-    try (ConfigurableApplicationContext app =
-        new SpringApplicationBuilder(LagebildApplication.class)
-            .run(
-                "--spring.datasource.url=" + TestDatabase.url(),
-                "--spring.datasource.username=" + TestDatabase.user(),
-                "--spring.datasource.password=" + TestDatabase.password(),
-                "--spring.datasource.hikari.maximum-pool-size=4",
-                "--server.port=0",
-                "--lagebild.demo=true",
-                "--lagebild.metrics-token=geheim-fuer-prometheus",
-                "--logging.file.name=target/test-logs/metrics.log")) {
-      String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+    try (RunningApp running =
+        RunningApp.start(
+            TestDatabase.url(),
+            "--lagebild.demo=true",
+            "--lagebild.metrics-token=geheim-fuer-prometheus",
+            "--logging.file.name=target/test-logs/metrics.log")) {
+      ConfigurableApplicationContext app = running.context();
+      String base = running.base();
       HttpClient client =
           HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
       // a page and an API request, so that requests are counted

@@ -2,12 +2,10 @@ package de.lagebild.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.lagebild.LagebildApplication;
+import de.lagebild.support.RunningApp;
 import de.lagebild.support.TestDatabase;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +18,6 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -44,36 +40,26 @@ class UpgradeIntegrationTests {
     String url = "jdbc:sqlite:" + db;
     assertThat(schemaVersion(url)).isEqualTo(22);
     int newest = newestMigration();
-    try (ConfigurableApplicationContext app =
-        new SpringApplicationBuilder(LagebildApplication.class)
-            .run(
-                "--spring.datasource.url=" + url,
-                "--server.port=0",
-                "--lagebild.demo=false",
-                "--logging.file.name=target/test-logs/upgrade.log")) {
+    try (RunningApp app =
+        RunningApp.start(
+            url, "--lagebild.demo=false", "--logging.file.name=target/test-logs/upgrade.log")) {
       assertThat(schemaVersion(url)).isEqualTo(newest);
-      String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
       HttpClient client = HttpClient.newHttpClient();
       String token = "Bearer lgb_demo_koordination_nordhausen";
-      assertThat(get(client, base + "/api/v1/nordhausen/needs", token))
+      assertThat(ok(app.get(client, "/api/v1/nordhausen/needs", token)))
           .contains("Kinderarmut: jedes dritte Mitglied einer Bedarfsgemeinschaft ist ein Kind");
-      assertThat(get(client, base + "/api/v1/nordhausen/surveys", token))
+      assertThat(ok(app.get(client, "/api/v1/nordhausen/surveys", token)))
           .contains("Familienbefragung");
-      assertThat(get(client, base + "/api/v1/nordhausen/services?per_page=5", null))
+      assertThat(ok(app.get(client, "/api/v1/nordhausen/services?per_page=5", null)))
           .contains("\"total_items\":64");
-      assertThat(get(client, base + "/nordhausen/oeffentlich/atlas", null))
+      assertThat(ok(app.get(client, "/nordhausen/oeffentlich/atlas", null)))
           .contains("Sozialatlas", "Nordhausen");
-      assertThat(get(client, base + "/actuator/health", null)).contains("UP");
+      assertThat(ok(app.get(client, "/actuator/health", null))).contains("UP");
     }
   }
 
-  private static String get(HttpClient client, String url, String token) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
-    if (token != null) {
-      b.header("Authorization", token);
-    }
-    HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(url).isEqualTo(200);
+  private static String ok(HttpResponse<String> r) {
+    assertThat(r.statusCode()).as(r.uri().toString()).isEqualTo(200);
     return r.body();
   }
 

@@ -37,15 +37,22 @@ record DirectorySettings(
     return url != null && !url.isBlank();
   }
 
-  /** The role mapping; a malformed entry stops the start with a message naming it. */
   List<DirectoryAccounts.Mapping> mappings() {
+    return mappings(roles, "lagebild.ldap.roles");
+  }
+
+  /**
+   * Group → tenant role entries {@code Gruppe:tenant:ROLLE} (LDAP and OpenID Connect); a malformed
+   * entry stops the start with a message naming the property and the entry.
+   */
+  static List<DirectoryAccounts.Mapping> mappings(List<String> roles, String property) {
     List<DirectoryAccounts.Mapping> out = new ArrayList<>();
     for (String entry : roles) {
       int role = entry.lastIndexOf(':');
       int tenant = role < 0 ? -1 : entry.lastIndexOf(':', role - 1);
       if (tenant <= 0) {
         throw new IllegalStateException(
-            "lagebild.ldap.roles: '" + entry + "' is not 'Gruppe:tenant:ROLLE'");
+            property + ": '" + entry + "' is not 'Gruppe:tenant:ROLLE'");
       }
       try {
         out.add(
@@ -55,7 +62,7 @@ record DirectorySettings(
                 Role.valueOf(entry.substring(role + 1).strip().toUpperCase(Locale.ROOT))));
       } catch (IllegalArgumentException e) {
         throw new IllegalStateException(
-            "lagebild.ldap.roles: '" + entry + "' names no role of " + List.of(Role.values()), e);
+            property + ": '" + entry + "' names no role of " + List.of(Role.values()), e);
       }
     }
     return out;

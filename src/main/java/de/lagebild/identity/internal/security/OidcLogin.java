@@ -56,7 +56,7 @@ class OidcLogin {
       @DefaultValue List<String> roles) {
 
     List<DirectoryAccounts.Mapping> mappings() {
-      return new DirectorySettings("x", "", "", "", "", "", "", roles).mappings();
+      return DirectorySettings.mappings(roles, "lagebild.oidc.roles");
     }
   }
 
@@ -78,6 +78,8 @@ class OidcLogin {
   /** After the provider's login: the local account and roles, then the start page. */
   static AuthenticationSuccessHandler success(Settings settings, DirectoryAccounts accounts) {
     HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+    // read once, at start: a malformed entry stops the start
+    List<DirectoryAccounts.Mapping> mappings = settings.mappings();
     return (HttpServletRequest req, HttpServletResponse res, Authentication auth) -> {
       OidcUser oidc = (OidcUser) auth.getPrincipal();
       String username =
@@ -88,7 +90,7 @@ class OidcLogin {
               oidc.getFullName(),
               oidc.getEmail(),
               groups(oidc.getClaims().get(settings.groupsClaim())),
-              settings.mappings());
+              mappings);
       if (!u.enabled()) {
         SecurityContextHolder.clearContext();
         res.sendRedirect(req.getContextPath() + "/login?error");
