@@ -615,19 +615,7 @@ class NeedsIntegrationTests extends DatabaseProperties {
     var file =
         new org.springframework.mock.web.MockMultipartFile(
             "file", "ziele.txt", "text/plain", text.getBytes(StandardCharsets.UTF_8));
-    Map<String, Object> dry =
-        json.readValue(
-            mvc.perform(
-                    org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
-                            "/api/v1/nordhausen/strategy-imports")
-                        .file(file)
-                        .param("strategy", "Arbeit " + suffix)
-                        .header("Authorization", TOKEN))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(),
-            new TypeReference<Map<String, Object>>() {});
+    Map<String, Object> dry = importStrategy(file, "Arbeit " + suffix, true);
     List<Map<String, Object>> problems = (List<Map<String, Object>>) dry.get("problems");
     assertThat(problems)
         .anySatisfy(
@@ -641,14 +629,7 @@ class NeedsIntegrationTests extends DatabaseProperties {
     assertThat(problems)
         .noneSatisfy(p -> assertThat(String.valueOf(p.get("message"))).contains(need));
 
-    mvc.perform(
-            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
-                    "/api/v1/nordhausen/strategy-imports")
-                .file(file)
-                .param("strategy", "Arbeit " + suffix)
-                .param("dryRun", "false")
-                .header("Authorization", TOKEN))
-        .andExpect(status().isOk());
+    importStrategy(file, "Arbeit " + suffix, false);
     List<String> linked =
         dsl.fetch(
                 "select n.title from need_goal l join need n on n.id = l.need_id "
@@ -683,29 +664,10 @@ class NeedsIntegrationTests extends DatabaseProperties {
     var file =
         new org.springframework.mock.web.MockMultipartFile(
             "file", "strategie.csv", "text/csv", csv);
-    Map<String, Object> dry =
-        json.readValue(
-            mvc.perform(
-                    org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
-                            "/api/v1/nordhausen/strategy-imports")
-                        .file(file)
-                        .param("strategy", "Kopie " + suffix)
-                        .header("Authorization", TOKEN))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(),
-            new TypeReference<Map<String, Object>>() {});
+    Map<String, Object> dry = importStrategy(file, "Kopie " + suffix, true);
     assertThat((List<Map<String, Object>>) dry.get("problems"))
         .noneSatisfy(p -> assertThat(p.get("field")).isEqualTo("Bedarfe"));
-    mvc.perform(
-            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
-                    "/api/v1/nordhausen/strategy-imports")
-                .file(file)
-                .param("strategy", "Kopie " + suffix)
-                .param("dryRun", "false")
-                .header("Authorization", TOKEN))
-        .andExpect(status().isOk());
+    importStrategy(file, "Kopie " + suffix, false);
     Object copy =
         dsl.fetchValue(
             "select s.id from strategy s join tenant t on t.id = s.tenant_id "
@@ -719,5 +681,24 @@ class NeedsIntegrationTests extends DatabaseProperties {
                 copy)
             .map(r -> r.get(0, String.class));
     assertThat(copiedLinks).isEqualTo(demoLinks);
+  }
+
+  /** The strategy import of the API with the demo token; its answer (a 200 is expected). */
+  Map<String, Object> importStrategy(
+      org.springframework.mock.web.MockMultipartFile file, String strategy, boolean dryRun)
+      throws Exception {
+    return json.readValue(
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                        "/api/v1/nordhausen/strategy-imports")
+                    .file(file)
+                    .param("strategy", strategy)
+                    .param("dryRun", String.valueOf(dryRun))
+                    .header("Authorization", TOKEN))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(),
+        new TypeReference<Map<String, Object>>() {});
   }
 }

@@ -81,23 +81,21 @@ public class DirectoryAccounts {
             .collect(java.util.stream.Collectors.toSet());
     Map<String, List<Mapping>> byTenant =
         mappings.stream().collect(java.util.stream.Collectors.groupingBy(Mapping::tenant));
-    byTenant.forEach(
-        (slug, list) ->
-            tenants
-                .systemAccess(slug)
-                .ifPresent(
-                    access ->
-                        TenantContext.runAs(
-                            access,
-                            () ->
-                                follow(
-                                    user,
-                                    list.stream()
-                                        .filter(
-                                            m -> mine.contains(m.group().toLowerCase(Locale.ROOT)))
-                                        .map(Mapping::role)
-                                        .min(java.util.Comparator.comparingInt(RANK::indexOf))))));
+    for (Map.Entry<String, List<Mapping>> t : byTenant.entrySet()) {
+      Optional<Role> wanted = highest(t.getValue(), mine);
+      tenants
+          .systemAccess(t.getKey())
+          .ifPresent(access -> TenantContext.runAs(access, () -> follow(user, wanted)));
+    }
     return user;
+  }
+
+  /** The highest role the person's groups map to in one tenant. */
+  private static Optional<Role> highest(List<Mapping> tenantMappings, Set<String> groups) {
+    return tenantMappings.stream()
+        .filter(m -> groups.contains(m.group().toLowerCase(Locale.ROOT)))
+        .map(Mapping::role)
+        .min(java.util.Comparator.comparingInt(RANK::indexOf));
   }
 
   private void follow(UserRow user, Optional<Role> wanted) {
