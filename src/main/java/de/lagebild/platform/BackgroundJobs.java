@@ -141,6 +141,13 @@ public final class BackgroundJobs {
                     })));
   }
 
+  /** The jobs queued or running here, with their progress. */
+  public Map<UUID, Progress> runningHere() {
+    Map<UUID, Progress> all = new java.util.HashMap<>();
+    running.keySet().forEach(id -> progress(id).ifPresent(p -> all.put(id, p)));
+    return all;
+  }
+
   /** The progress of a job while it runs (empty before it is queued here and after it ended). */
   public Optional<Progress> progress(UUID id) {
     Tracker t = running.get(id);

@@ -22,8 +22,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The background jobs of every module (imports of large files) and their rows in one table, told
  * apart by kind: the row is written first (RUNNING), the work runs in the background in its own
  * transaction ({@link BackgroundJobs}), and the row ends DONE with a summary and the id of what it
- * made, or FAILED with the reason in German – nothing half written. A job still RUNNING when the
- * application starts was cut off by a stop; it is marked FAILED.
+ * made, or FAILED with the reason in German – nothing half written.
+ *
+ * <p>On PostgreSQL several instances may share the database: the instance that runs a job writes
+ * its progress and a heartbeat into the row every few seconds, so that any instance shows the
+ * progress, and any instance fails a RUNNING job whose heartbeat is older than a minute (its
+ * instance was killed). On the embedded SQLite file (one instance, and a heartbeat would wait for
+ * the import's write lock) a job still RUNNING when the application starts was cut off by a stop
+ * and is marked FAILED.
  */
 @Component
 public class Jobs {
@@ -66,6 +72,16 @@ public class Jobs {
   static final Field<String> SUMMARY = T.text("summary");
   static final Field<Instant> STARTED_AT = T.instant("started_at");
   static final Field<Instant> FINISHED_AT = T.instant("finished_at");
+  static final Field<String> INSTANCE_ID = T.text("instance_id");
+  static final Field<Long> HEARTBEAT_AT = T.field("heartbeat_at", org.jooq.impl.SQLDataType.BIGINT);
+  static final Field<Integer> PROGRESS_DONE =
+      T.field("progress_done", org.jooq.impl.SQLDataType.INTEGER);
+  static final Field<Integer> PROGRESS_TOTAL =
+      T.field("progress_total", org.jooq.impl.SQLDataType.INTEGER);
+
+  /** A RUNNING job whose heartbeat is older than this has lost its instance. */
+  static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofSeconds(60);
+
   static final Field<?>[] ALL = {
     ID, KIND, FILE_NAME, FORMAT, STATE, MESSAGE, RESULT_ID, SUMMARY, STARTED_AT, FINISHED_AT
   };
@@ -75,6 +91,10 @@ public class Jobs {
   private final MessageSource messages;
   private final Clock clock;
   private final BackgroundJobs runner;
+  private final String instance =
+      java.lang.management.ManagementFactory.getRuntimeMXBean().getName()
+          + "/"
+          + UUID.randomUUID().toString().substring(0, 8);
 
   Jobs(TenantScope scope, TransactionTemplate tx, MessageSource messages, Clock clock) {
     this.scope = scope;
@@ -84,9 +104,20 @@ public class Jobs {
     this.runner = new BackgroundJobs("lagebild-jobs", messages, clock);
   }
 
-  /** Jobs cut off by the end of the previous process: failed, with nothing written. */
+  private boolean shared() {
+    return scope.dsl().dialect().family() == org.jooq.SQLDialect.POSTGRES;
+  }
+
+  /**
+   * Jobs cut off by the end of the previous process: failed, with nothing written. On PostgreSQL
+   * only those whose heartbeat is old – the others run on another instance.
+   */
   @EventListener(ApplicationReadyEvent.class)
   public void failInterrupted() {
+    if (shared()) {
+      failAbandoned();
+      return;
+    }
     Integer n =
         tx.execute(
             s ->
@@ -101,6 +132,66 @@ public class Jobs {
     if (n != null && n > 0) {
       log.warn("{} background job(s) were running when the application stopped; marked failed", n);
     }
+  }
+
+  /** Writes progress and heartbeat of the jobs running here (PostgreSQL). */
+  @org.springframework.scheduling.annotation.Scheduled(
+      fixedDelayString = "${lagebild.jobs.heartbeat:5s}",
+      initialDelayString = "${lagebild.jobs.heartbeat:5s}")
+  public void heartbeat() {
+    if (!shared()) {
+      return;
+    }
+    long now = clock.millis();
+    runner
+        .runningHere()
+        .forEach(
+            (id, p) ->
+                scope
+                    .dsl()
+                    .update(scope.acrossTenants(T))
+                    .set(HEARTBEAT_AT, now)
+                    .set(INSTANCE_ID, instance)
+                    .set(PROGRESS_DONE, p.done())
+                    .set(PROGRESS_TOTAL, p.total())
+                    .where(ID.eq(id).and(STATE.eq(State.RUNNING.name())))
+                    .execute());
+  }
+
+  /**
+   * Fails the RUNNING jobs whose instance stopped writing its heartbeat a minute ago (killed, or
+   * cut off from the database); returns how many (PostgreSQL).
+   */
+  @org.springframework.scheduling.annotation.Scheduled(
+      fixedDelayString = "${lagebild.jobs.sweep:20s}",
+      initialDelayString = "${lagebild.jobs.sweep:20s}")
+  public int failAbandoned() {
+    if (!shared()) {
+      return 0;
+    }
+    long limit = clock.millis() - ABANDONED_AFTER.toMillis();
+    Integer n =
+        tx.execute(
+            s ->
+                scope
+                    .dsl()
+                    .update(scope.acrossTenants(T))
+                    .set(STATE, State.FAILED.name())
+                    .set(MESSAGE, messages.getMessage("job.abandoned", null, Locale.GERMAN))
+                    .set(FINISHED_AT, clock.instant())
+                    .where(STATE.eq(State.RUNNING.name()))
+                    .and(
+                        HEARTBEAT_AT
+                            .lt(limit)
+                            .or(
+                                HEARTBEAT_AT
+                                    .isNull()
+                                    .and(STARTED_AT.lt(Instant.ofEpochMilli(limit)))))
+                    .execute());
+    if (n != null && n > 0) {
+      log.warn("{} background job(s) lost their instance; marked failed", n);
+    }
+    return n == null ? 0 : n;
   }
 
   /**
@@ -136,6 +227,8 @@ public class Jobs {
                 .set(FORMAT, format == null ? null : abbreviate(format, 20))
                 .set(STATE, State.RUNNING.name())
                 .set(STARTED_AT, clock.instant())
+                .set(INSTANCE_ID, instance)
+                .set(HEARTBEAT_AT, clock.millis())
                 .execute());
     runner.submit(
         id,
@@ -185,9 +278,26 @@ public class Jobs {
         .fetch(Jobs::job);
   }
 
-  /** The progress of a job while it runs here. */
+  /**
+   * The progress of a running job: from this instance when it runs here, otherwise as its instance
+   * last wrote it (PostgreSQL).
+   */
   public Optional<BackgroundJobs.Progress> progress(UUID id) {
-    return runner.progress(id);
+    Optional<BackgroundJobs.Progress> here = runner.progress(id);
+    if (here.isPresent() || !shared()) {
+      return here;
+    }
+    return scope
+        .dsl()
+        .select(PROGRESS_DONE, PROGRESS_TOTAL, STARTED_AT)
+        .from(scope.table(T))
+        .where(ID.eq(id).and(STATE.eq(State.RUNNING.name())))
+        .fetchOptional(
+            r ->
+                new BackgroundJobs.Progress(
+                    r.get(PROGRESS_DONE) == null ? 0 : r.get(PROGRESS_DONE),
+                    r.get(PROGRESS_TOTAL) == null ? 0 : r.get(PROGRESS_TOTAL),
+                    java.time.Duration.between(r.get(STARTED_AT), clock.instant())));
   }
 
   private static Job job(Record r) {

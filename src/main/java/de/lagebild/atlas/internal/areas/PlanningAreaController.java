@@ -50,11 +50,12 @@ class PlanningAreaController {
       AreaRepository areaRepository,
       MessageSource messages,
       GeoJsonImport geoJson,
-      TenantDirectory tenants)
+      TenantDirectory tenants,
+      de.lagebild.exchange.UploadStashes stashes)
       throws IOException {
     this.geoJson = geoJson;
     this.tenants = tenants;
-    this.stash = new UploadStash("atlas-geo");
+    this.stash = stashes.stash("atlas-geo");
     this.planning = planning;
     this.areaRepository = areaRepository;
     this.messages = messages;

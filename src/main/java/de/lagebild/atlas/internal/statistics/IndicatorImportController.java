@@ -50,7 +50,8 @@ class IndicatorImportController {
       ColumnMappings mappings,
       AtlasImportJobs jobs,
       LagebildProperties lagebild,
-      de.lagebild.platform.DatabaseStatistics statistics)
+      de.lagebild.platform.DatabaseStatistics statistics,
+      de.lagebild.exchange.UploadStashes stashes)
       throws IOException {
     this.statistics = statistics;
     this.mappings = mappings;
@@ -59,7 +60,7 @@ class IndicatorImportController {
     this.imports = imports;
     this.indicatorRepository = indicatorRepository;
     this.messages = messages;
-    this.stash = new UploadStash("atlas");
+    this.stash = stashes.stash("atlas");
   }
 
   @GetMapping("/{tenant}/atlas/import")

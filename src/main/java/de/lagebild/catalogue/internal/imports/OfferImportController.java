@@ -30,10 +30,12 @@ class OfferImportController {
   private final UploadStash stash;
   private final OfferColumnMappings mappings;
 
-  OfferImportController(OfferImport imports, OfferColumnMappings mappings) throws IOException {
+  OfferImportController(
+      OfferImport imports, OfferColumnMappings mappings, de.lagebild.exchange.UploadStashes stashes)
+      throws IOException {
     this.imports = imports;
     this.mappings = mappings;
-    this.stash = new UploadStash("catalogue");
+    this.stash = stashes.stash("catalogue");
   }
 
   @GetMapping("/{tenant}/angebote/import")

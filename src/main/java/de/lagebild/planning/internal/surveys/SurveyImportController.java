@@ -42,13 +42,17 @@ class SurveyImportController {
   private final UploadStash stash;
 
   SurveyImportController(
-      Surveys surveys, IndicatorFigures figures, MessageSource messages, Clock clock)
+      Surveys surveys,
+      IndicatorFigures figures,
+      MessageSource messages,
+      Clock clock,
+      de.lagebild.exchange.UploadStashes stashes)
       throws IOException {
     this.surveys = surveys;
     this.figures = figures;
     this.messages = messages;
     this.clock = clock;
-    this.stash = new UploadStash("survey");
+    this.stash = stashes.stash("survey");
   }
 
   @GetMapping("/{tenant}/befragungen/import")

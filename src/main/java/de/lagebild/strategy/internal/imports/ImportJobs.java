@@ -64,4 +64,8 @@ class ImportJobs {
   void failInterrupted() {
     jobs.failInterrupted();
   }
+
+  int failAbandoned() {
+    return jobs.failAbandoned();
+  }
 }

@@ -47,13 +47,14 @@ class StrategyImportController {
       StrategyImport imports,
       ImportJobs jobs,
       StrategyRepository strategies,
-      LagebildProperties lagebild)
+      LagebildProperties lagebild,
+      de.lagebild.exchange.UploadStashes stashes)
       throws IOException {
     this.imports = imports;
     this.jobs = jobs;
     this.strategies = strategies;
     this.backgroundFrom = lagebild.imports().backgroundFromBytes();
-    this.stash = new UploadStash("strategy");
+    this.stash = stashes.stash("strategy");
   }
 
   @GetMapping("/{tenant}/strategien/import")
