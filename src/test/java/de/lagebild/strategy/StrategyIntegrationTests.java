@@ -295,6 +295,79 @@ class StrategyIntegrationTests extends DatabaseProperties {
   }
 
   @Test
+  void assessmentsSavedAtTheSameMomentBecomeSuccessiveVersions() throws Exception {
+    // found by the load test: two saves for one measure at once collided on the version number
+    String name = "Gleichzeitig " + UUID.randomUUID().toString().substring(0, 6);
+    mvc.perform(
+            post("/nordhausen/strategien/" + strategy + "/runden")
+                .with(logins.as("koordination"))
+                .with(csrf())
+                .param("name", name))
+        .andExpect(status().is3xxRedirection());
+    String round = round(name);
+    mvc.perform(
+            post("/nordhausen/runden/" + round + "/status")
+                .with(logins.as("koordination"))
+                .with(csrf())
+                .param("state", "OPEN")
+                .param("version", String.valueOf(version(round))))
+        .andExpect(status().is3xxRedirection());
+    String jugend = measure("2.1.2.1");
+    int threads = 4;
+    int each = 5;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  int saved = 0;
+                  for (int i = 0; i < each; i++) {
+                    var r =
+                        mvc.perform(
+                                post("/nordhausen/runden/" + round + "/massnahmen/" + jugend)
+                                    .with(
+                                        logins.as(thread % 2 == 0 ? "fachdienst" : "koordination"))
+                                    .with(csrf())
+                                    .param("statusCode", "IN_PROGRESS")
+                                    .param("progress", String.valueOf(thread * 10 + i))
+                                    .param("narrative", "Faden " + thread + ", Nr. " + i))
+                            .andReturn()
+                            .getResponse();
+                    if (r.getStatus() == 302) {
+                      saved++;
+                    }
+                  }
+                  return saved;
+                }));
+      }
+      start.countDown();
+      int saved = 0;
+      for (var a : answers) {
+        saved += a.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      assertThat(saved).isEqualTo(threads * each);
+    } finally {
+      pool.shutdownNow();
+    }
+    // every save kept, versions 1 … 20 without gaps or doubles
+    assertThat(
+            dsl.fetch(
+                    "select version_no from assessment where round_id = ? and measure_id = ? order"
+                        + " by version_no",
+                    round,
+                    jugend)
+                .getValues(0, Integer.class))
+        .containsExactlyElementsOf(
+            java.util.stream.IntStream.rangeClosed(1, threads * each).boxed().toList());
+  }
+
+  @Test
   void readersAndContributorsCannotRunRounds() throws Exception {
     mvc.perform(
             post("/nordhausen/strategien/" + strategy + "/runden")

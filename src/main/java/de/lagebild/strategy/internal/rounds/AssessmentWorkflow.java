@@ -32,7 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Who may assess what, and when: a contributor assesses only the measures of their units and only
  * while the round is open; coordinators may assess any measure while the round is open or in
- * review, and review submissions. Every submission is a new version; nothing is overwritten.
+ * review, and review submissions. Every submission is a new version; nothing is overwritten. Two
+ * submissions for one measure at the same moment (two colleagues, two instances) both become
+ * versions: the one that finds its version number taken meanwhile is written again with the next.
  */
 @Service
 public class AssessmentWorkflow {
@@ -44,13 +46,16 @@ public class AssessmentWorkflow {
   private final StatusCatalogue statuses;
   private final AuditLog audit;
   private final Clock clock;
+  private final org.springframework.transaction.support.TransactionTemplate tx;
 
   AssessmentWorkflow(
       RoundRepository rounds,
       MeasureRepository measures,
       StatusCatalogue statuses,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      org.springframework.transaction.support.TransactionTemplate tx) {
+    this.tx = tx;
     this.rounds = rounds;
     this.measures = measures;
     this.statuses = statuses;
@@ -70,8 +75,15 @@ public class AssessmentWorkflow {
             && !Collections.disjoint(access.unitIds(), measure.unitIds()));
   }
 
-  @Transactional
+  /** Saves a submission as the measure's next version in the round (see the class comment). */
   AssessmentRow submit(UUID roundId, UUID measureId, Submission s) {
+    return de.lagebild.platform.ConcurrentWrites.retry(
+        8,
+        () -> tx.execute(status -> submitOnce(roundId, measureId, s)),
+        () -> new DomainException("assessment.concurrent"));
+  }
+
+  private AssessmentRow submitOnce(UUID roundId, UUID measureId, Submission s) {
     TenantAccess access = TenantContext.access().orElseThrow();
     RoundRow round = rounds.find(roundId).orElseThrow(NotFoundException::new);
     MeasureRow measure = measures.find(measureId).orElseThrow(NotFoundException::new);
