@@ -19,6 +19,9 @@ public class LagebildApplication {
     if (args.length > 0 && ("backup".equals(args[0]) || "restore".equals(args[0]))) {
       System.exit(DatabaseBackup.command(args, System.getenv(), System.out));
     }
+    if (args.length > 0 && ("export-tenant".equals(args[0]) || "import-tenant".equals(args[0]))) {
+      System.exit(de.lagebild.platform.TenantMove.command(args, System.getenv(), System.out));
+    }
     prepareEmbeddedDatabaseFolder(System.getenv("LAGEBILD_DB_URL"));
     SpringApplication.run(LagebildApplication.class, args);
   }
