@@ -51,15 +51,38 @@ public class FirstAdministrator {
   }
 
   /**
-   * Called at start-up: does nothing when users exist. Returns the setup link, if one was issued.
+   * Whether someone can administer the platform: a platform administrator who may log in with a
+   * password. A tenant moved into a fresh installation brings its users without passwords and
+   * without platform rights – then the first administrator is still to be created.
+   */
+  boolean administered() {
+    return dsl.fetchExists(
+        org.jooq
+            .impl
+            .DSL
+            .selectOne()
+            .from(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name("app_user")))
+            .where(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("platform_admin")).isTrue())
+            .and(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("enabled")).isTrue())
+            .and(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("password_hash")).isNotNull()));
+  }
+
+  /**
+   * Called at start-up: does nothing when a platform administrator exists (see {@link
+   * #administered()}). Returns the setup link, if one was issued.
    */
   @Transactional
   String ensure() {
-    if (users.count() > 0) {
+    if (administered()) {
       return null;
     }
     LagebildProperties.BootstrapAdmin admin = properties.bootstrapAdmin();
-    if (admin != null && admin.configured()) {
+    if (admin != null && admin.configured() && users.findByUsername(admin.username()).isPresent()) {
+      log.warn(
+          "LAGEBILD_BOOTSTRAP_ADMIN_USERNAME '{}' belongs to an existing account (a moved tenant's);"
+              + " a setup link is issued instead",
+          admin.username());
+    } else if (admin != null && admin.configured()) {
       UserAdministration.checkPassword(admin.password());
       String email =
           admin.email() == null || admin.email().isBlank()
@@ -96,8 +119,7 @@ public class FirstAdministrator {
   }
 
   boolean isValid(String token) {
-    return users.count() == 0
-        && dsl.fetchExists(T, TOKEN_HASH.eq(hash(token)).and(USED_AT.isNull()));
+    return !administered() && dsl.fetchExists(T, TOKEN_HASH.eq(hash(token)).and(USED_AT.isNull()));
   }
 
   /** Consumes the token and creates the platform administrator. */
@@ -107,6 +129,19 @@ public class FirstAdministrator {
       throw new DomainException("setup.invalidLink");
     }
     UserAdministration.checkPassword(password);
+    // a moved tenant's accounts may already hold the name or address
+    if (users.findByUsername(username).isPresent()) {
+      throw new DomainException("user.usernameTaken", username);
+    }
+    if (dsl.fetchExists(
+        org.jooq
+            .impl
+            .DSL
+            .selectOne()
+            .from(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name("app_user")))
+            .where(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("email")).eq(email)))) {
+      throw new DomainException("user.emailTaken", email);
+    }
     int used =
         dsl.update(T)
             .set(USED_AT, clock.instant())
