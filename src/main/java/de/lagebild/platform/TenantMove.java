@@ -427,9 +427,8 @@ public final class TenantMove {
       throws SQLException, IOException, MoveException {
     String table = entry.path("table").asString();
     long n = 0;
+    boolean selfReferencing = !selfReferences(c, table).isEmpty();
     List<JsonNode> batch = new ArrayList<>();
-    List<JsonNode> waiting =
-        new ArrayList<>(); // rows whose parent row in the same table comes later
     try (InputStream in = file.getInputStream(file.getEntry(entry.path("file").asString()));
         var lines =
             new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -439,16 +438,15 @@ public final class TenantMove {
           continue;
         }
         batch.add(JSON.readTree(line));
-        if (batch.size() == 1000 && !selfReferencing(c, table)) {
+        if (batch.size() == 1000 && !selfReferencing) {
           n += insertRows(c, dsl, table, batch, ids, numbers);
           batch.clear();
         }
       }
     }
-    if (selfReferencing(c, table)) {
-      waiting.addAll(batch);
-      batch.clear();
-      n += insertInOrder(c, dsl, table, waiting, ids, numbers);
+    if (selfReferencing) {
+      // a row's parent in the same table may come later in the file: parents first
+      n += insertInOrder(c, dsl, table, batch, ids, numbers);
     } else {
       n += insertRows(c, dsl, table, batch, ids, numbers);
     }
@@ -752,10 +750,6 @@ public final class TenantMove {
       }
     }
     return out;
-  }
-
-  private static boolean selfReferencing(Connection c, String table) throws SQLException {
-    return !selfReferences(c, table).isEmpty();
   }
 
   private static String schemaVersion(DSLContext dsl) {
