@@ -368,6 +368,40 @@ class StrategyIntegrationTests extends DatabaseProperties {
   }
 
   @Test
+  void theDashboardSumsTheMeasureCostsPerFieldOfAction() throws Exception {
+    // the demo strategy has no amounts: the dashboard says so instead of showing zeros
+    mvc.perform(get("/nordhausen/strategien/" + strategy + "/dashboard").with(logins.as("lesen")))
+        .andExpect(content().string(containsString("Bei keiner Maßnahme dieser Strategie")));
+    String a = measure("2.1.2.1");
+    String b = measure("2.1.2.2");
+    String other =
+        String.valueOf(
+            dsl.fetchValue(
+                "select m.id from measure m join goal g on g.id = m.goal_id where m.strategy_id = ?"
+                    + " and g.code not like '2.1%' order by m.code limit 1",
+                strategy));
+    try {
+      dsl.execute("update measure set cost_amount = 1234.50 where id = ?", a);
+      dsl.execute("update measure set cost_amount = 100 where id = ?", b);
+      dsl.execute("update measure set cost_amount = 65.5 where id = ?", other);
+      String html =
+          mvc.perform(
+                  get("/nordhausen/strategien/" + strategy + "/dashboard").with(logins.as("lesen")))
+              .andExpect(status().isOk())
+              .andReturn()
+              .getResponse()
+              .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+      String costs = html.substring(html.indexOf("id=\"costs-h\""));
+      costs = costs.substring(0, costs.indexOf("</section>"));
+      // total of the three, and the field of action of 2.1.2.x with its two measures
+      assertThat(costs).contains("1.400,00 €").contains("1.334,50 €").contains("65,50 €");
+      assertThat(costs).doesNotContain("Bei keiner Maßnahme");
+    } finally {
+      dsl.execute("update measure set cost_amount = null where id in (?, ?, ?)", a, b, other);
+    }
+  }
+
+  @Test
   void readersAndContributorsCannotRunRounds() throws Exception {
     mvc.perform(
             post("/nordhausen/strategien/" + strategy + "/runden")

@@ -274,7 +274,8 @@ public class StrategyTree {
         m.assessed(),
         m.current() == null ? null : m.current().statusCode(),
         m.progress(),
-        m.measure().weight());
+        m.measure().weight(),
+        m.measure().costAmount());
   }
 
   private static boolean matches(MeasureView m, GoalRow g, Filter f) {

@@ -58,6 +58,21 @@ class StrategyRulesTests {
     RollUp r = RollUp.of(List.of());
     assertThat(r.progress()).isNull();
     assertThat(r.measures()).isZero();
+    assertThat(r.costed()).isZero();
+    assertThat(r.costs()).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void costsAreTheSumOfTheEnteredAmountsAndMeasuresWithoutOneAreCountedApart() {
+    RollUp r =
+        RollUp.of(
+            List.of(
+                new Contribution(true, "IN_PROGRESS", 50, 1, new java.math.BigDecimal("1234.50")),
+                new Contribution(false, null, null, 1, new java.math.BigDecimal("65.50")),
+                new Contribution(true, "ROUTINE", 100, 1, null)));
+    assertThat(r.costs()).isEqualByComparingTo("1300.00");
+    assertThat(r.costed()).isEqualTo(2);
+    assertThat(r.measures()).isEqualTo(3);
   }
 
   @ParameterizedTest
