@@ -94,12 +94,19 @@ class FirstMinutesBrowserTests {
       assertThat(page).contains("verglichen mit „Juni 2022“").doesNotContain("verglichen mit „–“");
       // the status columns of the total row hold assessments, the column „ohne Status“ none
       List<String> heads =
-          b.driver.findElements(By.cssSelector(".table-scroll thead th")).stream()
+          b
+              .driver
+              .findElements(
+                  By.cssSelector("section[aria-labelledby=dist-h] .table-scroll thead th"))
+              .stream()
               .map(WebElement::getText)
               .map(t -> t.replace("\u00AD", "").replaceAll("\\s+", " ").trim())
               .toList();
       List<String> total =
-          b.driver.findElements(By.cssSelector("tr.total td")).stream()
+          b
+              .driver
+              .findElements(By.cssSelector("section[aria-labelledby=dist-h] tr.total td"))
+              .stream()
               .map(WebElement::getText)
               .toList();
       int withoutStatus = -1;

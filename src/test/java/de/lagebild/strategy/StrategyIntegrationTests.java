@@ -53,6 +53,27 @@ class StrategyIntegrationTests extends DatabaseProperties {
             "select id from reporting_round where strategy_id = ? and name = ?", strategy, name));
   }
 
+  /** A new round of the demo strategy, created by the coordinator; its id. */
+  String createRound(String name) throws Exception {
+    mvc.perform(
+            post("/nordhausen/strategien/" + strategy + "/runden")
+                .with(logins.as("koordination"))
+                .with(csrf())
+                .param("name", name))
+        .andExpect(status().is3xxRedirection());
+    return round(name);
+  }
+
+  void openRound(String round) throws Exception {
+    mvc.perform(
+            post("/nordhausen/runden/" + round + "/status")
+                .with(logins.as("koordination"))
+                .with(csrf())
+                .param("state", "OPEN")
+                .param("version", String.valueOf(version(round))))
+        .andExpect(status().is3xxRedirection());
+  }
+
   int version(String roundId) {
     return ((Number) dsl.fetchValue("select version from reporting_round where id = ?", roundId))
         .intValue();
@@ -120,13 +141,7 @@ class StrategyIntegrationTests extends DatabaseProperties {
   @Test
   void aRoundFromOpeningToReview() throws Exception {
     String name = "Test " + UUID.randomUUID().toString().substring(0, 6);
-    mvc.perform(
-            post("/nordhausen/strategien/" + strategy + "/runden")
-                .with(logins.as("koordination"))
-                .with(csrf())
-                .param("name", name))
-        .andExpect(status().is3xxRedirection());
-    String round = round(name);
+    String round = createRound(name);
     // not yet open: the contributor cannot assess
     String jugend =
         measure("2.1.2.1"); // "Bedarfsgerechte Ausgestaltung der Kindertagesbetreuung": Fachbereich
@@ -139,13 +154,7 @@ class StrategyIntegrationTests extends DatabaseProperties {
                 .param("narrative", "zu früh"))
         .andExpect(content().string(containsString("nimmt keine Einschätzungen an")));
 
-    mvc.perform(
-            post("/nordhausen/runden/" + round + "/status")
-                .with(logins.as("koordination"))
-                .with(csrf())
-                .param("state", "OPEN")
-                .param("version", String.valueOf(version(round))))
-        .andExpect(status().is3xxRedirection());
+    openRound(round);
     mvc.perform(get("/nordhausen/meine-massnahmen").with(logins.as("fachdienst")))
         .andExpect(content().string(containsString(name)))
         .andExpect(
@@ -297,21 +306,8 @@ class StrategyIntegrationTests extends DatabaseProperties {
   @Test
   void assessmentsSavedAtTheSameMomentBecomeSuccessiveVersions() throws Exception {
     // found by the load test: two saves for one measure at once collided on the version number
-    String name = "Gleichzeitig " + UUID.randomUUID().toString().substring(0, 6);
-    mvc.perform(
-            post("/nordhausen/strategien/" + strategy + "/runden")
-                .with(logins.as("koordination"))
-                .with(csrf())
-                .param("name", name))
-        .andExpect(status().is3xxRedirection());
-    String round = round(name);
-    mvc.perform(
-            post("/nordhausen/runden/" + round + "/status")
-                .with(logins.as("koordination"))
-                .with(csrf())
-                .param("state", "OPEN")
-                .param("version", String.valueOf(version(round))))
-        .andExpect(status().is3xxRedirection());
+    String round = createRound("Gleichzeitig " + UUID.randomUUID().toString().substring(0, 6));
+    openRound(round);
     String jugend = measure("2.1.2.1");
     int threads = 4;
     int each = 5;
