@@ -31,6 +31,8 @@ class FirstMinutesBrowserTests {
 
   @LocalServerPort int port;
 
+  @org.springframework.beans.factory.annotation.Autowired org.jooq.DSLContext dsl;
+
   static Object js(Browser b, String script, Object... args) {
     return ((JavascriptExecutor) b.driver).executeScript(script, args);
   }
@@ -58,6 +60,36 @@ class FirstMinutesBrowserTests {
       b.find(By.id("atlas-map"));
       assertThat(b.find(By.cssSelector("h2.map-title")).getText()).isNotBlank();
       b.checkAccessibility("first-01-public-atlas");
+    }
+  }
+
+  @Test
+  void theDashboardSumsTheCostsOfTheMeasures() {
+    String strategy =
+        String.valueOf(
+            dsl.fetchValue(
+                "select s.id from strategy s join tenant t on t.id = s.tenant_id where t.slug ="
+                    + " 'nordhausen'"));
+    try (Browser b = Browser.open("http://localhost:" + port)) {
+      dsl.execute(
+          "update measure set cost_amount = 48000 where strategy_id = ? and code = '2.1.2.1'",
+          strategy);
+      dsl.execute(
+          "update measure set cost_amount = 12500.50 where strategy_id = ? and code = '1.1.1'",
+          strategy);
+      b.driver.manage().window().setSize(new Dimension(1400, 1000));
+      b.login("koordination");
+      b.go("/nordhausen/strategien/" + strategy + "/dashboard");
+      b.waitForHeading("Armutspräventionsstrategie");
+      WebElement costs = b.find(By.cssSelector("section[aria-labelledby=costs-h]"));
+      assertThat(costs.findElement(By.cssSelector("tr.total")).getText())
+          .contains("60.500,50 €")
+          .contains("2")
+          .contains("44");
+      fits(b, costs.findElement(By.cssSelector(".table-scroll")), "cost table");
+      b.checkAccessibility("dashboard-costs");
+    } finally {
+      dsl.execute("update measure set cost_amount = null where strategy_id = ?", strategy);
     }
   }
 
