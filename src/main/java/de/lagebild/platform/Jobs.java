@@ -118,6 +118,14 @@ public class Jobs {
       failAbandoned();
       return;
     }
+    int n = failRunning("job.interrupted", org.jooq.impl.DSL.trueCondition());
+    if (n > 0) {
+      log.warn("{} background job(s) were running when the application stopped; marked failed", n);
+    }
+  }
+
+  /** Marks the RUNNING jobs of every tenant that match {@code which} failed, with the message. */
+  private int failRunning(String messageKey, org.jooq.Condition which) {
     Integer n =
         tx.execute(
             s ->
@@ -125,13 +133,12 @@ public class Jobs {
                     .dsl()
                     .update(scope.acrossTenants(T))
                     .set(STATE, State.FAILED.name())
-                    .set(MESSAGE, messages.getMessage("job.interrupted", null, Locale.GERMAN))
+                    .set(MESSAGE, messages.getMessage(messageKey, null, Locale.GERMAN))
                     .set(FINISHED_AT, clock.instant())
                     .where(STATE.eq(State.RUNNING.name()))
+                    .and(which)
                     .execute());
-    if (n != null && n > 0) {
-      log.warn("{} background job(s) were running when the application stopped; marked failed", n);
-    }
+    return n == null ? 0 : n;
   }
 
   /** Writes progress and heartbeat of the jobs running here (PostgreSQL). */
@@ -170,28 +177,16 @@ public class Jobs {
       return 0;
     }
     long limit = clock.millis() - ABANDONED_AFTER.toMillis();
-    Integer n =
-        tx.execute(
-            s ->
-                scope
-                    .dsl()
-                    .update(scope.acrossTenants(T))
-                    .set(STATE, State.FAILED.name())
-                    .set(MESSAGE, messages.getMessage("job.abandoned", null, Locale.GERMAN))
-                    .set(FINISHED_AT, clock.instant())
-                    .where(STATE.eq(State.RUNNING.name()))
-                    .and(
-                        HEARTBEAT_AT
-                            .lt(limit)
-                            .or(
-                                HEARTBEAT_AT
-                                    .isNull()
-                                    .and(STARTED_AT.lt(Instant.ofEpochMilli(limit)))))
-                    .execute());
-    if (n != null && n > 0) {
+    int n =
+        failRunning(
+            "job.abandoned",
+            HEARTBEAT_AT
+                .lt(limit)
+                .or(HEARTBEAT_AT.isNull().and(STARTED_AT.lt(Instant.ofEpochMilli(limit)))));
+    if (n > 0) {
       log.warn("{} background job(s) lost their instance; marked failed", n);
     }
-    return n == null ? 0 : n;
+    return n;
   }
 
   /**
