@@ -43,4 +43,7 @@ public interface IndicatorFigures {
 
   /** The values of an indicator in an area, oldest first (small counts already shown as secret). */
   List<Point> series(IndicatorId indicator, AreaId area);
+
+  /** When values were last imported into the atlas (the newest import batch), if ever. */
+  Optional<java.time.Instant> lastImport();
 }

@@ -34,4 +34,7 @@ public interface OfferPlaces {
    * several locations is one place per location.
    */
   List<Place> places(UUID category, String lifeSituation);
+
+  /** How many offers are published now. */
+  int publishedCount();
 }

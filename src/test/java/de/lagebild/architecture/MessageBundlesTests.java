@@ -39,7 +39,7 @@ class MessageBundlesTests {
       HOMES.put(p, "common");
     }
     for (String p :
-        "audit users tenant token login settings user units unit imprint profile platform admin setup role tenantKind"
+        "audit users tenant token login settings user units unit imprint profile platform admin setup role tenantKind sharing"
             .split(" ")) {
       HOMES.put(p, "identity");
     }
@@ -49,6 +49,7 @@ class MessageBundlesTests {
       HOMES.put(p, "strategy");
     }
     HOMES.put("atlas", "atlas");
+    HOMES.put("state", "state");
     HOMES.put("catalogue", "catalogue");
     for (String p : "need gap event survey".split(" ")) {
       HOMES.put(p, "planning");

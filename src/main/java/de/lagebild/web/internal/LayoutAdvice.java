@@ -41,6 +41,16 @@ class LayoutAdvice {
     return TenantContext.access().orElse(null);
   }
 
+  /** Whether the current tenant is a Land (its members see the overview of its districts). */
+  @ModelAttribute("stateTenant")
+  boolean stateTenant() {
+    return TenantContext.access()
+        .filter(TenantAccess::isMember)
+        .flatMap(a -> directory.find(a.slug()))
+        .map(t -> "tenantKind.LAND".equals(t.kindLabelKey()))
+        .orElse(false);
+  }
+
   @ModelAttribute("demoMode")
   boolean demoMode() {
     return properties.demo();

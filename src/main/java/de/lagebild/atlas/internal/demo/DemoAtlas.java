@@ -114,7 +114,7 @@ public class DemoAtlas implements ApplicationRunner {
     try (InputStream in = new ClassPathResource(PROFILES).getInputStream()) {
       config = json.readValue(in, Config.class);
     }
-    for (String slug : List.of("nordhausen", "saalfeld-rudolstadt")) {
+    for (String slug : List.of("nordhausen", "saalfeld-rudolstadt", "thueringen")) {
       demo.inTenant(slug, () -> !areaRepository.areas().isEmpty(), () -> load(geo, config));
     }
   }

@@ -24,13 +24,29 @@ class AtlasFigures implements IndicatorFigures {
   private final IndicatorRepository indicatorRepository;
   private final ValueRepository valueRepository;
 
+  private final de.lagebild.platform.TenantScope scope;
+
   AtlasFigures(
       AreaRepository areaRepository,
       IndicatorRepository indicatorRepository,
-      ValueRepository valueRepository) {
+      ValueRepository valueRepository,
+      de.lagebild.platform.TenantScope scope) {
+    this.scope = scope;
     this.areaRepository = areaRepository;
     this.indicatorRepository = indicatorRepository;
     this.valueRepository = valueRepository;
+  }
+
+  @Override
+  public Optional<java.time.Instant> lastImport() {
+    return Optional.ofNullable(
+        scope
+            .dsl()
+            .select(
+                org.jooq.impl.DSL.max(
+                    de.lagebild.atlas.internal.store.AtlasTables.Batch.CREATED_AT))
+            .from(scope.table(de.lagebild.atlas.internal.store.AtlasTables.Batch.T))
+            .fetchOne(0, java.time.Instant.class));
   }
 
   @Override

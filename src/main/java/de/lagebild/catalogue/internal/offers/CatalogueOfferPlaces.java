@@ -38,6 +38,11 @@ class CatalogueOfferPlaces implements OfferPlaces {
   }
 
   @Override
+  public int publishedCount() {
+    return scope.dsl().fetchCount(scope.table(Offer.T), Offer.STATUS.eq("PUBLISHED"));
+  }
+
+  @Override
   public List<Place> places(UUID category, String lifeSituation) {
     Condition c = Offer.STATUS.eq("PUBLISHED");
     if (category != null) {

@@ -1,6 +1,8 @@
 package de.lagebild.identity.internal.demo;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import de.lagebild.identity.SharedItem;
+import de.lagebild.identity.internal.state.StatePlatform;
 import de.lagebild.identity.internal.tenants.TenantAdministration;
 import de.lagebild.identity.internal.tenants.TenantKind;
 import de.lagebild.identity.internal.tenants.TenantRepository;
@@ -54,7 +56,9 @@ public class DemoTenants {
       String officialKey,
       boolean publicVisible,
       List<String> units,
-      List<Account> accounts) {}
+      List<Account> accounts,
+      String state,
+      List<SharedItem> shares) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record DemoFile(List<DemoTenant> tenants) {}
@@ -68,6 +72,7 @@ public class DemoTenants {
   private final ApiTokens apiTokens;
   private final JsonMapper json;
   private final Clock clock;
+  private final StatePlatform statePlatform;
 
   DemoTenants(
       TenantRepository tenants,
@@ -78,7 +83,9 @@ public class DemoTenants {
       PasswordEncoder passwords,
       ApiTokens apiTokens,
       JsonMapper json,
-      Clock clock) {
+      Clock clock,
+      StatePlatform statePlatform) {
+    this.statePlatform = statePlatform;
     this.tenants = tenants;
     this.users = users;
     this.memberships = memberships;
@@ -157,7 +164,42 @@ public class DemoTenants {
             }
           });
     }
+    joinStates();
     log.info(banner());
+  }
+
+  /**
+   * Makes the demo districts members of their Land and sets what they share – once: a district that
+   * belongs to a Land already keeps its membership and settings.
+   */
+  private void joinStates() {
+    for (DemoTenant t : read().tenants()) {
+      if (t.state() == null) {
+        continue;
+      }
+      TenantRow district = tenants.findBySlug(t.slug()).orElseThrow();
+      TenantAccess access =
+          new TenantAccess(
+              district.tenantId(),
+              district.slug(),
+              district.name(),
+              district.publicVisible(),
+              Role.ADMIN,
+              Set.of());
+      boolean member =
+          TenantContext.callAs(access, () -> statePlatform.stateOfCurrent().isPresent());
+      if (member) {
+        continue;
+      }
+      statePlatform.assign(t.slug(), t.state());
+      if (t.shares() != null) {
+        TenantContext.runAs(
+            access,
+            () ->
+                statePlatform.saveSettings(
+                    java.util.EnumSet.copyOf(t.shares()), java.util.Map.of()));
+      }
+    }
   }
 
   String banner() {

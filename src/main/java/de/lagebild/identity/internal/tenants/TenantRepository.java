@@ -27,14 +27,14 @@ public class TenantRepository {
         .fetchOptional(TenantRepository::map);
   }
 
-  Optional<TenantRow> findById(UUID id) {
+  public Optional<TenantRow> findById(UUID id) {
     return dsl.select(ID, SLUG, NAME, KIND, OFFICIAL_KEY, PUBLIC_VISIBLE, LOGO_TYPE, VERSION)
         .from(T)
         .where(ID.eq(id))
         .fetchOptional(TenantRepository::map);
   }
 
-  List<TenantRow> findAll() {
+  public List<TenantRow> findAll() {
     return dsl.select(ID, SLUG, NAME, KIND, OFFICIAL_KEY, PUBLIC_VISIBLE, LOGO_TYPE, VERSION)
         .from(T)
         .orderBy(NAME)

@@ -1,0 +1,322 @@
+package de.lagebild.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import de.lagebild.identity.SharedItem;
+import de.lagebild.identity.StateDistricts;
+import de.lagebild.identity.TenantDirectory;
+import de.lagebild.identity.internal.state.StatePlatform;
+import de.lagebild.identity.internal.tenants.TenantAdministration;
+import de.lagebild.identity.internal.tenants.TenantKind;
+import de.lagebild.platform.TenantAccess;
+import de.lagebild.platform.TenantContext;
+import de.lagebild.support.DatabaseProperties;
+import de.lagebild.support.IntegrationTest;
+import de.lagebild.support.Logins;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The state platform on the demo: Thüringen reads of Nordhausen exactly the items Nordhausen shares
+ * – each item alone, checked against the district's own tables –, nothing of a district outside the
+ * Land, and writes nothing in a district; every change of a sharing setting and of a membership is
+ * audited.
+ */
+@IntegrationTest
+class StatePlatformIntegrationTests extends DatabaseProperties {
+
+  @Autowired MockMvc mvc;
+  @Autowired DSLContext dsl;
+  @Autowired UserDetailsService userDetails;
+  @Autowired JsonMapper json;
+  @Autowired StatePlatform platform;
+  @Autowired StateDistricts districts;
+  @Autowired TenantDirectory directory;
+  @Autowired TenantAdministration administration;
+  @Autowired TransactionTemplate tx;
+  Logins logins;
+  Set<SharedItem> before;
+
+  @BeforeEach
+  void setUp() {
+    logins = new Logins(userDetails);
+    before = shared("nordhausen");
+  }
+
+  @AfterEach
+  void restore() {
+    share("nordhausen", before);
+  }
+
+  Set<SharedItem> shared(String slug) {
+    return TenantContext.callAs(
+        directory.systemAccess(slug).orElseThrow(), () -> platform.sharedItems());
+  }
+
+  void share(String slug, Set<SharedItem> items) {
+    TenantAccess access = directory.systemAccess(slug).orElseThrow();
+    TenantContext.runAs(
+        access, () -> tx.executeWithoutResult(t -> platform.saveSettings(items, Map.of())));
+  }
+
+  Map<String, Object> row(String slug) throws Exception {
+    String body =
+        mvc.perform(get("/api/v1/thueringen/districts").with(logins.as("land")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    Map<String, Object> answer = json.readValue(body, new TypeReference<>() {});
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> rows = (List<Map<String, Object>>) answer.get("rows");
+    return rows.stream().filter(r -> slug.equals(r.get("slug"))).findFirst().orElse(null);
+  }
+
+  int count(String sql, Object... args) {
+    return ((Number) dsl.fetchValue(sql, args)).intValue();
+  }
+
+  @Test
+  void eachItemIsReadExactlyWhenItIsShared() throws Exception {
+    int offers =
+        count(
+            "select count(*) from offer o join tenant t on t.id = o.tenant_id "
+                + "where t.slug = 'nordhausen' and o.status = 'PUBLISHED'");
+    int measures =
+        count(
+            "select count(*) from measure m join tenant t on t.id = m.tenant_id "
+                + "join strategy s on s.id = m.strategy_id "
+                + "where t.slug = 'nordhausen' and s.status = 'DECIDED'");
+    assertThat(offers).isGreaterThan(10);
+    assertThat(measures).isGreaterThan(10);
+
+    share("nordhausen", Set.of());
+    Map<String, Object> none = row("nordhausen");
+    assertThat((List<?>) none.get("shared")).isEmpty();
+    assertThat(none.get("category")).isEqualTo("NOT_SHARED");
+    assertThat(none.get("strategy")).isNull();
+    assertThat(none.get("round")).isNull();
+    assertThat(none.get("publishedOffers")).isNull();
+    assertThat(none.get("dataUpdated")).isNull();
+
+    share("nordhausen", Set.of(SharedItem.OFFERS));
+    Map<String, Object> o = row("nordhausen");
+    assertThat(o.get("shared")).isEqualTo(List.of("OFFERS"));
+    assertThat(o.get("publishedOffers")).isEqualTo(offers);
+    assertThat(o.get("strategy")).isNull();
+    assertThat(o.get("round")).isNull();
+    assertThat(o.get("dataUpdated")).isNull();
+
+    share("nordhausen", Set.of(SharedItem.STRATEGY_ROLLUP));
+    Map<String, Object> s = row("nordhausen");
+    assertThat(s.get("category")).isEqualTo("DECIDED");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> strategy = (Map<String, Object>) s.get("strategy");
+    assertThat(strategy.get("measures")).isEqualTo(measures);
+    assertThat(strategy.get("decisionRef")).asString().contains("BV 713/18");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> mix = (List<Map<String, Object>>) strategy.get("statuses");
+    assertThat(mix.stream().mapToInt(m -> (Integer) m.get("count")).sum()).isEqualTo(measures);
+    // the roll-up carries no text of an assessment
+    assertThat(json.writeValueAsString(s)).doesNotContain("narrative").doesNotContain("evidence");
+    assertThat(s.get("publishedOffers")).isNull();
+    assertThat(s.get("round")).isNull();
+
+    share("nordhausen", Set.of(SharedItem.ROUND_PROGRESS));
+    Map<String, Object> r = row("nordhausen");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> round = (Map<String, Object>) r.get("round");
+    assertThat(round.get("name")).isEqualTo("Juni 2023");
+    assertThat(round.get("state")).isEqualTo("OPEN");
+    int assessed =
+        count(
+            "select count(distinct a.measure_id) from assessment a "
+                + "join reporting_round rr on rr.id = a.round_id "
+                + "join tenant t on t.id = rr.tenant_id "
+                + "where t.slug = 'nordhausen' and rr.name = 'Juni 2023'");
+    assertThat(round.get("assessed")).isEqualTo(assessed);
+    assertThat(r.get("strategy")).isNull();
+    assertThat(r.get("category")).isEqualTo("NOT_SHARED");
+
+    share("nordhausen", Set.of(SharedItem.INDICATORS));
+    Map<String, Object> i = row("nordhausen");
+    assertThat(i.get("dataUpdated")).isNotNull();
+    assertThat(i.get("publishedOffers")).isNull();
+  }
+
+  @Test
+  void theOverviewPageSaysWhatIsNotShared() throws Exception {
+    share("nordhausen", Set.of(SharedItem.OFFERS));
+    String page =
+        mvc.perform(get("/thueringen/land").with(logins.as("land")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(page).contains("Landkreis Nordhausen", "Landkreis Saalfeld-Rudolstadt");
+    assertThat(page).contains("<svg").contains("role=\"img\"");
+    // Nordhausen shares only its offers: the strategy cells say so, the offer count is there
+    String nordhausen = page.substring(page.indexOf("data-district=\"nordhausen\""));
+    nordhausen = nordhausen.substring(0, nordhausen.indexOf("</tr>"));
+    assertThat(nordhausen)
+        .contains("nicht freigegeben")
+        .doesNotContain("Armutspräventionsstrategie");
+    assertThat(page).contains("<title>Nordhausen: nicht freigegeben</title>");
+  }
+
+  @Test
+  void aChangedSettingIsAuditedAndAStaleFormChangesNothing() throws Exception {
+    share("nordhausen", Set.of());
+    int audited =
+        count(
+            "select count(*) from audit_event e join tenant t on t.id = e.tenant_id "
+                + "where t.slug = 'nordhausen' and e.entity_type = 'Sharing'");
+    int version =
+        count(
+            "select s.version from sharing_setting s join tenant t on t.id = s.tenant_id "
+                + "where t.slug = 'nordhausen' and s.item = 'OFFERS'");
+    mvc.perform(
+            post("/nordhausen/verwaltung/freigaben")
+                .with(logins.as("admin"))
+                .with(csrf())
+                .param("shared", "OFFERS")
+                .param("version-OFFERS", String.valueOf(version)))
+        .andExpect(status().is3xxRedirection());
+    assertThat(shared("nordhausen")).containsExactly(SharedItem.OFFERS);
+    assertThat(
+            count(
+                "select count(*) from audit_event e join tenant t on t.id = e.tenant_id "
+                    + "where t.slug = 'nordhausen' and e.entity_type = 'Sharing'"))
+        .isEqualTo(audited + 1);
+    String audit =
+        mvc.perform(get("/nordhausen/verwaltung/protokoll").with(logins.as("admin")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(audit).contains("Freigabe für das Land erteilt");
+
+    // the same (now stale) form again, asking to share the strategy too: refused, nothing changed
+    String answer =
+        mvc.perform(
+                post("/nordhausen/verwaltung/freigaben")
+                    .with(logins.as("admin"))
+                    .with(csrf())
+                    .param("shared", "OFFERS", "STRATEGY_ROLLUP")
+                    .param("version-OFFERS", String.valueOf(version)))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(answer).contains("inzwischen");
+    assertThat(shared("nordhausen")).containsExactly(SharedItem.OFFERS);
+  }
+
+  @Test
+  void theLandWritesNothingInADistrictAndDistrictsSeeNoOverview() throws Exception {
+    share("nordhausen", EnumSet.allOf(SharedItem.class));
+    for (String path :
+        List.of(
+            "/nordhausen/strategien",
+            "/nordhausen/atlas",
+            "/nordhausen/verwaltung/freigaben",
+            "/api/v1/nordhausen/gap-analysis?demand=unter18")) {
+      int code =
+          mvc.perform(get(path).with(logins.as("land"))).andReturn().getResponse().getStatus();
+      assertThat(code).as(path).isIn(403, 404);
+    }
+    mvc.perform(
+            post("/nordhausen/verwaltung/freigaben")
+                .with(logins.as("land"))
+                .with(csrf())
+                .param("shared", "OFFERS"))
+        .andExpect(status().isForbidden());
+    // a coordinator of Nordhausen who reads in Thüringen: the overview yes, the settings no
+    mvc.perform(get("/thueringen/land").with(logins.as("koordination"))).andExpect(status().isOk());
+    mvc.perform(
+            post("/nordhausen/verwaltung/freigaben")
+                .with(logins.as("koordination"))
+                .with(csrf())
+                .param("shared", "OFFERS"))
+        .andExpect(status().isForbidden());
+    // a district has no overview of districts
+    mvc.perform(get("/nordhausen/land").with(logins.as("koordination")))
+        .andExpect(status().isNotFound());
+    mvc.perform(get("/api/v1/nordhausen/districts").with(logins.as("koordination")))
+        .andExpect(status().isNotFound());
+    // and a reader without a membership in the Land sees nothing of it
+    mvc.perform(get("/thueringen/land").with(logins.as("sr-lesen")))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void aDistrictOutsideTheLandIsNotReadEvenWhenItShares() throws Exception {
+    String slug = "kreis-" + UUID.randomUUID().toString().substring(0, 8);
+    administration.create(
+        new TenantAdministration.NewTenant(
+            slug, "Landkreis Probe", TenantKind.LANDKREIS, "16099", false),
+        null,
+        false);
+    share(slug, EnumSet.allOf(SharedItem.class));
+    assertThat(row(slug)).isNull();
+    TenantContext.runAs(
+        directory.systemAccess("thueringen").orElseThrow(),
+        () -> assertThat(districts.readShared(slug, SharedItem.OFFERS, () -> "gelesen")).isEmpty());
+
+    // the platform administration makes it a member: now it appears, with what it shares
+    mvc.perform(
+            post("/plattform/laender/" + slug)
+                .with(logins.as("admin"))
+                .with(csrf())
+                .param("land", "thueringen"))
+        .andExpect(status().is3xxRedirection());
+    assertThat(row(slug)).isNotNull();
+    assertThat((List<?>) row(slug).get("shared")).hasSize(SharedItem.values().length);
+    int audited =
+        count(
+            "select count(*) from audit_event e join tenant t on t.id = e.tenant_id "
+                + "where t.slug in (?, 'thueringen') and e.entity_type = 'StateMember' "
+                + "and e.summary like '%Landkreis Probe%'",
+            slug);
+    assertThat(audited).isEqualTo(2);
+
+    // a Land cannot be a member of a Land
+    String refused =
+        mvc.perform(
+                post("/plattform/laender/thueringen")
+                    .with(logins.as("admin"))
+                    .with(csrf())
+                    .param("land", "thueringen"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(refused).contains("Ein Land kann keinem anderen Land angehören");
+
+    // and out again
+    mvc.perform(
+            post("/plattform/laender/" + slug)
+                .with(logins.as("admin"))
+                .with(csrf())
+                .param("land", ""))
+        .andExpect(status().is3xxRedirection());
+    assertThat(row(slug)).isNull();
+  }
+}
