@@ -84,6 +84,8 @@ public final class TenantMove {
           "spring_session_attributes",
           "upload_stash",
           "upload_stash_piece",
+          // a district's membership in a Land names two tenants; the target installation decides it
+          "state_member",
           "tenant",
           "app_user",
           "atlas_value",

@@ -94,6 +94,53 @@ class FirstMinutesBrowserTests {
   }
 
   @Test
+  void theLandSeesWhatItsDistrictsShareOnAMapAndInATable() {
+    int offers =
+        ((Number)
+                dsl.fetchValue(
+                    "select count(*) from offer o join tenant t on t.id = o.tenant_id"
+                        + " where t.slug = 'nordhausen' and o.status = 'PUBLISHED'"))
+            .intValue();
+    try (Browser b = Browser.open("http://localhost:" + port)) {
+      b.driver.manage().window().setSize(new Dimension(1400, 1000));
+      b.login("land");
+      b.go("/thueringen");
+      b.waitForHeading("Freistaat Thüringen");
+      b.find(By.linkText("Kreise im Überblick")).click();
+      b.waitForHeading("Kreise im Überblick");
+      String nordhausen = b.find(By.cssSelector("tr[data-district=nordhausen]")).getText();
+      assertThat(nordhausen)
+          .contains("Armutspräventionsstrategie des Landkreises Nordhausen")
+          .contains("beschlossen, gültig ab 01.09.2018")
+          .contains("Juni 2022: 44 Maßnahmen")
+          .contains("Juni 2023")
+          .contains(String.valueOf(offers));
+      // Saalfeld-Rudolstadt shares no offers and no atlas data
+      assertThat(b.find(By.cssSelector("tr[data-district=saalfeld-rudolstadt]")).getText())
+          .contains("nicht freigegeben");
+      assertThat(js(b, "return document.querySelectorAll('svg.state-map path').length"))
+          .isEqualTo(22L);
+      assertThat(
+              js(
+                  b,
+                  "return document.querySelector('svg.state-map path.kreis-decided title')"
+                      + ".textContent"))
+          .isEqualTo("Nordhausen: Strategie beschlossen");
+      fits(b, b.find(By.cssSelector(".table-scroll")), "table of districts");
+      b.checkAccessibility("state-overview");
+      b.driver.manage().deleteAllCookies();
+
+      // the district decides what it shares, on a form that works with the keyboard
+      b.login("admin");
+      b.go("/nordhausen/verwaltung/freigaben");
+      b.waitForHeading("Freigaben für das Land");
+      assertThat(b.find(By.id("shared-OFFERS")).isSelected()).isTrue();
+      assertThat(b.find(By.id("shared-ASSESSMENT_TEXTS")).isSelected()).isFalse();
+      b.checkAccessibility("sharing-settings");
+    }
+  }
+
+  @Test
   void contributorAndCoordinatorSeeWhatWaitsForThem() {
     try (Browser b = Browser.open("http://localhost:" + port)) {
       b.driver.manage().window().setSize(new Dimension(1400, 1000));

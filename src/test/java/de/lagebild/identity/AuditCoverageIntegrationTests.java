@@ -96,6 +96,8 @@ class AuditCoverageIntegrationTests extends DatabaseProperties {
   @Autowired de.lagebild.identity.internal.audit.AuditLabels labels;
   @Autowired tools.jackson.databind.json.JsonMapper json;
 
+  @Autowired de.lagebild.identity.internal.tenants.TenantAdministration tenantAdministration;
+
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
   RequestMappingHandlerMapping mappings;
@@ -271,6 +273,40 @@ class AuditCoverageIntegrationTests extends DatabaseProperties {
     Map<String, Scenario> s = new LinkedHashMap<>();
 
     // identity
+    s.put(
+        "POST /{tenant}/verwaltung/freigaben",
+        () -> {
+          // Saalfeld-Rudolstadt keeps what it shares and shares its offers too, or stops sharing
+          // them
+          List<String> shared =
+              new ArrayList<>(
+                  dsl.fetch(
+                          "select x.item from sharing_setting x join tenant t on t.id = x.tenant_id"
+                              + " where t.slug = 'saalfeld-rudolstadt' and x.shared = ?",
+                          true)
+                      .getValues(0, String.class));
+          if (!shared.remove("OFFERS")) {
+            shared.add("OFFERS");
+          }
+          var request = as(post("/saalfeld-rudolstadt/verwaltung/freigaben"), "sr-admin");
+          shared.forEach(i -> request.param("shared", i));
+          return request;
+        });
+    s.put(
+        "POST /plattform/laender/{district}",
+        () -> {
+          String slug = "audit-kreis-" + suffix;
+          tenantAdministration.create(
+              new de.lagebild.identity.internal.tenants.TenantAdministration.NewTenant(
+                  slug,
+                  "Audit-Kreis " + suffix,
+                  de.lagebild.identity.internal.tenants.TenantKind.LANDKREIS,
+                  null,
+                  false),
+              null,
+              false);
+          return as(post("/plattform/laender/" + slug), "admin").param("land", "thueringen");
+        });
     String user = "audit-" + suffix;
     s.put(
         "POST /{tenant}/verwaltung/benutzer/neu",
