@@ -11,9 +11,29 @@ import java.util.Optional;
  */
 public interface IndicatorFigures {
 
-  /** An indicator; {@code code} is its short key within the tenant ("alq"). */
+  /**
+   * An indicator; {@code code} is its short key within the tenant ("alq"); {@code kind} COUNT,
+   * RATE, SHARE or OTHER.
+   */
   record IndicatorInfo(
-      IndicatorId id, String name, String unit, int decimals, String polarity, String code) {}
+      IndicatorId id,
+      String name,
+      String unit,
+      int decimals,
+      String polarity,
+      String code,
+      String kind) {
+
+    public IndicatorInfo(
+        IndicatorId id, String name, String unit, int decimals, String polarity, String code) {
+      this(id, name, unit, decimals, polarity, code, "OTHER");
+    }
+
+    /** A count (persons, cases): its Land value is a sum, not a level to compare with. */
+    public boolean count() {
+      return "COUNT".equals(kind);
+    }
+  }
 
   record AreaInfo(AreaId id, String name, String key) {}
 
@@ -46,4 +66,23 @@ public interface IndicatorFigures {
 
   /** When values were last imported into the atlas (the newest import batch), if ever. */
   Optional<java.time.Instant> lastImport();
+
+  /**
+   * How a derived indicator (a share or rate) is computed: numerator / denominator × factor. Lets a
+   * reader test a share with the counts behind it.
+   */
+  record Derivation(IndicatorId numerator, IndicatorId denominator, BigDecimal factor) {}
+
+  /** The derivation of an indicator, when it is derived from two others in the atlas. */
+  Optional<Derivation> derivation(IndicatorId indicator);
+
+  /**
+   * The figures of several indicators in several areas at once: for each indicator the period asked
+   * for in {@code periods} (null or missing: the newest period any of the areas has), with each
+   * area's point of that period (small counts shown as secret). One read for all.
+   */
+  java.util.Map<IndicatorId, Latest> figures(
+      java.util.Map<IndicatorId, String> periods,
+      java.util.Collection<IndicatorId> indicators,
+      java.util.Collection<AreaId> areas);
 }

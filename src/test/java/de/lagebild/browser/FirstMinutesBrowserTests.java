@@ -128,6 +128,25 @@ class FirstMinutesBrowserTests {
           .isEqualTo("Nordhausen: Strategie beschlossen");
       fits(b, b.find(By.cssSelector(".table-scroll")), "table of districts");
       b.checkAccessibility("state-overview");
+
+      // compare: Nordhausen on a spine chart beside its table, then one indicator's ranking
+      b.find(By.linkText("Kreise vergleichen: Spine-Chart und Rangfolgen")).click();
+      b.waitForHeading("Kreise vergleichen");
+      long rows =
+          (Long)
+              js(b, "return document.querySelectorAll('table.comparison-table tbody tr').length");
+      assertThat(rows).isGreaterThan(5L);
+      assertThat(js(b, "return document.querySelectorAll('svg.spine-chart circle').length"))
+          .isEqualTo(rows);
+      assertThat(b.find(By.cssSelector("table.comparison-table")).getText())
+          .contains("signifikant höher als der Landeswert")
+          .contains("(ohne Test)");
+      b.checkAccessibility("state-comparison");
+      b.find(By.linkText("Anteil der Bevölkerung ab 65 Jahren")).click();
+      b.waitForHeading("Anteil der Bevölkerung ab 65 Jahren");
+      assertThat(b.find(By.cssSelector("table.ranking-table tbody tr")).getText())
+          .contains("Freistaat Thüringen (Landeswert)");
+      b.checkAccessibility("state-ranking");
       b.driver.manage().deleteAllCookies();
 
       // the district decides what it shares, on a form that works with the keyboard

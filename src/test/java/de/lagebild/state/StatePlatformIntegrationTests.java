@@ -319,4 +319,113 @@ class StatePlatformIntegrationTests extends DatabaseProperties {
         .andExpect(status().is3xxRedirection());
     assertThat(row(slug)).isNull();
   }
+
+  Map<String, Double> atlasValues(String code, String period) {
+    Map<String, Double> out = new java.util.TreeMap<>();
+    for (var r :
+        dsl.fetch(
+            "select a.official_key, v.value from indicator_value v"
+                + " join indicator i on i.id = v.indicator_id join area a on a.id = v.area_id"
+                + " join tenant t on t.id = v.tenant_id"
+                + " where t.slug = 'thueringen' and i.code = ? and v.period = ? and v.value is not null",
+            code,
+            period)) {
+      if (r.get(0) != null) {
+        out.put(r.get(0, String.class), r.get(1, java.math.BigDecimal.class).doubleValue());
+      }
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  Map<String, Object> compared(String indicators, String period) throws Exception {
+    String body =
+        mvc.perform(
+                get("/api/v1/thueringen/comparison")
+                    .param("indicators", indicators)
+                    .param("period", period)
+                    .with(logins.as("land")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    Map<String, Object> answer = json.readValue(body, new TypeReference<>() {});
+    Map<String, Object> byCode = new java.util.LinkedHashMap<>();
+    for (Map<String, Object> i : (List<Map<String, Object>>) answer.get("indicators")) {
+      byCode.put((String) i.get("code"), i);
+    }
+    return byCode;
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theComparisonAgreesWithTheAtlasOfTheLand() throws Exception {
+    Map<String, Double> share = atlasValues("anteil65", "2020-12");
+    double land = share.get("16");
+    List<Double> kreise =
+        share.entrySet().stream()
+            .filter(e -> e.getKey().length() == 5)
+            .map(Map.Entry::getValue)
+            .sorted()
+            .toList();
+    int n = kreise.size();
+    double median =
+        n % 2 == 1 ? kreise.get(n / 2) : (kreise.get(n / 2 - 1) + kreise.get(n / 2)) / 2;
+
+    Map<String, Object> result = compared("anteil65,bevoelkerung", "2020-12");
+    Map<String, Object> a = (Map<String, Object>) result.get("anteil65");
+    assertThat(((Number) a.get("landValue")).doubleValue()).isEqualTo(land);
+    assertThat(((Number) a.get("median")).doubleValue())
+        .isCloseTo(median, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(((Number) a.get("min")).doubleValue()).isEqualTo(kreise.getFirst());
+    assertThat(((Number) a.get("max")).doubleValue()).isEqualTo(kreise.getLast());
+    assertThat(a.get("districtsWithValue")).isEqualTo(n);
+    assertThat(a.get("test")).isEqualTo("WILSON_95");
+    Map<String, Object> nordhausen =
+        ((List<Map<String, Object>>) a.get("districts"))
+            .stream().filter(d -> "16062".equals(d.get("key"))).findFirst().orElseThrow();
+    double value = ((Number) nordhausen.get("value")).doubleValue();
+    double lower = ((Number) nordhausen.get("lower")).doubleValue();
+    double upper = ((Number) nordhausen.get("upper")).doubleValue();
+    assertThat(value).isEqualTo(share.get("16062"));
+    // about 82,000 inhabitants: the interval is narrow and holds the share
+    assertThat(lower).isLessThan(value);
+    assertThat(upper).isGreaterThan(value);
+    assertThat(upper - lower).isBetween(0.3, 1.0);
+    String expected = lower > land ? "HIGHER" : upper < land ? "LOWER" : "NOT_DIFFERENT";
+    assertThat(nordhausen.get("verdict")).isEqualTo(expected);
+
+    // a count is compared with the median of the Kreise, not with the Land's sum
+    Map<String, Object> population = (Map<String, Object>) result.get("bevoelkerung");
+    assertThat(population.get("referenceIsMedian")).isEqualTo(true);
+    assertThat(population.get("landValue")).isNull();
+    assertThat(population.get("test")).isEqualTo("NONE");
+
+    // the seed's unemployment rate has no Land value in the atlas: median, no test, said so
+    Map<String, Object> alq = (Map<String, Object>) compared("alq", "2019").get("alq");
+    assertThat(alq.get("referenceIsMedian")).isEqualTo(true);
+    assertThat(alq.get("test")).isEqualTo("NONE");
+    assertThat(((List<Map<String, Object>>) alq.get("districts")))
+        .allSatisfy(d -> assertThat((String) d.get("verdict")).matches(".*_UNTESTED|EQUAL"));
+
+    // the pages: the spine chart with its table, and the ranking with the Land value on top
+    String page =
+        mvc.perform(get("/thueringen/land/vergleich").with(logins.as("land")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(page).contains("class=\"spine-chart\"").contains("Nordhausen im Vergleich");
+    String ranking =
+        mvc.perform(
+                get("/thueringen/land/vergleich/rangfolge")
+                    .param("indikator", "anteil65")
+                    .with(logins.as("land")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(ranking).contains("Freistaat Thüringen (Landeswert)");
+    assertThat(ranking.indexOf("(Landeswert)")).isLessThan(ranking.indexOf("Nordhausen"));
+  }
 }

@@ -89,6 +89,14 @@ class DistrictOverview {
     return districts.currentIsState();
   }
 
+  /** The official keys of the member districts, by name. */
+  List<String> memberKeys() {
+    return districts.districts().stream()
+        .map(District::officialKey)
+        .filter(java.util.Objects::nonNull)
+        .toList();
+  }
+
   List<Row> rows() {
     LocalDate today = LocalCalendar.today(clock);
     return districts.districts().stream().map(d -> row(d, today)).toList();

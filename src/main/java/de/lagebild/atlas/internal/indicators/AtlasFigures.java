@@ -50,6 +50,75 @@ class AtlasFigures implements IndicatorFigures {
   }
 
   @Override
+  public Optional<Derivation> derivation(IndicatorId indicator) {
+    return indicatorRepository
+        .indicator(indicator.value())
+        .filter(IndicatorRow::derived)
+        .map(
+            i ->
+                new Derivation(
+                    new IndicatorId(i.numeratorId()),
+                    new IndicatorId(i.denominatorId()),
+                    i.factor() == null ? java.math.BigDecimal.ONE : i.factor()));
+  }
+
+  @Override
+  public java.util.Map<IndicatorId, Latest> figures(
+      java.util.Map<IndicatorId, String> periods,
+      java.util.Collection<IndicatorId> indicators,
+      java.util.Collection<AreaId> areas) {
+    java.util.Map<IndicatorId, Latest> result = new java.util.LinkedHashMap<>();
+    if (indicators.isEmpty() || areas.isEmpty()) {
+      return result;
+    }
+    java.util.Map<java.util.UUID, IndicatorRow> rows = new java.util.HashMap<>();
+    for (IndicatorRow i : indicatorRepository.indicators()) {
+      rows.put(i.id(), i);
+    }
+    java.util.Map<java.util.UUID, List<AtlasRows.ValueRow>> byIndicator = new java.util.HashMap<>();
+    valueRepository
+        .values(
+            valueRepository
+                .ofIndicators(indicators.stream().map(IndicatorId::value).toList())
+                .and(valueRepository.ofAreas(areas.stream().map(AreaId::value).toList())))
+        .forEach(
+            v ->
+                byIndicator
+                    .computeIfAbsent(v.indicatorId(), k -> new java.util.ArrayList<>())
+                    .add(v));
+    for (IndicatorId id : indicators) {
+      IndicatorRow i = rows.get(id.value());
+      List<AtlasRows.ValueRow> values = byIndicator.getOrDefault(id.value(), List.of());
+      String period = periods.get(id);
+      if (period == null) {
+        period =
+            values.stream()
+                .max(Comparator.comparing(AtlasRows.ValueRow::periodEnd))
+                .map(AtlasRows.ValueRow::period)
+                .orElse(null);
+      }
+      java.util.Map<AreaId, Point> points = new java.util.HashMap<>();
+      if (i != null && period != null) {
+        for (AtlasRows.ValueRow v : values) {
+          if (v.period().equals(period)) {
+            AtlasRows.ValueRow shown = Aggregation.visible(v, i);
+            points.put(
+                new AreaId(v.areaId()),
+                new Point(
+                    shown.period(),
+                    Periods.label(shown.period()),
+                    shown.periodEnd(),
+                    shown.value(),
+                    ValueFormat.format(shown, i)));
+          }
+        }
+      }
+      result.put(id, new Latest(period, period == null ? null : Periods.label(period), points));
+    }
+    return result;
+  }
+
+  @Override
   public List<IndicatorInfo> indicators() {
     return indicatorRepository.indicators().stream().map(AtlasFigures::info).toList();
   }
@@ -133,6 +202,12 @@ class AtlasFigures implements IndicatorFigures {
 
   private static IndicatorInfo info(IndicatorRow i) {
     return new IndicatorInfo(
-        new IndicatorId(i.id()), i.name(), i.unit(), i.decimals(), i.polarity().name(), i.code());
+        new IndicatorId(i.id()),
+        i.name(),
+        i.unit(),
+        i.decimals(),
+        i.polarity().name(),
+        i.code(),
+        i.kind());
   }
 }
