@@ -14,7 +14,9 @@ public enum SharedItem {
   /** The district's own indicators and values. */
   INDICATORS,
   /** The published offers of the catalogue. */
-  OFFERS;
+  OFFERS,
+  /** The funding of the district's planning (amounts, sources, periods). */
+  FUNDING;
 
   public String labelKey() {
     return "sharing.item." + name();

@@ -16,5 +16,21 @@ create table sharing_setting (
     version     integer     not null,
     changed_at  timestamp with time zone not null,
     primary key (tenant_id, item),
-    constraint sharing_setting_item_ck check (item in ('STRATEGY_ROLLUP', 'ROUND_PROGRESS', 'ASSESSMENT_TEXTS', 'INDICATORS', 'OFFERS'))
+    constraint sharing_setting_item_ck check (item in ('STRATEGY_ROLLUP', 'ROUND_PROGRESS', 'ASSESSMENT_TEXTS', 'INDICATORS', 'OFFERS', 'FUNDING'))
 );
+
+-- How the district's planning is funded: amount, source (ESF Plus, Land, own funds), period.
+create table planning_funding (
+    tenant_id     varchar(36)   not null references tenant (id),
+    id            varchar(36)   not null primary key,
+    source        varchar(200)  not null,
+    amount        numeric(14, 2) not null,
+    period_start  date          not null,
+    period_end    date          not null,
+    note          varchar(1000),
+    version       integer       not null,
+    created_at    timestamp with time zone not null,
+    constraint planning_funding_amount_ck check (amount >= 0),
+    constraint planning_funding_period_ck check (period_end >= period_start)
+);
+create index planning_funding_tenant_ix on planning_funding (tenant_id, period_start);

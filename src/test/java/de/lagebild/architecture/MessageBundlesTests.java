@@ -44,7 +44,7 @@ class MessageBundlesTests {
       HOMES.put(p, "identity");
     }
     for (String p :
-        "strategy measure goal round import review structure statusCatalogue report assessment milestone dashboard mine prevention export status chain"
+        "strategy measure goal round import review structure statusCatalogue report assessment milestone dashboard mine prevention export status chain funding"
             .split(" ")) {
       HOMES.put(p, "strategy");
     }

@@ -307,6 +307,21 @@ class AuditCoverageIntegrationTests extends DatabaseProperties {
               false);
           return as(post("/plattform/laender/" + slug), "admin").param("land", "thueringen");
         });
+    s.put(
+        "POST /{tenant}/foerderung",
+        () ->
+            as(post("/nordhausen/foerderung"), "koordination")
+                .param("source", "ESF Plus " + suffix)
+                .param("amount", "51.500")
+                .param("periodStart", "2024-01-01")
+                .param("periodEnd", "2024-12-31"));
+    s.put(
+        "POST /{tenant}/foerderung/{id}/entfernen",
+        () -> {
+          String grant = nordhausen("planning_funding", "x.source = ?", "ESF Plus " + suffix);
+          return as(post("/nordhausen/foerderung/" + grant + "/entfernen"), "koordination")
+              .param("version", "0");
+        });
     String user = "audit-" + suffix;
     s.put(
         "POST /{tenant}/verwaltung/benutzer/neu",

@@ -921,6 +921,41 @@ record IsolationFixture(UUID tenantId, String slug, List<UUID> ids) {
             "sent_at",
             Instant.now()));
     insert(dsl, "catalogue_revision", row("tenant_id", tenant, "revision", 3));
+    insert(
+        dsl,
+        "sharing_setting",
+        row(
+            "tenant_id",
+            tenant,
+            "item",
+            "FUNDING",
+            "shared",
+            true,
+            "version",
+            0,
+            "changed_at",
+            Instant.now()));
+    UUID funding = UUID.randomUUID();
+    insert(
+        dsl,
+        "planning_funding",
+        row(
+            "tenant_id",
+            tenant,
+            "id",
+            funding,
+            "source",
+            "Geheime Förderung",
+            "amount",
+            new BigDecimal("1000.00"),
+            "period_start",
+            LocalDate.of(2024, 1, 1),
+            "period_end",
+            LocalDate.of(2024, 12, 31),
+            "version",
+            0,
+            "created_at",
+            Instant.now()));
     return new IsolationFixture(
         tenant,
         slug,
@@ -951,7 +986,8 @@ record IsolationFixture(UUID tenantId, String slug, List<UUID> ids) {
             organization,
             location,
             offer,
-            change));
+            change,
+            funding));
   }
 
   private static Map<String, Object> row(Object... kv) {

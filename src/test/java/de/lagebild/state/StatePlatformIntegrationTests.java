@@ -428,4 +428,60 @@ class StatePlatformIntegrationTests extends DatabaseProperties {
     assertThat(ranking).contains("Freistaat Thüringen (Landeswert)");
     assertThat(ranking.indexOf("(Landeswert)")).isLessThan(ranking.indexOf("Nordhausen"));
   }
+
+  @Test
+  void theFundingOfThePlanningIsSummedForTheDistrictAndReadByTheLandWhenShared() throws Exception {
+    Set<SharedItem> sr = shared("saalfeld-rudolstadt");
+    try {
+      // seed 001: 51,500 € from the programme and 25,500 € own funds a year, 2016 to 2018
+      String page =
+          mvc.perform(get("/saalfeld-rudolstadt/foerderung").with(logins.as("sr-lesen")))
+              .andExpect(status().isOk())
+              .andReturn()
+              .getResponse()
+              .getContentAsString(StandardCharsets.UTF_8);
+      assertThat(page).contains("231.000,00 €").contains("Eigenmittel des Landkreises");
+
+      share("saalfeld-rudolstadt", EnumSet.of(SharedItem.FUNDING));
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> funding =
+          (List<Map<String, Object>>) row("saalfeld-rudolstadt").get("funding");
+      assertThat(funding).hasSize(6);
+      assertThat(funding.stream().mapToDouble(f -> ((Number) f.get("amount")).doubleValue()).sum())
+          .isEqualTo(231000.0);
+
+      share("saalfeld-rudolstadt", EnumSet.of(SharedItem.OFFERS));
+      assertThat(row("saalfeld-rudolstadt").get("funding")).isNull();
+
+      // a bad amount is refused with a German message, nothing written
+      int before = count("select count(*) from planning_funding");
+      String refused =
+          mvc.perform(
+                  post("/saalfeld-rudolstadt/foerderung")
+                      .with(logins.as("sr-koordination"))
+                      .with(csrf())
+                      .param("source", "ESF Plus")
+                      .param("amount", "viel")
+                      .param("periodStart", "2024-01-01")
+                      .param("periodEnd", "2024-12-31"))
+              .andExpect(status().isOk())
+              .andReturn()
+              .getResponse()
+              .getContentAsString(StandardCharsets.UTF_8);
+      assertThat(refused).contains("„viel“ ist kein Betrag");
+      assertThat(count("select count(*) from planning_funding")).isEqualTo(before);
+      // readers may look, not write
+      mvc.perform(
+              post("/saalfeld-rudolstadt/foerderung")
+                  .with(logins.as("sr-lesen"))
+                  .with(csrf())
+                  .param("source", "ESF Plus")
+                  .param("amount", "1")
+                  .param("periodStart", "2024-01-01")
+                  .param("periodEnd", "2024-12-31"))
+          .andExpect(status().isForbidden());
+    } finally {
+      share("saalfeld-rudolstadt", sr);
+    }
+  }
 }

@@ -6,6 +6,7 @@ import de.lagebild.identity.SharedItem;
 import de.lagebild.identity.StateDistricts;
 import de.lagebild.identity.StateDistricts.District;
 import de.lagebild.platform.LocalCalendar;
+import de.lagebild.strategy.PlanningFunding;
 import de.lagebild.strategy.StrategyStandings;
 import de.lagebild.strategy.StrategyStandings.RoundProgress;
 import de.lagebild.strategy.StrategyStandings.Standing;
@@ -46,7 +47,17 @@ class DistrictOverview {
       RoundProgress round,
       Integer offers,
       boolean indicatorsShared,
-      Instant dataUpdated) {
+      Instant dataUpdated,
+      List<PlanningFunding.Funding> funding) {
+
+    /** The sum of the grants, null when funding is not shared. */
+    public java.math.BigDecimal fundingTotal() {
+      return funding == null
+          ? null
+          : funding.stream()
+              .map(PlanningFunding.Funding::amount)
+              .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+    }
 
     public Category category() {
       if (strategies < 0) {
@@ -71,13 +82,16 @@ class DistrictOverview {
   private final OfferPlaces offers;
   private final IndicatorFigures figures;
   private final Clock clock;
+  private final PlanningFunding fundings;
 
   DistrictOverview(
       StateDistricts districts,
       StrategyStandings standings,
       OfferPlaces offers,
       IndicatorFigures figures,
-      Clock clock) {
+      Clock clock,
+      PlanningFunding fundings) {
+    this.fundings = fundings;
     this.districts = districts;
     this.standings = standings;
     this.offers = offers;
@@ -137,6 +151,7 @@ class DistrictOverview {
         round,
         offerCount,
         updated.isPresent(),
-        updated.flatMap(u -> u).orElse(null));
+        updated.flatMap(u -> u).orElse(null),
+        districts.readShared(d.slug(), SharedItem.FUNDING, fundings::list).orElse(null));
   }
 }

@@ -30,7 +30,8 @@ class StateApiController {
       Standing strategy,
       RoundProgress round,
       Integer publishedOffers,
-      Instant dataUpdated) {}
+      Instant dataUpdated,
+      List<de.lagebild.strategy.PlanningFunding.Funding> funding) {}
 
   record Out(String land, int districts, List<DistrictOut> rows) {}
 
@@ -142,7 +143,8 @@ class StateApiController {
                         r.strategy(),
                         r.round(),
                         r.offers(),
-                        r.dataUpdated()))
+                        r.dataUpdated(),
+                        r.funding()))
             .toList();
     return new Out(tenant, rows.size(), rows);
   }
