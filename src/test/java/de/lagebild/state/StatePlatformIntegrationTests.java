@@ -484,4 +484,81 @@ class StatePlatformIntegrationTests extends DatabaseProperties {
       share("saalfeld-rudolstadt", sr);
     }
   }
+
+  @Test
+  void theProgrammeReviewReadsBackAsTaggedPdfAndAsWord() throws Exception {
+    Set<SharedItem> sr = shared("saalfeld-rudolstadt");
+    try {
+      share("nordhausen", EnumSet.of(SharedItem.STRATEGY_ROLLUP, SharedItem.ROUND_PROGRESS));
+      share("saalfeld-rudolstadt", EnumSet.of(SharedItem.FUNDING));
+      byte[] pdf =
+          mvc.perform(
+                  get("/api/v1/thueringen/programme-review")
+                      .param("format", "pdf")
+                      .with(logins.as("land")))
+              .andExpect(status().isOk())
+              .andReturn()
+              .getResponse()
+              .getContentAsByteArray();
+      try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+        assertThat(doc.getDocumentCatalog().getStructureTreeRoot()).as("tagged PDF").isNotNull();
+        assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(3);
+        String text =
+            new org.apache.pdfbox.text.PDFTextStripper()
+                .getText(doc)
+                .replaceAll("-\\R(?=\\p{Ll})", "")
+                .replaceAll("\\s+", " ");
+        assertThat(text)
+            .contains("Programmbericht Armutsprävention – Freistaat Thüringen")
+            .contains("Zahlen und Fakten: Nordhausen")
+            .contains("Armutspräventionsstrategie des Landkreises Nordhausen")
+            .contains("Juni 2023: 33 von 44 Maßnahmen eingeschätzt")
+            .contains("231.000")
+            .contains("Landesrichtlinie Armutsprävention (ESF und Land)");
+        // Nordhausen shares no funding, Saalfeld-Rudolstadt no strategy: the review says so
+        assertThat(text).contains("Nicht freigegeben.");
+      }
+      byte[] docx =
+          mvc.perform(
+                  get("/thueringen/land/programmbericht")
+                      .param("format", "docx")
+                      .with(logins.as("land")))
+              .andExpect(status().isOk())
+              .andReturn()
+              .getResponse()
+              .getContentAsByteArray();
+      try (org.apache.poi.xwpf.usermodel.XWPFDocument doc =
+          new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
+        List<String> districts =
+            doc.getParagraphs().stream()
+                .filter(p -> "Heading2".equals(p.getStyle()))
+                .map(org.apache.poi.xwpf.usermodel.XWPFParagraph::getText)
+                .toList();
+        assertThat(districts)
+            .contains("Überblick", "Landkreis Nordhausen", "Landkreis Saalfeld-Rudolstadt");
+        String tables =
+            doc.getTables().stream()
+                .map(org.apache.poi.xwpf.usermodel.XWPFTable::getText)
+                .reduce("", String::concat);
+        assertThat(tables).contains("Anteil der Bevölkerung ab 65 Jahren").contains("231.000");
+        assertThat(doc.getTables().getFirst().getRow(0).isRepeatHeader()).isTrue();
+      }
+      String refused =
+          mvc.perform(
+                  get("/api/v1/thueringen/programme-review")
+                      .param("format", "xls")
+                      .with(logins.as("land")))
+              .andReturn()
+              .getResponse()
+              .getContentAsString(StandardCharsets.UTF_8);
+      assertThat(refused).contains("Das Format „xls“ gibt es nicht");
+      mvc.perform(
+              get("/api/v1/nordhausen/programme-review")
+                  .param("format", "pdf")
+                  .with(logins.as("koordination")))
+          .andExpect(status().isNotFound());
+    } finally {
+      share("saalfeld-rudolstadt", sr);
+    }
+  }
 }

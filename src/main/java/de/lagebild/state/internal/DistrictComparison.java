@@ -53,6 +53,11 @@ class DistrictComparison {
       boolean tested,
       List<Cell> cells) {
 
+    /** The message key of a cell's verdict, against the Land value or against the median. */
+    public String verdictKey(Cell c) {
+      return "state.verdict." + c.verdict().name() + (referenceIsMedian ? ".median" : "");
+    }
+
     public Optional<Cell> cellOf(String key) {
       return cells.stream().filter(c -> c.kreis().key().equals(key)).findFirst();
     }

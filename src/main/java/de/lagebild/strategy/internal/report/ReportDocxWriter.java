@@ -11,19 +11,12 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFStyle;
-import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDecimalNumber;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTOnOff;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 import org.springframework.stereotype.Component;
@@ -38,10 +31,7 @@ public class ReportDocxWriter {
 
   public void write(ReportContent.Report r, String introText, OutputStream out) throws IOException {
     try (XWPFDocument doc = new XWPFDocument()) {
-      XWPFStyles styles = doc.createStyles();
-      for (int i = 1; i <= 3; i++) {
-        addHeadingStyle(styles, "Heading" + i, "heading " + i, i - 1);
-      }
+      de.lagebild.exchange.DocxHeadings.add(doc, 3);
       String round = r.round() == null ? "" : r.round().name();
       XWPFParagraph title = doc.createParagraph();
       title.setSpacingBefore(2400);
@@ -277,23 +267,5 @@ public class ReportDocxWriter {
     XWPFRun run = doc.createParagraph().createRun();
     run.setText(text);
     run.setFontSize(size);
-  }
-
-  private static void addHeadingStyle(XWPFStyles styles, String id, String name, int outline) {
-    CTStyle style = CTStyle.Factory.newInstance();
-    style.setStyleId(id);
-    style.addNewName().setVal(name);
-    style.setType(STStyleType.PARAGRAPH);
-    CTDecimalNumber ui = style.addNewUiPriority();
-    ui.setVal(BigInteger.valueOf(9));
-    CTOnOff qf = style.addNewQFormat();
-    CTPPrGeneral ppr = style.addNewPPr();
-    ppr.addNewOutlineLvl().setVal(BigInteger.valueOf(outline));
-    ppr.addNewKeepNext();
-    var rpr = style.addNewRPr();
-    rpr.addNewB();
-    rpr.addNewSz().setVal(BigInteger.valueOf(outline == 0 ? 28 : outline == 1 ? 24 : 20));
-    rpr.addNewColor().setVal("0B4F6C");
-    styles.addStyle(new XWPFStyle(style));
   }
 }
