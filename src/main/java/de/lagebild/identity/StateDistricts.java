@@ -38,4 +38,16 @@ public interface StateDistricts {
    * when that district is a member of the current Land and shares {@code item}; otherwise empty.
    */
   <T> Optional<T> readShared(String districtSlug, SharedItem item, Supplier<T> read);
+
+  /**
+   * Reads of one district, its membership and settings checked once when the reader is made (for
+   * the several items of one request); empty when the district is not a member of the current Land.
+   */
+  Optional<SharedReader> reader(String districtSlug);
+
+  /** Reads of one district's shared items, in its scope, without any role. */
+  interface SharedReader {
+    /** Runs {@code read} when the district shares {@code item}; otherwise empty. */
+    <T> Optional<T> read(SharedItem item, Supplier<T> read);
+  }
 }

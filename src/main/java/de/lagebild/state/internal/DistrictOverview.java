@@ -117,12 +117,13 @@ class DistrictOverview {
   }
 
   private Row row(District d, LocalDate today) {
+    StateDistricts.SharedReader reader =
+        districts.reader(d.slug()).orElseThrow(() -> new IllegalStateException(d.slug()));
     Optional<List<Standing>> strategies =
-        districts.readShared(
-            d.slug(), SharedItem.STRATEGY_ROLLUP, () -> standings.standings(today));
+        reader.read(SharedItem.STRATEGY_ROLLUP, () -> standings.standings(today));
     Standing main = strategies.flatMap(s -> s.stream().findFirst()).orElse(null);
     Optional<List<RoundProgress>> rounds =
-        districts.readShared(d.slug(), SharedItem.ROUND_PROGRESS, () -> standings.rounds(today));
+        reader.read(SharedItem.ROUND_PROGRESS, () -> standings.rounds(today));
     RoundProgress round =
         rounds
             .flatMap(
@@ -139,10 +140,8 @@ class DistrictOverview {
                               ofMain.stream().filter(r -> r.state().equals("CLOSED")).findFirst());
                 })
             .orElse(null);
-    Integer offerCount =
-        districts.readShared(d.slug(), SharedItem.OFFERS, offers::publishedCount).orElse(null);
-    Optional<Optional<Instant>> updated =
-        districts.readShared(d.slug(), SharedItem.INDICATORS, figures::lastImport);
+    Integer offerCount = reader.read(SharedItem.OFFERS, offers::publishedCount).orElse(null);
+    Optional<Optional<Instant>> updated = reader.read(SharedItem.INDICATORS, figures::lastImport);
     return new Row(
         d,
         strategies.map(List::size).orElse(-1),
@@ -152,6 +151,6 @@ class DistrictOverview {
         offerCount,
         updated.isPresent(),
         updated.flatMap(u -> u).orElse(null),
-        districts.readShared(d.slug(), SharedItem.FUNDING, fundings::list).orElse(null));
+        reader.read(SharedItem.FUNDING, fundings::list).orElse(null));
   }
 }

@@ -67,7 +67,7 @@ class GapBenchmark {
       double lon = lon0 + random.nextDouble() * 2.0;
       double lat = lat0 + random.nextDouble() * 1.4;
       places.add(new Reachability.Place(offer, lat, lon));
-      offerPlaces.add(new OfferPlaces.Place(offer, "Angebot " + i, offer, lat, lon, null));
+      offerPlaces.add(new OfferPlaces.Place(offer, "Angebot " + i, offer, lat, lon, null, null));
     }
     BigDecimal[] demand = new BigDecimal[areas.size()];
     for (int i = 0; i < demand.length; i++) {
@@ -105,7 +105,10 @@ class GapBenchmark {
                   o.supply(),
                   o.coverage(),
                   o.rank(),
-                  o.flag()));
+                  o.flag(),
+                  o.supply(),
+                  null,
+                  0));
         }
         String geo =
             GapAnalysis.geoJson(

@@ -72,15 +72,29 @@ public class StatePlatform implements StateDistricts {
 
   @Override
   public <T> Optional<T> readShared(String districtSlug, SharedItem item, Supplier<T> read) {
+    return reader(districtSlug).flatMap(r -> r.read(item, read));
+  }
+
+  @Override
+  public Optional<SharedReader> reader(String districtSlug) {
     UUID state = TenantContext.require().value();
     Optional<TenantRow> district = tenants.findBySlug(districtSlug);
     if (district.isEmpty()
         || !currentIsState()
-        || !members.stateOf(district.get().id()).map(state::equals).orElse(false)
-        || !sharedBy(district.get()).contains(item)) {
+        || !members.stateOf(district.get().id()).map(state::equals).orElse(false)) {
       return Optional.empty();
     }
-    return Optional.ofNullable(TenantContext.callAs(readerIn(district.get()), read));
+    TenantAccess scope = readerIn(district.get());
+    Set<SharedItem> shared = sharedBy(district.get());
+    return Optional.of(
+        new SharedReader() {
+          @Override
+          public <T> Optional<T> read(SharedItem item, Supplier<T> work) {
+            return shared.contains(item)
+                ? Optional.ofNullable(TenantContext.callAs(scope, work))
+                : Optional.empty();
+          }
+        });
   }
 
   /** The items the district shares, read in its own scope. */

@@ -27,8 +27,14 @@ class StrategyStandingsQuery implements StrategyStandings {
   private final StrategyRepository strategies;
   private final RoundRepository rounds;
   private final StrategyTree tree;
+  private final de.lagebild.strategy.internal.store.MeasureRepository measures;
 
-  StrategyStandingsQuery(StrategyRepository strategies, RoundRepository rounds, StrategyTree tree) {
+  StrategyStandingsQuery(
+      StrategyRepository strategies,
+      RoundRepository rounds,
+      StrategyTree tree,
+      de.lagebild.strategy.internal.store.MeasureRepository measures) {
+    this.measures = measures;
     this.strategies = strategies;
     this.rounds = rounds;
     this.tree = tree;
@@ -83,8 +89,13 @@ class StrategyStandingsQuery implements StrategyStandings {
     for (StrategyRow s : current()) {
       List<RoundRow> all = new ArrayList<>(rounds.ofStrategy(s.id()));
       java.util.Collections.reverse(all);
+      int measureCount = measures.summariesOfStrategy(s.id()).size();
+      // measures with at least one assessment (any version) per round
+      Map<java.util.UUID, java.util.Set<java.util.UUID>> assessedIn = new java.util.HashMap<>();
+      for (var a : rounds.statusOfRounds(all.stream().map(RoundRow::id).toList())) {
+        assessedIn.computeIfAbsent(a.roundId(), k -> new java.util.HashSet<>()).add(a.measureId());
+      }
       for (RoundRow r : all) {
-        StrategyTree.Tree t = tree.build(s.id(), r.id(), StrategyTree.Filter.NONE, today);
         boolean open = r.state() == RoundState.OPEN || r.state() == RoundState.IN_REVIEW;
         result.add(
             new RoundProgress(
@@ -94,8 +105,8 @@ class StrategyStandingsQuery implements StrategyStandings {
                 r.state().name(),
                 r.periodEnd(),
                 r.deadline(),
-                t.total().measures(),
-                t.total().assessed(),
+                measureCount,
+                assessedIn.getOrDefault(r.id(), java.util.Set.of()).size(),
                 open && r.deadline() != null && r.deadline().isBefore(today)));
       }
     }
