@@ -561,4 +561,43 @@ class StatePlatformIntegrationTests extends DatabaseProperties {
       share("saalfeld-rudolstadt", sr);
     }
   }
+
+  @Test
+  void theProfilesOfAllKreiseHaveAPageEach() throws Exception {
+    int kreise =
+        count(
+            "select count(*) from area a join tenant t on t.id = a.tenant_id where t.slug ="
+                + " 'thueringen' and a.type = 'KREIS' and a.valid_to is null");
+    assertThat(kreise).isEqualTo(22);
+    byte[] pdf =
+        mvc.perform(get("/thueringen/land/profile").param("format", "pdf").with(logins.as("land")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      assertThat(doc.getNumberOfPages()).isEqualTo(kreise + 1);
+      String text =
+          new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+      assertThat(text)
+          .contains("Zahlen und Fakten: Nordhausen")
+          .contains("Zahlen und Fakten: Wartburgkreis")
+          .doesNotContain("Zahlen und Fakten: Eisenach");
+    }
+    byte[] docx =
+        mvc.perform(get("/thueringen/land/profile").param("format", "docx").with(logins.as("land")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    try (org.apache.poi.xwpf.usermodel.XWPFDocument doc =
+        new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
+      assertThat(
+              doc.getParagraphs().stream()
+                  .filter(p -> "Heading2".equals(p.getStyle()))
+                  .filter(p -> p.isPageBreak())
+                  .count())
+          .isEqualTo(kreise);
+    }
+  }
 }

@@ -74,8 +74,11 @@ class DistrictComparison {
 
   private final IndicatorFigures figures;
   private final TenantDirectory tenants;
+  private final de.lagebild.atlas.AreaLookup areas;
 
-  DistrictComparison(IndicatorFigures figures, TenantDirectory tenants) {
+  DistrictComparison(
+      IndicatorFigures figures, TenantDirectory tenants, de.lagebild.atlas.AreaLookup areas) {
+    this.areas = areas;
     this.figures = figures;
     this.tenants = tenants;
   }
@@ -96,6 +99,13 @@ class DistrictComparison {
         .map(a -> new Kreis(a.id(), a.name(), a.key()))
         .sorted(Comparator.comparing(Kreis::name))
         .toList();
+  }
+
+  /** The Kreise valid today (as the atlas's area lookup lists them), by name. */
+  List<Kreis> kreiseToday() {
+    java.util.Set<String> today = new java.util.HashSet<>();
+    areas.areas().forEach(a -> today.add(a.id().value().toString()));
+    return kreise().stream().filter(k -> today.contains(k.id().value().toString())).toList();
   }
 
   List<IndicatorInfo> indicators() {

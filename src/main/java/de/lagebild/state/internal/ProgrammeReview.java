@@ -82,24 +82,7 @@ class ProgrammeReview {
       String key = r.district().officialKey();
       DistrictComparison.Kreis kreis =
           kreise.stream().filter(k -> k.key().equals(key)).findFirst().orElse(null);
-      List<Figure> profile = new ArrayList<>();
-      if (kreis != null) {
-        for (DistrictComparison.Row f : figures) {
-          f.cellOf(kreis.key())
-              .ifPresent(
-                  c ->
-                      profile.add(
-                          new Figure(
-                              f.indicator().name(),
-                              f.indicator().unit(),
-                              f.periodLabel(),
-                              c.formatted(),
-                              f.referenceIsMedian()
-                                  ? text("state.review.median")
-                                  : f.referenceText(),
-                              text(f.verdictKey(c)))));
-        }
-      }
+      List<Figure> profile = kreis == null ? List.of() : figuresOf(figures, kreis);
       sections.add(
           new Section(
               r, kreis == null ? r.district().name() : kreis.name(), profile, kreis != null));
@@ -115,6 +98,46 @@ class ProgrammeReview {
         funding,
         sharingFunding,
         sections);
+  }
+
+  /** A Kreis's profile: its figures against the Land value. */
+  record KreisProfile(DistrictComparison.Kreis kreis, List<Figure> figures) {}
+
+  /** The profiles of all Kreise valid today in the Land's atlas, by name. */
+  List<KreisProfile> profiles() {
+    List<DistrictComparison.Row> rows = comparison.compare(comparison.indicators(), null);
+    List<KreisProfile> out = new ArrayList<>();
+    for (DistrictComparison.Kreis k : comparison.kreiseToday()) {
+      out.add(new KreisProfile(k, figuresOf(rows, k)));
+    }
+    return out;
+  }
+
+  private List<Figure> figuresOf(
+      List<DistrictComparison.Row> figures, DistrictComparison.Kreis kreis) {
+    List<Figure> profile = new ArrayList<>();
+    for (DistrictComparison.Row f : figures) {
+      f.cellOf(kreis.key())
+          .ifPresent(
+              c ->
+                  profile.add(
+                      new Figure(
+                          f.indicator().name(),
+                          f.indicator().unit(),
+                          f.periodLabel(),
+                          c.formatted(),
+                          f.referenceIsMedian() ? text("state.review.median") : f.referenceText(),
+                          text(f.verdictKey(c)))));
+    }
+    return profile;
+  }
+
+  String landName() {
+    return tenants.find(TenantContext.access().orElseThrow().slug()).map(t -> t.name()).orElse("");
+  }
+
+  LocalDate today() {
+    return LocalCalendar.today(clock);
   }
 
   String text(String key, Object... args) {

@@ -51,6 +51,41 @@ class ProgrammeReviewController {
     return file(tenant, format);
   }
 
+  @GetMapping("/{tenant}/land/profile")
+  @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
+  ResponseEntity<byte[]> profiles(
+      @PathVariable("tenant") String tenant,
+      @RequestParam(name = "format", defaultValue = "pdf") String format)
+      throws IOException {
+    if (!overview.available()) {
+      throw new NotFoundException();
+    }
+    if (!"pdf".equals(format) && !"docx".equals(format)) {
+      throw new DomainException("state.review.format", format);
+    }
+    String land = review.landName();
+    String title = review.text("state.profiles.title", land);
+    var blocks = ProgrammeReviewFiles.profileBlocks(review.profiles(), land, review);
+    return answer(
+        "pdf".equals(format),
+        "pdf".equals(format)
+            ? ProgrammeReviewFiles.pdf(blocks, title)
+            : ProgrammeReviewFiles.docx(blocks, title),
+        "zahlen-und-fakten-" + tenant + "-" + review.today());
+  }
+
+  private static ResponseEntity<byte[]> answer(boolean pdf, byte[] body, String name) {
+    return ResponseEntity.ok()
+        .contentType(pdf ? MediaType.APPLICATION_PDF : DOCX)
+        .header(
+            "Content-Disposition",
+            ContentDisposition.attachment()
+                .filename(name + (pdf ? ".pdf" : ".docx"), StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .body(body);
+  }
+
   private ResponseEntity<byte[]> file(String tenant, String format) throws IOException {
     if (!overview.available()) {
       throw new NotFoundException();
@@ -64,16 +99,6 @@ class ProgrammeReviewController {
     boolean pdf = "pdf".equals(format);
     byte[] body =
         pdf ? ProgrammeReviewFiles.pdf(blocks, title) : ProgrammeReviewFiles.docx(blocks, title);
-    return ResponseEntity.ok()
-        .contentType(pdf ? MediaType.APPLICATION_PDF : DOCX)
-        .header(
-            "Content-Disposition",
-            ContentDisposition.attachment()
-                .filename(
-                    "programmbericht-" + tenant + "-" + r.today() + (pdf ? ".pdf" : ".docx"),
-                    StandardCharsets.UTF_8)
-                .build()
-                .toString())
-        .body(body);
+    return answer(pdf, body, "programmbericht-" + tenant + "-" + r.today());
   }
 }

@@ -88,27 +88,7 @@ final class ProgrammeReviewFiles {
       if (s.profile().isEmpty()) {
         b.add(new Para(texts.text("state.review.noProfile")));
       } else {
-        List<List<String>> figures = new ArrayList<>();
-        for (ProgrammeReview.Figure f : s.profile()) {
-          figures.add(
-              List.of(
-                  f.indicator() + (f.unit() == null ? "" : " (" + f.unit() + ")"),
-                  f.period() == null ? "–" : f.period(),
-                  f.value() == null ? "–" : f.value(),
-                  f.land() == null ? "–" : f.land(),
-                  f.verdict()));
-        }
-        b.add(
-            new Table(
-                texts.text("state.review.profileTable", s.kreisName()),
-                List.of(
-                    texts.text("state.compare.col.indicator"),
-                    texts.text("state.compare.col.period"),
-                    texts.text("state.compare.col.value"),
-                    texts.text("state.compare.col.land"),
-                    texts.text("state.compare.col.verdict")),
-                figures,
-                List.of(40, 12, 11, 12, 25)));
+        b.add(profileTable(s.kreisName(), s.profile(), texts));
       }
       b.add(new Heading(3, texts.text("state.col.strategy")));
       StrategyStandings.Standing st = row.strategy();
@@ -182,6 +162,49 @@ final class ProgrammeReviewFiles {
                           + ProgrammeReview.funding(row.funding())));
     }
     return b;
+  }
+
+  /** The profiles of all Kreise, a page each. */
+  static List<Block> profileBlocks(
+      List<ProgrammeReview.KreisProfile> profiles, String land, ProgrammeReview texts) {
+    List<Block> b = new ArrayList<>();
+    b.add(new Heading(1, texts.text("state.profiles.title", land)));
+    b.add(new Para(texts.text("state.profiles.intro", profiles.size(), texts.today().format(DAY))));
+    b.add(new Para(texts.text("state.compare.method")));
+    for (ProgrammeReview.KreisProfile p : profiles) {
+      b.add(new PageBreak());
+      b.add(new Heading(2, texts.text("state.review.profile", p.kreis().name())));
+      if (p.figures().isEmpty()) {
+        b.add(new Para(texts.text("state.review.noProfile")));
+        continue;
+      }
+      b.add(profileTable(p.kreis().name(), p.figures(), texts));
+    }
+    return b;
+  }
+
+  private static Table profileTable(
+      String kreis, List<ProgrammeReview.Figure> profile, ProgrammeReview texts) {
+    List<List<String>> figures = new ArrayList<>();
+    for (ProgrammeReview.Figure f : profile) {
+      figures.add(
+          List.of(
+              f.indicator() + (f.unit() == null ? "" : " (" + f.unit() + ")"),
+              f.period() == null ? "–" : f.period(),
+              f.value() == null ? "–" : f.value(),
+              f.land() == null ? "–" : f.land(),
+              f.verdict()));
+    }
+    return new Table(
+        texts.text("state.review.profileTable", kreis),
+        List.of(
+            texts.text("state.compare.col.indicator"),
+            texts.text("state.compare.col.period"),
+            texts.text("state.compare.col.value"),
+            texts.text("state.compare.col.land"),
+            texts.text("state.compare.col.verdict")),
+        figures,
+        List.of(40, 12, 11, 12, 25));
   }
 
   static byte[] pdf(List<Block> blocks, String title) throws IOException {
