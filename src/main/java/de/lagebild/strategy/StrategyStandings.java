@@ -57,6 +57,24 @@ public interface StrategyStandings {
       int assessed,
       boolean overdue) {}
 
+  /**
+   * An accepted assessment of a published (or closed) round: the measure, the status and the text
+   * the responsible unit wrote.
+   */
+  record PublishedAssessment(
+      String strategyTitle,
+      String round,
+      String measureCode,
+      String measureTitle,
+      String status,
+      String narrative) {}
+
+  /**
+   * The accepted assessments of the newest published or closed round of the first strategy (decided
+   * first), in the order of the measures; empty when there is none.
+   */
+  List<PublishedAssessment> publishedAssessments();
+
   /** The strategies that are not archived, newest first. */
   List<Standing> standings(LocalDate today);
 

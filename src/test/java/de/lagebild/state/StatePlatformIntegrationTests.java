@@ -600,4 +600,45 @@ class StatePlatformIntegrationTests extends DatabaseProperties {
           .isEqualTo(kreise);
     }
   }
+
+  @Test
+  void assessmentTextsAreReadOnlyWhenShared() throws Exception {
+    share("nordhausen", EnumSet.of(SharedItem.STRATEGY_ROLLUP));
+    String unshared =
+        mvc.perform(
+                get("/thueringen/land/kreise/nordhausen/einschaetzungen").with(logins.as("land")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(unshared).contains("gibt die Texte seiner Einschätzungen nicht für das Land frei");
+    assertThat(unshared).doesNotContain("<tbody>");
+
+    share("nordhausen", EnumSet.of(SharedItem.ASSESSMENT_TEXTS));
+    // the newest accepted version of an assessment in the newest public round, from the tables
+    String narrative =
+        String.valueOf(
+            dsl.fetchValue(
+                "select a.narrative from assessment a join reporting_round r on r.id = a.round_id"
+                    + " join tenant t on t.id = a.tenant_id join assessment_review v on"
+                    + " v.assessment_id = a.id where t.slug = 'nordhausen' and r.name = 'Juni 2022'"
+                    + " and v.decision = 'ACCEPTED' and a.narrative is not null and a.narrative"
+                    + " not like '%\"%' and a.narrative not like '%&%' and a.narrative not like"
+                    + " '%''%' and a.version_no = (select max(b.version_no) from assessment b where"
+                    + " b.round_id = a.round_id and b.measure_id = a.measure_id) order by a.id"
+                    + " limit 1"));
+    String page =
+        mvc.perform(
+                get("/thueringen/land/kreise/nordhausen/einschaetzungen").with(logins.as("land")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(page).contains("Berichtsrunde Juni 2022");
+    assertThat(page).contains(narrative.substring(0, Math.min(40, narrative.length())));
+    // a district outside the Land, or an unknown one: not found
+    mvc.perform(
+            get("/thueringen/land/kreise/gibt-es-nicht/einschaetzungen").with(logins.as("land")))
+        .andExpect(status().isNotFound());
+  }
 }

@@ -28,13 +28,16 @@ class StrategyStandingsQuery implements StrategyStandings {
   private final RoundRepository rounds;
   private final StrategyTree tree;
   private final de.lagebild.strategy.internal.store.MeasureRepository measures;
+  private final de.lagebild.strategy.internal.status.StatusCatalogue statuses;
 
   StrategyStandingsQuery(
       StrategyRepository strategies,
       RoundRepository rounds,
       StrategyTree tree,
-      de.lagebild.strategy.internal.store.MeasureRepository measures) {
+      de.lagebild.strategy.internal.store.MeasureRepository measures,
+      de.lagebild.strategy.internal.status.StatusCatalogue statuses) {
     this.measures = measures;
+    this.statuses = statuses;
     this.strategies = strategies;
     this.rounds = rounds;
     this.tree = tree;
@@ -111,6 +114,47 @@ class StrategyStandingsQuery implements StrategyStandings {
       }
     }
     return result;
+  }
+
+  @Override
+  public List<PublishedAssessment> publishedAssessments() {
+    List<StrategyRow> all = current();
+    if (all.isEmpty()) {
+      return List.of();
+    }
+    StrategyRow s = all.getFirst();
+    RoundRow round =
+        rounds.ofStrategy(s.id()).stream()
+            .filter(RoundRow::isPublic)
+            .reduce((a, b) -> b)
+            .orElse(null);
+    if (round == null) {
+      return List.of();
+    }
+    var accepted =
+        de.lagebild.strategy.internal.store.Rows.newestAccepted(
+            rounds.ofRounds(List.of(round.id())));
+    Map<java.util.UUID, de.lagebild.strategy.internal.store.Rows.AssessmentRow> byMeasure =
+        new java.util.HashMap<>();
+    accepted.forEach((key, a) -> byMeasure.put(a.measureId(), a));
+    Map<String, String> labels =
+        statuses.all().stream()
+            .collect(Collectors.toMap(StatusOptionRow::code, StatusOptionRow::label));
+    List<PublishedAssessment> out = new ArrayList<>();
+    for (var m : measures.summariesOfStrategy(s.id())) {
+      var a = byMeasure.get(m.id());
+      if (a != null) {
+        out.add(
+            new PublishedAssessment(
+                s.title(),
+                round.name(),
+                m.code(),
+                m.title(),
+                a.statusCode() == null ? null : labels.getOrDefault(a.statusCode(), a.statusCode()),
+                a.narrative()));
+      }
+    }
+    return out;
   }
 
   /** The strategies that are not archived: decided first, then by title. */
