@@ -18,8 +18,17 @@ public interface StrategyStandings {
    */
   record StatusCount(String code, String label, String colour, int count) {}
 
-  /** A field of action (a goal of the top level): its code and title, measures, status mix. */
-  record FieldOfAction(String code, String title, int measures, List<StatusCount> statuses) {}
+  /**
+   * A field of action (a goal of the top level): its code and title, measures, status mix, and the
+   * costs entered at {@code costed} of its measures.
+   */
+  record FieldOfAction(
+      String code,
+      String title,
+      int measures,
+      List<StatusCount> statuses,
+      BigDecimal costs,
+      int costed) {}
 
   /**
    * A strategy: title, kind, status (DRAFT, DECIDED, ARCHIVED), valid from (the decision's date

@@ -120,7 +120,8 @@ final class ProgrammeReviewFiles {
               List.of(
                   (f.code() == null ? "" : f.code() + " ") + f.title(),
                   String.valueOf(f.measures()),
-                  f.statuses().isEmpty() ? "–" : texts.mix(st, f.statuses())));
+                  f.statuses().isEmpty() ? "–" : texts.mix(st, f.statuses()),
+                  f.costed() == 0 ? "–" : ProgrammeReview.euro(f.costs())));
         }
         b.add(
             new Table(
@@ -128,9 +129,10 @@ final class ProgrammeReviewFiles {
                 List.of(
                     texts.text("state.review.field"),
                     texts.text("state.review.measures"),
-                    texts.text("state.col.status")),
+                    texts.text("state.col.status"),
+                    texts.text("state.col.costs")),
                 fields,
-                List.of(45, 10, 45)));
+                List.of(38, 10, 38, 14)));
       }
       b.add(new Heading(3, texts.text("state.col.round")));
       b.add(

@@ -72,8 +72,12 @@ class AtlasFigures implements IndicatorFigures {
       return result;
     }
     java.util.Map<java.util.UUID, IndicatorRow> rows = new java.util.HashMap<>();
-    for (IndicatorRow i : indicatorRepository.indicators()) {
-      rows.put(i.id(), i);
+    if (indicators.size() == 1) {
+      indicatorRepository
+          .indicator(indicators.iterator().next().value())
+          .ifPresent(i -> rows.put(i.id(), i));
+    } else {
+      indicatorRepository.indicators().forEach(i -> rows.put(i.id(), i));
     }
     java.util.Map<java.util.UUID, List<AtlasRows.ValueRow>> byIndicator = new java.util.HashMap<>();
     valueRepository
@@ -125,35 +129,8 @@ class AtlasFigures implements IndicatorFigures {
 
   @Override
   public Latest latest(IndicatorId indicator, java.util.Collection<AreaId> areas) {
-    IndicatorRow i = indicatorRepository.indicator(indicator.value()).orElse(null);
-    if (i == null || areas.isEmpty()) {
-      return new Latest(null, null, java.util.Map.of());
-    }
-    List<AtlasRows.ValueRow> rows =
-        valueRepository.values(
-            valueRepository
-                .ofIndicator(indicator.value())
-                .and(valueRepository.ofAreas(areas.stream().map(AreaId::value).toList())));
-    AtlasRows.ValueRow newest =
-        rows.stream().max(Comparator.comparing(AtlasRows.ValueRow::periodEnd)).orElse(null);
-    if (newest == null) {
-      return new Latest(null, null, java.util.Map.of());
-    }
-    java.util.Map<AreaId, Point> points = new java.util.HashMap<>();
-    for (AtlasRows.ValueRow v : rows) {
-      if (v.period().equals(newest.period())) {
-        AtlasRows.ValueRow shown = Aggregation.visible(v, i);
-        points.put(
-            new AreaId(v.areaId()),
-            new Point(
-                shown.period(),
-                Periods.label(shown.period()),
-                shown.periodEnd(),
-                shown.value(),
-                ValueFormat.format(shown, i)));
-      }
-    }
-    return new Latest(newest.period(), Periods.label(newest.period()), points);
+    Latest l = figures(java.util.Map.of(), List.of(indicator), areas).get(indicator);
+    return l == null ? new Latest(null, null, java.util.Map.of()) : l;
   }
 
   @Override

@@ -65,7 +65,9 @@ class StrategyStandingsQuery implements StrategyStandings {
                           n.goal().code(),
                           n.goal().title(),
                           n.rollUp().measures(),
-                          closed == null ? List.of() : counts(n.rollUp(), t.statuses(), byCode)))
+                          closed == null ? List.of() : counts(n.rollUp(), t.statuses(), byCode),
+                          n.rollUp().costs(),
+                          n.rollUp().costed()))
               .toList();
       result.add(
           new Standing(
