@@ -34,3 +34,11 @@ create table planning_funding (
     constraint planning_funding_period_ck check (period_end >= period_start)
 );
 create index planning_funding_tenant_ix on planning_funding (tenant_id, period_start);
+
+-- A district that subscribes to its Land's indicator set sees the Land's atlas read-only beside its own.
+create table state_subscription (
+    tenant_id   varchar(36) not null primary key references tenant (id),
+    subscribed  boolean     not null,
+    version     integer     not null,
+    changed_at  timestamp with time zone not null
+);

@@ -293,6 +293,20 @@ class AuditCoverageIntegrationTests extends DatabaseProperties {
           return request;
         });
     s.put(
+        "POST /{tenant}/verwaltung/freigaben/abonnement",
+        () -> {
+          // Saalfeld-Rudolstadt subscribes to the Land's atlas, or ends it
+          var row =
+              dsl.fetchOptional(
+                  "select x.subscribed, x.version from state_subscription x join tenant t on t.id"
+                      + " = x.tenant_id where t.slug = 'saalfeld-rudolstadt'");
+          boolean subscribed = row.map(r -> r.get(0, Boolean.class)).orElse(false);
+          int version = row.map(r -> r.get(1, Integer.class)).orElse(-1);
+          return as(post("/saalfeld-rudolstadt/verwaltung/freigaben/abonnement"), "sr-admin")
+              .param("subscribed", String.valueOf(!subscribed))
+              .param("version", String.valueOf(version));
+        });
+    s.put(
         "POST /plattform/laender/{district}",
         () -> {
           String slug = "audit-kreis-" + suffix;

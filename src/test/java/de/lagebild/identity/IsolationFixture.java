@@ -935,6 +935,10 @@ record IsolationFixture(UUID tenantId, String slug, List<UUID> ids) {
             0,
             "changed_at",
             Instant.now()));
+    insert(
+        dsl,
+        "state_subscription",
+        row("tenant_id", tenant, "subscribed", true, "version", 0, "changed_at", Instant.now()));
     UUID funding = UUID.randomUUID();
     insert(
         dsl,

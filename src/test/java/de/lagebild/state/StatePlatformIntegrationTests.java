@@ -701,4 +701,92 @@ class StatePlatformIntegrationTests extends DatabaseProperties {
       dsl.execute("update measure set cost_amount = null where strategy_id = ?", strategy);
     }
   }
+
+  int subscriptionVersion(String slug) {
+    Object v =
+        dsl.fetchValue(
+            "select x.version from state_subscription x join tenant t on t.id = x.tenant_id"
+                + " where t.slug = ?",
+            slug);
+    return v == null ? -1 : ((Number) v).intValue();
+  }
+
+  /** The table row of the page that names the indicator (from its header cell to the row's end). */
+  static String rowOf(String page, String indicator) {
+    int at = page.indexOf("<span>" + indicator + "</span>");
+    return at < 0 ? "" : page.substring(at, page.indexOf("</tr>", at));
+  }
+
+  String landData(String user) throws Exception {
+    return mvc.perform(get("/nordhausen/landesdaten").with(logins.as(user)))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aSubscribedDistrictReadsTheLandsIndicatorSetLiveAndReadOnly() throws Exception {
+    assertThat(landData("lesen")).contains("abonniert die Indikatoren des Landes nicht");
+    mvc.perform(
+            post("/nordhausen/verwaltung/freigaben/abonnement")
+                .with(logins.as("admin"))
+                .with(csrf())
+                .param("subscribed", "true")
+                .param("version", String.valueOf(subscriptionVersion("nordhausen"))))
+        .andExpect(status().is3xxRedirection());
+    String land = String.valueOf(dsl.fetchValue("select id from tenant where slug = 'thueringen'"));
+    String where =
+        " where indicator_num = (select num from indicator where tenant_id = ? and code ="
+            + " 'anteil65') and area_num = (select num from area where tenant_id = ? and"
+            + " official_key = '16062') and period = '2020-12'";
+    java.math.BigDecimal before =
+        dsl.fetchValue("select value from atlas_value" + where, land, land) instanceof Number n
+            ? new java.math.BigDecimal(n.toString())
+            : null;
+    try {
+      String page = landData("lesen");
+      assertThat(page)
+          .contains("Aus dem Sozialatlas des Landes Freistaat Thüringen")
+          .contains("Anteil der Bevölkerung ab 65 Jahren")
+          .contains("class=\"spine-chart\"");
+      // the Land corrects a figure: the district sees it at once (read live, no copy)
+      assertThat(rowOf(page, "Anteil der Bevölkerung ab 65 Jahren")).doesNotContain("47,3");
+      dsl.execute("update atlas_value set value = 47.3" + where, land, land);
+      dsl.execute("update atlas_revision set revision = revision + 1 where tenant_id = ?", land);
+      long until = System.nanoTime() + 2_000_000_000L;
+      String after = landData("lesen");
+      while (!rowOf(after, "Anteil der Bevölkerung ab 65 Jahren").contains("47,3")
+          && System.nanoTime() < until) {
+        Thread.sleep(100);
+        after = landData("lesen");
+      }
+      assertThat(rowOf(after, "Anteil der Bevölkerung ab 65 Jahren")).contains("47,3");
+      // nothing of the Land's atlas was copied into the district
+      assertThat(
+              count(
+                  "select count(*) from indicator i join tenant t on t.id = i.tenant_id where"
+                      + " t.slug = 'nordhausen' and i.code like 'anteil65%'"))
+          .isLessThanOrEqualTo(1);
+      // district readers still cannot enter the Land
+      mvc.perform(get("/thueringen/land").with(logins.as("lesen")))
+          .andExpect(status().isForbidden());
+    } finally {
+      dsl.execute("update atlas_value set value = ?" + where, before, land, land);
+      dsl.execute("update atlas_revision set revision = revision + 1 where tenant_id = ?", land);
+      mvc.perform(
+              post("/nordhausen/verwaltung/freigaben/abonnement")
+                  .with(logins.as("admin"))
+                  .with(csrf())
+                  .param("subscribed", "false")
+                  .param("version", String.valueOf(subscriptionVersion("nordhausen"))))
+          .andExpect(status().is3xxRedirection());
+    }
+    assertThat(landData("lesen")).contains("abonniert die Indikatoren des Landes nicht");
+    assertThat(
+            count(
+                "select count(*) from audit_event e join tenant t on t.id = e.tenant_id where"
+                    + " t.slug = 'nordhausen' and e.entity_type = 'StateSubscription'"))
+        .isGreaterThanOrEqualTo(2);
+  }
 }

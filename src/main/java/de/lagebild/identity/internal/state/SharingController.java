@@ -36,7 +36,27 @@ class SharingController {
   String show(@PathVariable("tenant") String tenant, Model model) {
     model.addAttribute("state", platform.stateOfCurrent().orElse(null));
     model.addAttribute("settings", List.copyOf(platform.settings().values()));
+    model.addAttribute("subscription", platform.subscriptionSetting());
     return "identity/state/sharing";
+  }
+
+  @PostMapping("/{tenant}/verwaltung/freigaben/abonnement")
+  @AllowRoles(Role.ADMIN)
+  String subscribe(
+      @PathVariable("tenant") String tenant,
+      @RequestParam(name = "subscribed", defaultValue = "false") boolean subscribed,
+      @RequestParam(name = "version", defaultValue = "-1") int version,
+      Model model,
+      RedirectAttributes redirect) {
+    try {
+      platform.subscribe(subscribed, version);
+      redirect.addFlashAttribute("success", "sharing.subscription.saved");
+      return "redirect:/" + tenant + "/verwaltung/freigaben";
+    } catch (DomainException e) {
+      model.addAttribute(
+          "problem", messages.getMessage(e.messageKey(), e.arguments(), Locale.GERMAN));
+      return show(tenant, model);
+    }
   }
 
   @PostMapping("/{tenant}/verwaltung/freigaben")

@@ -28,10 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
  * sharing settings (kept by the district, audited) and the Land's reads of shared items.
  */
 @Service
-public class StatePlatform implements StateDistricts {
+public class StatePlatform implements StateDistricts, de.lagebild.identity.StateAtlas {
 
   private final StateMemberRepository members;
   private final SharingRepository sharing;
+  private final SubscriptionRepository subscriptions;
   private final TenantRepository tenants;
   private final AuditLog audit;
   private final Clock clock;
@@ -39,11 +40,13 @@ public class StatePlatform implements StateDistricts {
   StatePlatform(
       StateMemberRepository members,
       SharingRepository sharing,
+      SubscriptionRepository subscriptions,
       TenantRepository tenants,
       AuditLog audit,
       Clock clock) {
     this.members = members;
     this.sharing = sharing;
+    this.subscriptions = subscriptions;
     this.tenants = tenants;
     this.audit = audit;
     this.clock = clock;
@@ -162,6 +165,52 @@ public class StatePlatform implements StateDistricts {
       changed++;
     }
     return changed;
+  }
+
+  // --- the district's subscription to the Land's atlas ---
+
+  /** Whether the current tenant subscribes to its Land's atlas, and the version of that setting. */
+  public SubscriptionRepository.Setting subscriptionSetting() {
+    return subscriptions.setting();
+  }
+
+  /** Subscribes the current tenant to its Land's atlas or ends that; audited. */
+  @Transactional
+  public void subscribe(boolean subscribed, int version) {
+    SubscriptionRepository.Setting before = subscriptions.setting();
+    if (before.version() != version) {
+      throw new de.lagebild.platform.ConcurrentEditException("Abonnement");
+    }
+    if (before.subscribed() == subscribed) {
+      return;
+    }
+    subscriptions.save(subscribed, version, clock.instant());
+    audit.record(
+        "UPDATE",
+        "StateSubscription",
+        TenantContext.require().value(),
+        subscribed
+            ? "Indikatoren des Landes abonniert"
+            : "Abonnement der Indikatoren des Landes beendet",
+        Map.of("subscribed", before.subscribed()),
+        Map.of("subscribed", subscribed));
+  }
+
+  @Override
+  public Optional<Subscription> subscription() {
+    return subscribedLand().map(l -> new Subscription(l.name(), l.slug()));
+  }
+
+  @Override
+  public <T> Optional<T> readLand(Supplier<T> read) {
+    return subscribedLand().map(land -> TenantContext.callAs(readerIn(land), read));
+  }
+
+  private Optional<TenantRow> subscribedLand() {
+    if (!subscriptions.setting().subscribed()) {
+      return Optional.empty();
+    }
+    return stateOfCurrent();
   }
 
   // --- the platform's side ---
