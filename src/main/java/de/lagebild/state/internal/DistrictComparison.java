@@ -163,12 +163,15 @@ class DistrictComparison {
     for (var d : derivations.entrySet()) {
       String p = first.get(d.getKey()).period();
       if (p != null && period == null) {
-        periods.put(d.getValue().numerator(), p);
-        periods.put(d.getValue().denominator(), p);
+        // read again only the counts whose newest period is not the indicator's
+        for (IndicatorId count : List.of(d.getValue().numerator(), d.getValue().denominator())) {
+          if (!p.equals(first.get(count).period())) {
+            periods.put(count, p);
+          }
+        }
       }
     }
-    Map<IndicatorId, Latest> values =
-        periods.isEmpty() ? first : refetch(first, periods, areas, period);
+    Map<IndicatorId, Latest> values = periods.isEmpty() ? first : refetch(first, periods, areas);
     List<Row> rows = new ArrayList<>();
     for (IndicatorInfo i : indicators) {
       Latest l = values.get(i.id());
@@ -236,10 +239,7 @@ class DistrictComparison {
   }
 
   private Map<IndicatorId, Latest> refetch(
-      Map<IndicatorId, Latest> first,
-      Map<IndicatorId, String> periods,
-      Set<AreaId> areas,
-      String period) {
+      Map<IndicatorId, Latest> first, Map<IndicatorId, String> periods, Set<AreaId> areas) {
     Map<IndicatorId, Latest> again = figures.figures(periods, periods.keySet(), areas);
     Map<IndicatorId, Latest> merged = new HashMap<>(first);
     merged.putAll(again);
