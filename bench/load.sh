@@ -73,10 +73,29 @@ echo "b start: $(heap_after_gc "$pid_b")" >> "$out/heap-gc.txt"
 ) > "$out/heap.txt" 2>/dev/null &
 pids+=($!)
 
+# Statistics: a production PostgreSQL analyses changed tables by itself (autovacuum, on by default). This machine's
+# test cluster runs with autovacuum off (conf.d/90-ci.conf), where the planner would see tables that were never
+# analysed (a nested loop over every review of the tenant for each assessment of a round: 16 ms of database CPU per
+# dashboard instead of 3) – so when autovacuum is off, ANALYZE runs once after the demo load and every 60 s.
+if [ "$(psql -h 127.0.0.1 -U postgres -d "$db" -Atc 'show autovacuum')" = off ]; then
+  echo "autovacuum is off on this server: ANALYZE after the demo load and every 60 s (as autovacuum would)"
+  psql -h 127.0.0.1 -U postgres -d "$db" -qc analyze
+  ( while true; do sleep 60; psql -h 127.0.0.1 -U postgres -d "$db" -qc analyze; done ) >/dev/null 2>&1 &
+  pids+=($!)
+fi
+
+# CPU time of each part during the run (utime + stime from /proc, in seconds): both instances, PostgreSQL (all
+# its processes), HAProxy, and the rest of the machine (Gatling, the shell, the system)
+cpu_snapshot() {
+  python3 bench/cpu.py "$pid_a" "$pid_b" "$1"
+}
+cpu_snapshot start > "$out/cpu.txt"
+
 ./lagebild mvn -B -q -Pload test-compile gatling:test -Dspotless.check.skip=true \
   -Dlagebild.base=http://127.0.0.1:8090 -Dlagebild.seconds="$SECONDS_RUN" -Dlagebild.citizens="$CITIZENS" \
   -Dlagebild.coordinators="$COORDINATORS" -Dlagebild.contributors="$CONTRIBUTORS" > "$out/gatling.txt" 2>&1 \
   && echo "Gatling: assertions held" || echo "Gatling: assertions failed (see $out/gatling.txt)"
+cpu_snapshot end >> "$out/cpu.txt"
 echo "a end: $(heap_after_gc "$pid_a")" >> "$out/heap-gc.txt"
 echo "b end: $(heap_after_gc "$pid_b")" >> "$out/heap-gc.txt"
 
@@ -97,4 +116,5 @@ for row in re.findall(r'<tr id="[^"]*"[^>]*>(.*?)</tr>', page, re.S):
           cells["6"], cells["8"], cells["10"], cells["11"], cells["13"]))
 print("\n(Gatling report: %s)" % runs[-1])
 EOF
+python3 bench/cpu.py --report "$out/cpu.txt"
 echo; cat "$out/heap-gc.txt"; echo; cat "$out/heap.txt"

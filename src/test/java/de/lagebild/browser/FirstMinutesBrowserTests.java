@@ -156,6 +156,30 @@ class FirstMinutesBrowserTests {
       assertThat(b.find(By.id("shared-OFFERS")).isSelected()).isTrue();
       assertThat(b.find(By.id("shared-ASSESSMENT_TEXTS")).isSelected()).isFalse();
       b.checkAccessibility("sharing-settings");
+
+      // it subscribes to the Land's indicator set and finds it in its own atlas, read only
+      if (!b.find(By.id("subscribed")).isSelected()) {
+        b.find(By.id("subscribed")).click();
+      }
+      b.find(By.xpath("//button[text()='Abonnement speichern']")).click();
+      b.waitForHeading("Freigaben für das Land");
+      b.go("/nordhausen/atlas");
+      b.waitForHeading("Sozialatlas");
+      b.find(By.linkText("Indikatoren des Landes Freistaat Thüringen im Sozialatlas")).click();
+      b.waitForHeading("Sozialatlas des Landes Freistaat Thüringen");
+      assertThat(b.find(By.cssSelector("#content")).getText())
+          .contains("können hier nur gelesen werden")
+          .doesNotContain("Angaben bearbeiten");
+      // the Land's map of all Kreise, drawn from the Land's map data
+      new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(20))
+          .until(
+              d ->
+                  d.findElements(By.cssSelector("#atlas-map path.leaflet-interactive")).size()
+                      >= 22);
+      b.checkAccessibility("land-atlas-in-district");
+      b.find(By.linkText("Nordhausen")).click();
+      b.waitForHeading("Nordhausen");
+      b.checkAccessibility("land-atlas-profile");
     }
   }
 

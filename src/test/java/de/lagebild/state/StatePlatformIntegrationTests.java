@@ -725,6 +725,83 @@ class StatePlatformIntegrationTests extends DatabaseProperties {
         .getContentAsString(StandardCharsets.UTF_8);
   }
 
+  String page(String path, String user) throws Exception {
+    return mvc.perform(get(path).with(logins.as(user)))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The Land's indicator set inside the district's own atlas: the same map, table, profile and PDF,
+   * with the Land's corrected figure (47.3), read only – no editing, no exports through the
+   * district's API, no needs recorded from it.
+   */
+  void landAtlasShowsTheLandsFigures(String land) throws Exception {
+    String indicator =
+        String.valueOf(
+            dsl.fetchValue(
+                "select id from indicator where tenant_id = ? and code = 'anteil65'", land));
+    String kreis =
+        String.valueOf(
+            dsl.fetchValue(
+                "select id from area where tenant_id = ? and official_key = '16062'", land));
+    assertThat(page("/nordhausen/atlas", "lesen"))
+        .contains("href=\"/nordhausen/atlas/land\"")
+        .contains("Indikatoren des Landes Freistaat Thüringen im Sozialatlas");
+    String home = page("/nordhausen/atlas/land", "lesen");
+    assertThat(home)
+        .contains("Indikatorensatz des Landes Freistaat Thüringen")
+        .contains("/nordhausen/atlas/land/indikatoren/" + indicator)
+        .contains("/nordhausen/atlas/land/gebiete/" + kreis)
+        .doesNotContain("/bearbeiten")
+        .doesNotContain("/nordhausen/atlas/import");
+    String map =
+        page("/nordhausen/atlas/land/indikatoren/" + indicator + "?periode=2020-12", "lesen");
+    assertThat(map)
+        .contains("Anteil der Bevölkerung ab 65 Jahren")
+        .contains("/nordhausen/atlas/land/karten-daten")
+        .contains("47,3")
+        .doesNotContain("/api/v1/nordhausen/values")
+        .doesNotContain("/bearbeiten");
+    String geo =
+        mvc.perform(
+                get("/nordhausen/atlas/land/karten-daten")
+                    .param("indicator", indicator)
+                    .param("period", "2020-12")
+                    .with(logins.as("lesen")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(geo).contains("\"FeatureCollection\"").contains("47.3");
+    String profile = page("/nordhausen/atlas/land/gebiete/" + kreis, "lesen");
+    assertThat(profile)
+        .contains("Nordhausen")
+        .contains("Indikatorensatz des Landes")
+        .contains("47,3")
+        .doesNotContain("/bedarfe/neu");
+    byte[] pdf =
+        mvc.perform(
+                get("/nordhausen/atlas/land/gebiete/" + kreis + "/pdf").with(logins.as("lesen")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc))
+          .contains("Nordhausen")
+          .contains("47,3");
+    }
+    // an area of the Land is not an area of the district: the district's own atlas does not know it
+    mvc.perform(get("/nordhausen/atlas/gebiete/" + kreis).with(logins.as("lesen")))
+        .andExpect(status().isNotFound());
+    // the Land's users are no members of the district
+    mvc.perform(get("/nordhausen/atlas/land").with(logins.as("land")))
+        .andExpect(status().isForbidden());
+  }
+
   @Test
   void aSubscribedDistrictReadsTheLandsIndicatorSetLiveAndReadOnly() throws Exception {
     assertThat(landData("lesen")).contains("abonniert die Indikatoren des Landes nicht");
@@ -762,6 +839,7 @@ class StatePlatformIntegrationTests extends DatabaseProperties {
         after = landData("lesen");
       }
       assertThat(rowOf(after, "Anteil der Bevölkerung ab 65 Jahren")).contains("47,3");
+      landAtlasShowsTheLandsFigures(land);
       // nothing of the Land's atlas was copied into the district
       assertThat(
               count(
@@ -783,6 +861,17 @@ class StatePlatformIntegrationTests extends DatabaseProperties {
           .andExpect(status().is3xxRedirection());
     }
     assertThat(landData("lesen")).contains("abonniert die Indikatoren des Landes nicht");
+    // unsubscribed: the Land's atlas says so, its indicator pages are not found
+    assertThat(page("/nordhausen/atlas/land", "lesen"))
+        .contains("abonniert die Indikatoren des Landes nicht");
+    assertThat(page("/nordhausen/atlas", "lesen")).doesNotContain("/nordhausen/atlas/land\"");
+    String indicator =
+        String.valueOf(
+            dsl.fetchValue(
+                "select i.id from indicator i join tenant t on t.id = i.tenant_id"
+                    + " where t.slug = 'thueringen' and i.code = 'anteil65'"));
+    mvc.perform(get("/nordhausen/atlas/land/indikatoren/" + indicator).with(logins.as("lesen")))
+        .andExpect(status().isNotFound());
     assertThat(
             count(
                 "select count(*) from audit_event e join tenant t on t.id = e.tenant_id where"

@@ -38,6 +38,7 @@ class AtlasController {
   private final OwnArea ownArea;
   private final org.springframework.beans.factory.ObjectProvider<de.lagebild.atlas.AreaContext>
       contexts;
+  private final de.lagebild.identity.StateAtlas stateAtlas;
 
   AtlasController(
       AreaRepository areaRepository,
@@ -48,7 +49,9 @@ class AtlasController {
       LagebildProperties lagebild,
       Clock clock,
       OwnArea ownArea,
-      org.springframework.beans.factory.ObjectProvider<de.lagebild.atlas.AreaContext> contexts) {
+      org.springframework.beans.factory.ObjectProvider<de.lagebild.atlas.AreaContext> contexts,
+      de.lagebild.identity.StateAtlas stateAtlas) {
+    this.stateAtlas = stateAtlas;
     this.ownArea = ownArea;
     this.contexts = contexts;
     this.clock = clock;
@@ -81,6 +84,8 @@ class AtlasController {
     var indicators = indicatorRepository.indicators();
     model.addAttribute("indicators", indicators);
     model.addAttribute("areas", areaRepository.areas());
+    // the Land's indicator set, when the district subscribes to it (LandAtlasController)
+    model.addAttribute("landSubscription", stateAtlas.subscription().orElse(null));
     var opening =
         chosen != null
             ? indicators.stream().filter(i -> i.id().equals(chosen)).findFirst()
