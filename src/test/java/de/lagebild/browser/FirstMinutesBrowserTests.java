@@ -180,6 +180,22 @@ class FirstMinutesBrowserTests {
       b.find(By.linkText("Nordhausen")).click();
       b.waitForHeading("Nordhausen");
       b.checkAccessibility("land-atlas-profile");
+      // a goal can be measured by the Land's indicators: offered in their own group of the form
+      var goal =
+          dsl.fetchOne(
+              "select g.id, g.strategy_id from goal g join tenant t on t.id = g.tenant_id"
+                  + " where t.slug = 'nordhausen' order by g.position limit 1");
+      b.go("/nordhausen/strategien/" + goal.get(1) + "/ziele/" + goal.get(0));
+      b.find(By.id("indicator"));
+      assertThat(
+              js(
+                  b,
+                  "return [...document.querySelectorAll('#indicator optgroup')]"
+                      + ".map(g => g.label).join('|')"))
+          .isEqualTo(
+              "Sozialatlas des Kreises|Indikatoren des Landes Freistaat Thüringen (abonniert, nur"
+                  + " lesen)");
+      b.checkAccessibility("goal-with-land-indicators");
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import de.lagebild.identity.SharedItem;
@@ -802,6 +803,78 @@ class StatePlatformIntegrationTests extends DatabaseProperties {
         .andExpect(status().isForbidden());
   }
 
+  /**
+   * A goal of the district measured by an indicator of the Land: linked from the goal's form, its
+   * course read live from the Land; mixing the Land's indicator with an own area is refused.
+   */
+  void goalsAreMeasuredByTheLandsIndicators(String land) throws Exception {
+    var goal =
+        dsl.fetchOne(
+            "select g.id, g.strategy_id from goal g join tenant t on t.id = g.tenant_id"
+                + " where t.slug = 'nordhausen' order by g.position limit 1");
+    String goalPath = "/nordhausen/strategien/" + goal.get(1) + "/ziele/" + goal.get(0);
+    String indicator =
+        String.valueOf(
+            dsl.fetchValue(
+                "select id from indicator where tenant_id = ? and code = 'anteil65'", land));
+    String kreis =
+        String.valueOf(
+            dsl.fetchValue(
+                "select id from area where tenant_id = ? and official_key = '16062'", land));
+    String ownArea =
+        String.valueOf(
+            dsl.fetchValue(
+                "select a.id from area a join tenant t on t.id = a.tenant_id"
+                    + " where t.slug = 'nordhausen' limit 1"));
+    assertThat(page(goalPath, "koordination"))
+        .contains("Indikatoren des Landes Freistaat Thüringen (abonniert, nur lesen)")
+        .contains("value=\"land:" + indicator + "\"")
+        .contains("value=\"land:" + kreis + "\"");
+    try {
+      mvc.perform(
+              post(goalPath + "/indikatoren")
+                  .with(logins.as("koordination"))
+                  .with(csrf())
+                  .param("indicator", "land:" + indicator)
+                  .param("area", ownArea)
+                  .param("targetValue", "45"))
+          .andExpect(status().is3xxRedirection())
+          .andExpect(
+              flash()
+                  .attribute("problem", org.hamcrest.Matchers.containsString("demselben Atlas")));
+      mvc.perform(
+              post(goalPath + "/indikatoren")
+                  .with(logins.as("koordination"))
+                  .with(csrf())
+                  .param("indicator", "land:" + indicator)
+                  .param("area", "land:" + kreis)
+                  .param("targetValue", "45")
+                  .param("targetPeriod", "2025"))
+          .andExpect(status().is3xxRedirection())
+          .andExpect(flash().attributeExists("success"));
+      assertThat(
+              count(
+                  "select count(*) from goal_indicator where goal_id = '"
+                      + goal.get(0)
+                      + "' and land = true and indicator_id = '"
+                      + indicator
+                      + "'"))
+          .isEqualTo(1);
+      String measured = page(goalPath, "koordination");
+      assertThat(measured)
+          .contains("Aus dem Sozialatlas des Landes")
+          .contains("Anteil der Bevölkerung ab 65 Jahren – Nordhausen")
+          .contains("47,3");
+      // readers of the district see it too; the Land's users are no members of the district
+      assertThat(page(goalPath, "lesen")).contains("47,3");
+      // the Land's Kreis in the district's atlas lists the district's goal measured there
+      assertThat(page("/nordhausen/atlas/land/gebiete/" + kreis, "lesen")).contains(goalPath);
+      mvc.perform(get(goalPath).with(logins.as("land"))).andExpect(status().isForbidden());
+    } finally {
+      dsl.execute("delete from goal_indicator where goal_id = ? and land = true", goal.get(0));
+    }
+  }
+
   @Test
   void aSubscribedDistrictReadsTheLandsIndicatorSetLiveAndReadOnly() throws Exception {
     assertThat(landData("lesen")).contains("abonniert die Indikatoren des Landes nicht");
@@ -840,6 +913,7 @@ class StatePlatformIntegrationTests extends DatabaseProperties {
       }
       assertThat(rowOf(after, "Anteil der Bevölkerung ab 65 Jahren")).contains("47,3");
       landAtlasShowsTheLandsFigures(land);
+      goalsAreMeasuredByTheLandsIndicators(land);
       // nothing of the Land's atlas was copied into the district
       assertThat(
               count(

@@ -38,6 +38,8 @@ class LandAtlasController {
   private final MapData mapData;
   private final OwnArea ownArea;
   private final StateAtlas stateAtlas;
+  private final org.springframework.beans.factory.ObjectProvider<de.lagebild.atlas.AreaContext>
+      contexts;
   private final Clock clock;
   private final String tileUrl;
 
@@ -50,6 +52,7 @@ class LandAtlasController {
       MapData mapData,
       OwnArea ownArea,
       StateAtlas stateAtlas,
+      org.springframework.beans.factory.ObjectProvider<de.lagebild.atlas.AreaContext> contexts,
       Clock clock,
       de.lagebild.platform.LagebildProperties lagebild) {
     this.areaRepository = areaRepository;
@@ -60,6 +63,7 @@ class LandAtlasController {
     this.mapData = mapData;
     this.ownArea = ownArea;
     this.stateAtlas = stateAtlas;
+    this.contexts = contexts;
     this.clock = clock;
     this.tileUrl = lagebild.atlas().tileUrl();
   }
@@ -197,14 +201,27 @@ class LandAtlasController {
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
   String area(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id, Model model) {
     var subscription = stateAtlas.subscription().orElseThrow(NotFoundException::new);
-    return stateAtlas
-        .readLand(
-            () -> {
-              landModel(tenant, subscription, model);
-              model.addAttribute("profile", profiles.profile(id, false));
-              return "atlas/maps/profile";
-            })
-        .orElseThrow(NotFoundException::new);
+    String view =
+        stateAtlas
+            .readLand(
+                () -> {
+                  landModel(tenant, subscription, model);
+                  model.addAttribute("profile", profiles.profile(id, false));
+                  return "atlas/maps/profile";
+                })
+            .orElseThrow(NotFoundException::new);
+    // in the district's own scope: what of the district refers to this area of the Land (its goals
+    // measured by the Land's indicators here); sections without an entry are left out
+    model.addAttribute(
+        "contextSections",
+        contexts
+            .orderedStream()
+            .map(c -> c.section(tenant, new de.lagebild.atlas.AreaId(id)))
+            .filter(java.util.Objects::nonNull)
+            .filter(section -> !section.items().isEmpty())
+            .sorted(java.util.Comparator.comparingInt(de.lagebild.atlas.AreaContext.Section::order))
+            .toList());
+    return view;
   }
 
   @GetMapping("/{tenant}/atlas/land/gebiete/{id}/pdf")

@@ -1,8 +1,6 @@
 package de.lagebild.strategy.internal.tree;
 
-import de.lagebild.atlas.AreaId;
 import de.lagebild.atlas.IndicatorFigures;
-import de.lagebild.atlas.IndicatorId;
 import de.lagebild.platform.LocalCalendar;
 import de.lagebild.strategy.GoalNeeds;
 import java.time.Clock;
@@ -22,6 +20,7 @@ import org.springframework.stereotype.Service;
 public class GoalChains {
 
   private final GoalIndicators links;
+  private final LinkedFigures linked;
   private final IndicatorFigures figures;
   private final ObjectProvider<GoalNeeds> needs;
   private final MessageSource messages;
@@ -29,11 +28,13 @@ public class GoalChains {
 
   GoalChains(
       GoalIndicators links,
+      LinkedFigures linked,
       IndicatorFigures figures,
       ObjectProvider<GoalNeeds> needs,
       MessageSource messages,
       Clock clock) {
     this.links = links;
+    this.linked = linked;
     this.figures = figures;
     this.needs = needs;
     this.messages = messages;
@@ -59,13 +60,13 @@ public class GoalChains {
                                         .map(GoalNeeds.Evidence::text)
                                         .toList()))));
     for (GoalIndicators.Link l : links.ofGoal(goalId)) {
-      IndicatorFigures.IndicatorInfo i =
-          figures.indicator(IndicatorId.of(l.indicatorId())).orElse(null);
-      IndicatorFigures.AreaInfo a = figures.area(AreaId.of(l.areaId())).orElse(null);
-      if (i == null || a == null) {
+      LinkedFigures.Figures f = linked.of(l).orElse(null);
+      if (f == null) {
         continue;
       }
-      List<IndicatorFigures.Point> course = figures.series(i.id(), a.id());
+      IndicatorFigures.IndicatorInfo i = f.indicator();
+      IndicatorFigures.AreaInfo a = f.area();
+      List<IndicatorFigures.Point> course = f.course();
       GoalController.Verdict kind = GoalController.kind(l, course, i, LocalCalendar.today(clock));
       String verdict = GoalController.verdict(l, course, i);
       lines.add(

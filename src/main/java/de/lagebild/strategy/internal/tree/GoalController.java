@@ -71,11 +71,24 @@ class GoalController {
     }
   }
 
+  /** Prefix of a choice of the link form that names the Land's indicator or area. */
+  static final String LAND_PREFIX = "land:";
+
+  private static UUID choice(String value) {
+    String id = value.startsWith(LAND_PREFIX) ? value.substring(LAND_PREFIX.length()) : value;
+    try {
+      return UUID.fromString(id.trim());
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException();
+    }
+  }
+
   /** Figures older than this many years are not "current" for a verdict. */
   static final int CURRENT_YEARS = 3;
 
   private final StrategyRepository strategies;
   private final GoalIndicators links;
+  private final LinkedFigures linked;
   private final IndicatorFigures figures;
   private final AuditLog audit;
   private final Clock clock;
@@ -87,6 +100,7 @@ class GoalController {
   GoalController(
       StrategyRepository strategies,
       GoalIndicators links,
+      LinkedFigures linked,
       IndicatorFigures figures,
       AuditLog audit,
       Clock clock,
@@ -98,6 +112,7 @@ class GoalController {
     this.needs = needs;
     this.strategies = strategies;
     this.links = links;
+    this.linked = linked;
     this.figures = figures;
     this.audit = audit;
     this.clock = clock;
@@ -123,28 +138,25 @@ class GoalController {
             .toList());
     List<Measured> measured = new ArrayList<>();
     for (GoalIndicators.Link l : links.ofGoal(goalId)) {
-      IndicatorFigures.IndicatorInfo indicator =
-          figures.indicator(IndicatorId.of(l.indicatorId())).orElse(null);
-      IndicatorFigures.AreaInfo area = figures.area(AreaId.of(l.areaId())).orElse(null);
-      if (indicator == null || area == null) {
+      LinkedFigures.Figures f = linked.of(l).orElse(null);
+      if (f == null) {
         continue;
       }
-      List<IndicatorFigures.Point> course =
-          figures.series(IndicatorId.of(l.indicatorId()), AreaId.of(l.areaId()));
       measured.add(
           new Measured(
               l,
-              indicator,
-              area,
-              course,
-              number(l.baselineValue(), indicator),
-              number(l.targetValue(), indicator),
-              verdict(l, course, indicator),
-              kind(l, course, indicator, LocalCalendar.today(clock))));
+              f.indicator(),
+              f.area(),
+              f.course(),
+              number(l.baselineValue(), f.indicator()),
+              number(l.targetValue(), f.indicator()),
+              verdict(l, f.course(), f.indicator()),
+              kind(l, f.course(), f.indicator(), LocalCalendar.today(clock))));
     }
     model.addAttribute("measured", measured);
     model.addAttribute("indicators", figures.indicators());
     model.addAttribute("areas", figures.areas());
+    model.addAttribute("land", linked.landChoice().orElse(null));
     return "strategy/tree/goal";
   }
 
@@ -155,17 +167,34 @@ class GoalController {
       @PathVariable("tenant") String tenant,
       @PathVariable("id") UUID id,
       @PathVariable("goalId") UUID goalId,
-      @RequestParam("indicator") UUID indicator,
-      @RequestParam("area") UUID area,
+      @RequestParam("indicator") String indicatorChoice,
+      @RequestParam("area") String areaChoice,
       @RequestParam(name = "baselineValue", required = false) String baselineValue,
       @RequestParam(name = "baselinePeriod", required = false) String baselinePeriod,
       @RequestParam(name = "targetValue", required = false) String targetValue,
       @RequestParam(name = "targetPeriod", required = false) String targetPeriod,
       RedirectAttributes redirect) {
     goal(id, goalId);
-    var indicatorInfo =
-        figures.indicator(IndicatorId.of(indicator)).orElseThrow(NotFoundException::new);
-    var areaInfo = figures.area(AreaId.of(area)).orElseThrow(NotFoundException::new);
+    // "land:<id>" names an indicator or area of the Land's atlas the district subscribes to
+    boolean land = indicatorChoice.startsWith(LAND_PREFIX);
+    if (land != areaChoice.startsWith(LAND_PREFIX)) {
+      redirect.addFlashAttribute(
+          "problem", messages.getMessage("goal.indicator.mixedSources", null, Locale.GERMAN));
+      return "redirect:/" + tenant + "/strategien/" + id + "/ziele/" + goalId;
+    }
+    UUID indicator = choice(indicatorChoice);
+    UUID area = choice(areaChoice);
+    String indicatorName;
+    String areaName;
+    if (land) {
+      LinkedFigures.Figures f = linked.land(indicator, area).orElseThrow(NotFoundException::new);
+      indicatorName = f.indicator().name();
+      areaName = f.area().name();
+    } else {
+      indicatorName =
+          figures.indicator(IndicatorId.of(indicator)).orElseThrow(NotFoundException::new).name();
+      areaName = figures.area(AreaId.of(area)).orElseThrow(NotFoundException::new).name();
+    }
     GoalIndicators.Link l =
         new GoalIndicators.Link(
             UUID.randomUUID(),
@@ -175,15 +204,14 @@ class GoalController {
             decimal(baselineValue, "goal.indicator.baseline"),
             period(baselinePeriod),
             decimal(targetValue, "goal.indicator.target"),
-            period(targetPeriod));
+            period(targetPeriod),
+            land);
     if (links.ofGoal(goalId).stream()
         .anyMatch(x -> x.indicatorId().equals(indicator) && x.areaId().equals(area))) {
       redirect.addFlashAttribute(
           "problem",
           messages.getMessage(
-              "goal.indicator.duplicate",
-              new Object[] {indicatorInfo.name(), areaInfo.name()},
-              Locale.GERMAN));
+              "goal.indicator.duplicate", new Object[] {indicatorName, areaName}, Locale.GERMAN));
       return "redirect:/" + tenant + "/strategien/" + id + "/ziele/" + goalId;
     }
     links.insert(l, clock.instant());
@@ -193,7 +221,9 @@ class GoalController {
         l.id(),
         "Indikator mit Ziel verknüpft",
         null,
-        Map.of("indicator", indicatorInfo.name(), "area", areaInfo.name()));
+        land
+            ? Map.of("indicator", indicatorName, "area", areaName, "source", "Land")
+            : Map.of("indicator", indicatorName, "area", areaName));
     redirect.addFlashAttribute("success", "goal.indicator.linked");
     return "redirect:/" + tenant + "/strategien/" + id + "/ziele/" + goalId;
   }

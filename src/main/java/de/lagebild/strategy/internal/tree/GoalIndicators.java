@@ -24,7 +24,31 @@ public class GoalIndicators {
       BigDecimal baselineValue,
       String baselinePeriod,
       BigDecimal targetValue,
-      String targetPeriod) {}
+      String targetPeriod,
+      boolean land) {
+
+    /** A link to the district's own atlas. */
+    public Link(
+        UUID id,
+        UUID goalId,
+        UUID indicatorId,
+        UUID areaId,
+        BigDecimal baselineValue,
+        String baselinePeriod,
+        BigDecimal targetValue,
+        String targetPeriod) {
+      this(
+          id,
+          goalId,
+          indicatorId,
+          areaId,
+          baselineValue,
+          baselinePeriod,
+          targetValue,
+          targetPeriod,
+          false);
+    }
+  }
 
   static final TenantTable T = TenantTable.named("goal_indicator");
   static final Field<UUID> ID = T.id("id");
@@ -37,6 +61,9 @@ public class GoalIndicators {
   static final Field<BigDecimal> TARGET_VALUE = T.field("target_value", SQLDataType.NUMERIC(20, 6));
   static final Field<String> TARGET_PERIOD = T.text("target_period");
   static final Field<Instant> CREATED_AT = T.instant("created_at");
+
+  /** Whether indicator and area are the Land's (V27__goal_indicator_land.sql). */
+  static final Field<Boolean> LAND = T.field("land", SQLDataType.BOOLEAN);
 
   private final TenantScope scope;
 
@@ -64,7 +91,8 @@ public class GoalIndicators {
             BASELINE_VALUE,
             BASELINE_PERIOD,
             TARGET_VALUE,
-            TARGET_PERIOD)
+            TARGET_PERIOD,
+            LAND)
         .from(scope.table(T))
         .where(c)
         .orderBy(CREATED_AT)
@@ -78,7 +106,8 @@ public class GoalIndicators {
                     r.value5(),
                     r.value6(),
                     r.value7(),
-                    r.value8()));
+                    r.value8(),
+                    Boolean.TRUE.equals(r.value9())));
   }
 
   public void insert(Link l, Instant now) {
@@ -92,6 +121,7 @@ public class GoalIndicators {
         .set(BASELINE_PERIOD, l.baselinePeriod())
         .set(TARGET_VALUE, l.targetValue())
         .set(TARGET_PERIOD, l.targetPeriod())
+        .set(LAND, l.land())
         .set(CREATED_AT, now)
         .execute();
   }

@@ -22,12 +22,18 @@ import org.springframework.stereotype.Service;
 class GoalsOfAreas implements AreaContext {
 
   private final GoalIndicators links;
+  private final LinkedFigures linked;
   private final GoalDirectory goals;
   private final IndicatorFigures figures;
   private final MessageSource messages;
 
   GoalsOfAreas(
-      GoalIndicators links, GoalDirectory goals, IndicatorFigures figures, MessageSource messages) {
+      GoalIndicators links,
+      LinkedFigures linked,
+      GoalDirectory goals,
+      IndicatorFigures figures,
+      MessageSource messages) {
+    this.linked = linked;
     this.links = links;
     this.goals = goals;
     this.figures = figures;
@@ -37,9 +43,12 @@ class GoalsOfAreas implements AreaContext {
   @Override
   public Section section(String tenant, AreaId area) {
     Map<UUID, List<String>> indicators = new LinkedHashMap<>();
+    // an area of the Land's atlas (seen in the district's atlas through its subscription) lists the
+    // district's goals linked to the Land's indicators there
     for (GoalIndicators.Link l : links.ofArea(area.value())) {
-      figures
-          .indicator(IndicatorId.of(l.indicatorId()))
+      (l.land()
+              ? linked.of(l).map(LinkedFigures.Figures::indicator)
+              : figures.indicator(IndicatorId.of(l.indicatorId())))
           .ifPresent(
               i -> indicators.computeIfAbsent(l.goalId(), k -> new ArrayList<>()).add(i.name()));
     }
