@@ -5,13 +5,11 @@ import de.lagebild.atlas.internal.store.AreaRepository;
 import de.lagebild.atlas.internal.store.IndicatorRepository;
 import de.lagebild.platform.AllowRoles;
 import de.lagebild.platform.DomainException;
-import de.lagebild.platform.LagebildProperties;
 import de.lagebild.platform.Role;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,12 +30,9 @@ class AtlasController {
   private final IndicatorRepository indicatorRepository;
   private final MapViews maps;
   private final ProfileViews profiles;
-  private final SeriesViews seriesViews;
-  private final String tileUrl;
+  private final IndicatorPage page;
   private final Clock clock;
   private final OwnArea ownArea;
-  private final org.springframework.beans.factory.ObjectProvider<de.lagebild.atlas.AreaContext>
-      contexts;
   private final de.lagebild.identity.StateAtlas stateAtlas;
 
   AtlasController(
@@ -45,22 +40,18 @@ class AtlasController {
       IndicatorRepository indicatorRepository,
       MapViews maps,
       ProfileViews profiles,
-      SeriesViews seriesViews,
-      LagebildProperties lagebild,
+      IndicatorPage page,
       Clock clock,
       OwnArea ownArea,
-      org.springframework.beans.factory.ObjectProvider<de.lagebild.atlas.AreaContext> contexts,
       de.lagebild.identity.StateAtlas stateAtlas) {
     this.stateAtlas = stateAtlas;
     this.ownArea = ownArea;
-    this.contexts = contexts;
     this.clock = clock;
     this.areaRepository = areaRepository;
     this.indicatorRepository = indicatorRepository;
     this.maps = maps;
     this.profiles = profiles;
-    this.seriesViews = seriesViews;
-    this.tileUrl = lagebild.atlas().tileUrl();
+    this.page = page;
   }
 
   /**
@@ -111,32 +102,7 @@ class AtlasController {
       @RequestParam(name = "ebene", required = false) String level,
       @RequestParam(name = "gebietsstand", required = false) String borders,
       Model model) {
-    Classification.Method m = MapParameters.method(method);
-    MapViews.MapView map =
-        maps.map(id, period, m, count, MapParameters.breaks(breaks), MapParameters.level(level));
-    model.addAttribute("map", map);
-    model.addAttribute("ranking", Charts.ranking(map));
-    // the time series opens with the tenant's own area and its Land
-    List<UUID> own = ownArea.ownAndLand(tenant);
-    List<UUID> chosen =
-        compare != null && !compare.isEmpty()
-            ? compare
-            : !own.isEmpty()
-                ? own
-                : map.rows().stream()
-                    .filter(r -> r.rank() != null)
-                    .limit(2)
-                    .map(r -> r.area().id())
-                    .toList();
-    boolean today = "heute".equals(borders);
-    model.addAttribute("series", seriesViews.series(id, chosen, today));
-    model.addAttribute("todaysBorders", today);
-    model.addAttribute("compare", chosen);
-    model.addAttribute("method", m.name().toLowerCase(Locale.ROOT));
-    model.addAttribute("count", count);
-    model.addAttribute("breaks", breaks);
-    model.addAttribute("tileUrl", tileUrl);
-    return "atlas/maps/indicator";
+    return page.fill(tenant, id, period, method, count, breaks, compare, level, borders, model);
   }
 
   /** The map as SVG or its table as XLSX. */
@@ -199,14 +165,7 @@ class AtlasController {
   @AllowRoles({Role.ADMIN, Role.COORDINATOR, Role.CONTRIBUTOR, Role.READER})
   String area(@PathVariable("tenant") String tenant, @PathVariable("id") UUID id, Model model) {
     model.addAttribute("profile", profiles.profile(id));
-    model.addAttribute(
-        "contextSections",
-        contexts
-            .orderedStream()
-            .map(c -> c.section(tenant, new de.lagebild.atlas.AreaId(id)))
-            .filter(java.util.Objects::nonNull)
-            .sorted(java.util.Comparator.comparingInt(de.lagebild.atlas.AreaContext.Section::order))
-            .toList());
+    model.addAttribute("contextSections", page.contextSections(tenant, id, false));
     return "atlas/maps/profile";
   }
 

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -32,40 +31,33 @@ class LandAtlasController {
 
   private final AreaRepository areaRepository;
   private final IndicatorRepository indicatorRepository;
-  private final MapViews maps;
   private final ProfileViews profiles;
-  private final SeriesViews seriesViews;
+  private final IndicatorPage page;
+  private final MapViews maps;
   private final MapData mapData;
   private final OwnArea ownArea;
   private final StateAtlas stateAtlas;
-  private final org.springframework.beans.factory.ObjectProvider<de.lagebild.atlas.AreaContext>
-      contexts;
   private final Clock clock;
-  private final String tileUrl;
 
   LandAtlasController(
       AreaRepository areaRepository,
       IndicatorRepository indicatorRepository,
-      MapViews maps,
       ProfileViews profiles,
-      SeriesViews seriesViews,
+      IndicatorPage page,
+      MapViews maps,
       MapData mapData,
       OwnArea ownArea,
       StateAtlas stateAtlas,
-      org.springframework.beans.factory.ObjectProvider<de.lagebild.atlas.AreaContext> contexts,
-      Clock clock,
-      de.lagebild.platform.LagebildProperties lagebild) {
+      Clock clock) {
     this.areaRepository = areaRepository;
     this.indicatorRepository = indicatorRepository;
-    this.maps = maps;
     this.profiles = profiles;
-    this.seriesViews = seriesViews;
+    this.page = page;
+    this.maps = maps;
     this.mapData = mapData;
     this.ownArea = ownArea;
     this.stateAtlas = stateAtlas;
-    this.contexts = contexts;
     this.clock = clock;
-    this.tileUrl = lagebild.atlas().tileUrl();
   }
 
   /** The Land's indicators and areas; opens on the map of the first with the district's Kreis. */
@@ -99,8 +91,17 @@ class LandAtlasController {
                 return "atlas/maps/home";
               }
               model.addAttribute("overview", true);
-              return indicatorView(
-                  tenant, opening.get().id(), period, method, count, breaks, level, model);
+              return page.fill(
+                  tenant,
+                  opening.get().id(),
+                  period,
+                  method,
+                  count,
+                  breaks,
+                  null,
+                  level,
+                  null,
+                  model);
             })
         .orElse("atlas/maps/land-none");
   }
@@ -123,51 +124,10 @@ class LandAtlasController {
         .readLand(
             () -> {
               landModel(tenant, subscription, model);
-              model.addAttribute("compareChoice", compare);
-              model.addAttribute("todaysBorders", "heute".equals(borders));
-              return indicatorView(tenant, id, period, method, count, breaks, level, model);
+              return page.fill(
+                  tenant, id, period, method, count, breaks, compare, level, borders, model);
             })
         .orElseThrow(NotFoundException::new);
-  }
-
-  /** Map, ranking and the time series of the district's Kreis and the Land, in the Land's scope. */
-  private String indicatorView(
-      String tenant,
-      UUID id,
-      String period,
-      String method,
-      int count,
-      String breaks,
-      String level,
-      Model model) {
-    Classification.Method m = MapParameters.method(method);
-    MapViews.MapView map =
-        maps.map(id, period, m, count, MapParameters.breaks(breaks), MapParameters.level(level));
-    model.addAttribute("map", map);
-    model.addAttribute("ranking", Charts.ranking(map));
-    // the time series opens with the district's Kreis and the Land, as in the district's own atlas
-    @SuppressWarnings("unchecked")
-    List<UUID> asked = (List<UUID>) model.getAttribute("compareChoice");
-    List<UUID> own = ownArea.ownAndLand(tenant);
-    List<UUID> chosen =
-        asked != null && !asked.isEmpty()
-            ? asked
-            : !own.isEmpty()
-                ? own
-                : map.rows().stream()
-                    .filter(r -> r.rank() != null)
-                    .limit(2)
-                    .map(r -> r.area().id())
-                    .toList();
-    boolean today = Boolean.TRUE.equals(model.getAttribute("todaysBorders"));
-    model.addAttribute("series", seriesViews.series(id, chosen, today));
-    model.addAttribute("todaysBorders", today);
-    model.addAttribute("compare", chosen);
-    model.addAttribute("method", m.name().toLowerCase(Locale.ROOT));
-    model.addAttribute("count", count);
-    model.addAttribute("breaks", breaks);
-    model.addAttribute("tileUrl", tileUrl);
-    return "atlas/maps/indicator";
   }
 
   @GetMapping(path = "/{tenant}/atlas/land/karten-daten", produces = "application/geo+json")
@@ -212,15 +172,7 @@ class LandAtlasController {
             .orElseThrow(NotFoundException::new);
     // in the district's own scope: what of the district refers to this area of the Land (its goals
     // measured by the Land's indicators here); sections without an entry are left out
-    model.addAttribute(
-        "contextSections",
-        contexts
-            .orderedStream()
-            .map(c -> c.section(tenant, new de.lagebild.atlas.AreaId(id)))
-            .filter(java.util.Objects::nonNull)
-            .filter(section -> !section.items().isEmpty())
-            .sorted(java.util.Comparator.comparingInt(de.lagebild.atlas.AreaContext.Section::order))
-            .toList());
+    model.addAttribute("contextSections", page.contextSections(tenant, id, true));
     return view;
   }
 
