@@ -21,7 +21,6 @@ public class GoalChains {
 
   private final GoalIndicators links;
   private final LinkedFigures linked;
-  private final IndicatorFigures figures;
   private final ObjectProvider<GoalNeeds> needs;
   private final MessageSource messages;
   private final Clock clock;
@@ -29,13 +28,11 @@ public class GoalChains {
   GoalChains(
       GoalIndicators links,
       LinkedFigures linked,
-      IndicatorFigures figures,
       ObjectProvider<GoalNeeds> needs,
       MessageSource messages,
       Clock clock) {
     this.links = links;
     this.linked = linked;
-    this.figures = figures;
     this.needs = needs;
     this.messages = messages;
     this.clock = clock;
