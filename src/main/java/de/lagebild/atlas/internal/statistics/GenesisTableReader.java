@@ -256,7 +256,8 @@ final class GenesisTableReader {
 
   /**
    * Column labels from the header rows: upper rows carry their label to the right until the next
-   * one.
+   * one, but never past the end of the group above (13211-02-05-4: the empty cell under „Arbeits-
+   * losenquote“ is the quota of all, not the „langzeitarbeitslos“ of the group before).
    */
   private static List<Column> columns(List<List<String>> headerRows, int width, int first) {
     List<Column> result = new ArrayList<>();
@@ -265,6 +266,11 @@ final class GenesisTableReader {
       String last = "";
       for (int c = first; c < width; c++) {
         String v = c < headerRows.get(r).size() ? headerRows.get(r).get(c).strip() : "";
+        for (int above = 0; above < r && c > first; above++) {
+          if (!carried[above][c].equals(carried[above][c - 1])) {
+            last = ""; // a new group starts above
+          }
+        }
         if (!v.isEmpty()) {
           last = v;
         }

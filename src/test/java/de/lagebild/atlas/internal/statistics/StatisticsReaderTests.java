@@ -90,6 +90,43 @@ class StatisticsReaderTests {
     }
   }
 
+  /**
+   * Regionaldatenbank 13211-02-05-4 as downloaded: the empty cell under a new group („Arbeitslosen-
+   * quote …“) is that group's total, not the last label of the group before („langzeitarbeitslos“).
+   */
+  @Test
+  void aLowerHeaderIsNotCarriedIntoTheNextGroup() throws IOException {
+    String text;
+    try (var in =
+        StatisticsReaderTests.class.getResourceAsStream(
+            "/demo/atlas/statistics/13211-02-05-4.csv")) {
+      text = new String(in.readAllBytes(), java.nio.charset.Charset.forName("windows-1252"));
+    }
+    StatisticsTable.Result r = StatisticsReader.read(text);
+    assertThat(r.columns())
+        .extracting(StatisticsTable.Column::label)
+        .contains(
+            "Arbeitslose",
+            "Arbeitslose – langzeitarbeitslos",
+            "Arbeitslosenquote bez. abh. zivile Erwerbspers.",
+            "Arbeitslosenquote bez. auf alle zivile Erwerbsp.",
+            "Arbeitslosenquote bez. auf alle zivile Erwerbsp. – Frauen")
+        .doesNotContain("Arbeitslosenquote bez. auf alle zivile Erwerbsp. – langzeitarbeitslos");
+    int all =
+        r.columns().stream()
+            .filter(c -> c.label().equals("Arbeitslosenquote bez. auf alle zivile Erwerbsp."))
+            .findFirst()
+            .orElseThrow()
+            .index();
+    // Thüringen and Nordhausen 2019, as the file has them
+    assertThat(
+            r.cells().stream()
+                .filter(c -> c.column() == all && "2019".equals(c.period()))
+                .filter(c -> "16".equals(c.key()) || "16062".equals(c.key()))
+                .map(c -> c.key() + "=" + c.value().toPlainString()))
+        .containsExactlyInAnyOrder("16=5.3", "16062=7.0");
+  }
+
   /** Regionaldatenbank 22411-02-03-4 as downloaded: Geschlecht as a row dimension. */
   @Test
   void aRowDimensionSplitsTheColumns() throws IOException {
