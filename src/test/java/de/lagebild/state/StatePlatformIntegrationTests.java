@@ -420,12 +420,23 @@ class StatePlatformIntegrationTests extends DatabaseProperties {
     assertThat(population.get("landValue")).isNull();
     assertThat(population.get("test")).isEqualTo("NONE");
 
-    // the seed's unemployment rate has no Land value in the atlas: median, no test, said so
+    // the seed's unemployment rate against the Land's 5,3 % of the same table: a rate without
+    // counts, so no test, and said so
     Map<String, Object> alq = (Map<String, Object>) compared("alq", "2019").get("alq");
-    assertThat(alq.get("referenceIsMedian")).isEqualTo(true);
+    assertThat(alq.get("referenceIsMedian")).isEqualTo(false);
+    assertThat(((Number) alq.get("landValue")).doubleValue()).isEqualTo(5.3);
     assertThat(alq.get("test")).isEqualTo("NONE");
     assertThat(((List<Map<String, Object>>) alq.get("districts")))
         .allSatisfy(d -> assertThat((String) d.get("verdict")).matches(".*_UNTESTED|EQUAL"));
+    Map<String, Object> nordhausenAlq =
+        ((List<Map<String, Object>>) alq.get("districts"))
+            .stream().filter(d -> "16062".equals(d.get("key"))).findFirst().orElseThrow();
+    assertThat(((Number) nordhausenAlq.get("value")).doubleValue()).isEqualTo(7.0);
+    assertThat(nordhausenAlq.get("verdict")).isEqualTo("WORSE_UNTESTED");
+    // the six figures that no file here has for the Land still compare with the median
+    Map<String, Object> sgb2 = (Map<String, Object>) compared("sgb2", "2018-12").get("sgb2");
+    assertThat(sgb2.get("referenceIsMedian")).isEqualTo(true);
+    assertThat(sgb2.get("landValue")).isNull();
 
     // the pages: the spine chart with its table, and the ranking with the Land value on top
     String page =

@@ -31,6 +31,10 @@ import org.springframework.stereotype.Component;
  * the seed's own figures for December 2019 stay), and the unemployment of Regionaldatenbank table
  * 13211-02-05-4 (annual averages 2015–2020) gives four indicators of its own. The Land Thüringen
  * gets the table's Land row, or the sum of its Kreise where the table has none.
+ *
+ * <p>Why this class is long: two real tables fill ten indicators – the profile's own (population by
+ * age, unemployment rate, long-term share: other years and the Land's value beside the seed's) and
+ * four of their own – each with its definition, reading aid and source written out.
  */
 @Component
 class DemoSeries {
@@ -69,7 +73,7 @@ class DemoSeries {
       }
     }
     int written = population(byCode, kreise, land, now);
-    written += unemployment(position, kreise, land, now);
+    written += unemployment(byCode, position, kreise, land, now);
     return written;
   }
 
@@ -124,7 +128,12 @@ class DemoSeries {
     return written;
   }
 
-  private int unemployment(int position, Map<String, AreaRow> kreise, AreaRow land, Instant now)
+  private int unemployment(
+      Map<String, IndicatorRow> byCode,
+      int position,
+      Map<String, AreaRow> kreise,
+      AreaRow land,
+      Instant now)
       throws IOException {
     TableSums table = TableSums.of(read(UNEMPLOYMENT));
     Predicate<String> keys = k -> k.equals("16") || k.matches("16\\d{3}");
@@ -137,23 +146,20 @@ class DemoSeries {
             keys);
     Map<String, Map<String, BigDecimal>> women =
         table.sum("Arbeitslosenquote bez. auf alle zivile Erwerbsp. – Frauen"::equals, keys);
-    Map<String, Map<String, BigDecimal>> share = new TreeMap<>();
-    all.forEach(
-        (key, byYear) ->
-            byYear.forEach(
-                (year, count) -> {
-                  BigDecimal lt = longTerm.getOrDefault(key, Map.of()).get(year);
-                  if (lt != null && count.signum() > 0) {
-                    share
-                        .computeIfAbsent(key, k -> new TreeMap<>())
-                        .put(
-                            year,
-                            lt.multiply(BigDecimal.valueOf(100))
-                                .divide(count, 1, RoundingMode.HALF_UP));
-                  }
-                }));
+    Map<String, Map<String, BigDecimal>> share = shares(longTerm, all, 1);
     UUID batch = values.insertBatch("13211-02-05-4.csv", "demo", 0, "Demo", now);
     int written = 0;
+    // the profile's unemployment rate and long-term share are this table's annual averages (the
+    // seed's 2019 figures equal it for 13 of 15 Kreise): the Land's row of the seed's year, which
+    // the profiles compare with (the Kreise keep the seed's figures alone, as the seed has them)
+    written +=
+        fill(
+            byCode.get("alq"),
+            table.sum("Arbeitslosenquote bez. auf alle zivile Erwerbsp."::equals, keys),
+            land,
+            batch,
+            now);
+    written += fill(byCode.get("langzeit"), shares(longTerm, all, 2), land, batch, now);
     written +=
         indicator(
             "langzeit_jd",
@@ -277,6 +283,51 @@ class DemoSeries {
       }
       for (var p : e.getValue().entrySet()) {
         put(row, area, p.getKey(), p.getValue(), batch, UNEMPLOYMENT_SOURCE, now);
+        written++;
+      }
+    }
+    return written;
+  }
+
+  /** Part in percent of the whole, per area and year, where both are known. */
+  private static Map<String, Map<String, BigDecimal>> shares(
+      Map<String, Map<String, BigDecimal>> part,
+      Map<String, Map<String, BigDecimal>> whole,
+      int scale) {
+    Map<String, Map<String, BigDecimal>> out = new TreeMap<>();
+    whole.forEach(
+        (key, byYear) ->
+            byYear.forEach(
+                (year, count) -> {
+                  BigDecimal p = part.getOrDefault(key, Map.of()).get(year);
+                  if (p != null && count.signum() > 0) {
+                    out.computeIfAbsent(key, k -> new TreeMap<>())
+                        .put(
+                            year,
+                            p.multiply(BigDecimal.valueOf(100))
+                                .divide(count, scale, RoundingMode.HALF_UP));
+                  }
+                }));
+    return out;
+  }
+
+  /** Writes the Land's figure of a profile indicator for the seed's year. */
+  private int fill(
+      IndicatorRow indicator,
+      Map<String, Map<String, BigDecimal>> figures,
+      AreaRow land,
+      UUID batch,
+      Instant now) {
+    if (indicator == null) {
+      return 0;
+    }
+    Set<String> taken = taken(indicator);
+    Set<String> years = new HashSet<>();
+    taken.forEach(t -> years.add(t.substring(t.indexOf('|') + 1)));
+    int written = 0;
+    for (var p : figures.getOrDefault("16", Map.of()).entrySet()) {
+      if (years.contains(p.getKey()) && taken.add(land.id() + "|" + p.getKey())) {
+        put(indicator, land, p.getKey(), p.getValue(), batch, UNEMPLOYMENT_SOURCE, now);
         written++;
       }
     }
