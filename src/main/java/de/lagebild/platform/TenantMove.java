@@ -207,6 +207,7 @@ public final class TenantMove {
                         DSL.select(DSL.field(DSL.name("num")))
                             .from(DSL.table(DSL.name("indicator")))
                             .where(DSL.field(DSL.name("tenant_id")).eq(tenantId))));
+        landLinks(dsl, tenantId, manifest);
         out.putNextEntry(new ZipEntry("manifest.json"));
         out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
         out.closeEntry();
@@ -270,6 +271,81 @@ public final class TenantMove {
     ObjectNode cols = entry.putObject("columns");
     columns.forEach((k, v) -> cols.put(k, v.name().toLowerCase(Locale.ROOT)));
     return n;
+  }
+
+  /**
+   * Goals measured by an indicator of the district's Land name rows of the Land's tenant, which do
+   * not move with the district: the manifest says what they are (the Land, the indicator's code,
+   * the area's official key) so that the target can find them in its own copy of the Land.
+   */
+  private static void landLinks(DSLContext dsl, String tenantId, ObjectNode manifest) {
+    var links = manifest.putArray("landLinks");
+    for (Record r :
+        dsl.resultQuery(
+                "select gi.id, gi.indicator_id, gi.area_id, t.slug, i.code, a.official_key, a.name,"
+                    + " i.name from goal_indicator gi join indicator i on i.id = gi.indicator_id"
+                    + " join tenant t on t.id = i.tenant_id join area a on a.id = gi.area_id"
+                    + " where gi.tenant_id = ? and gi.land = ? order by gi.id",
+                tenantId,
+                true)
+            .fetch()) {
+      ObjectNode link = links.addObject();
+      link.put("goalIndicator", r.get(0, String.class));
+      link.put("indicator", r.get(1, String.class));
+      link.put("area", r.get(2, String.class));
+      link.put("land", r.get(3, String.class));
+      link.put("indicatorCode", r.get(4, String.class));
+      link.put("areaKey", r.get(5, String.class));
+      link.put("areaName", r.get(6, String.class));
+      link.put("indicatorName", r.get(7, String.class));
+    }
+  }
+
+  /**
+   * Finds the Land's indicator and area of each link of the manifest in this installation (the Land
+   * tenant by its slug, the indicator by its code, the area by its official key) and maps the old
+   * ids to them; returns the ids of the links that have no counterpart here, which are left out.
+   */
+  private static Set<String> relinkLand(
+      JsonNode manifest, DSLContext dsl, Map<String, String> ids, List<String> dropped) {
+    Set<String> skip = new HashSet<>();
+    for (JsonNode link : manifest.path("landLinks")) {
+      String land = link.path("land").asString();
+      String indicator =
+          dsl.resultQuery(
+                  "select i.id from indicator i join tenant t on t.id = i.tenant_id where t.slug"
+                      + " = ? and t.kind = ? and i.code = ?",
+                  land,
+                  "LAND",
+                  link.path("indicatorCode").asString())
+              .fetchOptional(0, String.class)
+              .orElse(null);
+      String area =
+          link.path("areaKey").isNull() || link.path("areaKey").asString("").isEmpty()
+              ? null
+              : dsl.resultQuery(
+                      "select a.id from area a join tenant t on t.id = a.tenant_id where t.slug = ?"
+                          + " and a.official_key = ? order by a.valid_to desc nulls first limit 1",
+                      land,
+                      link.path("areaKey").asString())
+                  .fetchOptional(0, String.class)
+                  .orElse(null);
+      if (indicator == null || area == null) {
+        skip.add(link.path("goalIndicator").asString());
+        dropped.add(
+            "„"
+                + link.path("indicatorName").asString()
+                + "“ in „"
+                + link.path("areaName").asString()
+                + "“ (Land '"
+                + land
+                + "')");
+      } else {
+        ids.put(link.path("indicator").asString(), indicator);
+        ids.put(link.path("area").asString(), area);
+      }
+    }
+    return skip;
   }
 
   // ---------------------------------------------------------------- import
@@ -345,8 +421,10 @@ public final class TenantMove {
     }
     Map<String, String> ids = new HashMap<>(); // old user id → id here
     Map<String, Map<Long, Long>> numbers = new HashMap<>(); // table → old num → new num
+    List<String> dropped = new ArrayList<>();
+    Set<String> skip = relinkLand(manifest, dsl, ids, dropped);
     long rows = 0;
-    rows += insert(file, c, dsl, entries.get("tenant"), ids, numbers);
+    rows += insert(file, c, dsl, entries.get("tenant"), ids, numbers, skip);
     int created = 0;
     int matched = 0;
     for (JsonNode user : rows(file, entries.get("app_user"))) {
@@ -392,7 +470,7 @@ public final class TenantMove {
     }
     for (String table : order) {
       if (!Set.of("tenant", "app_user").contains(table) && !table.endsWith("_revision")) {
-        rows += insert(file, c, dsl, entries.get(table), ids, numbers);
+        rows += insert(file, c, dsl, entries.get(table), ids, numbers, skip);
       }
     }
     // the revision counters last: the database raises them itself while rows come in (triggers);
@@ -402,9 +480,24 @@ public final class TenantMove {
         dsl.deleteFrom(DSL.table(DSL.name(table)))
             .where(DSL.field(DSL.name("tenant_id")).eq(tenantId))
             .execute();
-        rows += insert(file, c, dsl, entries.get(table), ids, numbers);
+        rows += insert(file, c, dsl, entries.get(table), ids, numbers, skip);
       }
     }
+    String land =
+        manifest.path("landLinks").isEmpty()
+            ? ""
+            : " Ziele, die Indikatoren des Landes messen: "
+                + (manifest.path("landLinks").size() - dropped.size())
+                + " mit dem Land dieser Installation verbunden (Werte erscheinen, sobald der"
+                + " Mandant dort Mitglied ist und die Landesdaten abonniert)"
+                + (dropped.isEmpty()
+                    ? "."
+                    : ", "
+                        + dropped.size()
+                        + " nicht übernommen, weil das Land, sein Indikator oder sein Gebiet hier"
+                        + " fehlt: "
+                        + String.join("; ", dropped)
+                        + ".");
     return "Mandant '"
         + slug
         + "' eingespielt: "
@@ -416,7 +509,8 @@ public final class TenantMove {
         + " Benutzerkonten neu (ohne Passwort: bitte über die Benutzerverwaltung ein Passwort"
         + " setzen lassen), "
         + matched
-        + " vorhandenen zugeordnet.";
+        + " vorhandenen zugeordnet."
+        + land;
   }
 
   private static long insert(
@@ -425,10 +519,12 @@ public final class TenantMove {
       DSLContext dsl,
       JsonNode entry,
       Map<String, String> ids,
-      Map<String, Map<Long, Long>> numbers)
+      Map<String, Map<Long, Long>> numbers,
+      Set<String> skip)
       throws SQLException, IOException, MoveException {
     String table = entry.path("table").asString();
     long n = 0;
+    long skipped = 0;
     boolean selfReferencing = !selfReferences(c, table).isEmpty();
     List<JsonNode> batch = new ArrayList<>();
     try (InputStream in = file.getInputStream(file.getEntry(entry.path("file").asString()));
@@ -439,7 +535,12 @@ public final class TenantMove {
         if (line.isBlank()) {
           continue;
         }
-        batch.add(JSON.readTree(line));
+        JsonNode row = JSON.readTree(line);
+        if ("goal_indicator".equals(table) && skip.contains(row.path("id").asString())) {
+          skipped++; // a link to the Land that this installation does not have
+          continue;
+        }
+        batch.add(row);
         if (batch.size() == 1000 && !selfReferencing) {
           n += insertRows(c, dsl, table, batch, ids, numbers);
           batch.clear();
@@ -452,7 +553,7 @@ public final class TenantMove {
     } else {
       n += insertRows(c, dsl, table, batch, ids, numbers);
     }
-    if (n != entry.path("rows").asLong()) {
+    if (n + skipped != entry.path("rows").asLong()) {
       throw new MoveException(
           "Tabelle "
               + table

@@ -152,6 +152,88 @@ class TenantMoveIntegrationTests extends DatabaseProperties {
   }
 
   @Test
+  void goalsMeasuredByTheLandsIndicatorsFindTheirLandOrAreNamedWhenLeftOut() throws Exception {
+    String tenant = dsl.fetchValue("select id from tenant where slug = 'nordhausen'").toString();
+    String goal =
+        dsl.fetchValue(
+                "select g.id from goal g where g.tenant_id = ? order by g.position limit 1", tenant)
+            .toString();
+    String indicator =
+        dsl.fetchValue(
+                "select i.id from indicator i join tenant t on t.id = i.tenant_id where t.slug ="
+                    + " 'thueringen' and i.code = 'alq'")
+            .toString();
+    String area =
+        dsl.fetchValue(
+                "select a.id from area a join tenant t on t.id = a.tenant_id where t.slug ="
+                    + " 'thueringen' and a.official_key = '16062'")
+            .toString();
+    String link = java.util.UUID.randomUUID().toString();
+    dsl.execute(
+        "insert into goal_indicator (tenant_id, id, goal_id, indicator_id, area_id, baseline_value,"
+            + " baseline_period, target_value, target_period, created_at, land) select tenant_id,"
+            + " ?, id, ?, ?, 7.0, '2019', 6.0, '2025', created_at, ? from goal where id = ?",
+        link,
+        indicator,
+        area,
+        true,
+        goal);
+    try {
+      Path dir = Files.createTempDirectory("lagebild-move-land");
+      Path district = dir.resolve("nordhausen.zip");
+      TenantMove.export(target(url), "nordhausen", district);
+      try (ZipFile f = new ZipFile(district.toFile())) {
+        JsonNode links =
+            JSON.readTree(f.getInputStream(f.getEntry("manifest.json"))).path("landLinks");
+        assertThat(links).hasSize(1);
+        assertThat(links.get(0).path("land").asString()).isEqualTo("thueringen");
+        assertThat(links.get(0).path("indicatorCode").asString()).isEqualTo("alq");
+        assertThat(links.get(0).path("areaKey").asString()).isEqualTo("16062");
+      }
+
+      // an installation without the Land: the district comes in whole, the link is left out and
+      // named
+      String alone = TestDatabase.freshUrl();
+      String summary = TenantMove.importInto(target(alone), district);
+      assertThat(summary)
+          .contains("Mandant 'nordhausen' eingespielt")
+          .contains("0 mit dem Land dieser Installation verbunden")
+          .contains("1 nicht übernommen")
+          .contains("(Land 'thueringen')");
+      assertThat(count(alone, "select count(*) from goal_indicator where id = '" + link + "'"))
+          .isZero();
+      assertThat(
+              count(
+                  alone,
+                  "select count(*) from goal_indicator gi join tenant t on t.id = gi.tenant_id"
+                      + " where t.slug = 'nordhausen'"))
+          .isEqualTo(
+              dsl.fetchCount(dsl.selectFrom("goal_indicator").where("tenant_id = ?", tenant)) - 1);
+
+      // the state platform: the Land moved first, then the district finds its indicator and area
+      Path land = dir.resolve("thueringen.zip");
+      TenantMove.export(target(url), "thueringen", land);
+      String platform = TestDatabase.freshUrl();
+      TenantMove.importInto(target(platform), land);
+      assertThat(TenantMove.importInto(target(platform), district))
+          .contains("1 mit dem Land dieser Installation verbunden")
+          .doesNotContain("nicht übernommen");
+      assertThat(
+              count(
+                  platform,
+                  "select count(*) from goal_indicator gi join indicator i on i.id ="
+                      + " gi.indicator_id join area a on a.id = gi.area_id join tenant t on t.id ="
+                      + " i.tenant_id where gi.id = '"
+                      + link
+                      + "' and gi.land = true and t.slug = 'thueringen' and i.code = 'alq' and"
+                      + " a.official_key = '16062'"))
+          .isEqualTo(1);
+    } finally {
+      dsl.execute("delete from goal_indicator where id = ?", link);
+    }
+  }
+
+  @Test
   void fromTheEmbeddedTrialToPostgresql() throws Exception {
     Assumptions.assumeTrue(TestDatabase.isPostgres(), "needs a PostgreSQL server");
     Path dir = Files.createTempDirectory("lagebild-trial");
