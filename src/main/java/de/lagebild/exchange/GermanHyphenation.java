@@ -21,6 +21,10 @@ public final class GermanHyphenation {
 
   public static final char SOFT_HYPHEN = '\u00AD';
   static final int MIN_WORD = 8;
+
+  /** In headings only words this long break („Thü-ringen“ in a title reads badly). */
+  static final int MIN_HEADING_WORD = 16;
+
   private static final int LEFT_MIN = 2;
   private static final int RIGHT_MIN = 2;
 
@@ -183,13 +187,14 @@ public final class GermanHyphenation {
 
   /**
    * XHTML: the text between tags hyphenated; tags, attributes, entities and the contents of {@code
-   * head}, {@code style} and {@code script} untouched.
+   * head}, {@code style} and {@code script} untouched; in headings only very long words.
    */
   public static String html(String xhtml) {
     StringBuilder out = new StringBuilder(xhtml.length() + xhtml.length() / 20);
     int i = 0;
     int n = xhtml.length();
     boolean skip = false;
+    boolean heading = false;
     while (i < n) {
       char c = xhtml.charAt(i);
       if (c == '<') {
@@ -202,6 +207,9 @@ public final class GermanHyphenation {
         String name = tag.replaceAll("^</?([a-zA-Z0-9]+).*$", "$1").toLowerCase(Locale.ROOT);
         if (name.equals("head") || name.equals("style") || name.equals("script")) {
           skip = !tag.startsWith("</");
+        }
+        if (name.matches("h[1-6]")) {
+          heading = !tag.startsWith("</");
         }
         out.append(tag);
         i = end + 1;
@@ -220,7 +228,7 @@ public final class GermanHyphenation {
           i++;
         }
         String run = xhtml.substring(start, i);
-        out.append(skip ? run : text(run));
+        out.append(skip ? run : text(run, heading ? MIN_HEADING_WORD : MIN_WORD));
       }
     }
     return out.toString();

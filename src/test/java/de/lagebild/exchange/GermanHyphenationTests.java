@@ -41,5 +41,14 @@ class GermanHyphenationTests {
     assertThat(out).contains("class=\"Gesundheitsberichterstattung\"");
     assertThat(out).contains("&amp;");
     assertThat(shown(out)).contains(">Ge-sund-heits-be-richt-erstat-tung &amp; In-for-ma");
+    // headings break only very long words: „Freistaat Thüringen“ stays whole in a title
+    String heading =
+        GermanHyphenation.html(
+            "<body><h1>Zahlen und Fakten – Freistaat Thüringen</h1><h2>Armutspräventionsstrategie"
+                + "</h2><p>Thüringen</p></body>");
+    assertThat(shown(heading))
+        .contains("<h1>Zahlen und Fakten – Freistaat Thüringen</h1>")
+        .contains("<h2>Ar-muts-")
+        .contains("<p>Thü-rin-gen</p>");
   }
 }
