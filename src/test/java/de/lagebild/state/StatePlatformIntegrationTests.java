@@ -181,6 +181,50 @@ class StatePlatformIntegrationTests extends DatabaseProperties {
     assertThat(i.get("publishedOffers")).isNull();
   }
 
+  /**
+   * The demo's Saalfeld-Rudolstadt shares its roll-up of the strategy seed 004 reports as decided
+   * on 21 May 2019, before any reporting round: decided, six measures, no status mix, no round.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void aDecidedStrategyBeforeItsFirstRound() throws Exception {
+    Map<String, Object> sr = row("saalfeld-rudolstadt");
+    assertThat(sr.get("category")).isEqualTo("DECIDED");
+    Map<String, Object> strategy = (Map<String, Object>) sr.get("strategy");
+    assertThat(strategy.get("title"))
+        .isEqualTo("Armutspräventionsstrategie für den Landkreis Saalfeld-Rudolstadt");
+    assertThat(strategy.get("decisionRef")).asString().contains("21. Mai 2019");
+    assertThat(strategy.get("measures"))
+        .isEqualTo(
+            count(
+                "select count(*) from measure where strategy_id = ?",
+                String.valueOf(strategy.get("id"))))
+        .isEqualTo(6);
+    assertThat((List<Object>) strategy.get("statuses")).isEmpty();
+    String page =
+        mvc.perform(get("/thueringen/land").with(logins.as("land")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    String row = page.substring(page.indexOf("data-district=\"saalfeld-rudolstadt\""));
+    row = row.substring(0, row.indexOf("</tr>"));
+    assertThat(row)
+        .contains("Armutspräventionsstrategie für den Landkreis Saalfeld-Rudolstadt")
+        .contains("gültig ab 21.05.2019")
+        .contains("noch keine Runde");
+    // the district's own overview says that no round has been reported yet
+    String own =
+        mvc.perform(
+                get("/saalfeld-rudolstadt/strategien/" + strategy.get("id"))
+                    .with(logins.as("sr-lesen")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(own).contains("6 Maßnahmen; noch keine Berichtsrunde.");
+  }
+
   @Test
   void theOverviewPageSaysWhatIsNotShared() throws Exception {
     share("nordhausen", Set.of(SharedItem.OFFERS));
@@ -545,7 +589,7 @@ class StatePlatformIntegrationTests extends DatabaseProperties {
             .containsPattern("Juni 20\\d\\d: \\d+ von \\d+ Maßnahmen eingeschätzt")
             .contains("231.000")
             .contains("Landesrichtlinie Armutsprävention (ESF und Land)");
-        // Nordhausen shares no funding, Saalfeld-Rudolstadt no strategy: the review says so
+        // Nordhausen shares no funding: the review says so
         assertThat(text).contains("Nicht freigegeben.");
       }
       byte[] docx =

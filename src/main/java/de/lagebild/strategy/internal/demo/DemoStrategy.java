@@ -41,7 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
  * In demo mode: the status catalogue for every demo tenant, and Nordhausen's strategy read from
  * seed 000 by {@link TableFormatReader} – goal tree, measures, responsible units and the
  * "Einschätzung Juni 2022" texts as assessments of the closed round "Juni 2022" – plus the open
- * round for the next report and a reporting history ({@link DemoHistory}). Runs once per database.
+ * round for the next report and a reporting history ({@link DemoHistory}); Saalfeld-Rudolstadt's
+ * strategy as decided in May 2019 (seeds 004 and 001 in table form), without a round. Runs once per
+ * database.
  */
 @Component
 @Order(20)
@@ -105,14 +107,17 @@ class DemoStrategy implements ApplicationRunner {
     for (String slug : List.of("nordhausen", "saalfeld-rudolstadt")) {
       demo.inTenant(slug, () -> false, statuses::ensureDefaults);
     }
-    Config config;
-    try (InputStream in = new ClassPathResource("demo/nordhausen-strategy.json").getInputStream()) {
-      config = json.readValue(in, Config.class);
+    for (String file :
+        List.of("demo/nordhausen-strategy.json", "demo/saalfeld-rudolstadt-strategy.json")) {
+      Config config;
+      try (InputStream in = new ClassPathResource(file).getInputStream()) {
+        config = json.readValue(in, Config.class);
+      }
+      demo.inTenant(
+          config.tenant(),
+          () -> strategies.findByTitle(config.title()).isPresent(),
+          () -> load(config));
     }
-    demo.inTenant(
-        config.tenant(),
-        () -> strategies.findByTitle(config.title()).isPresent(),
-        () -> load(config));
   }
 
   void load(Config c) {
@@ -138,6 +143,20 @@ class DemoStrategy implements ApplicationRunner {
             c.description(),
             0);
     strategies.insert(strategy, now);
+    if (seed.getRoundName() == null) {
+      // a strategy as decided, before any report (Saalfeld-Rudolstadt: no round in the seeds)
+      int[] counts =
+          importer.writeTree(
+              strategy, seed, Map.of(), text1 -> unitsFor(c, text1), c.importedAuthor(), now);
+      audit.record(
+          "CREATE",
+          "Strategy",
+          strategy.id(),
+          "Demo-Strategie geladen: " + c.title(),
+          null,
+          Map.of("goals", counts[0], "measures", counts[1]));
+      return;
+    }
     RoundRow round =
         new RoundRow(
             UUID.randomUUID(),
