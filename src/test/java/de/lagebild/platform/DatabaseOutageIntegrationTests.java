@@ -80,7 +80,10 @@ class DatabaseOutageIntegrationTests {
   @Test
   void requestsFailFastInGermanDuringAnOutageAndRecoverWithoutRestart() throws Exception {
     String strategy =
-        String.valueOf(dsl.fetchValue("select id from strategy where visibility = 'PUBLIC'"));
+        String.valueOf(
+            dsl.fetchValue(
+                "select s.id from strategy s join tenant t on t.id = s.tenant_id where t.slug ="
+                    + " 'nordhausen' and s.visibility = 'PUBLIC'"));
     String page = "/nordhausen/oeffentlich/strategien/" + strategy;
     String api = "/api/v1/nordhausen/areas";
     assertThat(get(page, "text/html").status()).isEqualTo(200);
