@@ -201,12 +201,7 @@ class StatePlatformIntegrationTests extends DatabaseProperties {
                 String.valueOf(strategy.get("id"))))
         .isEqualTo(6);
     assertThat((List<Object>) strategy.get("statuses")).isEmpty();
-    String page =
-        mvc.perform(get("/thueringen/land").with(logins.as("land")))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString(StandardCharsets.UTF_8);
+    String page = page("/thueringen/land", "land");
     String row = page.substring(page.indexOf("data-district=\"saalfeld-rudolstadt\""));
     row = row.substring(0, row.indexOf("</tr>"));
     assertThat(row)
@@ -214,14 +209,7 @@ class StatePlatformIntegrationTests extends DatabaseProperties {
         .contains("gültig ab 21.05.2019")
         .contains("noch keine Runde");
     // the district's own overview says that no round has been reported yet
-    String own =
-        mvc.perform(
-                get("/saalfeld-rudolstadt/strategien/" + strategy.get("id"))
-                    .with(logins.as("sr-lesen")))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString(StandardCharsets.UTF_8);
+    String own = page("/saalfeld-rudolstadt/strategien/" + strategy.get("id"), "sr-lesen");
     assertThat(own).contains("6 Maßnahmen; noch keine Berichtsrunde.");
   }
 

@@ -33,8 +33,9 @@ import org.springframework.stereotype.Component;
  * gets the table's Land row, or the sum of its Kreise where the table has none.
  *
  * <p>Why this class is long: two real tables fill ten indicators – the profile's own (population by
- * age, unemployment rate, long-term share: other years and the Land's value beside the seed's) and
- * four of their own – each with its definition, reading aid and source written out.
+ * age: other years and the Land's sum; unemployment rate and long-term share: the Land's value
+ * beside the seed's Kreise) and four of their own – each with its definition, reading aid and
+ * source written out.
  */
 @Component
 class DemoSeries {
@@ -153,13 +154,13 @@ class DemoSeries {
     // seed's 2019 figures equal it for 13 of 15 Kreise): the Land's row of the seed's year, which
     // the profiles compare with (the Kreise keep the seed's figures alone, as the seed has them)
     written +=
-        fill(
+        landFigure(
             byCode.get("alq"),
             table.sum("Arbeitslosenquote bez. auf alle zivile Erwerbsp."::equals, keys),
             land,
             batch,
             now);
-    written += fill(byCode.get("langzeit"), shares(longTerm, all, 2), land, batch, now);
+    written += landFigure(byCode.get("langzeit"), shares(longTerm, all, 2), land, batch, now);
     written +=
         indicator(
             "langzeit_jd",
@@ -312,7 +313,7 @@ class DemoSeries {
   }
 
   /** Writes the Land's figure of a profile indicator for the seed's year. */
-  private int fill(
+  private int landFigure(
       IndicatorRow indicator,
       Map<String, Map<String, BigDecimal>> figures,
       AreaRow land,

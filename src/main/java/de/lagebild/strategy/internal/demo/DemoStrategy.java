@@ -143,66 +143,66 @@ class DemoStrategy implements ApplicationRunner {
             c.description(),
             0);
     strategies.insert(strategy, now);
-    if (seed.getRoundName() == null) {
-      // a strategy as decided, before any report (Saalfeld-Rudolstadt: no round in the seeds)
-      int[] counts =
-          importer.writeTree(
-              strategy, seed, Map.of(), text1 -> unitsFor(c, text1), c.importedAuthor(), now);
-      audit.record(
-          "CREATE",
-          "Strategy",
-          strategy.id(),
-          "Demo-Strategie geladen: " + c.title(),
-          null,
-          Map.of("goals", counts[0], "measures", counts[1]));
-      return;
-    }
+    // the seed's round, closed; Saalfeld-Rudolstadt's seed has none: a strategy before any report
+    String roundName = seed.getRoundName();
     RoundRow round =
-        new RoundRow(
-            UUID.randomUUID(),
-            strategy.id(),
-            seed.getRoundName(),
-            FuzzyDate.parse(seed.getRoundName()).earliest(),
-            FuzzyDate.parse(seed.getRoundName()).latest(),
-            null,
-            RoundState.CLOSED,
-            0);
-    rounds.insert(round, now);
+        roundName == null
+            ? null
+            : new RoundRow(
+                UUID.randomUUID(),
+                strategy.id(),
+                roundName,
+                FuzzyDate.parse(roundName).earliest(),
+                FuzzyDate.parse(roundName).latest(),
+                null,
+                RoundState.CLOSED,
+                0);
+    if (round != null) {
+      rounds.insert(round, now);
+    }
     int[] counts =
         importer.writeTree(
             strategy,
             seed,
-            Map.of(seed.getRoundName(), round),
+            round == null ? Map.of() : Map.of(roundName, round),
             text1 -> unitsFor(c, text1),
             c.importedAuthor(),
             now);
-    FuzzyDate next = FuzzyDate.parse(c.nextRound());
-    RoundRow nextRound =
-        new RoundRow(
-            UUID.randomUUID(),
-            strategy.id(),
-            c.nextRound(),
-            next.earliest(),
-            next.latest(),
-            next.latest(),
-            RoundState.OPEN,
-            0);
-    rounds.insert(nextRound, now);
-    history.write(strategy, round, nextRound, now);
+    if (round != null && c.nextRound() != null) {
+      FuzzyDate next = FuzzyDate.parse(c.nextRound());
+      RoundRow nextRound =
+          new RoundRow(
+              UUID.randomUUID(),
+              strategy.id(),
+              c.nextRound(),
+              next.earliest(),
+              next.latest(),
+              next.latest(),
+              RoundState.OPEN,
+              0);
+      rounds.insert(nextRound, now);
+      history.write(strategy, round, nextRound, now);
+    }
+    Map<String, Object> details = new java.util.LinkedHashMap<>();
+    details.put("goals", counts[0]);
+    details.put("measures", counts[1]);
+    if (roundName != null) {
+      details.put("round", roundName);
+    }
     audit.record(
         "CREATE",
         "Strategy",
         strategy.id(),
         "Demo-Strategie aus Bericht geladen: " + c.title(),
         null,
-        Map.of("goals", counts[0], "measures", counts[1], "round", seed.getRoundName()));
+        details);
     log.info(
         "Demo strategy '{}' loaded from {}: {} goals, {} measures, round {}",
         c.title(),
         c.seed(),
         counts[0],
         counts[1],
-        seed.getRoundName());
+        roundName == null ? "none" : roundName);
   }
 
   private Set<UUID> unitsFor(Config c, String responsible) {
